@@ -1,0 +1,233 @@
+"""Scene analysis over the graph of game states, never path by path.
+
+Two searches, both linear in the number of distinct states:
+
+* The *state graph* (node, flags, and the meter when a condition reads it)
+  gives the reachable nodes and endings, the decisions where no choice is
+  open, the stages seen, and the number of distinct paths (dynamic
+  programming over the acyclic state graph; unbounded when it loops).
+* The best and worst scores come from a label-correcting search whose labels
+  are the scoring :class:`~game.scoring.Summary`. The score grows with the
+  meter, the worst moment and the last moment, so at a given (node, flags,
+  stages, order mistakes) a label that is no better in all three is dropped:
+  each place keeps only a small Pareto frontier.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass, field
+from typing import Optional
+
+from game.conditions import evaluate
+from game.engine import apply_meter
+from game.program import Program, RChoice
+from game.scoring import STAGE_BITS, Summary, advance, score, start_summary
+
+MAX_STATES = 2_000_000
+
+
+class AnalysisError(RuntimeError):
+    """The scene has more states than the analysis explores."""
+
+
+@dataclass(frozen=True)
+class Extreme:
+    """The best or worst reachable outcome and the path to it."""
+
+    score: float
+    ending: str
+    path: tuple[str, ...]
+    choices: tuple[int, ...]
+    stages: tuple[str, ...]
+
+
+@dataclass
+class Analysis:
+    """What ``python main.py analyze`` reports."""
+
+    scene: str
+    nodes: int
+    states: int
+    reachable_nodes: int
+    endings_reached: list[str]
+    endings_unreached: list[str]
+    paths: Optional[int]  # None: unbounded, the scene loops
+    stages_seen: list[str]
+    stuck: list[str] = field(default_factory=list)
+    best: Optional[Extreme] = None
+    worst: Optional[Extreme] = None
+
+
+def _open(program: Program, choices: tuple[RChoice, ...], flags: frozenset, meter: float) -> list[RChoice]:
+    return [c for c in choices if c.condition is None or evaluate(c.condition, flags, meter)]
+
+
+def _apply(flags: frozenset, choice: RChoice) -> frozenset:
+    if not choice.effects:
+        return flags
+    changed = set(flags)
+    for flag, value in choice.effects:
+        (changed.add if value else changed.discard)(flag)
+    return frozenset(changed)
+
+
+def analyze(program: Program) -> Analysis:
+    """Analyse a compiled scene.
+
+    Raises:
+        AnalysisError: when the scene has more than ``MAX_STATES`` states.
+    """
+    graph = _StateGraph(program)
+    reached_nodes = {key[0] for key in graph.edges}
+    reached_endings = {program.nodes[n].ending for n in reached_nodes if program.nodes[n].ending}
+    result = Analysis(
+        scene=program.id,
+        nodes=len(program.nodes),
+        states=len(graph.edges),
+        reachable_nodes=len(reached_nodes),
+        endings_reached=[e for e in program.endings if e in reached_endings],
+        endings_unreached=[e for e in program.endings if e not in reached_endings],
+        paths=graph.count_paths(),
+        stages_seen=[s for s in STAGE_BITS if s in graph.stages],
+        stuck=sorted(graph.stuck),
+    )
+    result.best = _extreme(program, maximise=True)
+    result.worst = _extreme(program, maximise=False)
+    return result
+
+
+class _StateGraph:
+    """Reachable states (node, flags, meter-or-None) and their edges."""
+
+    def __init__(self, program: Program):
+        self.program = program
+        self.edges: dict[tuple, list[tuple]] = {}
+        self.stages: set[str] = set()
+        self.stuck: set[str] = set()
+        self._explore()
+
+    def _key(self, node: str, flags: frozenset, meter: float) -> tuple:
+        return (node, flags, meter if self.program.reads_meter else None)
+
+    def _explore(self) -> None:
+        program = self.program
+        start = (program.start, frozenset(), float(program.mood))
+        queue = deque([start])
+        self.edges[self._key(*start)] = []
+        while queue:
+            node_id, flags, meter = queue.popleft()
+            key = self._key(node_id, flags, meter)
+            node = program.nodes[node_id]
+            successors = []
+            if node.next is not None:
+                successors.append((node.next, flags, meter))
+            for choice in _open(program, node.choices, flags, meter):
+                self.stages.add(choice.stage)
+                successors.append((choice.next, _apply(flags, choice), apply_meter(program, meter, choice.rating)))
+            if node.choices and not successors:
+                self.stuck.add(node_id)
+            for target in successors:
+                target_key = self._key(*target)
+                self.edges[key].append(target_key)
+                if target_key not in self.edges:
+                    if len(self.edges) >= MAX_STATES:
+                        raise AnalysisError(f"more than {MAX_STATES} states: the scene is too large to analyse")
+                    self.edges[target_key] = []
+                    queue.append(target)
+
+    def count_paths(self) -> Optional[int]:
+        """Distinct paths from the start to an ending; None when a loop makes them unbounded."""
+        program = self.program
+        start = self._key(program.start, frozenset(), float(program.mood))
+        counts: dict[tuple, int] = {}
+        on_stack: set[tuple] = set()
+        stack = [(start, iter(self.edges[start]))]
+        on_stack.add(start)
+        while stack:
+            key, children = stack[-1]
+            child = next(children, None)
+            if child is None:
+                stack.pop()
+                on_stack.discard(key)
+                is_ending = program.nodes[key[0]].ending is not None
+                counts[key] = 1 if is_ending else sum(counts[c] for c in self.edges[key])
+            elif child in on_stack:
+                return None
+            elif child not in counts:
+                on_stack.add(child)
+                stack.append((child, iter(self.edges[child])))
+        return counts[start]
+
+
+def _dominates(a: tuple, b: tuple) -> bool:
+    return a[0] >= b[0] and a[1] >= b[1] and a[2] >= b[2]
+
+
+def _vector(summary: Summary, sign: int) -> tuple:
+    worst = 4 if summary.worst is None else summary.worst
+    last = 4 if summary.last is None else summary.last
+    return (sign * summary.meter, sign * worst, sign * last)
+
+
+def _extreme(program: Program, maximise: bool) -> Optional[Extreme]:
+    """Best (or worst) reachable score, by a label-correcting search over summaries."""
+    sign = 1 if maximise else -1
+    # a label: (node, flags, summary, parent label index, choice number or 0 for a line)
+    labels: list[tuple] = []
+    alive: list[bool] = []
+    frontier: dict[tuple, list[int]] = {}
+    queue: deque[int] = deque()
+
+    def push(node: str, flags: frozenset, summary: Summary, parent: int, number: int) -> None:
+        key = (node, flags, summary.stages, summary.order, summary.meter if program.reads_meter else None)
+        vector = _vector(summary, sign)
+        kept = frontier.setdefault(key, [])
+        for index in kept:
+            if _dominates(_vector(labels[index][2], sign), vector):
+                return
+        for index in kept:
+            if _dominates(vector, _vector(labels[index][2], sign)):
+                alive[index] = False
+        if len(labels) >= MAX_STATES:
+            raise AnalysisError(f"more than {MAX_STATES} states: the scene is too large to analyse")
+        labels.append((node, flags, summary, parent, number))
+        alive.append(True)
+        frontier[key] = [index for index in kept if alive[index]] + [len(labels) - 1]
+        queue.append(len(labels) - 1)
+
+    push(program.start, frozenset(), start_summary(program), -1, 0)
+    best: Optional[tuple[float, int]] = None
+    while queue:
+        index = queue.popleft()
+        if not alive[index]:
+            continue
+        node_id, flags, summary, _, _ = labels[index]
+        node = program.nodes[node_id]
+        if node.ending is not None:
+            value = score(program, summary, program.endings[node.ending])
+            if best is None or sign * value > sign * best[0]:
+                best = (value, index)
+            continue
+        if node.next is not None:
+            push(node.next, flags, summary, index, 0)
+        for number, choice in enumerate(_open(program, node.choices, flags, summary.meter), start=1):
+            meter = apply_meter(program, summary.meter, choice.rating)
+            push(choice.next, _apply(flags, choice), advance(summary, choice.stage, choice.rating, meter), index, number)
+    return None if best is None else _trace(program, labels, best)
+
+
+def _trace(program: Program, labels: list[tuple], best: tuple[float, int]) -> Extreme:
+    value, index = best
+    path, numbers, stages = [], [], []
+    while index >= 0:
+        node_id, _, _, parent, number = labels[index]
+        path.append(node_id)
+        if number:
+            numbers.append(number)
+            parent_node = program.nodes[labels[parent][0]]
+            parent_open = _open(program, parent_node.choices, labels[parent][1], labels[parent][2].meter)
+            stages.append(parent_open[number - 1].stage)
+        index = parent
+    ending = program.nodes[path[0]].ending or ""
+    return Extreme(value, ending, tuple(reversed(path)), tuple(reversed(numbers)), tuple(reversed(stages)))

@@ -1,0 +1,195 @@
+"""Checks on a schema-valid scene: references, reachability, loops, languages, ids.
+
+Each check returns diagnostics located through the scene's source map.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from typing import Any, Iterable, Optional
+
+from game.conditions import flags_in
+from game.diagnostics import Diagnostic, did_you_mean
+from game.model import Scene, iter_texts
+from game.yamlsrc import SourceMap
+
+CUSTOMER_SPEAKER = "customer"
+MAX_NUMBERED_CHOICES = 9
+
+
+class _Reporter:
+    """Collects diagnostics for one file, placing them by data path."""
+
+    def __init__(self, source: SourceMap, path: str):
+        self.source = source
+        self.path = path
+        self.found: list[Diagnostic] = []
+
+    def at_value(self, loc: tuple, code: str, message: str) -> None:
+        line, column = self.source.value(loc)
+        self.found.append(Diagnostic(self.path, line, column, code, message))
+
+    def at_key(self, loc: tuple, code: str, message: str) -> None:
+        line, column = self.source.key(loc)
+        self.found.append(Diagnostic(self.path, line, column, code, message))
+
+
+def check_scene(scene: Scene, source: SourceMap, path: str, conditions: Optional[dict] = None) -> list[Diagnostic]:
+    """Run every graph and content check.
+
+    Args:
+        scene: A schema-valid scene.
+        source: Its source map.
+        path: File name for the diagnostics.
+        conditions: Parsed conditions by (node id, choice index), for the flag checks.
+    """
+    report = _Reporter(source, path)
+    _check_ids(scene, report)
+    _check_speakers(scene, report)
+    _check_targets(scene, report)
+    _check_languages(scene, report)
+    _check_choices(scene, report)
+    _check_flags(scene, report, conditions or {})
+    if not any(d.code in ("MOT201", "MOT203") for d in report.found):
+        _check_reachability(scene, report)
+    return report.found
+
+
+def _check_ids(scene: Scene, report: _Reporter) -> None:
+    if CUSTOMER_SPEAKER in scene.cast:
+        report.at_key(("cast", CUSTOMER_SPEAKER), "MOT209",
+                      "'customer' is reserved for the scene's customer: rename this cast member")
+    for ending_id in scene.endings:
+        if ending_id in scene.nodes:
+            report.at_key(("endings", ending_id), "MOT209",
+                          f"'{ending_id}' is both a node id and an ending id: give the ending its own id")
+    for node_id, node in scene.nodes.items():
+        seen: dict[str, int] = {}
+        for index, choice in enumerate(node.choices or ()):
+            if choice.id is None:
+                continue
+            if choice.id in seen:
+                report.at_value(("nodes", node_id, "choices", index, "id"), "MOT209",
+                                f"choice id '{choice.id}' is already used by choice {seen[choice.id] + 1} "
+                                f"of node '{node_id}': choice ids must differ within a node")
+            seen.setdefault(choice.id, index)
+    if not any(speaker.role == "staff" for speaker in scene.cast.values()):
+        report.at_key(("cast",), "MOT211", "no cast member has role: staff; add the staff member the player plays")
+
+
+def _check_speakers(scene: Scene, report: _Reporter) -> None:
+    known = set(scene.cast) | {CUSTOMER_SPEAKER}
+    for node_id, node in scene.nodes.items():
+        if node.speaker not in known:
+            report.at_value(("nodes", node_id, "speaker"), "MOT202",
+                            f"unknown speaker '{node.speaker}'{did_you_mean(node.speaker, known)}: "
+                            f"use 'customer' or an id from cast")
+
+
+def _check_targets(scene: Scene, report: _Reporter) -> None:
+    if scene.start is not None and scene.start not in scene.nodes:
+        report.at_value(("start",), "MOT201", _missing_target("start", scene.start, scene))
+    for node_id, node in scene.nodes.items():
+        if node.next is not None and node.next not in scene.nodes:
+            report.at_value(("nodes", node_id, "next"), "MOT201", _missing_target("next", node.next, scene))
+        if node.ending is not None and node.ending not in scene.endings:
+            report.at_value(("nodes", node_id, "ending"), "MOT203",
+                            f"unknown ending '{node.ending}'{did_you_mean(node.ending, scene.endings)}: "
+                            f"add it under endings or fix the id")
+        for index, choice in enumerate(node.choices or ()):
+            if choice.next not in scene.nodes:
+                report.at_value(("nodes", node_id, "choices", index, "next"), "MOT201",
+                                _missing_target("next", choice.next, scene))
+
+
+def _missing_target(field: str, target: str, scene: Scene) -> str:
+    if target in scene.endings:
+        return (f"{field} '{target}' is an ending, not a node: point it at a node that has "
+                f"`ending: {target}`")
+    return f"{field} '{target}' is not a node in this scene{did_you_mean(target, scene.nodes)}"
+
+
+def _check_languages(scene: Scene, report: _Reporter) -> None:
+    declared = list(dict.fromkeys(scene.languages))
+    for loc, text in iter_texts(scene):
+        if not isinstance(text, dict):
+            continue
+        for key in text:
+            if key not in declared:
+                report.at_key(loc + (key,), "MOT108",
+                              f"language '{key}' is not declared in `languages` ({', '.join(declared)})"
+                              f"{did_you_mean(key, declared)}")
+        missing = [language for language in declared if language not in text]
+        if missing:
+            report.at_value(loc, "MOT208", f"{_dotted(loc)} has no text in {', '.join(missing)}: add "
+                                           f"{', '.join(f'{m}: ...' for m in missing)}")
+
+
+def _dotted(loc: tuple) -> str:
+    return ".".join(str(part + 1) if isinstance(part, int) else part for part in loc)
+
+
+def _check_choices(scene: Scene, report: _Reporter) -> None:
+    for node_id, node in scene.nodes.items():
+        choices = node.choices or []
+        if choices and all(choice.condition is not None for choice in choices):
+            report.at_key(("nodes", node_id, "choices"), "MOT205",
+                          f"every choice of node '{node_id}' has a condition: give at least one choice no `if` "
+                          f"so the player is never stuck")
+        if len(choices) > MAX_NUMBERED_CHOICES:
+            report.at_key(("nodes", node_id, "choices"), "MOT212",
+                          f"node '{node_id}' offers {len(choices)} choices; players can pick 1-9 with keys: "
+                          f"split the decision")
+
+
+def _check_flags(scene: Scene, report: _Reporter, conditions: dict) -> None:
+    set_flags = {flag for node in scene.nodes.values() for choice in node.choices or () for flag in choice.effects}
+    for (node_id, index), tree in conditions.items():
+        for flag in sorted(flags_in(tree) - set_flags):
+            report.at_value(("nodes", node_id, "choices", index, "if"), "MOT210",
+                            f"the condition tests flag '{flag}', which no choice sets (so it is always false)"
+                            f"{did_you_mean(flag, set_flags)}")
+
+
+def edges(scene: Scene) -> dict[str, list[str]]:
+    """Node id to the node ids it can lead to (ignoring conditions)."""
+    graph: dict[str, list[str]] = {}
+    for node_id, node in scene.nodes.items():
+        targets = [choice.next for choice in node.choices or ()]
+        if node.next is not None:
+            targets.append(node.next)
+        graph[node_id] = [target for target in targets if target in scene.nodes]
+    return graph
+
+
+def _reach(start: Iterable[str], graph: dict[str, list[str]]) -> set[str]:
+    seen = set(start)
+    queue = deque(seen)
+    while queue:
+        for target in graph.get(queue.popleft(), ()):
+            if target not in seen:
+                seen.add(target)
+                queue.append(target)
+    return seen
+
+
+def _check_reachability(scene: Scene, report: _Reporter) -> None:
+    graph = edges(scene)
+    reached = _reach([scene.start_node], graph)
+    for node_id in scene.nodes:
+        if node_id not in reached:
+            report.at_key(("nodes", node_id), "MOT204", f"no path from the start reaches node '{node_id}'")
+    ending_reached = {scene.nodes[n].ending for n in reached if scene.nodes[n].ending is not None}
+    for ending_id in scene.endings:
+        if ending_id not in ending_reached:
+            report.at_key(("endings", ending_id), "MOT206", f"no path from the start reaches ending '{ending_id}'")
+    reverse: dict[str, list[str]] = {node_id: [] for node_id in scene.nodes}
+    for source, targets in graph.items():
+        for target in targets:
+            reverse[target].append(source)
+    can_finish = _reach([n for n, node in scene.nodes.items() if node.ending is not None], reverse)
+    for node_id in scene.nodes:
+        if node_id in reached and node_id not in can_finish:
+            report.at_key(("nodes", node_id), "MOT207",
+                          f"node '{node_id}' is caught in a loop with no way out: no ending can be reached "
+                          f"from it; add a choice or next that leads towards an ending")

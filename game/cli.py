@@ -1,0 +1,186 @@
+"""The command line: validate, run, analyze, graph, schema, new (and the game itself).
+
+The exact forms are a contract that tests and tools depend on; see README.md.
+Exit codes: 0 success, 1 a problem with a scene or a run, 2 bad usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Optional, Sequence
+
+from game import __version__
+from game.diagnostics import has_errors
+from game.loader import find_scene_files, load_scene
+from game.scenes import SceneNotFound, resolve_scene
+
+EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser for every command."""
+    parser = argparse.ArgumentParser(
+        prog="main.py", description="Customer-service training game: MOT (Moments of Truth) scenarios.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    validate = commands.add_parser("validate", help="check scene files and print FILE:LINE:COL diagnostics")
+    validate.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: scenes/)")
+    validate.add_argument("--json", action="store_true", help="print the diagnostics as JSON")
+
+    run = commands.add_parser("run", help="play a scene with no window")
+    run.add_argument("scene", metavar="SCENE", help="a scene file, or a scene id under scenes/")
+    picks = run.add_mutually_exclusive_group(required=True)
+    picks.add_argument("--choices", metavar="N,N,...", help="the open choice (1-based) to take at each decision")
+    picks.add_argument("--random", type=int, metavar="SEED", help="choose at random, reproducibly")
+    run.add_argument("--lang", choices=("en", "zh"), default="en", help="language of the transcript")
+    run.add_argument("--json", action="store_true", help="print one JSON object with the scorecard")
+
+    analyze = commands.add_parser("analyze", help="reachable endings, path count, best and worst score")
+    analyze.add_argument("scene", metavar="SCENE")
+    analyze.add_argument("--json", action="store_true")
+
+    graph = commands.add_parser("graph", help="print the scene map")
+    graph.add_argument("scene", metavar="SCENE")
+    graph.add_argument("--format", choices=("mermaid", "dot"), default="mermaid")
+    graph.add_argument("--lang", choices=("en", "zh"), default="en")
+
+    commands.add_parser("schema", help="print the JSON Schema of the scene format")
+
+    new = commands.add_parser("new", help="create a scene file from the commented template")
+    new.add_argument("name", metavar="NAME", help="scene id; the file is scenes/NAME.yaml")
+    new.add_argument("--dir", default="scenes", help="folder for the new file (default: scenes/)")
+    return parser
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    """Run the command line and return the exit code."""
+    args = build_parser().parse_args(argv)
+    handlers = {
+        None: _play, "validate": _validate, "run": _run, "analyze": _analyze,
+        "graph": _graph, "schema": _schema, "new": _new,
+    }
+    try:
+        return handlers[args.command](args)
+    except SceneNotFound as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_PROBLEM
+    except BrokenPipeError:  # output piped into `head`: not the user's mistake
+        return EXIT_OK
+
+
+def _play(args: argparse.Namespace) -> int:
+    try:
+        from game.ui.app import run_game  # the window is optional for every other command
+    except ImportError:
+        print("The desktop game is not built yet: use `python main.py run SCENE --choices ...` "
+              "to play a scene in the terminal (see `python main.py --help`).")
+        return EXIT_OK
+    return run_game()
+
+
+def _validate(args: argparse.Namespace) -> int:
+    files = find_scene_files(args.paths or ["scenes"])
+    if not files:
+        print(f"error: no .yaml scene files in {', '.join(args.paths or ['scenes'])}", file=sys.stderr)
+        return EXIT_USAGE
+    diagnostics = []
+    for path in files:
+        diagnostics += load_scene(path).diagnostics
+    if args.json:
+        print(json.dumps([d.to_dict() for d in diagnostics], ensure_ascii=False, indent=2))
+    else:
+        for diagnostic in diagnostics:
+            print(diagnostic.format())
+        errors = sum(d.severity == "error" for d in diagnostics)
+        print(f"{len(files)} file(s) checked: {errors} error(s), {len(diagnostics) - errors} warning(s)",
+              file=sys.stderr)
+    return EXIT_PROBLEM if has_errors(diagnostics) else EXIT_OK
+
+
+def _load_program(scene_arg: str):
+    loaded = load_scene(resolve_scene(scene_arg))
+    for diagnostic in loaded.diagnostics:
+        print(diagnostic.format(), file=sys.stderr)
+    return loaded.program
+
+
+def _run(args: argparse.Namespace) -> int:
+    from game.playthrough import PlaythroughError, play, transcript_text
+
+    program = _load_program(args.scene)
+    if program is None:
+        return EXIT_PROBLEM
+    try:
+        numbers = _parse_numbers(args.choices) if args.choices is not None else None
+    except ValueError as exc:
+        print(f"error: --choices: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        result = play(program, numbers, seed=args.random, language=args.lang)
+    except PlaythroughError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_PROBLEM
+    if args.json:
+        print(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
+    else:
+        print(transcript_text(result, args.lang))
+    return EXIT_OK
+
+
+def _parse_numbers(text: str) -> list[int]:
+    numbers = []
+    for part in text.split(","):
+        part = part.strip()
+        if not part.isdigit() or int(part) < 1:
+            raise ValueError(f"'{part}' is not a choice number: give numbers from 1, separated by commas")
+        numbers.append(int(part))
+    return numbers
+
+
+def _analyze(args: argparse.Namespace) -> int:
+    from game.analysis import AnalysisError, analyze
+    from game.report import analysis_json, analysis_text
+
+    program = _load_program(args.scene)
+    if program is None:
+        return EXIT_PROBLEM
+    try:
+        result = analyze(program)
+    except AnalysisError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_PROBLEM
+    print(json.dumps(analysis_json(result), ensure_ascii=False, indent=2) if args.json else analysis_text(result))
+    return EXIT_OK
+
+
+def _graph(args: argparse.Namespace) -> int:
+    from game.graphmap import to_dot, to_mermaid
+
+    program = _load_program(args.scene)
+    if program is None:
+        return EXIT_PROBLEM
+    render = to_dot if args.format == "dot" else to_mermaid
+    sys.stdout.write(render(program, args.lang))
+    return EXIT_OK
+
+
+def _schema(args: argparse.Namespace) -> int:
+    from game.docgen import json_schema
+
+    print(json.dumps(json_schema(), ensure_ascii=False, indent=2))
+    return EXIT_OK
+
+
+def _new(args: argparse.Namespace) -> int:
+    from game.scenes import NewSceneError, create_scene
+
+    try:
+        path = create_scene(args.name, args.dir)
+    except NewSceneError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    print(f"created {path}: edit it, then run `python main.py validate {path}`")
+    return EXIT_OK

@@ -1,0 +1,109 @@
+"""Diagnostics: every problem found in a scene, with its place and a stable code.
+
+Codes are stable: tools and docs refer to them. ``CODES`` is the catalogue;
+docs/authoring.md lists it (generated, see :func:`game.docgen.codes_markdown`).
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from typing import Iterable, Literal
+
+Severity = Literal["error", "warning"]
+
+# code -> (severity, short title). Titles are what docs list; messages add detail.
+CODES: dict[str, tuple[Severity, str]] = {
+    # Reading the file
+    "MOT001": ("error", "The file cannot be read (missing, a folder, or no permission)."),
+    "MOT002": ("error", "The file is larger than the size limit."),
+    "MOT003": ("error", "The file is not UTF-8 text (for example saved as GBK or UTF-16)."),
+    "MOT004": ("error", "YAML syntax error."),
+    "MOT005": ("error", "A tab character is used for indentation; YAML needs spaces."),
+    "MOT006": ("error", "The file is empty."),
+    "MOT007": ("error", "The document is not a mapping of fields (it is a list or a single value)."),
+    "MOT008": ("error", "The same key appears twice in one mapping."),
+    "MOT009": ("error", "Aliases expand to too much data (an alias bomb) or refer to themselves."),
+    "MOT010": ("error", "The document is nested too deeply."),
+    "MOT011": ("error", "The file holds more than one YAML document."),
+    "MOT012": ("error", "An explicit YAML tag (such as !!python/object) is not allowed."),
+    # The schema
+    "MOT101": ("error", "A required field is missing."),
+    "MOT102": ("error", "Unknown field."),
+    "MOT103": ("error", "A value has the wrong type."),
+    "MOT104": ("error", "A number is out of range (ratings and outcomes go from -3 to +3)."),
+    "MOT105": ("error", "Unknown MOT stage (explore, offer, act, confirm)."),
+    "MOT106": ("error", "Unknown customer type."),
+    "MOT107": ("error", "Unknown principle."),
+    "MOT108": ("error", "Unknown or undeclared language."),
+    "MOT109": ("error", "Malformed condition."),
+    "MOT110": ("error", "Invalid id or flag name."),
+    "MOT111": ("error", "Unsupported format version."),
+    "MOT112": ("error", "A node needs exactly one of choices, next or ending."),
+    "MOT113": ("error", "Invalid value."),
+    "MOT114": ("error", "Unknown speaker role."),
+    # The graph
+    "MOT201": ("error", "A `next` or `start` target does not exist."),
+    "MOT202": ("error", "Unknown speaker."),
+    "MOT203": ("error", "Unknown ending."),
+    "MOT204": ("warning", "No path reaches this node."),
+    "MOT205": ("warning", "A decision where every choice has a condition may leave no choice open."),
+    "MOT206": ("warning", "No path reaches this ending."),
+    "MOT207": ("error", "A loop with no way out: no ending can be reached from here."),
+    "MOT208": ("error", "Text is missing in a declared language."),
+    "MOT209": ("error", "An id is used twice."),
+    "MOT210": ("warning", "A condition tests a flag that no choice sets."),
+    "MOT211": ("warning", "The cast has no staff member for the player to play."),
+    "MOT212": ("warning", "A decision offers more than 9 choices (only 1-9 have number keys)."),
+    "MOT213": ("warning", "Text the bundled font cannot draw."),
+}
+
+
+@dataclass(frozen=True, order=True)
+class Diagnostic:
+    """One problem in a scene file.
+
+    Attributes:
+        file: Path of the file, as given by the user.
+        line: 1-based line number (0 when the problem has no line).
+        column: 1-based column number (0 when unknown).
+        code: Stable code from :data:`CODES`.
+        message: What is wrong and what to do about it.
+    """
+
+    file: str
+    line: int
+    column: int
+    code: str
+    message: str
+
+    @property
+    def severity(self) -> Severity:
+        """``error`` or ``warning``, fixed by the code."""
+        return CODES[self.code][0]
+
+    def format(self) -> str:
+        """Render as ``FILE:LINE:COL: severity: [CODE] MESSAGE``."""
+        return f"{self.file}:{self.line}:{self.column}: {self.severity}: [{self.code}] {self.message}"
+
+    def to_dict(self) -> dict:
+        """Plain-data form for JSON output."""
+        return {
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "severity": self.severity,
+            "code": self.code,
+            "message": self.message,
+        }
+
+
+def has_errors(diagnostics: Iterable[Diagnostic]) -> bool:
+    """True when any diagnostic is an error."""
+    return any(d.severity == "error" for d in diagnostics)
+
+
+def did_you_mean(word: str, candidates: Iterable[str]) -> str:
+    """A " (did you mean 'x'?)" suffix for the closest candidate, or an empty string."""
+    matches = difflib.get_close_matches(str(word), list(candidates), n=1, cutoff=0.6)
+    return f" (did you mean '{matches[0]}'?)" if matches else ""

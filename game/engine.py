@@ -1,0 +1,252 @@
+"""The engine: a pure, deterministic state machine over a compiled program.
+
+Modelled on ink's runtime: :class:`Story` holds the immutable program and
+answers questions about a :class:`State`; the state is small plain data
+(node, flags, meter, steps taken) that round-trips through JSON, so a save or
+an undo is just a copy of it. Nothing here draws, waits or keeps globals.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Any, Optional
+
+from game.conditions import evaluate
+from game.program import Program, RChoice, REnding, RNode, pick
+
+SAVE_VERSION = 1
+_MAX_AUTO_STEPS = 10_000  # guards `run` against a loop of lines with no decision
+
+
+class EngineError(ValueError):
+    """A request the engine cannot carry out (a choice that is not open, a corrupt state)."""
+
+
+def meter_change(program: Program, rating: int) -> float:
+    """How much a choice with ``rating`` moves the meter (before clamping).
+
+    Bad moments weigh ``negative_multiplier`` times more; the customer's
+    reactivity scales both directions.
+    """
+    weight = program.weights.negative_multiplier if rating < 0 else 1.0
+    return rating * weight * program.reactivity
+
+
+def apply_meter(program: Program, meter: float, rating: int) -> float:
+    """The meter after a choice with ``rating``: clamped to the range, rounded for determinism."""
+    moved = meter + meter_change(program, rating)
+    return round(min(program.meter_max, max(program.meter_min, moved)), 3)
+
+
+@dataclass(frozen=True)
+class Step:
+    """One decision taken: where, which choice, and what it did to the meter."""
+
+    node: str
+    choice: str
+    stage: str
+    rating: int
+    meter_before: float
+    meter_after: float
+
+    @property
+    def delta(self) -> float:
+        """The meter change this decision caused (after clamping)."""
+        return round(self.meter_after - self.meter_before, 3)
+
+
+@dataclass(frozen=True)
+class State:
+    """Everything that changes during a run. Plain data; see :meth:`to_json`."""
+
+    scene: str
+    node: str
+    meter: float
+    flags: frozenset = frozenset()
+    steps: tuple[Step, ...] = ()
+    visited: tuple[str, ...] = field(default=())
+
+    def to_json(self) -> dict[str, Any]:
+        """A JSON-ready dict, tagged with the save version."""
+        return {
+            "save_version": SAVE_VERSION,
+            "scene": self.scene,
+            "node": self.node,
+            "meter": self.meter,
+            "flags": sorted(self.flags),
+            "steps": [step.__dict__ for step in self.steps],
+            "visited": list(self.visited),
+        }
+
+    @classmethod
+    def from_json(cls, data: Any) -> "State":
+        """Rebuild a state from :meth:`to_json` output.
+
+        Raises:
+            EngineError: when the data is not a state this version can read.
+        """
+        try:
+            if data.get("save_version") != SAVE_VERSION:
+                raise EngineError(f"save version {data.get('save_version')!r} is not {SAVE_VERSION}")
+            steps = tuple(Step(**step) for step in data["steps"])
+            return cls(str(data["scene"]), str(data["node"]), float(data["meter"]),
+                       frozenset(str(f) for f in data["flags"]), steps, tuple(str(n) for n in data["visited"]))
+        except (AttributeError, KeyError, TypeError, ValueError) as exc:
+            if isinstance(exc, EngineError):
+                raise
+            raise EngineError(f"not a valid saved state ({exc})") from None
+
+
+@dataclass(frozen=True)
+class Turn:
+    """What a choice did, for a window or a test to show."""
+
+    choice: RChoice
+    number: int
+    step: Step
+    node: str
+
+
+@dataclass(frozen=True)
+class ChoiceView:
+    """An open choice, in one language."""
+
+    number: int
+    id: str
+    text: str
+
+
+@dataclass(frozen=True)
+class View:
+    """The current node in one language: all a screen needs to draw it."""
+
+    kind: str  # "decision", "line" or "ending"
+    node: str
+    speaker: str
+    speaker_name: str
+    speaker_role: str
+    text: str
+    choices: tuple[ChoiceView, ...]
+    meter: float
+    stages: tuple[str, ...]
+    ending_id: Optional[str] = None
+    ending_title: Optional[str] = None
+    ending_text: Optional[str] = None
+    ending_outcome: Optional[int] = None
+
+
+class Story:
+    """Answers questions about states of one program; holds no run state itself."""
+
+    def __init__(self, program: Program):
+        self.program = program
+
+    def start(self) -> State:
+        """A fresh state at the start node, the meter at the customer's mood."""
+        return State(self.program.id, self.program.start, float(self.program.mood), visited=(self.program.start,))
+
+    def node(self, state: State) -> RNode:
+        """The node the state is at."""
+        try:
+            return self.program.nodes[state.node]
+        except KeyError:
+            raise EngineError(f"node '{state.node}' is not in scene '{self.program.id}'") from None
+
+    def kind(self, state: State) -> str:
+        """``decision``, ``line`` (a line followed by `next`) or ``ending``."""
+        node = self.node(state)
+        return "ending" if node.ending else "line" if node.next else "decision"
+
+    def ending(self, state: State) -> Optional[REnding]:
+        """The ending reached, if the state is at an ending node."""
+        node = self.node(state)
+        return self.program.endings[node.ending] if node.ending else None
+
+    def open_choices(self, state: State) -> list[RChoice]:
+        """Choices whose condition holds now, in authored order."""
+        return [c for c in self.node(state).choices
+                if c.condition is None or evaluate(c.condition, state.flags, state.meter)]
+
+    def advance(self, state: State) -> State:
+        """Move past a line with no decision.
+
+        Raises:
+            EngineError: when the state is not at such a line.
+        """
+        node = self.node(state)
+        if node.next is None:
+            raise EngineError(f"node '{node.id}' is not a line with `next`")
+        return replace(state, node=node.next, visited=state.visited + (node.next,))
+
+    def choose(self, state: State, number: int) -> tuple[State, Turn]:
+        """Take the ``number``-th open choice (1-based).
+
+        Raises:
+            EngineError: when no such choice is open here.
+        """
+        choices = self.open_choices(state)
+        if self.kind(state) != "decision":
+            raise EngineError(f"node '{state.node}' has no decision to make")
+        if not 1 <= number <= len(choices):
+            raise EngineError(f"choice {number} is not open at node '{state.node}' "
+                              f"(choices 1-{len(choices)} are)" if choices else
+                              f"no choice is open at node '{state.node}'")
+        choice = choices[number - 1]
+        meter = apply_meter(self.program, state.meter, choice.rating)
+        step = Step(state.node, choice.id, choice.stage, choice.rating, state.meter, meter)
+        flags = set(state.flags)
+        for flag, value in choice.effects:
+            (flags.add if value else flags.discard)(flag)
+        new_state = State(state.scene, choice.next, meter, frozenset(flags),
+                          state.steps + (step,), state.visited + (choice.next,))
+        return new_state, Turn(choice, number, step, choice.next)
+
+    def choose_id(self, state: State, choice_id: str) -> tuple[State, Turn]:
+        """Take the open choice with this id."""
+        for number, choice in enumerate(self.open_choices(state), start=1):
+            if choice.id == choice_id:
+                return self.choose(state, number)
+        raise EngineError(f"choice '{choice_id}' is not open at node '{state.node}'")
+
+    def skip_lines(self, state: State) -> State:
+        """Advance past lines until a decision or an ending."""
+        for _ in range(_MAX_AUTO_STEPS):
+            if self.kind(state) != "line":
+                return state
+            state = self.advance(state)
+        raise EngineError(f"more than {_MAX_AUTO_STEPS} lines without a decision: the scene loops")
+
+    def view(self, state: State, language: str) -> View:
+        """The current node as plain data in ``language``."""
+        node = self.node(state)
+        speaker = self.program.speakers.get(node.speaker)
+        ending = self.ending(state)
+        choices = ()
+        if self.kind(state) == "decision":
+            choices = tuple(ChoiceView(n, c.id, pick(c.text, language))
+                            for n, c in enumerate(self.open_choices(state), start=1))
+        return View(
+            kind=self.kind(state),
+            node=node.id,
+            speaker=node.speaker,
+            speaker_name=pick(speaker.name, language) if speaker else node.speaker,
+            speaker_role=speaker.role if speaker else "other",
+            text=pick(node.text, language),
+            choices=choices,
+            meter=state.meter,
+            stages=tuple(dict.fromkeys(step.stage for step in state.steps)),
+            ending_id=ending.id if ending else None,
+            ending_title=pick(ending.title, language) if ending else None,
+            ending_text=pick(ending.text, language) if ending else None,
+            ending_outcome=ending.outcome if ending else None,
+        )
+
+    def replay(self, choice_ids: list[tuple[str, str]]) -> State:
+        """Rebuild a state by replaying (node, choice id) pairs from the start."""
+        state = self.skip_lines(self.start())
+        for node_id, choice_id in choice_ids:
+            if state.node != node_id:
+                raise EngineError(f"replay expected node '{node_id}' but reached '{state.node}'")
+            state, _ = self.choose_id(state, choice_id)
+            state = self.skip_lines(state)
+        return state

@@ -1,0 +1,257 @@
+"""Load a scene file: safe YAML, schema, conditions and graph checks, with positions.
+
+:func:`load_scene` never raises for a user's mistake: every problem becomes a
+:class:`~game.diagnostics.Diagnostic` naming the file, line and column.
+"""
+
+from __future__ import annotations
+
+import os
+import typing
+from dataclasses import dataclass, field
+from typing import Any, Optional
+
+from pydantic import BaseModel, ValidationError
+
+from game import vocab
+from game.checks import check_scene
+from game.conditions import ConditionError, parse_condition
+from game.diagnostics import Diagnostic, did_you_mean, has_errors
+from game.model import Scene
+from game.program import Program, compile_scene
+from game.yamlsrc import SourceMap, YamlSourceError, parse, read_text
+
+
+@dataclass
+class LoadedScene:
+    """The result of loading one file.
+
+    Attributes:
+        path: The file path as given.
+        diagnostics: Every problem found, sorted by position.
+        scene: The authoring model, when the schema accepted the file.
+        source: Line and column of every value in the file.
+        program: The runtime graph, when there are no errors.
+    """
+
+    path: str
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    scene: Optional[Scene] = None
+    source: SourceMap = field(default_factory=SourceMap)
+    program: Optional[Program] = None
+
+    @property
+    def ok(self) -> bool:
+        """True when the scene has no errors (warnings allowed)."""
+        return self.program is not None and not has_errors(self.diagnostics)
+
+
+def load_scene(path: str, text: Optional[str] = None) -> LoadedScene:
+    """Read, validate, check and compile a scene file.
+
+    Args:
+        path: The file to read (also the name used in diagnostics).
+        text: The file's text, when already in memory (then ``path`` is not read).
+
+    Returns:
+        A :class:`LoadedScene`; its ``program`` is set only when there are no errors.
+    """
+    result = LoadedScene(path=path)
+    try:
+        text = read_text(path) if text is None else text
+        data, result.source = parse(text, path)
+    except YamlSourceError as exc:
+        result.diagnostics = exc.diagnostics
+        return result
+    if not isinstance(data, dict):
+        kind = "a list" if isinstance(data, list) else "a single value"
+        result.diagnostics = [Diagnostic(path, 1, 1, "MOT007",
+                                         f"the document is {kind}; a scene is a mapping of fields "
+                                         f"(format, id, title, ...): start from `python main.py new NAME`")]
+        return result
+    try:
+        result.scene = Scene.model_validate(data)
+    except ValidationError as exc:
+        result.diagnostics = sorted(_schema_diagnostics(exc, result.source, path))
+        return result
+    conditions = _parse_conditions(result.scene, result.source, path, text)
+    checks = check_scene(result.scene, result.source, path, conditions.trees)
+    result.diagnostics = sorted(conditions.diagnostics + checks)
+    if not has_errors(result.diagnostics):
+        result.program = compile_scene(result.scene, conditions.trees, text)
+    return result
+
+
+@dataclass
+class _Conditions:
+    trees: dict[tuple[str, int], Any] = field(default_factory=dict)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+def _parse_conditions(scene: Scene, source: SourceMap, path: str, text: str) -> _Conditions:
+    """Parse every choice condition once; malformed ones become MOT109."""
+    found = _Conditions()
+    lines = text.splitlines()
+    for node_id, node in scene.nodes.items():
+        for index, choice in enumerate(node.choices or ()):
+            if choice.condition is None:
+                continue
+            try:
+                found.trees[(node_id, index)] = parse_condition(choice.condition)
+            except ConditionError as exc:
+                line, column = source.value(("nodes", node_id, "choices", index, "if"))
+                column += _offset_in_source(lines, line, column, choice.condition, exc.offset)
+                found.diagnostics.append(Diagnostic(path, line, column, "MOT109",
+                                                    f"malformed condition: {exc} (see docs/authoring.md, Conditions)"))
+    return found
+
+
+def _offset_in_source(lines: list[str], line: int, column: int, condition: str, offset: int) -> int:
+    """Columns to add to point at ``offset`` inside a one-line condition (quotes allowed)."""
+    if not 0 < line <= len(lines):
+        return 0
+    written = lines[line - 1][column - 1:]
+    quoted = written[:1] in ("'", '"')
+    if written[int(quoted):int(quoted) + len(condition)] != condition:
+        return 0  # folded or escaped: point at the start of the value
+    return offset + int(quoted)
+
+
+# --- pydantic errors to diagnostics -------------------------------------------------
+
+_LITERAL_CODES = {"stage": "MOT105", "type": "MOT106", "principles": "MOT107", "languages": "MOT108", "role": "MOT114"}
+_LITERAL_CHOICES = {
+    "stage": vocab.STAGES,
+    "type": vocab.CUSTOMER_TYPES,
+    "principles": vocab.PRINCIPLES,
+    "languages": vocab.LANGUAGES,
+    "role": vocab.ROLES,
+}
+_RANGE_ERRORS = {"greater_than_equal", "less_than_equal", "greater_than", "less_than"}
+_TYPE_NAMES = {
+    "int": "a whole number", "float": "a number", "str": "text", "bool": "true or false",
+    "dict": "a mapping", "list": "a list", "NoneType": "nothing", "model": "a mapping",
+}
+
+
+def _schema_diagnostics(exc: ValidationError, source: SourceMap, path: str) -> list[Diagnostic]:
+    found = []
+    for error in exc.errors(include_url=False):
+        loc = tuple(error["loc"])
+        code, message, at_key = _describe_error(error, loc)
+        if loc and loc[-1] == "[key]":
+            loc, at_key = loc[:-1], True
+        line, column = source.key(loc) if at_key else source.value(loc)
+        found.append(Diagnostic(path, line, column, code, message))
+    return found
+
+
+def _describe_error(error: dict, loc: tuple) -> tuple[str, str, bool]:
+    """Map one pydantic error to (code, message, points_at_key)."""
+    kind, name, value = error["type"], _last_name(loc), error.get("input")
+    where = _where(loc)
+    if kind == "missing":
+        return "MOT101", f"{where}: missing required field '{loc[-1]}': add it", False
+    if kind == "extra_forbidden":
+        allowed = _allowed_fields(loc[:-1])
+        hint = did_you_mean(loc[-1], allowed) or f" (allowed: {', '.join(sorted(allowed))})"
+        return "MOT102", f"{_where(loc[:-1])}: unknown field '{loc[-1]}'{hint}", True
+    if kind == "literal_error":
+        choices = _LITERAL_CHOICES.get(name, ())
+        hint = did_you_mean(value, choices) or f" (one of: {', '.join(choices)})"
+        return _LITERAL_CODES.get(name, "MOT113"), f"{where}: unknown {name.rstrip('s')} '{value}'{hint}", False
+    if kind in _RANGE_ERRORS:
+        limit = next(iter(error.get("ctx", {}).values()), "")
+        return "MOT104", f"{where}: {value!r} is out of range ({error['msg'].lower()}, limit {limit})", False
+    if kind == "string_pattern_mismatch":
+        return "MOT110", (f"{where}: '{value}' is not a valid name: use letters, digits, '_' "
+                          f"(ids may also use '-' and '.'), starting with a letter, digit or '_'"), False
+    if kind == "format_version":
+        return "MOT111", f"{where}: {error['msg']}", False
+    if kind == "node_shape":
+        return "MOT112", f"{where}: {error['msg']}", False
+    if kind in ("too_short", "too_long", "string_too_long"):
+        return "MOT113", f"{where}: {error['msg'].lower()}", False
+    if kind == "weights_sum":
+        return "MOT113", f"{where}: {error['msg']}", False
+    expected = _TYPE_NAMES.get(kind.split("_")[0], kind.split("_")[0])
+    if kind == "text_type":
+        return "MOT103", f"{where}: {error['msg']}, not {_kind_of(value)}", False
+    return "MOT103", f"{where}: expected {expected}, got {_kind_of(value)} {_short(value)}".rstrip(), False
+
+
+def _kind_of(value: Any) -> str:
+    return _TYPE_NAMES.get(type(value).__name__, type(value).__name__)
+
+
+def _short(value: Any) -> str:
+    if isinstance(value, (dict, list)):
+        return ""
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _last_name(loc: tuple) -> str:
+    for part in reversed(loc):
+        if isinstance(part, str) and part != "[key]":
+            return part
+    return ""
+
+
+def _where(loc: tuple) -> str:
+    """A readable location such as ``nodes.greet.choices[2].rating``."""
+    text = ""
+    for part in loc:
+        if isinstance(part, int):
+            text += f"[{part + 1}]"
+        elif part != "[key]":
+            text += f".{part}" if text else str(part)
+    return text or "scene"
+
+
+def _allowed_fields(loc: tuple) -> set[str]:
+    """Field names (as written in YAML) of the model found at ``loc``."""
+    current: Any = Scene
+    for part in loc:
+        current = _child_type(current, part)
+        if current is None:
+            return set()
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return {info.alias or name for name, info in current.model_fields.items()}
+    return set()
+
+
+def _child_type(container: Any, part: Any) -> Any:
+    if isinstance(container, type) and issubclass(container, BaseModel):
+        for name, info in container.model_fields.items():
+            if part in (name, info.alias):
+                return _unwrap(info.annotation)
+        return None
+    origin = typing.get_origin(container)
+    if origin in (list, dict):
+        return _unwrap(typing.get_args(container)[-1])
+    return None
+
+
+def _unwrap(annotation: Any) -> Any:
+    """Strip Optional and Annotated to reach a model, list or dict type."""
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _unwrap(typing.get_args(annotation)[0])
+    if origin is typing.Union:
+        for arg in typing.get_args(annotation):
+            if arg is not type(None):
+                return _unwrap(arg)
+    return annotation
+
+
+def find_scene_files(paths: list[str]) -> list[str]:
+    """Expand folders into the .yaml/.yml files inside them (sorted); keep files as given."""
+    found = []
+    for path in paths:
+        if os.path.isdir(path):
+            for root, _dirs, files in sorted(os.walk(path)):
+                found += [os.path.join(root, name) for name in sorted(files) if name.endswith((".yaml", ".yml"))]
+        else:
+            found.append(path)
+    return found

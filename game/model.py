@@ -1,0 +1,240 @@
+"""Authoring model: what a scene file says, validated by pydantic.
+
+These models are the single source of truth for the scene format. The JSON
+Schema (``python main.py schema``) and the field reference in
+docs/authoring.md are generated from them. Source positions are kept apart,
+in :class:`game.yamlsrc.SourceMap`; the runtime graph that the engine walks is
+built from these models by :mod:`game.program`.
+"""
+
+from __future__ import annotations
+
+import typing
+from typing import Annotated, Any, Literal, Optional, Union
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainValidator,
+    StringConstraints,
+    WithJsonSchema,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+from game.vocab import FORMAT_VERSION, CustomerType, Principle, Role, Stage
+
+ID_PATTERN = r"^[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}$"
+FLAG_PATTERN = r"^[A-Za-z_][A-Za-z0-9_]{0,63}$"
+
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
+FlagName = Annotated[str, StringConstraints(pattern=FLAG_PATTERN)]
+LanguageKey = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]+)?$")]
+Language = Literal["en", "zh"]
+Rating = Annotated[int, Field(ge=-3, le=3, description="MOT rating, -3 (relationship endangered) to +3 (delighted).")]
+
+
+def _check_text(value: Any) -> Any:
+    """Accept a string or a map of language to string, with one clear message otherwise.
+
+    Language keys are checked against the scene's declared languages later, by
+    the checks, which can point at the exact key.
+    """
+    if isinstance(value, str):
+        return value
+    if isinstance(value, dict) and all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
+        return value
+    raise PydanticCustomError(
+        "text_type", "expected text: a string, or a map of language to string such as {en: ..., zh: ...}"
+    )
+
+
+Text = Annotated[
+    Union[str, dict[LanguageKey, str]],
+    PlainValidator(_check_text),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string"},
+                {"type": "object", "additionalProperties": {"type": "string"}, "propertyNames": {"pattern": r"^[a-z]{2,3}(-[A-Za-z0-9]+)?$"}},
+            ],
+            "description": "Player-visible text: a plain string (the same in every language) or a map of language to string.",
+        }
+    ),
+]
+
+
+class _Strict(BaseModel):
+    """Base for every authoring model: unknown fields are errors, no silent coercion."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, populate_by_name=True, frozen=True)
+
+
+class Setting(_Strict):
+    """Where the scene takes place."""
+
+    place: Text = Field(description="Where and when, as the player reads it.")
+    backdrop: str = Field(
+        "store",
+        pattern=r"^[a-z][a-z0-9-]{0,31}$",
+        description="Name of the backdrop the game draws (store, service-desk, bank, street-rain, classroom).",
+    )
+
+
+class Customer(_Strict):
+    """The customer the player serves. Speaks as the reserved speaker id `customer`."""
+
+    name: Text
+    type: CustomerType = Field(description="Customer type from the brief; shapes how strongly they react.")
+    mood: int = Field(0, ge=-10, le=10, description="Starting value of the satisfaction meter (-10 to 10).")
+    reactivity: Optional[float] = Field(
+        None, ge=0.25, le=3.0, description="Override of how strongly this customer reacts (default from the type)."
+    )
+    description: Optional[Text] = None
+
+
+class Speaker(_Strict):
+    """A member of the cast."""
+
+    name: Text
+    role: Role = Field(description="customer, staff (the player), manager, narrator or other.")
+
+
+class Facilitator(_Strict):
+    """Material for workshop facilitators, shown in facilitator mode."""
+
+    question: Optional[Text] = Field(None, description="Discussion question for the room.")
+    notes: Optional[Text] = Field(None, description="Presenter notes, shown only to the facilitator.")
+    timer: Optional[int] = Field(None, ge=10, le=3600, description="Discussion time in seconds.")
+
+
+class Choice(_Strict):
+    """One thing the player can say or do at a decision."""
+
+    id: Optional[Id] = Field(None, description="Stable id, unique within the node (default: its position, 1, 2, ...).")
+    text: Text = Field(description="What the player says or does.")
+    stage: Stage = Field(description="MOT stage: explore, offer, act or confirm.")
+    rating: Rating
+    feedback: Text = Field(description="Coaching feedback: one or two sentences saying why this rating.")
+    principles: list[Principle] = Field(min_length=1, description="Principles this choice illustrates.")
+    next: Id = Field(description="Node that follows this choice.")
+    condition: Optional[str] = Field(
+        None, alias="if", max_length=500, description="Condition (expression language) for the choice to be open."
+    )
+    effects: dict[FlagName, bool] = Field(
+        default_factory=dict, alias="set", description="Flags this choice sets, e.g. {asked_receipt: true}."
+    )
+
+
+class Node(_Strict):
+    """A line of the scene, followed by exactly one of: choices, next, ending."""
+
+    speaker: Id = Field(description="Cast id of who speaks, or `customer`.")
+    text: Text
+    choices: Optional[list[Choice]] = Field(None, min_length=1, description="The decision that follows the line.")
+    next: Optional[Id] = Field(None, description="Node that follows a line with no decision.")
+    ending: Optional[Id] = Field(None, description="Ending reached after this line.")
+    facilitator: Optional[Facilitator] = None
+
+    @model_validator(mode="after")
+    def _one_way_forward(self) -> "Node":
+        ways = [name for name in ("choices", "next", "ending") if getattr(self, name) is not None]
+        if len(ways) != 1:
+            found = ", ".join(ways) if ways else "none of them"
+            raise PydanticCustomError(
+                "node_shape", "a node needs exactly one of choices, next or ending (found {found})", {"found": found}
+            )
+        return self
+
+
+class Ending(_Strict):
+    """An ending: what happens, and the outcome the author intends."""
+
+    title: Text
+    text: Text = Field(description="What happens.")
+    outcome: Rating = Field(description="Intended outcome on the MOT scale, -3 to +3.")
+
+
+class ScoringWeights(_Strict):
+    """Scene overrides of the scoring formula (defaults and reasons in docs/scoring.md)."""
+
+    outcome: float = Field(0.35, ge=0, le=1, description="Weight of the ending's authored outcome.")
+    meter: float = Field(0.25, ge=0, le=1, description="Weight of the final satisfaction meter.")
+    worst: float = Field(0.20, ge=0, le=1, description="Weight of the worst moment (peak-end).")
+    last: float = Field(0.20, ge=0, le=1, description="Weight of the last moment (peak-end).")
+    negative_multiplier: float = Field(2.0, ge=1, le=5, description="How much more a bad moment moves the meter.")
+    offer_before_explore: float = Field(10, ge=0, le=50, description="Points lost for offering before exploring.")
+    act_before_offer: float = Field(5, ge=0, le=50, description="Points lost for acting before offering.")
+    no_confirm: float = Field(10, ge=0, le=50, description="Points lost for never confirming.")
+    skipped_stage: float = Field(5, ge=0, le=50, description="Points lost for each of explore, offer, act never used.")
+
+    @model_validator(mode="after")
+    def _weights_sum_to_one(self) -> "ScoringWeights":
+        total = self.outcome + self.meter + self.worst + self.last
+        if abs(total - 1.0) > 1e-6:
+            raise PydanticCustomError(
+                "weights_sum", "outcome + meter + worst + last must add up to 1 (they add up to {total})",
+                {"total": f"{total:g}"},
+            )
+        return self
+
+
+class Scene(_Strict):
+    """A scene file: metadata, cast, nodes and endings."""
+
+    format: int = Field(description=f"Scene format version; this game reads version {FORMAT_VERSION}.")
+    id: Id = Field(description="Stable scene id, used on the command line and in saves.")
+    title: Text
+    summary: Text
+    languages: list[Language] = Field(min_length=1, description="Languages every text in the scene provides.")
+    objectives: list[Text] = Field(default_factory=list, description="Learning objectives.")
+    setting: Setting
+    customer: Customer
+    cast: dict[Id, Speaker] = Field(description="Speakers by id (the customer is always the speaker `customer`).")
+    start: Optional[Id] = Field(None, description="First node (default: the first node in `nodes`).")
+    scoring: Optional[ScoringWeights] = None
+    nodes: dict[Id, Node] = Field(min_length=1)
+    endings: dict[Id, Ending] = Field(min_length=1)
+
+    @field_validator("format")
+    @classmethod
+    def _known_format(cls, value: int) -> int:
+        if value != FORMAT_VERSION:
+            raise PydanticCustomError(
+                "format_version", "format version {value} is not supported: this game reads version {version}",
+                {"value": value, "version": FORMAT_VERSION},
+            )
+        return value
+
+    @property
+    def start_node(self) -> str:
+        """The id of the first node."""
+        return self.start or next(iter(self.nodes))
+
+
+def iter_texts(scene: Scene) -> typing.Iterator[tuple[tuple, Any]]:
+    """Yield (data path, text value) for every player-visible text in a scene."""
+    yield ("title",), scene.title
+    yield ("summary",), scene.summary
+    for index, objective in enumerate(scene.objectives):
+        yield ("objectives", index), objective
+    yield ("setting", "place"), scene.setting.place
+    yield ("customer", "name"), scene.customer.name
+    if scene.customer.description is not None:
+        yield ("customer", "description"), scene.customer.description
+    for speaker_id, speaker in scene.cast.items():
+        yield ("cast", speaker_id, "name"), speaker.name
+    for node_id, node in scene.nodes.items():
+        yield ("nodes", node_id, "text"), node.text
+        if node.facilitator is not None:
+            for name in ("question", "notes"):
+                if getattr(node.facilitator, name) is not None:
+                    yield ("nodes", node_id, "facilitator", name), getattr(node.facilitator, name)
+        for index, choice in enumerate(node.choices or ()):
+            yield ("nodes", node_id, "choices", index, "text"), choice.text
+            yield ("nodes", node_id, "choices", index, "feedback"), choice.feedback
+    for ending_id, ending in scene.endings.items():
+        yield ("endings", ending_id, "title"), ending.title
+        yield ("endings", ending_id, "text"), ending.text

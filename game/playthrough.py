@@ -1,0 +1,126 @@
+"""Headless playthroughs: the engine driven by a list of choice numbers or a seed."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+from typing import Any, Optional
+
+from game.engine import EngineError, State, Story
+from game.program import Program, pick
+from game.scorecard import Scorecard, build_scorecard
+
+MAX_DECISIONS = 10_000
+
+
+class PlaythroughError(ValueError):
+    """The choices given cannot be played (not open, ran out, or too many)."""
+
+
+@dataclass
+class Beat:
+    """One node passed through, with the decision taken there if any."""
+
+    node: str
+    speaker: str
+    text: str
+    options: list[str] = field(default_factory=list)
+    chosen: Optional[int] = None
+    stage: Optional[str] = None
+    rating: Optional[int] = None
+    meter_before: Optional[float] = None
+    meter_after: Optional[float] = None
+    feedback: Optional[str] = None
+
+
+@dataclass
+class PlaythroughResult:
+    """A finished run: the beats, the final state and the scorecard."""
+
+    program: Program
+    state: State
+    beats: list[Beat]
+    choices: list[int]
+    scorecard: Scorecard
+
+    def to_json(self) -> dict[str, Any]:
+        """The ``run --json`` object."""
+        return {
+            "scene": self.program.id,
+            "ending": self.scorecard.ending,
+            "path": list(self.state.visited),
+            "choices": self.choices,
+            "satisfaction": self.state.meter,
+            "score": self.scorecard.score,
+            "grade": self.scorecard.grade,
+            "scorecard": self.scorecard.to_dict(),
+        }
+
+
+def play(program: Program, numbers: Optional[list[int]], seed: Optional[int] = None,
+         language: str = "en") -> PlaythroughResult:
+    """Play to an ending, taking ``numbers`` in turn (or random choices from ``seed``).
+
+    Raises:
+        PlaythroughError: when a number is not open, numbers run out, or some are left over.
+    """
+    story = Story(program)
+    chooser = random.Random(seed)
+    state = story.start()
+    beats: list[Beat] = []
+    taken: list[int] = []
+    while True:
+        view = story.view(state, language)
+        beat = Beat(view.node, view.speaker_name, view.text)
+        beats.append(beat)
+        if view.kind == "ending":
+            break
+        if view.kind == "line":
+            state = story.advance(state)
+            continue
+        if len(taken) >= MAX_DECISIONS:
+            raise PlaythroughError(f"more than {MAX_DECISIONS} decisions without an ending")
+        number = _next_number(numbers, taken, view, chooser)
+        beat.options = [choice.text for choice in view.choices]
+        try:
+            state, turn = story.choose(state, number)
+        except EngineError as exc:
+            raise PlaythroughError(f"decision {len(taken) + 1}: {exc}") from None
+        taken.append(number)
+        beat.chosen, beat.stage, beat.rating = number, turn.step.stage, turn.step.rating
+        beat.meter_before, beat.meter_after = turn.step.meter_before, turn.step.meter_after
+        beat.feedback = pick(turn.choice.feedback, language)
+    if numbers is not None and len(numbers) > len(taken):
+        raise PlaythroughError(f"the scene ended after {len(taken)} decision(s) but {len(numbers)} choices were "
+                               f"given: remove the extra ones")
+    return PlaythroughResult(program, state, beats, taken, build_scorecard(story, state, language))
+
+
+def _next_number(numbers: Optional[list[int]], taken: list[int], view: Any, chooser: random.Random) -> int:
+    if numbers is None:
+        return chooser.randint(1, len(view.choices)) if view.choices else 1
+    if len(taken) >= len(numbers):
+        raise PlaythroughError(f"the choices ran out at decision {len(taken) + 1} (node '{view.node}') before an "
+                               f"ending: add more numbers to --choices")
+    return numbers[len(taken)]
+
+
+def transcript_text(result: PlaythroughResult, language: str = "en") -> str:
+    """A readable transcript followed by the scorecard summary."""
+    lines = [f"== {pick(result.program.title, language)} =="]
+    for beat in result.beats:
+        lines.append(f"{beat.speaker}: {beat.text}")
+        if beat.chosen is None:
+            continue
+        for number, option in enumerate(beat.options, start=1):
+            lines.append(f"  {'>' if number == beat.chosen else ' '} {number}. {option}")
+        lines.append(f"    [{beat.stage} {beat.rating:+d}] satisfaction {beat.meter_before:g} -> {beat.meter_after:g}")
+        lines.append(f"    {beat.feedback}")
+    card = result.scorecard
+    ending = result.program.endings[card.ending]
+    lines += ["", f"ENDING: {card.ending_title}", pick(ending.text, language), "",
+              f"Score {card.score:g}/100, grade {card.grade}; relationship {card.relationship:+d} "
+              f"({card.relationship_label}); service level: {card.service_level}"]
+    if card.out_of_order or card.skipped_stages:
+        lines.append("Process: " + ", ".join(list(card.out_of_order) + [f"skipped {s}" for s in card.skipped_stages]))
+    return "\n".join(lines)

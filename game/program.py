@@ -1,0 +1,174 @@
+"""The runtime graph: what the engine walks, compiled from the authoring model.
+
+Unlike :class:`game.model.Scene`, the program has no source positions, every
+text is filled in for every declared language, conditions are parsed trees,
+and defaults (start node, scoring weights, customer reactivity) are resolved.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from typing import Any, Mapping, Optional
+
+from game.conditions import Expr, reads_meter
+from game.model import ScoringWeights, Scene
+from game.vocab import CUSTOMER_REACTIVITY
+
+METER_MIN = -10
+METER_MAX = 10
+
+LText = Mapping[str, str]  # language -> text, complete for every declared language
+
+
+def pick(text: LText, language: str) -> str:
+    """The text in ``language``, or in the first available language."""
+    return text.get(language) or next(iter(text.values()), "")
+
+
+@dataclass(frozen=True)
+class RChoice:
+    """A compiled choice. ``index`` is its 0-based position in the node."""
+
+    id: str
+    index: int
+    text: LText
+    stage: str
+    rating: int
+    feedback: LText
+    principles: tuple[str, ...]
+    next: str
+    condition: Optional[Expr]
+    effects: tuple[tuple[str, bool], ...]
+
+
+@dataclass(frozen=True)
+class Facilitation:
+    """Facilitator material of a node."""
+
+    question: Optional[LText]
+    notes: Optional[LText]
+    timer: Optional[int]
+
+
+@dataclass(frozen=True)
+class RNode:
+    """A compiled node."""
+
+    id: str
+    speaker: str
+    text: LText
+    choices: tuple[RChoice, ...]
+    next: Optional[str]
+    ending: Optional[str]
+    facilitator: Optional[Facilitation]
+
+
+@dataclass(frozen=True)
+class REnding:
+    """A compiled ending."""
+
+    id: str
+    title: LText
+    text: LText
+    outcome: int
+
+
+@dataclass(frozen=True)
+class RSpeaker:
+    """A compiled cast member."""
+
+    id: str
+    name: LText
+    role: str
+
+
+@dataclass(frozen=True)
+class Program:
+    """A scene ready to play: the runtime graph plus resolved settings."""
+
+    id: str
+    title: LText
+    summary: LText
+    objectives: tuple[LText, ...]
+    languages: tuple[str, ...]
+    place: LText
+    backdrop: str
+    customer_type: str
+    mood: int
+    reactivity: float
+    speakers: Mapping[str, RSpeaker]
+    start: str
+    nodes: Mapping[str, RNode]
+    endings: Mapping[str, REnding]
+    weights: ScoringWeights
+    reads_meter: bool
+    content_hash: str
+    meter_min: int = METER_MIN
+    meter_max: int = METER_MAX
+
+
+def compile_scene(scene: Scene, conditions: Mapping[tuple[str, int], Expr], source_text: str) -> Program:
+    """Build the runtime graph from a scene that passed every check.
+
+    Args:
+        scene: The authoring model.
+        conditions: Parsed conditions by (node id, choice index).
+        source_text: The file text, hashed so a save can tell its scene was edited.
+    """
+    languages = tuple(dict.fromkeys(scene.languages))
+
+    def text(value: Any) -> LText:
+        if isinstance(value, str):
+            return {language: value for language in languages}
+        return {language: value[language] for language in languages if language in value}
+
+    speakers = {sid: RSpeaker(sid, text(s.name), s.role) for sid, s in scene.cast.items()}
+    speakers["customer"] = RSpeaker("customer", text(scene.customer.name), "customer")
+    nodes = {node_id: _compile_node(node_id, node, conditions, text) for node_id, node in scene.nodes.items()}
+    return Program(
+        id=scene.id,
+        title=text(scene.title),
+        summary=text(scene.summary),
+        objectives=tuple(text(o) for o in scene.objectives),
+        languages=languages,
+        place=text(scene.setting.place),
+        backdrop=scene.setting.backdrop,
+        customer_type=scene.customer.type,
+        mood=scene.customer.mood,
+        reactivity=scene.customer.reactivity or CUSTOMER_REACTIVITY[scene.customer.type],
+        speakers=speakers,
+        start=scene.start_node,
+        nodes=nodes,
+        endings={eid: REnding(eid, text(e.title), text(e.text), e.outcome) for eid, e in scene.endings.items()},
+        weights=scene.scoring or ScoringWeights(),
+        reads_meter=any(c.condition is not None and reads_meter(c.condition) for n in nodes.values() for c in n.choices),
+        content_hash=hashlib.sha256(source_text.encode("utf-8")).hexdigest()[:16],
+    )
+
+
+def _compile_node(node_id: str, node: Any, conditions: Mapping, text: Any) -> RNode:
+    choices = tuple(
+        RChoice(
+            id=choice.id or str(index + 1),
+            index=index,
+            text=text(choice.text),
+            stage=choice.stage,
+            rating=choice.rating,
+            feedback=text(choice.feedback),
+            principles=tuple(choice.principles),
+            next=choice.next,
+            condition=conditions.get((node_id, index)),
+            effects=tuple(sorted(choice.effects.items())),
+        )
+        for index, choice in enumerate(node.choices or ())
+    )
+    facilitation = None
+    if node.facilitator is not None:
+        f = node.facilitator
+        facilitation = Facilitation(
+            text(f.question) if f.question is not None else None,
+            text(f.notes) if f.notes is not None else None,
+            f.timer,
+        )
+    return RNode(node_id, node.speaker, text(node.text), choices, node.next, node.ending, facilitation)

@@ -1,0 +1,77 @@
+"""Finding scene files by path or id, and creating new ones from the template."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from game.model import ID_PATTERN
+from game.yamlsrc import YamlSourceError, parse, read_text
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+TEMPLATE = Path(__file__).resolve().parent / "templates" / "new_scene.yaml"
+TEMPLATE_ID = "__SCENE_ID__"
+
+
+class SceneNotFound(LookupError):
+    """No file or scene id matches what the user typed."""
+
+
+class NewSceneError(ValueError):
+    """``new`` cannot create the file (bad name, or the file exists)."""
+
+
+def scene_folders() -> list[Path]:
+    """Where scene ids are looked up: ./scenes, then the project's scenes/."""
+    folders = [Path.cwd() / "scenes", PROJECT_ROOT / "scenes"]
+    return [folder for index, folder in enumerate(folders) if folder.is_dir() and folder not in folders[:index]]
+
+
+def resolve_scene(name: str) -> str:
+    """Turn a path or a scene id into a file path.
+
+    Raises:
+        SceneNotFound: listing the ids that exist.
+    """
+    if os.path.exists(name) or os.sep in name or name.endswith((".yaml", ".yml")):
+        return name
+    known = []
+    for folder in scene_folders():
+        for candidate in (folder / f"{name}.yaml", folder / f"{name}.yml"):
+            if candidate.is_file():
+                return str(candidate)
+        for file in sorted(folder.glob("*.y*ml")):
+            scene_id = _scene_id(file)
+            if scene_id == name:
+                return str(file)
+            if scene_id:
+                known.append(scene_id)
+    listing = ", ".join(sorted(set(known))) or "none"
+    raise SceneNotFound(f"no scene file or scene id '{name}' (scene ids under scenes/: {listing})")
+
+
+def _scene_id(file: Path) -> str:
+    try:
+        data, _ = parse(read_text(str(file)), str(file))
+    except YamlSourceError:
+        return ""
+    return str(data.get("id", "")) if isinstance(data, dict) else ""
+
+
+def create_scene(name: str, folder: str = "scenes") -> str:
+    """Write ``folder/NAME.yaml`` from the commented template.
+
+    Raises:
+        NewSceneError: when the name is not a valid id or the file exists.
+    """
+    if not re.match(ID_PATTERN, name):
+        raise NewSceneError(f"'{name}' is not a valid scene id: use letters, digits, '_', '-' (for example my_scene)")
+    target = Path(folder) / f"{name}.yaml"
+    if target.exists():
+        raise NewSceneError(f"{target} already exists: choose another name or edit that file")
+    os.makedirs(folder, exist_ok=True)
+    text = TEMPLATE.read_text(encoding="utf-8").replace(TEMPLATE_ID, name)
+    with open(target, "x", encoding="utf-8") as handle:
+        handle.write(text)
+    return str(target)

@@ -1,0 +1,181 @@
+"""The scorecard of a finished run: score, relationship, stages, moments, debrief.
+
+Built from a finished :class:`~game.engine.State` by replaying its steps, so it
+needs nothing a save does not already hold.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any, Optional
+
+from game.engine import EngineError, State, Story
+from game.program import RChoice, pick
+from game.scoring import (
+    SERVICE_LEVELS, WORD_OF_MOUTH, Penalty, advance, grade, penalties, relationship,
+    relationship_label, score, start_summary,
+)
+from game.vocab import STAGES
+
+
+@dataclass(frozen=True)
+class DebriefEntry:
+    """One decision, explained."""
+
+    number: int
+    node: str
+    situation: str
+    choice: str
+    choice_id: str
+    stage: str
+    rating: int
+    delta: float
+    meter_after: float
+    feedback: str
+    principles: tuple[str, ...]
+    best_missed: Optional[str]
+    best_missed_id: Optional[str]
+    best_missed_rating: Optional[int]
+    best_missed_feedback: Optional[str]
+
+
+@dataclass(frozen=True)
+class StageScore:
+    """How one MOT stage went: how often it was used and its 0-100 subscore."""
+
+    stage: str
+    decisions: int
+    average_rating: Optional[float]
+    subscore: Optional[float]
+
+
+@dataclass(frozen=True)
+class Moment:
+    """The worst or last moment: which decision (1-based) and its rating."""
+
+    decision: int
+    choice: str
+    rating: int
+
+
+@dataclass(frozen=True)
+class Scorecard:
+    """Everything the ending screen and ``run --json`` show."""
+
+    scene: str
+    ending: str
+    ending_title: str
+    outcome: int
+    score: float
+    grade: str
+    relationship: int
+    relationship_label: str
+    service_level: str
+    word_of_mouth: int
+    satisfaction: float
+    stages: tuple[StageScore, ...]
+    skipped_stages: tuple[str, ...]
+    out_of_order: tuple[str, ...]
+    penalties: tuple[Penalty, ...]
+    worst_moment: Optional[Moment]
+    last_moment: Optional[Moment]
+    debrief: tuple[DebriefEntry, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data for JSON."""
+        return asdict(self)
+
+
+def build_scorecard(story: Story, state: State, language: str = "en") -> Scorecard:
+    """Score a run that has reached an ending.
+
+    Raises:
+        EngineError: when the state is not at an ending.
+    """
+    program = story.program
+    ending = story.ending(state)
+    if ending is None:
+        raise EngineError(f"the run has not reached an ending (it is at node '{state.node}')")
+    summary = start_summary(program)
+    for step in state.steps:
+        summary = advance(summary, step.stage, step.rating, step.meter_after)
+    value = score(program, summary, ending)
+    level = relationship(value)
+    debrief = tuple(_debrief(story, state, language))
+    lost = tuple(penalties(program, summary))
+    return Scorecard(
+        scene=program.id,
+        ending=ending.id,
+        ending_title=pick(ending.title, language),
+        outcome=ending.outcome,
+        score=value,
+        grade=grade(value),
+        relationship=level,
+        relationship_label=relationship_label(level),
+        service_level=SERVICE_LEVELS[level],
+        word_of_mouth=WORD_OF_MOUTH[level],
+        satisfaction=state.meter,
+        stages=tuple(_stage_scores(state)),
+        skipped_stages=tuple(p.code.removeprefix("skipped_") for p in lost if p.code.startswith("skipped_"))
+        + (("confirm",) if any(p.code == "no_confirm" for p in lost) else ()),
+        out_of_order=tuple(p.code for p in lost if p.code in ("offer_before_explore", "act_before_offer")),
+        penalties=lost,
+        worst_moment=_moment(debrief, worst=True),
+        last_moment=_moment(debrief, worst=False),
+        debrief=debrief,
+    )
+
+
+def _stage_scores(state: State) -> list[StageScore]:
+    result = []
+    for stage in STAGES:
+        ratings = [step.rating for step in state.steps if step.stage == stage]
+        if not ratings:
+            result.append(StageScore(stage, 0, None, None))
+            continue
+        average = sum(ratings) / len(ratings)
+        result.append(StageScore(stage, len(ratings), round(average, 2), round((average + 3) / 6 * 100, 1)))
+    return result
+
+
+def _moment(debrief: tuple[DebriefEntry, ...], worst: bool) -> Optional[Moment]:
+    if not debrief:
+        return None
+    entry = min(debrief, key=lambda e: e.rating) if worst else debrief[-1]
+    return Moment(entry.number, entry.choice, entry.rating)
+
+
+def _debrief(story: Story, state: State, language: str) -> list[DebriefEntry]:
+    """Replay the run, noting at each decision the best open choice the player missed."""
+    replay = story.skip_lines(story.start())
+    entries = []
+    for number, step in enumerate(state.steps, start=1):
+        node = story.node(replay)
+        open_now = story.open_choices(replay)
+        chosen = next(c for c in node.choices if c.id == step.choice)
+        best = _best_missed(open_now, chosen)
+        entries.append(DebriefEntry(
+            number=number,
+            node=step.node,
+            situation=pick(node.text, language),
+            choice=pick(chosen.text, language),
+            choice_id=chosen.id,
+            stage=step.stage,
+            rating=step.rating,
+            delta=step.delta,
+            meter_after=step.meter_after,
+            feedback=pick(chosen.feedback, language),
+            principles=chosen.principles,
+            best_missed=pick(best.text, language) if best else None,
+            best_missed_id=best.id if best else None,
+            best_missed_rating=best.rating if best else None,
+            best_missed_feedback=pick(best.feedback, language) if best else None,
+        ))
+        replay, _ = story.choose_id(replay, step.choice)
+        replay = story.skip_lines(replay)
+    return entries
+
+
+def _best_missed(open_now: list[RChoice], chosen: RChoice) -> Optional[RChoice]:
+    best = max(open_now, key=lambda c: c.rating, default=None)
+    return best if best is not None and best.rating > chosen.rating else None

@@ -1,0 +1,347 @@
+"""Safe YAML reading with exact source positions and hostile-input limits.
+
+PyYAML's composer keeps the last of two duplicate keys, recurses once per
+nesting level and expands aliases without limit. So instead of ``yaml.load``
+this module walks the parser's event stream itself (libyaml's C parser when
+present, the pure Python one otherwise) with an explicit stack. One pass
+builds plain Python data, records the line and column of every key and value,
+reports duplicate keys with both lines, stops at a nesting limit, and counts
+alias expansion before it can grow. Only the standard YAML scalar types are
+built; any explicit tag such as ``!!python/object`` is refused, so nothing in
+a scene file can ever construct an arbitrary object.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from typing import Any, Optional
+
+import yaml
+
+from game.diagnostics import Diagnostic
+
+try:  # libyaml when present: much faster on large scenes
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+MAX_FILE_BYTES = 16 * 1024 * 1024
+MAX_DEPTH = 64
+ALIAS_ALLOWANCE = 100_000  # expanded nodes allowed beyond 10x the nodes written
+ALIAS_RATIO = 10
+
+Path = tuple  # a path into the data: keys (str) and list indexes (int)
+
+_STANDARD_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:map",
+    "tag:yaml.org,2002:seq",
+}
+_LEADING_TAB = re.compile(r"^[ ]*\t", re.MULTILINE)
+
+
+class YamlSourceError(Exception):
+    """Raised when a file cannot be turned into data; carries the diagnostics."""
+
+    def __init__(self, diagnostics: list[Diagnostic]):
+        super().__init__(diagnostics[0].format() if diagnostics else "unreadable scene")
+        self.diagnostics = diagnostics
+
+
+@dataclass
+class SourceMap:
+    """Line and column (1-based) of every value and key, by data path."""
+
+    values: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
+
+    def value(self, path: Path) -> tuple[int, int]:
+        """Position of the value at ``path``, or of its nearest recorded ancestor."""
+        path = tuple(path)
+        while path:
+            if path in self.values:
+                return self.values[path]
+            path = path[:-1]
+        return self.values.get((), (1, 1))
+
+    def key(self, path: Path) -> tuple[int, int]:
+        """Position of the key that holds ``path``, falling back to the value."""
+        path = tuple(path)
+        return self.keys.get(path) or self.value(path)
+
+
+def read_text(path: str) -> str:
+    """Read a scene file as text, refusing what is not a bounded UTF-8 file.
+
+    Raises:
+        YamlSourceError: with a MOT001/MOT002/MOT003 diagnostic.
+    """
+    def fail(code: str, message: str, line: int = 0, column: int = 0) -> YamlSourceError:
+        return YamlSourceError([Diagnostic(path, line, column, code, message)])
+
+    if os.path.isdir(path):
+        raise fail("MOT001", "this is a folder, not a scene file: give the path of a .yaml file")
+    try:
+        size = os.path.getsize(path)
+        if size > MAX_FILE_BYTES:
+            raise fail("MOT002", f"the file is {size / 1048576:.1f} MB; scene files may be at most "
+                                 f"{MAX_FILE_BYTES // 1048576} MB: split the scene or remove unused text")
+        with open(path, "rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)
+    except FileNotFoundError:
+        raise fail("MOT001", "no such file: check the path") from None
+    except PermissionError:
+        raise fail("MOT001", "permission denied: make the file readable") from None
+    except OSError as exc:
+        raise fail("MOT001", f"cannot read the file ({exc.strerror or exc}): check the path") from None
+    return decode(raw, path)
+
+
+def decode(raw: bytes, path: str) -> str:
+    """Decode UTF-8 bytes (a UTF-8 byte-order mark is allowed), explaining other encodings."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise YamlSourceError([Diagnostic(path, 1, 1, "MOT003",
+                               "the file is saved as UTF-16: save it as UTF-8 (in your editor: Save with Encoding > UTF-8)")])
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise YamlSourceError([Diagnostic(path, line, column, "MOT003", _encoding_hint(raw))]) from None
+
+
+def _encoding_hint(raw: bytes) -> str:
+    if raw.count(b"\x00") > len(raw) // 4:
+        guess = "UTF-16 without a byte-order mark"
+    else:
+        try:
+            raw.decode("gb18030")
+            guess = "GBK/GB2312 (a Chinese Windows encoding)"
+        except UnicodeDecodeError:
+            guess = "an encoding other than UTF-8"
+    return f"the file is not UTF-8; it looks like {guess}: save it as UTF-8 (in your editor: Save with Encoding > UTF-8)"
+
+
+def parse(text: str, path: str) -> tuple[Any, SourceMap]:
+    """Parse one YAML document into plain data and its source map.
+
+    Raises:
+        YamlSourceError: with a MOT004-MOT012 diagnostic.
+    """
+    if not text.strip():
+        raise YamlSourceError([Diagnostic(path, 1, 1, "MOT006",
+                               "the file is empty: start from `python main.py new NAME`")])
+    builder = _Builder(path)
+    loader = _Loader(text)
+    try:
+        while loader.check_event():
+            builder.feed(loader.get_event(), loader)
+    except yaml.YAMLError as exc:
+        raise YamlSourceError([_syntax_diagnostic(exc, text, path)]) from None
+    finally:
+        loader.dispose()
+    return builder.result()
+
+
+def _syntax_diagnostic(exc: yaml.YAMLError, text: str, path: str) -> Diagnostic:
+    mark = getattr(exc, "problem_mark", None)
+    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
+    if mark is None and getattr(exc, "position", None) is not None:  # ReaderError
+        line = text.count("\n", 0, exc.position) + 1
+        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+    tab = _LEADING_TAB.search(text)
+    if tab is not None and text.count("\n", 0, tab.start()) + 1 <= max(line, 1):
+        tab_line = text.count("\n", 0, tab.start()) + 1
+        return Diagnostic(path, tab_line, tab.end() - tab.start(), "MOT005",
+                          "a tab is used for indentation: YAML needs spaces (set your editor to insert spaces)")
+    problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    context = getattr(exc, "context", None)
+    detail = f"{problem} ({context})" if context else problem
+    return Diagnostic(path, line, column, "MOT004", f"YAML syntax error: {detail}")
+
+
+class _Frame:
+    """One open mapping or sequence on the builder's stack."""
+
+    __slots__ = ("data", "path", "mark", "key", "key_mark", "key_lines", "merges", "anchor", "size_at_start")
+
+    def __init__(self, data: Any, path: Path, mark: Any, anchor: Optional[str], size_at_start: int):
+        self.data = data
+        self.mark = mark
+        self.path = path
+        self.key: Optional[str] = None
+        self.key_mark: Optional[tuple[int, int]] = None
+        self.key_lines: dict[str, int] = {}
+        self.merges: list[dict] = []
+        self.anchor = anchor
+        self.size_at_start = size_at_start
+
+
+class _Builder:
+    """Turns parser events into data, positions and diagnostics (see module docstring)."""
+
+    def __init__(self, path: str):
+        self.path = path
+        self.stack: list[_Frame] = []
+        self.root: Any = None
+        self.documents = 0
+        self.nodes_written = 0
+        self.nodes_expanded = 0
+        self.anchors: dict[str, tuple[Any, int]] = {}
+        self.source = SourceMap()
+        self.errors: list[Diagnostic] = []
+
+    def fail(self, mark: Any, code: str, message: str) -> YamlSourceError:
+        return YamlSourceError(self.errors + [Diagnostic(self.path, mark.line + 1, mark.column + 1, code, message)])
+
+    def feed(self, event: yaml.Event, loader: Any) -> None:
+        """Consume one parser event."""
+        if isinstance(event, yaml.DocumentStartEvent):
+            self.documents += 1
+            if self.documents > 1:
+                raise self.fail(event.start_mark, "MOT011",
+                                "a second YAML document starts here (---): keep one scene per file")
+        elif isinstance(event, yaml.ScalarEvent):
+            self._scalar(event, loader)
+        elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            self._start_collection(event)
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            self._end_collection()
+        elif isinstance(event, yaml.AliasEvent):
+            self._alias(event)
+
+    def result(self) -> tuple[Any, SourceMap]:
+        if self.errors:
+            raise YamlSourceError(self.errors)
+        if self.documents == 0:
+            raise YamlSourceError([Diagnostic(self.path, 1, 1, "MOT006",
+                                   "the file has only comments: start from `python main.py new NAME`")])
+        return self.root, self.source
+
+    def _count(self, mark: Any, size: int = 1) -> None:
+        self.nodes_expanded += size
+        if self.nodes_expanded > ALIAS_ALLOWANCE + ALIAS_RATIO * self.nodes_written:
+            raise self.fail(mark, "MOT009", "aliases expand to far more data than the file holds (an alias bomb): "
+                                            "write the content out instead of nesting aliases")
+
+    def _check_tag(self, event: Any) -> None:
+        tag = event.tag
+        if tag not in (None, "!") and tag not in _STANDARD_TAGS:
+            raise self.fail(event.start_mark, "MOT012",
+                            f"the tag {tag} is not allowed in scene files: remove it and write plain values")
+
+    def _scalar(self, event: yaml.ScalarEvent, loader: Any) -> None:
+        self._check_tag(event)
+        self.nodes_written += 1
+        self._count(event.start_mark)
+        top = self.stack[-1] if self.stack else None
+        if top is not None and isinstance(top.data, dict) and top.key is None:
+            self._set_key(top, event.value, event.start_mark)
+            return
+        value = _construct_scalar(event, loader)
+        self._add(value, event.start_mark, event.anchor, 1)
+
+    def _set_key(self, frame: _Frame, key: str, mark: Any) -> None:
+        line = mark.line + 1
+        if key in frame.key_lines and key != "<<":
+            self.errors.append(Diagnostic(
+                self.path, line, mark.column + 1, "MOT008",
+                f"duplicate key '{key}': it is already set on line {frame.key_lines[key]}; "
+                f"YAML would silently keep only the last one: remove or rename one of them"))
+        frame.key_lines.setdefault(key, line)
+        frame.key = key
+        frame.key_mark = (line, mark.column + 1)
+
+    def _add(self, value: Any, mark: Any, anchor: Optional[str], size: int) -> None:
+        """Place a finished value into the open collection (or as the document root)."""
+        if anchor is not None:
+            self.anchors[anchor] = (value, size)
+        if not self.stack:
+            self.root = value
+            self.source.values[()] = (mark.line + 1, mark.column + 1)
+            return
+        top = self.stack[-1]
+        if isinstance(top.data, list):
+            child = top.path + (len(top.data),)
+            top.data.append(value)
+        else:
+            child = top.path + (top.key,)
+            if top.key == "<<":
+                top.merges.extend(value if isinstance(value, list) else [value])
+            elif top.key not in top.data:
+                top.data[top.key] = value
+            self.source.keys[child] = top.key_mark
+            top.key = None
+        self.source.values[child] = (mark.line + 1, mark.column + 1)
+
+    def _start_collection(self, event: Any) -> None:
+        self._check_tag(event)
+        top = self.stack[-1] if self.stack else None
+        if top is not None and isinstance(top.data, dict) and top.key is None:
+            raise self.fail(event.start_mark, "MOT004",
+                            "a list or mapping cannot be used as a key: keys must be plain names")
+        if len(self.stack) >= MAX_DEPTH:
+            raise self.fail(event.start_mark, "MOT010",
+                            f"the document is nested more than {MAX_DEPTH} levels deep: flatten the structure")
+        self.nodes_written += 1
+        self._count(event.start_mark)
+        if top is None:
+            path: Path = ()
+        elif isinstance(top.data, list):
+            path = top.path + (len(top.data),)
+        else:
+            path = top.path + (top.key,)
+        data: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
+        self.stack.append(_Frame(data, path, event.start_mark, event.anchor, self.nodes_expanded))
+
+    def _end_collection(self) -> None:
+        frame = self.stack.pop()
+        for merged in frame.merges:
+            if isinstance(merged, dict):
+                for key, value in merged.items():
+                    frame.data.setdefault(key, value)
+        size = self.nodes_expanded - frame.size_at_start + 1
+        self._add(frame.data, frame.mark, frame.anchor, size)
+
+    def _alias(self, event: yaml.AliasEvent) -> None:
+        if any(frame.anchor == event.anchor for frame in self.stack):
+            raise self.fail(event.start_mark, "MOT009",
+                            f"the alias *{event.anchor} refers to the mapping or list that contains it")
+        if event.anchor not in self.anchors:
+            raise self.fail(event.start_mark, "MOT004",
+                            f"the alias *{event.anchor} has no anchor &{event.anchor} before it")
+        value, size = self.anchors[event.anchor]
+        self._count(event.start_mark, size)
+        top = self.stack[-1] if self.stack else None
+        if top is not None and isinstance(top.data, dict) and top.key is None:
+            if not isinstance(value, str):
+                raise self.fail(event.start_mark, "MOT004", "an alias used as a key must name a plain string")
+            self._set_key(top, value, event.start_mark)
+            return
+        self._add(value, event.start_mark, None, size)
+
+
+def _construct_scalar(event: yaml.ScalarEvent, loader: Any) -> Any:
+    """Build a str, int, float, bool or None, as YAML's safe schema would."""
+    tag = event.tag
+    if tag in (None, "!"):
+        if not event.implicit[0]:  # quoted or block text is always a string
+            return event.value
+        tag = loader.resolve(yaml.ScalarNode, event.value, (True, False))
+    if tag == "tag:yaml.org,2002:str" or tag not in _CONSTRUCTORS:
+        return event.value  # timestamps and other types stay text
+    return getattr(loader, _CONSTRUCTORS[tag])(yaml.ScalarNode(tag, event.value))
+
+
+_CONSTRUCTORS = {
+    "tag:yaml.org,2002:int": "construct_yaml_int",
+    "tag:yaml.org,2002:float": "construct_yaml_float",
+    "tag:yaml.org,2002:bool": "construct_yaml_bool",
+    "tag:yaml.org,2002:null": "construct_yaml_null",
+}
