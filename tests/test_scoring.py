@@ -1,0 +1,162 @@
+"""MOT scoring pinned down with small purpose-built scenes."""
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from game.analysis import analyze
+from game.playthrough import play
+from game.scoring import grade, relationship
+from tests.conftest import choice, compile_dict, linear_scene, scene_dict
+
+FULL = [("explore", 1), ("offer", 1), ("act", 1), ("confirm", 1)]
+
+
+def _card(program_of, moves, **extra):
+    program = program_of(linear_scene(moves, **extra))
+    return play(program, [1] * len(moves)).scorecard
+
+
+def test_one_bad_moment_is_not_averaged_away(program_of):
+    steady = _card(program_of, [("explore", 1), ("explore", 1), ("offer", 1), ("act", 1), ("act", 1), ("confirm", 1)])
+    # More +1s, and one -3 in the middle: the mean rating is the same or better, the score must not be.
+    spoiled = _card(program_of, [("explore", 1), ("explore", 1), ("offer", 1), ("offer", 3), ("act", -3),
+                                 ("act", 1), ("act", 1), ("confirm", 1)])
+    assert spoiled.score < steady.score
+    assert spoiled.worst_moment.rating == -3 and spoiled.worst_moment.decision == 5
+    assert steady.worst_moment.rating == 1
+
+
+def test_the_last_moment_counts(program_of):
+    good_end = _card(program_of, [("explore", -1), ("offer", 1), ("act", 1), ("confirm", 2)])
+    bad_end = _card(program_of, [("explore", 2), ("offer", 1), ("act", 1), ("confirm", -1)])
+    assert good_end.last_moment.rating == 2 and bad_end.last_moment.rating == -1
+    assert good_end.score > bad_end.score
+
+
+def test_offering_before_exploring_is_penalised_and_named(program_of):
+    proper = _card(program_of, FULL)
+    hasty = _card(program_of, [("offer", 1), ("explore", 1), ("act", 1), ("confirm", 1)])
+    assert "offer_before_explore" in hasty.out_of_order
+    assert proper.out_of_order == ()
+    assert proper.score - hasty.score == pytest.approx(10)
+
+
+def test_never_confirming_is_penalised_and_named(program_of):
+    proper = _card(program_of, FULL)
+    unconfirmed = _card(program_of, [("explore", 1), ("offer", 1), ("act", 1), ("act", 1)])
+    assert "confirm" in unconfirmed.skipped_stages
+    assert any(p.code == "no_confirm" for p in unconfirmed.penalties)
+    assert unconfirmed.score < proper.score
+
+
+def test_acting_before_offering_and_skipping_stages_are_named(program_of):
+    card = _card(program_of, [("act", 1), ("confirm", 1)])
+    assert card.out_of_order == ("act_before_offer",)
+    assert set(card.skipped_stages) == {"explore", "offer"}
+
+
+def test_the_authored_outcome_matters(program_of):
+    happy = _card(program_of, FULL, outcome=3)
+    sad = _card(program_of, FULL, outcome=-3)
+    assert happy.score - sad.score == pytest.approx(35)  # the default outcome weight is 0.35
+
+
+def test_scene_weight_overrides_take_effect(program_of):
+    moves = [("offer", 1), ("explore", 1), ("act", 1), ("confirm", 1)]
+    default = _card(program_of, moves)
+    strict = _card(program_of, moves, scoring={"offer_before_explore": 30, "outcome": 0.1, "meter": 0.5,
+                                               "worst": 0.2, "last": 0.2})
+    assert default.score != strict.score
+    lenient = _card(program_of, moves, scoring={"offer_before_explore": 0})
+    assert lenient.score == pytest.approx(default.score + 10)
+
+
+def test_negative_multiplier_override_changes_the_meter(program_of):
+    moves = [("explore", -2), ("offer", 1), ("act", 1), ("confirm", 1)]
+    assert _card(program_of, moves).satisfaction == -1.0  # -2*2 + 3
+    assert _card(program_of, moves, scoring={"negative_multiplier": 1}).satisfaction == 1.0
+
+
+def test_scorecard_fields(program_of):
+    card = _card(program_of, [("explore", 3), ("offer", 3), ("act", 3), ("confirm", 3)], outcome=3)
+    assert card.score == 100 and card.grade == "A"
+    assert card.relationship == 3 and card.relationship_label == "delighted"
+    assert card.service_level == "memorable" and card.word_of_mouth == 5
+    assert [s.stage for s in card.stages] == ["explore", "offer", "act", "confirm"]
+    assert all(s.subscore == 100 for s in card.stages)
+    assert [e.stage for e in card.debrief] == ["explore", "offer", "act", "confirm"]
+    awful = _card(program_of, [("explore", -3), ("offer", -3), ("act", -3)], outcome=-3)
+    assert awful.relationship == -3 and awful.word_of_mouth == -20 and awful.grade == "F"
+
+
+def test_debrief_names_the_best_choice_missed(program_of):
+    nodes = {
+        "ask": {"speaker": "customer", "text": "Help?", "choices": [
+            choice("explore", -1, "end", "Receipt?", feedback="Policy first."),
+            choice("explore", 2, "end", "What happened?", feedback="Open question."),
+        ]},
+        "end": {"speaker": "narrator", "text": "Bye.", "ending": "done"},
+    }
+    card = play(program_of(scene_dict(nodes)), [1]).scorecard
+    entry = card.debrief[0]
+    assert entry.choice == "Receipt?" and entry.feedback == "Policy first."
+    assert entry.best_missed == "What happened?" and entry.best_missed_rating == 2
+    assert play(program_of(scene_dict(nodes)), [2]).scorecard.debrief[0].best_missed is None
+
+
+@pytest.mark.parametrize(("value", "letter", "level"), [(100, "A", 3), (85, "A", 2), (70, "B", 1), (55, "C", 0),
+                                                         (50, "D", 0), (39.9, "F", -1), (0, "F", -3)])
+def test_grade_and_relationship_bands(value, letter, level):
+    assert grade(value) == letter
+    assert relationship(value) == level
+
+
+def _random_scene(draw_ratings, stages, width):
+    """A layered scene: every node of a layer leads to every node of the next."""
+    layers = len(draw_ratings)
+    nodes = {}
+    for layer, ratings in enumerate(draw_ratings):
+        for position in range(width):
+            targets = [f"n{layer + 1}_{t}" for t in range(width)] if layer + 1 < layers else ["end_good", "end_bad"]
+            nodes[f"n{layer}_{position}"] = {"speaker": "customer", "text": f"{layer}/{position}", "choices": [
+                choice(stages[(layer + k) % 4], ratings[(position + k) % len(ratings)], targets[k % len(targets)])
+                for k in range(len(targets))
+            ]}
+    nodes["end_good"] = {"speaker": "narrator", "text": "Good.", "ending": "good"}
+    nodes["end_bad"] = {"speaker": "narrator", "text": "Bad.", "ending": "bad"}
+    nodes = {"n0_0": nodes.pop("n0_0"), **nodes}
+    return scene_dict(nodes, {"good": {"title": "G", "text": "g", "outcome": 2},
+                              "bad": {"title": "B", "text": "b", "outcome": -2}})
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    ratings=st.lists(st.lists(st.integers(-3, 3), min_size=2, max_size=3), min_size=2, max_size=5),
+    stages=st.permutations(["explore", "offer", "act", "confirm"]),
+)
+def test_analyze_predicts_exactly_what_playing_produces(ratings, stages):
+    program = compile_dict(_random_scene(ratings, stages, width=2))
+    result = analyze(program)
+    for extreme in (result.best, result.worst):
+        played = play(program, list(extreme.choices))
+        assert played.scorecard.score == extreme.score
+        assert played.scorecard.ending == extreme.ending
+        assert tuple(played.state.visited) == extreme.path
+    # and no single path beats the best or undercuts the worst: check every path of this small scene
+    scores = [play(program, list(p)).scorecard.score for p in _all_paths(program)]
+    assert max(scores) == result.best.score
+    assert min(scores) == result.worst.score
+
+
+def _all_paths(program):
+    from game.engine import Story
+    story = Story(program)
+    pending = [(story.skip_lines(story.start()), ())]
+    while pending:
+        state, numbers = pending.pop()
+        if story.ending(state):
+            yield numbers
+            continue
+        for number in range(1, len(story.open_choices(state)) + 1):
+            pending.append((story.skip_lines(story.choose(state, number)[0]), numbers + (number,)))
