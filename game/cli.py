@@ -110,14 +110,14 @@ def _load_program(scene_arg: str):
 def _run(args: argparse.Namespace) -> int:
     from game.playthrough import PlaythroughError, play, transcript_text
 
-    program = _load_program(args.scene)
-    if program is None:
-        return EXIT_PROBLEM
     try:
         numbers = _parse_numbers(args.choices) if args.choices is not None else None
     except ValueError as exc:
         print(f"error: --choices: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    program = _load_program(args.scene)
+    if program is None:
+        return EXIT_PROBLEM
     try:
         result = play(program, numbers, seed=args.random, language=args.lang)
     except PlaythroughError as exc:

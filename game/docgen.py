@@ -8,19 +8,14 @@ from __future__ import annotations
 
 import re
 import sys
-import typing
 from pathlib import Path
 from typing import Any
-
-from pydantic import BaseModel
 
 from game import model
 from game.diagnostics import CODES
 from game.vocab import CUSTOMER_TYPE_DESCRIPTIONS, PRINCIPLE_DESCRIPTIONS, STAGE_DESCRIPTIONS
 
 AUTHORING_DOC = Path(__file__).resolve().parent.parent / "docs" / "authoring.md"
-_MODELS = [model.Scene, model.Setting, model.Customer, model.Speaker, model.Node, model.Choice,
-           model.Facilitator, model.Ending, model.ScoringWeights]
 
 
 def json_schema() -> dict[str, Any]:
@@ -31,43 +26,57 @@ def json_schema() -> dict[str, Any]:
     return schema
 
 
-def _type_name(annotation: Any) -> str:
-    origin = typing.get_origin(annotation)
-    args = typing.get_args(annotation)
-    if origin is typing.Annotated:
-        if annotation == model.Text or args[0] == typing.get_args(model.Text)[0]:
+def _schema_type(prop: dict[str, Any]) -> str:
+    """A readable type for one JSON Schema property."""
+    if "$ref" in prop:
+        name = prop["$ref"].rsplit("/", 1)[-1]
+        return f"[{name}](#{name.lower()})"
+    if "enum" in prop and len(prop["enum"]) > 8:
+        return "one of the values listed under Vocabularies"
+    if "enum" in prop:
+        return "one of " + ", ".join(f"`{value}`" for value in prop["enum"])
+    if "anyOf" in prop:
+        options = [option for option in prop["anyOf"] if option.get("type") != "null"]
+        kinds = {option.get("type") for option in options}
+        if kinds == {"string", "object"}:
             return "text"
-        return _type_name(args[0])
-    if origin is typing.Union:
-        names = [_type_name(a) for a in args if a is not type(None)]
-        return " or ".join(names)
-    if origin is typing.Literal:
-        return "one of " + ", ".join(f"`{a}`" for a in args)
-    if origin is list:
-        return f"list of {_type_name(args[0])}"
-    if origin is dict:
-        return f"map of {_type_name(args[0])} to {_type_name(args[1])}"
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return f"[{annotation.__name__}](#{annotation.__name__.lower()})"
-    return getattr(annotation, "__name__", str(annotation))
+        return " or ".join(_schema_type(option) for option in options)
+    kind = prop.get("type", "any")
+    if kind == "array":
+        return f"list of {_schema_type(prop.get('items', {}))}"
+    if kind == "object":
+        values = prop.get("additionalProperties") or next(iter(prop.get("patternProperties", {}).values()), {})
+        return f"map of id to {_schema_type(values)}"
+    return {"integer": "whole number", "number": "number", "string": "string", "boolean": "true/false"}.get(kind, kind)
+
+
+def _limits(prop: dict[str, Any]) -> str:
+    options = [prop] + [option for option in prop.get("anyOf", []) if option.get("type") != "null"]
+    found = []
+    for option in options:
+        for key, label in (("minimum", "min"), ("maximum", "max"), ("minItems", "at least"),
+                           ("maxLength", "at most"), ("pattern", "pattern")):
+            if key in option:
+                value = f"`{option[key]}`" if key == "pattern" else option[key]
+                found.append(f"{label} {value}" + (" item(s)" if key == "minItems" else "")
+                             + (" characters" if key == "maxLength" else ""))
+    return f" ({', '.join(found)})" if found else ""
 
 
 def field_reference() -> str:
-    """Markdown tables of every model's fields."""
+    """Markdown tables of every model's fields, generated from the JSON Schema."""
+    schema = json_schema()
+    models = {"Scene": schema, **schema["$defs"]}
     parts = []
-    for cls in _MODELS:
-        parts.append(f"### {cls.__name__}\n\n{(cls.__doc__ or '').strip()}\n")
+    for name, definition in models.items():
+        parts.append(f"### {name}\n\n{definition.get('description', '').strip()}\n")
         parts.append("| field | type | required | default | description |\n|---|---|---|---|---|")
-        for name, info in cls.model_fields.items():
-            key = info.alias or name
-            required = "yes" if info.is_required() else "no"
-            default = "" if info.is_required() or info.default is None else f"`{info.default}`"
-            if info.default_factory is not None:
-                default = "empty"
-            limits = [f"{m.__class__.__name__.lower()} {next(iter(vars(m).values()))}"
-                      for m in info.metadata if hasattr(m, "__dict__") and vars(m)]
-            description = (info.description or "") + (f" ({', '.join(limits)})" if limits else "")
-            parts.append(f"| `{key}` | {_type_name(info.annotation)} | {required} | {default} | {description} |")
+        required = set(definition.get("required", []))
+        for key, prop in definition.get("properties", {}).items():
+            default = prop.get("default")
+            shown = "" if key in required or default is None or default in ([], {}) else f"`{default}`"
+            text = prop.get("description", "") + _limits(prop)
+            parts.append(f"| `{key}` | {_schema_type(prop)} | {'yes' if key in required else 'no'} | {shown} | {text} |")
         parts.append("")
     return "\n".join(parts)
 

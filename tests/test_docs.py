@@ -1,0 +1,29 @@
+"""Generated documentation stays in step with the models and the code catalogue."""
+
+from pathlib import Path
+
+from game.diagnostics import CODES
+from game.docgen import AUTHORING_DOC, render
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_authoring_guide_generated_sections_are_current():
+    text = AUTHORING_DOC.read_text(encoding="utf-8")
+    assert render(text) == text, "docs/authoring.md is out of date: run `python -m game.docgen`"
+
+
+def test_every_code_is_documented_and_every_field_listed():
+    text = AUTHORING_DOC.read_text(encoding="utf-8")
+    for code in CODES:
+        assert f"`{code}`" in text
+    for field in ("`rating`", "`stage`", "`feedback`", "`principles`", "`if`", "`set`", "`outcome`", "`question`"):
+        assert field in text
+
+
+def test_readme_test_command_is_what_ci_runs():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    command = 'python3 -m venv .venv && .venv/bin/pip install -q -e ".[test]" && .venv/bin/python -m pytest'
+    assert command in readme
+    assert command in ci
