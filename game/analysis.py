@@ -78,7 +78,7 @@ def analyze(program: Program) -> Analysis:
     Raises:
         AnalysisError: when the scene has more than ``MAX_STATES`` states.
     """
-    graph = _StateGraph(program)
+    graph = StateGraph(program)
     reached_nodes = {key[0] for key in graph.edges}
     reached_endings = {program.nodes[n].ending for n in reached_nodes if program.nodes[n].ending}
     result = Analysis(
@@ -97,7 +97,7 @@ def analyze(program: Program) -> Analysis:
     return result
 
 
-class _StateGraph:
+class StateGraph:
     """Reachable states (node, flags, meter-or-None) and their edges."""
 
     def __init__(self, program: Program):

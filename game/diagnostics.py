@@ -56,6 +56,8 @@ CODES: dict[str, tuple[Severity, str]] = {
     "MOT211": ("warning", "The cast has no staff member for the player to play."),
     "MOT212": ("warning", "A decision offers more than 9 choices (only 1-9 have number keys)."),
     "MOT213": ("warning", "Text the bundled font cannot draw."),
+    "MOT214": ("error", "A reachable decision where, given the flags and meter, no choice is open."),
+    "MOT215": ("warning", "The scene has too many states to check every decision for a way forward."),
 }
 
 

@@ -14,6 +14,7 @@ from typing import Any, Optional
 from pydantic import BaseModel, ValidationError
 
 from game import vocab
+from game.analysis import AnalysisError, StateGraph
 from game.checks import check_scene
 from game.conditions import ConditionError, parse_condition
 from game.diagnostics import Diagnostic, did_you_mean, has_errors
@@ -78,8 +79,28 @@ def load_scene(path: str, text: Optional[str] = None) -> LoadedScene:
     checks = check_scene(result.scene, result.source, path, conditions.trees)
     result.diagnostics = sorted(conditions.diagnostics + checks)
     if not has_errors(result.diagnostics):
-        result.program = compile_scene(result.scene, conditions.trees, text)
+        program = compile_scene(result.scene, conditions.trees, text)
+        stuck = _stuck_decisions(program, result.source, path)
+        result.diagnostics = sorted(result.diagnostics + stuck)
+        result.program = None if has_errors(stuck) else program
     return result
+
+
+def _stuck_decisions(program: Program, source: SourceMap, path: str) -> list[Diagnostic]:
+    """Play every reachable state to find decisions that can leave the player with no open choice."""
+    if not any(choice.condition is not None for node in program.nodes.values() for choice in node.choices):
+        return []  # without conditions every choice is always open
+    try:
+        stuck = StateGraph(program).stuck
+    except AnalysisError as exc:
+        return [Diagnostic(path, 1, 1, "MOT215", f"{exc}; decisions were not checked for a way forward")]
+    found = []
+    for node_id in sorted(stuck):
+        line, column = source.key(("nodes", node_id, "choices"))
+        found.append(Diagnostic(path, line, column, "MOT214",
+                                f"node '{node_id}' can be reached with flags and satisfaction for which none of its "
+                                f"choices is open: add a choice with no `if`, or loosen a condition"))
+    return found
 
 
 @dataclass

@@ -54,14 +54,17 @@ def test_meter_conditions_and_flags_shape_what_is_reachable():
     assert result.worst.ending == "lost"
 
 
-def test_decisions_with_no_open_choice_are_reported():
+def test_decisions_with_no_open_choice_fail_validation(load_dict):
     nodes = {
-        "ask": {"speaker": "customer", "text": "?", "choices": [choice("explore", 1, "gate", "Go")]},
+        "ask": {"speaker": "customer", "text": "?", "choices": [
+            choice("explore", 1, "gate", "Go", set={"went": True}),
+            choice("explore", -1, "gate", "Stay")]},
         "gate": {"speaker": "customer", "text": "?", "choices": [
-            choice("offer", 1, "end", "Only if", **{"if": "never_set"})]},
+            choice("offer", 1, "end", "Only if", **{"if": "went"})]},
         "end": {"speaker": "narrator", "text": ".", "ending": "done"},
     }
-    result = analyze(compile_dict(scene_dict(nodes)))
-    assert result.stuck == ["gate"]
-    assert result.endings_unreached == ["done"]
-    assert result.best is None
+    loaded = load_dict(scene_dict(nodes))
+    stuck = [d for d in loaded.diagnostics if d.code == "MOT214"]
+    assert loaded.program is None
+    assert len(stuck) == 1 and "'gate'" in stuck[0].message
+    assert stuck[0].line == loaded.source.key(("nodes", "gate", "choices"))[0]

@@ -1,0 +1,129 @@
+"""The loader: located diagnostics, and hostile input answered fast with a clear message."""
+
+import os
+
+import pytest
+import yaml
+
+from game.loader import load_scene
+from game.yamlsrc import MAX_FILE_BYTES, parse
+from tests.conftest import linear_scene
+
+VALID = yaml.safe_dump(linear_scene([("explore", 1), ("offer", 1), ("act", 1), ("confirm", 1)]), sort_keys=False)
+
+
+def _codes(loaded):
+    return [d.code for d in loaded.diagnostics]
+
+
+def test_valid_scene_compiles_with_positions(tmp_path):
+    path = tmp_path / "ok.yaml"
+    path.write_text(VALID, encoding="utf-8")
+    loaded = load_scene(str(path))
+    assert loaded.ok and loaded.program.id == "test_scene"
+    line, column = loaded.source.value(("nodes", "d1", "choices", 0, "rating"))
+    assert VALID.splitlines()[line - 1][column - 1:].startswith("1")
+
+
+def test_missing_file_and_folder(tmp_path):
+    assert _codes(load_scene(str(tmp_path / "nope.yaml"))) == ["MOT001"]
+    folder = load_scene(str(tmp_path))
+    assert _codes(folder) == ["MOT001"] and "folder" in folder.diagnostics[0].message
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root can read any file")
+def test_unreadable_file(tmp_path):
+    path = tmp_path / "locked.yaml"
+    path.write_text(VALID, encoding="utf-8")
+    path.chmod(0)
+    assert "permission" in load_scene(str(path)).diagnostics[0].message
+
+
+def test_huge_file_is_refused_without_reading_it(tmp_path):
+    path = tmp_path / "huge.yaml"
+    with open(path, "wb") as handle:
+        handle.truncate(100 * 1024 * 1024)  # sparse: 100 MB on paper
+    loaded = load_scene(str(path))
+    assert _codes(loaded) == ["MOT002"] and "MB" in loaded.diagnostics[0].message
+    assert os.path.getsize(path) > MAX_FILE_BYTES
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("[" * 100_000 + "]" * 100_000, "MOT010"),
+        ("a: " + "{b: " * 100_000 + "1" + "}" * 100_000, "MOT010"),
+        ("- " * 5_000 + "x", "MOT010"),
+    ],
+)
+def test_very_deep_nesting_is_refused(text, code):
+    loaded = load_scene("deep.yaml", text=text)
+    assert _codes(loaded) == [code]
+
+
+def test_alias_bomb_is_refused_before_it_grows():
+    lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    previous = "a"
+    for name in "bcdefghijklmnop":
+        lines.append(f"{name}: &{name} [" + ",".join([f"*{previous}"] * 9) + "]")
+        previous = name
+    loaded = load_scene("bomb.yaml", text="\n".join(lines))
+    assert _codes(loaded) == ["MOT009"]
+
+
+def test_encodings_are_explained(tmp_path):
+    gbk = tmp_path / "gbk.yaml"
+    gbk.write_bytes("title: 轮胎退款\n".encode("gbk"))
+    message = load_scene(str(gbk)).diagnostics[0]
+    assert message.code == "MOT003" and "GBK" in message.message and "UTF-8" in message.message
+    assert message.line == 1
+    utf16 = tmp_path / "utf16.yaml"
+    utf16.write_bytes("title: x\n".encode("utf-16"))
+    assert "UTF-16" in load_scene(str(utf16)).diagnostics[0].message
+
+
+def test_utf8_byte_order_mark_is_accepted(tmp_path):
+    path = tmp_path / "bom.yaml"
+    path.write_bytes(b"\xef\xbb\xbf" + VALID.encode("utf-8"))
+    assert load_scene(str(path)).ok
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("", "MOT006"),
+        ("# just a comment\n", "MOT006"),
+        ("- a\n- b\n", "MOT007"),
+        ("just a string\n", "MOT007"),
+        ("~\n", "MOT007"),
+        ("a: 1\n---\nb: 2\n", "MOT011"),
+        ("a: !!python/object/apply:os.system [echo hi]\n", "MOT012"),
+        ("a: &x [*x]\n", "MOT009"),
+        ("a:\n\tb: 1\n", "MOT005"),
+        ("a: [1, 2\n", "MOT004"),
+        ("a: *undefined\n", "MOT004"),
+        ("a: 1\x00\n", "MOT004"),
+    ],
+)
+def test_broken_documents(text, code):
+    loaded = load_scene("broken.yaml", text=text)
+    assert _codes(loaded) == [code]
+    assert loaded.diagnostics[0].line >= 1
+
+
+def test_duplicate_keys_name_both_lines():
+    text = VALID.replace("title: Test\n", "title: Test\ntitle: Again\n")
+    loaded = load_scene("dup.yaml", text=text)
+    duplicate = next(d for d in loaded.diagnostics if d.code == "MOT008")
+    first = text.splitlines().index("title: Test") + 1
+    assert duplicate.line == first + 1 and f"line {first}" in duplicate.message
+
+
+def test_yaml_1_1_surprises_stay_strings_as_keys():
+    data, _ = parse("on: yes\nno: 1\n1: x\n", "f.yaml")
+    assert data == {"on": True, "no": 1, "1": "x"}
+
+
+def test_merge_keys_work():
+    data, _ = parse("base: &b {a: 1, b: 2}\nderived:\n  <<: *b\n  b: 3\n", "f.yaml")
+    assert data["derived"] == {"a": 1, "b": 3}
