@@ -66,7 +66,8 @@ def load_scene(path: str, text: Optional[str] = None) -> LoadedScene:
         return result
     if not isinstance(data, dict):
         kind = "a list" if isinstance(data, list) else "a single value"
-        result.diagnostics = [Diagnostic(path, 1, 1, "MOT007",
+        line, column = result.source.value(())
+        result.diagnostics = [Diagnostic(path, line, column, "MOT007",
                                          f"the document is {kind}; a scene is a mapping of fields "
                                          f"(format, id, title, ...): start from `python main.py new NAME`")]
         return result

@@ -69,7 +69,7 @@ Text = Annotated[
 class _Strict(BaseModel):
     """Base for every authoring model: unknown fields are errors, no silent coercion."""
 
-    model_config = ConfigDict(extra="forbid", strict=True, populate_by_name=True, frozen=True)
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
 
 class Setting(_Strict):

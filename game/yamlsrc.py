@@ -27,7 +27,7 @@ try:  # libyaml when present: much faster on large scenes
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
-MAX_FILE_BYTES = 16 * 1024 * 1024
+MAX_FILE_BYTES = 32 * 1024 * 1024
 MAX_DEPTH = 64
 ALIAS_ALLOWANCE = 100_000  # expanded nodes allowed beyond 10x the nodes written
 ALIAS_RATIO = 10
@@ -43,7 +43,7 @@ _STANDARD_TAGS = {
     "tag:yaml.org,2002:map",
     "tag:yaml.org,2002:seq",
 }
-_LEADING_TAB = re.compile(r"^[ ]*\t", re.MULTILINE)
+_LEADING_TAB = re.compile(r"^[ ]*\t")
 
 
 class YamlSourceError(Exception):
@@ -105,7 +105,7 @@ def read_text(path: str) -> str:
 
 def decode(raw: bytes, path: str) -> str:
     """Decode UTF-8 bytes (a UTF-8 byte-order mark is allowed), explaining other encodings."""
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or raw.count(b"\x00") > len(raw) // 4:
         raise YamlSourceError([Diagnostic(path, 1, 1, "MOT003",
                                "the file is saved as UTF-16: save it as UTF-8 (in your editor: Save with Encoding > UTF-8)")])
     try:
@@ -152,18 +152,59 @@ def parse(text: str, path: str) -> tuple[Any, SourceMap]:
 def _syntax_diagnostic(exc: yaml.YAMLError, text: str, path: str) -> Diagnostic:
     mark = getattr(exc, "problem_mark", None)
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
-    if mark is None and getattr(exc, "position", None) is not None:  # ReaderError
-        line = text.count("\n", 0, exc.position) + 1
-        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
-    tab = _LEADING_TAB.search(text)
-    if tab is not None and text.count("\n", 0, tab.start()) + 1 <= max(line, 1):
-        tab_line = text.count("\n", 0, tab.start()) + 1
-        return Diagnostic(path, tab_line, tab.end() - tab.start(), "MOT005",
-                          "a tab is used for indentation: YAML needs spaces (set your editor to insert spaces)")
+    if mark is None and getattr(exc, "position", None) is not None:  # a reader error
+        line, column = _line_column(text, exc.position)
+    lines = text.splitlines()
+    for candidate in (line, line - 1):
+        if 0 < candidate <= len(lines) and _LEADING_TAB.match(lines[candidate - 1]):
+            tab_column = lines[candidate - 1].index("\t") + 1
+            return Diagnostic(path, candidate, tab_column, "MOT005",
+                              "a tab is used for indentation: YAML needs spaces (set your editor to insert spaces)")
     problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
     context = getattr(exc, "context", None)
+    context_mark = getattr(exc, "context_mark", None)
+    if "mapping values are not allowed" in problem:
+        missing = _line_missing_colon(lines, line)
+        if missing:
+            return Diagnostic(path, missing, 1, "MOT004",
+                              "YAML syntax error: this line has no ':' after its key: write `key: value`")
+    unclosed = _line_with_open_quote(lines, line)
+    if unclosed:
+        return Diagnostic(path, unclosed, 1, "MOT004",
+                          f"YAML syntax error: a quote opened on this line is closed only on a later line "
+                          f"({problem}): add the closing quote")
+    if context_mark is not None and "quoted scalar" in (context or ""):
+        line, column = context_mark.line + 1, context_mark.column + 1
+        return Diagnostic(path, line, column, "MOT004",
+                          f"YAML syntax error: this quoted text is never closed ({problem}): add the closing quote")
     detail = f"{problem} ({context})" if context else problem
     return Diagnostic(path, line, column, "MOT004", f"YAML syntax error: {detail}")
+
+
+def _line_column(text: str, byte_position: int) -> tuple[int, int]:
+    """Line and column of a byte offset: libyaml counts bytes of the UTF-8 text."""
+    raw = text.encode("utf-8")
+    start = raw.rfind(b"\n", 0, byte_position) + 1
+    return raw.count(b"\n", 0, byte_position) + 1, len(raw[start:byte_position].decode("utf-8", "replace")) + 1
+
+
+def _line_with_open_quote(lines: list[str], error_line: int) -> int:
+    """The line before ``error_line`` when it leaves a double quote open (an odd count)."""
+    before = error_line - 1
+    if not 0 < before <= len(lines):
+        return 0
+    content = lines[before - 1].replace('\\"', "")
+    return before if content.count('"') % 2 == 1 else 0
+
+
+def _line_missing_colon(lines: list[str], error_line: int) -> int:
+    """The line before ``error_line`` when it is a bare word run with no ':' (a forgotten colon)."""
+    for number in range(error_line - 1, 0, -1):
+        content = lines[number - 1].split("#", 1)[0].strip()
+        if not content:
+            continue
+        return number if ":" not in content and not content.startswith(("-", "{", "[", "'", '"')) else 0
+    return 0
 
 
 class _Frame:
