@@ -16,23 +16,32 @@ STAGES = ["explore", "offer", "act", "confirm"]
 WIDTH = 50
 
 
+def _width(layer: int) -> int:
+    return min(WIDTH, 3 ** layer)
+
+
 def generate(nodes: int, seed: int = 1) -> dict:
-    """A valid scene with about ``nodes`` nodes (both languages)."""
+    """A valid scene with about ``nodes`` nodes (both languages), every node reachable."""
     rng = random.Random(seed)
-    layers = max(2, (nodes - 10) // WIDTH)
     scene_nodes: dict = {}
+    layer = 0
+    while len(scene_nodes) + _width(layer) + 10 <= nodes or layer < 2:
+        for slot in range(_width(layer)):
+            scene_nodes[f"n{layer}_{slot}"] = None
+        layer += 1
+    layers = layer
     for layer in range(layers):
-        for slot in range(WIDTH):
+        for slot in range(_width(layer)):
             node_id = f"n{layer}_{slot}"
             if layer == layers - 1:
                 scene_nodes[node_id] = _line(node_id, f"e{slot % 10}")
                 continue
-            targets = [f"n{layer + 1}_{(slot + offset) % WIDTH}" for offset in (0, 1, 2)]
+            targets = [f"n{layer + 1}_{(slot * 3 + offset) % _width(layer + 1)}" for offset in (0, 1, 2)]
             choices = [_choice(rng, layer, target, index) for index, target in enumerate(targets)]
-            if layer % 7 == 3:
-                choices[2]["if"] = "listened or satisfaction > 2"
             if layer % 5 == 1:
                 choices[0]["set"] = {"listened": True}
+            if layer % 7 == 3:
+                choices[2]["if"] = "listened"
             scene_nodes[node_id] = {
                 "speaker": "customer",
                 "text": {"en": f"Customer line {node_id}, a sentence of ordinary length.",

@@ -9,6 +9,7 @@ from typing import Any, Optional
 from game.engine import EngineError, State, Story
 from game.program import Program, pick
 from game.scorecard import Scorecard, build_scorecard
+from game.vocab import MOT_LABELS_ZH
 
 MAX_DECISIONS = 10_000
 
@@ -105,8 +106,22 @@ def _next_number(numbers: Optional[list[int]], taken: list[int], view: Any, choo
     return numbers[len(taken)]
 
 
+_LABELS = {
+    "en": {"ending": "ENDING", "score": "Score {score:g}/100, grade {grade}; relationship {level:+d} ({label}); "
+                                         "service level: {service}", "process": "Process",
+           "meter": "satisfaction"},
+    "zh": {"ending": "结局", "score": "得分 {score:g}/100,等级 {grade};客户关系 {level:+d}({label});服务层次:{service}",
+           "process": "流程", "meter": "满意度"},
+}
+_SERVICE_ZH = {"not reached": "未达到", "basic": "基本", "satisfying": "满意", "value-added": "增值",
+               "memorable": "难忘"}
+_PROCESS_ZH = {"offer_before_explore": "未探索先提议", "act_before_offer": "未提议先行动", "explore": "探索",
+               "offer": "提议", "act": "行动", "confirm": "确认"}
+
+
 def transcript_text(result: PlaythroughResult, language: str = "en") -> str:
-    """A readable transcript followed by the scorecard summary."""
+    """A readable transcript followed by the scorecard summary, in ``language``."""
+    labels = _LABELS.get(language, _LABELS["en"])
     lines = [f"== {pick(result.program.title, language)} =="]
     for beat in result.beats:
         lines.append(f"{beat.speaker}: {beat.text}")
@@ -114,13 +129,18 @@ def transcript_text(result: PlaythroughResult, language: str = "en") -> str:
             continue
         for number, option in enumerate(beat.options, start=1):
             lines.append(f"  {'>' if number == beat.chosen else ' '} {number}. {option}")
-        lines.append(f"    [{beat.stage} {beat.rating:+d}] satisfaction {beat.meter_before:g} -> {beat.meter_after:g}")
+        lines.append(f"    [{beat.stage} {beat.rating:+d}] {labels['meter']} {beat.meter_before:g} -> {beat.meter_after:g}")
         lines.append(f"    {beat.feedback}")
     card = result.scorecard
     ending = result.program.endings[card.ending]
-    lines += ["", f"ENDING: {card.ending_title}", pick(ending.text, language), "",
-              f"Score {card.score:g}/100, grade {card.grade}; relationship {card.relationship:+d} "
-              f"({card.relationship_label}); service level: {card.service_level}"]
-    if card.out_of_order or card.skipped_stages:
-        lines.append("Process: " + ", ".join(list(card.out_of_order) + [f"skipped {s}" for s in card.skipped_stages]))
+    zh = language == "zh"
+    lines += ["", f"{labels['ending']}: {card.ending_title}", pick(ending.text, language), "",
+              labels["score"].format(score=card.score, grade=card.grade, level=card.relationship,
+                                     label=MOT_LABELS_ZH[card.relationship] if zh else card.relationship_label,
+                                     service=_SERVICE_ZH[card.service_level] if zh else card.service_level)]
+    problems = list(card.out_of_order) + [f"skipped {s}" if not zh else f"跳过{_PROCESS_ZH[s]}"
+                                          for s in card.skipped_stages]
+    if problems:
+        shown = [_PROCESS_ZH.get(p, p) for p in problems] if zh else problems
+        lines.append(f"{labels['process']}: " + ", ".join(shown))
     return "\n".join(lines)

@@ -13,20 +13,35 @@ def analysis_json(result: Analysis) -> dict[str, Any]:
     return asdict(result)
 
 
+MAX_SHOWN = 40  # longer paths are abbreviated in text; --json always has them whole
+
+
+def _joined(items: tuple, separator: str) -> str:
+    items = tuple(map(str, items))
+    if len(items) > MAX_SHOWN:
+        hidden = len(items) - MAX_SHOWN
+        items = items[: MAX_SHOWN - 5] + (f"... {hidden} more ...",) + items[-5:]
+    return separator.join(items) or "(none)"
+
+
 def _extreme_lines(label: str, extreme: Extreme | None) -> list[str]:
     if extreme is None:
         return [f"{label}: no ending is reachable"]
     return [
-        f"{label}: {extreme.score:g}/100 at ending '{extreme.ending}'",
-        f"  choices: {','.join(map(str, extreme.choices)) or '(none)'}",
-        f"  stages:  {' -> '.join(extreme.stages) or '(none)'}",
-        f"  path:    {' > '.join(extreme.path)}",
+        f"{label}: {extreme.score:g}/100 at ending '{extreme.ending}' after {len(extreme.choices)} decision(s)",
+        f"  choices: {_joined(extreme.choices, ',')}",
+        f"  stages:  {_joined(extreme.stages, ' -> ')}",
+        f"  path:    {_joined(extreme.path, ' > ')}",
     ]
+
+
+def _count(paths: int) -> str:
+    return str(paths) if paths < 10**15 else f"about {paths:.3e}"
 
 
 def analysis_text(result: Analysis) -> str:
     """The human-readable ``analyze`` report."""
-    paths = "unbounded (the scene loops)" if result.paths is None else str(result.paths)
+    paths = "unbounded (the scene loops)" if result.paths is None else _count(result.paths)
     lines = [
         f"scene {result.scene}: {result.nodes} nodes, {result.reachable_nodes} reachable, {result.states} states",
         f"endings reachable: {', '.join(result.endings_reached) or 'none'}",
