@@ -16,7 +16,7 @@ Two searches, both linear in the number of distinct states:
 from __future__ import annotations
 
 from collections import deque
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Optional
 
 from game.conditions import evaluate
@@ -160,14 +160,19 @@ class StateGraph:
         return counts[start]
 
 
-def _dominates(a: tuple, b: tuple) -> bool:
-    return a[0] >= b[0] and a[1] >= b[1] and a[2] >= b[2]
+def _better_or_equal(a: Summary, b: Summary, maximise: bool) -> bool:
+    """True when ``a`` can end no worse than ``b`` (no better, when minimising) from the same place.
 
-
-def _vector(summary: Summary, sign: int) -> tuple:
-    worst = 4 if summary.worst is None else summary.worst
-    last = 4 if summary.last is None else summary.last
-    return (sign * summary.meter, sign * worst, sign * last)
+    The score grows with the meter, the worst and the last moment; stages already used can only
+    prevent later penalties, and order mistakes already made can only add them.
+    """
+    a_worst, b_worst = (4 if a.worst is None else a.worst), (4 if b.worst is None else b.worst)
+    a_last, b_last = (4 if a.last is None else a.last), (4 if b.last is None else b.last)
+    if maximise:
+        return (a.meter >= b.meter and a_worst >= b_worst and a_last >= b_last
+                and a.stages & b.stages == b.stages and a.order & b.order == a.order)
+    return (a.meter <= b.meter and a_worst <= b_worst and a_last <= b_last
+            and a.stages & b.stages == a.stages and a.order & b.order == b.order)
 
 
 def _extreme(program: Program, maximise: bool) -> Optional[Extreme]:
@@ -180,14 +185,13 @@ def _extreme(program: Program, maximise: bool) -> Optional[Extreme]:
     queue: deque[int] = deque()
 
     def push(node: str, flags: frozenset, summary: Summary, parent: int, number: int) -> None:
-        key = (node, flags, summary.stages, summary.order, summary.meter if program.reads_meter else None)
-        vector = _vector(summary, sign)
+        key = (node, flags, summary.meter if program.reads_meter else None)
         kept = frontier.setdefault(key, [])
         for index in kept:
-            if _dominates(_vector(labels[index][2], sign), vector):
+            if _better_or_equal(labels[index][2], summary, maximise):
                 return
         for index in kept:
-            if _dominates(vector, _vector(labels[index][2], sign)):
+            if _better_or_equal(summary, labels[index][2], maximise):
                 alive[index] = False
         if len(labels) >= MAX_STATES:
             raise AnalysisError(f"more than {MAX_STATES} states: the scene is too large to analyse")
@@ -196,6 +200,7 @@ def _extreme(program: Program, maximise: bool) -> Optional[Extreme]:
         frontier[key] = [index for index in kept if alive[index]] + [len(labels) - 1]
         queue.append(len(labels) - 1)
 
+    decides = _decides_before_ending(program)
     push(program.start, frozenset(), start_summary(program), -1, 0)
     best: Optional[tuple[float, int]] = None
     while queue:
@@ -213,8 +218,28 @@ def _extreme(program: Program, maximise: bool) -> Optional[Extreme]:
             push(node.next, flags, summary, index, 0)
         for number, choice in enumerate(_open(program, node.choices, flags, summary.meter), start=1):
             meter = apply_meter(program, summary.meter, choice.rating)
-            push(choice.next, _apply(flags, choice), advance(summary, choice.stage, choice.rating, meter), index, number)
+            after = advance(summary, choice.stage, choice.rating, meter)
+            if decides[choice.next]:  # another decision will replace the last moment: forget it
+                after = replace(after, last=None)
+            push(choice.next, _apply(flags, choice), after, index, number)
     return None if best is None else _trace(program, labels, best)
+
+
+def _decides_before_ending(program: Program) -> dict[str, bool]:
+    """For each node: does every way from it to an ending pass through another decision?"""
+    decides: dict[str, bool] = {}
+    for node_id in program.nodes:
+        chain, current = [], node_id
+        while current not in decides:
+            node = program.nodes[current]
+            if node.next is None or current in chain:  # a decision, an ending, or a loop of lines
+                decides[current] = node.ending is None
+                break
+            chain.append(current)
+            current = node.next
+        for link in chain:
+            decides[link] = decides[current]
+    return decides
 
 
 def _trace(program: Program, labels: list[tuple], best: tuple[float, int]) -> Extreme:

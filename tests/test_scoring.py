@@ -130,7 +130,7 @@ def _random_scene(draw_ratings, stages, width):
                               "bad": {"title": "B", "text": "b", "outcome": -2}})
 
 
-@settings(max_examples=25, deadline=None)
+@settings(max_examples=40, deadline=None)
 @given(
     ratings=st.lists(st.lists(st.integers(-3, 3), min_size=2, max_size=3), min_size=2, max_size=5),
     stages=st.permutations(["explore", "offer", "act", "confirm"]),
