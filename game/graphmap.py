@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Iterator, Optional
+
 from game.program import Program, pick
 
 _STAGE_MARK = {"explore": "E", "offer": "O", "act": "A", "confirm": "C"}
+ENDING_PREFIX = "ending:"
 
 
 def _short(text: str, limit: int = 40) -> str:
@@ -12,25 +15,36 @@ def _short(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def to_mermaid(program: Program, language: str = "en") -> str:
-    """A Mermaid flowchart: nodes, choice edges labelled with stage and rating, endings."""
-    lines = ["flowchart TD"]
-    ids = {node_id: f"n{i}" for i, node_id in enumerate(program.nodes)}
+def _boxes(program: Program, language: str) -> Iterator[tuple[str, str, bool]]:
+    """(id, label, is_ending) for every node and ending; ending ids carry ``ENDING_PREFIX``."""
     for node_id, node in program.nodes.items():
-        label = _mermaid_escape(f"{node_id}: {_short(pick(node.text, language))}")
-        lines.append(f'    {ids[node_id]}["{label}"]')
-    for i, (ending_id, ending) in enumerate(program.endings.items()):
-        title = _mermaid_escape(f"{pick(ending.title, language)} ({ending.outcome:+d})")
-        lines.append(f'    e{i}(["{title}"])')
-    ending_ids = {ending_id: f"e{i}" for i, ending_id in enumerate(program.endings)}
+        yield node_id, f"{node_id}: {_short(pick(node.text, language))}", False
+    for ending_id, ending in program.endings.items():
+        yield ENDING_PREFIX + ending_id, f"{pick(ending.title, language)} ({ending.outcome:+d})", True
+
+
+def _arrows(program: Program, language: str) -> Iterator[tuple[str, str, Optional[str]]]:
+    """(source, target, label or None) for every line, ending and choice edge."""
     for node_id, node in program.nodes.items():
         if node.next:
-            lines.append(f"    {ids[node_id]} --> {ids[node.next]}")
+            yield node_id, node.next, None
         if node.ending:
-            lines.append(f"    {ids[node_id]} --> {ending_ids[node.ending]}")
+            yield node_id, ENDING_PREFIX + node.ending, None
         for choice in node.choices:
-            label = _mermaid_escape(f"{_STAGE_MARK[choice.stage]}{choice.rating:+d} {_short(pick(choice.text, language), 30)}")
-            lines.append(f'    {ids[node_id]} -->|"{label}"| {ids[choice.next]}')
+            label = f"{_STAGE_MARK[choice.stage]}{choice.rating:+d} {_short(pick(choice.text, language), 30)}"
+            yield node_id, choice.next, label
+
+
+def to_mermaid(program: Program, language: str = "en") -> str:
+    """A Mermaid flowchart: nodes, choice edges labelled with stage and rating, endings."""
+    ids = {box: f"n{index}" for index, (box, _, _) in enumerate(_boxes(program, language))}
+    lines = ["flowchart TD"]
+    for box, label, is_ending in _boxes(program, language):
+        shape = '(["{}"])' if is_ending else '["{}"]'
+        lines.append(f"    {ids[box]}{shape.format(_mermaid_escape(label))}")
+    for source, target, label in _arrows(program, language):
+        middle = f'|"{_mermaid_escape(label)}"|' if label else ""
+        lines.append(f"    {ids[source]} -->{middle} {ids[target]}")
     return "\n".join(lines) + "\n"
 
 
@@ -41,20 +55,12 @@ def _mermaid_escape(text: str) -> str:
 def to_dot(program: Program, language: str = "en") -> str:
     """A Graphviz digraph of the scene."""
     lines = [f'digraph "{_dot_escape(program.id)}" {{', "  rankdir=TB;", '  node [shape=box, fontname="sans-serif"];']
-    for node_id, node in program.nodes.items():
-        lines.append(f'  "{_dot_escape(node_id)}" [label="{_dot_escape(node_id + ": " + _short(pick(node.text, language)))}"];')
-    for ending_id, ending in program.endings.items():
-        label = _dot_escape(f"{pick(ending.title, language)} ({ending.outcome:+d})")
-        lines.append(f'  "ending:{_dot_escape(ending_id)}" [label="{label}", shape=doubleoctagon];')
-    for node_id, node in program.nodes.items():
-        source = _dot_escape(node_id)
-        if node.next:
-            lines.append(f'  "{source}" -> "{_dot_escape(node.next)}";')
-        if node.ending:
-            lines.append(f'  "{source}" -> "ending:{_dot_escape(node.ending)}";')
-        for choice in node.choices:
-            label = _dot_escape(f"{_STAGE_MARK[choice.stage]}{choice.rating:+d} {_short(pick(choice.text, language), 30)}")
-            lines.append(f'  "{source}" -> "{_dot_escape(choice.next)}" [label="{label}"];')
+    for box, label, is_ending in _boxes(program, language):
+        shape = ", shape=doubleoctagon" if is_ending else ""
+        lines.append(f'  "{_dot_escape(box)}" [label="{_dot_escape(label)}"{shape}];')
+    for source, target, label in _arrows(program, language):
+        attributes = f' [label="{_dot_escape(label)}"]' if label else ""
+        lines.append(f'  "{_dot_escape(source)}" -> "{_dot_escape(target)}"{attributes};')
     lines.append("}")
     return "\n".join(lines) + "\n"
 

@@ -93,10 +93,17 @@ def test_validate_reports_in_the_contract_form(tmp_path):
 
 
 def test_graph_formats(capsys):
+    from game.loader import load_scene
+
+    program = load_scene(str(ROOT / "scenes" / "tutorial.yaml")).program
+    edges = sum(len(n.choices) + bool(n.next) + bool(n.ending) for n in program.nodes.values())
     assert main(["graph", "tutorial"]) == 0
-    assert capsys.readouterr().out.startswith("flowchart TD")
+    mermaid = capsys.readouterr().out
+    assert mermaid.startswith("flowchart TD") and mermaid.count("-->") == edges
     assert main(["graph", "tutorial", "--format", "dot"]) == 0
-    assert capsys.readouterr().out.startswith('digraph "tutorial"')
+    dot = capsys.readouterr().out
+    assert dot.startswith('digraph "tutorial"') and dot.count(" -> ") == edges
+    assert dot.count("shape=doubleoctagon") == len(program.endings)
 
 
 def test_schema_is_json_schema_from_the_models(capsys):
