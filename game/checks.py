@@ -6,7 +6,7 @@ Each check returns diagnostics located through the scene's source map.
 from __future__ import annotations
 
 from collections import deque
-from typing import Any, Iterable, Optional
+from typing import Iterable, Optional
 
 from game.conditions import flags_in
 from game.diagnostics import Diagnostic, did_you_mean

@@ -27,7 +27,9 @@ MAX_NUMBER = 1000
 METER_NAME = "satisfaction"
 KEYWORDS = {"and", "or", "not", "true", "false"}
 
-_TOKEN = re.compile(r"\s*(?:(?P<number>\d+(?:\.\d+)?)|(?P<name>[A-Za-z_][A-Za-z0-9_]*)|(?P<op>==|!=|<=|>=|<|>|\(|\)|-))")
+_TOKEN = re.compile(
+    r"\s*(?:(?P<number>\d+(?:\.\d+)?)|(?P<name>[A-Za-z_][A-Za-z0-9_]*)|(?P<op>==|!=|<=|>=|<|>|\(|\)|-))"
+)
 _COMPARISONS = {"==", "!=", "<", "<=", ">", ">="}
 
 

@@ -76,7 +76,8 @@ def field_reference() -> str:
             default = prop.get("default")
             shown = "" if key in required or default is None or default in ([], {}) else f"`{default}`"
             text = prop.get("description", "") + _limits(prop)
-            parts.append(f"| `{key}` | {_schema_type(prop)} | {'yes' if key in required else 'no'} | {shown} | {text} |")
+            needed = "yes" if key in required else "no"
+            parts.append(f"| `{key}` | {_schema_type(prop)} | {needed} | {shown} | {text} |")
         parts.append("")
     return "\n".join(parts)
 
@@ -103,7 +104,7 @@ def render(document: str) -> str:
     """Replace every ``<!-- GENERATED:name -->`` ... ``<!-- /GENERATED:name -->`` block."""
     for name, build in SECTIONS.items():
         pattern = re.compile(rf"(<!-- GENERATED:{name} -->\n).*?(<!-- /GENERATED:{name} -->)", re.DOTALL)
-        document = pattern.sub(lambda m: m.group(1) + build() + m.group(2), document)
+        document = pattern.sub(lambda m, build=build: m.group(1) + build() + m.group(2), document)
     return document
 
 

@@ -31,7 +31,8 @@ FLAG_PATTERN = r"^[A-Za-z_][A-Za-z0-9_]{0,63}$"
 
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
 FlagName = Annotated[str, StringConstraints(pattern=FLAG_PATTERN)]
-LanguageKey = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]+)?$")]
+LANGUAGE_KEY_PATTERN = r"^[a-z]{2,3}(-[A-Za-z0-9]+)?$"
+LanguageKey = Annotated[str, StringConstraints(pattern=LANGUAGE_KEY_PATTERN)]
 Language = Literal["en", "zh"]
 Rating = Annotated[int, Field(ge=-3, le=3, description="MOT rating, -3 (relationship endangered) to +3 (delighted).")]
 
@@ -58,9 +59,14 @@ Text = Annotated[
         {
             "anyOf": [
                 {"type": "string"},
-                {"type": "object", "additionalProperties": {"type": "string"}, "propertyNames": {"pattern": r"^[a-z]{2,3}(-[A-Za-z0-9]+)?$"}},
+                {
+                    "type": "object",
+                    "additionalProperties": {"type": "string"},
+                    "propertyNames": {"pattern": LANGUAGE_KEY_PATTERN},
+                },
             ],
-            "description": "Player-visible text: a plain string (the same in every language) or a map of language to string.",
+            "description": "Player-visible text: a plain string (the same in every language) "
+            "or a map of language to string.",
         }
     ),
 ]

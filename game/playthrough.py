@@ -129,7 +129,8 @@ def transcript_text(result: PlaythroughResult, language: str = "en") -> str:
             continue
         for number, option in enumerate(beat.options, start=1):
             lines.append(f"  {'>' if number == beat.chosen else ' '} {number}. {option}")
-        lines.append(f"    [{beat.stage} {beat.rating:+d}] {labels['meter']} {beat.meter_before:g} -> {beat.meter_after:g}")
+        change = f"{beat.meter_before:g} -> {beat.meter_after:g}"
+        lines.append(f"    [{beat.stage} {beat.rating:+d}] {labels['meter']} {change}")
         lines.append(f"    {beat.feedback}")
     card = result.scorecard
     ending = result.program.endings[card.ending]

@@ -142,7 +142,8 @@ def compile_scene(scene: Scene, conditions: Mapping[tuple[str, int], Expr], sour
         nodes=nodes,
         endings={eid: REnding(eid, text(e.title), text(e.text), e.outcome) for eid, e in scene.endings.items()},
         weights=scene.scoring or ScoringWeights(),
-        reads_meter=any(c.condition is not None and reads_meter(c.condition) for n in nodes.values() for c in n.choices),
+        reads_meter=any(c.condition is not None and reads_meter(c.condition)
+                        for node in nodes.values() for c in node.choices),
         content_hash=hashlib.sha256(source_text.encode("utf-8")).hexdigest()[:16],
     )
 

@@ -43,6 +43,7 @@ _STANDARD_TAGS = {
     "tag:yaml.org,2002:map",
     "tag:yaml.org,2002:seq",
 }
+_SAVE_AS_UTF8 = "save it as UTF-8 (in your editor: Save with Encoding > UTF-8)"
 _LEADING_TAB = re.compile(r"^[ ]*\t")
 
 
@@ -106,8 +107,7 @@ def read_text(path: str) -> str:
 def decode(raw: bytes, path: str) -> str:
     """Decode UTF-8 bytes (a UTF-8 byte-order mark is allowed), explaining other encodings."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or raw.count(b"\x00") > len(raw) // 4:
-        raise YamlSourceError([Diagnostic(path, 1, 1, "MOT003",
-                               "the file is saved as UTF-16: save it as UTF-8 (in your editor: Save with Encoding > UTF-8)")])
+        raise YamlSourceError([Diagnostic(path, 1, 1, "MOT003", f"the file is saved as UTF-16: {_SAVE_AS_UTF8}")])
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -125,7 +125,7 @@ def _encoding_hint(raw: bytes) -> str:
             guess = "GBK/GB2312 (a Chinese Windows encoding)"
         except UnicodeDecodeError:
             guess = "an encoding other than UTF-8"
-    return f"the file is not UTF-8; it looks like {guess}: save it as UTF-8 (in your editor: Save with Encoding > UTF-8)"
+    return f"the file is not UTF-8; it looks like {guess}: {_SAVE_AS_UTF8}"
 
 
 def parse(text: str, path: str) -> tuple[Any, SourceMap]:
