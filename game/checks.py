@@ -10,6 +10,7 @@ from typing import Iterable, Optional
 
 from game.conditions import flags_in
 from game.diagnostics import Diagnostic, did_you_mean
+from game.glyphs import Coverage, load_coverage
 from game.model import Scene, iter_texts
 from game.yamlsrc import SourceMap
 
@@ -50,6 +51,7 @@ def check_scene(scene: Scene, source: SourceMap, path: str, conditions: Optional
     _check_languages(scene, report)
     _check_choices(scene, report)
     _check_flags(scene, report, conditions or {})
+    _check_glyphs(scene, report, load_coverage())
     if not any(d.code in ("MOT201", "MOT203") for d in report.found):
         _check_reachability(scene, report)
     return report.found
@@ -140,6 +142,20 @@ def _check_choices(scene: Scene, report: _Reporter) -> None:
             report.at_key(("nodes", node_id, "choices"), "MOT212",
                           f"node '{node_id}' offers {len(choices)} choices; players can pick 1-9 with keys: "
                           f"split the decision")
+
+
+def _check_glyphs(scene: Scene, report: _Reporter, coverage: Optional[Coverage]) -> None:
+    if coverage is None:
+        return
+    for loc, text in iter_texts(scene):
+        values = text.items() if isinstance(text, dict) else [("", text)]
+        for language, value in values:
+            missing = coverage.missing(value)
+            if missing:
+                shown = " ".join(f"'{c}' (U+{ord(c):04X})" for c in missing[:5])
+                report.at_value(loc + ((language,) if language else ()), "MOT213",
+                                f"the bundled font cannot draw {shown}: the game falls back to a system font, "
+                                f"which may lack it too; use a common character or punctuation instead")
 
 
 def _check_flags(scene: Scene, report: _Reporter, conditions: dict) -> None:

@@ -127,3 +127,12 @@ def test_yaml_1_1_surprises_stay_strings_as_keys():
 def test_merge_keys_work():
     data, _ = parse("base: &b {a: 1, b: 2}\nderived:\n  <<: *b\n  b: 3\n", "f.yaml")
     assert data["derived"] == {"a": 1, "b": 3}
+
+
+def test_text_the_bundled_font_cannot_draw_is_a_warning():
+    text = VALID.replace("title: Test\n", "title: Test 🛞 𠀀\n")
+    loaded = load_scene("glyphs.yaml", text=text)
+    warning = next(d for d in loaded.diagnostics if d.code == "MOT213")
+    assert warning.severity == "warning" and "U+1F6DE" in warning.message and "U+20000" in warning.message
+    assert loaded.program is not None  # a warning does not stop the scene
+    assert warning.line == text.splitlines().index("title: Test 🛞 𠀀") + 1
