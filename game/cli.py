@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from typing import Optional, Sequence
 
 from game import __version__
 from game.diagnostics import has_errors
 from game.loader import find_scene_files, load_scene
+from game.model import ID_PATTERN
 from game.scenes import SceneNotFound, resolve_scene
 
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
@@ -33,7 +35,8 @@ def build_parser() -> argparse.ArgumentParser:
     run = commands.add_parser("run", help="play a scene with no window")
     run.add_argument("scene", metavar="SCENE", help="a scene file, or a scene id under scenes/")
     picks = run.add_mutually_exclusive_group(required=True)
-    picks.add_argument("--choices", metavar="N,N,...", help="the open choice (1-based) to take at each decision")
+    picks.add_argument("--choices", metavar="N,N,...",
+                       help="at each decision, the open choice to take: its number (1-based) or its id")
     picks.add_argument("--random", type=int, metavar="SEED", help="choose at random, reproducibly")
     run.add_argument("--lang", choices=("en", "zh"), default="en", help="language of the transcript")
     run.add_argument("--json", action="store_true", help="print one JSON object with the scorecard")
@@ -130,14 +133,17 @@ def _run(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _parse_numbers(text: str) -> list[int]:
-    numbers = []
-    for part in text.split(","):
-        part = part.strip()
-        if not part.isdigit() or int(part) < 1:
-            raise ValueError(f"'{part}' is not a choice number: give numbers from 1, separated by commas")
-        numbers.append(int(part))
-    return numbers
+def _parse_numbers(text: str) -> list[int | str]:
+    """Choice numbers (1-based, among the open choices) or choice ids, comma-separated."""
+    picks: list[int | str] = []
+    for part in (p.strip() for p in text.split(",")):
+        if part.isdigit() and int(part) >= 1:
+            picks.append(int(part))
+        elif re.match(ID_PATTERN, part) and not part.isdigit():
+            picks.append(part)
+        else:
+            raise ValueError(f"'{part}' is not a choice: give numbers from 1 or choice ids, separated by commas")
+    return picks
 
 
 def _analyze(args: argparse.Namespace) -> int:

@@ -58,9 +58,11 @@ class PlaythroughResult:
         }
 
 
-def play(program: Program, numbers: Optional[list[int]], seed: Optional[int] = None,
+def play(program: Program, numbers: Optional[list[int | str]], seed: Optional[int] = None,
          language: str = "en") -> PlaythroughResult:
     """Play to an ending, taking ``numbers`` in turn (or random choices from ``seed``).
+
+    Each entry is an open choice's number (1-based) or a choice id.
 
     Raises:
         PlaythroughError: when a number is not open, numbers run out, or some are left over.
@@ -81,14 +83,14 @@ def play(program: Program, numbers: Optional[list[int]], seed: Optional[int] = N
             continue
         if len(taken) >= MAX_DECISIONS:
             raise PlaythroughError(f"more than {MAX_DECISIONS} decisions without an ending")
-        number = _next_number(numbers, taken, view, chooser)
+        wanted = _next_number(numbers, taken, view, chooser)
         beat.options = [choice.text for choice in view.choices]
         try:
-            state, turn = story.choose(state, number)
+            state, turn = story.choose(state, wanted) if isinstance(wanted, int) else story.choose_id(state, wanted)
         except EngineError as exc:
             raise PlaythroughError(f"decision {len(taken) + 1}: {exc}") from None
-        taken.append(number)
-        beat.chosen, beat.stage, beat.rating = number, turn.step.stage, turn.step.rating
+        taken.append(turn.number)
+        beat.chosen, beat.stage, beat.rating = turn.number, turn.step.stage, turn.step.rating
         beat.meter_before, beat.meter_after = turn.step.meter_before, turn.step.meter_after
         beat.feedback = pick(turn.choice.feedback, language)
     if numbers is not None and len(numbers) > len(taken):
@@ -97,7 +99,8 @@ def play(program: Program, numbers: Optional[list[int]], seed: Optional[int] = N
     return PlaythroughResult(program, state, beats, taken, build_scorecard(story, state, language))
 
 
-def _next_number(numbers: Optional[list[int]], taken: list[int], view: Any, chooser: random.Random) -> int:
+def _next_number(numbers: Optional[list[int | str]], taken: list[int], view: Any,
+                 chooser: random.Random) -> int | str:
     if numbers is None:
         return chooser.randint(1, len(view.choices)) if view.choices else 1
     if len(taken) >= len(numbers):

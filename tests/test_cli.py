@@ -119,3 +119,12 @@ def test_schema_is_json_schema_from_the_models(capsys):
 def test_python_dash_m_game_and_no_command():
     result = subprocess.run([sys.executable, "-m", "game", "--version"], capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0 and "0.1.0" in result.stdout
+
+
+def test_choices_may_be_ids_or_numbers(capsys):
+    assert main(["run", "tutorial", "--choices", "open,2,3,3,2", "--json"]) == 0
+    by_id = json.loads(capsys.readouterr().out)
+    assert main(["run", "tutorial", "--choices", "2,2,3,3,2", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == by_id
+    assert main(["run", "tutorial", "--choices", "nope,1"]) == 1
+    assert "'nope' is not open" in capsys.readouterr().err
