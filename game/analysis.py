@@ -100,8 +100,9 @@ def analyze(program: Program) -> Analysis:
 class StateGraph:
     """Reachable states (node, flags, meter-or-None) and their edges."""
 
-    def __init__(self, program: Program):
+    def __init__(self, program: Program, max_states: int = MAX_STATES):
         self.program = program
+        self.max_states = max_states
         self.edges: dict[tuple, list[tuple]] = {}
         self.stages: set[str] = set()
         self.stuck: set[str] = set()
@@ -131,8 +132,8 @@ class StateGraph:
                 target_key = self._key(*target)
                 self.edges[key].append(target_key)
                 if target_key not in self.edges:
-                    if len(self.edges) >= MAX_STATES:
-                        raise AnalysisError(f"more than {MAX_STATES} states: the scene is too large to analyse")
+                    if len(self.edges) >= self.max_states:
+                        raise AnalysisError(f"more than {self.max_states} states: the scene is too large to analyse")
                     self.edges[target_key] = []
                     queue.append(target)
 

@@ -23,6 +23,10 @@ from game.program import Program, compile_scene
 from game.yamlsrc import SourceMap, YamlSourceError, parse, read_text
 
 
+# validate stays quick on huge scenes; `analyze` explores up to analysis.MAX_STATES
+VALIDATE_MAX_STATES = 200_000
+
+
 @dataclass
 class LoadedScene:
     """The result of loading one file.
@@ -92,7 +96,7 @@ def _stuck_decisions(program: Program, source: SourceMap, path: str) -> list[Dia
     if not any(choice.condition is not None for node in program.nodes.values() for choice in node.choices):
         return []  # without conditions every choice is always open
     try:
-        stuck = StateGraph(program).stuck
+        stuck = StateGraph(program, VALIDATE_MAX_STATES).stuck
     except AnalysisError as exc:
         return [Diagnostic(path, 1, 1, "MOT215", f"{exc}; decisions were not checked for a way forward")]
     found = []
