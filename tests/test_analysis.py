@@ -68,3 +68,19 @@ def test_decisions_with_no_open_choice_fail_validation(load_dict):
     assert loaded.program is None
     assert len(stuck) == 1 and "'gate'" in stuck[0].message
     assert stuck[0].line == loaded.source.key(("nodes", "gate", "choices"))[0]
+
+
+def test_validate_warns_instead_of_exploring_forever(load_dict, monkeypatch):
+    import game.loader
+
+    monkeypatch.setattr(game.loader, "VALIDATE_MAX_STATES", 2)
+    nodes = {
+        "ask": {"speaker": "customer", "text": "?", "choices": [
+            choice("explore", 1, "gate", "Go"), choice("explore", -1, "gate", "Stay")]},
+        "gate": {"speaker": "customer", "text": "?", "choices": [
+            choice("offer", 1, "end", "Calm", **{"if": "satisfaction > 0"}), choice("offer", -1, "end", "Any")]},
+        "end": {"speaker": "narrator", "text": ".", "ending": "done"},
+    }
+    loaded = load_dict(scene_dict(nodes))
+    assert [d.code for d in loaded.diagnostics] == ["MOT215"]
+    assert loaded.program is not None  # a warning: the scene still plays
