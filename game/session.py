@@ -1,0 +1,212 @@
+"""A run in progress and the saves that keep it: the game state the window drives.
+
+The window owns one :class:`Run` at a time and turns input into calls on it; everything a screen
+shows comes back as plain data. Undo, "what if" and the history are derived from the state's
+steps by replaying them, so there is no second copy of the truth to keep in step.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Optional
+
+from game.engine import EngineError, State, Story, Turn, View
+from game.loader import LoadedScene, load_scene
+from game.program import Program, pick
+from game.scorecard import Scorecard, build_scorecard
+from game.storage import clean_temporaries, read_json, saves_dir, set_aside, write_json
+
+CURRENT_FILE = "current.json"
+HISTORY_FILE = "history.json"
+MAX_HISTORY = 500
+
+
+class SceneLoadError(RuntimeError):
+    """The scene file has errors; ``loaded`` carries the diagnostics to show."""
+
+    def __init__(self, loaded: LoadedScene):
+        errors = [d for d in loaded.diagnostics if d.severity == "error"]
+        super().__init__(errors[0].format() if errors else f"{loaded.path} cannot be played")
+        self.loaded = loaded
+
+
+@dataclass(frozen=True)
+class HistoryLine:
+    """One line of what was said, for the history overlay."""
+
+    speaker: str
+    text: str
+    by_player: bool
+
+
+class Run:
+    """One playthrough: a scene's program and the current state."""
+
+    def __init__(self, scene_path: str, program: Program, state: Optional[State] = None):
+        self.scene_path = scene_path
+        self.program = program
+        self.story = Story(program)
+        self.state = state or self.story.start()
+
+    @classmethod
+    def start(cls, scene_path: str) -> "Run":
+        """Load a scene and start at its beginning.
+
+        Raises:
+            SceneLoadError: when the scene has errors.
+        """
+        loaded = load_scene(scene_path)
+        if loaded.program is None:
+            raise SceneLoadError(loaded)
+        return cls(scene_path, loaded.program)
+
+    def view(self, language: str) -> View:
+        """The current node as plain data."""
+        return self.story.view(self.state, language)
+
+    def advance(self) -> None:
+        """Move past a line with no decision."""
+        self.state = self.story.advance(self.state)
+
+    def choose(self, number: int) -> Turn:
+        """Take the ``number``-th open choice."""
+        self.state, turn = self.story.choose(self.state, number)
+        return turn
+
+    @property
+    def decisions(self) -> int:
+        """How many decisions have been taken."""
+        return len(self.state.steps)
+
+    def can_undo(self) -> bool:
+        """True when there is a decision to take back."""
+        return bool(self.state.steps)
+
+    def undo(self) -> None:
+        """Go back to the last decision, as it was before it was taken."""
+        if self.state.steps:
+            self.rewind(len(self.state.steps))
+
+    def rewind(self, decision: int) -> None:
+        """Go back to decision number ``decision`` (1-based), before it was taken: "what if"."""
+        steps = self.state.steps[: max(0, decision - 1)]
+        self.state = self.story.replay([(step.node, step.choice) for step in steps])
+
+    def is_over(self) -> bool:
+        """True at an ending."""
+        return self.story.ending(self.state) is not None
+
+    def scorecard(self, language: str) -> Scorecard:
+        """The scorecard of a finished run."""
+        return build_scorecard(self.story, self.state, language)
+
+    def history(self, language: str) -> list[HistoryLine]:
+        """What was said so far, the player's choices included, oldest first."""
+        lines = []
+        steps = iter(self.state.steps)
+        staff = next((s for s in self.program.speakers.values() if s.role == "staff"), None)
+        player_name = pick(staff.name, language) if staff else "You"
+        for node_id in self.state.visited:
+            node = self.program.nodes[node_id]
+            speaker = self.program.speakers.get(node.speaker)
+            name = pick(speaker.name, language) if speaker else node.speaker
+            lines.append(HistoryLine(name, pick(node.text, language), speaker is not None and speaker.role == "staff"))
+            if node.choices and node_id != self.state.node:
+                step = next(steps, None)
+                choice = next((c for c in node.choices if step and c.id == step.choice), None)
+                if choice is not None:
+                    lines.append(HistoryLine(player_name, pick(choice.text, language), True))
+        return lines
+
+    def to_save(self) -> dict[str, Any]:
+        """The run as JSON-ready data."""
+        return {"scene_path": self.scene_path, "scene": self.program.id,
+                "content_hash": self.program.content_hash, "state": self.state.to_json()}
+
+    @classmethod
+    def from_save(cls, data: Any) -> tuple["Run", Optional[str]]:
+        """Resume a saved run; the second value explains anything the player should know.
+
+        Raises:
+            SceneLoadError: when the scene now has errors.
+            EngineError: when the save cannot be used (corrupt, or its place is gone).
+        """
+        if not isinstance(data, dict) or "scene_path" not in data or "state" not in data:
+            raise EngineError("the save does not describe a run")
+        run = cls.start(str(data["scene_path"]))
+        state = State.from_json(data["state"])
+        if data.get("content_hash") == run.program.content_hash:
+            run.story.node(state)  # the node must exist
+            run.state = state
+            return run, None
+        try:
+            run.state = run.story.replay([(step.node, step.choice) for step in state.steps])
+        except EngineError:
+            raise EngineError("the scene was edited since this save and the place you were at no longer "
+                              "exists") from None
+        return run, "The scene was edited since this save; your choices were replayed on the new version."
+
+
+class SaveStore:
+    """The unfinished run and the history of finished runs, under one folder."""
+
+    def __init__(self, folder: Optional[Path] = None):
+        self.folder = Path(folder) if folder is not None else saves_dir()
+        self.notices: list[str] = []
+        clean_temporaries(self.folder)
+
+    def save_run(self, run: Run) -> None:
+        """Save the run in progress (called after every choice)."""
+        write_json(self.folder / CURRENT_FILE, run.to_save())
+
+    def clear_run(self) -> None:
+        """Forget the run in progress (it finished, or the player started over)."""
+        (self.folder / CURRENT_FILE).unlink(missing_ok=True)
+
+    def has_run(self) -> bool:
+        """True when there is an unfinished run to continue."""
+        return (self.folder / CURRENT_FILE).is_file()
+
+    def load_run(self) -> Optional[Run]:
+        """The unfinished run, or None; problems are set aside and added to ``notices``."""
+        path = self.folder / CURRENT_FILE
+        result = read_json(path)
+        if result.problem:
+            self.notices.append(result.problem)
+        if result.data is None:
+            return None
+        try:
+            run, notice = Run.from_save(result.data)
+        except (EngineError, SceneLoadError) as exc:
+            self.notices.append(set_aside(path, str(exc)))
+            return None
+        if notice:
+            self.notices.append(notice)
+        return run
+
+    def record_finished(self, run: Run, card: Scorecard) -> None:
+        """Add a finished run to the history and clear the run in progress."""
+        history = self.finished_runs()
+        history.append({"scene": run.program.id, "ending": card.ending, "score": card.score,
+                        "grade": card.grade, "date": time.strftime("%Y-%m-%d %H:%M")})
+        write_json(self.folder / HISTORY_FILE, history[-MAX_HISTORY:])
+        self.clear_run()
+
+    def finished_runs(self) -> list[dict[str, Any]]:
+        """Every finished run recorded, oldest first."""
+        result = read_json(self.folder / HISTORY_FILE)
+        if result.problem:
+            self.notices.append(result.problem)
+        data = result.data if isinstance(result.data, list) else []
+        return [entry for entry in data if isinstance(entry, dict) and "scene" in entry]
+
+    def best_scores(self) -> dict[str, float]:
+        """The best score so far for each scene id."""
+        best: dict[str, float] = {}
+        for entry in self.finished_runs():
+            score = entry.get("score")
+            if isinstance(score, (int, float)):
+                best[entry["scene"]] = max(best.get(entry["scene"], 0.0), float(score))
+        return best

@@ -1,0 +1,90 @@
+"""Saves, settings and run history on disk: JSON, written atomically, never silently lost.
+
+Every write goes to a temporary file in the same folder, is flushed to disk, then renamed over the
+old file, so a crash leaves either the old file or the new one. A file that cannot be read back
+(corrupt, or edited by hand into nonsense) is set aside under a new name, never deleted, and the
+caller is told why.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Optional
+
+DEFAULT_SAVES = Path(__file__).resolve().parent.parent / "saves"
+SAVES_ENV = "MOT_SAVES_DIR"  # tests and portable installs point this elsewhere
+TEMP_PREFIX = ".tmp-"
+
+
+def saves_dir() -> Path:
+    """The folder for saves: $MOT_SAVES_DIR, or saves/ in the project."""
+    return Path(os.environ.get(SAVES_ENV) or DEFAULT_SAVES)
+
+
+def write_json(path: Path, data: Any) -> None:
+    """Write ``data`` as JSON to ``path`` atomically (temporary file, fsync, rename)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    descriptor, temporary = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=".json", dir=path.parent)
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+            json.dump(data, handle, ensure_ascii=False, indent=1)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+@dataclass(frozen=True)
+class ReadResult:
+    """What reading a JSON file gave: the data, or why it was set aside."""
+
+    data: Any = None
+    problem: Optional[str] = None  # a sentence for the player when the file was set aside
+
+
+def read_json(path: Path) -> ReadResult:
+    """Read JSON from ``path``; a missing file gives no data and no problem.
+
+    A file that is not valid JSON is renamed to ``NAME.corrupt-TIMESTAMP`` and reported.
+    """
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return ReadResult()
+    except (OSError, UnicodeDecodeError) as exc:
+        return ReadResult(problem=set_aside(path, f"it could not be read ({exc.__class__.__name__})"))
+    try:
+        return ReadResult(data=json.loads(text))
+    except json.JSONDecodeError as exc:
+        return ReadResult(problem=set_aside(path, f"it is not valid JSON (line {exc.lineno})"))
+
+
+def set_aside(path: Path, reason: str) -> str:
+    """Rename a bad file out of the way and return the sentence explaining it."""
+    target = path.with_name(f"{path.name}.corrupt-{time.strftime('%Y%m%d-%H%M%S')}")
+    counter = 1
+    while target.exists():
+        target = path.with_name(f"{path.name}.corrupt-{time.strftime('%Y%m%d-%H%M%S')}-{counter}")
+        counter += 1
+    try:
+        os.replace(path, target)
+    except OSError:
+        return f"{path.name} was ignored because {reason}; it could not be moved aside"
+    return f"{path.name} was set aside as {target.name} because {reason}"
+
+
+def clean_temporaries(folder: Path) -> int:
+    """Remove temporary files left by an interrupted write; return how many."""
+    removed = 0
+    if folder.is_dir():
+        for leftover in folder.glob(f"{TEMP_PREFIX}*"):
+            leftover.unlink(missing_ok=True)
+            removed += 1
+    return removed

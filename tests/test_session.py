@@ -1,0 +1,143 @@
+"""Runs, undo, what-if, history, saves and settings: the state the window drives, tested without it."""
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from game.engine import EngineError
+from game.session import Run, SaveStore, SceneLoadError
+from game.settings import Settings, load_settings, save_settings
+from game.storage import write_json
+
+TUTORIAL = str(Path(__file__).resolve().parent.parent / "scenes" / "tutorial.yaml")
+
+
+def _play(run, numbers):
+    for number in numbers:
+        while run.view("en").kind == "line":
+            run.advance()
+        run.choose(number)
+    while run.view("en").kind == "line":
+        run.advance()
+
+
+def test_undo_goes_back_to_the_last_decision():
+    run = Run.start(TUTORIAL)
+    _play(run, [2, 2])
+    node_before_second = run.state.steps[1].node
+    run.undo()
+    assert run.decisions == 1 and run.state.node == node_before_second
+    assert run.view("en").kind == "decision"
+
+
+def test_what_if_rewinds_to_any_decision_and_can_branch():
+    run = Run.start(TUTORIAL)
+    _play(run, [2, 2, 3, 3, 2])
+    assert run.is_over()
+    first_ending = run.scorecard("en").ending
+    run.rewind(1)
+    assert run.decisions == 0 and run.view("en").kind == "decision"
+    _play(run, [1, 1, 3, 3])
+    assert run.is_over() and run.scorecard("en").ending != first_ending
+
+
+def test_history_includes_the_players_words_in_the_chosen_language():
+    run = Run.start(TUTORIAL)
+    _play(run, [2])
+    english = run.history("en")
+    chinese = run.history("zh")
+    assert len(english) == len(chinese) >= 3
+    assert any(line.by_player for line in english)
+    assert english[-1].text == run.view("en").text
+
+
+def test_save_and_resume(tmp_path):
+    store = SaveStore(tmp_path)
+    run = Run.start(TUTORIAL)
+    _play(run, [2, 2])
+    store.save_run(run)
+    resumed = SaveStore(tmp_path).load_run()
+    assert resumed is not None and resumed.state == run.state
+
+
+def test_finished_runs_feed_best_scores(tmp_path):
+    store = SaveStore(tmp_path)
+    for numbers in ([1, 1, 3, 3], [2, 2, 3, 3, 2]):
+        run = Run.start(TUTORIAL)
+        _play(run, numbers)
+        store.save_run(run)
+        store.record_finished(run, run.scorecard("en"))
+    assert not store.has_run()
+    assert store.best_scores()["tutorial"] == pytest.approx(96.7)
+    assert [entry["ending"] for entry in store.finished_runs()] == ["gave_up", "delighted"]
+
+
+def test_corrupt_save_is_set_aside_and_explained(tmp_path):
+    (tmp_path / "current.json").write_text("{not json", encoding="utf-8")
+    store = SaveStore(tmp_path)
+    assert store.load_run() is None
+    assert store.notices and "set aside" in store.notices[0]
+    assert not (tmp_path / "current.json").exists()
+    assert list(tmp_path.glob("current.json.corrupt-*"))
+
+
+def test_hand_edited_save_with_a_missing_node_is_set_aside(tmp_path):
+    store = SaveStore(tmp_path)
+    run = Run.start(TUTORIAL)
+    _play(run, [2])
+    data = run.to_save()
+    data["state"]["node"] = "no_such_node"
+    write_json(tmp_path / "current.json", data)
+    assert store.load_run() is None
+    assert "no_such_node" in store.notices[0] and list(tmp_path.glob("current.json.corrupt-*"))
+
+
+def test_save_of_an_edited_scene_is_replayed_or_explained(tmp_path):
+    scene = tmp_path / "tutorial.yaml"
+    shutil.copy(TUTORIAL, scene)
+    run = Run.start(str(scene))
+    _play(run, [2, 2])
+    store = SaveStore(tmp_path / "saves")
+    store.save_run(run)
+    scene.write_text(scene.read_text(encoding="utf-8").replace("Welcome", "Hello"), encoding="utf-8")
+    resumed = SaveStore(tmp_path / "saves")
+    again = resumed.load_run()
+    assert again is not None and again.decisions == 2 and "edited" in resumed.notices[0]
+    store.save_run(run)
+    text = scene.read_text(encoding="utf-8")
+    first_choice_node = run.state.steps[0].node
+    scene.write_text(text.replace(f"  {first_choice_node}:\n", f"  {first_choice_node}_renamed:\n")
+                     .replace(f"next: {first_choice_node}\n", f"next: {first_choice_node}_renamed\n"),
+                     encoding="utf-8")
+    broken = SaveStore(tmp_path / "saves")
+    assert broken.load_run() is None and "no longer exists" in broken.notices[0]
+
+
+def test_leftover_temporary_files_are_cleaned(tmp_path):
+    (tmp_path / ".tmp-abc.json").write_text("partial", encoding="utf-8")
+    SaveStore(tmp_path)
+    assert not list(tmp_path.glob(".tmp-*"))
+
+
+def test_scene_with_errors_cannot_start(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("format: 1\n", encoding="utf-8")
+    with pytest.raises(SceneLoadError) as caught:
+        Run.start(str(bad))
+    assert caught.value.loaded.diagnostics
+
+
+def test_settings_round_trip_and_bad_files(tmp_path):
+    settings = Settings(language="zh", text_size=4, high_contrast=True, coaching=False)
+    save_settings(settings, tmp_path)
+    assert load_settings(tmp_path) == (settings, None)
+    (tmp_path / "settings.json").write_text(json.dumps({"text_size": 99}), encoding="utf-8")
+    loaded, problem = load_settings(tmp_path)
+    assert loaded == Settings() and "set aside" in problem
+
+
+def test_from_save_rejects_nonsense():
+    with pytest.raises(EngineError):
+        Run.from_save({"nothing": 1})
