@@ -1,0 +1,349 @@
+"""The App: one window, a stack of screens, the run, the settings and the saves.
+
+Screens turn input into calls on the App; the App calls the core (:mod:`game.session`) and saves
+after every change. The loop redraws only when something changed or moves, and sleeps in
+``pygame.event.wait`` otherwise, so a still screen costs almost no CPU.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Optional
+
+import pygame
+
+from game.diagnostics import Diagnostic
+from game.engine import EngineError
+from game.loader import find_scene_files, load_scene
+from game.program import LText
+from game.scenes import PROJECT_ROOT
+from game.session import Run, SaveStore, SceneLoadError
+from game.settings import Settings, load_settings, save_settings
+from game.ui.screens.base import Screen
+from game.ui.text import TextBook
+from game.ui.theme import Theme, make_theme
+
+DEFAULT_SIZE = (1280, 720)
+MIN_SIZE = (640, 360)
+FPS = 60
+IDLE_WAIT_MS = 500
+
+
+@dataclass(frozen=True)
+class SceneCard:
+    """What the title screen shows for a scene file."""
+
+    path: str
+    id: str
+    title: Optional[LText]
+    place: Optional[LText]
+    customer_type: str
+    backdrop: str = "store"
+    errors: tuple[Diagnostic, ...] = ()
+
+
+def scan_scenes(folder: Path) -> list[SceneCard]:
+    """Load every scene under ``folder`` for the title screen (scenes with errors are listed too)."""
+    cards = []
+    for path in find_scene_files([str(folder)]):
+        loaded = load_scene(path)
+        program = loaded.program
+        errors = tuple(d for d in loaded.diagnostics if d.severity == "error")
+        if program is None:
+            cards.append(SceneCard(path, Path(path).stem, None, None, "", errors=errors))
+        else:
+            cards.append(SceneCard(path, program.id, program.title, program.place, program.customer_type,
+                                   program.backdrop))
+    order = {"tutorial": 0}
+    return sorted(cards, key=lambda card: (order.get(card.id, 1), card.path))
+
+
+class App:
+    """The game window and everything the screens act on."""
+
+    def __init__(self, size: tuple[int, int] = DEFAULT_SIZE, saves_folder: Optional[Path] = None,
+                 scenes_folder: Optional[Path] = None):
+        pygame.display.init()
+        pygame.font.init()
+        pygame.key.set_repeat(350, 40)
+        self.settings, problem = load_settings(saves_folder)
+        self.store = SaveStore(saves_folder)
+        if problem:
+            self.store.notices.append(problem)
+        self.scenes_folder = scenes_folder or PROJECT_ROOT / "scenes"
+        self.window_size = size
+        self.surface = self._open_window(size, self.settings.fullscreen)
+        pygame.display.set_caption("Moments of Truth · 关键时刻")
+        self.book = TextBook()
+        self.theme = self._make_theme()
+        self.run: Optional[Run] = None
+        self.cards = scan_scenes(self.scenes_folder)
+        self.screens: list[Screen] = []
+        self.running = True
+        self.dirty = True
+        self.toast: Optional[tuple[str, float]] = None
+        from game.ui.screens.title import TitleScreen  # screens import the App type: import late
+
+        self.replace(TitleScreen(self))
+        self.show_notices()
+
+    # --- window -------------------------------------------------------------------------------
+
+    def _open_window(self, size: tuple[int, int], fullscreen: bool) -> pygame.Surface:
+        flags = pygame.FULLSCREEN if fullscreen else pygame.RESIZABLE
+        return pygame.display.set_mode((0, 0) if fullscreen else size, flags)
+
+    def _make_theme(self) -> Theme:
+        return make_theme(self.surface.get_size(), self.settings.text_scale, self.settings.high_contrast)
+
+    def relayout(self) -> None:
+        """Recompute the theme and every screen's layout (after a resize or a settings change)."""
+        self.theme = self._make_theme()
+        for screen in self.screens:
+            screen.layout()
+        self.dirty = True
+
+    def resize(self, size: tuple[int, int]) -> None:
+        """Follow a new window size."""
+        size = (max(MIN_SIZE[0], size[0]), max(MIN_SIZE[1], size[1]))
+        if not self.settings.fullscreen:
+            self.window_size = size
+            self.surface = pygame.display.set_mode(size, pygame.RESIZABLE)
+        self.relayout()
+
+    def toggle_fullscreen(self) -> None:
+        """F11: switch between a window and the full screen."""
+        self.update_settings(fullscreen=not self.settings.fullscreen)
+        self.surface = self._open_window(self.window_size, self.settings.fullscreen)
+        self.relayout()
+
+    # --- screens ------------------------------------------------------------------------------
+
+    @property
+    def screen(self) -> Screen:
+        """The screen that receives input."""
+        return self.screens[-1]
+
+    def push(self, screen: Screen) -> None:
+        """Open a screen or overlay on top."""
+        self.screens.append(screen)
+        screen.layout()
+        self.dirty = True
+
+    def pop(self) -> None:
+        """Close the top screen."""
+        if len(self.screens) > 1:
+            self.screens.pop()
+            self.screens[-1].layout()
+        self.dirty = True
+
+    def replace(self, screen: Screen) -> None:
+        """Make ``screen`` the only screen."""
+        self.screens = []
+        self.push(screen)
+
+    def show_notices(self) -> None:
+        """Explain anything the saves or settings needed to set aside."""
+        if self.store.notices:
+            from game.ui.screens.overlays import NoticeOverlay
+
+            self.push(NoticeOverlay(self, list(self.store.notices)))
+            self.store.notices.clear()
+
+    def notify(self, text: str, seconds: float = 3.0) -> None:
+        """A short message at the bottom of the window."""
+        self.toast = (text, time.monotonic() + seconds)
+        self.dirty = True
+
+    # --- the run ------------------------------------------------------------------------------
+
+    def start_scene(self, path: str) -> None:
+        """Start a scene from its beginning (or show its errors)."""
+        try:
+            self.run = Run.start(path)
+        except SceneLoadError as exc:
+            self.show_errors(list(exc.loaded.diagnostics))
+            return
+        self.store.save_run(self.run)
+        self.open_play()
+
+    def continue_run(self) -> None:
+        """Resume the unfinished run."""
+        run = self.store.load_run()
+        self.show_notices()
+        if run is not None:
+            self.run = run
+            self.open_play()
+
+    def open_play(self) -> None:
+        """Show the play screen for the current run."""
+        from game.ui.screens.play import PlayScreen
+
+        self.replace(PlayScreen(self))
+
+    def after_change(self) -> None:
+        """Save the run after every change, and record it when it has just finished."""
+        if self.run is not None and not self.run.is_over():
+            self.store.save_run(self.run)
+        self.dirty = True
+
+    def choose(self, number: int):
+        """Take an open choice; returns the engine's Turn."""
+        turn = self.run.choose(number)
+        self.after_change()
+        return turn
+
+    def advance(self) -> None:
+        """Move past a line."""
+        self.run.advance()
+        self.after_change()
+
+    def undo(self) -> bool:
+        """Take back the last decision."""
+        if self.run is None or not self.run.can_undo():
+            return False
+        self.run.undo()
+        self.after_change()
+        return True
+
+    def finish(self) -> None:
+        """The run reached its ending: record it and show the scorecard."""
+        from game.ui.screens.ending import EndingScreen
+
+        card = self.run.scorecard(self.settings.language)
+        self.store.record_finished(self.run, card)
+        self.replace(EndingScreen(self))
+
+    def what_if(self, decision: int) -> None:
+        """Go back to a decision of the finished run and play on from there."""
+        self.run.rewind(decision)
+        self.store.save_run(self.run)
+        self.open_play()
+
+    def reload_scene(self) -> None:
+        """F5: reload the scene from disk, keeping the place when its node still exists."""
+        self.cards = scan_scenes(self.scenes_folder)
+        if self.run is None:
+            self.relayout()
+            return
+        loaded = load_scene(self.run.scene_path)
+        if loaded.program is None:
+            self.show_errors(list(loaded.diagnostics))
+            return
+        old = self.run.state
+        run = Run(self.run.scene_path, loaded.program)
+        try:
+            run.state = run.story.replay([(step.node, step.choice) for step in old.steps])
+            if old.node in loaded.program.nodes and old.node in old.visited[len(run.state.visited) - 1:]:
+                run.state = replace(run.state, node=old.node, visited=old.visited)  # a line after the decision
+            self.notify(self._t("reloaded"))
+        except EngineError:
+            self.notify(self._t("place_gone"), 6)
+        self.run = run
+        self.store.save_run(run)
+        self.open_play()
+
+    def show_errors(self, diagnostics: list[Diagnostic]) -> None:
+        """Show a scene's errors in an overlay instead of crashing."""
+        from game.ui.screens.overlays import ErrorOverlay
+
+        self.push(ErrorOverlay(self, diagnostics))
+
+    def to_title(self) -> None:
+        """Back to the title screen (the run stays saved)."""
+        from game.ui.screens.title import TitleScreen
+
+        self.run = None
+        self.replace(TitleScreen(self))
+
+    # --- settings -----------------------------------------------------------------------------
+
+    def update_settings(self, **changes) -> None:
+        """Change settings, save them and lay everything out again."""
+        self.settings = self.settings.model_copy(update=changes)
+        Settings.model_validate(self.settings.model_dump())
+        save_settings(self.settings, self.store.folder)
+        self.relayout()
+
+    def _t(self, key: str, **values) -> str:
+        from game.ui.strings import t
+
+        return t(key, self.settings.language, **values)
+
+    # --- the loop -----------------------------------------------------------------------------
+
+    def step(self, events: list[pygame.event.Event], dt: float = 1 / FPS) -> bool:
+        """Handle ``events``, advance animations by ``dt``, and draw if anything changed.
+
+        Returns True while something is animating (the loop then keeps a steady frame rate).
+        """
+        for event in events:
+            self._dispatch(event)
+            if not self.running:
+                return False
+        moving = any(screen.update(dt) for screen in self.screens)
+        if self.toast and time.monotonic() > self.toast[1]:
+            self.toast = None
+            self.dirty = True
+        if self.dirty or moving:
+            self.draw()
+        return moving or self.toast is not None
+
+    def _dispatch(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.QUIT:
+            self.running = False
+        elif event.type == pygame.VIDEORESIZE:
+            self.resize(event.size)
+        elif event.type == pygame.WINDOWEXPOSED:
+            self.dirty = True
+        elif event.type == pygame.KEYDOWN and event.key == pygame.K_F11:
+            self.toggle_fullscreen()
+        elif event.type == pygame.KEYDOWN and event.key == pygame.K_F5:
+            self.reload_scene()
+        elif event.type in (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN, pygame.MOUSEMOTION, pygame.MOUSEWHEEL):
+            self.screen.handle(event)
+            self.dirty = True
+
+    def draw(self) -> None:
+        """Draw every screen from the bottom up, then the toast, and show the frame."""
+        start = max((i for i, s in enumerate(self.screens) if not s.overlay), default=0)
+        for screen in self.screens[start:]:
+            screen.draw(self.surface)
+        if self.toast:
+            self._draw_toast(self.toast[0])
+        pygame.display.flip()
+        self.dirty = False
+
+    def _draw_toast(self, text: str) -> None:
+        theme = self.theme
+        rendered = self.book.render(text, theme.small, (255, 255, 255))
+        box = rendered.get_rect(midbottom=(theme.width // 2, theme.height - theme.gap)).inflate(theme.gap * 2,
+                                                                                                  theme.gap)
+        pygame.draw.rect(self.surface, (30, 30, 36), box, border_radius=box.height // 2)
+        self.surface.blit(rendered, rendered.get_rect(center=box.center))
+
+    def loop(self) -> None:
+        """Run until the window closes."""
+        clock = pygame.time.Clock()
+        moving = True
+        while self.running:
+            if moving:
+                events = pygame.event.get()
+                dt = clock.tick(FPS) / 1000
+            else:  # nothing moves: sleep until input arrives
+                events = [pygame.event.wait(IDLE_WAIT_MS)]
+                events += pygame.event.get()
+                events = [e for e in events if e.type != pygame.NOEVENT]
+                dt = clock.tick() / 1000
+            moving = self.step(events, min(dt, 0.1))
+        pygame.quit()
+
+
+def run_game() -> int:
+    """Open the window and play until it is closed."""
+    os.environ.setdefault("SDL_VIDEO_ALLOW_SCREENSAVER", "1")
+    App().loop()
+    return 0

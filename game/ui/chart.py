@@ -1,0 +1,68 @@
+"""The journey chart: the meter over the decisions, with the worst and the last moment marked."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.scorecard import Scorecard
+from game.ui.strings import t
+from game.ui.text import TextBook
+from game.ui.theme import Theme
+from game.ui.widgets import panel
+
+
+def journey_points(card: Scorecard, start: float) -> list[float]:
+    """The meter before the first decision and after each one."""
+    return [start] + [entry.meter_after for entry in card.debrief]
+
+
+def draw_journey(surface: pygame.Surface, rect: pygame.Rect, card: Scorecard, start: float, theme: Theme,
+                 book: TextBook, language: str, meter_range: tuple[int, int] = (-10, 10)) -> None:
+    """Draw the chart inside ``rect``; markers differ in shape as well as colour."""
+    palette = theme.palette
+    panel(surface, rect, theme)
+    title = book.render(t("journey", language), theme.font_px(18), palette.text, bold=True)
+    surface.blit(title, (rect.x + theme.gap, rect.y + theme.px(10)))
+    plot = pygame.Rect(rect.x + theme.px(56), rect.y + title.get_height() + theme.px(22),
+                       rect.width - theme.px(80), rect.height - title.get_height() - theme.px(60))
+    low, high = meter_range
+
+    def y_of(value: float) -> int:
+        return round(plot.bottom - (value - low) / (high - low) * plot.height)
+
+    for value in (low, low // 2, 0, high // 2, high):
+        y = y_of(value)
+        pygame.draw.line(surface, palette.panel_edge, (plot.x, y), (plot.right, y), 2 if value == 0 else 1)
+        label = book.render(f"{value:+d}" if value else "0", theme.font_px(13), palette.text_dim)
+        surface.blit(label, (plot.x - label.get_width() - theme.px(8), y - label.get_height() // 2))
+    points = journey_points(card, start)
+    count = max(1, len(points) - 1)
+    xy = [(plot.x + round(index * plot.width / count), y_of(value)) for index, value in enumerate(points)]
+    if len(xy) > 1:
+        pygame.draw.lines(surface, palette.accent, False, xy, theme.px(4))
+    for index, point in enumerate(xy):
+        pygame.draw.circle(surface, palette.accent, point, theme.px(6))
+        if index:
+            label = book.render(str(index), theme.font_px(13), palette.text_dim)
+            surface.blit(label, (point[0] - label.get_width() // 2, plot.bottom + theme.px(6)))
+    _mark(surface, card, xy, theme, book, language)
+
+
+def _mark(surface: pygame.Surface, card: Scorecard, xy: list, theme: Theme, book: TextBook, language: str) -> None:
+    palette = theme.palette
+    size = theme.px(11)
+    if card.worst_moment is not None:
+        x, y = xy[card.worst_moment.decision]
+        triangle = [(x - size, y - size * 2 - 4), (x + size, y - size * 2 - 4), (x, y - 4)]
+        pygame.draw.polygon(surface, palette.bad, triangle)
+        pygame.draw.polygon(surface, (20, 20, 20), triangle, 2)
+        text = book.render(f"▼ {t('worst_moment', language)} ({card.worst_moment.rating:+d})", theme.font_px(13),
+                           palette.bad, bold=True)
+        surface.blit(text, (min(x - text.get_width() // 2, surface.get_width() - text.get_width()),
+                            y - size * 2 - text.get_height() - 6))
+    if card.last_moment is not None:
+        x, y = xy[card.last_moment.decision]
+        pygame.draw.circle(surface, palette.focus, (x, y), size, theme.px(4))
+        text = book.render(f"◎ {t('last_moment', language)} ({card.last_moment.rating:+d})", theme.font_px(13),
+                           palette.text, bold=True)
+        surface.blit(text, (x - text.get_width() - theme.px(4), y + size + 4))

@@ -1,0 +1,50 @@
+"""Drive the App with synthetic input: used by the headless tests and the screenshot script."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.ui.app import App
+
+FRAME = 1 / 60
+
+
+def key(app: App, code: int, mod: int = 0, frames: int = 1) -> None:
+    """Press and release a key, then let ``frames`` frames pass."""
+    app.step([pygame.event.Event(pygame.KEYDOWN, key=code, mod=mod, unicode="", scancode=0)])
+    app.step([pygame.event.Event(pygame.KEYUP, key=code, mod=mod, unicode="", scancode=0)])
+    settle(app, frames)
+
+
+def click(app: App, position: tuple[int, int], frames: int = 1) -> None:
+    """Move the mouse to ``position`` and click the left button there."""
+    app.step([pygame.event.Event(pygame.MOUSEMOTION, pos=position, rel=(0, 0), buttons=(0, 0, 0))])
+    app.step([pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=position, button=1)])
+    app.step([pygame.event.Event(pygame.MOUSEBUTTONUP, pos=position, button=1)])
+    settle(app, frames)
+
+
+def settle(app: App, frames: int = 1, dt: float = FRAME) -> None:
+    """Let frames pass with no input."""
+    for _ in range(frames):
+        app.step([], dt)
+
+
+def finish_line(app: App) -> None:
+    """Let the current line reveal completely (long enough at any text speed)."""
+    settle(app, 40, 0.25)
+
+
+def resize(app: App, size: tuple[int, int]) -> None:
+    """Resize the window as the window manager would."""
+    app.step([pygame.event.Event(pygame.VIDEORESIZE, size=size, w=size[0], h=size[1])])
+    settle(app)
+
+
+def button_centre(app: App, action: str) -> tuple[int, int]:
+    """The centre of the top screen's button with ``action``."""
+    for button in app.screen.buttons:
+        if button.action == action:
+            return button.rect.center
+    raise LookupError(f"no button {action!r} on {type(app.screen).__name__}: "
+                      f"{[b.action for b in app.screen.buttons]}")

@@ -1,0 +1,89 @@
+"""The screen protocol and keyboard/mouse helpers shared by every screen."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Optional
+
+import pygame
+
+from game.ui.widgets import Button
+
+if TYPE_CHECKING:
+    from game.ui.app import App
+
+ACTIVATE_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE)
+NUMBER_KEYS = {getattr(pygame, f"K_{n}"): n for n in range(1, 10)} | {
+    getattr(pygame, f"K_KP{n}"): n for n in range(1, 10)}
+
+
+class Screen:
+    """A screen or overlay. Holds view state only (focus, scroll, animation timers)."""
+
+    overlay = False  # overlays draw on top of the screen below them
+
+    def __init__(self, app: "App"):
+        self.app = app
+        self.buttons: list[Button] = []
+        self.focus = 0
+        self.hover: Optional[int] = None
+
+    @property
+    def language(self) -> str:
+        """The current interface language."""
+        return self.app.settings.language
+
+    def layout(self) -> None:
+        """Recompute rects for the current window size (called on resize and settings changes)."""
+
+    def update(self, dt: float) -> bool:
+        """Advance animations by ``dt`` seconds; True while something still moves."""
+        return False
+
+    def draw(self, surface: pygame.Surface) -> None:
+        """Draw the screen."""
+
+    def handle(self, event: pygame.event.Event) -> None:
+        """React to one input event; the default moves focus over the buttons and activates them."""
+        if event.type == pygame.KEYDOWN:
+            self.handle_key(event)
+        elif event.type == pygame.MOUSEMOTION:
+            self.hover = next((i for i, b in enumerate(self.buttons) if b.hit(event.pos)), None)
+        elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+            for index, button in enumerate(self.buttons):
+                if button.hit(event.pos):
+                    self.focus = index
+                    self.activate(button.action)
+                    return
+        elif event.type == pygame.MOUSEWHEEL:
+            self.scroll(-event.y)
+
+    def handle_key(self, event: pygame.event.Event) -> None:
+        """Arrows move the focus, Enter or Space activates, Esc goes back."""
+        if event.key in (pygame.K_DOWN, pygame.K_RIGHT, pygame.K_TAB, pygame.K_PAGEDOWN):
+            self.move_focus(1)
+        elif event.key in (pygame.K_UP, pygame.K_LEFT, pygame.K_PAGEUP):
+            self.move_focus(-1)
+        elif event.key in ACTIVATE_KEYS and self.buttons:
+            self.activate(self.buttons[self.focus % len(self.buttons)].action)
+        elif event.key == pygame.K_ESCAPE:
+            self.back()
+
+    def move_focus(self, delta: int) -> None:
+        """Move the keyboard focus over enabled buttons."""
+        if not self.buttons:
+            return
+        for _ in range(len(self.buttons)):
+            self.focus = (self.focus + delta) % len(self.buttons)
+            if self.buttons[self.focus].enabled:
+                return
+
+    def activate(self, action: str) -> None:
+        """Carry out a button's action."""
+
+    def scroll(self, lines: int) -> None:
+        """Scroll by ``lines`` (mouse wheel)."""
+
+    def back(self) -> None:
+        """Esc: close an overlay by default."""
+        if self.overlay:
+            self.app.pop()

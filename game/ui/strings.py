@@ -1,0 +1,110 @@
+"""Interface text in English and Simplified Chinese."""
+
+from __future__ import annotations
+
+STRINGS: dict[str, dict[str, str]] = {
+    "app_title": {"en": "Moments of Truth", "zh": "关键时刻"},
+    "app_subtitle": {"en": "A customer-service training game", "zh": "客户服务情景训练"},
+    "continue": {"en": "Continue", "zh": "继续上次"},
+    "settings": {"en": "Settings", "zh": "设置"},
+    "quit": {"en": "Quit", "zh": "退出"},
+    "best": {"en": "Best {score}", "zh": "最高 {score} 分"},
+    "not_played": {"en": "Not played yet", "zh": "尚未完成"},
+    "finished": {"en": "Finished", "zh": "已完成"},
+    "customer_type": {"en": "Customer: {type}", "zh": "顾客类型:{type}"},
+    "choose_hint": {"en": "1-9 or click to choose  ·  Backspace undo  ·  H history  ·  Esc menu",
+                    "zh": "按 1-9 或点击选择 · Backspace 撤销 · H 对话记录 · Esc 菜单"},
+    "continue_hint": {"en": "Space or click to continue", "zh": "按空格或点击继续"},
+    "satisfaction": {"en": "Satisfaction", "zh": "满意度"},
+    "coaching": {"en": "Coaching", "zh": "教练点评"},
+    "better_choice": {"en": "A better choice was open: {text}", "zh": "当时有更好的选择:{text}"},
+    "resume": {"en": "Resume", "zh": "继续"},
+    "history": {"en": "History", "zh": "对话记录"},
+    "restart": {"en": "Restart scene", "zh": "重新开始本场景"},
+    "main_menu": {"en": "Main menu", "zh": "主菜单"},
+    "paused": {"en": "Paused", "zh": "已暂停"},
+    "language": {"en": "Language", "zh": "语言"},
+    "text_size": {"en": "Text size", "zh": "文字大小"},
+    "high_contrast": {"en": "High contrast", "zh": "高对比度"},
+    "fullscreen": {"en": "Fullscreen (F11)", "zh": "全屏(F11)"},
+    "text_speed": {"en": "Text speed", "zh": "文字速度"},
+    "coaching_mode": {"en": "Coaching after each choice", "zh": "每次选择后显示点评"},
+    "on": {"en": "On", "zh": "开"},
+    "off": {"en": "Off", "zh": "关"},
+    "back": {"en": "Back", "zh": "返回"},
+    "speed_slow": {"en": "Slow", "zh": "慢"},
+    "speed_normal": {"en": "Normal", "zh": "中"},
+    "speed_fast": {"en": "Fast", "zh": "快"},
+    "speed_instant": {"en": "Instant", "zh": "立即"},
+    "settings_hint": {"en": "Up/Down to pick, Left/Right or click to change, Esc to go back",
+                      "zh": "上下键选择,左右键或点击修改,Esc 返回"},
+    "score": {"en": "Score", "zh": "得分"},
+    "grade": {"en": "Grade", "zh": "等级"},
+    "relationship": {"en": "Relationship", "zh": "客户关系"},
+    "service_level": {"en": "Service level", "zh": "服务层次"},
+    "word_of_mouth": {"en": "Word of mouth", "zh": "口碑"},
+    "tells_good": {"en": "Likely to tell {n} people good things", "zh": "可能向 {n} 个人说好话"},
+    "tells_bad": {"en": "Likely to tell {n} people about a bad experience", "zh": "可能向 {n} 个人抱怨这次经历"},
+    "tells_none": {"en": "Nothing worth telling anyone", "zh": "不会向别人提起"},
+    "journey": {"en": "Your journey", "zh": "满意度变化"},
+    "worst_moment": {"en": "Worst moment", "zh": "最差时刻"},
+    "last_moment": {"en": "Last moment", "zh": "最后时刻"},
+    "debrief": {"en": "Debrief", "zh": "复盘"},
+    "what_if": {"en": "What if?", "zh": "换个做法"},
+    "save_image": {"en": "Save image (S)", "zh": "保存图片(S)"},
+    "saved_to": {"en": "Saved to {path}", "zh": "已保存到 {path}"},
+    "play_again": {"en": "Play again", "zh": "再玩一次"},
+    "decision": {"en": "Decision {n}", "zh": "第 {n} 个决定"},
+    "process_problems": {"en": "Process", "zh": "流程问题"},
+    "offer_before_explore": {"en": "Offered before exploring", "zh": "还没探索就提出方案"},
+    "act_before_offer": {"en": "Acted before offering", "zh": "还没提议就行动"},
+    "skipped_explore": {"en": "Never explored", "zh": "没有探索"},
+    "skipped_offer": {"en": "Never offered", "zh": "没有提议"},
+    "skipped_act": {"en": "Never acted", "zh": "没有行动"},
+    "skipped_confirm": {"en": "Never confirmed", "zh": "没有确认"},
+    "process_ok": {"en": "Explore, offer, act, confirm: in order", "zh": "探索、提议、行动、确认:顺序正确"},
+    "scene_errors": {"en": "This scene has errors", "zh": "这个场景有错误"},
+    "errors_hint": {"en": "Fix the file and press F5 to reload, or Esc to go back",
+                    "zh": "修改文件后按 F5 重新载入,或按 Esc 返回"},
+    "reloaded": {"en": "Reloaded from disk", "zh": "已从磁盘重新载入"},
+    "place_gone": {"en": "Reloaded: your place no longer exists, so the scene starts over",
+                   "zh": "已重新载入:原来的位置已不存在,场景从头开始"},
+    "notice": {"en": "Note", "zh": "提示"},
+    "ok": {"en": "OK", "zh": "好的"},
+    "explore": {"en": "Explore", "zh": "探索"},
+    "offer": {"en": "Offer", "zh": "提议"},
+    "act": {"en": "Act", "zh": "行动"},
+    "confirm": {"en": "Confirm", "zh": "确认"},
+    "history_hint": {"en": "Up/Down or wheel to scroll, H or Esc to close", "zh": "上下键或滚轮翻页,H 或 Esc 关闭"},
+}
+
+MOT_LABELS = {
+    "en": {3: "Delighted", 2: "Exceeded expectations", 1: "Met expectations", 0: "Neutral",
+           -1: "Partly failed expectations", -2: "Failed expectations", -3: "Relationship endangered"},
+    "zh": {3: "惊喜", 2: "超出期望", 1: "符合期望", 0: "中性", -1: "部分未达期望", -2: "未达期望", -3: "关系受损"},
+}
+MOOD_LABELS = {
+    "en": {"furious": "Furious", "angry": "Angry", "upset": "Upset", "neutral": "Neutral", "content": "Content",
+           "happy": "Happy", "delighted": "Delighted"},
+    "zh": {"furious": "暴怒", "angry": "生气", "upset": "不满", "neutral": "平静", "content": "满意",
+           "happy": "高兴", "delighted": "惊喜"},
+}
+SERVICE_LEVELS = {
+    "en": {"not reached": "Not reached", "basic": "Basic", "satisfying": "Satisfying", "value-added": "Value-added",
+           "memorable": "Memorable"},
+    "zh": {"not reached": "未达到", "basic": "基本服务", "satisfying": "满意服务", "value-added": "增值服务",
+           "memorable": "难忘服务"},
+}
+CUSTOMER_TYPES = {
+    "en": {"demanding": "demanding", "influential": "influential", "steady": "steady", "compliant": "compliant",
+           "silent": "silent", "talkative": "talkative", "shy": "shy"},
+    "zh": {"demanding": "要求型", "influential": "影响型", "steady": "稳定型", "compliant": "恭顺型",
+           "silent": "沉默型", "talkative": "喋喋不休型", "shy": "畏生型"},
+}
+
+
+def t(key: str, language: str, **values: object) -> str:
+    """The interface text ``key`` in ``language`` (English when missing), formatted with ``values``."""
+    entry = STRINGS[key]
+    text = entry.get(language) or entry["en"]
+    return text.format(**values) if values else text

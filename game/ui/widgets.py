@@ -1,0 +1,139 @@
+"""Drawing pieces shared by the screens: panels, buttons, chips, the meter and the stage tracker."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+import pygame
+
+from game.ui.strings import MOOD_LABELS, t
+from game.ui.text import TextBook
+from game.ui.theme import Theme
+
+STAGES = ("explore", "offer", "act", "confirm")
+STAGE_GLYPHS = {"explore": "?", "offer": "+", "act": "→", "confirm": "✓"}
+
+
+@dataclass
+class Button:
+    """A clickable area with a label; screens rebuild their buttons on every layout."""
+
+    rect: pygame.Rect
+    label: str
+    action: str
+    hotkey: str = ""
+    enabled: bool = True
+
+    def hit(self, position: tuple[int, int]) -> bool:
+        """True when ``position`` is inside an enabled button."""
+        return self.enabled and self.rect.collidepoint(position)
+
+
+def shade(surface: pygame.Surface, theme: Theme) -> None:
+    """Darken the whole surface, for overlays."""
+    veil = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+    veil.fill((0, 0, 0, theme.palette.shade_alpha))
+    surface.blit(veil, (0, 0))
+
+
+def panel(surface: pygame.Surface, rect: pygame.Rect, theme: Theme, fill: Optional[tuple] = None,
+          edge: Optional[tuple] = None, shadow: bool = True) -> None:
+    """A rounded panel with a soft shadow and an edge."""
+    palette = theme.palette
+    if shadow and not theme.high_contrast:
+        shadow_surface = pygame.Surface((rect.width, rect.height), pygame.SRCALPHA)
+        pygame.draw.rect(shadow_surface, (0, 0, 0, 60), shadow_surface.get_rect(), border_radius=theme.radius)
+        surface.blit(shadow_surface, rect.move(0, theme.px(4)))
+    pygame.draw.rect(surface, fill or palette.panel, rect, border_radius=theme.radius)
+    pygame.draw.rect(surface, edge or palette.panel_edge, rect, palette.edge_width, border_radius=theme.radius)
+
+
+def draw_button(surface: pygame.Surface, button: Button, theme: Theme, book: TextBook, focused: bool,
+                hovered: bool, size: Optional[int] = None, primary: bool = False) -> None:
+    """A button: filled when primary, outlined otherwise; a thick focus ring for keyboard users."""
+    palette = theme.palette
+    fill = palette.accent if primary else palette.panel
+    colour = palette.accent_text if primary else palette.text
+    if not button.enabled:
+        colour = palette.text_dim
+    if hovered and button.enabled and not primary:
+        fill = tuple(min(255, c + 10) if sum(palette.panel) < 300 else max(0, c - 14) for c in palette.panel)
+    pygame.draw.rect(surface, fill, button.rect, border_radius=theme.radius)
+    edge = palette.focus if focused else palette.panel_edge
+    pygame.draw.rect(surface, edge, button.rect, theme.px(4) if focused else palette.edge_width,
+                     border_radius=theme.radius)
+    size = size or theme.body
+    inner = button.rect.inflate(-2 * theme.gap, -theme.px(8))
+    label = f"{button.hotkey}   {button.label}" if button.hotkey else button.label
+    lines, used = book.fit(label, size, inner)
+    if len(lines) == 1:  # centre the rendered line itself: the font's ascent and descent are uneven
+        rendered = book.render(lines[0], used, colour)
+        surface.blit(rendered, rendered.get_rect(midleft=(inner.x, button.rect.centery)))
+        return
+    height = len(lines) * book.line_height(used)
+    book.draw_lines(surface, lines, used, colour, (inner.x, button.rect.centery - height // 2), clip=button.rect)
+
+
+def chip(surface: pygame.Surface, text: str, topleft: tuple[int, int], theme: Theme, book: TextBook,
+         fill: tuple, colour: tuple, size: Optional[int] = None) -> pygame.Rect:
+    """A small rounded label; returns its rect."""
+    size = size or theme.small
+    rendered = book.render(text, size, colour, bold=True)
+    rect = pygame.Rect(topleft, (rendered.get_width() + theme.px(16), round(size * 1.6)))
+    pygame.draw.rect(surface, fill, rect, border_radius=rect.height // 2)
+    surface.blit(rendered, rendered.get_rect(center=rect.center))
+    return rect
+
+
+def rating_colour(rating: int, theme: Theme) -> tuple:
+    """Green for good moments, red for bad, grey for neutral."""
+    return theme.palette.good if rating > 0 else theme.palette.bad if rating < 0 else theme.palette.neutral
+
+
+def draw_meter(surface: pygame.Surface, rect: pygame.Rect, value: float, expression: str, theme: Theme,
+               book: TextBook, language: str, meter_range: tuple[int, int] = (-10, 10)) -> None:
+    """The satisfaction meter: a bar with ticks, a marker whose shape matches the mood, and a text label,
+    so it reads without colour."""
+    palette = theme.palette
+    low, high = meter_range
+    label = f"{t('satisfaction', language)}: {MOOD_LABELS[language][expression]} ({value:+.0f})"
+    rendered = book.render(label, theme.small, palette.accent_text if not theme.high_contrast else (255, 255, 255),
+                           bold=True)
+    surface.blit(rendered, (rect.x, rect.y))
+    bar = pygame.Rect(rect.x, rect.y + rendered.get_height() + theme.px(4), rect.width, theme.px(14))
+    steps = 7
+    for index in range(steps):  # a stepped bar from red to green; the steps carry meaning without colour too
+        part = pygame.Rect(bar.x + bar.width * index // steps, bar.y, bar.width // steps - theme.px(2), bar.height)
+        blend = index / (steps - 1)
+        colour = tuple(round(palette.bad[c] * (1 - blend) + palette.good[c] * blend) for c in range(3))
+        pygame.draw.rect(surface, colour, part, border_radius=theme.px(3))
+    position = bar.x + round((value - low) / (high - low) * bar.width)
+    marker = [(position, bar.y - theme.px(3)), (position - theme.px(8), bar.bottom + theme.px(10)),
+              (position + theme.px(8), bar.bottom + theme.px(10))]
+    pygame.draw.polygon(surface, (255, 255, 255), marker)
+    pygame.draw.polygon(surface, (20, 20, 20), marker, theme.px(2))
+
+
+def draw_stage_tracker(surface: pygame.Surface, topleft: tuple[int, int], covered: tuple[str, ...], theme: Theme,
+                       book: TextBook, language: str) -> pygame.Rect:
+    """Explore → offer → act → confirm chips; covered stages are filled and ticked."""
+    x, y = topleft
+    palette = theme.palette
+    start = x
+    height = 0
+    for index, stage in enumerate(STAGES):
+        done = stage in covered
+        text = f"{'✓' if done else STAGE_GLYPHS[stage]} {t(stage, language)}"
+        fill = palette.accent if done else (70, 78, 92) if not theme.high_contrast else (255, 255, 255)
+        colour = palette.accent_text if done or not theme.high_contrast else (0, 0, 0)
+        rect = chip(surface, text, (x, y), theme, book, fill, colour)
+        if theme.high_contrast and not done:
+            pygame.draw.rect(surface, (0, 0, 0), rect, 2, border_radius=rect.height // 2)
+        height = rect.height
+        x = rect.right + theme.px(6)
+        if index < len(STAGES) - 1:
+            arrow = book.render("›", theme.small, (230, 230, 230), bold=True)
+            surface.blit(arrow, (x, y + (rect.height - arrow.get_height()) // 2))
+            x += arrow.get_width() + theme.px(6)
+    return pygame.Rect(start, y, x - start, height)
