@@ -66,6 +66,7 @@ class App:
 
     def __init__(self, size: tuple[int, int] = DEFAULT_SIZE, saves_folder: Optional[Path] = None,
                  scenes_folder: Optional[Path] = None):
+        saves_folder = Path(saves_folder) if saves_folder is not None else None
         pygame.display.init()
         pygame.font.init()
         pygame.key.set_repeat(350, 40)

@@ -207,8 +207,8 @@ def _store(pen: Pen, t: _Tones, w: float, time: float) -> None:
     pen.rect(t.accent, w * 0.32, 520, w * 0.36, 14, edge=0)
     _till(pen, t, w * 0.6, 452)
     _plant(pen, t, w * 0.355, 452, 0.55)
-    _sign(pen, t, w * 0.43, 150, w * 0.14, 76)
-    bx, by = w * 0.5, 188  # a basket pictogram
+    _sign(pen, t, w * 0.44, 70, w * 0.12, 72)
+    bx, by = w * 0.5, 108  # a basket pictogram
     pen.poly(WHITE, [(bx - 34, by - 8), (bx + 34, by - 8), (bx + 24, by + 24), (bx - 24, by + 24)], edge=0)
     pen.stroke(WHITE, curve((bx - 24, by - 8), (bx, by - 50), (bx + 24, by - 8), 10), 5)
 
@@ -253,9 +253,7 @@ def _sign_icons(pen: Pen, t: _Tones, cx: float, cy: float, w: float) -> None:
     pen.stroke(q, curve((x - 10, cy - 12), (x - 8, cy - 24), (x + 4, cy - 20), 6)
                + curve((x + 4, cy - 20), (x + 14, cy - 12), (x, cy - 2), 6)[1:], 5)
     pen.circle(q, x, cy + 8, 3.5, edge=0)
-    pen.stroke(ink, [(cx + 26 * math.cos(a / 10 * math.pi), cy + 26 * math.sin(a / 10 * math.pi))
-                     for a in range(4, 22)], 7)  # returns: an arrow going round
-    pen.poly(ink, [(cx + 26, cy - 16), (cx + 12, cy - 28), (cx + 40, cy - 32)], edge=0)
+    _arc_arrow(pen, ink, cx, cy, 24, -40, 230, 7)  # returns: an arrow coming back round
     x = cx + w * 0.28  # a receipt with a torn edge and printed lines
     pen.poly(ink, [(x - 22, cy - 34), (x + 22, cy - 34), (x + 22, cy + 30)]
              + [(x + 22 - i * 11, cy + 30 + (6 if i % 2 else 0)) for i in range(5)], edge=0)
@@ -273,7 +271,8 @@ def _bank(pen: Pen, t: _Tones, w: float, time: float) -> None:
     for i in range(windows):
         x = w * 0.04 + i * pitch
         pen.rect(t.glass, x + 10, 200, pitch - 20, 200, edge=0)
-        pen.rect(t.ink, x + pitch * 0.3, 330, pitch * 0.3, 56, radius=4)  # a teller's monitor, from behind
+        pen.rect(t.metal, x + pitch * 0.62, 372, 14, 28, edge=0)  # a teller's monitor, seen from behind
+        pen.rect(t.metal, x + pitch * 0.48, 318, pitch * 0.3, 60, radius=6)
         pen.line(t.wall_light, (x + 30, 380), (x + 80, 214), 6)  # glass glints
         pen.line(t.wall_light, (x + 62, 380), (x + 92, 280), 3)
         pen.rect(t.accent_dark, x + pitch / 2 - 26, 150, 52, 40, radius=6)
@@ -423,18 +422,24 @@ def _classroom(pen: Pen, t: _Tones, w: float, time: float) -> None:
     _clock_at(pen, t, w * 0.92, 80, 38, 10 * 60 + 10, time)
 
 
+def _arc_arrow(pen: Pen, color: Color, cx: float, cy: float, r: float, a0: float, a1: float, width: float) -> None:
+    """A circular arc from angle ``a0`` to ``a1`` (degrees, clockwise from east) ending in an arrowhead."""
+    steps = max(4, int(abs(a1 - a0) / 10))
+    arc = [(cx + r * math.cos(math.radians(a0 + (a1 - a0) * k / steps)),
+            cy + r * math.sin(math.radians(a0 + (a1 - a0) * k / steps))) for k in range(steps + 1)]
+    pen.stroke(color, arc[:-1], width)
+    d = math.radians(a1 + 90)  # the tangent at the end of a clockwise arc
+    tip, size = arc[-1], width * 3
+    pen.poly(color, [(tip[0] + size * math.cos(d), tip[1] + size * math.sin(d)),
+                     (tip[0] + size * math.cos(d + 2.3), tip[1] + size * math.sin(d + 2.3)),
+                     (tip[0] + size * math.cos(d - 2.3), tip[1] + size * math.sin(d - 2.3))], edge=0)
+
+
 def _mot_cycle(pen: Pen, t: _Tones, cx: float, cy: float, r: float) -> None:
     """Four stages round a loop, joined by arrows: explore, offer, act, confirm."""
     colors = (t.accent, t.goods[1], t.goods[3], t.goods[5])
     for i in range(4):
-        a0, a1 = math.radians(i * 90 - 90 + 22), math.radians(i * 90 + 68 - 90)
-        arc = [(cx + r * math.cos(a0 + (a1 - a0) * k / 8), cy + r * math.sin(a0 + (a1 - a0) * k / 8)) for k in range(9)]
-        pen.stroke(t.metal, arc, 4)
-        tip, back = arc[-1], arc[-3]
-        d = math.atan2(tip[1] - back[1], tip[0] - back[0])
-        pen.poly(t.metal, [(tip[0] + 12 * math.cos(d), tip[1] + 12 * math.sin(d)),
-                           (tip[0] + 10 * math.cos(d + 2.2), tip[1] + 10 * math.sin(d + 2.2)),
-                           (tip[0] + 10 * math.cos(d - 2.2), tip[1] + 10 * math.sin(d - 2.2))], edge=0)
+        _arc_arrow(pen, t.metal, cx, cy, r, i * 90 - 68, i * 90 - 22, 4)
     for i, color in enumerate(colors):
         a = math.radians(i * 90 - 90)
         pen.circle(color, cx + r * math.cos(a), cy + r * math.sin(a), 24)

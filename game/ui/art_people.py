@@ -97,13 +97,27 @@ class Pen:
     def line(self, color: Color, a: Point, b: Point, width: float) -> None:
         self.stroke(color, [a, b], width)
 
+    def limb(self, color: Color, points: list[Point], width: float) -> None:
+        """A sleeve or arm: a round-capped stroke with an ink rim when the pen outlines shapes."""
+        e = self._edge(None)
+        if e:
+            self._stroke_px(self.ink, [self.pt(x, y) for x, y in points], self.px(width) + 2 * e)
+        self.stroke(color, points, width)
+
     def _stroke_px(self, color: Color, pts: list[Point], width: int) -> None:
         if width <= 1:
             pygame.draw.aalines(self.surface, color, False, pts)
             return
-        pygame.draw.lines(self.surface, color, False, pts, width)
+        half = width / 2
+        # Each segment is a quad offset along its normal: pygame's own thick lines measure width
+        # along an axis, so diagonals come out thinner and round joins would bulge past them.
+        for (x0, y0), (x1, y1) in zip(pts, pts[1:]):
+            length = math.hypot(x1 - x0, y1 - y0) or 1.0
+            nx, ny = (y0 - y1) / length * half, (x1 - x0) / length * half
+            pygame.draw.polygon(self.surface, color, [(x0 + nx, y0 + ny), (x1 + nx, y1 + ny),
+                                                      (x1 - nx, y1 - ny), (x0 - nx, y0 - ny)])
         for x, y in pts:
-            pygame.draw.circle(self.surface, color, (x, y), width / 2)
+            pygame.draw.circle(self.surface, color, (x, y), half)
 
 
 def render(surface: pygame.Surface, rect: pygame.Rect, paint, alpha: bool = False) -> None:
@@ -154,13 +168,13 @@ class Face:
 
 
 FACES: dict[str, Face] = {
-    "furious": Face(11, -3, 0.85, 9, -9, 34, 15, creases=True, flush=0.22),
-    "angry": Face(8, -2, 0.9, 6, -8, 26, 0, creases=True, flush=0.08),
-    "upset": Face(-8, 3, 0.95, -4, -6, 22, 0),
+    "furious": Face(12, -4, 0.9, 9, -8, 40, 15, creases=True, flush=0.22),
+    "angry": Face(9, -2, 0.9, 6, -8, 28, 0, creases=True, flush=0.08),
+    "upset": Face(-9, 3, 0.95, -4, -6, 24, 0),
     "neutral": Face(0, 0, 1.0, 0, 0, 22, 0),
-    "content": Face(-1, 2, 1.0, 0, 5, 26, 0, cheeks=True),
-    "happy": Face(-2, 4, 0.9, 0, 9, 32, 8, cheeks=True),
-    "delighted": Face(-3, 7, 1.0, 0, 11, 40, 17, cheeks=True, closed_eyes=True),
+    "content": Face(-1, 2, 1.0, 0, 5, 28, 0, cheeks=True),
+    "happy": Face(-2, 4, 0.9, 0, 9, 36, 9, cheeks=True),
+    "delighted": Face(-3, 8, 1.0, 0, 11, 46, 17, cheeks=True, closed_eyes=True),
 }
 
 
@@ -172,6 +186,7 @@ class Look:
     skin: Color
     skin_shade: Color
     hair: Color
+    hair_shade: Color
     brow: Color
     cloth: Color
     cloth_shade: Color
@@ -184,13 +199,13 @@ class Look:
 def make_look(palette, elderly: bool, flush: float) -> Look:
     """Colours for the figure; elderly hair is the palette hair washed to silver."""
     hc = palette.high_contrast
-    hair = mix(palette.hair, (228, 226, 222), 0.78) if elderly else palette.hair
+    hair = mix(palette.hair, (232, 230, 226), 0.8) if elderly else palette.hair
     skin = mix(palette.skin, (214, 92, 80), flush)
-    cloth = palette.cloth
+    cloth = palette.cloth if elderly else mix(palette.cloth, palette.ink, 0.25)  # cardigan vs darker jacket
     return Look(
-        ink=palette.ink, skin=skin, skin_shade=mix(skin, palette.ink, 0.14 if not hc else 0.3),
-        hair=hair, brow=mix(hair, palette.ink, 0.55 if elderly else 0.3), cloth=cloth,
-        cloth_shade=mix(cloth, palette.ink, 0.22 if not hc else 0.45),
+        ink=palette.ink, skin=skin, skin_shade=mix(skin, palette.ink, 0.16 if not hc else 0.3),
+        hair=hair, hair_shade=mix(hair, palette.ink, 0.2), brow=mix(hair, palette.ink, 0.6 if elderly else 0.3),
+        cloth=cloth, cloth_shade=mix(cloth, palette.ink, 0.22 if not hc else 0.45),
         shirt=WHITE if hc else mix(palette.wall, WHITE, 0.6),
         mouth=mix((120, 40, 48), palette.ink, 0.3), blush=mix(skin, (232, 110, 110), 0.35), hc=hc)
 
@@ -199,8 +214,8 @@ def draw_figure(pen: Pen, face: Face, look: Look, customer_type: str, elderly: b
     """Draw the whole customer in the 300 x 400 design box on ``pen``."""
     breath = math.sin(time * 2 * math.pi / 3.8) * 1.8  # shoulders rise, the head follows a little less
     posture = {"demanding": -5, "compliant": -3, "shy": 5, "silent": 3}.get(customer_type, 0)
-    head_y = 142 + posture - breath * 0.7
-    draw_body(pen, look, elderly, 252 - breath)
+    head_y = 140 + posture - breath * 0.7
+    draw_body(pen, look, elderly, 248 - breath)
     draw_arms(pen, look, customer_type, breath)
     draw_head(pen, look, elderly, head_y)
     blink = time > 0 and (time % 4.3) > 4.14  # a 0.16 s blink every few seconds, never at time 0
@@ -208,114 +223,143 @@ def draw_figure(pen: Pen, face: Face, look: Look, customer_type: str, elderly: b
 
 
 def draw_body(pen: Pen, look: Look, elderly: bool, top: float) -> None:
-    """Neck, shoulders and torso: a cardigan over a blouse (elderly) or a jacket over a shirt."""
-    pen.rect(look.skin_shade, CX - 21, top - 50, 42, 60, edge=0)
-    half = [(34, 420), (40, top + 64)] + curve((40, top + 64), (44, top + 6), (104, top - 4))[1:] + [(122, top - 8)]
+    """Neck, shoulders and torso: a cardigan over a round-neck top, or a jacket over a shirt."""
+    pen.rect(look.skin, CX - 17, top - 50, 34, 60, edge=0)
+    half = [(30, 420), (34, top + 90)] + curve((34, top + 90), (36, top + 18), (76, top + 8))[1:]
+    half += curve((76, top + 8), (104, top + 2), (124, top - 8), 6)[1:]  # the slope from neck to shoulder
     pen.poly(look.cloth, half + mirror(half, CX))
-    neck_v = [(122, top - 8), (CX, top + (78 if elderly else 58)), (178, top - 8)]
-    pen.poly(look.shirt, neck_v, edge=0)
-    pen.poly(look.skin, [(126, top - 8), (CX, top + 26), (174, top - 8)], edge=0)
-    if elderly:  # cardigan: soft V edges, buttons down the front, a rounded blouse collar
-        for side in (-1, 1):
-            pen.stroke(look.cloth_shade, [(CX + side * 28, top - 8), (CX + side * 3, top + 80), (CX + side * 3, 420)], 5)
-            pen.poly(look.shirt, [(CX, top + 14), (CX + side * 30, top - 10), (CX + side * 32, top + 6),
-                                  (CX + side * 12, top + 22)])
-        for y in (top + 104, top + 132):
-            pen.circle(look.cloth_shade, CX + 10, y, 4.2, edge=0)
-    else:  # jacket: lapels folded back from the V, a shirt collar inside
-        for side in (-1, 1):
-            pen.poly(look.cloth_shade, [(CX + side * 30, top - 8), (CX + side * 4, top + 62),
-                                        (CX + side * 10, top + 96), (CX + side * 44, top + 8)])
-            pen.poly(look.shirt, [(CX, top + 16), (CX + side * 26, top - 10), (CX + side * 30, top + 8),
-                                  (CX + side * 10, top + 24)])
+    for side in (-1, 1):  # the arms hang inside the sleeves: a seam from shoulder to elbow
+        pen.stroke(look.cloth_shade, curve((CX + side * 100, top + 30), (CX + side * 96, top + 80),
+                                           (CX + side * 92, top + 110), 8), 3)
+    if elderly:
+        pen.poly(look.shirt, [(124, top - 8), (CX, top + 84), (176, top - 8)], edge=0)
+        pen.poly(look.skin, curve((130, top - 8), (CX, top + 34), (170, top - 8), 10), edge=0)
+        pen.stroke(look.cloth_shade, curve((132, top - 2), (CX, top + 40), (168, top - 2), 10), 3)
+        for side in (-1, 1):  # the cardigan's front bands, and its buttons
+            pen.stroke(look.cloth_shade, [(CX + side * 28, top - 8), (CX + side * 3, top + 86),
+                                          (CX + side * 3, 420)], 5)
+        for y in (top + 108, top + 136):
+            pen.circle(look.cloth_shade, CX + 11, y, 4.2, edge=0)
+    else:
+        pen.poly(look.shirt, [(122, top - 8), (CX, top + 70), (178, top - 8)], edge=0)
+        pen.poly(look.skin, [(134, top - 8), (CX, top + 22), (166, top - 8)], edge=0)
+        for side in (-1, 1):  # lapels folded back from the V, and shirt collar points
+            pen.poly(look.cloth_shade, [(CX + side * 28, top - 8), (CX + side * 3, top + 70),
+                                        (CX + side * 10, top + 100), (CX + side * 46, top + 10)])
+            pen.poly(look.shirt, [(CX + side * 16, top - 12), (CX + side * 30, top - 6),
+                                  (CX + side * 20, top + 26), (CX + side * 3, top + 24)])
 
 
 def draw_arms(pen: Pen, look: Look, customer_type: str, breath: float) -> None:
-    """Arms crossed (demanding, compliant), one hand open (talkative, influential) or hands folded."""
-    y = 330 - breath
-    if customer_type in ("demanding", "compliant"):
-        pen.rect(look.cloth_shade, 58, y - 6, 184, 50, radius=25)
-        pen.poly(look.cloth, [(72, y + 40), (214, y - 4), (236, y + 10), (236, y + 34), (96, y + 46)], edge=0)
-        pen.ellipse(look.skin, 226, y + 14, 15, 12)
-        pen.ellipse(look.skin, 78, y + 30, 15, 12)
-        pen.stroke(look.cloth_shade, [(100, y + 44), (214, y - 2)], 3)
+    """Arms crossed (demanding, compliant), one hand raised (talkative, influential) or hands folded."""
+    y = 360 - breath
+    if customer_type in ("demanding", "compliant"):  # each hand grips the other arm above the elbow
+        pen.limb(look.cloth, [(250, y + 14), (88, y - 26)], 40)
+        pen.ellipse(look.skin, 76, y - 30, 15, 13)
+        pen.limb(look.cloth, [(50, y + 14), (212, y - 26)], 40)
+        pen.ellipse(look.skin, 224, y - 30, 15, 13)
+        pen.stroke(look.cloth_shade, [(188, y - 38), (196, y - 6)], 3)  # cuff
         return
-    if customer_type in ("talkative", "influential"):  # one hand up mid-sentence
-        pen.poly(look.cloth_shade, [(236, y - 20), (262, y + 50), (228, y + 60), (206, y + 4)])
-        pen.ellipse(look.skin, 238, y - 22, 15, 18)
-        pen.ellipse(look.skin, 230, y - 44, 6, 12)
-        pen.ellipse(look.skin, 250, y - 40, 5, 10)
+    if customer_type in ("talkative", "influential"):  # one hand up, mid-sentence
+        pen.limb(look.cloth, [(240, y + 20), (244, y - 58)], 36)
+        hx, hy = 246, y - 92
+        for k, (dx, length) in enumerate(((-12, 26), (-4, 30), (4, 30), (12, 25))):  # open palm, fingers up
+            pen.limb(look.skin, [(hx + dx * 0.7, hy), (hx + dx, hy - length)], 8.5)
+        pen.limb(look.skin, [(hx - 8, hy + 10), (hx - 24, hy - 4)], 9)
+        pen.ellipse(look.skin, hx, hy + 6, 15, 16)
+        pen.limb(look.cloth, [(52, y + 12), (130, y + 6)], 34)
     else:
-        for side in (-1, 1):  # forearms slope in from the elbows to clasped hands
-            pen.poly(look.cloth_shade, [(CX + side * 96, y - 14), (CX + side * 16, y + 40),
-                                        (CX + side * 22, y + 66), (CX + side * 112, y + 24)])
-    pen.ellipse(look.skin, CX - 12, y + 48, 22, 16)
-    pen.ellipse(look.skin, CX + 12, y + 50, 22, 16)
-    pen.stroke(look.skin_shade, [(CX - 4, y + 40), (CX + 8, y + 58)], 2.5)
+        for side in (-1, 1):  # forearms come in from the elbows to hands folded at the waist
+            pen.limb(look.cloth, [(CX + side * 98, y + 12), (CX + side * 20, y + 6)], 34)
+    pen.ellipse(look.skin, CX - 9, y + 12, 20, 15)
+    pen.ellipse(look.skin, CX + 9, y + 6, 20, 15)
+    pen.stroke(look.skin_shade, [(CX - 2, y + 2), (CX + 18, y + 8)], 2.2)
+
+
+def head_outline(cy: float) -> list[Point]:
+    """An egg-shaped head: full at the cheekbones, narrowing to the chin."""
+    pts = []
+    for i in range(48):
+        a = 2 * math.pi * i / 48
+        narrow = 1 - 0.17 * max(0.0, math.sin(a)) ** 2
+        pts.append((CX + 60 * math.cos(a) * narrow, cy + 74 * math.sin(a)))
+    return pts
 
 
 def draw_head(pen: Pen, look: Look, elderly: bool, cy: float) -> None:
-    """Ears, head and hair: soft silver waves (elderly) or a neat side-swept cut."""
+    """Ears, head and hair: soft silver waves with a high hairline (elderly) or a side-parted cut."""
     for side in (-1, 1):
-        pen.ellipse(look.skin, CX + side * 62, cy + 8, 11, 17)
-    pen.ellipse(look.skin, CX, cy, 62, 76)
-    top = cy - 76
-    if elderly:
-        waves = [(CX - 66, cy + 4)]
-        for i in range(7):  # a scalloped fringe line reads as soft curls without drawing every curl
-            x0, x1 = CX - 62 + i * 17.7, CX - 62 + (i + 1) * 17.7
-            waves += curve((x0, cy - 34 + abs(i - 3) * 6), ((x0 + x1) / 2, cy - 22 + abs(i - 3) * 6),
-                           (x1, cy - 34 + abs(i - 3.5) * 6), 6)[1:]
-        waves += [(CX + 66, cy + 4)]
-        cap = curve((CX + 66, cy + 4), (CX + 76, top - 10), (CX, top - 8), 10)
-        pen.poly(look.hair, waves + cap + mirror(cap, CX)[1:])
-    else:
-        cap = curve((CX + 64, cy - 6), (CX + 72, top - 8), (CX, top - 6), 10)
-        fringe = curve((CX - 64, cy - 6), (CX - 50, cy - 46), (CX + 16, cy - 44), 10)
-        fringe += curve((CX + 16, cy - 44), (CX + 50, cy - 40), (CX + 64, cy - 6), 8)[1:]
-        pen.poly(look.hair, fringe + cap + mirror(cap, CX)[1:])
+        pen.ellipse(look.skin, CX + side * 60, cy + 8, 11, 17)
+        pen.stroke(look.skin_shade, curve((CX + side * 63, cy + 1), (CX + side * 67, cy + 8),
+                                          (CX + side * 62, cy + 17), 5), 2)
+    pen.rect(look.skin_shade, CX - 17, cy + 50, 34, 30, edge=0)  # shadow under the jaw, onto the neck
+    pen.poly(look.skin, head_outline(cy))
+    volume = 18 if elderly else 12
+    crown = [(CX + (63 + volume * 0.25) * math.cos(a / 40 * math.pi), cy - 12 + (62 + volume) * math.sin(a / 40 * math.pi))
+             for a in range(40, 81)]
+    if elderly:  # hair swept back in soft waves, fuller over the ears
+        line = curve((CX + 66, cy + 2), (CX + 74, cy - 24), (CX + 52, cy - 34), 6)
+        for x0, x1, dip in ((52, 26, 0), (26, 0, 4), (0, -26, 4), (-26, -52, 0)):
+            line += curve((CX + x0, cy - 34 - dip * 2), (CX + (x0 + x1) / 2, cy - 54 - dip * 2),
+                          (CX + x1, cy - 34 - (4 - dip) * 2 - dip * 2), 6)[1:]
+        line += curve((CX - 52, cy - 34), (CX - 74, cy - 24), (CX - 66, cy + 2), 6)[1:]
+        pen.poly(look.hair, crown + line)
+        strands = [((CX - 4, cy - 88), (CX - 30, cy - 82), (CX - 44, cy - 60)),
+                   ((CX + 8, cy - 86), (CX + 36, cy - 80), (CX + 48, cy - 60)),
+                   ((CX + 64, cy - 26), (CX + 60, cy - 14), (CX + 64, cy - 4)),
+                   ((CX - 64, cy - 26), (CX - 60, cy - 14), (CX - 64, cy - 4))]
+    else:  # a side parting with the fringe swept across, and short sideburns
+        line = curve((CX + 58, cy + 4), (CX + 58, cy - 26), (CX + 48, cy - 40), 6)
+        line += curve((CX + 48, cy - 40), (CX + 10, cy - 36), (CX - 22, cy - 62), 10)[1:]
+        line += curve((CX - 22, cy - 62), (CX - 50, cy - 52), (CX - 56, cy - 26), 8)[1:]
+        line += [(CX - 58, cy + 4)]
+        pen.poly(look.hair, crown + line)
+        strands = [((CX - 14, cy - 66), (CX + 24, cy - 60), (CX + 44, cy - 42)),
+                   ((CX - 22, cy - 62), (CX - 30, cy - 76), (CX - 24, cy - 86))]
+    for a, b, c in strands:  # a few strands give the hair direction without noise
+        pen.stroke(look.hair_shade, curve(a, b, c, 8), 2.4)
 
 
 def draw_face(pen: Pen, face: Face, look: Look, elderly: bool, cy: float, blink: bool) -> None:
     """Brows, eyes, nose, mouth: the expression is carried by shape, colour only adds to it."""
-    weight = 1.5 if look.hc else 1.0
+    weight = 1.4 if look.hc else 1.0
     ey = cy + 6
     if face.cheeks:
         for side in (-1, 1):
-            pen.ellipse(look.blush, CX + side * 38, cy + 32, 12, 7, edge=0)
+            pen.ellipse(look.blush, CX + side * 36, cy + 32, 12, 7, edge=0)
     for side in (-1, 1):
-        ex = CX + side * 26
+        ex = CX + side * 25
         draw_eye(pen, face, look, ex, ey, side, blink)
-        inner, outer = (ex - side * 13, ey - 26 - face.brow_lift + face.brow_tilt), \
-            (ex + side * 14, ey - 28 - face.brow_lift - face.brow_tilt * 0.35)
+        inner = (ex - side * 13, ey - 26 - face.brow_lift + face.brow_tilt)
+        outer = (ex + side * 14, ey - 28 - face.brow_lift - face.brow_tilt * 0.35)
         mid = ((inner[0] + outer[0]) / 2, (inner[1] + outer[1]) / 2 - 4)
-        pen.stroke(look.brow, curve(inner, mid, outer, 8), 6.5 * weight)
+        pen.stroke(look.brow, curve(inner, mid, outer, 8), 7 * weight)
     if face.creases:
         for side in (-1, 1):
-            pen.stroke(look.skin_shade, [(CX + side * 5, ey - 24), (CX + side * 3, ey - 14)], 2.5 * weight)
+            pen.stroke(look.skin_shade, [(CX + side * 5, ey - 26), (CX + side * 3, ey - 15)], 2.5 * weight)
     if elderly:
         draw_glasses(pen, look, ey)
-        for side in (-1, 1):  # laugh lines, drawn faintly: age, not a mood
-            pen.stroke(look.skin_shade, curve((CX + side * 24, cy + 26), (CX + side * 32, cy + 40),
-                                              (CX + side * 26, cy + 52), 6), 2)
-    pen.stroke(look.skin_shade, curve((CX - 2, cy + 14), (CX + 8, cy + 30), (CX - 4, cy + 32), 6), 3.5)
-    draw_mouth(pen, face, look, cy + 50, weight)
+        for side in (-1, 1):  # short laugh lines: age, not a mood
+            pen.stroke(look.skin_shade, curve((CX + side * 27, cy + 38), (CX + side * 32, cy + 46),
+                                              (CX + side * 28, cy + 54), 5), 2)
+    pen.stroke(look.skin_shade, curve((CX - 2, cy + 16), (CX + 8, cy + 30), (CX - 4, cy + 32), 6), 3.5)
+    draw_mouth(pen, face, look, cy + 48, weight)
 
 
 def draw_eye(pen: Pen, face: Face, look: Look, ex: float, ey: float, side: int, blink: bool) -> None:
     """One eye; ``side`` is -1 for the viewer's left eye, so ``-side`` points to the nose."""
+    width = 4.2 * (1.3 if look.hc else 1)
     if face.closed_eyes:  # laughing: upward arcs
-        pen.stroke(look.ink, curve((ex - 10, ey + 3), (ex, ey - 13), (ex + 10, ey + 3), 8), 4 * (1.4 if look.hc else 1))
+        pen.stroke(look.ink, curve((ex - 11, ey + 3), (ex, ey - 14), (ex + 11, ey + 3), 8), width)
         return
     if blink:
-        pen.stroke(look.ink, curve((ex - 9, ey), (ex, ey + 4), (ex + 9, ey), 6), 3.5)
+        pen.stroke(look.ink, curve((ex - 9, ey), (ex, ey + 4), (ex + 9, ey), 6), width * 0.85)
         return
-    ry = 9.5 * face.eye_open
-    pen.ellipse(look.ink, ex, ey, 7, ry, edge=0)
-    pen.circle(WHITE, ex + 2.2, ey - ry * 0.4, 2.3, edge=0)
+    ry = 10 * face.eye_open
+    pen.ellipse(look.ink, ex, ey, 7.5, ry, edge=0)
+    pen.circle(WHITE, ex + 2.4, ey - ry * 0.4, 2.4, edge=0)
     if face.lid:  # a slanted upper lid cut across the eye: a glare (lid > 0) or a droop (lid < 0)
-        nose = ex - side * 12
-        outer = ex + side * 12
+        nose, outer = ex - side * 12, ex + side * 12
         y_in, y_out = ey - ry - 1 + face.lid, ey - ry - 1 - face.lid * 0.3
         pen.poly(look.skin, [(nose, y_in), (outer, y_out), (outer, ey - 22), (nose, ey - 22)], edge=0)
         pen.stroke(look.ink, [(nose, y_in), (outer, y_out)], 3)
@@ -326,35 +370,38 @@ def draw_eye(pen: Pen, face: Face, look: Look, ex: float, ey: float, side: int, 
 
 def draw_glasses(pen: Pen, look: Look, ey: float) -> None:
     """Round reading glasses, thin enough to keep the eyes and brows readable."""
-    frame = mix(look.ink, look.cloth, 0.25)
+    frame = mix(look.ink, look.cloth, 0.25) if not look.hc else look.ink
     width = 3.2 if look.hc else 2.4
     for side in (-1, 1):
-        ex = CX + side * 26
+        ex = CX + side * 25
         pts = [(ex + 17 * math.cos(a / 12 * math.pi), ey + 1 + 15 * math.sin(a / 12 * math.pi)) for a in range(25)]
         pen.stroke(frame, pts, width)
-        pen.stroke(frame, [(ex + side * 17, ey - 2), (ex + side * 36, ey - 4)], width)
-    pen.stroke(frame, curve((CX - 9, ey - 2), (CX, ey - 7), (CX + 9, ey - 2), 6), width)
+        pen.stroke(frame, [(ex + side * 17, ey - 2), (ex + side * 35, ey - 4)], width)
+    pen.stroke(frame, curve((CX - 8, ey - 2), (CX, ey - 7), (CX + 8, ey - 2), 6), width)
 
 
 def draw_mouth(pen: Pen, face: Face, look: Look, my: float, weight: float) -> None:
-    """A line for a closed mouth; an outlined opening (teeth, tongue) when ``gape`` > 0."""
+    """A line for a closed mouth; an outlined opening with teeth when ``gape`` > 0."""
     hw, lift = face.mouth_w / 2, face.smile
     left, right = (CX - hw, my - lift), (CX + hw, my - lift)
-    upper = curve(left, (CX, my + lift), right, 12)
     if not face.gape:
-        pen.stroke(look.ink, upper, 3.6 * weight)
+        pen.stroke(look.ink, curve(left, (CX, my + lift), right, 12), 4 * weight)
         return
-    depth = face.gape * 2 + max(lift, 0)
-    lower = curve(right, (CX, my + lift + depth), left, 12)
-    if lift < 0:  # a shout: corners dragged down, lower lip squared off
-        lower = curve(right, (CX + hw * 0.9, my - lift + face.gape * 1.3), (CX, my - lift + face.gape * 1.2), 6) + \
-            curve((CX, my - lift + face.gape * 1.2), (CX - hw * 0.9, my - lift + face.gape * 1.3), left, 6)[1:]
-    pen.poly(look.mouth, upper + lower, edge=0)
-    teeth = [(x, y + 4.5) for x, y in upper[2:-2]]
-    pen.poly(WHITE, upper[1:-1] + list(reversed(teeth)), edge=0)
-    if lift < 0:
-        pen.poly(WHITE, [(x, y - 4) for x, y in lower[2:-2]] + list(reversed(lower[2:-2])), edge=0)
-    else:
-        pen.ellipse(mix(look.mouth, (236, 130, 130), 0.55), CX, my + lift + depth * 0.35, hw * 0.45, face.gape * 0.4,
-                    edge=0)
-    pen.stroke(look.ink, upper + lower + upper[:1], 3.2 * weight)
+    if lift < 0:  # a shout: the upper lip arches, the lower lip is squared off
+        gape = face.gape
+        upper = curve(left, (CX, my - gape * 0.5), right, 12)
+        lower = curve(right, (CX + hw * 0.9, my + gape * 1.3), (CX, my + gape * 1.25), 6)
+        lower += curve((CX, my + gape * 1.25), (CX - hw * 0.9, my + gape * 1.3), left, 6)[1:]
+        pen.poly(look.mouth, upper + lower, edge=0)
+        pen.poly(WHITE, upper[1:-1] + [(x, y + 5) for x, y in reversed(upper[2:-2])], edge=0)
+        pen.poly(WHITE, lower[2:-2] + [(x, y - 4.5) for x, y in reversed(lower[2:-2])], edge=0)
+    else:  # a grin: nearly straight upper lip, deep lower curve, a tongue resting at the bottom
+        upper = curve(left, (CX, my + lift * 0.2), right, 12)
+        lower = curve(right, (CX, my + lift * 0.2 + 2 * face.gape), left, 12)
+        pen.poly(look.mouth, upper + lower, edge=0)
+        pen.poly(WHITE, upper[1:-1] + [(x, y + 5) for x, y in reversed(upper[2:-2])], edge=0)
+        base = lower[3:-3]
+        bottom = max(y for _, y in base)
+        tongue = base + curve(base[-1], (CX, bottom - face.gape * 1.1), base[0], 8)[1:-1]
+        pen.poly(mix(look.mouth, (236, 130, 130), 0.55), tongue, edge=0)
+    pen.stroke(look.ink, upper + lower + upper[:1], 3.4 * weight)

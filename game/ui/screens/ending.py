@@ -51,7 +51,7 @@ class EndingScreen(Screen):
         self.buttons = []
         area = self.rects["debrief"]
         for entry, rect in self.entry_rects:
-            moved = rect.move(area.x + theme.gap, area.y + theme.gap - self.scroll_offset)
+            moved = rect.move(area.x + theme.gap, area.y + theme.gap + self._heading_height() - self.scroll_offset)
             button = pygame.Rect(0, 0, theme.px(150), theme.px(40))
             button.topright = (moved.right - theme.px(10), moved.y + theme.px(10))
             if area.contains(button):
@@ -64,6 +64,10 @@ class EndingScreen(Screen):
                                        t(key, self.language), action))
             x += button_width + theme.gap
         self.focus = min(self.focus, len(self.buttons) - 1)
+
+    def _heading_height(self) -> int:
+        """Height of the "Debrief" heading above the entries."""
+        return self.app.book.line_height(self.app.theme.font_px(18))
 
     def _entry_texts(self, entry: DebriefEntry) -> list[tuple[str, bool]]:
         texts = [(entry.choice, True), (entry.feedback, False)]
@@ -181,7 +185,34 @@ class EndingScreen(Screen):
         y += book.line_height(theme.font_px(14))
         body = pygame.Rect(inner.x, y, inner.width, inner.bottom - y)
         lines, size = book.fit(text, theme.small, body)
-        book.draw_lines(surface, lines, size, palette.bad if problems else palette.good, body.topleft, clip=body)
+        y = book.draw_lines(surface, lines, size, palette.bad if problems else palette.good, body.topleft, clip=body)
+        self._draw_stage_scores(surface, card, pygame.Rect(inner.x, y + theme.px(8), inner.width, inner.bottom - y))
+
+    def _draw_stage_scores(self, surface: pygame.Surface, card: Scorecard, area: pygame.Rect) -> None:
+        """A bar per MOT stage: its subscore, or "skipped"."""
+        theme, book, palette = self.app.theme, self.app.book, self.app.theme.palette
+        label_size = theme.font_px(14)
+        row = book.line_height(label_size) + theme.px(6)
+        if area.height < row * (len(card.stages) + 1):
+            return
+        surface.blit(book.render(t("stage_scores", self.language), label_size, palette.text_dim), area.topleft)
+        y = area.y + row
+        label_width = max(book.width(t(s.stage, self.language), label_size) for s in card.stages) + theme.gap
+        for stage in card.stages:
+            surface.blit(book.render(t(stage.stage, self.language), label_size, palette.text), (area.x, y))
+            bar = pygame.Rect(area.x + label_width, y + theme.px(3), area.width - label_width - theme.px(48),
+                              theme.px(14))
+            pygame.draw.rect(surface, palette.panel_edge, bar, border_radius=theme.px(4))
+            if stage.subscore is None:
+                text = t("skipped", self.language)
+                colour = palette.bad
+            else:
+                filled = bar.copy()
+                filled.width = round(bar.width * stage.subscore / 100)
+                pygame.draw.rect(surface, palette.accent, filled, border_radius=theme.px(4))
+                text, colour = f"{stage.subscore:.0f}", palette.text
+            surface.blit(book.render(text, label_size, colour, bold=True), (bar.right + theme.px(8), y))
+            y += row
 
     def _word_of_mouth(self, count: int) -> str:
         if count > 0:
@@ -209,11 +240,11 @@ class EndingScreen(Screen):
             area.height = surface.get_height() - area.y - theme.px(20)
         panel(surface, area, theme)
         heading = book.render(t("debrief", self.language), theme.font_px(18), palette.text, bold=True)
-        offset = 0 if full_list else self.scroll_offset
+        offset = (0 if full_list else self.scroll_offset) - self._heading_height()
         previous_clip = surface.get_clip()
         surface.set_clip(area.inflate(-theme.px(4), -theme.px(4)))
         for entry, rect in self.entry_rects:
-            box = rect.move(area.x + theme.gap, area.y + theme.gap - offset + heading.get_height())
+            box = rect.move(area.x + theme.gap, area.y + theme.gap - offset)
             if box.bottom < area.y or box.y > area.bottom:
                 continue
             self._draw_entry(surface, entry, box)
@@ -232,8 +263,11 @@ class EndingScreen(Screen):
                     (255, 255, 255))
         rect = chip(surface, t(entry.stage, self.language), (rect.right + theme.px(6), y), theme, book,
                     palette.accent, palette.accent_text)
-        chip(surface, f"{entry.rating:+d} · {entry.delta:+g}", (rect.right + theme.px(6), y), theme, book,
-             rating_colour(entry.rating, theme), (255, 255, 255))
+        rect = chip(surface, f"{entry.rating:+d} {MOT_LABELS[self.language][entry.rating]}", (rect.right + theme.px(6), y),
+                    theme, book, rating_colour(entry.rating, theme), (255, 255, 255))
+        change = book.render(t("meter_change", self.language, delta=f"{entry.delta:+g}"), theme.font_px(14),
+                             palette.text_dim)
+        surface.blit(change, (rect.right + theme.px(8), rect.centery - change.get_height() // 2))
         y += theme.px(42)
         for text, bold in self._entry_texts(entry):
             lines = book.wrap(text, theme.small, box.width - 2 * theme.gap, bold)

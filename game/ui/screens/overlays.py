@@ -115,6 +115,7 @@ class HistoryOverlay(_Card):
         area.height -= theme.px(30)
         rows: list[tuple[str, tuple, bool]] = []
         for line in self.app.run.history(self.language):
+            rows.append(("", palette.text, False))
             rows.append((line.speaker, palette.accent if line.by_player else (150, 84, 40), True))
             rows += [(text, palette.text, False) for text in book.wrap(line.text, theme.body, area.width - theme.gap)]
         visible = max(1, area.height // book.line_height(theme.body))
@@ -122,8 +123,9 @@ class HistoryOverlay(_Card):
         end = len(rows) - self.offset
         y = area.y
         for text, colour, bold in rows[max(0, end - visible):end]:
-            surface.blit(book.render(text, theme.body if not bold else theme.small, colour, bold), (area.x, y))
-            y += book.line_height(theme.body)
+            if text:
+                surface.blit(book.render(text, theme.body if not bold else theme.small, colour, bold), (area.x, y))
+            y += book.line_height(theme.body) if text else theme.px(8)
         hint = book.render(t("history_hint", self.language), theme.font_px(14), palette.text_dim)
         surface.blit(hint, (area.x, area.bottom + theme.px(6)))
 
