@@ -69,7 +69,8 @@ def test_run_errors_are_clear_with_exit_1(tmp_path):
         assert "Traceback" not in result.stderr
 
 
-@pytest.mark.parametrize("args", [["run", "tutorial"], ["run", "tutorial", "--choices", "0,1"], ["run", "tutorial", "--choices", "1,a b"], ["bogus"],
+@pytest.mark.parametrize("args", [["run", "tutorial"], ["run", "tutorial", "--choices", "0,1"],
+                                  ["run", "tutorial", "--choices", "1,a b"], ["bogus"],
                                   ["graph", "tutorial", "--format", "png"], ["run", "tutorial", "--lang", "fr",
                                                                              "--random", "1"]])
 def test_bad_usage_exits_2(args):

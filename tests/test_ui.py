@@ -1,6 +1,5 @@
 """The desktop game driven headlessly (SDL dummy driver) through its real input handling."""
 
-import os
 import signal
 import subprocess
 import sys

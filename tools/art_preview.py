@@ -39,8 +39,8 @@ def _backdrops(sheet, font, y: int, time: float) -> int:
             rect = pygame.Rect(x, y + LABEL, w, h)
             art.draw_backdrop(sheet, rect, name, palette, time)
             expression = art.EXPRESSIONS[(row * 2 + col * 5) % len(art.EXPRESSIONS)]
-            figure = pygame.Rect(0, 0, int(h * 0.62 * 0.75), int(h * 0.62))
-            figure.midbottom = (rect.centerx, rect.y + int(h * 0.72))
+            figure = pygame.Rect(0, 0, int(h * 0.72 * 0.75), int(h * 0.72))
+            figure.midbottom = (rect.centerx, rect.y + int(h * 0.8))
             art.draw_customer(sheet, figure, expression, palette, ("steady", "demanding")[row % 2],
                               ("elderly", "adult")[(row + col) % 2], time)
             box = pygame.Rect(rect.x + 20, rect.y + int(h * 0.68), w - 40, int(h * 0.3))
@@ -70,7 +70,7 @@ def _postures(sheet, font, y: int, time: float) -> int:
     types = ("steady", "shy", "demanding", "compliant", "talkative", "influential", "silent")
     _label(sheet, font, "customer types (neutral), elderly then adult", GAP, y)
     y += LABEL
-    for row, age in enumerate(("elderly", "adult")):
+    for age in ("elderly", "adult"):
         for i, kind in enumerate(types):
             rect = pygame.Rect(GAP + i * 188, y, 180, 240)
             sheet.fill(art.DEFAULT_PALETTE.wall, rect)

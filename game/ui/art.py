@@ -15,7 +15,8 @@ from functools import lru_cache
 
 import pygame
 
-from game.ui.art_people import FACES, FIGURE_H, FIGURE_W, WHITE, Color, Pen, curve, draw_figure, make_look, mix, render
+from game.ui.art_people import (FACES, FIGURE_H, FIGURE_W, WHITE, Color, Pen, arc_arrow, curve, draw_figure, hash01,
+                                make_look, mix, render, seven_seg)
 
 
 @dataclass(frozen=True)
@@ -68,22 +69,18 @@ class _Tones:
         self.metal = mix(p.wall, p.ink, 0.45) if not hc else p.ink
         self.warm = mix(p.skin, (255, 214, 120), 0.5) if not hc else p.accent
         self.leaf, self.leaf_dark = mix(p.accent, (120, 160, 90), 0.5), mix(p.accent, p.ink, 0.35)
+        if hc:
+            self.leaf, self.leaf_dark = (60, 200, 90), (0, 130, 60)
         goods = [p.accent, p.cloth, mix(p.accent, WHITE, 0.45), mix(p.skin, (214, 120, 80), 0.4),
                  mix(p.cloth, WHITE, 0.4), mix(p.sky, p.accent, 0.3), self.warm]
         # Goods sit behind the customer: in the normal theme they are pulled towards the wall so
         # they read as texture, not as a competing focus.
-        self.goods = [p.accent, p.cloth, WHITE, p.sky, p.accent, p.skin, p.cloth] if hc else [mix(c, p.wall, 0.25) for c in goods]
+        self.goods = [mix(c, p.wall, 0.25) for c in goods]
+        if hc:
+            self.goods = [p.accent, p.cloth, WHITE, p.sky, p.accent, p.skin, p.cloth]
 
 
-@lru_cache(maxsize=8)
-def _tones(palette: ArtPalette) -> _Tones:
-    return _Tones(palette)
-
-
-def _hash01(i: int, salt: int) -> float:
-    """A repeatable pseudo-random number in [0, 1) (rain needs thousands, without a Random object)."""
-    v = math.sin(i * 12.9898 + salt * 78.233) * 43758.5453
-    return v - math.floor(v)
+_tones = lru_cache(maxsize=8)(_Tones)  # palettes are frozen, so derived colours are computed once each
 
 
 # --- shared set pieces ------------------------------------------------------------------------
@@ -95,12 +92,6 @@ def _room(pen: Pen, t: _Tones, w: float) -> None:
     for i, y in enumerate((FLOOR + 26, FLOOR + 70, FLOOR + 140, FLOOR + 245)):
         pen.line(t.floor_dark, (0, y), (w, y), 2 + i)
     pen.rect(t.trim, 0, FLOOR - 16, w, 16)
-
-
-def _lamp(pen: Pen, t: _Tones, x: float, y: float) -> None:
-    pen.line(t.metal, (x, 0), (x, y - 30), 3)
-    pen.circle(t.warm, x, y, 14, edge=0)
-    pen.poly(t.accent_dark, curve((x - 52, y + 2), (x, y - 80), (x + 52, y + 2), 16))
 
 
 def _plant(pen: Pen, t: _Tones, x: float, base: float, size: float = 1.0) -> None:
@@ -119,26 +110,20 @@ def _plant(pen: Pen, t: _Tones, x: float, base: float, size: float = 1.0) -> Non
                            (x + 28 * size, base), (x - 28 * size, base)])
 
 
-def _clock(pen: Pen, t: _Tones, x: float, y: float, r: float, hour: float, minute: float, second: float) -> None:
-    """An analogue wall clock; angles are measured clockwise from twelve."""
+def _clock(pen: Pen, t: _Tones, x: float, y: float, r: float, start_minutes: float, time: float) -> None:
+    """An analogue wall clock showing ``start_minutes`` after midnight plus ``time`` seconds."""
+    sec = start_minutes * 60 + time
     pen.circle(t.wall_light if not t.hc else WHITE, x, y, r, edge=0 if not t.hc else None)
-    pen.stroke(t.trim, [(x + r * math.sin(a / 30 * math.pi), y - r * math.cos(a / 30 * math.pi))
-                        for a in range(61)], 6)
+    pen.stroke(t.trim, [(x + r * math.sin(a / 30 * math.pi), y - r * math.cos(a / 30 * math.pi)) for a in range(61)], 6)
     for i in range(12):
-        a = i / 6 * math.pi
-        inner = 0.72 if i % 3 == 0 else 0.8
+        a, inner = i / 6 * math.pi, 0.72 if i % 3 == 0 else 0.8
         pen.line(t.ink, (x + r * inner * math.sin(a), y - r * inner * math.cos(a)),
                  (x + r * 0.88 * math.sin(a), y - r * 0.88 * math.cos(a)), 3 if i % 3 else 4)
-    for angle, length, width, color in ((hour / 6 * math.pi, 0.5, 6, t.ink), (minute / 30 * math.pi, 0.75, 4, t.ink),
-                                        (second / 30 * math.pi, 0.8, 1.6, t.accent_dark)):
-        pen.line(color, (x, y), (x + r * length * math.sin(angle), y - r * length * math.cos(angle)), width)
+    for turns, length, width, color in ((sec / 43200, 0.5, 6, t.ink), (sec / 3600, 0.75, 4, t.ink),
+                                        (sec / 60, 0.8, 1.6, t.accent_dark)):  # hour, minute, second hands
+        a = turns * 2 * math.pi
+        pen.line(color, (x, y), (x + r * length * math.sin(a), y - r * length * math.cos(a)), width)
     pen.circle(t.accent_dark, x, y, 4, edge=0)
-
-
-def _clock_at(pen: Pen, t: _Tones, x: float, y: float, r: float, start_minutes: float, time: float) -> None:
-    """A clock showing ``start_minutes`` after midnight plus ``time`` seconds."""
-    seconds = start_minutes * 60 + time
-    _clock(pen, t, x, y, r, (seconds / 3600) % 12, (seconds / 60) % 60, seconds % 60)
 
 
 def _shelves(pen: Pen, t: _Tones, x: float, y: float, w: float, rows: int, seed: int, gap: float = 100) -> None:
@@ -146,43 +131,26 @@ def _shelves(pen: Pen, t: _Tones, x: float, y: float, w: float, rows: int, seed:
     rng = random.Random(seed)
     pen.rect(t.wall_deep, x, y, w, rows * gap + 20)
     for row in range(rows):
-        floor_y = y + (row + 1) * gap
-        cursor = x + 12
+        base, cursor = y + (row + 1) * gap, x + 12
         while True:
-            kind, width = rng.choice(("box", "box", "jar", "bottle", "can")), rng.uniform(26, 54)
+            kind, width, color = rng.choice("bbjtc"), rng.uniform(26, 54), rng.choice(t.goods)
+            width, height = (min(width, 26) if kind == "t" else width), rng.uniform(0.45, 0.8) * gap
             if cursor + width > x + w - 12:
                 break
-            color, height = rng.choice(t.goods), rng.uniform(0.45, 0.8) * gap
-            if kind == "bottle":
-                width = min(width, 26)
-                pen.rect(color, cursor, floor_y - height, width, height, radius=6)
-                pen.rect(color, cursor + width * 0.3, floor_y - height - 14, width * 0.4, 16, radius=3)
-            elif kind == "jar":
-                pen.rect(color, cursor, floor_y - height * 0.7, width, height * 0.7, radius=9)
-                pen.rect(t.trim, cursor + 3, floor_y - height * 0.7 - 8, width - 6, 10, radius=3)
-            elif kind == "can":
+            if kind == "t":  # bottle: body and neck
+                pen.rect(color, cursor, base - height, width, height, radius=6)
+                pen.rect(color, cursor + width * 0.3, base - height - 14, width * 0.4, 16, radius=3)
+            elif kind == "j":  # jar: squat body and a lid
+                pen.rect(color, cursor, base - height * 0.7, width, height * 0.7, radius=9)
+                pen.rect(t.trim, cursor + 3, base - height * 0.7 - 8, width - 6, 10, radius=3)
+            elif kind == "c":  # two stacked cans
                 for k in range(2):
-                    pen.rect(color, cursor, floor_y - (k + 1) * height * 0.42, width * 0.8, height * 0.4, radius=4)
-            else:
-                pen.rect(color, cursor, floor_y - height, width, height, radius=3)
-                pen.rect(mix(color, WHITE, 0.35), cursor + 5, floor_y - height * 0.62, width - 10, height * 0.22,
-                         edge=0)
+                    pen.rect(color, cursor, base - (k + 1) * height * 0.42, width * 0.8, height * 0.4, radius=4)
+            else:  # box with a pale label band
+                pen.rect(color, cursor, base - height, width, height, radius=3)
+                pen.rect(mix(color, WHITE, 0.35), cursor + 5, base - height * 0.62, width - 10, height * 0.22, edge=0)
             cursor += width + rng.uniform(3, 10)
-        pen.rect(t.trim, x - 4, floor_y, w + 8, 10)
-
-
-def _seven_seg(pen: Pen, color: Color, x: float, y: float, h: float, text: str) -> None:
-    """Digits (and A) as a seven-segment display: real numbers without needing a font."""
-    segs = {"0": "abcdef", "1": "bc", "2": "abdeg", "3": "abcdg", "4": "bcfg", "5": "acdfg", "6": "acdefg",
-            "7": "abc", "8": "abcdefg", "9": "abcdfg", "A": "abcefg", "-": "g"}
-    w, th = h * 0.5, h * 0.12
-    for ch in text:
-        ends = {"a": ((0, 0), (w, 0)), "b": ((w, 0), (w, h / 2)), "c": ((w, h / 2), (w, h)), "d": ((0, h), (w, h)),
-                "e": ((0, h / 2), (0, h)), "f": ((0, 0), (0, h / 2)), "g": ((0, h / 2), (w, h / 2))}
-        for seg in segs.get(ch, ""):
-            (x0, y0), (x1, y1) = ends[seg]
-            pen.line(color, (x + x0, y + y0), (x + x1, y + y1), th)
-        x += w + h * 0.35
+        pen.rect(t.trim, x - 4, base, w + 8, 10)
 
 
 def _sign(pen: Pen, t: _Tones, x: float, y: float, w: float, h: float) -> None:
@@ -197,8 +165,10 @@ def _sign(pen: Pen, t: _Tones, x: float, y: float, w: float, h: float) -> None:
 def _store(pen: Pen, t: _Tones, w: float, time: float) -> None:
     _room(pen, t, w)
     pen.rect(t.accent_light, 0, 0, w, 54)
-    for x in (w * 0.3, w * 0.7):
-        _lamp(pen, t, x, 120)
+    for x in (w * 0.3, w * 0.7):  # pendant lamps
+        pen.line(t.metal, (x, 0), (x, 90), 3)
+        pen.circle(t.warm, x, 120, 14, edge=0)
+        pen.poly(t.accent_dark, curve((x - 52, 122), (x, 40), (x + 52, 122), 16))
     _shelves(pen, t, w * 0.02, 150, w * 0.26, 4, seed=1, gap=108)
     _shelves(pen, t, w * 0.72, 150, w * 0.26, 4, seed=2, gap=108)
     # Checkout counter behind the customer, its till off to the right of their shoulder.
@@ -228,11 +198,15 @@ def _service_desk(pen: Pen, t: _Tones, w: float, time: float) -> None:
         pen.line(t.wall_dark, (x, 0), (x, FLOOR), 3)
     _shelves(pen, t, w * 0.03, 180, w * 0.25, 3, seed=3, gap=92)
     _shelves(pen, t, w * 0.72, 180, w * 0.25, 3, seed=4, gap=92)
-    pen.rect(t.accent_light, w * 0.31, 180, w * 0.38, 250, radius=12)  # a calm panel behind the head
+    # Stockroom double doors behind the desk: a plain, calm shape for the customer to stand against.
+    pen.rect(t.trim, w * 0.5 - 136, 214, 272, 230)
+    for x in (w * 0.5 - 126, w * 0.5 + 2):
+        pen.rect(t.wall_deep, x, 224, 124, 220)
+        pen.rect(t.glass, x + 44, 250, 36, 80, radius=8)
     _sign(pen, t, w * 0.27, 40, w * 0.46, 100)
     _sign_icons(pen, t, w * 0.5, 90, w * 0.46)
     glow = 0.5 + 0.5 * math.cos(time * 2 * math.pi / 1.6)  # "now serving" lamp pulses; lit at time 0
-    pen.circle(mix(t.accent_dark, t.warm, glow) if not t.hc else (t.warm if glow > 0.5 else t.ink), w * 0.7, 90, 13)
+    pen.circle(mix(t.accent_dark, t.warm, glow) if not t.hc else (WHITE if glow > 0.5 else t.ink), w * 0.7, 90, 13)
     # The long desk: counter top, front panel with a stripe, the till and a returns tray.
     pen.rect(t.wood, w * 0.02, 430, w * 0.96, 28)
     pen.rect(t.accent_dark, w * 0.03, 458, w * 0.94, FLOOR - 458)
@@ -253,7 +227,7 @@ def _sign_icons(pen: Pen, t: _Tones, cx: float, cy: float, w: float) -> None:
     pen.stroke(q, curve((x - 10, cy - 12), (x - 8, cy - 24), (x + 4, cy - 20), 6)
                + curve((x + 4, cy - 20), (x + 14, cy - 12), (x, cy - 2), 6)[1:], 5)
     pen.circle(q, x, cy + 8, 3.5, edge=0)
-    _arc_arrow(pen, ink, cx, cy, 24, -40, 230, 7)  # returns: an arrow coming back round
+    arc_arrow(pen, ink, cx, cy, 24, -40, 230, 7)  # returns: an arrow coming back round
     x = cx + w * 0.28  # a receipt with a torn edge and printed lines
     pen.poly(ink, [(x - 22, cy - 34), (x + 22, cy - 34), (x + 22, cy + 30)]
              + [(x + 22 - i * 11, cy + 30 + (6 if i % 2 else 0)) for i in range(5)], edge=0)
@@ -264,35 +238,43 @@ def _sign_icons(pen: Pen, t: _Tones, cx: float, cy: float, w: float) -> None:
 def _bank(pen: Pen, t: _Tones, w: float, time: float) -> None:
     _room(pen, t, w)
     pen.rect(t.wall_dark, 0, 0, w, 60, edge=0)
+    for i in range(5):  # recessed ceiling lights
+        pen.ellipse(t.warm, w * (0.1 + i * 0.2), 30, 40, 9, edge=0)
     pen.line(t.trim, (0, 60), (w, 60), 4)
-    windows = 4
+    left, windows = w * 0.04, 4
     pitch = w * 0.92 / windows
-    pen.rect(t.wall_deep, w * 0.04, 190, w * 0.92, 210)  # the tellers' side, seen through glass
+    # Behind the glass: the tellers' back shelf with binders, pulled towards the glass tint.
+    tint = (lambda c: mix(c, t.glass, 0.55)) if not t.hc else (lambda c: c)
     for i in range(windows):
-        x = w * 0.04 + i * pitch
-        pen.rect(t.glass, x + 10, 200, pitch - 20, 200, edge=0)
+        x = left + i * pitch
+        pen.rect(t.glass, x, 196, pitch, 204, edge=0)
+        for k in range(5):
+            pen.rect(tint(t.goods[(i + k) % 5]), x + 24 + k * 20, 222 + (k % 2) * 6, 16, 44 - (k % 2) * 6, radius=2)
+        pen.rect(tint(t.trim), x, 266, pitch, 8, edge=0)
         pen.rect(t.metal, x + pitch * 0.62, 372, 14, 28, edge=0)  # a teller's monitor, seen from behind
         pen.rect(t.metal, x + pitch * 0.48, 318, pitch * 0.3, 60, radius=6)
-        pen.line(t.wall_light, (x + 30, 380), (x + 80, 214), 6)  # glass glints
-        pen.line(t.wall_light, (x + 62, 380), (x + 92, 280), 3)
-        pen.rect(t.accent_dark, x + pitch / 2 - 26, 150, 52, 40, radius=6)
-        _seven_seg(pen, WHITE if not t.hc else t.ink, x + pitch / 2 - 7, 158, 24, str(i + 1))
+        pen.line(t.wall_light, (x + 40, 390), (x + 100, 214), 6)  # glass glints
+        pen.line(t.wall_light, (x + 72, 390), (x + 108, 290), 3)
+        pen.rect(t.metal, x + pitch * 0.16, 386, pitch * 0.22, 14, radius=4)  # the pass-through tray
+        pen.rect(t.accent_dark, x + pitch / 2 - 26, 136, 52, 40, radius=6)
+        seven_seg(pen, WHITE if not t.hc else t.ink, x + pitch / 2 - 7, 144, 24, str(i + 1))
     for i in range(windows + 1):
-        pen.rect(t.trim, w * 0.04 + i * pitch - 6, 190, 12, 214)
-    pen.rect(t.trim, w * 0.04 - 6, 186, w * 0.92 + 12, 10)
+        pen.rect(t.trim, left + i * pitch - 6, 190, 12, 214)
+    pen.rect(t.trim, left - 6, 186, w * 0.92 + 12, 12)
     pen.rect(t.wall_light, w * 0.02, 400, w * 0.96, 22)  # stone counter top
     pen.rect(t.wood, w * 0.03, 422, w * 0.94, FLOOR - 422)
     for i in range(windows * 2 + 1):
-        pen.line(t.wood_dark, (w * 0.03 + i * w * 0.94 / (windows * 2), 440), (w * 0.03 + i * w * 0.94 / (windows * 2),
-                                                                                FLOOR - 20), 3)
-    # The queue display: "A027 -> 2", with the arrow blinking.
-    pen.rect(t.ink, w * 0.05, 72, 340, 68, radius=10)
+        x = w * 0.03 + i * w * 0.94 / (windows * 2)
+        pen.line(t.wood_dark, (x, 440), (x, FLOOR - 20), 3)
+    # The queue display, "A027 -> 2", its arrow blinking; and the clock at half past five.
+    pen.rect(t.ink, w * 0.05, 72, 340, 56, radius=10)
     lit = t.warm if not t.hc else t.accent
-    _seven_seg(pen, lit, w * 0.05 + 24, 84, 44, "A027")
+    seven_seg(pen, lit, w * 0.05 + 26, 82, 36, "A027")
     if time == 0 or (time % 1.2) < 0.8:
-        pen.poly(lit, [(w * 0.05 + 236, 96), (w * 0.05 + 262, 106), (w * 0.05 + 236, 116)], edge=0)
-    _seven_seg(pen, lit, w * 0.05 + 282, 84, 44, "2")
-    _clock_at(pen, t, w * 0.9, 112, 46, 17 * 60 + 30, time)
+        pen.poly(lit, [(w * 0.05 + 240, 90), (w * 0.05 + 262, 100), (w * 0.05 + 240, 110)], edge=0)
+    seven_seg(pen, lit, w * 0.05 + 284, 82, 36, "2")
+    _clock(pen, t, w * 0.9, 110, 44, 17 * 60 + 30, time)
+    _plant(pen, t, w * 0.04, FLOOR + 50, 0.9)
 
 
 def _street_rain(pen: Pen, t: _Tones, w: float, time: float) -> None:
@@ -318,9 +300,9 @@ def _street_view(pen: Pen, t: _Tones, x0: float, x1: float, top: float, time: fl
     """Outside, clipped to the glass: grey sky, shopfronts over the road, a taxi and its stand."""
     p = t.p
     sky = mix(p.sky, p.ink, 0.22) if not t.hc else p.sky
-    far = mix(p.sky, p.ink, 0.45) if not t.hc else p.cloth
+    far = mix(p.sky, p.ink, 0.45) if not t.hc else p.floor
     road = mix(p.sky, p.ink, 0.62) if not t.hc else p.ink
-    kerb = mix(p.sky, p.ink, 0.36) if not t.hc else p.floor
+    kerb = mix(p.sky, p.ink, 0.36) if not t.hc else mix(p.floor, WHITE, 0.4)
     pen.rect(sky, x0, top, x1 - x0, FLOOR - top, edge=0)
     rng = random.Random(7)
     x = x0 - 20
@@ -363,9 +345,8 @@ def _taxi_sign(pen: Pen, t: _Tones, x: float, y: float) -> None:
     pen.rect(t.accent, x - 66, y - 40, 132, 60, radius=8)
     ink = WHITE if not t.hc else t.ink
     lx, ly, lh = x - 48, y - 28, 36
-    strokes = [((0, 0), (20, 0)), ((10, 0), (10, lh)),  # T
-               ((26, lh), (36, 0)), ((36, 0), (46, lh)), ((30, lh * 0.62), (42, lh * 0.62)),  # A
-               ((52, 0), (70, lh)), ((70, 0), (52, lh)),  # X
+    strokes = [((0, 0), (20, 0)), ((10, 0), (10, lh)), ((26, lh), (36, 0)), ((36, 0), (46, lh)),  # T, A
+               ((30, lh * 0.62), (42, lh * 0.62)), ((52, 0), (70, lh)), ((70, 0), (52, lh)),  # A, X
                ((80, 0), (80, lh)), ((74, 0), (86, 0)), ((74, lh), (86, lh))]  # I
     for (ax, ay), (bx, by) in strokes:
         pen.line(ink, (lx + ax, ly + ay), (lx + bx, ly + by), 5)
@@ -376,13 +357,13 @@ def _rain(pen: Pen, t: _Tones, x0: float, x1: float, top: float, sky: Color, tim
     streak = mix(sky, WHITE, 0.5) if not t.hc else WHITE
     height = FLOOR - top + 60
     for i in range(int((x1 - x0) / 9)):
-        length, speed = 26 + 30 * _hash01(i, 2), 700 + 300 * _hash01(i, 3)
-        y = top - 60 + (_hash01(i, 1) * height + time * speed) % height
-        x = x0 + _hash01(i, 0) * (x1 - x0 + 60) - (y - top) * 0.18
+        length, speed = 26 + 30 * hash01(i, 2), 700 + 300 * hash01(i, 3)
+        y = top - 60 + (hash01(i, 1) * height + time * speed) % height
+        x = x0 + hash01(i, 0) * (x1 - x0 + 60) - (y - top) * 0.18
         pen.line(streak, (x, y), (x - length * 0.18, y + length), 1.6 if not t.hc else 2.4)
     for i in range(10):
-        phase = (_hash01(i, 5) + time * 0.9) % 1.0
-        cx, cy = x0 + _hash01(i, 6) * (x1 - x0), 545 + _hash01(i, 7) * 55
+        phase = (hash01(i, 5) + time * 0.9) % 1.0
+        cx, cy = x0 + hash01(i, 6) * (x1 - x0), 545 + hash01(i, 7) * 55
         r = pen.box(cx - 6 - 24 * phase, cy - 2 - 5 * phase, 12 + 48 * phase, 4 + 10 * phase)
         pygame.draw.ellipse(pen.surface, mix(streak, sky, phase), r, max(1, pen.px(2)))
 
@@ -419,27 +400,14 @@ def _classroom(pen: Pen, t: _Tones, w: float, time: float) -> None:
         pen.circle(t.accent, bx + bw * 0.7, y, 7, edge=0)
         pen.stroke(t.metal, [(bx + bw * 0.7 + 22 + j * 14, y + (3 if j % 2 else -3)) for j in range(6 + k % 2 * 2)], 4)
     _flip_chart(pen, t, w * 0.8, 140)
-    _clock_at(pen, t, w * 0.92, 80, 38, 10 * 60 + 10, time)
-
-
-def _arc_arrow(pen: Pen, color: Color, cx: float, cy: float, r: float, a0: float, a1: float, width: float) -> None:
-    """A circular arc from angle ``a0`` to ``a1`` (degrees, clockwise from east) ending in an arrowhead."""
-    steps = max(4, int(abs(a1 - a0) / 10))
-    arc = [(cx + r * math.cos(math.radians(a0 + (a1 - a0) * k / steps)),
-            cy + r * math.sin(math.radians(a0 + (a1 - a0) * k / steps))) for k in range(steps + 1)]
-    pen.stroke(color, arc[:-1], width)
-    d = math.radians(a1 + 90)  # the tangent at the end of a clockwise arc
-    tip, size = arc[-1], width * 3
-    pen.poly(color, [(tip[0] + size * math.cos(d), tip[1] + size * math.sin(d)),
-                     (tip[0] + size * math.cos(d + 2.3), tip[1] + size * math.sin(d + 2.3)),
-                     (tip[0] + size * math.cos(d - 2.3), tip[1] + size * math.sin(d - 2.3))], edge=0)
+    _clock(pen, t, w * 0.92, 80, 38, 10 * 60 + 10, time)
 
 
 def _mot_cycle(pen: Pen, t: _Tones, cx: float, cy: float, r: float) -> None:
     """Four stages round a loop, joined by arrows: explore, offer, act, confirm."""
     colors = (t.accent, t.goods[1], t.goods[3], t.goods[5])
     for i in range(4):
-        _arc_arrow(pen, t.metal, cx, cy, r, i * 90 - 68, i * 90 - 22, 4)
+        arc_arrow(pen, t.metal, cx, cy, r, i * 90 - 68, i * 90 - 22, 4)
     for i, color in enumerate(colors):
         a = math.radians(i * 90 - 90)
         pen.circle(color, cx + r * math.cos(a), cy + r * math.sin(a), 24)

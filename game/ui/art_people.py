@@ -111,7 +111,7 @@ class Pen:
         half = width / 2
         # Each segment is a quad offset along its normal: pygame's own thick lines measure width
         # along an axis, so diagonals come out thinner and round joins would bulge past them.
-        for (x0, y0), (x1, y1) in zip(pts, pts[1:]):
+        for (x0, y0), (x1, y1) in zip(pts, pts[1:], strict=False):
             length = math.hypot(x1 - x0, y1 - y0) or 1.0
             nx, ny = (y0 - y1) / length * half, (x1 - x0) / length * half
             pygame.draw.polygon(self.surface, color, [(x0 + nx, y0 + ny), (x1 + nx, y1 + ny),
@@ -137,6 +137,38 @@ def render(surface: pygame.Surface, rect: pygame.Rect, paint, alpha: bool = Fals
     if size != rect.size:
         tmp = pygame.transform.smoothscale(tmp, rect.size)
     surface.blit(tmp, rect, special_flags=pygame.BLEND_PREMULTIPLIED if alpha else 0)
+
+def hash01(i: int, salt: int) -> float:
+    """A repeatable pseudo-random number in [0, 1) (rain needs thousands, without a Random object)."""
+    v = math.sin(i * 12.9898 + salt * 78.233) * 43758.5453
+    return v - math.floor(v)
+
+
+def seven_seg(pen: Pen, color: Color, x: float, y: float, h: float, text: str) -> None:
+    """Digits (and A) as a seven-segment display: real numbers without needing a font."""
+    segs = {"0": "abcdef", "1": "bc", "2": "abdeg", "3": "abcdg", "4": "bcfg", "5": "acdfg", "6": "acdefg",
+            "7": "abc", "8": "abcdefg", "9": "abcdfg", "A": "abcefg", "-": "g"}
+    w, th = h * 0.5, h * 0.12
+    for ch in text:
+        ends = {"a": ((0, 0), (w, 0)), "b": ((w, 0), (w, h / 2)), "c": ((w, h / 2), (w, h)), "d": ((0, h), (w, h)),
+                "e": ((0, h / 2), (0, h)), "f": ((0, 0), (0, h / 2)), "g": ((0, h / 2), (w, h / 2))}
+        for seg in segs.get(ch, ""):
+            (x0, y0), (x1, y1) = ends[seg]
+            pen.line(color, (x + x0, y + y0), (x + x1, y + y1), th)
+        x += w + h * 0.35
+
+
+def arc_arrow(pen: Pen, color: Color, cx: float, cy: float, r: float, a0: float, a1: float, width: float) -> None:
+    """A circular arc from angle ``a0`` to ``a1`` (degrees, clockwise from east) ending in an arrowhead."""
+    steps = max(4, int(abs(a1 - a0) / 10))
+    arc = [(cx + r * math.cos(math.radians(a0 + (a1 - a0) * k / steps)),
+            cy + r * math.sin(math.radians(a0 + (a1 - a0) * k / steps))) for k in range(steps + 1)]
+    pen.stroke(color, arc[:-1], width)
+    d = math.radians(a1 + 90)  # the tangent at the end of a clockwise arc
+    tip, size = arc[-1], width * 3
+    pen.poly(color, [(tip[0] + size * math.cos(d), tip[1] + size * math.sin(d)),
+                     (tip[0] + size * math.cos(d + 2.3), tip[1] + size * math.sin(d + 2.3)),
+                     (tip[0] + size * math.cos(d - 2.3), tip[1] + size * math.sin(d - 2.3))], edge=0)
 
 
 # --- the customer -------------------------------------------------------------------------
@@ -168,11 +200,11 @@ class Face:
 
 
 FACES: dict[str, Face] = {
-    "furious": Face(12, -4, 0.9, 9, -8, 40, 15, creases=True, flush=0.22),
+    "furious": Face(12, -4, 0.9, 9, -3, 46, 8, creases=True, flush=0.22),
     "angry": Face(9, -2, 0.9, 6, -8, 28, 0, creases=True, flush=0.08),
     "upset": Face(-9, 3, 0.95, -4, -6, 24, 0),
-    "neutral": Face(0, 0, 1.0, 0, 0, 22, 0),
-    "content": Face(-1, 2, 1.0, 0, 5, 28, 0, cheeks=True),
+    "neutral": Face(0, 0, 1.0, 0, 0, 24, 0),
+    "content": Face(-1, 2, 1.0, 0, 6, 30, 0, cheeks=True),
     "happy": Face(-2, 4, 0.9, 0, 9, 36, 9, cheeks=True),
     "delighted": Face(-3, 8, 1.0, 0, 11, 46, 17, cheeks=True, closed_eyes=True),
 }
@@ -263,7 +295,7 @@ def draw_arms(pen: Pen, look: Look, customer_type: str, breath: float) -> None:
     if customer_type in ("talkative", "influential"):  # one hand up, mid-sentence
         pen.limb(look.cloth, [(240, y + 20), (244, y - 58)], 36)
         hx, hy = 246, y - 92
-        for k, (dx, length) in enumerate(((-12, 26), (-4, 30), (4, 30), (12, 25))):  # open palm, fingers up
+        for dx, length in ((-12, 26), (-4, 30), (4, 30), (12, 25)):  # open palm, fingers up
             pen.limb(look.skin, [(hx + dx * 0.7, hy), (hx + dx, hy - length)], 8.5)
         pen.limb(look.skin, [(hx - 8, hy + 10), (hx - 24, hy - 4)], 9)
         pen.ellipse(look.skin, hx, hy + 6, 15, 16)
@@ -295,8 +327,8 @@ def draw_head(pen: Pen, look: Look, elderly: bool, cy: float) -> None:
     pen.rect(look.skin_shade, CX - 17, cy + 50, 34, 30, edge=0)  # shadow under the jaw, onto the neck
     pen.poly(look.skin, head_outline(cy))
     volume = 18 if elderly else 12
-    crown = [(CX + (63 + volume * 0.25) * math.cos(a / 40 * math.pi), cy - 12 + (62 + volume) * math.sin(a / 40 * math.pi))
-             for a in range(40, 81)]
+    rx, ry = 63 + volume * 0.25, 62 + volume
+    crown = [(CX + rx * math.cos(a / 40 * math.pi), cy - 12 + ry * math.sin(a / 40 * math.pi)) for a in range(40, 81)]
     if elderly:  # hair swept back in soft waves, fuller over the ears
         line = curve((CX + 66, cy + 2), (CX + 74, cy - 24), (CX + 52, cy - 34), 6)
         for x0, x1, dip in ((52, 26, 0), (26, 0, 4), (0, -26, 4), (-26, -52, 0)):
@@ -315,14 +347,14 @@ def draw_head(pen: Pen, look: Look, elderly: bool, cy: float) -> None:
         line += [(CX - 58, cy + 4)]
         pen.poly(look.hair, crown + line)
         strands = [((CX - 14, cy - 66), (CX + 24, cy - 60), (CX + 44, cy - 42)),
-                   ((CX - 22, cy - 62), (CX - 30, cy - 76), (CX - 24, cy - 86))]
+                   ((CX - 22, cy - 64), (CX - 34, cy - 70), (CX - 40, cy - 62))]
     for a, b, c in strands:  # a few strands give the hair direction without noise
         pen.stroke(look.hair_shade, curve(a, b, c, 8), 2.4)
 
 
 def draw_face(pen: Pen, face: Face, look: Look, elderly: bool, cy: float, blink: bool) -> None:
     """Brows, eyes, nose, mouth: the expression is carried by shape, colour only adds to it."""
-    weight = 1.4 if look.hc else 1.0
+    weight = 1.25 if look.hc else 1.0
     ey = cy + 6
     if face.cheeks:
         for side in (-1, 1):
@@ -333,15 +365,12 @@ def draw_face(pen: Pen, face: Face, look: Look, elderly: bool, cy: float, blink:
         inner = (ex - side * 13, ey - 26 - face.brow_lift + face.brow_tilt)
         outer = (ex + side * 14, ey - 28 - face.brow_lift - face.brow_tilt * 0.35)
         mid = ((inner[0] + outer[0]) / 2, (inner[1] + outer[1]) / 2 - 4)
-        pen.stroke(look.brow, curve(inner, mid, outer, 8), 7 * weight)
+        pen.stroke(look.brow, curve(inner, mid, outer, 8), 8 * weight)
     if face.creases:
         for side in (-1, 1):
             pen.stroke(look.skin_shade, [(CX + side * 5, ey - 26), (CX + side * 3, ey - 15)], 2.5 * weight)
     if elderly:
         draw_glasses(pen, look, ey)
-        for side in (-1, 1):  # short laugh lines: age, not a mood
-            pen.stroke(look.skin_shade, curve((CX + side * 27, cy + 38), (CX + side * 32, cy + 46),
-                                              (CX + side * 28, cy + 54), 5), 2)
     pen.stroke(look.skin_shade, curve((CX - 2, cy + 16), (CX + 8, cy + 30), (CX - 4, cy + 32), 6), 3.5)
     draw_mouth(pen, face, look, cy + 48, weight)
 
@@ -355,9 +384,9 @@ def draw_eye(pen: Pen, face: Face, look: Look, ex: float, ey: float, side: int, 
     if blink:
         pen.stroke(look.ink, curve((ex - 9, ey), (ex, ey + 4), (ex + 9, ey), 6), width * 0.85)
         return
-    ry = 10 * face.eye_open
-    pen.ellipse(look.ink, ex, ey, 7.5, ry, edge=0)
-    pen.circle(WHITE, ex + 2.4, ey - ry * 0.4, 2.4, edge=0)
+    ry = 11 * face.eye_open
+    pen.ellipse(look.ink, ex, ey, 8, ry, edge=0)
+    pen.circle(WHITE, ex + 2.6, ey - ry * 0.4, 2.6, edge=0)
     if face.lid:  # a slanted upper lid cut across the eye: a glare (lid > 0) or a droop (lid < 0)
         nose, outer = ex - side * 12, ex + side * 12
         y_in, y_out = ey - ry - 1 + face.lid, ey - ry - 1 - face.lid * 0.3
@@ -370,7 +399,8 @@ def draw_eye(pen: Pen, face: Face, look: Look, ex: float, ey: float, side: int, 
 
 def draw_glasses(pen: Pen, look: Look, ey: float) -> None:
     """Round reading glasses, thin enough to keep the eyes and brows readable."""
-    frame = mix(look.ink, look.cloth, 0.25) if not look.hc else look.ink
+    # Softer than the ink, so the eyes and brows (the expression) stay the strongest marks.
+    frame = mix(look.ink, look.skin, 0.35) if not look.hc else look.ink
     width = 3.2 if look.hc else 2.4
     for side in (-1, 1):
         ex = CX + side * 25
@@ -385,16 +415,16 @@ def draw_mouth(pen: Pen, face: Face, look: Look, my: float, weight: float) -> No
     hw, lift = face.mouth_w / 2, face.smile
     left, right = (CX - hw, my - lift), (CX + hw, my - lift)
     if not face.gape:
-        pen.stroke(look.ink, curve(left, (CX, my + lift), right, 12), 4 * weight)
+        pen.stroke(look.ink, curve(left, (CX, my + lift), right, 12), 4.6 * weight)
         return
-    if lift < 0:  # a shout: the upper lip arches, the lower lip is squared off
-        gape = face.gape
-        upper = curve(left, (CX, my - gape * 0.5), right, 12)
-        lower = curve(right, (CX + hw * 0.9, my + gape * 1.3), (CX, my + gape * 1.25), 6)
-        lower += curve((CX, my + gape * 1.25), (CX - hw * 0.9, my + gape * 1.3), left, 6)[1:]
-        pen.poly(look.mouth, upper + lower, edge=0)
-        pen.poly(WHITE, upper[1:-1] + [(x, y + 5) for x, y in reversed(upper[2:-2])], edge=0)
-        pen.poly(WHITE, lower[2:-2] + [(x, y - 4.5) for x, y in reversed(lower[2:-2])], edge=0)
+    if lift < 0:  # gritted teeth: a down-turned band of bared teeth, even in thickness
+        c, half = my - lift, face.gape
+        upper = curve((CX - hw, c - half), (CX, c - half + 4 * lift), (CX + hw, c - half), 12)
+        lower = curve((CX + hw, c + half), (CX, c + half + 4 * lift), (CX - hw, c + half), 12)
+        pen.poly(WHITE, upper + lower, edge=0)
+        pen.stroke(look.ink, curve((CX - hw, c), (CX, c + 4 * lift), (CX + hw, c), 12), 1.8 * weight)
+        for i in (4, 8):  # tooth gaps, following the band's bend
+            pen.stroke(look.ink, [upper[i], lower[12 - i]], 1.6 * weight)
     else:  # a grin: nearly straight upper lip, deep lower curve, a tongue resting at the bottom
         upper = curve(left, (CX, my + lift * 0.2), right, 12)
         lower = curve(right, (CX, my + lift * 0.2 + 2 * face.gape), left, 12)
@@ -404,4 +434,4 @@ def draw_mouth(pen: Pen, face: Face, look: Look, my: float, weight: float) -> No
         bottom = max(y for _, y in base)
         tongue = base + curve(base[-1], (CX, bottom - face.gape * 1.1), base[0], 8)[1:-1]
         pen.poly(mix(look.mouth, (236, 130, 130), 0.55), tongue, edge=0)
-    pen.stroke(look.ink, upper + lower + upper[:1], 3.4 * weight)
+    pen.stroke(look.ink, upper + lower + upper[:1], 3.8 * weight)

@@ -16,6 +16,11 @@ STRINGS: dict[str, dict[str, str]] = {
                     "zh": "按 1-9 或点击选择 · Backspace 撤销 · H 对话记录 · Esc 菜单"},
     "continue_hint": {"en": "Space or click to continue", "zh": "按空格或点击继续"},
     "satisfaction": {"en": "Satisfaction", "zh": "满意度"},
+    "meter_label": {"en": "Satisfaction: {mood} ({value})", "zh": "满意度：{mood}（{value}）"},
+    "how_it_works": {"en": "Choose a scenario. You are the staff member: every choice moves the customer's "
+                           "satisfaction. At the end you get a scorecard and a debrief of each decision.",
+                     "zh": "选择一个情景。你扮演服务人员：每一个选择都会影响顾客的满意度。"
+                           "结束时你会得到评分卡，以及对每个决定的复盘。"},
     "coaching": {"en": "Coaching", "zh": "教练点评"},
     "better_choice": {"en": "A better choice was open: {text}", "zh": "当时有更好的选择：{text}"},
     "resume": {"en": "Resume", "zh": "继续"},

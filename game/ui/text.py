@@ -100,7 +100,11 @@ class TextBook:
                 current = candidate
                 continue
             if token[0] in NO_LINE_START and len(token) == 1:
-                current = candidate  # keep the punctuation with its character, a little past the edge
+                if len(current) > 1 and _is_wide(current[-1]):  # carry the last character down with it
+                    lines.append(current[:-1].rstrip())
+                    current = current[-1] + token
+                else:
+                    current = candidate
                 continue
             lines.append(current.rstrip())
             current = token.lstrip()

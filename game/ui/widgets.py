@@ -12,7 +12,7 @@ from game.ui.text import TextBook
 from game.ui.theme import Theme
 
 STAGES = ("explore", "offer", "act", "confirm")
-STAGE_GLYPHS = {"explore": "?", "offer": "+", "act": "→", "confirm": "✓"}
+STAGE_GLYPHS = {"explore": "?", "offer": "+", "act": "→", "confirm": "◎"}  # a done stage shows ✓ instead
 
 
 @dataclass
@@ -97,7 +97,7 @@ def draw_meter(surface: pygame.Surface, rect: pygame.Rect, value: float, express
     so it reads without colour."""
     palette = theme.palette
     low, high = meter_range
-    label = f"{t('satisfaction', language)}: {MOOD_LABELS[language][expression]} ({value:+.0f})"
+    label = t("meter_label", language, mood=MOOD_LABELS[language][expression], value=f"{value:+.0f}")
     rendered = book.render(label, theme.small, palette.accent_text if not theme.high_contrast else (255, 255, 255),
                            bold=True)
     surface.blit(rendered, (rect.x, rect.y))
@@ -108,7 +108,8 @@ def draw_meter(surface: pygame.Surface, rect: pygame.Rect, value: float, express
         blend = index / (steps - 1)
         colour = tuple(round(palette.bad[c] * (1 - blend) + palette.good[c] * blend) for c in range(3))
         pygame.draw.rect(surface, colour, part, border_radius=theme.px(3))
-    position = bar.x + round((value - low) / (high - low) * bar.width)
+    position = bar.x + round((min(high, max(low, value)) - low) / (high - low) * (bar.width - theme.px(8))) \
+        + theme.px(4)
     marker = [(position, bar.y - theme.px(3)), (position - theme.px(8), bar.bottom + theme.px(10)),
               (position + theme.px(8), bar.bottom + theme.px(10))]
     pygame.draw.polygon(surface, (255, 255, 255), marker)

@@ -263,8 +263,9 @@ class EndingScreen(Screen):
                     (255, 255, 255))
         rect = chip(surface, t(entry.stage, self.language), (rect.right + theme.px(6), y), theme, book,
                     palette.accent, palette.accent_text)
-        rect = chip(surface, f"{entry.rating:+d} {MOT_LABELS[self.language][entry.rating]}", (rect.right + theme.px(6), y),
-                    theme, book, rating_colour(entry.rating, theme), (255, 255, 255))
+        rating = f"{entry.rating:+d} {MOT_LABELS[self.language][entry.rating]}"
+        rect = chip(surface, rating, (rect.right + theme.px(6), y), theme, book, rating_colour(entry.rating, theme),
+                    (255, 255, 255))
         change = book.render(t("meter_change", self.language, delta=f"{entry.delta:+g}"), theme.font_px(14),
                              palette.text_dim)
         surface.blit(change, (rect.right + theme.px(8), rect.centery - change.get_height() // 2))

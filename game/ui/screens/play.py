@@ -241,10 +241,17 @@ class PlayScreen(Screen):
         theme, book, palette = self.app.theme, self.app.book, self.app.theme.palette
         turn, missed = self.coaching
         area = self.rects["choices"]
-        box = pygame.Rect(area.x, area.y, area.width, min(area.height, theme.px(300)))
+        text = pick(turn.choice.feedback, self.language)
+        if missed is not None:
+            text += "\n" + t("better_choice", self.language, text=pick(missed.text, self.language))
+        heading = book.render(t("coaching", self.language), theme.font_px(18), palette.text_dim, bold=True)
+        chip_height = round(theme.body * 1.6)
+        fixed = 2 * theme.gap + heading.get_height() + theme.px(18) + chip_height
+        lines, size = book.fit(text, theme.body, pygame.Rect(0, 0, area.width - 2 * theme.gap, area.height - fixed))
+        box = pygame.Rect(area.x, area.y, area.width,
+                          min(area.height, fixed + len(lines) * book.line_height(size) + theme.gap))
         panel(surface, box, theme, edge=rating_colour(turn.choice.rating, theme))
         inner = box.inflate(-2 * theme.gap, -2 * theme.gap)
-        heading = book.render(t("coaching", self.language), theme.font_px(18), palette.text_dim, bold=True)
         surface.blit(heading, inner.topleft)
         y = inner.y + heading.get_height() + theme.px(8)
         label = f"{turn.choice.rating:+d}  {MOT_LABELS[self.language][turn.choice.rating]}"
@@ -253,11 +260,7 @@ class PlayScreen(Screen):
         chip(surface, t(turn.choice.stage, self.language), (rect.right + theme.px(8), y), theme, book,
              palette.accent, palette.accent_text, size=theme.body)
         y = rect.bottom + theme.px(10)
-        text = pick(turn.choice.feedback, self.language)
-        if missed is not None:
-            text += "\n" + t("better_choice", self.language, text=pick(missed.text, self.language))
-        body = pygame.Rect(inner.x, y, inner.width, inner.bottom - y)
-        lines, size = book.fit(text, theme.body, body)
+        body = pygame.Rect(inner.x, y, inner.width, box.bottom - y)
         book.draw_lines(surface, lines, size, palette.text, body.topleft, clip=body)
 
     def _draw_ending_card(self, surface: pygame.Surface, view) -> None:

@@ -72,6 +72,7 @@ class TitleScreen(Screen):
         for index, button in enumerate(self.buttons[: self.card_count]):
             self._draw_card(surface, button, self.app.cards[index], best, index == self.focus,
                             index == self.hover)
+        self._draw_how_it_works(surface)
         for index, button in enumerate(self.buttons[self.card_count:], start=self.card_count):
             draw_button(surface, button, theme, book, index == self.focus, index == self.hover,
                         primary=button.action == "continue" and button.enabled)
@@ -86,6 +87,16 @@ class TitleScreen(Screen):
         stages = "  ›  ".join(t(stage, self.language) for stage in ("explore", "offer", "act", "confirm"))
         model = book.render(stages, theme.small, (150, 200, 210), bold=True)
         surface.blit(model, (theme.width - theme.px(48) - model.get_width(), y + theme.px(20)))
+
+    def _draw_how_it_works(self, surface: pygame.Surface) -> None:
+        theme, book = self.app.theme, self.app.book
+        menu_left = min((b.rect.x for b in self.buttons[self.card_count:]), default=theme.width)
+        cards_bottom = max((b.rect.bottom for b in self.buttons[: self.card_count]), default=0)
+        box = pygame.Rect(theme.px(48), cards_bottom + theme.gap, menu_left - theme.px(48) - 2 * theme.gap,
+                          theme.height - cards_bottom - 2 * theme.gap)
+        lines, size = book.fit(t("how_it_works", self.language), theme.small, box)
+        top = max(box.y, box.bottom - len(lines) * book.line_height(size))
+        book.draw_lines(surface, lines, size, (196, 206, 220), (box.x, top), clip=box)
 
     def _thumbnail(self, backdrop: str, size: tuple[int, int]) -> pygame.Surface:
         key = (backdrop, size, self.app.theme.high_contrast)

@@ -1,0 +1,153 @@
+"""The code-drawn art: every backdrop and expression draws something real, inside its rect only."""
+
+import os
+
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+
+import pygame  # noqa: E402
+import pytest  # noqa: E402
+
+from game.ui import art  # noqa: E402
+
+pygame.init()
+
+PALETTES = [art.DEFAULT_PALETTE, art.HIGH_CONTRAST_PALETTE]
+PALETTE_IDS = ["default", "high-contrast"]
+MARKER = (255, 0, 255)
+
+
+def distinct_colours(surface: pygame.Surface, size: tuple[int, int] = (64, 36)) -> int:
+    """How many colours a small (nearest-neighbour) copy of the surface has."""
+    data = pygame.image.tobytes(pygame.transform.scale(surface, size), "RGB")
+    return len({data[i:i + 3] for i in range(0, len(data), 3)})
+
+
+def outside_untouched(surface: pygame.Surface, rect: pygame.Rect) -> bool:
+    """True when every pixel outside ``rect`` still has the marker colour."""
+    marker = pygame.mask.from_threshold(surface, MARKER, (1, 1, 1, 255))
+    outside = pygame.Mask(surface.get_size(), fill=True)
+    outside.erase(pygame.Mask(rect.size, fill=True), rect.topleft)
+    return marker.overlap_area(outside, (0, 0)) == outside.count()
+
+
+def pixels(surface: pygame.Surface, rect: pygame.Rect) -> bytes:
+    return pygame.image.tobytes(surface.subsurface(rect), "RGB")
+
+
+def backdrop(name: str, palette: art.ArtPalette, size=(1280, 720), time: float = 0.0) -> pygame.Surface:
+    surface = pygame.Surface(size)
+    art.draw_backdrop(surface, surface.get_rect(), name, palette, time)
+    return surface
+
+
+def customer(expression: str, palette: art.ArtPalette = art.DEFAULT_PALETTE, size=(300, 400), **kw) -> pygame.Surface:
+    surface = pygame.Surface(size)
+    surface.fill(palette.wall)
+    art.draw_customer(surface, surface.get_rect(), expression, palette, **kw)
+    return surface
+
+
+# In a 300 x 400 rect the figure's design units are pixels: the face spans about x 95..205, y 90..210.
+FACE = pygame.Rect(95, 90, 110, 120)
+
+
+@pytest.mark.parametrize("palette", PALETTES, ids=PALETTE_IDS)
+@pytest.mark.parametrize("name", art.BACKDROPS)
+@pytest.mark.parametrize("size", [(1280, 720), (320, 180)])
+def test_backdrop_is_a_picture(name, palette, size):
+    assert distinct_colours(backdrop(name, palette, size)) >= 8
+
+
+@pytest.mark.parametrize("palette", PALETTES, ids=PALETTE_IDS)
+@pytest.mark.parametrize("name", art.BACKDROPS)
+def test_backdrop_stays_inside_its_rect(name, palette):
+    surface = pygame.Surface((400, 260))
+    surface.fill(MARKER)
+    rect = pygame.Rect(37, 23, 320, 180)
+    art.draw_backdrop(surface, rect, name, palette, time=1.3)
+    assert outside_untouched(surface, rect)
+    assert not pygame.mask.from_threshold(surface, MARKER, (1, 1, 1, 255)).overlap_area(
+        pygame.Mask(rect.size, fill=True), rect.topleft), "the rect must be filled completely"
+
+
+@pytest.mark.parametrize("palette", PALETTES, ids=PALETTE_IDS)
+def test_customer_stays_inside_its_rect_and_leaves_the_background_showing(palette):
+    surface = pygame.Surface((500, 300))
+    surface.fill(MARKER)
+    rect = pygame.Rect(60, 40, 300, 200)  # wider than the figure: it is centred, the sides stay clear
+    art.draw_customer(surface, rect, "happy", palette, "demanding", "adult", time=2.0)
+    assert outside_untouched(surface, rect)
+    assert surface.get_at((rect.x + 2, rect.centery))[:3] == MARKER
+    assert surface.get_at(rect.center)[:3] != MARKER
+
+
+@pytest.mark.parametrize("palette", PALETTES, ids=PALETTE_IDS)
+@pytest.mark.parametrize("age", ["elderly", "adult"])
+def test_every_expression_has_its_own_face(palette, age):
+    faces = {e: pixels(customer(e, palette, age=age), FACE) for e in art.EXPRESSIONS}
+    assert faces["furious"] != faces["delighted"]
+    assert len(set(faces.values())) == len(art.EXPRESSIONS)
+
+
+def test_furious_and_delighted_differ_in_shape_not_only_colour():
+    """Greyscale faces still differ clearly: the expression is readable without colour."""
+    def grey_face(expression):
+        surface = pygame.transform.grayscale(customer(expression))
+        return pixels(surface, FACE)[::3]
+    furious, delighted = grey_face("furious"), grey_face("delighted")
+    changed = sum(abs(a - b) > 40 for a, b in zip(furious, delighted, strict=True))
+    assert changed > len(furious) * 0.03
+
+
+@pytest.mark.parametrize("kind", ["steady", "shy", "demanding", "compliant", "talkative", "influential", "silent"])
+def test_customer_types_draw(kind):
+    assert distinct_colours(customer("neutral", customer_type=kind), (30, 40)) >= 6
+
+
+@pytest.mark.parametrize("meter, expected", [
+    (-10, "furious"), (-7, "furious"), (-6.99, "angry"), (-4, "angry"), (-3.99, "upset"), (-1, "upset"),
+    (-0.99, "neutral"), (0, "neutral"), (0.99, "neutral"), (1, "content"), (3.99, "content"), (4, "happy"),
+    (6.99, "happy"), (7, "delighted"), (10, "delighted"),
+])
+def test_expression_for_boundaries(meter, expected):
+    assert art.expression_for(meter) == expected
+
+
+def test_expression_for_always_names_a_known_expression():
+    assert {art.expression_for(m / 4) for m in range(-40, 41)} == set(art.EXPRESSIONS)
+
+
+def test_unknown_names_fall_back():
+    assert pixels(backdrop("no-such-place", art.DEFAULT_PALETTE), pygame.Rect(0, 0, 1280, 720)) == \
+        pixels(backdrop("store", art.DEFAULT_PALETTE), pygame.Rect(0, 0, 1280, 720))
+    assert pixels(customer("no-such-mood"), FACE) == pixels(customer("neutral"), FACE)
+
+
+def test_time_moves_the_rain():
+    still, later = backdrop("street-rain", art.DEFAULT_PALETTE), backdrop("street-rain", art.DEFAULT_PALETTE, time=0.4)
+    whole = pygame.Rect(0, 0, 1280, 720)
+    assert pixels(still, whole) != pixels(later, whole)
+
+
+def test_drawing_is_repeatable():
+    whole = pygame.Rect(0, 0, 1280, 720)
+    assert pixels(backdrop("bank", art.DEFAULT_PALETTE, time=3.0), whole) == \
+        pixels(backdrop("bank", art.DEFAULT_PALETTE, time=3.0), whole)
+
+
+def test_the_customer_breathes_with_time():
+    at_rest = pixels(customer("neutral"), pygame.Rect(0, 0, 300, 400))
+    assert pixels(customer("neutral", time=1.0), pygame.Rect(0, 0, 300, 400)) != at_rest
+
+
+@pytest.mark.parametrize("size", [(3840, 2160), (320, 180), (333, 777)])
+def test_backdrop_any_size(size):
+    surface = backdrop("classroom", art.HIGH_CONTRAST_PALETTE, size)
+    assert distinct_colours(surface) >= 6
+
+
+@pytest.mark.parametrize("size", [(1200, 1600), (120, 160), (1, 1), (0, 10)])
+def test_customer_any_size(size):
+    surface = pygame.Surface((max(size[0], 1), max(size[1], 1)))
+    art.draw_customer(surface, pygame.Rect((0, 0), size), "delighted", art.DEFAULT_PALETTE)

@@ -1,0 +1,47 @@
+"""Text layout: wrapping in both languages, shrinking to fit, and the bounded caches."""
+
+import pygame
+import pytest
+
+from game.ui import text as text_module
+from game.ui.text import NO_LINE_START, TextBook
+
+
+@pytest.fixture(scope="module")
+def book():
+    pygame.font.init()
+    return TextBook()
+
+
+def test_english_wraps_at_spaces_within_the_width(book):
+    sentence = "Mrs. Zhou leaves with a working cable and a good impression of the shop."
+    lines = book.wrap(sentence, 22, 260)
+    assert len(lines) > 1 and " ".join(lines) == sentence
+    assert all(book.width(line, 22) <= 260 for line in lines)
+
+
+def test_chinese_wraps_between_characters_and_never_starts_a_line_with_closing_punctuation(book):
+    sentence = "城郊一家银行的营业厅，12月20日下午5点30分。柜台五点已停止营业。他背着两个大包，满头大汗地跑进来。"
+    for width in range(120, 400, 7):
+        lines = book.wrap(sentence, 20, width)
+        assert "".join(lines) == sentence
+        assert all(line[:1] not in NO_LINE_START for line in lines[1:])
+        assert all(book.width(line, 20) <= width + book.width("。", 20) for line in lines)
+
+
+def test_fit_shrinks_long_text_into_its_box(book):
+    box = pygame.Rect(0, 0, 300, 90)
+    lines, size = book.fit("A long line of text that will not fit at the full size. " * 3, 24, box)
+    assert size < 24 and len(lines) * book.line_height(size) <= box.height or size == round(24 * 0.6)
+
+
+def test_caches_are_bounded(book, monkeypatch):
+    monkeypatch.setattr(text_module, "MAX_SURFACES", 5)
+    for index in range(20):
+        book.render(f"line {index}", 18, (0, 0, 0))
+    assert len(book.surfaces) <= 5
+
+
+def test_text_the_bundled_font_lacks_uses_the_fallback(book):
+    assert book._needs_fallback("emoji 🛞") and not book._needs_fallback("退轮胎 refund")
+    assert book.render("emoji 🛞", 18, (0, 0, 0)).get_width() > 0
