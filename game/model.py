@@ -99,6 +99,7 @@ class Customer(_Strict):
         None, ge=0.25, le=3.0, description="Override of how strongly this customer reacts (default from the type)."
     )
     description: Optional[Text] = None
+    age: Literal["adult", "elderly"] = Field("adult", description="How the game draws the customer.")
 
 
 class Speaker(_Strict):

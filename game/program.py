@@ -95,6 +95,7 @@ class Program:
     place: LText
     backdrop: str
     customer_type: str
+    customer_age: str
     mood: int
     reactivity: float
     speakers: Mapping[str, RSpeaker]
@@ -135,6 +136,7 @@ def compile_scene(scene: Scene, conditions: Mapping[tuple[str, int], Expr], sour
         place=text(scene.setting.place),
         backdrop=scene.setting.backdrop,
         customer_type=scene.customer.type,
+        customer_age=scene.customer.age,
         mood=scene.customer.mood,
         reactivity=scene.customer.reactivity or CUSTOMER_REACTIVITY[scene.customer.type],
         speakers=speakers,

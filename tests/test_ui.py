@@ -224,3 +224,13 @@ def test_idle_screen_does_not_redraw(app):
     settle(app, 2)
     assert not app.dirty
     assert app.step([]) is False  # nothing moves on the title screen: the loop may sleep
+
+
+def test_any_key_shows_the_whole_line(app):
+    app.update_settings(text_speed="slow")
+    _start(app)
+    screen = _play_screen(app)
+    settle(app, 2)
+    assert not screen.line_done
+    key(app, pygame.K_a)
+    assert screen.line_done and app.run.decisions == 0

@@ -26,7 +26,9 @@ TEXT = (235, 235, 235)
 
 
 def _label(sheet: pygame.Surface, font: pygame.font.Font, text: str, x: int, y: int) -> None:
-    sheet.blit(font.render(text, True, TEXT), (x, y))
+    image = font.render(text, True, TEXT)
+    sheet.fill(BG, image.get_rect(topleft=(x, y)).inflate(6, 2))  # legible over the art too
+    sheet.blit(image, (x, y))
 
 
 def _backdrops(sheet, font, y: int, time: float) -> int:

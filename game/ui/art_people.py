@@ -206,7 +206,7 @@ FACES: dict[str, Face] = {
     "neutral": Face(0, 0, 1.0, 0, 0, 24, 0),
     "content": Face(-1, 2, 1.0, 0, 6, 30, 0, cheeks=True),
     "happy": Face(-2, 4, 0.9, 0, 9, 36, 9, cheeks=True),
-    "delighted": Face(-3, 8, 1.0, 0, 11, 46, 17, cheeks=True, closed_eyes=True),
+    "delighted": Face(-3, 6, 1.0, 0, 11, 46, 17, cheeks=True, closed_eyes=True),
 }
 
 
@@ -341,8 +341,8 @@ def draw_head(pen: Pen, look: Look, elderly: bool, cy: float) -> None:
                    ((CX + 64, cy - 26), (CX + 60, cy - 14), (CX + 64, cy - 4)),
                    ((CX - 64, cy - 26), (CX - 60, cy - 14), (CX - 64, cy - 4))]
     else:  # a side parting with the fringe swept across, and short sideburns
-        line = curve((CX + 58, cy + 4), (CX + 58, cy - 26), (CX + 48, cy - 40), 6)
-        line += curve((CX + 48, cy - 40), (CX + 10, cy - 36), (CX - 22, cy - 62), 10)[1:]
+        line = curve((CX + 58, cy + 4), (CX + 58, cy - 28), (CX + 48, cy - 44), 6)
+        line += curve((CX + 48, cy - 44), (CX + 10, cy - 38), (CX - 22, cy - 62), 10)[1:]
         line += curve((CX - 22, cy - 62), (CX - 50, cy - 52), (CX - 56, cy - 26), 8)[1:]
         line += [(CX - 58, cy + 4)]
         pen.poly(look.hair, crown + line)

@@ -15,6 +15,8 @@ from game.ui.widgets import Button, chip, draw_button, draw_meter, draw_stage_tr
 
 METER_SPEED = 6.0  # meter units per second while it animates
 AMBIENT_SECONDS = 6.0  # backdrop motion (rain) runs this long after the last input, then the screen rests
+COMMAND_KEYS = {pygame.K_ESCAPE, pygame.K_BACKSPACE, pygame.K_h, pygame.K_l, pygame.K_F5, pygame.K_F11,
+                pygame.K_LSHIFT, pygame.K_RSHIFT, pygame.K_LCTRL, pygame.K_RCTRL, pygame.K_LALT, pygame.K_RALT}
 
 
 class PlayScreen(Screen):
@@ -93,6 +95,10 @@ class PlayScreen(Screen):
 
     def handle_key(self, event: pygame.event.Event) -> None:
         key, mods = event.key, event.mod
+        if not self.line_done and key not in COMMAND_KEYS and not mods & pygame.KMOD_CTRL:
+            self.revealed = len(self.view.text)  # any key shows the whole line
+            self.layout()
+            return
         if key == pygame.K_ESCAPE:
             from game.ui.screens.overlays import PauseOverlay
 
@@ -192,7 +198,7 @@ class PlayScreen(Screen):
         palette = self._art_palette()
         art.draw_backdrop(surface, surface.get_rect(), program.backdrop, palette, time)
         art.draw_customer(surface, self.rects["customer"], expression, palette, program.customer_type,
-                          time=time)
+                          program.customer_age, time)
 
     def draw(self, surface: pygame.Surface) -> None:
         self._sync()
