@@ -20,7 +20,7 @@ def draw_journey(surface: pygame.Surface, rect: pygame.Rect, card: Scorecard, st
                  book: TextBook, language: str, meter_range: tuple[int, int] = (-10, 10)) -> None:
     """Draw the chart inside ``rect``; markers differ in shape as well as colour."""
     palette = theme.palette
-    panel(surface, rect, theme)
+    panel(surface, rect, theme, book)
     title = book.render(t("journey", language), theme.font_px(18), palette.text, bold=True)
     surface.blit(title, (rect.x + theme.gap, rect.y + theme.px(10)))
     plot = pygame.Rect(rect.x + theme.px(56), rect.y + title.get_height() + theme.px(22),

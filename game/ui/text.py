@@ -52,6 +52,16 @@ class TextBook:
                 self.fonts[key] = pygame.font.Font(str(path), size)
         return self.fonts[key]
 
+    def shadow(self, size: tuple[int, int], radius: int) -> pygame.Surface:
+        """A soft panel shadow of ``size``, cached (panels are redrawn every frame)."""
+        key = ("shadow", size, radius)
+        surface = self.surfaces.get(key)
+        if surface is None:
+            surface = pygame.Surface(size, pygame.SRCALPHA)
+            pygame.draw.rect(surface, (0, 0, 0, 60), surface.get_rect(), border_radius=radius)
+            self.surfaces[key] = surface
+        return surface
+
     def _needs_fallback(self, text: str) -> bool:
         return self.coverage is not None and bool(self.coverage.missing(text))
 

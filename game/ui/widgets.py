@@ -37,14 +37,12 @@ def shade(surface: pygame.Surface, theme: Theme) -> None:
     surface.blit(veil, (0, 0))
 
 
-def panel(surface: pygame.Surface, rect: pygame.Rect, theme: Theme, fill: Optional[tuple] = None,
-          edge: Optional[tuple] = None, shadow: bool = True) -> None:
-    """A rounded panel with a soft shadow and an edge."""
+def panel(surface: pygame.Surface, rect: pygame.Rect, theme: Theme, book: TextBook,
+          fill: Optional[tuple] = None, edge: Optional[tuple] = None) -> None:
+    """A rounded panel with a soft shadow (cached in ``book``) and an edge."""
     palette = theme.palette
-    if shadow and not theme.high_contrast:
-        shadow_surface = pygame.Surface((rect.width, rect.height), pygame.SRCALPHA)
-        pygame.draw.rect(shadow_surface, (0, 0, 0, 60), shadow_surface.get_rect(), border_radius=theme.radius)
-        surface.blit(shadow_surface, rect.move(0, theme.px(4)))
+    if not theme.high_contrast:
+        surface.blit(book.shadow(rect.size, theme.radius), rect.move(0, theme.px(4)))
     pygame.draw.rect(surface, fill or palette.panel, rect, border_radius=theme.radius)
     pygame.draw.rect(surface, edge or palette.panel_edge, rect, palette.edge_width, border_radius=theme.radius)
 

@@ -151,7 +151,7 @@ class EndingScreen(Screen):
     def _draw_summary(self, surface: pygame.Surface, card: Scorecard) -> None:
         theme, book, palette = self.app.theme, self.app.book, self.app.theme.palette
         box = self.rects["summary"]
-        panel(surface, box, theme)
+        panel(surface, box, theme, book)
         inner = box.inflate(-2 * theme.gap, -2 * theme.gap)
         radius = theme.px(54)
         centre = (inner.x + radius, inner.y + radius)
@@ -238,7 +238,7 @@ class EndingScreen(Screen):
         area = self.rects["debrief"].copy()
         if full_list:
             area.height = surface.get_height() - area.y - theme.px(20)
-        panel(surface, area, theme)
+        panel(surface, area, theme, book)
         heading = book.render(t("debrief", self.language), theme.font_px(18), palette.text, bold=True)
         offset = (0 if full_list else self.scroll_offset) - self._heading_height()
         previous_clip = surface.get_clip()

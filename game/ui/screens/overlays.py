@@ -29,7 +29,7 @@ class _Card(Screen):
         theme, book = self.app.theme, self.app.book
         shade(surface, theme)
         box = self.box()
-        panel(surface, box, theme)
+        panel(surface, box, theme, book)
         heading = book.render(title, theme.heading, theme.palette.text, bold=True)
         surface.blit(heading, (box.x + 2 * theme.gap, box.y + theme.gap))
         return pygame.Rect(box.x + 2 * theme.gap, box.y + heading.get_height() + 2 * theme.gap,

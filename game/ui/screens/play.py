@@ -190,15 +190,20 @@ class PlayScreen(Screen):
             self.static_cache.clear()
             picture = pygame.Surface((theme.width, theme.height))
             self._paint_picture(picture, expression, 0.0)
-            self.static_cache[key] = picture
+            self.static_cache[key] = picture.convert() if pygame.display.get_surface() else picture
         surface.blit(self.static_cache[key], (0, 0))
 
     def _paint_picture(self, surface: pygame.Surface, expression: str, time: float) -> None:
+        """Backdrop, customer and the darkened top bar: everything that does not change with the text."""
+        theme = self.app.theme
         program = self.app.run.program
         palette = self._art_palette()
         art.draw_backdrop(surface, surface.get_rect(), program.backdrop, palette, time)
         art.draw_customer(surface, self.rects["customer"], expression, palette, program.customer_type,
                           program.customer_age, time)
+        bar = pygame.Surface((theme.width, theme.px(76)), pygame.SRCALPHA)
+        bar.fill((16, 20, 28, 190))
+        surface.blit(bar, (0, 0))
 
     def draw(self, surface: pygame.Surface) -> None:
         self._sync()
@@ -206,9 +211,6 @@ class PlayScreen(Screen):
         view = self.view
         expression = art.expression_for(self.meter_shown)
         self._scene_picture(surface, expression)
-        bar = pygame.Surface((theme.width, theme.px(76)), pygame.SRCALPHA)
-        bar.fill((16, 20, 28, 190))
-        surface.blit(bar, (0, 0))
         draw_stage_tracker(surface, (theme.px(24), theme.px(24)), view.stages, theme, book, self.language)
         meter_rect = pygame.Rect(theme.width - theme.px(400), theme.px(12), theme.px(376), theme.px(56))
         draw_meter(surface, meter_rect, self.meter_shown, expression, theme, book, self.language)
@@ -223,7 +225,7 @@ class PlayScreen(Screen):
     def _draw_dialog(self, surface: pygame.Surface, view) -> None:
         theme, book, palette = self.app.theme, self.app.book, self.app.theme.palette
         box = self.rects["dialog"]
-        panel(surface, box, theme)
+        panel(surface, box, theme, book)
         name_fill = palette.accent if view.speaker_role != "customer" else (150, 84, 40)
         chip(surface, view.speaker_name, (box.x + theme.gap, box.y - theme.px(16)), theme, book, name_fill,
              (255, 255, 255), size=theme.body)
@@ -256,7 +258,7 @@ class PlayScreen(Screen):
         lines, size = book.fit(text, theme.body, pygame.Rect(0, 0, area.width - 2 * theme.gap, area.height - fixed))
         box = pygame.Rect(area.x, area.y, area.width,
                           min(area.height, fixed + len(lines) * book.line_height(size) + theme.gap))
-        panel(surface, box, theme, edge=rating_colour(turn.choice.rating, theme))
+        panel(surface, box, theme, book, edge=rating_colour(turn.choice.rating, theme))
         inner = box.inflate(-2 * theme.gap, -2 * theme.gap)
         surface.blit(heading, inner.topleft)
         y = inner.y + heading.get_height() + theme.px(8)
@@ -273,7 +275,7 @@ class PlayScreen(Screen):
         theme, book, palette = self.app.theme, self.app.book, self.app.theme.palette
         area = self.rects["choices"]
         box = pygame.Rect(area.x, area.y, area.width, min(area.height, theme.px(280)))
-        panel(surface, box, theme, edge=palette.accent)
+        panel(surface, box, theme, book, edge=palette.accent)
         inner = box.inflate(-2 * theme.gap, -2 * theme.gap)
         title_lines, title_size = book.fit(view.ending_title, theme.heading, pygame.Rect(inner.topleft, (
             inner.width, theme.px(90))), bold=True)

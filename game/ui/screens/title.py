@@ -110,7 +110,7 @@ class TitleScreen(Screen):
     def _draw_card(self, surface, button: Button, card, best: dict, focused: bool, hovered: bool) -> None:
         theme, book, palette = self.app.theme, self.app.book, self.app.theme.palette
         rect = button.rect
-        panel(surface, rect, theme, edge=palette.focus if focused else None)
+        panel(surface, rect, theme, book, edge=palette.focus if focused else None)
         if focused:
             pygame.draw.rect(surface, palette.focus, rect, theme.px(4), border_radius=theme.radius)
         inner = rect.inflate(-2 * theme.gap, -2 * theme.gap)
