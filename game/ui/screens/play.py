@@ -227,10 +227,12 @@ class PlayScreen(Screen):
         box = self.rects["dialog"]
         panel(surface, box, theme, book)
         name_fill = palette.accent if view.speaker_role != "customer" else (150, 84, 40)
-        chip(surface, view.speaker_name, (box.x + theme.gap, box.y - theme.px(16)), theme, book, name_fill,
-             (255, 255, 255), size=theme.body)
-        inner = box.inflate(-3 * theme.gap, -2 * theme.gap).move(0, theme.px(8))
-        inner.height -= theme.px(22)
+        name = chip(surface, view.speaker_name, (box.x + theme.gap, box.y - theme.px(16)), theme, book, name_fill,
+                    (255, 255, 255), size=theme.body)
+        inner = box.inflate(-3 * theme.gap, -2 * theme.gap)
+        top = max(inner.y + theme.px(8), name.bottom + theme.px(4))  # larger text sizes grow the name tag
+        inner.height -= top - inner.y + theme.px(22)
+        inner.y = top
         lines, size = book.fit(view.text, theme.body, inner)
         shown = int(self.revealed)
         visible, count = [], 0
