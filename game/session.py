@@ -165,6 +165,12 @@ class SaveStore:
         """Forget the run in progress (it finished, or the player started over)."""
         (self.folder / CURRENT_FILE).unlink(missing_ok=True)
 
+    def check_run(self) -> None:
+        """Set aside an unreadable run file now, so Continue is offered only for a run that can load."""
+        result = read_json(self.folder / CURRENT_FILE)
+        if result.problem:
+            self.notices.append(result.problem)
+
     def has_run(self) -> bool:
         """True when there is an unfinished run to continue."""
         return (self.folder / CURRENT_FILE).is_file()

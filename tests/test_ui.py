@@ -234,3 +234,50 @@ def test_any_key_shows_the_whole_line(app):
     assert not screen.line_done
     key(app, pygame.K_a)
     assert screen.line_done and app.run.decisions == 0
+
+
+def test_f5_reloads_the_scene_and_keeps_the_place(tmp_path):
+    scene = tmp_path / "scenes" / "tutorial.yaml"
+    scene.parent.mkdir()
+    scene.write_text((ROOT / "scenes" / "tutorial.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    app = App(saves_folder=tmp_path / "saves", scenes_folder=scene.parent)
+    app.start_scene(str(scene))
+    _until_decision_or_ending(app, lambda: key(app, pygame.K_SPACE))
+    key(app, pygame.K_2)
+    _until_decision_or_ending(app, lambda: key(app, pygame.K_SPACE))
+    node, shown = app.run.state.node, app.run.view("en").text
+    scene.write_text(scene.read_text(encoding="utf-8").replace(shown[:20], "EDITED " + shown[:20], 1),
+                     encoding="utf-8")
+    key(app, pygame.K_F5)
+    assert isinstance(app.screen, PlayScreen) and app.run.state.node == node and app.run.decisions == 1
+    assert app.run.view("en").text.startswith("EDITED")
+    scene.write_text("format: 1\nid: tutorial\n", encoding="utf-8")
+    key(app, pygame.K_F5)
+    assert type(app.screen).__name__ == "ErrorOverlay"
+    key(app, pygame.K_ESCAPE)
+    assert isinstance(app.screen, PlayScreen) and app.run.decisions == 1  # the old run plays on
+
+
+def test_a_corrupt_save_is_explained_at_start(tmp_path):
+    (tmp_path / "current.json").write_text("{broken", encoding="utf-8")
+    app = App(saves_folder=tmp_path)
+    assert type(app.screen).__name__ == "NoticeOverlay" and "set aside" in app.screen.messages[0]
+    key(app, pygame.K_RETURN)
+    assert isinstance(app.screen, TitleScreen) and not app.store.has_run()
+
+
+def test_fullscreen_toggles_with_f11(app):
+    key(app, pygame.K_F11)
+    assert app.settings.fullscreen
+    key(app, pygame.K_F11)
+    assert not app.settings.fullscreen and app.surface.get_size() == app.window_size
+
+
+def test_high_contrast_and_largest_text_fit_the_window(app):
+    app.update_settings(high_contrast=True, text_size=5, language="zh")
+    _start(app, (2,))
+    _until_decision_or_ending(app, lambda: key(app, pygame.K_SPACE))
+    window = app.surface.get_rect()
+    assert all(window.contains(b.rect) for b in app.screen.buttons)
+    area = app.screen.rects["choices"]
+    assert all(area.contains(b.rect) for b in app.screen.buttons)

@@ -72,6 +72,7 @@ class App:
         pygame.key.set_repeat(350, 40)
         self.settings, problem = load_settings(saves_folder)
         self.store = SaveStore(saves_folder)
+        self.store.check_run()
         if problem:
             self.store.notices.append(problem)
         self.scenes_folder = scenes_folder or PROJECT_ROOT / "scenes"
