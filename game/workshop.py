@@ -1,0 +1,255 @@
+"""Facilitator mode's session: teams, the room's votes, decisions taken, and the export.
+
+Pure game logic, like the engine: the facilitator screen turns keys into calls here and draws what
+comes back. Each team plays its own run of the scene, one team after another or taking turns at
+each decision; every decision keeps the tally the room voted and whether a tie was broken.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any, Optional
+
+from game.engine import State, Story, View
+from game.program import Program, pick
+from game.scorecard import Scorecard, build_scorecard
+from game.storage import write_json
+
+LETTERS = "ABCDEFGHI"
+DEFAULT_TIMER_SECONDS = 120
+MODES = ("sequential", "alternating")
+
+
+class WorkshopError(ValueError):
+    """A facilitator action that does not apply now (no decision open, no tie to break...)."""
+
+
+def letter(number: int) -> str:
+    """The letter the room sees for choice ``number`` (1 -> A)."""
+    return LETTERS[number - 1]
+
+
+@dataclass(frozen=True)
+class DecisionRecord:
+    """One decision a team took, with the room's votes."""
+
+    team: str
+    decision: int
+    node: str
+    votes: dict[str, int]
+    chosen: str
+    choice_id: str
+    choice_text: str
+    stage: str
+    rating: int
+    tie: bool
+
+
+@dataclass(frozen=True)
+class Reveal:
+    """What the tally gave: the counts, the leading options and the choice taken (None on a tie)."""
+
+    counts: dict[int, int]
+    leaders: tuple[int, ...]
+    chosen: Optional[int]
+
+
+@dataclass
+class Workshop:
+    """A facilitated session of one scene for one or more teams."""
+
+    program: Program
+    teams: list[str]
+    mode: str = "sequential"
+    language: str = "en"
+    turn: int = 0
+    votes: dict[int, int] = field(default_factory=dict)
+    records: list[DecisionRecord] = field(default_factory=list)
+    pending_tie: Optional[tuple[int, ...]] = None
+    started: str = field(default_factory=lambda: time.strftime("%Y-%m-%d %H:%M"))
+
+    def __post_init__(self) -> None:
+        names = [name.strip() for name in self.teams]
+        if not names or any(not name for name in names) or len(set(names)) != len(names):
+            raise WorkshopError("teams need distinct, non-empty names")
+        if self.mode not in MODES:
+            raise WorkshopError(f"mode must be one of {', '.join(MODES)}")
+        self.teams = names
+        self.story = Story(self.program)
+        self.states: dict[str, State] = {team: self.story.start() for team in self.teams}
+        self._undo: list[tuple[str, State, int]] = []
+
+    # --- where the session is ----------------------------------------------------------------
+
+    @property
+    def team(self) -> str:
+        """The team whose turn it is."""
+        return self.teams[self.turn]
+
+    @property
+    def state(self) -> State:
+        """The current team's state."""
+        return self.states[self.team]
+
+    def view(self, language: Optional[str] = None) -> View:
+        """The current team's node, as plain data."""
+        return self.story.view(self.state, language or self.language)
+
+    def finished(self, team: str) -> bool:
+        """True when ``team`` has reached an ending."""
+        return self.story.ending(self.states[team]) is not None
+
+    @property
+    def all_finished(self) -> bool:
+        """True when every team has reached an ending."""
+        return all(self.finished(team) for team in self.teams)
+
+    def timer_seconds(self) -> int:
+        """Discussion time for the current node: the scene's, or two minutes."""
+        facilitation = self.story.node(self.state).facilitator
+        return facilitation.timer if facilitation and facilitation.timer else DEFAULT_TIMER_SECONDS
+
+    # --- moving on ---------------------------------------------------------------------------
+
+    def advance(self) -> None:
+        """Move the current team past a line with no decision."""
+        self.states[self.team] = self.story.advance(self.state)
+
+    def next_team(self) -> bool:
+        """After a decision (taking turns) or an ending (one after another): hand over to the next team
+        that has not finished. Returns False when every team has finished."""
+        if self.all_finished:
+            return False
+        for step in range(1, len(self.teams) + 1):
+            candidate = (self.turn + step) % len(self.teams)
+            if not self.finished(self.teams[candidate]):
+                self.turn = candidate
+                return True
+        return False
+
+    def hand_over_due(self) -> bool:
+        """True when the session should move to another team now."""
+        if self.finished(self.team):
+            return not self.all_finished
+        return self.mode == "alternating" and len(self.teams) > 1 and bool(self.records) \
+            and self.records[-1].team == self.team and self.story.kind(self.state) == "decision"
+
+    # --- votes -------------------------------------------------------------------------------
+
+    def _open_count(self) -> int:
+        if self.story.kind(self.state) != "decision":
+            raise WorkshopError("there is no decision to vote on right now")
+        return len(self.story.open_choices(self.state))
+
+    def add_vote(self, number: int, amount: int = 1) -> None:
+        """Add ``amount`` votes (negative takes votes back, never below zero) for choice ``number``."""
+        if not 1 <= number <= self._open_count():
+            raise WorkshopError(f"there is no option {letter(number)} here")
+        self.votes[number] = max(0, self.votes.get(number, 0) + amount)
+
+    def set_votes(self, number: int, count: int) -> None:
+        """Set the votes for choice ``number`` (typed counts)."""
+        if not 1 <= number <= self._open_count():
+            raise WorkshopError(f"there is no option {letter(number)} here")
+        self.votes[number] = max(0, min(count, 9999))
+
+    def reveal(self) -> Reveal:
+        """Count the votes: a clear majority is taken at once; a tie waits for :meth:`break_tie`."""
+        count = self._open_count()
+        counts = {number: self.votes.get(number, 0) for number in range(1, count + 1)}
+        top = max(counts.values())
+        leaders = tuple(n for n, votes in counts.items() if votes == top)
+        if len(leaders) == 1:
+            self._take(leaders[0], tie=False)
+            return Reveal(counts, leaders, leaders[0])
+        self.pending_tie = leaders
+        return Reveal(counts, leaders, None)
+
+    def break_tie(self, number: int) -> None:
+        """The facilitator picks among the tied options."""
+        if self.pending_tie is None:
+            raise WorkshopError("there is no tie to break")
+        if number not in self.pending_tie:
+            tied = ", ".join(letter(n) for n in self.pending_tie)
+            raise WorkshopError(f"option {letter(number)} is not one of the tied options ({tied})")
+        self._take(number, tie=True)
+
+    def _take(self, number: int, tie: bool) -> None:
+        before = self.state
+        counts = {letter(n): self.votes.get(n, 0) for n in range(1, self._open_count() + 1)}
+        after, turn = self.story.choose(before, number)
+        self._undo.append((self.team, before, self.turn))
+        self.states[self.team] = after
+        self.records.append(DecisionRecord(
+            team=self.team, decision=len(after.steps), node=before.node, votes=counts, chosen=letter(number),
+            choice_id=turn.choice.id, choice_text=pick(turn.choice.text, self.language), stage=turn.step.stage,
+            rating=turn.step.rating, tie=tie))
+        self.votes = {}
+        self.pending_tie = None
+
+    def undo(self) -> bool:
+        """Take back the last decision taken in the session (whichever team took it)."""
+        if not self._undo:
+            return False
+        team, before, turn = self._undo.pop()
+        self.states[team] = before
+        self.turn = turn
+        self.records.pop()
+        self.votes, self.pending_tie = {}, None
+        return True
+
+    # --- results -----------------------------------------------------------------------------
+
+    def scorecard(self, team: str) -> Scorecard:
+        """A finished team's scorecard."""
+        return build_scorecard(self.story, self.states[team], self.language)
+
+    def results(self) -> list[dict[str, Any]]:
+        """Per team: ending, score, grade, path of letters, meter journey and decisions."""
+        rows = []
+        for team in self.teams:
+            decisions = [asdict(r) for r in self.records if r.team == team]
+            row: dict[str, Any] = {"team": team, "decisions": decisions,
+                                   "path": "".join(d["chosen"] for d in decisions),
+                                   "journey": [float(self.program.mood)] + [s.meter_after
+                                                                            for s in self.states[team].steps]}
+            if self.finished(team):
+                card = self.scorecard(team)
+                row.update(ending=card.ending, ending_title=card.ending_title, score=card.score, grade=card.grade,
+                           relationship=card.relationship)
+            rows.append(row)
+        return rows
+
+    def csv_text(self) -> str:
+        """One row per decision, with the team's ending and score, for a spreadsheet."""
+        width = max([len(r.votes) for r in self.records] + [4])
+        header = ["session", "scene", "team", "decision", "node"] + [f"votes_{letter(n)}" for n in
+                                                                     range(1, width + 1)]
+        header += ["chosen", "choice_id", "choice_text", "stage", "rating", "tie", "ending", "score"]
+        endings = {row["team"]: row for row in self.results()}
+        out = io.StringIO()
+        writer = csv.writer(out)
+        writer.writerow(header)
+        for record in self.records:
+            team = endings[record.team]
+            votes = [record.votes.get(letter(n), "") for n in range(1, width + 1)]
+            writer.writerow([self.started, self.program.id, record.team, record.decision, record.node, *votes,
+                             record.chosen, record.choice_id, record.choice_text, record.stage, record.rating,
+                             "yes" if record.tie else "no", team.get("ending", ""), team.get("score", "")])
+        return out.getvalue()
+
+    def export(self, folder: Path) -> tuple[Path, Path]:
+        """Write the session's CSV and JSON under ``folder`` (saves/sessions/); returns both paths."""
+        folder.mkdir(parents=True, exist_ok=True)
+        stem = f"{time.strftime('%Y%m%d-%H%M%S')}-{self.program.id}"
+        csv_path, json_path = folder / f"{stem}.csv", folder / f"{stem}.json"
+        temporary = csv_path.with_suffix(".csv.tmp")
+        temporary.write_text(self.csv_text(), encoding="utf-8-sig", newline="")  # BOM: spreadsheets read UTF-8
+        temporary.replace(csv_path)
+        write_json(json_path, {"session": self.started, "scene": self.program.id, "mode": self.mode,
+                               "language": self.language, "teams": self.results()})
+        return csv_path, json_path

@@ -1,0 +1,102 @@
+"""Facilitator sessions in the core: votes, ties, turns, undo and export."""
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+
+from game.loader import load_scene
+from game.workshop import Workshop, WorkshopError
+
+TUTORIAL = load_scene(str(Path(__file__).resolve().parent.parent / "scenes" / "tutorial.yaml")).program
+
+
+def _to_decision(workshop):
+    while workshop.story.kind(workshop.state) == "line":
+        workshop.advance()
+
+
+def test_majority_tie_and_taking_back_a_vote():
+    workshop = Workshop(TUTORIAL, ["Red", "Blue"])
+    _to_decision(workshop)
+    workshop.add_vote(1)
+    workshop.add_vote(2)
+    workshop.add_vote(2)
+    workshop.add_vote(2, -1)  # Shift+B: one vote taken back
+    reveal = workshop.reveal()
+    assert reveal.chosen is None and reveal.leaders == (1, 2) and workshop.pending_tie == (1, 2)
+    with pytest.raises(WorkshopError, match="not one of the tied"):
+        workshop.break_tie(3)
+    workshop.break_tie(2)
+    record = workshop.records[-1]
+    assert record.tie and record.chosen == "B" and record.votes == {"A": 1, "B": 1, "C": 0}
+    _to_decision(workshop)
+    workshop.set_votes(1, 7)
+    workshop.set_votes(3, 12)
+    assert workshop.reveal().chosen == 3 and not workshop.records[-1].tie
+
+
+def test_votes_never_go_negative_and_letters_must_exist():
+    workshop = Workshop(TUTORIAL, ["Solo"])
+    _to_decision(workshop)
+    workshop.add_vote(1, -1)
+    assert workshop.votes[1] == 0
+    with pytest.raises(WorkshopError):
+        workshop.add_vote(9)
+
+
+def test_teams_take_turns_at_each_decision():
+    workshop = Workshop(TUTORIAL, ["Red", "Blue"], mode="alternating")
+    _to_decision(workshop)
+    workshop.add_vote(2)
+    workshop.reveal()
+    _to_decision(workshop)
+    assert workshop.hand_over_due()
+    assert workshop.next_team() and workshop.team == "Blue"
+    assert workshop.states["Blue"].steps == ()
+
+
+def test_undo_restores_the_team_and_its_state():
+    workshop = Workshop(TUTORIAL, ["Red", "Blue"], mode="alternating")
+    _to_decision(workshop)
+    before = workshop.state
+    workshop.add_vote(1)
+    workshop.reveal()
+    workshop.next_team()
+    assert workshop.undo() and workshop.team == "Red" and workshop.state == before and not workshop.records
+
+
+def test_bad_team_setups_are_refused():
+    for teams in ([], ["A", "A"], ["A", " "]):
+        with pytest.raises(WorkshopError):
+            Workshop(TUTORIAL, teams)
+    with pytest.raises(WorkshopError):
+        Workshop(TUTORIAL, ["A"], mode="random")
+
+
+def _play_team(workshop, numbers):
+    for number in numbers:
+        _to_decision(workshop)
+        workshop.add_vote(number, 3)
+        workshop.reveal()
+    _to_decision(workshop)
+
+
+def test_two_team_session_exports_csv_and_json(tmp_path):
+    workshop = Workshop(TUTORIAL, ["Red", "Blue"])
+    _play_team(workshop, [2, 2, 3, 3, 2])
+    assert workshop.finished("Red") and workshop.next_team() and workshop.team == "Blue"
+    _play_team(workshop, [1, 1, 3, 3])
+    assert workshop.all_finished and not workshop.next_team()
+    csv_path, json_path = workshop.export(tmp_path / "sessions")
+    with open(csv_path, newline="", encoding="utf-8-sig") as handle:
+        rows = list(csv.DictReader(handle))
+    assert [row["team"] for row in rows] == ["Red"] * 5 + ["Blue"] * 4
+    assert [row["chosen"] for row in rows] == list("BBCCB") + list("AACC")
+    assert {row["ending"] for row in rows if row["team"] == "Red"} == {"delighted"}
+    assert float(rows[-1]["score"]) == workshop.scorecard("Blue").score
+    assert rows[0]["votes_B"] == "3" and rows[0]["tie"] == "no"
+    data = json.loads(json_path.read_text(encoding="utf-8"))
+    assert [team["ending"] for team in data["teams"]] == ["delighted", "gave_up"]
+    assert data["teams"][0]["path"] == "BBCCB" and len(data["teams"][0]["journey"]) == 6
