@@ -52,6 +52,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     commands.add_parser("schema", help="print the JSON Schema of the scene format")
 
+    facilitate = commands.add_parser("facilitate", help="open facilitator mode for a workshop")
+    facilitate.add_argument("scene", metavar="SCENE", nargs="?", help="the scene to start with")
+
     new = commands.add_parser("new", help="create a scene file from the commented template")
     new.add_argument("name", metavar="NAME", help="scene id; the file is scenes/NAME.yaml")
     new.add_argument("--dir", default="scenes", help="folder for the new file (default: scenes/)")
@@ -62,7 +65,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     """Run the command line and return the exit code."""
     args = build_parser().parse_args(argv)
     handlers = {
-        None: _play, "validate": _validate, "run": _run, "analyze": _analyze,
+        None: _play, "facilitate": _facilitate, "validate": _validate, "run": _run, "analyze": _analyze,
         "graph": _graph, "schema": _schema, "new": _new,
     }
     try:
@@ -75,13 +78,16 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
 
 
 def _play(args: argparse.Namespace) -> int:
-    try:
-        from game.ui.app import run_game  # the window is optional for every other command
-    except ImportError:
-        print("The desktop game is not built yet: use `python main.py run SCENE --choices ...` "
-              "to play a scene in the terminal (see `python main.py --help`).")
-        return EXIT_OK
+    from game.ui.app import run_game  # imported here: every other command works without a window
+
     return run_game()
+
+
+def _facilitate(args: argparse.Namespace) -> int:
+    from game.ui.app import run_game
+
+    path = resolve_scene(args.scene) if args.scene else ""
+    return run_game(facilitate=path)
 
 
 def _validate(args: argparse.Namespace) -> int:

@@ -132,11 +132,13 @@ class Workshop:
         return False
 
     def hand_over_due(self) -> bool:
-        """True when the session should move to another team now."""
-        if self.finished(self.team):
-            return not self.all_finished
-        return self.mode == "alternating" and len(self.teams) > 1 and bool(self.records) \
-            and self.records[-1].team == self.team and self.story.kind(self.state) == "decision"
+        """True when, taking turns, the team that just decided should hand over to the next team.
+
+        A team that reached its ending keeps the screen until its ending has been shown; the screen
+        then calls :meth:`next_team`.
+        """
+        return (self.mode == "alternating" and len(self.teams) > 1 and not self.finished(self.team)
+                and bool(self.records) and self.records[-1].team == self.team)
 
     # --- votes -------------------------------------------------------------------------------
 
@@ -190,6 +192,10 @@ class Workshop:
             rating=turn.step.rating, tie=tie))
         self.votes = {}
         self.pending_tie = None
+
+    def state_before_last(self) -> Optional[State]:
+        """The state in which the last decision was taken (what the room voted on)."""
+        return self._undo[-1][1] if self._undo else None
 
     def undo(self) -> bool:
         """Take back the last decision taken in the session (whichever team took it)."""

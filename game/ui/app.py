@@ -25,6 +25,7 @@ from game.settings import Settings, load_settings, save_settings
 from game.ui.screens.base import Screen
 from game.ui.text import TextBook
 from game.ui.theme import Theme, make_theme
+from game.workshop import Workshop, WorkshopError
 
 DEFAULT_SIZE = (1280, 720)
 MIN_SIZE = (640, 360)
@@ -82,6 +83,7 @@ class App:
         self.book = TextBook()
         self.theme = self._make_theme()
         self.run: Optional[Run] = None
+        self.workshop: Optional[Workshop] = None
         self.cards = scan_scenes(self.scenes_folder)
         self.screens: list[Screen] = []
         self.running = True
@@ -259,7 +261,41 @@ class App:
         from game.ui.screens.title import TitleScreen
 
         self.run = None
+        self.workshop = None
         self.replace(TitleScreen(self))
+
+    # --- facilitator mode ---------------------------------------------------------------------
+
+    def open_facilitator_setup(self, scene_path: Optional[str] = None) -> None:
+        """Show the workshop set-up, with ``scene_path`` chosen when given."""
+        from game.ui.screens.facilitate_setup import FacilitatorSetup
+
+        index = next((i for i, card in enumerate(self.cards)
+                      if scene_path and Path(card.path).resolve() == Path(scene_path).resolve()), 0)
+        self.replace(FacilitatorSetup(self, index))
+
+    def start_workshop(self, scene_path: str, teams: list[str], mode: str) -> None:
+        """Start a facilitated session (or show the scene's errors)."""
+        from game.ui.screens.facilitate import FacilitatorScreen
+
+        loaded = load_scene(scene_path)
+        if loaded.program is None:
+            self.show_errors(list(loaded.diagnostics))
+            return
+        try:
+            self.workshop = Workshop(loaded.program, teams, mode, self.settings.language)
+        except WorkshopError as exc:
+            self.notify(str(exc))
+            return
+        self.replace(FacilitatorScreen(self))
+
+    def finish_workshop(self) -> None:
+        """End the session: export the results and show the comparison."""
+        from game.ui.screens.compare import CompareScreen
+
+        csv_path, _ = self.workshop.export(self.store.folder / "sessions")
+        self.replace(CompareScreen(self))
+        self.notify(self._t("exported", path=str(csv_path)), 6)
 
     # --- settings -----------------------------------------------------------------------------
 
@@ -305,7 +341,8 @@ class App:
             self.toggle_fullscreen()
         elif event.type == pygame.KEYDOWN and event.key == pygame.K_F5:
             self.reload_scene()
-        elif event.type in (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN, pygame.MOUSEMOTION, pygame.MOUSEWHEEL):
+        elif event.type in (pygame.KEYDOWN, pygame.TEXTINPUT, pygame.MOUSEBUTTONDOWN, pygame.MOUSEMOTION,
+                            pygame.MOUSEWHEEL):
             self.screen.handle(event)
             self.dirty = True
 
@@ -344,8 +381,11 @@ class App:
         pygame.quit()
 
 
-def run_game() -> int:
-    """Open the window and play until it is closed."""
+def run_game(facilitate: Optional[str] = None) -> int:
+    """Open the window and play until it is closed; ``facilitate`` opens the workshop set-up."""
     os.environ.setdefault("SDL_VIDEO_ALLOW_SCREENSAVER", "1")
-    App().loop()
+    app = App()
+    if facilitate is not None:
+        app.open_facilitator_setup(facilitate or None)
+    app.loop()
     return 0

@@ -11,7 +11,7 @@ from game.ui.strings import t
 from game.ui.widgets import Button, draw_button, panel, shade
 
 
-class _Card(Screen):
+class CardOverlay(Screen):
     """An overlay: a centred panel over the darkened screen below."""
 
     overlay = True
@@ -48,7 +48,7 @@ class _Card(Screen):
             draw_button(surface, button, self.app.theme, self.app.book, index == self.focus, index == self.hover)
 
 
-class PauseOverlay(_Card):
+class PauseOverlay(CardOverlay):
     """Esc during play: resume, history, settings, restart, main menu, quit."""
 
     size = (0.4, 0.72)
@@ -83,7 +83,7 @@ class PauseOverlay(_Card):
         self.draw_buttons(surface)
 
 
-class HistoryOverlay(_Card):
+class HistoryOverlay(CardOverlay):
     """H during play: everything said so far, newest at the bottom, scrollable."""
 
     size = (0.8, 0.84)
@@ -130,7 +130,7 @@ class HistoryOverlay(_Card):
         surface.blit(hint, (area.x, area.bottom + theme.px(6)))
 
 
-class SettingsOverlay(_Card):
+class SettingsOverlay(CardOverlay):
     """Language, text size, contrast, fullscreen, text speed, coaching: changed in place, saved at once."""
 
     size = (0.6, 0.8)
@@ -195,7 +195,7 @@ class SettingsOverlay(_Card):
         surface.blit(hint, (area.x, self.box().bottom - theme.gap - hint.get_height()))
 
 
-class _MessageOverlay(_Card):
+class _MessageOverlay(CardOverlay):
     """A list of messages with one button to close it."""
 
     size = (0.8, 0.7)

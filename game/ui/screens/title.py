@@ -35,8 +35,9 @@ class TitleScreen(Screen):
             rect = pygame.Rect(area.x + column * (width + gap), area.y + row * (height + gap), width, height)
             self.buttons.append(Button(rect, card.id, f"scene:{index}"))
         self.card_count = len(self.buttons)
-        labels = [("continue", self.app.store.has_run()), ("settings", True), ("quit", True)]
-        button_width = theme.px(220)
+        labels = [("continue", self.app.store.has_run()), ("facilitate", bool(cards)), ("settings", True),
+                  ("quit", True)]
+        button_width = theme.px(200)
         x = theme.width - theme.px(48) - len(labels) * button_width - (len(labels) - 1) * gap
         for key, enabled in labels:
             rect = pygame.Rect(x, theme.height - theme.px(100), button_width, theme.px(56))
@@ -54,6 +55,8 @@ class TitleScreen(Screen):
                 self.app.start_scene(card.path)
         elif action == "continue":
             self.app.continue_run()
+        elif action == "facilitate":
+            self.app.open_facilitator_setup()
         elif action == "settings":
             from game.ui.screens.overlays import SettingsOverlay
 

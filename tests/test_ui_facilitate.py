@@ -1,0 +1,149 @@
+"""Facilitator mode driven headlessly through the facilitator's keys, from set-up to export."""
+
+import csv
+from pathlib import Path
+
+import pygame
+import pytest
+
+from game.ui.app import App
+from game.ui.driver import button_centre, click, key, settle
+from game.ui.screens.compare import CompareScreen
+from game.ui.screens.facilitate import FacilitatorScreen
+
+ROOT = Path(__file__).resolve().parent.parent
+TUTORIAL = str(ROOT / "scenes" / "tutorial.yaml")
+
+
+@pytest.fixture
+def app(tmp_path):
+    application = App(saves_folder=tmp_path)
+    yield application
+    pygame.display.quit()
+
+
+def type_text(app, text):
+    for character in text:
+        app.step([pygame.event.Event(pygame.TEXTINPUT, text=character)])
+
+
+def to_decision(app):
+    """Clicker 'next' until the current team faces a decision or an ending."""
+    workshop = app.workshop
+    for _ in range(100):
+        kind = workshop.story.kind(workshop.state)
+        if kind in ("decision", "ending") and app.screen.revealed is None:
+            return kind
+        key(app, pygame.K_PAGEDOWN)
+    raise AssertionError("no decision reached")
+
+
+def test_a_whole_two_team_session_with_a_tie_a_vote_taken_back_and_the_export(app, tmp_path):
+    click(app, button_centre(app, "facilitate"))
+    click(app, button_centre(app, "team:0"))
+    for _ in range(len("Team 1")):
+        key(app, pygame.K_BACKSPACE)
+    type_text(app, "Red")
+    key(app, pygame.K_TAB)
+    click(app, button_centre(app, "team:1"))
+    for _ in range(len("Team 2")):
+        key(app, pygame.K_BACKSPACE)
+    type_text(app, "Blue")
+    key(app, pygame.K_RETURN)  # stop typing
+    key(app, pygame.K_RETURN)  # start
+    assert isinstance(app.screen, FacilitatorScreen) and app.workshop.teams == ["Red", "Blue"]
+
+    # Red, decision 1: a tie (A 2, B 2), with one vote for B taken back and given again, broken by the facilitator
+    assert to_decision(app) == "decision"
+    key(app, pygame.K_t)
+    assert app.screen.timer_running
+    settle(app, 30)
+    assert app.screen.timer_left < app.screen.timer_total
+    for code in (pygame.K_a, pygame.K_a, pygame.K_b, pygame.K_b, pygame.K_b):
+        key(app, code)
+    key(app, pygame.K_b, mod=pygame.KMOD_SHIFT)  # one vote for B taken back
+    assert app.workshop.votes == {1: 2, 2: 2}
+    assert app.workshop.view().choices and app.screen.revealed is None  # nothing revealed while voting
+    key(app, pygame.K_r)
+    assert app.workshop.pending_tie == (1, 2)
+    key(app, pygame.K_PAGEDOWN)  # 'next' waits for the tie to be broken
+    assert app.workshop.pending_tie == (1, 2)
+    key(app, pygame.K_b)
+    assert app.workshop.records[-1].chosen == "B" and app.workshop.records[-1].tie
+
+    # the rest of Red's run: typed counts (Down selects the next option, digits set its count)
+    for letter in "BCCB":
+        to_decision(app)
+        key(app, getattr(pygame, f"K_{letter.lower()}"))
+        key(app, pygame.K_1)
+        key(app, pygame.K_2)  # typed: 12 votes for the selected option
+        assert app.workshop.votes[" ABCD".index(letter)] == 12
+        key(app, pygame.K_PAGEDOWN)  # reveal
+    assert to_decision(app) == "ending"
+    key(app, pygame.K_PAGEDOWN)  # hand over to Blue
+    assert app.workshop.team == "Blue"
+
+    for letter in "AACC":
+        to_decision(app)
+        key(app, getattr(pygame, f"K_{letter.lower()}"))
+        key(app, pygame.K_RIGHT)  # a clicker's 'next' reveals
+    assert to_decision(app) == "ending"
+    key(app, pygame.K_PAGEDOWN)
+    assert isinstance(app.screen, CompareScreen)
+
+    sessions = tmp_path / "sessions"
+    csv_files = list(sessions.glob("*.csv"))
+    assert len(csv_files) == 1 and len(list(sessions.glob("*.json"))) == 1
+    with open(csv_files[0], newline="", encoding="utf-8-sig") as handle:
+        rows = list(csv.DictReader(handle))
+    assert [(row["team"], row["chosen"]) for row in rows] == \
+        [("Red", c) for c in "BBCCB"] + [("Blue", c) for c in "AACC"]
+    assert rows[0]["votes_A"] == "2" and rows[0]["votes_B"] == "2" and rows[0]["tie"] == "yes"
+    assert rows[1]["votes_B"] == "12" and rows[1]["tie"] == "no"
+    assert {row["ending"] for row in rows if row["team"] == "Red"} == {"delighted"}
+    assert {row["ending"] for row in rows if row["team"] == "Blue"} == {"gave_up"}
+    key(app, pygame.K_s)
+    assert list(sessions.glob("*-comparison.png"))
+
+
+def test_taking_turns_blank_screen_notes_and_back(app):
+    app.start_workshop(TUTORIAL, ["North", "South"], "alternating")
+    to_decision(app)
+    key(app, pygame.K_a)
+    key(app, pygame.K_r)
+    key(app, pygame.K_PAGEDOWN)
+    assert app.workshop.team == "South"
+    key(app, pygame.K_PAGEUP)  # a clicker's 'back' takes the decision back
+    assert app.workshop.team == "North" and not app.workshop.records
+    key(app, pygame.K_PERIOD)
+    assert app.screen.blank
+    key(app, pygame.K_PAGEDOWN)  # any key brings the picture back without acting
+    assert not app.screen.blank and not app.workshop.records
+    key(app, pygame.K_n)
+    assert app.screen.show_notes  # one display: the notes show over the projector view
+    settle(app, 2)
+
+
+def test_reveal_needs_votes_and_next_starts_the_timer(app):
+    app.start_workshop(TUTORIAL, ["Only"], "sequential")
+    to_decision(app)
+    key(app, pygame.K_r)
+    assert app.screen.revealed is None
+    key(app, pygame.K_PAGEDOWN)
+    assert app.screen.timer_running
+    key(app, pygame.K_EQUALS)
+    assert app.screen.timer_left > 120
+
+
+def test_projector_text_is_large_enough(app):
+    app.start_workshop(TUTORIAL, ["Only"], "sequential")
+    assert app.screen.body >= app.theme.height / 25
+
+
+def test_timer_end_flashes(app):
+    app.start_workshop(TUTORIAL, ["Only"], "sequential")
+    to_decision(app)
+    app.screen.timer_left = 0.05
+    key(app, pygame.K_t)
+    settle(app, 10)
+    assert app.screen.timer_left == 0 and not app.screen.timer_running and app.screen.flash > 0
