@@ -152,3 +152,8 @@ def t(key: str, language: str, **values: object) -> str:
     entry = STRINGS[key]
     text = entry.get(language) or entry["en"]
     return text.format(**values) if values else text
+
+
+def labelled(label: str, value: str, language: str) -> str:
+    """``label: value`` with the colon the language uses."""
+    return f"{label}：{value}" if language == "zh" else f"{label}:  {value}"

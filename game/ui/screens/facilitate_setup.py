@@ -6,7 +6,7 @@ import pygame
 
 from game.program import pick
 from game.ui.screens.base import Screen
-from game.ui.strings import t
+from game.ui.strings import labelled, t
 from game.ui.widgets import Button, draw_button
 
 MAX_TEAMS = 6
@@ -49,13 +49,14 @@ class FacilitatorSetup(Screen):
     def _label(self, button: Button) -> str:
         if button.action == "scene":
             card = self.app.cards[self.scene_index]
-            return f"{t('scenario', self.language)}:  {pick(card.title, self.language) if card.title else card.id}"
+            return labelled(t("scenario", self.language), pick(card.title, self.language) if card.title else card.id,
+                            self.language)
         if button.action.startswith("team:"):
             index = int(button.action.split(":")[1])
             cursor = "▏" if index == self.editing else ""
-            return f"{t('team', self.language)} {index + 1}:  {self.teams[index]}{cursor}"
+            return labelled(f"{t('team', self.language)} {index + 1}", self.teams[index] + cursor, self.language)
         if button.action == "mode":
-            return f"{t('mode', self.language)}:  {t('mode_' + self.mode, self.language)}"
+            return labelled(t("mode", self.language), t("mode_" + self.mode, self.language), self.language)
         return button.label
 
     def handle(self, event: pygame.event.Event) -> None:

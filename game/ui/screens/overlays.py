@@ -7,7 +7,7 @@ import pygame
 from game.diagnostics import Diagnostic
 from game.settings import TEXT_SIZES, TEXT_SPEEDS
 from game.ui.screens.base import Screen
-from game.ui.strings import t
+from game.ui.strings import labelled, t
 from game.ui.widgets import Button, draw_button, panel, shade
 
 
@@ -141,7 +141,7 @@ class SettingsOverlay(CardOverlay):
         area = self.box().inflate(-4 * theme.gap, -4 * theme.gap)
         area.y += theme.px(60)
         area.height -= theme.px(100)
-        entries = [(f"{t(row, self.language)}:  {self._value(row)}", row) for row in self.ROWS]
+        entries = [(labelled(t(row, self.language), self._value(row), self.language), row) for row in self.ROWS]
         self.stack_buttons(entries + [(t("back", self.language), "back")], area)
 
     def _value(self, row: str) -> str:
