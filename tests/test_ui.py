@@ -197,7 +197,7 @@ def test_debrief_image_is_saved(app):
     _until_decision_or_ending(app, lambda: key(app, pygame.K_SPACE))
     key(app, pygame.K_RETURN)
     key(app, pygame.K_s)
-    images = list((app.store.folder / "debriefs").glob("tutorial-*.png"))
+    images = list((app.store.folder / "debriefs").glob("*-tutorial.png"))
     assert len(images) == 1
     image = pygame.image.load(str(images[0]))
     assert image.get_width() == app.theme.width and image.get_height() >= app.theme.height

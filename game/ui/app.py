@@ -157,6 +157,14 @@ class App:
             self.push(NoticeOverlay(self, list(self.store.notices)))
             self.store.notices.clear()
 
+    def save_png(self, image: pygame.Surface, subfolder: str, name: str) -> str:
+        """Save ``image`` as ``saves/SUBFOLDER/TIMESTAMP-NAME.png``; returns the path."""
+        folder = self.store.folder / subfolder
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"{time.strftime('%Y%m%d-%H%M%S')}-{name}.png"
+        pygame.image.save(image, str(path))
+        return str(path)
+
     def notify(self, text: str, seconds: float = 3.0) -> None:
         """A short message at the bottom of the window."""
         self.toast = (text, time.monotonic() + seconds)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pygame
 
 from game.ui.screens.base import Screen
@@ -49,11 +47,7 @@ class CompareScreen(Screen):
         """Write the comparison to a PNG under saves/sessions/."""
         image = pygame.Surface(self.app.surface.get_size())
         self.draw_page(image)
-        folder = self.app.store.folder / "sessions"
-        folder.mkdir(parents=True, exist_ok=True)
-        path = folder / f"{time.strftime('%Y%m%d-%H%M%S')}-{self.app.workshop.program.id}-comparison.png"
-        pygame.image.save(image, str(path))
-        return str(path)
+        return self.app.save_png(image, "sessions", f"{self.app.workshop.program.id}-comparison")
 
     def draw(self, surface: pygame.Surface) -> None:
         self.draw_page(surface)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from typing import Optional
 
 import pygame
@@ -122,11 +121,7 @@ class EndingScreen(Screen):
         height = max(theme.height, self.rects["debrief"].y + full + theme.px(20))
         image = pygame.Surface((theme.width, height))
         self._draw_page(image, full_list=True)
-        folder = self.app.store.folder / "debriefs"
-        folder.mkdir(parents=True, exist_ok=True)
-        path = folder / f"{self.app.run.program.id}-{time.strftime('%Y%m%d-%H%M%S')}.png"
-        pygame.image.save(image, str(path))
-        return str(path)
+        return self.app.save_png(image, "debriefs", self.app.run.program.id)
 
     # --- drawing -----------------------------------------------------------------------------
 
