@@ -23,7 +23,7 @@ from game.workshop import LETTERS, Reveal, WorkshopError
 
 NEXT_KEYS = {pygame.K_PAGEDOWN, pygame.K_RIGHT, pygame.K_SPACE, pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_DOWN}
 BACK_KEYS = {pygame.K_PAGEUP, pygame.K_LEFT}
-BLANK_KEYS = {pygame.K_b, pygame.K_PERIOD}  # while votes are entered, B is a vote and only '.' blanks
+BLANK_KEYS = {pygame.K_b, pygame.K_PERIOD, pygame.K_w}  # while votes are entered, B is a vote and only '.' blanks
 LETTER_KEYS = {getattr(pygame, f"K_{c.lower()}"): i + 1 for i, c in enumerate(LETTERS[:4])}
 PROJECTOR_BODY = 30  # at 720 lines: 30 px, above the 1/25 of the height a room needs
 PROJECTOR_BG = (12, 18, 30)
