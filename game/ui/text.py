@@ -20,7 +20,9 @@ from game.glyphs import Coverage, load_coverage
 FONT_DIR = Path(__file__).resolve().parent.parent.parent / "assets" / "fonts"
 FONT_FILES = {False: FONT_DIR / "NotoSansSC-Regular-subset.otf", True: FONT_DIR / "NotoSansSC-Bold-subset.otf"}
 MAX_SURFACES = 600
+MAX_SURFACE_BYTES = 24 * 1024 * 1024  # rendered lines are wide: bound the cache by memory as well as count
 MAX_WIDTHS = 20_000
+MAX_FONTS = 24  # each loaded size holds its own copy of the font's tables: keep the recent ones only
 LINE_SPACING = 1.35
 # Chinese punctuation that must not start a line (kinsoku): it stays with the character before it.
 NO_LINE_START = set("，。、；：！？）》」』】…—,.;:!?)")
@@ -35,22 +37,29 @@ class TextBook:
     """Fonts by size and weight, a surface cache, and text layout helpers."""
 
     def __init__(self) -> None:
-        self.fonts: dict[tuple[int, bool, bool], pygame.font.Font] = {}
+        self.fonts: OrderedDict[tuple[int, bool, bool], pygame.font.Font] = OrderedDict()
         self.surfaces: OrderedDict[tuple, pygame.Surface] = OrderedDict()
+        self.surface_bytes = 0
         self.widths: dict[tuple, int] = {}
         self.coverage: Optional[Coverage] = load_coverage()
 
     def font(self, size: int, bold: bool = False, fallback: bool = False) -> pygame.font.Font:
         """The bundled font (or the system fallback) at ``size`` pixels."""
         key = (size, bold, fallback)
-        if key not in self.fonts:
-            path = FONT_FILES[bold]
-            if fallback or not path.is_file():
-                self.fonts[key] = pygame.font.SysFont("notosanscjksc,wenquanyimicrohei,droidsansfallback,sans",
-                                                      size, bold=bold)
-            else:
-                self.fonts[key] = pygame.font.Font(str(path), size)
-        return self.fonts[key]
+        font = self.fonts.get(key)
+        if font is not None:
+            self.fonts.move_to_end(key)
+            return font
+        path = FONT_FILES[bold]
+        if fallback or not path.is_file():
+            font = pygame.font.SysFont("notosanscjksc,wenquanyimicrohei,droidsansfallback,sans", size, bold=bold)
+        else:
+            font = pygame.font.Font(str(path), size)
+        self.fonts[key] = font
+        if len(self.fonts) > MAX_FONTS:
+            self.fonts.popitem(last=False)
+            self.widths.clear()  # widths were measured with fonts that may be gone; cheap to redo
+        return font
 
     def shadow(self, size: tuple[int, int], radius: int) -> pygame.Surface:
         """A soft panel shadow of ``size``, cached (panels are redrawn every frame)."""
@@ -59,7 +68,9 @@ class TextBook:
         if surface is None:
             surface = pygame.Surface(size, pygame.SRCALPHA)
             pygame.draw.rect(surface, (0, 0, 0, 60), surface.get_rect(), border_radius=radius)
-            self.surfaces[key] = surface
+            self._remember(key, surface)
+        else:
+            self.surfaces.move_to_end(key)
         return surface
 
     def _needs_fallback(self, text: str) -> bool:
@@ -74,10 +85,16 @@ class TextBook:
             return surface
         font = self.font(size, bold, fallback=self._needs_fallback(text))
         surface = font.render(text, True, colour)
-        self.surfaces[key] = surface
-        if len(self.surfaces) > MAX_SURFACES:
-            self.surfaces.popitem(last=False)
+        self._remember(key, surface)
         return surface
+
+    def _remember(self, key: tuple, surface: pygame.Surface) -> None:
+        """Cache a surface, evicting the least recently used beyond the count and memory bounds."""
+        self.surfaces[key] = surface
+        self.surface_bytes += surface.get_width() * surface.get_height() * surface.get_bytesize()
+        while len(self.surfaces) > MAX_SURFACES or (self.surface_bytes > MAX_SURFACE_BYTES and len(self.surfaces) > 1):
+            _, old = self.surfaces.popitem(last=False)
+            self.surface_bytes -= old.get_width() * old.get_height() * old.get_bytesize()
 
     def width(self, text: str, size: int, bold: bool = False) -> int:
         """The width of ``text`` in pixels."""
