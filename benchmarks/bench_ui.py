@@ -38,8 +38,12 @@ def _median_frame(draw) -> float:
     return statistics.median(samples)
 
 
-def frame_ratio(saves: Path) -> tuple[float, float, float]:
-    """(dialogue frame, bare frame, ratio) in seconds, at 1920x1080."""
+def frame_ratio(saves: Path, compose: bool = False) -> tuple[float, float, float]:
+    """(dialogue frame, bare frame, ratio) in seconds, at 1920x1080.
+
+    With ``compose`` every frame is drawn from scratch, as while a line is revealed or the meter
+    moves; without it a still frame is reused from the screen's frame cache.
+    """
     from game.ui.app import App
     from game.ui.driver import finish_line
 
@@ -56,6 +60,9 @@ def frame_ratio(saves: Path) -> tuple[float, float, float]:
         for index, image in enumerate(cached):
             surface.blit(image, ((index * 37) % 1700, (index * 53) % 1000))
         pygame.display.flip()
+
+    if compose:  # as while something moves: the screen composes every frame and keeps none
+        app.screen._frame_key = lambda: None
 
     def dialogue() -> None:
         app.draw()
@@ -76,6 +83,7 @@ def _blits_per_frame(app) -> int:
         return render(*args, **kwargs)
 
     app.book.render = counting
+    app.screen.frame_key = None  # count the blits of a frame composed from scratch
     app.draw()
     app.book.render = render
     return calls + 1
@@ -112,6 +120,42 @@ def idle_share(saves: Path, seconds: float = 5.0) -> float:
     return float(result.stdout.strip().splitlines()[-1])
 
 
+MEMORY_SCRIPT = """
+import sys
+sys.path.insert(0, {root!r})
+import pygame
+from game.analysis import analyze
+from game.loader import load_scene
+from game.ui.app import App
+from game.ui.driver import finish_line, key
+app = App(size=(1920, 1080), saves_folder={saves!r})
+for card in list(app.cards):
+    for language in ("en", "zh"):
+        app.update_settings(language=language)
+        choices = analyze(load_scene(card.path).program).best.choices
+        app.start_scene(card.path)
+        for number in choices:
+            while app.run.view(language).kind != "decision" or app.screen.coaching is not None \\
+                    or not app.screen.buttons:
+                key(app, pygame.K_SPACE); finish_line(app)
+            key(app, getattr(pygame, "K_%d" % number))
+        while app.run.view(language).kind != "ending" or app.screen.coaching is not None:
+            key(app, pygame.K_SPACE); finish_line(app)
+        key(app, pygame.K_SPACE)
+        key(app, pygame.K_ESCAPE)
+with open("/proc/self/statm") as handle:
+    import os
+    print(int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2 ** 20)
+"""
+
+
+def memory_after_all_scenes(saves: Path) -> float:
+    """Resident memory (MB) of a game process that played every scene to an ending in both languages."""
+    script = MEMORY_SCRIPT.format(root=str(ROOT), saves=str(saves))
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    return float(result.stdout.strip().splitlines()[-1])
+
+
 def _time_command(arguments: list[str], runs: int = 5) -> float:
     samples = []
     for _ in range(runs):
@@ -135,8 +179,13 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         saves = Path(folder)
         ui, floor, ratio = frame_ratio(saves)
-        print(f"frame 1920x1080: dialogue {ui * 1000:.2f} ms, bare {floor * 1000:.2f} ms, ratio {ratio:.2f}")
+        print(f"still frame 1920x1080: dialogue {ui * 1000:.2f} ms, bare {floor * 1000:.2f} ms, ratio {ratio:.2f}")
         pygame.quit()
+        ui, floor, ratio = frame_ratio(saves, compose=True)
+        print(f"composed frame 1920x1080: dialogue {ui * 1000:.2f} ms, bare {floor * 1000:.2f} ms, "
+              f"ratio {ratio:.2f}")
+        pygame.quit()
+        print(f"resident memory after every scene in both languages: {memory_after_all_scenes(saves):.0f} MB")
         print(f"idle CPU on the title screen: {idle_share(saves) * 100:.2f}% of one core")
         game, base, ratio = startup_ratio(saves)
         print(f"start-up to first menu frame: {game:.3f} s, import pygame {base:.3f} s, ratio {ratio:.2f}")

@@ -10,7 +10,9 @@ import bisect
 from pathlib import Path
 from typing import Optional
 
-COVERAGE_FILE = Path(__file__).resolve().parent.parent / "assets" / "fonts" / "coverage.txt"
+from game.paths import ASSETS_DIR
+
+COVERAGE_FILE = ASSETS_DIR / "fonts" / "coverage.txt"
 
 
 class Coverage:

@@ -12,18 +12,12 @@ from dataclasses import dataclass
 from typing import Any, Mapping, Optional
 
 from game.conditions import Expr, reads_meter
+from game.ltext import LText, pick  # noqa: F401  (pick is part of this module's interface)
 from game.model import ScoringWeights, Scene
 from game.vocab import CUSTOMER_REACTIVITY
 
 METER_MIN = -10
 METER_MAX = 10
-
-LText = Mapping[str, str]  # language -> text, complete for every declared language
-
-
-def pick(text: LText, language: str) -> str:
-    """The text in ``language``, or in the first available language."""
-    return text.get(language) or next(iter(text.values()), "")
 
 
 @dataclass(frozen=True)

@@ -7,9 +7,9 @@ import re
 from pathlib import Path
 
 from game.model import ID_PATTERN
+from game.paths import PROJECT_ROOT
 from game.yamlsrc import YamlSourceError, parse, read_text
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
 TEMPLATE = Path(__file__).resolve().parent / "templates" / "new_scene.yaml"
 TEMPLATE_ID = "__SCENE_ID__"
 

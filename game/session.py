@@ -1,4 +1,4 @@
-"""A run in progress and the saves that keep it: the game state the window drives.
+"""A run in progress: the game state the window drives (its saves are in :mod:`game.savestore`).
 
 The window owns one :class:`Run` at a time and turns input into calls on it; everything a screen
 shows comes back as plain data. Undo, "what if" and the history are derived from the state's
@@ -7,20 +7,14 @@ steps by replaying them, so there is no second copy of the truth to keep in step
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, Optional
 
 from game.engine import EngineError, State, Story, Turn, View
 from game.loader import LoadedScene, load_scene
 from game.program import Program, pick
 from game.scorecard import Scorecard, build_scorecard
-from game.storage import clean_temporaries, read_json, saves_dir, set_aside, write_json
 
-CURRENT_FILE = "current.json"
-HISTORY_FILE = "history.json"
-MAX_HISTORY = 500
 
 
 class SceneLoadError(RuntimeError):
@@ -149,70 +143,4 @@ class Run:
         return run, "The scene was edited since this save; your choices were replayed on the new version."
 
 
-class SaveStore:
-    """The unfinished run and the history of finished runs, under one folder."""
-
-    def __init__(self, folder: Optional[Path] = None):
-        self.folder = Path(folder) if folder is not None else saves_dir()
-        self.notices: list[str] = []
-        clean_temporaries(self.folder)
-
-    def save_run(self, run: Run) -> None:
-        """Save the run in progress (called after every choice)."""
-        write_json(self.folder / CURRENT_FILE, run.to_save())
-
-    def clear_run(self) -> None:
-        """Forget the run in progress (it finished, or the player started over)."""
-        (self.folder / CURRENT_FILE).unlink(missing_ok=True)
-
-    def check_run(self) -> None:
-        """Set aside an unreadable run file now, so Continue is offered only for a run that can load."""
-        result = read_json(self.folder / CURRENT_FILE)
-        if result.problem:
-            self.notices.append(result.problem)
-
-    def has_run(self) -> bool:
-        """True when there is an unfinished run to continue."""
-        return (self.folder / CURRENT_FILE).is_file()
-
-    def load_run(self) -> Optional[Run]:
-        """The unfinished run, or None; problems are set aside and added to ``notices``."""
-        path = self.folder / CURRENT_FILE
-        result = read_json(path)
-        if result.problem:
-            self.notices.append(result.problem)
-        if result.data is None:
-            return None
-        try:
-            run, notice = Run.from_save(result.data)
-        except (EngineError, SceneLoadError) as exc:
-            self.notices.append(set_aside(path, str(exc)))
-            return None
-        if notice:
-            self.notices.append(notice)
-        return run
-
-    def record_finished(self, run: Run, card: Scorecard) -> None:
-        """Add a finished run to the history and clear the run in progress."""
-        history = self.finished_runs()
-        history.append({"scene": run.program.id, "ending": card.ending, "score": card.score,
-                        "grade": card.grade, "date": time.strftime("%Y-%m-%d %H:%M")})
-        write_json(self.folder / HISTORY_FILE, history[-MAX_HISTORY:])
-        self.clear_run()
-
-    def finished_runs(self) -> list[dict[str, Any]]:
-        """Every finished run recorded, oldest first."""
-        result = read_json(self.folder / HISTORY_FILE)
-        if result.problem:
-            self.notices.append(result.problem)
-        data = result.data if isinstance(result.data, list) else []
-        return [entry for entry in data if isinstance(entry, dict) and "scene" in entry]
-
-    def best_scores(self) -> dict[str, float]:
-        """The best score so far for each scene id."""
-        best: dict[str, float] = {}
-        for entry in self.finished_runs():
-            score = entry.get("score")
-            if isinstance(score, (int, float)):
-                best[entry["scene"]] = max(best.get(entry["scene"], 0.0), float(score))
-        return best
+from game.savestore import SaveStore  # noqa: E402,F401  (kept importable from here)

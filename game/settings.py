@@ -1,29 +1,66 @@
-"""Player settings: a small pydantic model saved as JSON under saves/."""
+"""Player settings: a small validated record saved as JSON under saves/.
+
+A plain dataclass rather than a pydantic model: settings are read at start-up, and building a
+pydantic model there would cost more than opening the window.
+"""
 
 from __future__ import annotations
 
+from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
-from typing import Literal, Optional
-
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from typing import Any, Optional
 
 from game.storage import read_json, saves_dir, set_aside, write_json
 
 TEXT_SIZES = (0.8, 0.9, 1.0, 1.15, 1.3, 1.5)  # multipliers of the base text size
 TEXT_SPEEDS = {"slow": 25.0, "normal": 50.0, "fast": 110.0, "instant": 0.0}  # characters per second
+LANGUAGES = ("en", "zh")
 
 
-class Settings(BaseModel):
+@dataclass(frozen=True)
+class Settings:
     """What the player chose in Settings; remembered between runs."""
 
-    model_config = ConfigDict(extra="ignore", validate_assignment=True)
-
-    language: Literal["en", "zh"] = "en"
-    text_size: int = Field(2, ge=0, le=len(TEXT_SIZES) - 1, description="Index into TEXT_SIZES.")
+    language: str = "en"
+    text_size: int = 2  # index into TEXT_SIZES
     high_contrast: bool = False
     fullscreen: bool = False
-    text_speed: Literal["slow", "normal", "fast", "instant"] = "normal"
+    text_speed: str = "normal"
     coaching: bool = True
+
+    def __post_init__(self) -> None:
+        problems = []
+        if self.language not in LANGUAGES:
+            problems.append(f"language must be one of {', '.join(LANGUAGES)}")
+        if type(self.text_size) is not int or not 0 <= self.text_size < len(TEXT_SIZES):
+            problems.append(f"text_size must be a whole number from 0 to {len(TEXT_SIZES) - 1}")
+        if self.text_speed not in TEXT_SPEEDS:
+            problems.append(f"text_speed must be one of {', '.join(TEXT_SPEEDS)}")
+        for name in ("high_contrast", "fullscreen", "coaching"):
+            if not isinstance(getattr(self, name), bool):
+                problems.append(f"{name} must be true or false")
+        if problems:
+            raise ValueError("; ".join(problems))
+
+    @classmethod
+    def from_dict(cls, data: Any) -> "Settings":
+        """Settings from saved JSON; unknown keys are ignored (older or newer versions).
+
+        Raises:
+            ValueError: when a value is not valid.
+        """
+        if not isinstance(data, dict):
+            raise ValueError("settings must be a JSON object")
+        known = {field.name for field in fields(cls)}
+        return cls(**{key: value for key, value in data.items() if key in known})
+
+    def with_changes(self, **changes: Any) -> "Settings":
+        """A copy with ``changes`` applied (validated)."""
+        return replace(self, **changes)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready data."""
+        return asdict(self)
 
     @property
     def text_scale(self) -> float:
@@ -48,11 +85,11 @@ def load_settings(folder: Optional[Path] = None) -> tuple[Settings, Optional[str
     if result.data is None:
         return Settings(), result.problem
     try:
-        return Settings.model_validate(result.data), None
-    except ValidationError:
-        return Settings(), set_aside(path, "its values are not valid settings")
+        return Settings.from_dict(result.data), None
+    except (TypeError, ValueError) as exc:
+        return Settings(), set_aside(path, f"its values are not valid settings ({exc})")
 
 
 def save_settings(settings: Settings, folder: Optional[Path] = None) -> None:
     """Write settings atomically."""
-    write_json(settings_path(folder), settings.model_dump())
+    write_json(settings_path(folder), settings.to_dict())

@@ -16,7 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Optional
 
-DEFAULT_SAVES = Path(__file__).resolve().parent.parent / "saves"
+from game.paths import SAVES_DIR
+
+DEFAULT_SAVES = SAVES_DIR
 SAVES_ENV = "MOT_SAVES_DIR"  # tests and portable installs point this elsewhere
 TEMP_PREFIX = ".tmp-"
 

@@ -83,7 +83,8 @@ def test_unreadable_save_is_set_aside(tmp_path):
     assert list(tmp_path.glob("current.json.corrupt-*"))
 
 
-@pytest.mark.parametrize("backdrop", ["../../etc/passwd", "/etc/passwd", "C:\\\\Windows", "store/../../x", "..", "~root"])
+@pytest.mark.parametrize("backdrop", ["../../etc/passwd", "/etc/passwd", "C:\\\\Windows", "store/../../x", "..",
+                                      "~root"])
 def test_asset_names_cannot_leave_assets(load_dict, backdrop):
     data = linear_scene([("explore", 1), ("offer", 1), ("act", 1), ("confirm", 1)])
     data["setting"]["backdrop"] = backdrop

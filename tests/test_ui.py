@@ -281,3 +281,23 @@ def test_high_contrast_and_largest_text_fit_the_window(app):
     assert all(window.contains(b.rect) for b in app.screen.buttons)
     area = app.screen.rects["choices"]
     assert all(area.contains(b.rect) for b in app.screen.buttons)
+
+
+def test_a_save_whose_place_was_edited_away_offers_to_start_again(tmp_path):
+    scene = tmp_path / "scenes" / "tutorial.yaml"
+    scene.parent.mkdir()
+    text = (ROOT / "scenes" / "tutorial.yaml").read_text(encoding="utf-8")
+    scene.write_text(text, encoding="utf-8")
+    first = App(saves_folder=tmp_path / "saves", scenes_folder=scene.parent)
+    first.start_scene(str(scene))
+    _until_decision_or_ending(first, lambda: key(first, pygame.K_SPACE))
+    key(first, pygame.K_2)
+    node = first.run.state.steps[0].node
+    scene.write_text(text.replace(f"  {node}:\n", f"  {node}_moved:\n").replace(f"next: {node}\n",
+                                                                               f"next: {node}_moved\n"),
+                     encoding="utf-8")
+    app = App(saves_folder=tmp_path / "saves", scenes_folder=scene.parent)
+    click(app, button_centre(app, "continue"))
+    assert type(app.screen).__name__ == "NoticeOverlay" and "no longer exists" in app.screen.messages[0]
+    click(app, button_centre(app, "restart"))
+    assert isinstance(app.screen, PlayScreen) and app.run.decisions == 0

@@ -9,57 +9,29 @@ from __future__ import annotations
 
 import os
 import time
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 import pygame
 
+from game.catalog import scan_scenes
 from game.diagnostics import Diagnostic
-from game.engine import EngineError
-from game.loader import find_scene_files, load_scene
-from game.program import LText
-from game.scenes import PROJECT_ROOT
-from game.session import Run, SaveStore, SceneLoadError
-from game.settings import Settings, load_settings, save_settings
+from game.paths import SCENES_DIR
+from game.savestore import SaveStore
+from game.settings import load_settings, save_settings
 from game.ui.screens.base import Screen
 from game.ui.text import TextBook
 from game.ui.theme import Theme, make_theme
-from game.workshop import Workshop, WorkshopError
+
+if TYPE_CHECKING:  # the engine and the scene format load on first use, not at start-up
+    from game.session import Run
+    from game.workshop import Workshop
 
 DEFAULT_SIZE = (1280, 720)
 MIN_SIZE = (640, 360)
 FPS = 60
 IDLE_WAIT_MS = 500
-
-
-@dataclass(frozen=True)
-class SceneCard:
-    """What the title screen shows for a scene file."""
-
-    path: str
-    id: str
-    title: Optional[LText]
-    place: Optional[LText]
-    customer_type: str
-    backdrop: str = "store"
-    errors: tuple[Diagnostic, ...] = ()
-
-
-def scan_scenes(folder: Path) -> list[SceneCard]:
-    """Load every scene under ``folder`` for the title screen (scenes with errors are listed too)."""
-    cards = []
-    for path in find_scene_files([str(folder)]):
-        loaded = load_scene(path)
-        program = loaded.program
-        errors = tuple(d for d in loaded.diagnostics if d.severity == "error")
-        if program is None:
-            cards.append(SceneCard(path, Path(path).stem, None, None, "", errors=errors))
-        else:
-            cards.append(SceneCard(path, program.id, program.title, program.place, program.customer_type,
-                                   program.backdrop))
-    order = {"tutorial": 0}
-    return sorted(cards, key=lambda card: (order.get(card.id, 1), card.path))
 
 
 class App:
@@ -76,15 +48,15 @@ class App:
         self.store.check_run()
         if problem:
             self.store.notices.append(problem)
-        self.scenes_folder = scenes_folder or PROJECT_ROOT / "scenes"
+        self.scenes_folder = Path(scenes_folder) if scenes_folder else SCENES_DIR
         self.window_size = size
         self.surface = self._open_window(size, self.settings.fullscreen)
         pygame.display.set_caption("Moments of Truth · 关键时刻")
         self.book = TextBook()
         self.theme = self._make_theme()
-        self.run: Optional[Run] = None
-        self.workshop: Optional[Workshop] = None
-        self.cards = scan_scenes(self.scenes_folder)
+        self.run: Optional["Run"] = None
+        self.workshop: Optional["Workshop"] = None
+        self.cards = self.scan()
         self.screens: list[Screen] = []
         self.running = True
         self.dirty = True
@@ -93,6 +65,10 @@ class App:
 
         self.replace(TitleScreen(self))
         self.show_notices()
+
+    def scan(self):
+        """The scene cards, through the catalogue cache under saves/."""
+        return scan_scenes(self.scenes_folder, self.store.folder / "cache" / "scenes.json")
 
     # --- window -------------------------------------------------------------------------------
 
@@ -154,8 +130,9 @@ class App:
         if self.store.notices:
             from game.ui.screens.overlays import NoticeOverlay
 
-            self.push(NoticeOverlay(self, list(self.store.notices)))
+            self.push(NoticeOverlay(self, list(self.store.notices), restart=self.store.restart_path))
             self.store.notices.clear()
+            self.store.restart_path = None
 
     def save_png(self, image: pygame.Surface, subfolder: str, name: str) -> str:
         """Save ``image`` as ``saves/SUBFOLDER/TIMESTAMP-NAME.png``; returns the path."""
@@ -174,6 +151,8 @@ class App:
 
     def start_scene(self, path: str) -> None:
         """Start a scene from its beginning (or show its errors)."""
+        from game.session import Run, SceneLoadError
+
         try:
             self.run = Run.start(path)
         except SceneLoadError as exc:
@@ -237,7 +216,11 @@ class App:
 
     def reload_scene(self) -> None:
         """F5: reload the scene from disk, keeping the place when its node still exists."""
-        self.cards = scan_scenes(self.scenes_folder)
+        from game.engine import EngineError
+        from game.loader import load_scene
+        from game.session import Run
+
+        self.cards = self.scan()
         if self.run is None:
             self.relayout()
             return
@@ -284,7 +267,9 @@ class App:
 
     def start_workshop(self, scene_path: str, teams: list[str], mode: str) -> None:
         """Start a facilitated session (or show the scene's errors)."""
+        from game.loader import load_scene
         from game.ui.screens.facilitate import FacilitatorScreen
+        from game.workshop import Workshop, WorkshopError
 
         loaded = load_scene(scene_path)
         if loaded.program is None:
@@ -309,8 +294,7 @@ class App:
 
     def update_settings(self, **changes) -> None:
         """Change settings, save them and lay everything out again."""
-        self.settings = self.settings.model_copy(update=changes)
-        Settings.model_validate(self.settings.model_dump())
+        self.settings = self.settings.with_changes(**changes)
         save_settings(self.settings, self.store.folder)
         self.relayout()
 

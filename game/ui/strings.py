@@ -76,6 +76,7 @@ STRINGS: dict[str, dict[str, str]] = {
                    "zh": "已重新载入：原来的位置已不存在，场景从头开始"},
     "notice": {"en": "Note", "zh": "提示"},
     "ok": {"en": "OK", "zh": "好的"},
+    "start_again": {"en": "Start the scene again", "zh": "重新开始这个场景"},
     "explore": {"en": "Explore", "zh": "探索"},
     "offer": {"en": "Offer", "zh": "提议"},
     "act": {"en": "Act", "zh": "行动"},

@@ -10,14 +10,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import OrderedDict
-from pathlib import Path
 from typing import Optional
 
 import pygame
 
 from game.glyphs import Coverage, load_coverage
+from game.paths import ASSETS_DIR
 
-FONT_DIR = Path(__file__).resolve().parent.parent.parent / "assets" / "fonts"
+FONT_DIR = ASSETS_DIR / "fonts"
 FONT_FILES = {False: FONT_DIR / "NotoSansSC-Regular-subset.otf", True: FONT_DIR / "NotoSansSC-Bold-subset.otf"}
 MAX_SURFACES = 600
 MAX_SURFACE_BYTES = 24 * 1024 * 1024  # rendered lines are wide: bound the cache by memory as well as count

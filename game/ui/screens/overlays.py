@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Optional
+
 import pygame
 
 from game.diagnostics import Diagnostic
@@ -225,9 +227,26 @@ class _MessageOverlay(CardOverlay):
 
 
 class NoticeOverlay(_MessageOverlay):
-    """Something was set aside or changed: say so, once."""
+    """Something was set aside or changed: say so, once, offering to start a scene again when its save was lost."""
 
     size = (0.6, 0.5)
+
+    def __init__(self, app, messages: list[str], restart: Optional[str] = None):
+        super().__init__(app, messages)
+        self.restart = restart
+
+    def layout(self) -> None:
+        super().layout()
+        if self.restart:
+            theme = self.app.theme
+            rect = self.buttons[0].rect.move(-(self.buttons[0].rect.width + theme.gap + theme.px(60)), 0)
+            rect.width += theme.px(60)
+            self.buttons.insert(0, Button(rect, t("start_again", self.language), "restart"))
+
+    def activate(self, action: str) -> None:
+        self.app.pop()
+        if action == "restart":
+            self.app.start_scene(self.restart)
 
 
 class ErrorOverlay(_MessageOverlay):

@@ -32,6 +32,8 @@ class PlayScreen(Screen):
         self.last_input = 0.0
         self.static_cache: dict[tuple, pygame.Surface] = {}
         self.rects: dict[str, pygame.Rect] = {}
+        self.frame: Optional[pygame.Surface] = None  # the last composed frame, reused while nothing changes
+        self.frame_key: Optional[tuple] = None
 
     # --- state derived from the run ----------------------------------------------------------
 
@@ -205,8 +207,29 @@ class PlayScreen(Screen):
         bar.fill((16, 20, 28, 190))
         surface.blit(bar, (0, 0))
 
+    def _frame_key(self) -> Optional[tuple]:
+        """Everything the frame depends on; None while something moves (a frame is then never reused)."""
+        ambient = self.clock - self.last_input < AMBIENT_SECONDS and self.app.run.program.backdrop == "street-rain"
+        if ambient or not self.line_done or abs(self.meter_shown - self.app.run.state.meter) > 0.01:
+            return None
+        theme, settings = self.app.theme, self.app.settings
+        coaching = (self.coaching[0].step, self.coaching[1]) if self.coaching else None
+        return (theme.width, theme.height, theme.text_scale, theme.high_contrast, settings.language, self.shown_key,
+                int(self.revealed) if not self.line_done else -1, round(self.meter_shown, 2), coaching,
+                self.focus, self.hover, tuple(b.rect.topleft for b in self.buttons))
+
     def draw(self, surface: pygame.Surface) -> None:
         self._sync()
+        key = self._frame_key()
+        if key is not None and key == self.frame_key and self.frame is not None \
+                and self.frame.get_size() == surface.get_size():
+            surface.blit(self.frame, (0, 0))
+            return
+        self._compose(surface)
+        self.frame_key, self.frame = key, (surface.copy() if key is not None else None)
+
+    def _compose(self, surface: pygame.Surface) -> None:
+        """Draw the whole frame."""
         theme, book = self.app.theme, self.app.book
         view = self.view
         expression = art.expression_for(self.meter_shown)

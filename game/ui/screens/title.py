@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.program import pick
+from game.ltext import pick
 from game.ui import art
 from game.ui.screens.base import Screen
 from game.ui.strings import CUSTOMER_TYPES, t
