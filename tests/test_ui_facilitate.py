@@ -147,3 +147,26 @@ def test_timer_end_flashes(app):
     key(app, pygame.K_t)
     settle(app, 10)
     assert app.screen.timer_left == 0 and not app.screen.timer_running and app.screen.flash > 0
+
+
+def test_facilitate_command_opens_the_set_up_with_the_scene(monkeypatch, tmp_path):
+    from game import cli
+    from game.ui import app as app_module
+
+    seen = {}
+    monkeypatch.setenv("MOT_SAVES_DIR", str(tmp_path))
+    monkeypatch.setattr(app_module.App, "loop", lambda self: seen.update(
+        screen=type(self.screen).__name__, scene=self.cards[self.screen.scene_index].id))
+    assert cli.main(["facilitate", "umbrella"]) == 0
+    assert seen == {"screen": "FacilitatorSetup", "scene": "umbrella"}
+
+
+def test_play_command_opens_the_title(monkeypatch, tmp_path):
+    from game import cli
+    from game.ui import app as app_module
+
+    seen = {}
+    monkeypatch.setenv("MOT_SAVES_DIR", str(tmp_path))
+    monkeypatch.setattr(app_module.App, "loop", lambda self: seen.update(screen=type(self.screen).__name__))
+    assert cli.main([]) == 0
+    assert seen == {"screen": "TitleScreen"}
