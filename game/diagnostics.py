@@ -6,7 +6,6 @@ docs/authoring.md lists it (generated, see :func:`game.docgen.codes_markdown`).
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 from typing import Iterable, Literal
 
@@ -107,5 +106,7 @@ def has_errors(diagnostics: Iterable[Diagnostic]) -> bool:
 
 def did_you_mean(word: str, candidates: Iterable[str]) -> str:
     """A " (did you mean 'x'?)" suffix for the closest candidate, or an empty string."""
+    import difflib  # only needed when something is wrong: kept out of start-up
+
     matches = difflib.get_close_matches(str(word), list(candidates), n=1, cutoff=0.6)
     return f" (did you mean '{matches[0]}'?)" if matches else ""

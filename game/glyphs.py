@@ -7,12 +7,14 @@ undrawable scene text without loading any font library.
 from __future__ import annotations
 
 import bisect
+import re
 from pathlib import Path
 from typing import Optional
 
 from game.paths import ASSETS_DIR
 
 COVERAGE_FILE = ASSETS_DIR / "fonts" / "coverage.txt"
+_RANGE = re.compile(r"^([0-9A-Fa-f]+)(?:-([0-9A-Fa-f]+))?$", re.MULTILINE)
 
 
 class Coverage:
@@ -48,12 +50,7 @@ class Coverage:
 def load_coverage(path: Path = COVERAGE_FILE) -> Optional[Coverage]:
     """Read a coverage file; None when there is none (the check is then skipped)."""
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        text = path.read_text(encoding="utf-8")
     except OSError:
         return None
-    ranges = []
-    for line in lines:
-        if line and not line.startswith("#"):
-            start, _, end = line.partition("-")
-            ranges.append((int(start, 16), int(end or start, 16)))
-    return Coverage(ranges)
+    return Coverage([(int(start, 16), int(end or start, 16)) for start, end in _RANGE.findall(text)])

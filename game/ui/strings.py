@@ -84,7 +84,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "stage_scores": {"en": "Stages", "zh": "各阶段表现"},
     "meter_change": {"en": "satisfaction {delta}", "zh": "满意度 {delta}"},
     "skipped": {"en": "skipped", "zh": "未做"},
-    "facilitate": {"en": "Facilitate a workshop", "zh": "主持工作坊"},
+    "facilitate": {"en": "Workshop", "zh": "主持工作坊"},
     "setup_title": {"en": "Workshop set-up", "zh": "工作坊设置"},
     "scenario": {"en": "Scenario", "zh": "情景"},
     "teams": {"en": "Teams", "zh": "小组"},

@@ -41,7 +41,8 @@ class TextBook:
         self.surfaces: OrderedDict[tuple, pygame.Surface] = OrderedDict()
         self.surface_bytes = 0
         self.widths: dict[tuple, int] = {}
-        self.coverage: Optional[Coverage] = load_coverage()
+        self._coverage: Optional[Coverage] = None
+        self._coverage_loaded = False
 
     def font(self, size: int, bold: bool = False, fallback: bool = False) -> pygame.font.Font:
         """The bundled font (or the system fallback) at ``size`` pixels."""
@@ -73,8 +74,18 @@ class TextBook:
             self.surfaces.move_to_end(key)
         return surface
 
+    @property
+    def coverage(self) -> Optional[Coverage]:
+        """What the bundled font draws (read on first need: English text never needs it)."""
+        if not self._coverage_loaded:
+            self._coverage, self._coverage_loaded = load_coverage(), True
+        return self._coverage
+
     def _needs_fallback(self, text: str) -> bool:
-        return self.coverage is not None and bool(self.coverage.missing(text))
+        if text.isascii() and text.isprintable():
+            return False
+        coverage = self.coverage
+        return coverage is not None and bool(coverage.missing(text))
 
     def render(self, text: str, size: int, colour: tuple, bold: bool = False) -> pygame.Surface:
         """A rendered line of text, from the cache when possible."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import pygame
 
 from game.ltext import pick
@@ -102,13 +104,29 @@ class TitleScreen(Screen):
         book.draw_lines(surface, lines, size, (196, 206, 220), (box.x, top), clip=box)
 
     def _thumbnail(self, backdrop: str, size: tuple[int, int]) -> pygame.Surface:
-        key = (backdrop, size, self.app.theme.high_contrast)
+        """A card's picture: drawn once, then kept as a PNG under saves/cache so start-up only loads it."""
+        contrast = self.app.theme.high_contrast
+        key = (backdrop, size, contrast)
         if key not in self.thumbnails:
-            image = pygame.Surface(size)
-            palette = art.HIGH_CONTRAST_PALETTE if self.app.theme.high_contrast else art.DEFAULT_PALETTE
-            art.draw_backdrop(image, image.get_rect(), backdrop, palette)
+            cached = self.app.store.folder / "cache" / f"{backdrop}-{size[0]}x{size[1]}{'-hc' if contrast else ''}.png"
+            try:
+                image = pygame.image.load(str(cached))
+            except (pygame.error, FileNotFoundError):
+                image = pygame.Surface(size)
+                palette = art.HIGH_CONTRAST_PALETTE if contrast else art.DEFAULT_PALETTE
+                art.draw_backdrop(image, image.get_rect(), backdrop, palette)
+                self._keep(image, cached)
             self.thumbnails[key] = image
         return self.thumbnails[key]
+
+    def _keep(self, image: pygame.Surface, path) -> None:
+        """Save a thumbnail for the next start; a read-only saves folder only costs the redraw."""
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            pygame.image.save(image, str(path))
+        except (OSError, pygame.error) as exc:
+            print(f"note: could not cache a picture in {path.parent} ({exc}); it will be drawn again",
+                  file=sys.stderr)
 
     def _draw_card(self, surface, button: Button, card, best: dict, focused: bool, hovered: bool) -> None:
         theme, book, palette = self.app.theme, self.app.book, self.app.theme.palette
