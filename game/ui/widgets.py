@@ -53,8 +53,8 @@ def draw_button(surface: pygame.Surface, button: Button, theme: Theme, book: Tex
     palette = theme.palette
     fill = palette.accent if primary else palette.panel
     colour = palette.accent_text if primary else palette.text
-    if not button.enabled:
-        colour = palette.text_dim
+    if not button.enabled:  # unmistakable in both themes: a grey button with a light label
+        fill, colour, focused = palette.neutral, (205, 205, 205), False
     if hovered and button.enabled and not primary:
         fill = tuple(min(255, c + 10) if sum(palette.panel) < 300 else max(0, c - 14) for c in palette.panel)
     pygame.draw.rect(surface, fill, button.rect, border_radius=theme.radius)
