@@ -8,6 +8,7 @@ an undo is just a copy of it. Nothing here draws, waits or keeps globals.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field, replace
 from typing import Any, Optional
 
@@ -89,7 +90,10 @@ class State:
             if data.get("save_version") != SAVE_VERSION:
                 raise EngineError(f"save version {data.get('save_version')!r} is not {SAVE_VERSION}")
             steps = tuple(Step(**step) for step in data["steps"])
-            return cls(str(data["scene"]), str(data["node"]), float(data["meter"]),
+            meter = float(data["meter"])
+            if not math.isfinite(meter):
+                raise EngineError(f"the saved satisfaction {data['meter']!r} is not a number")
+            return cls(str(data["scene"]), str(data["node"]), meter,
                        frozenset(str(f) for f in data["flags"]), steps, tuple(str(n) for n in data["visited"]))
         except (AttributeError, KeyError, TypeError, ValueError) as exc:
             if isinstance(exc, EngineError):
@@ -240,6 +244,27 @@ class Story:
             ending_text=pick(ending.text, language) if ending else None,
             ending_outcome=ending.outcome if ending else None,
         )
+
+    def restore(self, saved: State) -> State:
+        """Rebuild ``saved`` from its decisions alone: replay them, then walk the same number of lines.
+
+        Used for saves and reloads: the result is built from this program, so it never names a node
+        the scene no longer has, and comparing it with ``saved`` shows whether the save was tampered with.
+
+        Raises:
+            EngineError: when a decision of ``saved`` cannot be replayed on this program.
+        """
+        state = self.start()
+        for step in saved.steps:
+            state = self.skip_lines(state)
+            if state.node != step.node:
+                raise EngineError(f"replay expected node '{step.node}' but reached '{state.node}'")
+            state, _ = self.choose_id(state, step.choice)
+        for _ in range(max(0, len(saved.visited) - len(state.visited))):
+            if self.kind(state) != "line":
+                break
+            state = self.advance(state)
+        return state
 
     def replay(self, choice_ids: list[tuple[str, str]]) -> State:
         """Rebuild a state by replaying (node, choice id) pairs from the start."""

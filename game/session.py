@@ -130,16 +130,19 @@ class Run:
         if not isinstance(data, dict) or "scene_path" not in data or "state" not in data:
             raise EngineError("the save does not describe a run")
         run = cls.start(str(data["scene_path"]))
-        state = State.from_json(data["state"])
-        if data.get("content_hash") == run.program.content_hash:
-            run.story.node(state)  # the node must exist
-            run.state = state
-            return run, None
+        saved = State.from_json(data["state"])
+        unchanged = data.get("content_hash") == run.program.content_hash
         try:
-            run.state = run.story.replay([(step.node, step.choice) for step in state.steps])
+            run.state = run.story.restore(saved)  # rebuilt from the decisions: never trusts the saved details
         except EngineError:
+            if unchanged:
+                raise EngineError("the save does not match its scene (was it edited by hand?)") from None
             raise EngineError("the scene was edited since this save and the place you were at no longer "
                               "exists") from None
+        if unchanged and run.state != saved:
+            raise EngineError("the save does not match its scene (was it edited by hand?)")
+        if unchanged:
+            return run, None
         return run, "The scene was edited since this save; your choices were replayed on the new version."
 
 

@@ -91,7 +91,30 @@ def test_hand_edited_save_with_a_missing_node_is_set_aside(tmp_path):
     data["state"]["node"] = "no_such_node"
     write_json(tmp_path / "current.json", data)
     assert store.load_run() is None
-    assert "no_such_node" in store.notices[0] and list(tmp_path.glob("current.json.corrupt-*"))
+    assert "does not match its scene" in store.notices[0] and list(tmp_path.glob("current.json.corrupt-*"))
+
+
+@pytest.mark.parametrize("tamper", [
+    lambda data: data["state"]["steps"][0].update(choice="zzz"),
+    lambda data: data["state"].update(meter="nan"),
+    lambda data: data["state"].update(meter=9.5),
+    lambda data: data["state"].update(flags=["knows_call"]),
+])
+def test_a_save_edited_into_nonsense_is_set_aside(tmp_path, tamper):
+    store = SaveStore(tmp_path)
+    run = Run.start(TUTORIAL)
+    _play(run, [2])
+    data = run.to_save()
+    tamper(data)
+    write_json(tmp_path / "current.json", data)
+    assert store.load_run() is None and store.notices and list(tmp_path.glob("current.json.corrupt-*"))
+
+
+def test_restore_keeps_the_line_the_player_was_on():
+    run = Run.start(TUTORIAL)
+    assert run.view("en").kind == "line"  # the welcome line, before any decision
+    resumed, notice = Run.from_save(run.to_save())
+    assert resumed.state == run.state and notice is None
 
 
 def test_save_of_an_edited_scene_is_replayed_or_explained(tmp_path):

@@ -301,3 +301,42 @@ def test_a_save_whose_place_was_edited_away_offers_to_start_again(tmp_path):
     assert type(app.screen).__name__ == "NoticeOverlay" and "no longer exists" in app.screen.messages[0]
     click(app, button_centre(app, "restart"))
     assert isinstance(app.screen, PlayScreen) and app.run.decisions == 0
+
+
+def _scene_copy(tmp_path):
+    scene = tmp_path / "scenes" / "tutorial.yaml"
+    scene.parent.mkdir()
+    scene.write_text((ROOT / "scenes" / "tutorial.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    return scene
+
+
+def test_f5_on_a_line_keeps_that_line(tmp_path):
+    scene = _scene_copy(tmp_path)
+    app = App(saves_folder=tmp_path / "saves", scenes_folder=scene.parent)
+    app.start_scene(str(scene))
+    assert app.run.view("en").kind == "line"
+    node = app.run.state.node
+    key(app, pygame.K_F5)
+    assert app.run.state.node == node and app.run.decisions == 0
+
+
+def test_f5_after_the_line_ahead_was_deleted_does_not_break_history(tmp_path):
+    scene = _scene_copy(tmp_path)
+    app = App(saves_folder=tmp_path / "saves", scenes_folder=scene.parent)
+    app.start_scene(str(scene))
+    text = scene.read_text(encoding="utf-8")
+    scene.write_text(text.replace("Welcome to your first day", "Hello and welcome to your first day"),
+                     encoding="utf-8")
+    key(app, pygame.K_F5)
+    key(app, pygame.K_h)
+    assert type(app.screen).__name__ == "HistoryOverlay"
+    assert app.run.history("en")[0].text.startswith("Hello and welcome")
+
+
+def test_f5_on_the_scorecard_does_not_reopen_the_run(app):
+    _start(app, (1, 1, 3, 3))
+    _until_decision_or_ending(app, lambda: key(app, pygame.K_SPACE))
+    key(app, pygame.K_RETURN)
+    key(app, pygame.K_F5)
+    assert isinstance(app.screen, EndingScreen) and not app.store.has_run()
+    assert len(app.store.finished_runs()) == 1

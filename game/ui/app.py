@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import time
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Optional
 
@@ -221,19 +220,16 @@ class App:
         from game.session import Run
 
         self.cards = self.scan()
-        if self.run is None:
+        if self.run is None or self.run.is_over():  # nothing being played: only the cards can change
             self.relayout()
             return
         loaded = load_scene(self.run.scene_path)
         if loaded.program is None:
             self.show_errors(list(loaded.diagnostics))
             return
-        old = self.run.state
         run = Run(self.run.scene_path, loaded.program)
         try:
-            run.state = run.story.replay([(step.node, step.choice) for step in old.steps])
-            if old.node in loaded.program.nodes and old.node in old.visited[len(run.state.visited) - 1:]:
-                run.state = replace(run.state, node=old.node, visited=old.visited)  # a line after the decision
+            run.state = run.story.restore(self.run.state)
             self.notify(self._t("reloaded"))
         except EngineError:
             self.notify(self._t("place_gone"), 6)
