@@ -43,7 +43,7 @@ def _stamp(path: str) -> list[int]:
     return [info.st_size, info.st_mtime_ns]
 
 
-def _card_from_file(path: str) -> SceneCard:
+def card_for(path: str) -> SceneCard:
     from game.loader import load_scene  # loading the scene format costs time: only for changed files
 
     loaded = load_scene(path)
@@ -75,7 +75,7 @@ def scan_scenes(folder: Path, cache_file: Optional[Path] = None) -> list[SceneCa
         entry = entries.get(path)
         card = _card_from_cache(entry, path) if isinstance(entry, dict) and entry.get("stamp") == stamp else None
         if card is None:
-            card = _card_from_file(path)
+            card = card_for(path)
         fresh[path] = {"stamp": stamp, "card": {**asdict(card), "errors": [asdict(d) for d in card.errors]}}
         cards.append(card)
     if cache_file is not None and fresh != entries:

@@ -102,12 +102,13 @@ class Run:
         steps = iter(self.state.steps)
         staff = next((s for s in self.program.speakers.values() if s.role == "staff"), None)
         player_name = pick(staff.name, language) if staff else "You"
-        for node_id in self.state.visited:
+        last = len(self.state.visited) - 1
+        for position, node_id in enumerate(self.state.visited):
             node = self.program.nodes[node_id]
             speaker = self.program.speakers.get(node.speaker)
             name = pick(speaker.name, language) if speaker else node.speaker
             lines.append(HistoryLine(name, pick(node.text, language), speaker is not None and speaker.role == "staff"))
-            if node.choices and node_id != self.state.node:
+            if node.choices and position < last:  # the current node's decision is still open
                 step = next(steps, None)
                 choice = next((c for c in node.choices if step and c.id == step.choice), None)
                 if choice is not None:

@@ -29,8 +29,8 @@ class WorkshopError(ValueError):
 
 
 def letter(number: int) -> str:
-    """The letter the room sees for choice ``number`` (1 -> A)."""
-    return LETTERS[number - 1]
+    """The letter the room sees for choice ``number`` (1 -> A; past I, the number itself)."""
+    return LETTERS[number - 1] if 1 <= number <= len(LETTERS) else str(number)
 
 
 @dataclass(frozen=True)
@@ -179,6 +179,13 @@ class Workshop:
             tied = ", ".join(letter(n) for n in self.pending_tie)
             raise WorkshopError(f"option {letter(number)} is not one of the tied options ({tied})")
         self._take(number, tie=True)
+
+    def cancel_tie(self) -> bool:
+        """Reopen the vote after a tied reveal (the votes are kept)."""
+        if self.pending_tie is None:
+            return False
+        self.pending_tie = None
+        return True
 
     def _take(self, number: int, tie: bool) -> None:
         before = self.state

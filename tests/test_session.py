@@ -164,3 +164,16 @@ def test_settings_round_trip_and_bad_files(tmp_path):
 def test_from_save_rejects_nonsense():
     with pytest.raises(EngineError):
         Run.from_save({"nothing": 1})
+
+
+def test_history_keeps_the_players_words_when_a_scene_loops():
+    from game.session import Run as SessionRun
+    from tests.conftest import choice, compile_dict, scene_dict
+
+    nodes = {"ask": {"speaker": "customer", "text": "Well?", "choices": [
+        choice("explore", 1, "ask", "Ask again"), choice("confirm", 1, "end", "Done")]},
+        "end": {"speaker": "narrator", "text": ".", "ending": "done"}}
+    program = compile_dict(scene_dict(nodes))
+    run = SessionRun("<memory>", program)
+    run.choose(1)
+    assert [line.text for line in run.history("en")] == ["Well?", "Ask again", "Well?"]

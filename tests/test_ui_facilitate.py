@@ -156,7 +156,7 @@ def test_facilitate_command_opens_the_set_up_with_the_scene(monkeypatch, tmp_pat
     seen = {}
     monkeypatch.setenv("MOT_SAVES_DIR", str(tmp_path))
     monkeypatch.setattr(app_module.App, "loop", lambda self: seen.update(
-        screen=type(self.screen).__name__, scene=self.cards[self.screen.scene_index].id))
+        screen=type(self.screen).__name__, scene=self.screen.card.id))
     assert cli.main(["facilitate", "umbrella"]) == 0
     assert seen == {"screen": "FacilitatorSetup", "scene": "umbrella"}
 
@@ -170,3 +170,51 @@ def test_play_command_opens_the_title(monkeypatch, tmp_path):
     monkeypatch.setattr(app_module.App, "loop", lambda self: seen.update(screen=type(self.screen).__name__))
     assert cli.main([]) == 0
     assert seen == {"screen": "TitleScreen"}
+
+
+def _six_option_scene(tmp_path):
+    import yaml
+
+    from tests.conftest import choice, scene_dict
+
+    nodes = {"ask": {"speaker": "customer", "text": "Which?", "choices": [
+        choice("explore", rating, "end", f"Option {n}") for n, rating in enumerate((1, 2, 0, -1, 3, 1), start=1)]},
+        "end": {"speaker": "narrator", "text": "Done.", "ending": "done"}}
+    path = tmp_path / "six.yaml"
+    path.write_text(yaml.safe_dump(scene_dict(nodes), sort_keys=False), encoding="utf-8")
+    return str(path)
+
+
+def test_ties_beyond_d_and_notes_during_a_tie(app, tmp_path):
+    app.open_facilitator_setup(_six_option_scene(tmp_path))
+    assert app.screen.card.id == "test_scene"
+    key(app, pygame.K_RETURN)
+    to_decision(app)
+    key(app, pygame.K_e)
+    key(app, pygame.K_f)
+    key(app, pygame.K_r)
+    assert app.workshop.pending_tie == (5, 6)
+    key(app, pygame.K_n)  # notes during a tie show the options being voted on
+    settle(app, 2)
+    key(app, pygame.K_PAGEUP)  # back: reopens the vote, undoes nothing
+    assert app.workshop.pending_tie is None and not app.workshop.records and app.screen.revealed is None
+    key(app, pygame.K_r)
+    key(app, pygame.K_f)
+    assert app.workshop.records[-1].chosen == "F" and app.workshop.records[-1].tie
+
+
+def test_teams_need_distinct_names(app):
+    click(app, button_centre(app, "facilitate"))
+    app.screen.teams = ["Same", "Same"]
+    key(app, pygame.K_RETURN)
+    assert type(app.screen).__name__ == "FacilitatorSetup" and app.workshop is None
+    assert app.toast is not None
+
+
+def test_a_click_on_a_blank_screen_only_brings_the_picture_back(app):
+    app.start_workshop(TUTORIAL, ["Only"], "sequential")
+    to_decision(app)
+    key(app, pygame.K_a)
+    key(app, pygame.K_PERIOD)
+    click(app, (10, 10))
+    assert not app.screen.blank and app.screen.revealed is None and app.workshop.votes == {1: 1}

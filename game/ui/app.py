@@ -257,9 +257,16 @@ class App:
         """Show the workshop set-up, with ``scene_path`` chosen when given."""
         from game.ui.screens.facilitate_setup import FacilitatorSetup
 
-        index = next((i for i, card in enumerate(self.cards)
-                      if scene_path and Path(card.path).resolve() == Path(scene_path).resolve()), 0)
-        self.replace(FacilitatorSetup(self, index))
+        chosen = ""
+        if scene_path:
+            chosen = next((card.path for card in self.cards
+                           if Path(card.path).resolve() == Path(scene_path).resolve()), "")
+            if not chosen:  # a scene outside scenes/: offer it too
+                from game.catalog import card_for
+
+                self.cards.append(card_for(scene_path))
+                chosen = scene_path
+        self.replace(FacilitatorSetup(self, chosen))
 
     def start_workshop(self, scene_path: str, teams: list[str], mode: str) -> None:
         """Start a facilitated session (or show the scene's errors)."""

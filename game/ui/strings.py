@@ -92,6 +92,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "mode": {"en": "Teams play", "zh": "小组进行方式"},
     "mode_sequential": {"en": "one after another", "zh": "依次进行"},
     "mode_alternating": {"en": "taking turns at each decision", "zh": "每个决定轮流"},
+    "teams_distinct": {"en": "Give every team its own name", "zh": "每个小组需要不同的名字"},
     "add_team": {"en": "Add a team", "zh": "添加小组"},
     "remove_team": {"en": "Remove the last team", "zh": "删除最后一组"},
     "start": {"en": "Start", "zh": "开始"},

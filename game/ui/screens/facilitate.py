@@ -19,12 +19,12 @@ from game.ui.screens.base import NUMBER_KEYS, Screen
 from game.ui.screens.overlays import CardOverlay
 from game.ui.strings import MOT_LABELS, t
 from game.ui.widgets import chip, draw_meter, panel
-from game.workshop import LETTERS, Reveal, WorkshopError
+from game.workshop import LETTERS, Reveal, WorkshopError, letter
 
 NEXT_KEYS = {pygame.K_PAGEDOWN, pygame.K_RIGHT, pygame.K_SPACE, pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_DOWN}
 BACK_KEYS = {pygame.K_PAGEUP, pygame.K_LEFT}
 BLANK_KEYS = {pygame.K_b, pygame.K_PERIOD, pygame.K_w}  # while votes are entered, B is a vote and only '.' blanks
-LETTER_KEYS = {getattr(pygame, f"K_{c.lower()}"): i + 1 for i, c in enumerate(LETTERS[:4])}
+LETTER_KEYS = {getattr(pygame, f"K_{c.lower()}"): i + 1 for i, c in enumerate(LETTERS)}  # A-I
 PROJECTOR_BODY = 30  # at 720 lines: 30 px, above the 1/25 of the height a room needs
 PROJECTOR_BG = (12, 18, 30)
 TIMER_STEP = 30
@@ -91,7 +91,10 @@ class FacilitatorScreen(Screen):
 
     def handle(self, event: pygame.event.Event) -> None:
         if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
-            self.proceed()
+            if self.blank:
+                self.blank = False  # a click only brings the picture back
+            else:
+                self.proceed()
         elif event.type == pygame.KEYDOWN:
             self.handle_key(event)
 
@@ -122,7 +125,7 @@ class FacilitatorScreen(Screen):
             change = TIMER_STEP if key in (pygame.K_EQUALS, pygame.K_PLUS, pygame.K_KP_PLUS) else -TIMER_STEP
             self.timer_left = max(0.0, self.timer_left + change)
             self.timer_total = max(self.timer_total, int(self.timer_left))
-        elif key in LETTER_KEYS and self._voting():
+        elif key in LETTER_KEYS and self._voting() and LETTER_KEYS[key] <= len(workshop.view().choices):
             workshop.add_vote(LETTER_KEYS[key], -1 if shift else 1)
             self.selected, self.typed = LETTER_KEYS[key], ""
         elif key in (pygame.K_UP,) and self._voting():
@@ -135,7 +138,7 @@ class FacilitatorScreen(Screen):
         elif key == pygame.K_r and self._voting():
             self.reveal()
         elif key in BACK_KEYS:
-            if workshop.undo():
+            if workshop.cancel_tie() or workshop.undo():  # a tied reveal is reopened before anything is undone
                 self.revealed = None
         elif key == pygame.K_DOWN and self._voting():
             self.selected, self.typed = min(len(self.workshop.view().choices), self.selected + 1), ""
@@ -277,7 +280,7 @@ class FacilitatorScreen(Screen):
                 else t("discussion", self.language)
             colour = (250, 214, 120)
         elif workshop.pending_tie is not None:
-            options = " / ".join(LETTERS[n - 1] for n in workshop.pending_tie)
+            options = " / ".join(letter(n) for n in workshop.pending_tie)
             text, colour = t("tie", self.language, options=options), (250, 200, 60)
         else:
             record = workshop.records[-1]
@@ -318,7 +321,7 @@ class FacilitatorScreen(Screen):
             pygame.draw.rect(surface, edge, row, theme.px(4) if chosen else theme.px(2), border_radius=theme.radius)
             badge = pygame.Rect(row.x + theme.px(10), row.y + theme.px(8), each - theme.px(16), each - theme.px(16))
             pygame.draw.rect(surface, (255, 255, 255), badge, border_radius=theme.px(8))
-            letter_surface = book.render(LETTERS[index - 1], self.body, (12, 18, 30), bold=True)
+            letter_surface = book.render(letter(index), self.body, (12, 18, 30), bold=True)
             surface.blit(letter_surface, letter_surface.get_rect(center=badge.center))
             votes = counts.get(index, 0)
             label_votes = t("vote_one", self.language) if votes == 1 else t("votes", self.language, n=votes)
@@ -362,7 +365,8 @@ class FacilitatorScreen(Screen):
         panel(surface, area, theme, book)
         inner = area.inflate(-2 * theme.gap, -2 * theme.gap)
         workshop = self.workshop
-        shown = workshop.state_before_last() if self.revealed is not None else workshop.state  # options on screen
+        decided = self.revealed is not None and workshop.pending_tie is None
+        shown = workshop.state_before_last() if decided else workshop.state  # the options on screen
         node = workshop.story.node(shown)
         minutes, seconds = divmod(math.ceil(self.timer_left), 60)
         lines = [f"{t('presenter_notes', self.language)}  ·  {minutes}:{seconds:02d}"]
@@ -370,7 +374,7 @@ class FacilitatorScreen(Screen):
             lines.append(pick(node.facilitator.notes, self.language))
         lines.append(t("ratings", self.language))
         for number, choice in enumerate(workshop.story.open_choices(shown), start=1):
-            lines.append(f"{LETTERS[number - 1]}  {choice.rating:+d} {t(choice.stage, self.language)} — "
+            lines.append(f"{letter(number)}  {choice.rating:+d} {t(choice.stage, self.language)} — "
                          f"{pick(choice.feedback, self.language)}")
         text_lines, size = book.fit("\n".join(lines), theme.font_px(18), inner, minimum=0.6)
         book.draw_lines(surface, text_lines, size, theme.palette.text, inner.topleft, clip=inner)

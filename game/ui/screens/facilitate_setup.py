@@ -16,13 +16,18 @@ MAX_NAME = 24
 class FacilitatorSetup(Screen):
     """Holds the names being typed until the session starts (view state only)."""
 
-    def __init__(self, app, scene_index: int = 0):
+    def __init__(self, app, scene_path: str = ""):
         super().__init__(app)
-        playable = [i for i, card in enumerate(app.cards) if not card.errors]
-        self.scene_index = scene_index if scene_index in playable else (playable[0] if playable else 0)
+        paths = [card.path for card in app.cards]
+        self.scene_path = scene_path if scene_path in paths else (paths[0] if paths else "")
         self.teams = [t("team_default", self.language, n=n) for n in (1, 2)]
         self.mode = "sequential"
         self.editing = -1  # index of the team name being typed, or -1
+
+    @property
+    def card(self):
+        """The chosen scene's card (None when the scene list is empty or the file went away)."""
+        return next((card for card in self.app.cards if card.path == self.scene_path), None)
 
     def layout(self) -> None:
         theme = self.app.theme
@@ -48,7 +53,9 @@ class FacilitatorSetup(Screen):
 
     def _label(self, button: Button) -> str:
         if button.action == "scene":
-            card = self.app.cards[self.scene_index]
+            card = self.card
+            if card is None:
+                return t("scenario", self.language)
             return labelled(t("scenario", self.language), pick(card.title, self.language) if card.title else card.id,
                             self.language)
         if button.action.startswith("team:"):
@@ -95,10 +102,10 @@ class FacilitatorSetup(Screen):
     def cycle(self, action: str, direction: int) -> None:
         """Change the scenario or the turn mode."""
         if action == "scene":
-            playable = [i for i, card in enumerate(self.app.cards) if not card.errors]
-            if playable:
-                position = playable.index(self.scene_index) if self.scene_index in playable else 0
-                self.scene_index = playable[(position + direction) % len(playable)]
+            paths = [card.path for card in self.app.cards]
+            if paths:
+                position = paths.index(self.scene_path) if self.scene_path in paths else 0
+                self.scene_path = paths[(position + direction) % len(paths)]
         else:
             self.mode = "alternating" if self.mode == "sequential" else "sequential"
 
@@ -116,9 +123,12 @@ class FacilitatorSetup(Screen):
         elif action == "remove" and len(self.teams) > 1:
             self.teams.pop()
         elif action == "start":
-            names = list(dict.fromkeys(name.strip() for name in self.teams if name.strip()))
-            self.app.start_workshop(self.app.cards[self.scene_index].path, names, self.mode)
-            return
+            names = [name.strip() for name in self.teams]
+            if not all(names) or len(set(names)) != len(names):
+                self.app.notify(t("teams_distinct", self.language))
+            elif self.card is not None:
+                self.app.start_workshop(self.card.path, names, self.mode)  # a scene with errors shows them
+                return
         self.layout()
 
     def draw(self, surface: pygame.Surface) -> None:
