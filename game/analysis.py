@@ -19,9 +19,8 @@ from collections import deque
 from dataclasses import dataclass, field, replace
 from typing import Optional
 
-from game.conditions import evaluate
-from game.engine import apply_meter
-from game.program import Program, RChoice
+from game.engine import apply_effects, apply_meter, open_among
+from game.program import Program
 from game.scoring import STAGE_BITS, Summary, advance, score, start_summary
 
 MAX_STATES = 2_000_000
@@ -57,19 +56,6 @@ class Analysis:
     stuck: list[str] = field(default_factory=list)
     best: Optional[Extreme] = None
     worst: Optional[Extreme] = None
-
-
-def _open(program: Program, choices: tuple[RChoice, ...], flags: frozenset, meter: float) -> list[RChoice]:
-    return [c for c in choices if c.condition is None or evaluate(c.condition, flags, meter)]
-
-
-def _apply(flags: frozenset, choice: RChoice) -> frozenset:
-    if not choice.effects:
-        return flags
-    changed = set(flags)
-    for flag, value in choice.effects:
-        (changed.add if value else changed.discard)(flag)
-    return frozenset(changed)
 
 
 def analyze(program: Program) -> Analysis:
@@ -123,9 +109,10 @@ class StateGraph:
             successors = []
             if node.next is not None:
                 successors.append((node.next, flags, meter))
-            for choice in _open(program, node.choices, flags, meter):
+            for choice in open_among(node.choices, flags, meter):
                 self.stages.add(choice.stage)
-                successors.append((choice.next, _apply(flags, choice), apply_meter(program, meter, choice.rating)))
+                after = (choice.next, apply_effects(flags, choice), apply_meter(program, meter, choice.rating))
+                successors.append(after)
             if node.choices and not successors:
                 self.stuck.add(node_id)
             for target in successors:
@@ -217,12 +204,12 @@ def _extreme(program: Program, maximise: bool) -> Optional[Extreme]:
             continue
         if node.next is not None:
             push(node.next, flags, summary, index, 0)
-        for number, choice in enumerate(_open(program, node.choices, flags, summary.meter), start=1):
+        for number, choice in enumerate(open_among(node.choices, flags, summary.meter), start=1):
             meter = apply_meter(program, summary.meter, choice.rating)
             after = advance(summary, choice.stage, choice.rating, meter)
             if decides[choice.next]:  # another decision will replace the last moment: forget it
                 after = replace(after, last=None)
-            push(choice.next, _apply(flags, choice), after, index, number)
+            push(choice.next, apply_effects(flags, choice), after, index, number)
     return None if best is None else _trace(program, labels, best)
 
 
@@ -252,7 +239,7 @@ def _trace(program: Program, labels: list[tuple], best: tuple[float, int]) -> Ex
         if number:
             numbers.append(number)
             parent_node = program.nodes[labels[parent][0]]
-            parent_open = _open(program, parent_node.choices, labels[parent][1], labels[parent][2].meter)
+            parent_open = open_among(parent_node.choices, labels[parent][1], labels[parent][2].meter)
             stages.append(parent_open[number - 1].stage)
         index = parent
     ending = program.nodes[path[0]].ending or ""

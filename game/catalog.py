@@ -8,6 +8,7 @@ loaded again. The cache is only a shortcut: it is rebuilt whenever it is missing
 from __future__ import annotations
 
 import os
+import sys
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, Optional
@@ -79,6 +80,9 @@ def scan_scenes(folder: Path, cache_file: Optional[Path] = None) -> list[SceneCa
         fresh[path] = {"stamp": stamp, "card": {**asdict(card), "errors": [asdict(d) for d in card.errors]}}
         cards.append(card)
     if cache_file is not None and fresh != entries:
-        write_json(cache_file, {"version": CACHE_VERSION, "scenes": fresh})
+        try:
+            write_json(cache_file, {"version": CACHE_VERSION, "scenes": fresh})
+        except OSError as exc:  # the cache only saves time: say so, and carry on without it
+            print(f"note: could not write the scene cache {cache_file} ({exc.strerror or exc})", file=sys.stderr)
     order = {"tutorial": 0}
     return sorted(cards, key=lambda card: (order.get(card.id, 1), card.path))

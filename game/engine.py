@@ -39,6 +39,21 @@ def apply_meter(program: Program, meter: float, rating: int) -> float:
     return round(min(program.meter_max, max(program.meter_min, moved)), 3)
 
 
+def open_among(choices: tuple[RChoice, ...], flags: frozenset, meter: float) -> list[RChoice]:
+    """The choices whose condition holds for ``flags`` and ``meter``, in authored order."""
+    return [c for c in choices if c.condition is None or evaluate(c.condition, flags, meter)]
+
+
+def apply_effects(flags: frozenset, choice: RChoice) -> frozenset:
+    """The flags after ``choice`` sets or clears its flags."""
+    if not choice.effects:
+        return flags
+    changed = set(flags)
+    for flag, value in choice.effects:
+        (changed.add if value else changed.discard)(flag)
+    return frozenset(changed)
+
+
 @dataclass(frozen=True)
 class Step:
     """One decision taken: where, which choice, and what it did to the meter."""
@@ -168,8 +183,7 @@ class Story:
 
     def open_choices(self, state: State) -> list[RChoice]:
         """Choices whose condition holds now, in authored order."""
-        return [c for c in self.node(state).choices
-                if c.condition is None or evaluate(c.condition, state.flags, state.meter)]
+        return open_among(self.node(state).choices, state.flags, state.meter)
 
     def advance(self, state: State) -> State:
         """Move past a line with no decision.
@@ -198,10 +212,7 @@ class Story:
         choice = choices[number - 1]
         meter = apply_meter(self.program, state.meter, choice.rating)
         step = Step(state.node, choice.id, choice.stage, choice.rating, state.meter, meter)
-        flags = set(state.flags)
-        for flag, value in choice.effects:
-            (flags.add if value else flags.discard)(flag)
-        new_state = State(state.scene, choice.next, meter, frozenset(flags),
+        new_state = State(state.scene, choice.next, meter, apply_effects(state.flags, choice),
                           state.steps + (step,), state.visited + (choice.next,))
         return new_state, Turn(choice, number, step, choice.next)
 

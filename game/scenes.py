@@ -70,8 +70,12 @@ def create_scene(name: str, folder: str = "scenes") -> str:
     target = Path(folder) / f"{name}.yaml"
     if target.exists():
         raise NewSceneError(f"{target} already exists: choose another name or edit that file")
-    os.makedirs(folder, exist_ok=True)
     text = TEMPLATE.read_text(encoding="utf-8").replace(TEMPLATE_ID, name)
-    with open(target, "x", encoding="utf-8") as handle:
-        handle.write(text)
+    try:
+        os.makedirs(folder, exist_ok=True)
+        with open(target, "x", encoding="utf-8") as handle:
+            handle.write(text)
+    except OSError as exc:
+        raise NewSceneError(f"cannot write {target} ({exc.strerror or exc}): choose a folder you can write "
+                            f"to with --dir") from None
     return str(target)

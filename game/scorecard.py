@@ -153,7 +153,7 @@ def _debrief(story: Story, state: State, language: str) -> list[DebriefEntry]:
         node = story.node(replay)
         open_now = story.open_choices(replay)
         chosen = next(c for c in node.choices if c.id == step.choice)
-        best = _best_missed(open_now, chosen)
+        best = best_missed(open_now, chosen)
         entries.append(DebriefEntry(
             number=number,
             node=step.node,
@@ -176,6 +176,7 @@ def _debrief(story: Story, state: State, language: str) -> list[DebriefEntry]:
     return entries
 
 
-def _best_missed(open_now: list[RChoice], chosen: RChoice) -> Optional[RChoice]:
+def best_missed(open_now: list[RChoice], chosen: RChoice) -> Optional[RChoice]:
+    """The highest-rated open choice, when it was rated above the one chosen."""
     best = max(open_now, key=lambda c: c.rating, default=None)
     return best if best is not None and best.rating > chosen.rating else None

@@ -340,3 +340,14 @@ def test_f5_on_the_scorecard_does_not_reopen_the_run(app):
     key(app, pygame.K_F5)
     assert isinstance(app.screen, EndingScreen) and not app.store.has_run()
     assert len(app.store.finished_runs()) == 1
+
+
+def test_an_unwritable_saves_folder_is_explained_not_a_crash(tmp_path):
+    blocked = tmp_path / "a_file"
+    blocked.write_text("not a folder", encoding="utf-8")
+    app = App(saves_folder=blocked)  # every write under it fails
+    app.start_scene(str(ROOT / "scenes" / "tutorial.yaml"))
+    assert isinstance(app.screen, PlayScreen) and app.toast and "MOT_SAVES_DIR" in app.toast[0]
+    _until_decision_or_ending(app, lambda: key(app, pygame.K_SPACE))
+    key(app, pygame.K_2)
+    assert app.run.decisions == 1  # play goes on

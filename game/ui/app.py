@@ -133,13 +133,25 @@ class App:
             self.store.notices.clear()
             self.store.restart_path = None
 
-    def save_png(self, image: pygame.Surface, subfolder: str, name: str) -> str:
-        """Save ``image`` as ``saves/SUBFOLDER/TIMESTAMP-NAME.png``; returns the path."""
-        folder = self.store.folder / subfolder
-        folder.mkdir(parents=True, exist_ok=True)
-        path = folder / f"{time.strftime('%Y%m%d-%H%M%S')}-{name}.png"
-        pygame.image.save(image, str(path))
-        return str(path)
+    def saved(self, write, *args):
+        """Run a write to saves/; when the disk refuses, tell the player what to do and return None."""
+        try:
+            return write(*args)
+        except (OSError, pygame.error) as exc:
+            reason = getattr(exc, "strerror", None) or str(exc)
+            self.notify(self._t("cannot_save", folder=str(self.store.folder), reason=reason), 10)
+            return None
+
+    def save_png(self, image: pygame.Surface, subfolder: str, name: str) -> Optional[str]:
+        """Save ``image`` as ``saves/SUBFOLDER/TIMESTAMP-NAME.png``; returns the path (None if it failed)."""
+        def write() -> str:
+            folder = self.store.folder / subfolder
+            folder.mkdir(parents=True, exist_ok=True)
+            path = folder / f"{time.strftime('%Y%m%d-%H%M%S')}-{name}.png"
+            pygame.image.save(image, str(path))
+            return str(path)
+
+        return self.saved(write)
 
     def notify(self, text: str, seconds: float = 3.0) -> None:
         """A short message at the bottom of the window."""
@@ -157,7 +169,7 @@ class App:
         except SceneLoadError as exc:
             self.show_errors(list(exc.loaded.diagnostics))
             return
-        self.store.save_run(self.run)
+        self.saved(self.store.save_run, self.run)
         self.open_play()
 
     def continue_run(self) -> None:
@@ -175,9 +187,9 @@ class App:
         self.replace(PlayScreen(self))
 
     def after_change(self) -> None:
-        """Save the run after every change, and record it when it has just finished."""
+        """Save the run after every change (a finished run is recorded by :meth:`finish` instead)."""
         if self.run is not None and not self.run.is_over():
-            self.store.save_run(self.run)
+            self.saved(self.store.save_run, self.run)
         self.dirty = True
 
     def choose(self, number: int):
@@ -204,13 +216,13 @@ class App:
         from game.ui.screens.ending import EndingScreen
 
         card = self.run.scorecard(self.settings.language)
-        self.store.record_finished(self.run, card)
+        self.saved(self.store.record_finished, self.run, card)
         self.replace(EndingScreen(self))
 
     def what_if(self, decision: int) -> None:
         """Go back to a decision of the finished run and play on from there."""
         self.run.rewind(decision)
-        self.store.save_run(self.run)
+        self.saved(self.store.save_run, self.run)
         self.open_play()
 
     def reload_scene(self) -> None:
@@ -234,7 +246,7 @@ class App:
         except EngineError:
             self.notify(self._t("place_gone"), 6)
         self.run = run
-        self.store.save_run(run)
+        self.saved(self.store.save_run, run)
         self.open_play()
 
     def show_errors(self, diagnostics: list[Diagnostic]) -> None:
@@ -289,16 +301,17 @@ class App:
         """End the session: export the results and show the comparison."""
         from game.ui.screens.compare import CompareScreen
 
-        csv_path, _ = self.workshop.export(self.store.folder / "sessions")
+        exported = self.saved(self.workshop.export, self.store.folder / "sessions")
         self.replace(CompareScreen(self))
-        self.notify(self._t("exported", path=str(csv_path)), 6)
+        if exported:
+            self.notify(self._t("exported", path=str(exported[0])), 6)
 
     # --- settings -----------------------------------------------------------------------------
 
     def update_settings(self, **changes) -> None:
         """Change settings, save them and lay everything out again."""
         self.settings = self.settings.with_changes(**changes)
-        save_settings(self.settings, self.store.folder)
+        self.saved(save_settings, self.settings, self.store.folder)
         self.relayout()
 
     def _t(self, key: str, **values) -> str:

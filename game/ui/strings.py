@@ -72,6 +72,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "errors_hint": {"en": "Fix the file and press F5 to reload, or Esc to go back",
                     "zh": "修改文件后按 F5 重新载入，或按 Esc 返回"},
     "reloaded": {"en": "Reloaded from disk", "zh": "已从磁盘重新载入"},
+    "cannot_save": {"en": "Could not save in {folder} ({reason}): progress is not being kept. "
+                          "Set MOT_SAVES_DIR to a folder you can write to.",
+                    "zh": "无法保存到 {folder}（{reason}）：进度没有被保存。请把 MOT_SAVES_DIR 设为一个可写的文件夹。"},
     "place_gone": {"en": "Reloaded: your place no longer exists, so the scene starts over",
                    "zh": "已重新载入：原来的位置已不存在，场景从头开始"},
     "notice": {"en": "Note", "zh": "提示"},

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Optional
+
 import pygame
 
 from game.ui.screens.base import Screen
@@ -39,11 +41,13 @@ class CompareScreen(Screen):
 
     def activate(self, action: str) -> None:
         if action == "save":
-            self.app.notify(t("saved_to", self.language, path=self.save_image()), 5)
+            path = self.save_image()
+            if path:
+                self.app.notify(t("saved_to", self.language, path=path), 5)
         elif action == "menu":
             self.app.to_title()
 
-    def save_image(self) -> str:
+    def save_image(self) -> Optional[str]:
         """Write the comparison to a PNG under saves/sessions/."""
         image = pygame.Surface(self.app.surface.get_size())
         self.draw_page(image)

@@ -68,10 +68,11 @@ class EndingScreen(Screen):
         """Height of the "Debrief" heading above the entries."""
         return self.app.book.line_height(self.app.theme.font_px(18))
 
-    def _entry_texts(self, entry: DebriefEntry) -> list[tuple[str, bool]]:
-        texts = [(entry.choice, True), (entry.feedback, False)]
+    def _entry_texts(self, entry: DebriefEntry) -> list[tuple[str, str]]:
+        """(text, kind) lines of an entry: the choice, its feedback, and the better choice missed."""
+        texts = [(entry.choice, "choice"), (entry.feedback, "feedback")]
         if entry.best_missed:
-            texts.append((t("better_choice", self.language, text=entry.best_missed), False))
+            texts.append((t("better_choice", self.language, text=entry.best_missed), "better"))
         return texts
 
     def _layout_entries(self, width: int) -> list[tuple[DebriefEntry, pygame.Rect]]:
@@ -80,9 +81,9 @@ class EndingScreen(Screen):
         result, y = [], 0
         for entry in self.scorecard().debrief:
             height = theme.px(56)
-            for text, bold in self._entry_texts(entry):
-                height += len(book.wrap(text, theme.small, width - 2 * theme.gap, bold)) * book.line_height(
-                    theme.small) + theme.px(4)
+            for text, kind in self._entry_texts(entry):
+                lines = book.wrap(text, theme.small, width - 2 * theme.gap, kind == "choice")
+                height += len(lines) * book.line_height(theme.small) + theme.px(4)
             result.append((entry, pygame.Rect(0, y, width, height + theme.px(8))))
             y += height + theme.px(18)
         return result
@@ -108,13 +109,14 @@ class EndingScreen(Screen):
             self.app.what_if(int(action.split(":")[1]))
         elif action == "save":
             path = self.save_image()
-            self.app.notify(t("saved_to", self.language, path=path), 5)
+            if path:
+                self.app.notify(t("saved_to", self.language, path=path), 5)
         elif action == "again":
             self.app.start_scene(self.app.run.scene_path)
         elif action == "menu":
             self.app.to_title()
 
-    def save_image(self) -> str:
+    def save_image(self) -> Optional[str]:
         """Write the whole scorecard and the full debrief to a PNG under saves/debriefs/."""
         theme = self.app.theme
         full = sum(rect.height + theme.px(10) for _, rect in self.entry_rects) + theme.px(40)
@@ -265,9 +267,8 @@ class EndingScreen(Screen):
                              palette.text_dim)
         surface.blit(change, (rect.right + theme.px(8), rect.centery - change.get_height() // 2))
         y += theme.px(42)
-        for text, bold in self._entry_texts(entry):
+        colours = {"choice": palette.text, "feedback": palette.text_dim, "better": palette.good}
+        for text, kind in self._entry_texts(entry):
+            bold = kind == "choice"
             lines = book.wrap(text, theme.small, box.width - 2 * theme.gap, bold)
-            colour = palette.text if bold else palette.text_dim
-            if text.startswith(t("better_choice", self.language, text="")[:4]) and entry.best_missed:
-                colour = palette.good
-            y = book.draw_lines(surface, lines, theme.small, colour, (x, y), bold=bold) + theme.px(4)
+            y = book.draw_lines(surface, lines, theme.small, colours[kind], (x, y), bold=bold) + theme.px(4)

@@ -8,6 +8,7 @@ import pygame
 
 from game.engine import Turn
 from game.program import pick
+from game.scorecard import best_missed
 from game.ui import art
 from game.ui.screens.base import ACTIVATE_KEYS, NUMBER_KEYS, Screen
 from game.ui.strings import MOT_LABELS, t
@@ -147,9 +148,8 @@ class PlayScreen(Screen):
         open_now = run.story.open_choices(run.state)
         if not 1 <= number <= len(open_now):
             return
-        best = max(open_now, key=lambda c: c.rating)
         turn = self.app.choose(number)
-        missed = best if best.rating > turn.choice.rating else None
+        missed = best_missed(open_now, turn.choice)
         self.coaching = (turn, missed) if self.app.settings.coaching else None
         self._sync()
         self.layout()

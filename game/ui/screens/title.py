@@ -37,6 +37,7 @@ class TitleScreen(Screen):
             rect = pygame.Rect(area.x + column * (width + gap), area.y + row * (height + gap), width, height)
             self.buttons.append(Button(rect, card.id, f"scene:{index}"))
         self.card_count = len(self.buttons)
+        self.best = self.app.store.best_scores()  # read from disk per layout, not per frame
         labels = [("continue", self.app.store.has_run()), ("facilitate", bool(cards)), ("settings", True),
                   ("quit", True)]
         button_width = theme.px(200)
@@ -73,7 +74,7 @@ class TitleScreen(Screen):
         theme, book, palette = self.app.theme, self.app.book, self.app.theme.palette
         surface.fill(palette.background)
         self._draw_header(surface)
-        best = self.app.store.best_scores()
+        best = self.best
         for index, button in enumerate(self.buttons[: self.card_count]):
             self._draw_card(surface, button, self.app.cards[index], best, index == self.focus,
                             index == self.hover)
@@ -131,7 +132,7 @@ class TitleScreen(Screen):
     def _draw_card(self, surface, button: Button, card, best: dict, focused: bool, hovered: bool) -> None:
         theme, book, palette = self.app.theme, self.app.book, self.app.theme.palette
         rect = button.rect
-        panel(surface, rect, theme, book, edge=palette.focus if focused else None)
+        panel(surface, rect, theme, book, edge=palette.focus if focused else palette.accent if hovered else None)
         if focused:
             pygame.draw.rect(surface, palette.focus, rect, theme.px(4), border_radius=theme.radius)
         inner = rect.inflate(-2 * theme.gap, -2 * theme.gap)
