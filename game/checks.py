@@ -8,13 +8,14 @@ from __future__ import annotations
 from collections import deque
 from typing import Iterable, Optional
 
-from game.conditions import flags_in
+from game.conditions import KEYWORDS, METER_NAME, flags_in
 from game.diagnostics import Diagnostic, did_you_mean
 from game.glyphs import Coverage, load_coverage
 from game.model import Scene, iter_texts
 from game.yamlsrc import SourceMap
 
 CUSTOMER_SPEAKER = "customer"
+RESERVED_NAMES = KEYWORDS | {METER_NAME}
 MAX_NUMBERED_CHOICES = 9
 
 
@@ -160,6 +161,12 @@ def _check_glyphs(scene: Scene, report: _Reporter, coverage: Optional[Coverage])
 
 def _check_flags(scene: Scene, report: _Reporter, conditions: dict) -> None:
     set_flags = {flag for node in scene.nodes.values() for choice in node.choices or () for flag in choice.effects}
+    for node_id, node in scene.nodes.items():
+        for index, choice in enumerate(node.choices or ()):
+            for flag in sorted(set(choice.effects) & RESERVED_NAMES):
+                report.at_key(("nodes", node_id, "choices", index, "set", flag), "MOT110",
+                              f"'{flag}' cannot be a flag name: conditions read it as "
+                              f"{'the meter' if flag == METER_NAME else 'a keyword'}; choose another name")
     for (node_id, index), tree in conditions.items():
         for flag in sorted(flags_in(tree) - set_flags):
             report.at_value(("nodes", node_id, "choices", index, "if"), "MOT210",

@@ -146,5 +146,3 @@ class Run:
             return run, None
         return run, "The scene was edited since this save; your choices were replayed on the new version."
 
-
-from game.savestore import SaveStore  # noqa: E402,F401  (kept importable from here)

@@ -136,3 +136,13 @@ def test_text_the_bundled_font_cannot_draw_is_a_warning():
     assert warning.severity == "warning" and "U+1F6DE" in warning.message and "U+20000" in warning.message
     assert loaded.program is not None  # a warning does not stop the scene
     assert warning.line == text.splitlines().index("title: Test 🛞 𠀀") + 1
+
+
+@pytest.mark.parametrize("flag", ["satisfaction", "and", "not", "true"])
+def test_flags_named_like_the_condition_language_are_refused(load_dict, flag):
+    from tests.conftest import choice, scene_dict
+
+    nodes = {"ask": {"speaker": "customer", "text": "?", "choices": [choice("explore", 1, "end", set={flag: True})]},
+             "end": {"speaker": "narrator", "text": ".", "ending": "done"}}
+    loaded = load_dict(scene_dict(nodes))
+    assert loaded.program is None and any(d.code == "MOT110" and flag in d.message for d in loaded.diagnostics)

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from game.loader import load_scene
-from game.session import SaveStore
+from game.savestore import SaveStore
 from game.storage import TEMP_PREFIX, read_json
 from tests.conftest import linear_scene
 

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from game.engine import EngineError
-from game.session import Run, SaveStore, SceneLoadError
+from game.savestore import SaveStore
+from game.session import Run, SceneLoadError
 from game.settings import Settings, load_settings, save_settings
 from game.storage import write_json
 

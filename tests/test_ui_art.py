@@ -150,4 +150,7 @@ def test_backdrop_any_size(size):
 @pytest.mark.parametrize("size", [(1200, 1600), (120, 160), (1, 1), (0, 10)])
 def test_customer_any_size(size):
     surface = pygame.Surface((max(size[0], 1), max(size[1], 1)))
+    surface.fill((1, 2, 3))
     art.draw_customer(surface, pygame.Rect((0, 0), size), "delighted", art.DEFAULT_PALETTE)
+    drawn = distinct_colours(surface) > 1
+    assert drawn == (size[0] >= 100 and size[1] >= 100)  # a figure at real sizes; tiny or empty rects stay clean

@@ -232,12 +232,15 @@ class FacilitatorScreen(Screen):
         self._draw_top(surface)
         self._draw_line(surface, view)
         if view.kind == "decision" or self.revealed is not None:
-            self._draw_middle(surface, view)
+            self._draw_middle(surface)
             self._draw_choices(surface)
         elif view.kind == "ending":
             self._draw_ending(surface, view)
         if self.show_notes:
             self.draw_presenter(surface, self.rects["notes"])
+        if view.kind == "decision" and self.revealed is None:
+            hint = self.app.book.render(t("timer_hint", self.language), theme.font_px(14), (150, 164, 184))
+            surface.blit(hint, hint.get_rect(midbottom=(theme.width // 2, theme.height - theme.px(4))))
         if self.flash > 0 and int(self.flash * 4) % 2 == 0:
             pygame.draw.rect(surface, (250, 200, 60), surface.get_rect(), theme.px(10))
 
@@ -251,7 +254,8 @@ class FacilitatorScreen(Screen):
         surface.blit(title, title.get_rect(center=top.center))
         minutes, seconds = divmod(math.ceil(self.timer_left), 60)
         colour = (250, 200, 60) if self.timer_left <= 10 else (255, 255, 255)
-        clock = book.render(f"{minutes}:{seconds:02d}", theme.font_px(40), colour, bold=True)
+        shown = t("time_up", self.language) if self.timer_left == 0 else f"{minutes}:{seconds:02d}"
+        clock = book.render(shown, theme.font_px(40), colour, bold=True)
         surface.blit(clock, clock.get_rect(midright=(theme.width - theme.px(24), top.centery)))
         track = pygame.Rect(0, top.bottom - theme.px(6), theme.width, theme.px(6))
         pygame.draw.rect(surface, (40, 50, 66), track)
@@ -268,7 +272,7 @@ class FacilitatorScreen(Screen):
         lines, size = book.fit(view.text, self.body, body, minimum=0.8)
         book.draw_lines(surface, lines, size, (255, 255, 255), body.topleft, clip=body)
 
-    def _draw_middle(self, surface: pygame.Surface, view) -> None:
+    def _draw_middle(self, surface: pygame.Surface) -> None:
         """The discussion question before the reveal; the result and its coaching after it."""
         theme, book = self.app.theme, self.app.book
         area = self.rects["middle"]
