@@ -218,3 +218,18 @@ def test_a_click_on_a_blank_screen_only_brings_the_picture_back(app):
     key(app, pygame.K_PERIOD)
     click(app, (10, 10))
     assert not app.screen.blank and app.screen.revealed is None and app.workshop.votes == {1: 1}
+
+
+def test_presenter_view_opens_a_second_window_when_a_second_display_exists(app, monkeypatch):
+    monkeypatch.setattr(pygame.display, "get_num_displays", lambda: 2)
+    monkeypatch.setattr(pygame.display, "get_desktop_sizes", lambda: [(1280, 720), (1280, 720)])
+    app.start_workshop(TUTORIAL, ["Only"], "sequential")
+    to_decision(app)
+    key(app, pygame.K_n)
+    window = app.screen.presenter
+    assert window is not None and not app.screen.show_notes  # the projector keeps the audience view
+    settle(app, 2)
+    surface = window.get_surface()
+    assert len({surface.get_at((x, y))[:3] for x in range(0, 960, 40) for y in range(0, 720, 40)}) > 3
+    key(app, pygame.K_n)
+    assert app.screen.presenter is None
