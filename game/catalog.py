@@ -33,10 +33,16 @@ class SceneCard:
     errors: tuple[Diagnostic, ...] = ()
 
 
-def _scene_files(folder: Path) -> list[str]:
-    if not folder.is_dir():
-        return []
-    return sorted(str(folder / name) for name in os.listdir(folder) if name.endswith((".yaml", ".yml")))
+def find_scene_files(paths: list[str]) -> list[str]:
+    """Expand folders into the .yaml/.yml files inside them (sorted); keep files as given."""
+    found = []
+    for path in paths:
+        if os.path.isdir(path):
+            for root, _dirs, files in sorted(os.walk(path)):
+                found += [os.path.join(root, name) for name in sorted(files) if name.endswith((".yaml", ".yml"))]
+        else:
+            found.append(path)
+    return found
 
 
 def _stamp(path: str) -> list[int]:
@@ -71,7 +77,7 @@ def scan_scenes(folder: Path, cache_file: Optional[Path] = None) -> list[SceneCa
     entries = cached.get("scenes", {}) if isinstance(cached, dict) and cached.get("version") == CACHE_VERSION \
         else {}
     cards, fresh = [], {}
-    for path in _scene_files(folder):
+    for path in find_scene_files([str(folder)]) if folder.is_dir() else []:
         stamp = _stamp(path)
         entry = entries.get(path)
         card = _card_from_cache(entry, path) if isinstance(entry, dict) and entry.get("stamp") == stamp else None

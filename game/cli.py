@@ -14,7 +14,8 @@ from typing import Optional, Sequence
 
 from game import __version__
 from game.diagnostics import has_errors
-from game.loader import find_scene_files, load_scene
+from game.catalog import find_scene_files
+from game.loader import load_scene
 from game.model import ID_PATTERN
 from game.scenes import SceneNotFound, resolve_scene
 

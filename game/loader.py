@@ -6,7 +6,6 @@
 
 from __future__ import annotations
 
-import os
 import typing
 from dataclasses import dataclass, field
 from typing import Any, Optional
@@ -269,15 +268,3 @@ def _unwrap(annotation: Any) -> Any:
             if arg is not type(None):
                 return _unwrap(arg)
     return annotation
-
-
-def find_scene_files(paths: list[str]) -> list[str]:
-    """Expand folders into the .yaml/.yml files inside them (sorted); keep files as given."""
-    found = []
-    for path in paths:
-        if os.path.isdir(path):
-            for root, _dirs, files in sorted(os.walk(path)):
-                found += [os.path.join(root, name) for name in sorted(files) if name.endswith((".yaml", ".yml"))]
-        else:
-            found.append(path)
-    return found

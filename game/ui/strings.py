@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from game.vocab import MOT_LABELS as VOCAB_MOT_LABELS
+from game.vocab import MOT_LABELS_ZH
+
 STRINGS: dict[str, dict[str, str]] = {
     "app_title": {"en": "Moments of Truth", "zh": "关键时刻"},
     "app_subtitle": {"en": "A customer-service training game", "zh": "客户服务情景训练"},
@@ -127,10 +130,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "history_hint": {"en": "Up/Down or wheel to scroll, H or Esc to close", "zh": "上下键或滚轮翻页，H 或 Esc 关闭"},
 }
 
-MOT_LABELS = {
-    "en": {3: "Delighted", 2: "Exceeded expectations", 1: "Met expectations", 0: "Neutral",
-           -1: "Partly failed expectations", -2: "Failed expectations", -3: "Relationship endangered"},
-    "zh": {3: "惊喜", 2: "超出期望", 1: "符合期望", 0: "中性", -1: "部分未达期望", -2: "未达期望", -3: "关系受损"},
+MOT_LABELS = {  # the seed's rating table (game.vocab), capitalised for display
+    "en": {level: label[0].upper() + label[1:] for level, label in VOCAB_MOT_LABELS.items()},
+    "zh": dict(MOT_LABELS_ZH),
 }
 MOOD_LABELS = {
     "en": {"furious": "Furious", "angry": "Angry", "upset": "Upset", "neutral": "Neutral", "content": "Content",
