@@ -27,6 +27,11 @@ try:  # libyaml when present: much faster on large scenes
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
+# Both parser back ends, by name, so tests can hold them to the same messages.
+PARSERS: dict[str, Any] = {"python": yaml.SafeLoader}
+if hasattr(yaml, "CSafeLoader"):
+    PARSERS["libyaml"] = yaml.CSafeLoader
+
 MAX_FILE_BYTES = 32 * 1024 * 1024
 MAX_DEPTH = 64
 ALIAS_ALLOWANCE = 100_000  # expanded nodes allowed beyond 10x the nodes written
@@ -138,30 +143,41 @@ def parse(text: str, path: str) -> tuple[Any, SourceMap]:
         raise YamlSourceError([Diagnostic(path, 1, 1, "MOT006",
                                "the file is empty: start from `python main.py new NAME`")])
     builder = _Builder(path)
-    loader = _Loader(text)
+    loader = None
     try:
+        loader = _Loader(text)  # the pure-Python reader already checks characters here
         while loader.check_event():
             builder.feed(loader.get_event(), loader)
     except yaml.YAMLError as exc:
-        raise YamlSourceError([_syntax_diagnostic(exc, text, path)]) from None
+        in_bytes = _Loader is not yaml.SafeLoader  # libyaml counts bytes, PyYAML's reader characters
+        raise YamlSourceError([_syntax_diagnostic(exc, text, path, in_bytes)]) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     return builder.result()
 
 
-def _syntax_diagnostic(exc: yaml.YAMLError, text: str, path: str) -> Diagnostic:
+def _syntax_diagnostic(exc: yaml.YAMLError, text: str, path: str, in_bytes: bool = True) -> Diagnostic:
     mark = getattr(exc, "problem_mark", None)
-    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
+    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     if mark is None and getattr(exc, "position", None) is not None:  # a reader error
-        line, column = _line_column(text, exc.position)
+        line, column = _line_column(text, exc.position if in_bytes else len(text[:exc.position].encode()))
     lines = text.splitlines()
     for candidate in (line, line - 1):
         if 0 < candidate <= len(lines) and _LEADING_TAB.match(lines[candidate - 1]):
             tab_column = lines[candidate - 1].index("\t") + 1
             return Diagnostic(path, candidate, tab_column, "MOT005",
                               "a tab is used for indentation: YAML needs spaces (set your editor to insert spaces)")
+    if isinstance(exc, yaml.reader.ReaderError):  # both parsers word this differently; say it one way
+        return Diagnostic(path, line, column, "MOT004",
+                          f"YAML syntax error: the control character U+{exc.character:04X} is not allowed "
+                          f"in YAML text: delete it (it is often pasted in invisibly)")
     problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
     context = getattr(exc, "context", None)
+    if _is_parser_limit(problem, context):
+        # libyaml (from 0.2.6, bundled with PyYAML 6.0.4) stops deep nesting itself;
+        # authors get the same message whichever parser stopped them.
+        return Diagnostic(path, line, column, "MOT010", _TOO_DEEP)
     context_mark = getattr(exc, "context_mark", None)
     if "mapping values are not allowed" in problem:
         missing = _line_missing_colon(lines, line)
@@ -179,6 +195,15 @@ def _syntax_diagnostic(exc: yaml.YAMLError, text: str, path: str) -> Diagnostic:
                           f"YAML syntax error: this quoted text is never closed ({problem}): add the closing quote")
     detail = f"{problem} ({context})" if context else problem
     return Diagnostic(path, line, column, "MOT004", f"YAML syntax error: {detail}")
+
+
+_TOO_DEEP = f"the document is nested more than {MAX_DEPTH} levels deep: flatten the structure"
+
+
+def _is_parser_limit(problem: str, context: Optional[str]) -> bool:
+    """True when the parser refused the text for its own nesting limit, not for a syntax error."""
+    words = f"{problem} {context or ''}".lower()
+    return "nesting depth" in words or "flow level" in words and "exceed" in words
 
 
 def _line_column(text: str, byte_position: int) -> tuple[int, int]:
@@ -328,8 +353,7 @@ class _Builder:
             raise self.fail(event.start_mark, "MOT004",
                             "a list or mapping cannot be used as a key: keys must be plain names")
         if len(self.stack) >= MAX_DEPTH:
-            raise self.fail(event.start_mark, "MOT010",
-                            f"the document is nested more than {MAX_DEPTH} levels deep: flatten the structure")
+            raise self.fail(event.start_mark, "MOT010", _TOO_DEEP)
         self.nodes_written += 1
         self._count(event.start_mark)
         if top is None:

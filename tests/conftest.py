@@ -78,3 +78,15 @@ def program_of(load_dict):
         return loaded.program
 
     return _program
+
+
+@pytest.fixture(params=sorted(__import__("game.yamlsrc", fromlist=["PARSERS"]).PARSERS))
+def yaml_backend(request, monkeypatch):
+    """Run a test once per YAML parser back end (libyaml's C parser and PyYAML's pure-Python one).
+
+    A new PyYAML release can change either parser's limits; authors must be told the same thing by both.
+    """
+    from game import yamlsrc
+
+    monkeypatch.setattr(yamlsrc, "_Loader", yamlsrc.PARSERS[request.param])
+    return request.param

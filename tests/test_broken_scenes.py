@@ -18,6 +18,7 @@ import threading
 from pathlib import Path
 
 import pytest
+
 import yaml
 
 from game.diagnostics import CODES, has_errors
@@ -27,6 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 BROKEN = ROOT / "tests" / "broken"
 MANIFEST_PATH = BROKEN / "expected.yaml"
 MANIFEST: dict = yaml.safe_load(MANIFEST_PATH.read_text(encoding="utf-8"))
+pytestmark = pytest.mark.usefixtures("yaml_backend")  # both parser back ends
 ENTRY_FIELDS = {"line", "code", "contains", "column", "bug", "note"}
 HANG_GUARD_SECONDS = 60  # not a speed requirement: only turns a hang into a failure
 FORM = re.compile(r"^(?P<file>[^:\n]+):(?P<line>\d+):(?P<column>\d+): (?P<severity>error|warning): "

@@ -1,4 +1,7 @@
-"""The loader: located diagnostics, and hostile input answered fast with a clear message."""
+"""The loader: located diagnostics, and hostile input answered fast with a clear message.
+
+Every test here runs on both YAML parser back ends (the ``yaml_backend`` fixture).
+"""
 
 import os
 
@@ -8,6 +11,8 @@ import yaml
 from game.loader import load_scene
 from game.yamlsrc import MAX_FILE_BYTES, parse
 from tests.conftest import linear_scene
+
+pytestmark = pytest.mark.usefixtures("yaml_backend")
 
 VALID = yaml.safe_dump(linear_scene([("explore", 1), ("offer", 1), ("act", 1), ("confirm", 1)]), sort_keys=False)
 
