@@ -78,15 +78,48 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
 
+BackdropName = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9-]{0,31}$")]
+Weather = Literal["clear", "rain"]
+Channel = Literal["counter", "phone"]
+CallState = Literal["ringing", "connected", "hold", "transfer", "ended"]
+Expression = Literal["neutral", "happy", "pleased", "worried", "sad", "angry", "surprised"]
+ColourName = Annotated[str, StringConstraints(pattern=r"^(#[0-9a-fA-F]{6}|[a-z]{3,20})$")]
+
+
 class Setting(_Strict):
     """Where the scene takes place."""
 
     place: Text = Field(description="Where and when, as the player reads it.")
-    backdrop: str = Field(
+    backdrop: BackdropName = Field(
         "store",
-        pattern=r"^[a-z][a-z0-9-]{0,31}$",
         description="Name of the backdrop the game draws (store, service-desk, bank, street-rain, classroom).",
     )
+    weather: Weather = Field("clear", description="Weather at the start; a node may change it (`weather`).")
+    channel: Channel = Field(
+        "counter",
+        description="How the customer is served: `counter` (face to face) or `phone` (a call: the window shows "
+        "the caller's card, a headset view and the caller's voice instead of a face).",
+    )
+
+
+class Appearance(_Strict):
+    """How a person is drawn. Every field is optional; the game picks neutral defaults."""
+
+    age: Optional[Literal["young", "adult", "middle-aged", "elderly"]] = Field(None, description="Apparent age.")
+    gender: Optional[Literal["feminine", "masculine", "neutral"]] = Field(None, description="Gender presentation.")
+    build: Optional[Literal["slim", "medium", "heavy"]] = None
+    skin: Optional[Literal["light", "medium", "tan", "dark"]] = Field(None, description="Skin tone.")
+    hair: Optional[Literal["short", "long", "bun", "ponytail", "curly", "bald", "cropped"]] = Field(
+        None, description="Hair style.")
+    hair_colour: Optional[ColourName] = Field(None, description="A colour name (black, grey, white, brown, blonde, "
+                                                                "red...) or #rrggbb.")
+    glasses: bool = False
+    clothing: Optional[Literal["jacket", "coat", "cardigan", "blazer", "shirt", "sweater", "uniform",
+                               "work-jacket", "suit", "dress", "raincoat"]] = Field(None, description="Top garment.")
+    clothing_colour: Optional[ColourName] = Field(None, description="Colour of the top garment (name or #rrggbb).")
+    details: list[Literal["headset", "scarf", "tie", "name-badge", "bag", "umbrella", "dust", "pearls"]] = Field(
+        default_factory=list, description="Small details drawn on top (a headset for a call-centre agent, dust "
+                                          "on a work jacket...).")
 
 
 class Customer(_Strict):
@@ -99,7 +132,12 @@ class Customer(_Strict):
         None, ge=0.25, le=3.0, description="Override of how strongly this customer reacts (default from the type)."
     )
     description: Optional[Text] = None
-    age: Literal["adult", "elderly"] = Field("adult", description="How the game draws the customer.")
+    age: Literal["adult", "elderly"] = Field(
+        "adult", description="How the game draws the customer when `appearance` does not say (kept for older scenes).")
+    appearance: Optional[Appearance] = Field(None, description="How the customer is drawn; it must match the "
+                                                                "description.")
+    phone: Optional[str] = Field(None, max_length=40, pattern=r"^[0-9+() -]{3,40}$",
+                                 description="Number on the caller's card in a phone scene.")
 
 
 class Speaker(_Strict):
@@ -107,6 +145,7 @@ class Speaker(_Strict):
 
     name: Text
     role: Role = Field(description="customer, staff (the player), manager, narrator or other.")
+    appearance: Optional[Appearance] = Field(None, description="How this speaker's portrait is drawn when they speak.")
 
 
 class Facilitator(_Strict):
@@ -144,6 +183,18 @@ class Node(_Strict):
     next: Optional[Id] = Field(None, description="Node that follows a line with no decision.")
     ending: Optional[Id] = Field(None, description="Ending reached after this line.")
     facilitator: Optional[Facilitator] = None
+    meter: Optional[float] = Field(
+        None, ge=-5, le=5,
+        description="Change to the satisfaction meter when this line is shown, for events the player did not "
+        "choose (a manager's refund, a colleague's rudeness). Rated like a choice: the customer's perception.",
+    )
+    expression: Optional[Expression] = Field(None, description="The speaker's expression on this line "
+                                                               "(default: the meter decides the customer's face).")
+    weather: Optional[Weather] = Field(None, description="Weather from this line on (rain starts when the story "
+                                                         "says).")
+    backdrop: Optional[BackdropName] = Field(None, description="Backdrop from this line on (the scene moves).")
+    call: Optional[CallState] = Field(None, description="Phone scenes: the call's state from this line on "
+                                                        "(ringing, connected, hold, transfer, ended).")
 
     @model_validator(mode="after")
     def _one_way_forward(self) -> "Node":
@@ -188,6 +239,24 @@ class ScoringWeights(_Strict):
         return self
 
 
+class KeyDecision(_Strict):
+    """One decision a workshop discusses in depth."""
+
+    node: Id = Field(description="The decision node to discuss.")
+    minutes: int = Field(10, ge=1, le=60, description="Discussion time (the handbook's workshop gives 10 minutes).")
+    question: Text = Field(description="What the groups discuss; it must not give the answer away.")
+    model_answer: Text = Field(description="The model answer and the principle behind it, for the debrief.")
+
+
+class WorkshopPlan(_Strict):
+    """A scene's plan for a facilitated workshop: what to discuss, and how groups review each other."""
+
+    key_decisions: list[KeyDecision] = Field(min_length=1, max_length=4,
+                                             description="The 3-4 decisions worth ten minutes of discussion each.")
+    rubric: list[Text] = Field(min_length=1, max_length=8,
+                               description="Criteria for the groups' peer review (交互点评) of each other's choices.")
+
+
 class Scene(_Strict):
     """A scene file: metadata, cast, nodes and endings."""
 
@@ -202,6 +271,7 @@ class Scene(_Strict):
     cast: dict[Id, Speaker] = Field(description="Speakers by id (the customer is always the speaker `customer`).")
     start: Optional[Id] = Field(None, description="First node (default: the first node in `nodes`).")
     scoring: Optional[ScoringWeights] = None
+    workshop: Optional[WorkshopPlan] = Field(None, description="Plan for a facilitated workshop.")
     nodes: dict[Id, Node] = Field(min_length=1)
     endings: dict[Id, Ending] = Field(min_length=1)
 
@@ -245,3 +315,9 @@ def iter_texts(scene: Scene) -> typing.Iterator[tuple[tuple, Any]]:
     for ending_id, ending in scene.endings.items():
         yield ("endings", ending_id, "title"), ending.title
         yield ("endings", ending_id, "text"), ending.text
+    if scene.workshop is not None:
+        for index, key in enumerate(scene.workshop.key_decisions):
+            yield ("workshop", "key_decisions", index, "question"), key.question
+            yield ("workshop", "key_decisions", index, "model_answer"), key.model_answer
+        for index, criterion in enumerate(scene.workshop.rubric):
+            yield ("workshop", "rubric", index), criterion
