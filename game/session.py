@@ -15,6 +15,7 @@ from game.loader import LoadedScene, load_scene
 from game.program import Program, pick
 from game.scorecard import Scorecard, build_scorecard
 
+MODES = ("practice", "assessment")
 
 
 class SceneLoadError(RuntimeError):
@@ -38,15 +39,16 @@ class HistoryLine:
 class Run:
     """One playthrough: a scene's program and the current state."""
 
-    def __init__(self, scene_path: str, program: Program, state: Optional[State] = None):
+    def __init__(self, scene_path: str, program: Program, state: Optional[State] = None, mode: str = "practice"):
         self.scene_path = scene_path
+        self.mode = mode if mode in MODES else "practice"  # an assessment hides reactions and has no undo
         self.program = program
         self.story = Story(program)
         self.state = state or self.story.start()
 
     @classmethod
-    def start(cls, scene_path: str) -> "Run":
-        """Load a scene and start at its beginning.
+    def start(cls, scene_path: str, mode: str = "practice") -> "Run":
+        """Load a scene and start at its beginning, in ``mode`` ("practice" or "assessment").
 
         Raises:
             SceneLoadError: when the scene has errors.
@@ -54,7 +56,7 @@ class Run:
         loaded = load_scene(scene_path)
         if loaded.program is None:
             raise SceneLoadError(loaded)
-        return cls(scene_path, loaded.program)
+        return cls(scene_path, loaded.program, mode=mode)
 
     def view(self, language: str) -> View:
         """The current node as plain data."""
@@ -75,8 +77,8 @@ class Run:
         return len(self.state.steps)
 
     def can_undo(self) -> bool:
-        """True when there is a decision to take back."""
-        return bool(self.state.steps)
+        """True when there is a decision to take back (never while an assessment is being played)."""
+        return bool(self.state.steps) and not (self.mode == "assessment" and not self.is_over())
 
     def undo(self) -> None:
         """Go back to the last decision, as it was before it was taken."""
@@ -118,7 +120,7 @@ class Run:
     def to_save(self) -> dict[str, Any]:
         """The run as JSON-ready data."""
         return {"scene_path": self.scene_path, "scene": self.program.id,
-                "content_hash": self.program.content_hash, "state": self.state.to_json()}
+                "content_hash": self.program.content_hash, "state": self.state.to_json(), "mode": self.mode}
 
     @classmethod
     def from_save(cls, data: Any) -> tuple["Run", Optional[str]]:
@@ -130,7 +132,7 @@ class Run:
         """
         if not isinstance(data, dict) or "scene_path" not in data or "state" not in data:
             raise EngineError("the save does not describe a run")
-        run = cls.start(str(data["scene_path"]))
+        run = cls.start(str(data["scene_path"]), str(data.get("mode", "practice")))
         saved = State.from_json(data["state"])
         unchanged = data.get("content_hash") == run.program.content_hash
         try:
