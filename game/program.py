@@ -78,6 +78,28 @@ class RSpeaker:
 
 
 @dataclass(frozen=True)
+class RKeyDecision:
+    """A decision the workshop plan discusses in depth, with its time and model answer."""
+
+    node: str
+    minutes: int
+    question: LText
+    model_answer: LText
+
+
+@dataclass(frozen=True)
+class RWorkshopPlan:
+    """A scene's workshop plan: the key decisions and the peer-review rubric."""
+
+    key_decisions: tuple[RKeyDecision, ...]
+    rubric: tuple[LText, ...]
+
+    def key(self, node: str) -> Optional[RKeyDecision]:
+        """The key decision at ``node``, or None."""
+        return next((key for key in self.key_decisions if key.node == node), None)
+
+
+@dataclass(frozen=True)
 class Program:
     """A scene ready to play: the runtime graph plus resolved settings."""
 
@@ -101,6 +123,7 @@ class Program:
     content_hash: str
     meter_min: int = METER_MIN
     meter_max: int = METER_MAX
+    workshop: Optional[RWorkshopPlan] = None
 
 
 def compile_scene(scene: Scene, conditions: Mapping[tuple[str, int], Expr], source_text: str) -> Program:
@@ -141,7 +164,16 @@ def compile_scene(scene: Scene, conditions: Mapping[tuple[str, int], Expr], sour
         reads_meter=any(c.condition is not None and reads_meter(c.condition)
                         for node in nodes.values() for c in node.choices),
         content_hash=hashlib.sha256(source_text.encode("utf-8")).hexdigest()[:16],
+        workshop=_compile_plan(scene, text),
     )
+
+
+def _compile_plan(scene: Scene, text: Any) -> Optional[RWorkshopPlan]:
+    if scene.workshop is None:
+        return None
+    keys = tuple(RKeyDecision(k.node, k.minutes, text(k.question), text(k.model_answer))
+                 for k in scene.workshop.key_decisions)
+    return RWorkshopPlan(keys, tuple(text(criterion) for criterion in scene.workshop.rubric))
 
 
 def _compile_node(node_id: str, node: Any, conditions: Mapping, text: Any) -> RNode:
