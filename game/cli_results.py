@@ -186,9 +186,15 @@ def _read_statements(args: argparse.Namespace, program: Any) -> tuple[Any, str]:
         if config is None:
             _error("--lrs: no LRS is configured (MOT_LRS_ENDPOINT or lrs_endpoint in saves/settings.json)", 0)
             return None, ""
+        client = LrsClient(config)
         params = {"activity": scene_iri(base_iri(settings), program.id), "related_activities": "true"}
         try:
-            return list(LrsClient(config).statements(params)), config.public_name
+            statements = list(client.statements(params))
+            if not statements:  # some LRSs (Ralph's file backend) do not filter by activity: read all, filter here
+                print("note: the LRS returned nothing for the scene's activity; reading every statement",
+                      file=sys.stderr)
+                statements = list(client.statements())
+            return statements, config.public_name
         except LrsError as exc:
             _error(str(exc), 0)
             return None, ""
