@@ -7,6 +7,10 @@ steps by replaying them, so there is no second copy of the truth to keep in step
 
 from __future__ import annotations
 
+import math
+import re
+import time
+import uuid
 from dataclasses import dataclass
 from typing import Any, Optional
 
@@ -45,6 +49,12 @@ class Run:
         self.program = program
         self.story = Story(program)
         self.state = state or self.story.start()
+        self.new_attempt()
+
+    def new_attempt(self) -> None:
+        """Give the run a fresh xAPI registration and start time (a new attempt, e.g. a "what if" replay)."""
+        self.registration = str(uuid.uuid4())
+        self.started_at = time.time()
 
     @classmethod
     def start(cls, scene_path: str, mode: str = "practice") -> "Run":
@@ -120,7 +130,8 @@ class Run:
     def to_save(self) -> dict[str, Any]:
         """The run as JSON-ready data."""
         return {"scene_path": self.scene_path, "scene": self.program.id,
-                "content_hash": self.program.content_hash, "state": self.state.to_json(), "mode": self.mode}
+                "content_hash": self.program.content_hash, "state": self.state.to_json(), "mode": self.mode,
+                "registration": self.registration, "started_at": self.started_at}
 
     @classmethod
     def from_save(cls, data: Any) -> tuple["Run", Optional[str]]:
@@ -133,6 +144,7 @@ class Run:
         if not isinstance(data, dict) or "scene_path" not in data or "state" not in data:
             raise EngineError("the save does not describe a run")
         run = cls.start(str(data["scene_path"]), str(data.get("mode", "practice")))
+        _restore_attempt(run, data)
         saved = State.from_json(data["state"])
         unchanged = data.get("content_hash") == run.program.content_hash
         try:
@@ -148,3 +160,14 @@ class Run:
             return run, None
         return run, "The scene was edited since this save; your choices were replayed on the new version."
 
+
+def _restore_attempt(run: Run, data: dict) -> None:
+    """Keep a resumed run's registration and start time when the save holds valid ones.
+
+    An older save, or a damaged value, leaves the fresh ones the resumed run was given.
+    """
+    registration, started = data.get("registration"), data.get("started_at")
+    if isinstance(registration, str) and re.fullmatch(r"[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}", registration):
+        run.registration = registration
+    if isinstance(started, (int, float)) and math.isfinite(started) and 0 < started <= time.time():
+        run.started_at = float(started)
