@@ -171,6 +171,7 @@ class SyncReport:
     sent: int = 0
     refused: list[tuple[str, str]] = field(default_factory=list)  # (statement id, reason), newly refused
     problem: str = ""  # why sending stopped (LRS down, credentials refused...), empty when all went
+    credentials: bool = False  # the LRS refused the user name or password: a settings problem to tell once
 
     @property
     def delivered_all(self) -> bool:
@@ -207,6 +208,7 @@ def _send(outbox: Outbox, client: LrsClient, batch: list[Entry], report: SyncRep
     if reply.status == 409:  # some ids are stored already (an earlier send whose answer was lost)
         return _settle_conflict(outbox, client, batch, report, reply)
     if reply.status in CREDENTIALS:
+        report.credentials = True
         report.problem = f"{client.config.public_name} refused the user name or password ({reply.reason()})"
         return False
     if 400 <= reply.status < 500 and reply.status not in RETRY_LATER:

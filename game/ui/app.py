@@ -55,6 +55,7 @@ class App:
         self.theme = self._make_theme()
         self.run: Optional["Run"] = None
         self.workshop: Optional["Workshop"] = None
+        self.sender = self._start_sender()
         self.cards = self.scan()
         self.screens: list[Screen] = []
         self.running = True
@@ -170,6 +171,7 @@ class App:
             self.show_errors(list(exc.loaded.diagnostics))
             return
         self.saved(self.store.save_run, self.run)
+        self.saved(self.recorder().launch, self.run)
         self.open_play()
 
     def continue_run(self) -> None:
@@ -216,13 +218,16 @@ class App:
         from game.ui.screens.ending import EndingScreen
 
         card = self.run.scorecard(self.settings.language)
-        self.saved(self.store.record_finished, self.run, card)
+        self.saved(self.recorder().finish, self.run, card, self.store)  # the history, and statements for the LRS
+        self.wake_sender()
         self.replace(EndingScreen(self))
 
     def what_if(self, decision: int) -> None:
         """Go back to a decision of the finished run and play on from there."""
         self.run.rewind(decision)
+        self.run.new_attempt()  # a replay is a new attempt for the learning record store
         self.saved(self.store.save_run, self.run)
+        self.saved(self.recorder().launch, self.run)
         self.open_play()
 
     def reload_scene(self) -> None:
@@ -302,9 +307,43 @@ class App:
         from game.ui.screens.compare import CompareScreen
 
         exported = self.saved(self.workshop.export, self.store.folder / "sessions")
+        self.saved(self.recorder().record_workshop, self.workshop)
+        self.wake_sender()
         self.replace(CompareScreen(self))
         if exported:
             self.notify(self._t("exported", path=str(exported[0])), 6)
+
+    # --- results for the learning record store ----------------------------------------------
+
+    def recorder(self):
+        """Writes finished runs: the history and the xAPI outbox (with the current settings)."""
+        from game.recording import Recorder
+
+        return Recorder(self.store.folder, self.settings)
+
+    def _start_sender(self):
+        """The background sender, when an LRS is configured (settings or MOT_LRS_ENDPOINT)."""
+        from game.lrs import config_from
+        from game.recording import OUTBOX_DIR
+        from game.ui.sender import BackgroundSender
+
+        if config_from(self.settings) is None:
+            return None
+        sender = BackgroundSender(self.store.folder / OUTBOX_DIR, lambda: config_from(self.settings))
+        sender.start()
+        return sender
+
+    def wake_sender(self) -> None:
+        """New statements: let the sender look now (started here if the LRS was configured meanwhile)."""
+        if self.sender is None:
+            self.sender = self._start_sender()
+        if self.sender is not None:
+            self.sender.wake()
+
+    def _sender_notices(self) -> None:
+        if self.sender is not None:
+            for key, values in self.sender.notices():
+                self.notify(self._t(key, **values), 10)
 
     # --- settings -----------------------------------------------------------------------------
 
@@ -330,6 +369,7 @@ class App:
             self._dispatch(event)
             if not self.running:
                 return False
+        self._sender_notices()
         moving = any(screen.update(dt) for screen in self.screens)
         if self.toast and time.monotonic() > self.toast[1]:
             self.toast = None
@@ -386,6 +426,8 @@ class App:
                 events = [e for e in events if e.type != pygame.NOEVENT]
                 dt = clock.tick() / 1000
             moving = self.step(events, min(dt, 0.1))
+        if self.sender is not None:
+            self.sender.stop()
         pygame.quit()
 
 

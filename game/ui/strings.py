@@ -128,6 +128,14 @@ STRINGS: dict[str, dict[str, str]] = {
     "enter_votes": {"en": "Enter the room's votes first (A-D)", "zh": "请先输入投票（A-D）"},
     "end_session": {"en": "End session and compare", "zh": "结束并对比结果"},
     "history_hint": {"en": "Up/Down or wheel to scroll, H or Esc to close", "zh": "上下键或滚轮翻页，H 或 Esc 关闭"},
+    # results sent to the learning record store (game/ui/sender.py)
+    "lrs_refused": {"en": "The learning record store refused {count} result(s): {reason}. They are kept in "
+                          "saves/outbox/refused; tell your trainer.",
+                    "zh": "学习记录库拒收了 {count} 条成绩记录：{reason}。记录已保留在 saves/outbox/refused，"
+                          "请告诉培训老师。"},
+    "lrs_credentials": {"en": "Results cannot be sent: {reason}. They are kept and will be sent once the "
+                              "LRS settings are fixed.",
+                        "zh": "成绩暂时无法上传：{reason}。记录已妥善保存，学习记录库的设置改好后会自动补传。"},
 }
 
 MOT_LABELS = {  # the seed's rating table (game.vocab), capitalised for display
