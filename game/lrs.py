@@ -35,10 +35,13 @@ class LrsConfig:
     username: str = ""
     password: str = field(default="", repr=False)
 
+    def __repr__(self) -> str:
+        return f"LrsConfig(endpoint={self.public_name!r}, username={self.username!r})"
+
     @property
     def statements_url(self) -> str:
-        """The statements resource."""
-        return urllib.parse.urljoin(self.endpoint.rstrip("/") + "/", "statements")
+        """The statements resource (credentials written into the endpoint go in a header instead)."""
+        return urllib.parse.urljoin(self.public_name.rstrip("/") + "/", "statements")
 
     @property
     def public_name(self) -> str:
@@ -47,6 +50,13 @@ class LrsConfig:
         host = parts.hostname or ""
         port = f":{parts.port}" if parts.port else ""
         return f"{parts.scheme}://{host}{port}{parts.path}"
+
+    def signed_in(self) -> tuple[str, str]:
+        """User name and password: the configured ones, else any written into the endpoint."""
+        if self.username or self.password:
+            return self.username, self.password
+        parts = urllib.parse.urlsplit(self.endpoint)
+        return urllib.parse.unquote(parts.username or ""), urllib.parse.unquote(parts.password or "")
 
 
 def config_from(settings: Any, environ: Optional[Mapping[str, str]] = None) -> Optional[LrsConfig]:
@@ -98,8 +108,9 @@ class LrsClient:
     def _headers(self) -> dict[str, str]:
         headers = {"X-Experience-API-Version": XAPI_VERSION, "Content-Type": "application/json",
                    "Accept": "application/json"}
-        if self.config.username or self.config.password:
-            pair = f"{self.config.username}:{self.config.password}".encode("utf-8")
+        username, password = self.config.signed_in()
+        if username or password:
+            pair = f"{username}:{password}".encode("utf-8")
             headers["Authorization"] = "Basic " + base64.b64encode(pair).decode("ascii")
         return headers
 
@@ -157,7 +168,7 @@ class LrsClient:
                 raise LrsError(f"{self.config.public_name} did not answer with JSON") from None
             yield from (s for s in page.get("statements", []) if isinstance(s, dict))
             more = page.get("more") or ""
-            url = urllib.parse.urljoin(self.config.endpoint, more) if more else ""
+            url = urllib.parse.urljoin(self.config.public_name, more) if more else ""
 
 
 class LrsError(RuntimeError):
