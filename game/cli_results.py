@@ -45,7 +45,7 @@ def add_commands(commands: Any) -> None:
 def add_mode_option(parser: argparse.ArgumentParser) -> None:
     """``--mode`` for commands that make statements."""
     parser.add_argument("--mode", choices=("practice", "assessment", "workshop"),
-                        help="the run's mode (default: practice when coaching is on in settings, else assessment)")
+                        help="the run's mode (default: practice)")
 
 
 def handlers() -> dict[str, Callable[[argparse.Namespace], int]]:
@@ -108,7 +108,7 @@ def record_run(args: argparse.Namespace, program: Any, result: Any) -> int:
     recorder = Recorder(saves_dir(), settings.with_changes(language=args.lang), getattr(args, "mode", None))
     from game.scenes import resolve_scene
 
-    run = Run(str(resolve_scene(args.scene)), program, result.state)
+    run = Run(str(resolve_scene(args.scene)), program, result.state, mode=getattr(args, "mode", None) or "practice")
     try:
         recorder.launch(run)
         recorder.finish(run, result.scorecard, SaveStore())

@@ -152,8 +152,10 @@ def test_settings_check_the_learner_and_lrs_fields():
 
 
 def test_modes_follow_coaching_and_workshop_teams_are_groups(tmp_path):
-    assert Recorder(tmp_path, Settings(coaching=True)).mode == "practice"
-    assert Recorder(tmp_path, Settings(coaching=False)).mode == "assessment"
+    run = Run.start(str(ROOT / "scenes" / "tutorial.yaml"), "assessment")
+    assert Recorder(tmp_path, Settings())._run_context(run).mode == "assessment"
+    assert Recorder(tmp_path, Settings(), mode="workshop")._run_context(run).mode == "workshop"
+    assert Recorder(tmp_path, Settings()).context(new_registration()).mode == "practice"
     program = load_scene(str(ROOT / "scenes" / "tutorial.yaml")).program
     workshop = Workshop(program, ["Red <b>", "Blue"])
     for team, numbers in (("Red <b>", [2, 2, 3, 3, 2]), ("Blue", [1, 1, 3, 3])):
