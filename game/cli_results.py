@@ -38,6 +38,7 @@ def add_commands(commands: Any) -> None:
     source.add_argument("--lrs", action="store_true", help="read the statements from the LRS")
     source.add_argument("--from", dest="folder", metavar="FOLDER",
                         help="read the outboxes under FOLDER (default: saves/)")
+    report.add_argument("--since", metavar="YYYY-MM-DD", help="only statements stored from this date on (with --lrs)")
     report.add_argument("--out", metavar="FILE.html", help="where to write (default: saves/reports/SCENE.html)")
     report.add_argument("--lang", choices=("en", "zh"), default="en")
 
@@ -188,12 +189,17 @@ def _read_statements(args: argparse.Namespace, program: Any) -> tuple[Any, str]:
             return None, ""
         client = LrsClient(config)
         params = {"activity": scene_iri(base_iri(settings), program.id), "related_activities": "true"}
+        if args.since:
+            if not re.fullmatch(r"\d{4}-\d\d-\d\d", args.since):
+                _error(f"--since must be a date such as 2026-09-01, not {args.since!r}", 0)
+                return None, ""
+            params["since"] = f"{args.since}T00:00:00Z"
         try:
             statements = list(client.statements(params))
             if not statements:  # some LRSs (Ralph's file backend) do not filter by activity: read all, filter here
                 print("note: the LRS returned nothing for the scene's activity; reading every statement",
                       file=sys.stderr)
-                statements = list(client.statements())
+                statements = list(client.statements({"since": params["since"]} if args.since else None))
             return statements, config.public_name
         except LrsError as exc:
             _error(str(exc), 0)

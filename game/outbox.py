@@ -9,6 +9,7 @@ A file that cannot be read is set aside (``*.corrupt-*``) and reported, never tr
 from __future__ import annotations
 
 import os
+import random
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -148,10 +149,11 @@ class Outbox:
         return (failures, float(due)) if valid else (0, 0.0)
 
     def record_outcome(self, delivered: bool, now: float) -> float:
-        """Remember how a sync went; returns when the next one is due (backoff doubles, up to 15 min)."""
+        """Remember how a sync went; returns when the next one is due (backoff doubles, up to about 15 min)."""
         failures, _ = self.schedule()
         failures = 0 if delivered else failures + 1
-        wait = 0.0 if delivered else backoff_seconds(failures)
+        # up to a fifth more at random: thousands of desktops that lost the LRS together do not return together
+        wait = 0.0 if delivered else backoff_seconds(failures) * random.uniform(1.0, 1.2)
         write_json(self.folder / STATE_FILE, {"failures": failures, "next_try": now + wait})
         return now + wait
 
