@@ -23,6 +23,9 @@ ENV_ENDPOINT, ENV_USERNAME, ENV_PASSWORD = "MOT_LRS_ENDPOINT", "MOT_LRS_USERNAME
 BATCH_SIZE = 50
 TIMEOUT_SECONDS = 15.0
 MAX_ALONE_CONFLICTS = 5  # a statement the LRS keeps calling a conflict yet cannot show is set aside after this
+SPLIT_AFTER_ERRORS = 2  # a batch that got HTTP 500 this often is sent one statement at a time
+MAX_ALONE_ERRORS = 8  # a statement that alone got HTTP 500 this often is set aside (some LRSs answer 500, not 400,
+# to a statement they cannot store); the LRS being unreachable or overloaded (0, 502-504) never counts
 RETRY_LATER = (404, 408, 425, 429)  # 4xx that say "not now" or "wrong address", not "bad statement"
 CREDENTIALS = (401, 403)
 
@@ -229,8 +232,26 @@ def _send(outbox: Outbox, client: LrsClient, batch: list[Entry], report: SyncRep
         outbox.refuse(batch[0], reply.reason())
         report.refused.append((batch[0].id, reply.reason()))
         return True
-    outbox.note_attempt(batch)
     report.problem = reply.reason() if reply.status == 0 else f"{client.config.public_name}: {reply.reason()}"
+    if reply.status == 500:
+        return _settle_server_error(outbox, batch, report, reply)
+    outbox.note_attempt(batch)
+    return False
+
+
+def _settle_server_error(outbox: Outbox, batch: list[Entry], report: SyncReport, reply: Reply) -> bool:
+    """HTTP 500 again and again for the same statements: find the one the LRS chokes on, then set it aside.
+
+    Without this, one statement an LRS cannot store would hold back every statement behind it.
+    """
+    if len(batch) == 1 and batch[0].alone and batch[0].attempts + 1 >= MAX_ALONE_ERRORS:
+        reason = f"{reply.reason()} (the LRS failed on this statement alone {MAX_ALONE_ERRORS} times)"
+        outbox.refuse(batch[0], reason)
+        report.refused.append((batch[0].id, reason))
+        report.problem = ""
+        return True
+    split = len(batch) > 1 and batch[0].attempts + 1 >= SPLIT_AFTER_ERRORS
+    outbox.note_attempt(batch, alone=split)
     return False
 
 

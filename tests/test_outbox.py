@@ -36,6 +36,7 @@ class ScriptedLrs:
         self.posts: list[list[str]] = []
         self.refuse: set[str] = set()
         self.status: int | None = None  # answer every POST with this status instead
+        self.poison: set[str] = set()  # a batch holding one of these gets a 500, like Ralph for some bad input
         self.delay = 0.0
         self.auth: list[str] = []
         lrs = self
@@ -60,6 +61,8 @@ class ScriptedLrs:
                 lrs.posts.append([s["id"] for s in batch])
                 if lrs.status:
                     return self._reply(lrs.status, {"detail": "scripted"})
+                if any(s["id"] in lrs.poison for s in batch):
+                    return self._reply(500, {"detail": "Statements bulk indexation failed"})
                 bad = [s["id"] for s in batch if s["id"] in lrs.refuse]
                 if bad:
                     return self._reply(400, {"detail": f"statement {bad[0]} is invalid"})
@@ -214,3 +217,30 @@ def test_background_sender_delivers_without_blocking_and_tells_refusals_once(tmp
     sender.stop()
     assert outbox.counts().sent == 1 and outbox.counts().refused == 1 and outbox.counts().pending == 0
     assert [key for key, _ in notices] == ["lrs_refused"]
+
+
+def test_a_statement_the_lrs_keeps_failing_on_is_isolated_then_set_aside(tmp_path, lrs):
+    outbox = Outbox(tmp_path)
+    made = [_statement() for _ in range(3)]
+    lrs.poison.add(made[1]["id"])
+    outbox.add(made)
+    client = LrsClient(lrs.config())
+    syncs = [sync(outbox, client) for _ in range(12)]  # each sync stops at the 500, as after a backoff
+    assert all("HTTP 500" in r.problem for r in syncs[:2])
+    assert set(lrs.stored) == {made[0]["id"], made[2]["id"]}  # the others were not held back
+    refused = Outbox(tmp_path).entries("refused")
+    assert [e.id for e in refused] == [made[1]["id"]] and "8 times" in refused[0].reason
+    assert sum(len(r.refused) for r in syncs) == 1 and outbox.counts().pending == 0
+
+
+def test_only_stale_temporaries_are_cleaned(tmp_path):
+    import os
+
+    pending = tmp_path / "pending"
+    pending.mkdir()
+    stale, fresh = pending / ".tmp-old.json", pending / ".tmp-new.json"
+    stale.write_text("{", encoding="utf-8")
+    fresh.write_text("{", encoding="utf-8")  # another thread may be writing it right now
+    os.utime(stale, (time.time() - 3600, time.time() - 3600))
+    Outbox(tmp_path)
+    assert not stale.exists() and fresh.exists()
