@@ -78,7 +78,8 @@ def test_report_from_saves_after_recorded_runs(tmp_path, monkeypatch, capsys):
     out = tmp_path / "report.html"
     assert main(["report", "tutorial", "--from", str(tmp_path / "saves"), "--out", str(out), "--lang", "zh"]) == 0
     page = out.read_text(encoding="utf-8")
-    assert "共 6 次练习(完成 6 次)" in page and "考核" in page and "得分分布" in page
+    assert "共 6 人次，完成 6 次" in page and "考核" in page and "得分分布" in page and "探索" in page
+    assert "@font-face" in page  # the game's own Chinese font travels with the page
     history = (tmp_path / "saves" / "history.json").read_text(encoding="utf-8")
     assert history.count('"scene": "tutorial"') == 6
     assert Outbox(tmp_path / "saves" / "outbox").counts().pending > 6 * 5
