@@ -204,16 +204,13 @@ def _read_statements(args: argparse.Namespace, program: Any) -> tuple[Any, str]:
         except LrsError as exc:
             _error(str(exc), 0)
             return None, ""
-    from game.outbox import Outbox
+    from game.cohort import statements_under
 
     folder = Path(args.folder) if args.folder else saves_dir()
     if not folder.is_dir():
         _error(f"--from: {folder} is not a folder", 0)
         return None, ""
-    statements = []
-    for outbox_dir in sorted({p.parent.parent for p in folder.rglob("outbox/*/*.json")}):
-        outbox = Outbox(outbox_dir)
-        statements += outbox.statements()
-        for problem in outbox.problems:
-            print(f"note: {problem}", file=sys.stderr)
+    statements, notes = statements_under(folder)
+    for note in notes:
+        print(f"note: {note}", file=sys.stderr)
     return statements, str(folder)

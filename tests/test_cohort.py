@@ -10,7 +10,7 @@ import pytest
 
 from game.cli import main
 from game.cohort import (
-    by_mode, choices_at, endings_reached, runs_from_statements, score_distribution, worst_moments,
+    by_mode, choices_at, endings_reached, local_records, runs_from_statements, score_distribution, worst_moments,
 )
 from game.cohort_html import RATING_COLOURS, render_report
 from game.loader import load_scene
@@ -83,6 +83,9 @@ def test_report_from_saves_after_recorded_runs(tmp_path, monkeypatch, capsys):
     history = (tmp_path / "saves" / "history.json").read_text(encoding="utf-8")
     assert history.count('"scene": "tutorial"') == 6
     assert Outbox(tmp_path / "saves" / "outbox").counts().pending > 6 * 5
+    records = local_records(tmp_path)  # what facilitator mode calls: here, saves/ under a folder of copies
+    first = TUTORIAL.start if TUTORIAL.nodes[TUTORIAL.start].choices else records[0].answers[0].node
+    assert len(records) == 6 and sum(choices_at("tutorial", first, records).values()) == 6
     assert main(["report", "tutorial", "--from", str(tmp_path / "missing")]) == 1
     assert "not a folder" in capsys.readouterr().err
 
