@@ -202,12 +202,15 @@ def next_batch(pending: list[Entry]) -> list[Entry]:
 def sync(outbox: Outbox, client: LrsClient, max_posts: int = 1000) -> SyncReport:
     """Send the outbox's pending statements until it is empty or the LRS stops taking them."""
     report = SyncReport()
+    pending = outbox.entries()  # read once: statements made during this sync go in the next one
     for _ in range(max_posts):
-        pending = outbox.entries()
         if not pending:
             break
         batch = next_batch(pending)
-        if not _send(outbox, client, batch, report):
+        carry_on = _send(outbox, client, batch, report)
+        sent_or_set_aside = {id(entry) for entry in batch if not entry.path.exists()}
+        pending = [entry for entry in pending if id(entry) not in sent_or_set_aside]
+        if not carry_on:
             break
     return report
 
