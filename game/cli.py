@@ -12,7 +12,7 @@ import re
 import sys
 from typing import Optional, Sequence
 
-from game import __version__
+from game import __version__, cli_results
 from game.diagnostics import has_errors
 from game.catalog import find_scene_files
 from game.loader import load_scene
@@ -41,6 +41,9 @@ def build_parser() -> argparse.ArgumentParser:
     picks.add_argument("--random", type=int, metavar="SEED", help="choose at random, reproducibly")
     run.add_argument("--lang", choices=("en", "zh"), default="en", help="language of the transcript")
     run.add_argument("--json", action="store_true", help="print one JSON object with the scorecard")
+    run.add_argument("--record", action="store_true",
+                     help="record the finished run as the game does: history and xAPI outbox under saves/")
+    cli_results.add_mode_option(run)
 
     analyze = commands.add_parser("analyze", help="reachable endings, path count, best and worst score")
     analyze.add_argument("scene", metavar="SCENE")
@@ -59,6 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
     new = commands.add_parser("new", help="create a scene file from the commented template")
     new.add_argument("name", metavar="NAME", help="scene id; the file is scenes/NAME.yaml")
     new.add_argument("--dir", default="scenes", help="folder for the new file (default: scenes/)")
+    cli_results.add_commands(commands)
     return parser
 
 
@@ -67,7 +71,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     args = build_parser().parse_args(argv)
     handlers = {
         None: _play, "facilitate": _facilitate, "validate": _validate, "run": _run, "analyze": _analyze,
-        "graph": _graph, "schema": _schema, "new": _new,
+        "graph": _graph, "schema": _schema, "new": _new, **cli_results.handlers(),
     }
     try:
         return handlers[args.command](args)
@@ -132,6 +136,8 @@ def _run(args: argparse.Namespace) -> int:
         result = play(program, numbers, seed=args.random, language=args.lang)
     except PlaythroughError as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return EXIT_PROBLEM
+    if args.record and cli_results.record_run(args, program, result):
         return EXIT_PROBLEM
     if args.json:
         print(json.dumps(result.to_json(), ensure_ascii=False, indent=2))

@@ -13,6 +13,7 @@ from game.analysis import analyze
 from game.loader import load_scene
 from game.ui.app import App
 from game.ui.driver import button_centre, click, finish_line, key, resize, settle
+from game.ui.screens.briefing import BriefingScreen
 from game.ui.screens.ending import EndingScreen
 from game.ui.screens.play import PlayScreen
 from game.ui.screens.title import TitleScreen
@@ -64,6 +65,11 @@ def test_each_scene_to_an_ending_with_the_keyboard(app, path):
     for _ in range(_card_index(app, path) - app.screen.focus % len(app.screen.buttons)):
         key(app, pygame.K_RIGHT)
     key(app, pygame.K_RETURN)
+    assert isinstance(app.screen, BriefingScreen)
+    key(app, pygame.K_RETURN)  # nothing selected on the briefing: Enter alone does not start
+    assert isinstance(app.screen, BriefingScreen)
+    key(app, pygame.K_TAB)
+    key(app, pygame.K_RETURN)
     for number in choices:
         _until_decision_or_ending(app, lambda: key(app, pygame.K_SPACE))
         key(app, getattr(pygame, f"K_{number}"))
@@ -78,6 +84,7 @@ def test_each_scene_to_an_ending_with_the_keyboard(app, path):
 def test_each_scene_to_an_ending_with_the_mouse(app, path):
     ending, choices = best_choices(path)
     click(app, button_centre(app, f"scene:{_card_index(app, path)}"))
+    click(app, button_centre(app, "practice"))
     empty_spot = (app.theme.width // 2, app.theme.height - app.theme.px(40))
     for number in choices:
         _until_decision_or_ending(app, lambda: click(app, empty_spot))

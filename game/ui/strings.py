@@ -164,3 +164,8 @@ def t(key: str, language: str, **values: object) -> str:
 def labelled(label: str, value: str, language: str) -> str:
     """``label: value`` with the colon the language uses."""
     return f"{label}：{value}" if language == "zh" else f"{label}:  {value}"
+
+
+from game.ui.strings_trainee import TRAINEE_STRINGS  # noqa: E402  (the trainee screens' text, merged in)
+
+STRINGS.update(TRAINEE_STRINGS)

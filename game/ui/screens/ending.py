@@ -112,7 +112,7 @@ class EndingScreen(Screen):
             if path:
                 self.app.notify(t("saved_to", self.language, path=path), 5)
         elif action == "again":
-            self.app.start_scene(self.app.run.scene_path)
+            self.app.open_briefing(self.app.run.scene_path)
         elif action == "menu":
             self.app.to_title()
 

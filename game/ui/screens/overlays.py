@@ -74,7 +74,7 @@ class PauseOverlay(CardOverlay):
         elif action == "settings":
             app.push(SettingsOverlay(app))
         elif action == "restart":
-            app.start_scene(app.run.scene_path)
+            app.start_scene(app.run.scene_path, app.run.mode)
         elif action == "menu":
             app.to_title()
         elif action == "quit":

@@ -1,0 +1,159 @@
+"""The briefing shown when a scene is chosen, and the question asked before an unfinished run is replaced.
+
+The briefing gives the setting, the customer, the summary, what to practise (the objectives), the
+keys and the assessment rules; Start practice or Start assessment begins the scene. Nothing is
+focused at first, so the Enter that opened the briefing cannot start the scene by repeating.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from game.program import Program, pick
+from game.ui.screens.base import Screen
+from game.ui.screens.overlays import CardOverlay
+from game.ui.scroll import Row, Scroller, scrollbar_width, text_rows
+from game.ui.strings import CUSTOMER_TYPES, t
+from game.ui.widgets import Button, draw_button, panel
+
+
+class BriefingScreen(Screen):
+    """What the scene is about and how it is played; Start begins it."""
+
+    def __init__(self, app, path: str, program: Program):
+        super().__init__(app)
+        self.path = path
+        self.program = program
+        self.scroller = Scroller()
+        self.rows: list[Row] = []
+        self.area = pygame.Rect(0, 0, 0, 0)
+        self.focus = -1  # nothing selected until the player moves
+
+    def layout(self) -> None:
+        theme, book = self.app.theme, self.app.book
+        pad = max(theme.gap, theme.body // 2)
+        height = book.line_height(theme.body) + 2 * theme.px(10)
+        entries = [("start_practice", "practice"), ("start_assessment", "assessment"), ("back", "back")]
+        widths = [book.width(t(key, self.language), theme.body) + 2 * pad for key, _ in entries]
+        x = theme.width - theme.px(48) - sum(widths) - theme.gap * (len(widths) - 1)
+        y = theme.height - theme.px(24) - height
+        self.buttons = []
+        for (key, action), width in zip(entries, widths, strict=True):
+            self.buttons.append(Button(pygame.Rect(x, y, width, height), t(key, self.language), action))
+            x += width + theme.gap
+        box = pygame.Rect(theme.px(48), theme.px(24), theme.width - theme.px(96), y - theme.gap - theme.px(24))
+        self.box = box
+        self.area = box.inflate(-2 * pad, -2 * theme.gap)
+        self.rows = self._rows(self.area.width - scrollbar_width(theme))
+        self.scroller.clamp(self.rows, self.area.height)
+        self.focus = min(self.focus, len(self.buttons) - 1)
+
+    def _rows(self, width: int) -> list[Row]:
+        theme, book, palette = self.app.theme, self.app.book, self.app.theme.palette
+        language, program = self.language, self.program
+        heading, label = theme.heading, theme.font_px(18)
+        rows = text_rows(book, pick(program.title, language), heading, width, palette.text, bold=True)
+        rows += text_rows(book, t("briefing", language), label, width, palette.accent, bold=True)
+
+        def section(title_key: str, text: str) -> None:
+            rows.append(Row(theme.px(12)))
+            rows.extend(text_rows(book, t(title_key, language), label, width, palette.text_dim, bold=True))
+            rows.extend(text_rows(book, text, theme.body, width, palette.text))
+
+        section("summary_label", pick(program.summary, language))
+        section("setting_label", pick(program.place, language))
+        customer = pick(program.speakers["customer"].name, language)
+        kind = CUSTOMER_TYPES[language].get(program.customer_type, program.customer_type)
+        section("customer_label", f"{customer} · {t('customer_type', language, type=kind)}")
+        if program.objectives:
+            section("objectives", "\n".join(f"• {pick(o, language)}" for o in program.objectives))
+        section("keys_label", t("keys_text", language))
+        section("assessment_rules_label", t("assessment_rules", language))
+        return rows
+
+    def handle_key(self, event: pygame.event.Event) -> None:
+        if event.key in (pygame.K_PAGEDOWN, pygame.K_PAGEUP):
+            self.scroll(8 if event.key == pygame.K_PAGEDOWN else -8)
+        elif event.key in (pygame.K_UP, pygame.K_DOWN) and self.focus < 0:
+            self.scroll(1 if event.key == pygame.K_DOWN else -1)
+        elif event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE) and self.focus < 0:
+            return  # nothing selected: Enter does not start a scene by itself
+        elif event.key in (pygame.K_TAB, pygame.K_RIGHT, pygame.K_LEFT) and self.focus < 0:
+            self.focus = 0 if event.key != pygame.K_LEFT else len(self.buttons) - 1
+        else:
+            super().handle_key(event)
+
+    def scroll(self, lines: int) -> None:
+        self.scroller.scroll(self.rows, self.area.height, lines)
+
+    def activate(self, action: str) -> None:
+        if action in ("practice", "assessment"):
+            self.app.begin(self.path, self.program, action)
+        elif action == "back":
+            self.back()
+
+    def back(self) -> None:
+        self.app.to_title()
+
+    def draw(self, surface: pygame.Surface) -> None:
+        theme, book = self.app.theme, self.app.book
+        surface.fill(theme.palette.background)
+        panel(surface, self.box, theme, book)
+        self.scroller.draw(surface, self.rows, self.area, theme)
+        for index, button in enumerate(self.buttons):
+            draw_button(surface, button, theme, book, index == self.focus, index == self.hover,
+                        primary=button.action == "practice")
+
+
+class ReplaceRunOverlay(CardOverlay):
+    """Starting a scene while a run is unfinished: say which run would end, and ask."""
+
+    size = (0.7, 0.6)
+
+    def __init__(self, app, path: str, new_title: str, old: tuple[str, str, int]):
+        super().__init__(app)
+        self.path, self.new_title, self.old = path, new_title, old
+        self.focus = 1  # "keep my run" is the safe default
+
+    def layout(self) -> None:
+        theme, book = self.app.theme, self.app.book
+        box = self.box()
+        pad = max(theme.gap, theme.body // 2)
+        height = book.line_height(theme.body) + 2 * theme.px(10)
+        entries = [(t("replace_run_yes", self.language, new=self.new_title), "replace"),
+                   (t("keep_run", self.language), "keep")]
+        width = box.width - 4 * theme.gap
+        y = box.bottom - theme.gap - len(entries) * (height + theme.px(8))
+        self.buttons = []
+        for label, action in entries:
+            lines = book.wrap(label, theme.body, width - 2 * pad)
+            button_height = height + (len(lines) - 1) * book.line_height(theme.body)
+            self.buttons.append(Button(pygame.Rect(box.x + 2 * theme.gap, y, width, button_height), label, action))
+            y += button_height + theme.px(8)
+
+    def box(self) -> pygame.Rect:
+        theme, book = self.app.theme, self.app.book
+        rect = super().box()
+        width = rect.width - 4 * theme.gap
+        message = book.wrap(self._message(), theme.body, width)
+        buttons = 2 * (book.line_height(theme.body) * 2 + 2 * theme.px(10) + theme.px(8))
+        need = book.line_height(theme.heading) + 3 * theme.gap + book.text_height(len(message), theme.body) + buttons
+        rect.height = min(theme.height - 2 * theme.gap, max(rect.height, need))
+        rect.center = (theme.width // 2, theme.height // 2)
+        return rect
+
+    def _message(self) -> str:
+        scene, _, decisions = self.old
+        return t("replace_run", self.language, scene=scene, n=decisions + 1, new=self.new_title)
+
+    def activate(self, action: str) -> None:
+        self.app.pop()
+        if action == "replace":
+            self.app.open_briefing(self.path)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        theme, book = self.app.theme, self.app.book
+        area = self.draw_card(surface, t("replace_run_title", self.language))
+        lines = book.wrap(self._message(), theme.body, area.width)
+        book.draw_lines(surface, lines, theme.body, theme.palette.text, area.topleft)
+        self.draw_buttons(surface)
