@@ -56,6 +56,7 @@ class RNode:
     next: Optional[str]
     ending: Optional[str]
     facilitator: Optional[Facilitation]
+    meter: Optional[float] = None  # the line's meter event (customer's perception of what happens)
 
 
 @dataclass(frozen=True)
@@ -168,4 +169,4 @@ def _compile_node(node_id: str, node: Any, conditions: Mapping, text: Any) -> RN
             text(f.notes) if f.notes is not None else None,
             f.timer,
         )
-    return RNode(node_id, node.speaker, text(node.text), choices, node.next, node.ending, facilitation)
+    return RNode(node_id, node.speaker, text(node.text), choices, node.next, node.ending, facilitation, node.meter)

@@ -19,20 +19,20 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 PATHS = [
     # Best: welcome him, let him vent, narrow down, offer the machine tonight, answer his fears,
     # stand beside him, mobile banking for his wife's share, confirm with a call to his wife.
-    ("best", [2, 1, 2, 2, 1, 3, 4, 2], "home_for_new_year", 94, 100),
+    ("best", [2, 1, 2, 2, 1, 3, 4, 2], "home_for_new_year", 92, 99),
     # The seed's own exchange: "we're closed", "come back tomorrow", "Sigh! A wasted trip."
     ("seed_worst", [1, 1], "wasted_trip", 0, 3),
     # The second good resolution: the booking at opening time, form filled in tonight, recap.
-    ("booking", [2, 1, 2, 3, 2, 3], "booked_first", 84, 91),
+    ("booking", [2, 1, 2, 3, 2, 3], "booked_first", 85, 92),
     # Middle: a good start, then brushing off his fears, leaving him alone at the machine,
     # an honest but slow transfer and an "Everything OK?" that skips the real confirm.
-    ("middle_ok_question", [2, 1, 2, 2, 2, 2, 2, 2, 1], "done_politely", 61, 68),
+    ("middle_ok_question", [2, 1, 2, 2, 2, 2, 2, 2, 1], "done_politely", 71, 78),
     # Middle: the seed's first line, then a recovery into the booking path.
-    ("seed_recovered", [1, 3, 1, 2, 3, 2, 3], "booked_first", 58, 66),
+    ("seed_recovered", [1, 3, 1, 2, 3, 2, 3], "booked_first", 63, 70),
     # Low: a promise to reopen the counter that the supervisor cannot keep.
-    ("broken_promise", [1, 4, 4], "broken_promise", 0, 3),
+    ("broken_promise", [1, 4, 4], "broken_promise", 1, 8),
     # Middle-low: a supervisor's "no", the machine, a promised instant transfer, then defensiveness.
-    ("wrong_promise", [4, 2, 3, 1, 3, 1, 3], "left_uneasy", 0, 6),
+    ("wrong_promise", [4, 2, 3, 1, 3, 1, 3], "left_uneasy", 28, 35),
 ]
 
 # A phrase from the ending title, per language, to check the transcript is really in that language.

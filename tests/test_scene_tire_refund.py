@@ -22,34 +22,37 @@ MOT_ORDER = ["explore", "offer", "act", "confirm"]
 SEED = ["policy", "repeat_policy", "see_off"]
 SMARTER = ["listen", "look_up", "his_detail", "save_face_help", "write_down", "confirm_full"]
 NO_QUESTIONS = ["refund_now", "ring_it", "confirm_refund"]
-WORST = ["refund_now", "stall", "double_down"]
+WORST = ["policy", "recover", "exchange", "blunt_again", "double_down"]
 
 # Transcript paths: (name, choice ids, ending, lowest score, highest score). Each range is a few
 # points around the score the path earns today, so a change to a rating or to the scoring shows up.
 TRANSCRIPTS = [
     # The best path: explore (x3), offer, act, confirm; finds Huamei and rings ahead.
-    ("best", SMARTER, "new_regular", 88, 93),
-    # No-questions promise, then asks the worst question, then wins the argument.
-    ("worst", WORST, "called_liar", 0, 3),
+    ("best", SMARTER, "new_regular", 89, 96),
+    # The worst path since the scoring model changed (issue 11: technique is half the score, so five
+    # poor moves weigh more than three): the rule, a promised exchange, bluntness, winning the argument.
+    ("worst", WORST, "called_liar", 0, 4),
+    # The former worst: no-questions promise, then asks the worst question, then wins the argument.
+    ("refund_then_liar", ["refund_now", "stall", "double_down"], "called_liar", 1, 8),
     # The seed: polite refusal, the rule repeated, the manager's fifty yuan, an apology at the door.
-    ("seed", SEED, "wrong_store", 25, 31),
+    ("seed", SEED, "wrong_store", 37, 43),
     # The seed's manager, reached honestly after listening: the gesture repairs the store's moment.
-    ("manager", ["listen", "ask_manager", "see_off"], "wrong_store", 56, 62),
+    ("manager", ["listen", "ask_manager", "see_off"], "wrong_store", 61, 68),
     # A second good path: finds the truth gently, gives directions, offers a map.
-    ("map", ["listen", "look_up", "gentle_where", "directions_only", "confirm_plain"], "right_shop", 68, 75),
+    ("map", ["listen", "look_up", "gentle_where", "directions_only", "confirm_plain"], "right_shop", 73, 80),
     # The refund with no questions, then a form after all: owned, and the bike checked.
-    ("form_owned", ["refund_now", "id_form", "form_own", "bike_check"], "no_questions", 40, 46),
+    ("form_owned", ["refund_now", "id_form", "form_own", "bike_check"], "no_questions", 48, 55),
     # The same form defended with the rules.
-    ("form_rules", ["refund_now", "id_form", "form_rules"], "paperwork", 10, 16),
+    ("form_rules", ["refund_now", "id_form", "form_rules"], "paperwork", 27, 34),
     # A good path spoiled at the end: the gist in a hurry, then the next customer.
-    ("rushed", ["listen", "look_up", "his_detail", "save_face_help", "gist", "gist_rush"], "sorted", 40, 46),
+    ("rushed", ["listen", "look_up", "his_detail", "save_face_help", "gist", "gist_rush"], "sorted", 63, 70),
     # Quotes the rule, recovers, then promises a tire the store never stocked, twice.
-    ("promises", ["receipt", "insist_rule", "recover", "exchange", "out_of_stock"], "wasted_trips", 0, 3),
+    ("promises", ["receipt", "insist_rule", "recover", "exchange", "out_of_stock"], "wasted_trips", 10, 17),
     # Right about the facts, and proves it on the screen.
-    ("proved", ["listen", "look_up", "blunt", "show_screen"], "shown_door", 10, 17),
+    ("proved", ["listen", "look_up", "blunt", "show_screen"], "shown_door", 30, 37),
     # The long way round: every mistake repaired, ten decisions.
     ("long", ["receipt", "reframe", "look_up", "refund_quietly", "second_thoughts", "apologise_reframe",
-              "save_face_help", "gist", "gist_note", "confirm_full"], "new_regular", 65, 72),
+              "save_face_help", "gist", "gist_note", "confirm_full"], "new_regular", 70, 77),
 ]
 
 

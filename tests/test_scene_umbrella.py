@@ -18,23 +18,23 @@ LANGUAGES = ("en", "zh")
 PATHS = {
     # Open greeting, room to browse, stand beside her and ask where she's going, walk her to
     # the taxi stand, let her keep the umbrella, ask how she'll manage at the other end.
-    "best": ([2, 3, 3, 3, 1, 2, 3, 1], "letter", 94, 100),
+    "best": ([2, 3, 3, 3, 1, 2, 3, 1], "letter", 91, 98),
     # The seed clerk's own moves: "can I help?" twice, then umbrella, taxi, "keep it".
-    "seed": ([1, 3, 1, 4, 3, 1, 2, 3, 1], "letter", 90, 96),
+    "seed": ([1, 3, 1, 4, 3, 1, 2, 3, 1], "letter", 89, 96),
     # The second good resolution: a chair by the window, an honest call for a cab, walk her out.
-    "wait_inside": ([2, 3, 3, 4, 2, 3, 3], "regular", 84, 91),
+    "wait_inside": ([2, 3, 3, 4, 2, 3, 3], "regular", 83, 90),
     # Lend an umbrella, walk her to the stop, switch to a taxi when the streetcars are full.
-    "streetcar_then_taxi": ([1, 3, 1, 4, 1, 2, 2, 2, 3], "regular", 80, 88),
+    "streetcar_then_taxi": ([1, 3, 1, 4, 1, 2, 2, 2, 3], "regular", 80, 87),
     # The right help, but the umbrella taken back and no confirm.
-    "no_confirm": ([1, 3, 1, 4, 3, 1, 2, 1, 2], "home_safe", 55, 62),
+    "no_confirm": ([1, 3, 1, 4, 3, 1, 2, 1, 2], "home_safe", 70, 77),
     # A loan slip asking for her name and address: she would rather wait.
-    "loan_slip": ([2, 3, 1, 4, 1, 1], "waited_out", 35, 43),
+    "loan_slip": ([2, 3, 1, 4, 1, 1], "waited_out", 58, 65),
     # Promising the weather twice.
-    "weather_promise": ([2, 3, 3, 2, 1], "let_down", 20, 28),
+    "weather_promise": ([2, 3, 3, 2, 1], "let_down", 44, 51),
     # Asking the floorwalker, then passing his rule on to her.
-    "rule_passed_on": ([1, 3, 1, 4, 3, 2, 2], "walked_out", 16, 23),
+    "rule_passed_on": ([1, 3, 1, 4, 3, 2, 2], "walked_out", 42, 48),
     # Stay at the counter, then ask her to move out of the doorway.
-    "worst": ([1, 2, 2, 2], "doorway", 0, 5),
+    "worst": ([1, 2, 2, 2], "doorway", 12, 19),
 }
 
 

@@ -9,11 +9,13 @@ from game.ui.strings import t
 from game.ui.text import TextBook
 from game.ui.theme import Theme
 from game.ui.widgets import panel
+from game.vocab import signed
 
 
 def journey_points(card: Scorecard, start: float) -> list[float]:
-    """The meter before the first decision and after each one."""
-    return [start] + [entry.meter_after for entry in card.debrief]
+    """The meter at the start, after each decision and after each line's event (the card's journey
+    starts at the customer's mood, which ``start`` repeats)."""
+    return [point.meter for point in card.journey] or [start]
 
 
 def draw_journey(surface: pygame.Surface, rect: pygame.Rect, card: Scorecard, start: float, theme: Theme,
@@ -30,22 +32,34 @@ def draw_journey(surface: pygame.Surface, rect: pygame.Rect, card: Scorecard, st
     def y_of(value: float) -> int:
         return round(plot.bottom - (value - low) / (high - low) * plot.height)
 
-    for value in (low, low // 2, 0, high // 2, high):
+    for level, value in _level_lines(high):  # labelled with the meter's levels, as on the meter and the card
         y = y_of(value)
-        pygame.draw.line(surface, palette.panel_edge, (plot.x, y), (plot.right, y), 2 if value == 0 else 1)
-        label = book.render(f"{value:+d}" if value else "0", theme.font_px(13), palette.text_dim)
+        pygame.draw.line(surface, palette.panel_edge, (plot.x, y), (plot.right, y), 2 if level == 0 else 1)
+        label = book.render(signed(level), theme.font_px(13), palette.text_dim)
         surface.blit(label, (plot.x - label.get_width() - theme.px(8), y - label.get_height() // 2))
     points = journey_points(card, start)
     count = max(1, len(points) - 1)
     xy = [(plot.x + round(index * plot.width / count), y_of(value)) for index, value in enumerate(points)]
+    decisions = {p.decision: index for index, p in enumerate(card.journey) if p.decision is not None}
     if len(xy) > 1:
         pygame.draw.lines(surface, palette.accent, False, xy, theme.px(4))
     for index, point in enumerate(xy):
         pygame.draw.circle(surface, palette.accent, point, theme.px(6))
-        if index:
-            label = book.render(str(index), theme.font_px(13), palette.text_dim)
+        number = card.journey[index].decision if index < len(card.journey) else None
+        if number is not None:
+            label = book.render(str(number), theme.font_px(13), palette.text_dim)
             surface.blit(label, (point[0] - label.get_width() // 2, plot.bottom + theme.px(6)))
-    _mark(surface, card, xy, theme, book, language)
+    _mark(surface, card, [xy[decisions.get(n, 0)] for n in range(len(card.debrief) + 1)], theme, book, language)
+
+
+def _level_lines(high: int) -> list[tuple[int, float]]:
+    """(level, meter value) at the middle of each of the meter's seven levels."""
+    return [(level, _middle(level) * high / 10) for level in range(-3, 4)]
+
+
+def _middle(level: int) -> float:
+    """Meter value (on -10..10) in the middle of a level's band: 0, 2.5, 5.5, 8.5 and their mirrors."""
+    return {0: 0.0, 1: 2.5, 2: 5.5, 3: 8.5}[abs(level)] * (1 if level >= 0 else -1)
 
 
 def _mark(surface: pygame.Surface, card: Scorecard, xy: list, theme: Theme, book: TextBook, language: str) -> None:
@@ -56,13 +70,13 @@ def _mark(surface: pygame.Surface, card: Scorecard, xy: list, theme: Theme, book
         triangle = [(x - size, y - size * 2 - 4), (x + size, y - size * 2 - 4), (x, y - 4)]
         pygame.draw.polygon(surface, palette.bad, triangle)
         pygame.draw.polygon(surface, (20, 20, 20), triangle, 2)
-        text = book.render(f"▼ {t('worst_moment', language)} ({card.worst_moment.rating:+d})", theme.font_px(13),
+        text = book.render(f"▼ {t('worst_moment', language)} ({signed(card.worst_moment.rating)})", theme.font_px(13),
                            palette.bad, bold=True)
         surface.blit(text, (min(x - text.get_width() // 2, surface.get_width() - text.get_width()),
                             y - size * 2 - text.get_height() - 6))
     if card.last_moment is not None:
         x, y = xy[card.last_moment.decision]
         pygame.draw.circle(surface, palette.focus, (x, y), size, theme.px(4))
-        text = book.render(f"◎ {t('last_moment', language)} ({card.last_moment.rating:+d})", theme.font_px(13),
+        text = book.render(f"◎ {t('last_moment', language)} ({signed(card.last_moment.rating)})", theme.font_px(13),
                            palette.text, bold=True)
         surface.blit(text, (x - text.get_width() - theme.px(4), y + size + 4))

@@ -11,6 +11,7 @@ from game.ui.chart import draw_journey
 from game.ui.screens.base import Screen
 from game.ui.strings import MOT_LABELS, SERVICE_LEVELS, t
 from game.ui.widgets import Button, chip, draw_button, panel, rating_colour
+from game.vocab import METER_WORDS, signed
 
 GRADE_COLOURS = {"A": (46, 134, 84), "B": (38, 110, 128), "C": (200, 140, 40), "D": (200, 96, 40), "F": (190, 64, 54)}
 
@@ -161,7 +162,8 @@ class EndingScreen(Screen):
         surface.blit(out_of, (inner.x + 2 * radius + theme.gap, inner.y + theme.px(14) + score.get_height()))
         y = inner.y + 2 * radius + theme.gap
         rows = [
-            (t("relationship", self.language), f"{card.relationship:+d} {MOT_LABELS[self.language][card.relationship]}",
+            (t("relationship", self.language),
+             f"{signed(card.relationship)} {MOT_LABELS[self.language][card.relationship]}",
              rating_colour(card.relationship, theme)),
             (t("service_level", self.language), SERVICE_LEVELS[self.language][card.service_level], palette.accent),
             (t("word_of_mouth", self.language), self._word_of_mouth(card.word_of_mouth),
@@ -177,8 +179,8 @@ class EndingScreen(Screen):
         y += theme.px(34)
         problems = list(card.out_of_order) + [f"skipped_{stage}" for stage in card.skipped_stages]
         text = "\n".join(f"• {t(p, self.language)}" for p in problems) or f"✓ {t('process_ok', self.language)}"
-        surface.blit(book.render(t("process_problems", self.language), theme.font_px(14), palette.text_dim),
-                     (inner.x, y))
+        heading = t("technique_score", self.language, score=f"{card.technique.score:g}")  # the second reading
+        surface.blit(book.render(heading, theme.font_px(14), palette.text_dim), (inner.x, y))
         y += book.line_height(theme.font_px(14))
         body = pygame.Rect(inner.x, y, inner.width, inner.bottom - y)
         lines, size = book.fit(text, theme.small, body)
@@ -260,11 +262,12 @@ class EndingScreen(Screen):
                     (255, 255, 255))
         rect = chip(surface, t(entry.stage, self.language), (rect.right + theme.px(6), y), theme, book,
                     palette.accent, palette.accent_text)
-        rating = f"{entry.rating:+d} {MOT_LABELS[self.language][entry.rating]}"
+        rating = f"{signed(entry.rating)} {MOT_LABELS[self.language][entry.rating]}"
         rect = chip(surface, rating, (rect.right + theme.px(6), y), theme, book, rating_colour(entry.rating, theme),
                     (255, 255, 255))
-        change = book.render(t("meter_change", self.language, delta=f"{entry.delta:+g}"), theme.font_px(14),
-                             palette.text_dim)
+        words = METER_WORDS[self.language]
+        change = book.render(t("meter_change", self.language, before=words[entry.level_before],
+                               after=words[entry.level_after]), theme.font_px(14), palette.text_dim)
         surface.blit(change, (rect.right + theme.px(8), rect.centery - change.get_height() // 2))
         y += theme.px(42)
         colours = {"choice": palette.text, "feedback": palette.text_dim, "better": palette.good}

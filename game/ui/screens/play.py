@@ -13,6 +13,7 @@ from game.ui import art
 from game.ui.screens.base import ACTIVATE_KEYS, NUMBER_KEYS, Screen
 from game.ui.strings import MOT_LABELS, t
 from game.ui.widgets import Button, chip, draw_button, draw_meter, draw_stage_tracker, panel, rating_colour
+from game.vocab import signed
 
 METER_SPEED = 6.0  # meter units per second while it animates
 AMBIENT_SECONDS = 6.0  # backdrop motion (rain) runs this long after the last input, then the screen rests
@@ -287,7 +288,7 @@ class PlayScreen(Screen):
         inner = box.inflate(-2 * theme.gap, -2 * theme.gap)
         surface.blit(heading, inner.topleft)
         y = inner.y + heading.get_height() + theme.px(8)
-        label = f"{turn.choice.rating:+d}  {MOT_LABELS[self.language][turn.choice.rating]}"
+        label = f"{signed(turn.choice.rating)}  {MOT_LABELS[self.language][turn.choice.rating]}"
         rect = chip(surface, label, (inner.x, y), theme, book, rating_colour(turn.choice.rating, theme),
                     (255, 255, 255), size=theme.body)
         chip(surface, t(turn.choice.stage, self.language), (rect.right + theme.px(8), y), theme, book,
