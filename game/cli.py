@@ -13,7 +13,7 @@ import sys
 from typing import Optional, Sequence
 
 from game import __version__
-from game.diagnostics import has_errors
+from game.diagnostics import escape_controls, has_errors
 from game.catalog import find_scene_files
 from game.loader import load_scene
 from game.model import ID_PATTERN
@@ -72,7 +72,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     try:
         return handlers[args.command](args)
     except SceneNotFound as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {escape_controls(str(exc))}", file=sys.stderr)
         return EXIT_PROBLEM
     except BrokenPipeError:  # output piped into `head`: not the user's mistake
         return EXIT_OK
@@ -94,7 +94,8 @@ def _facilitate(args: argparse.Namespace) -> int:
 def _validate(args: argparse.Namespace) -> int:
     files = find_scene_files(args.paths or ["scenes"])
     if not files:
-        print(f"error: no .yaml scene files in {', '.join(args.paths or ['scenes'])}", file=sys.stderr)
+        print(f"error: no .yaml scene files in {escape_controls(', '.join(args.paths or ['scenes']))}",
+              file=sys.stderr)
         return EXIT_USAGE
     diagnostics = []
     for path in files:
@@ -123,7 +124,7 @@ def _run(args: argparse.Namespace) -> int:
     try:
         numbers = _parse_numbers(args.choices) if args.choices is not None else None
     except ValueError as exc:
-        print(f"error: --choices: {exc}", file=sys.stderr)
+        print(f"error: --choices: {escape_controls(str(exc))}", file=sys.stderr)
         return EXIT_USAGE
     program = _load_program(args.scene)
     if program is None:
@@ -131,7 +132,7 @@ def _run(args: argparse.Namespace) -> int:
     try:
         result = play(program, numbers, seed=args.random, language=args.lang)
     except PlaythroughError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {escape_controls(str(exc))}", file=sys.stderr)
         return EXIT_PROBLEM
     if args.json:
         print(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
@@ -193,7 +194,7 @@ def _new(args: argparse.Namespace) -> int:
     try:
         path = create_scene(args.name, args.dir)
     except NewSceneError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {escape_controls(str(exc))}", file=sys.stderr)
         return EXIT_USAGE
-    print(f"created {path}: edit it, then run `python main.py validate {path}`")
+    print(f"created {escape_controls(path)}: edit it, then run `python main.py validate {escape_controls(path)}`")
     return EXIT_OK

@@ -86,8 +86,8 @@ def load_settings(folder: Optional[Path] = None) -> tuple[Settings, Optional[str
         return Settings(), result.problem
     try:
         return Settings.from_dict(result.data), None
-    except (TypeError, ValueError) as exc:
-        return Settings(), set_aside(path, f"its values are not valid settings ({exc})")
+    except (TypeError, ValueError):
+        return Settings(), set_aside(path, "settings")
 
 
 def save_settings(settings: Settings, folder: Optional[Path] = None) -> None:
