@@ -60,31 +60,33 @@ def load_scene(path: str, text: Optional[str] = None) -> LoadedScene:
     Returns:
         A :class:`LoadedScene`; its ``program`` is set only when there are no errors.
     """
-    result = _load(path, text)
-    result.diagnostics = cap_diagnostics(result.diagnostics)
-    return result
-
-
-def _load(path: str, text: Optional[str]) -> LoadedScene:
     result = LoadedScene(path=path)
     try:
         text = read_text(path) if text is None else text
         data, result.source = parse(text, path)
     except YamlSourceError as exc:
-        result.diagnostics = exc.diagnostics
+        result.diagnostics = cap_diagnostics(exc.diagnostics, left_out=exc.left_out)
         return result
+    _check(result, data, text)
+    result.diagnostics = cap_diagnostics(result.diagnostics)
+    return result
+
+
+def _check(result: LoadedScene, data: Any, text: str) -> None:
+    """Schema, conditions, graph checks and compilation of parsed data, into ``result``."""
+    path = result.path
     if not isinstance(data, dict):
         kind = "a list" if isinstance(data, list) else "a single value"
         line, column = result.source.value(())
         result.diagnostics = [Diagnostic(path, line, column, "MOT007",
                                          f"the document is {kind}; a scene is a mapping of fields "
                                          f"(format, id, title, ...): start from `python main.py new NAME`")]
-        return result
+        return
     try:
         result.scene = Scene.model_validate(data)
     except ValidationError as exc:
         result.diagnostics = sorted(_schema_diagnostics(exc, result.source, path))
-        return result
+        return
     conditions = _parse_conditions(result.scene, result.source, path, text)
     checks = check_scene(result.scene, result.source, path, conditions.trees)
     result.diagnostics = sorted(conditions.diagnostics + checks)
@@ -93,7 +95,6 @@ def _load(path: str, text: Optional[str]) -> LoadedScene:
         stuck = _stuck_decisions(program, result.source, path)
         result.diagnostics = sorted(result.diagnostics + stuck)
         result.program = None if has_errors(stuck) else program
-    return result
 
 
 def _stuck_decisions(program: Program, source: SourceMap, path: str) -> list[Diagnostic]:

@@ -60,9 +60,10 @@ _LEADING_TAB = re.compile(r"^[ ]*\t")
 class YamlSourceError(Exception):
     """Raised when a file cannot be turned into data; carries the diagnostics."""
 
-    def __init__(self, diagnostics: list[Diagnostic]):
+    def __init__(self, diagnostics: list[Diagnostic], left_out: int = 0):
         super().__init__(diagnostics[0].format() if diagnostics else "unreadable scene")
         self.diagnostics = diagnostics
+        self.left_out = left_out  # problems found past MAX_DIAGNOSTICS, counted but not kept
 
 
 @dataclass
@@ -308,7 +309,8 @@ class _Builder:
         self.errors_left_out = 0
 
     def fail(self, mark: Any, code: str, message: str) -> YamlSourceError:
-        return YamlSourceError(self.errors + [Diagnostic(self.path, mark.line + 1, mark.column + 1, code, message)])
+        return YamlSourceError(self.errors + [Diagnostic(self.path, mark.line + 1, mark.column + 1, code, message)],
+                               self.errors_left_out)
 
     def error(self, mark: Any, code: str, message: str) -> None:
         """Record a problem and go on reading; past MAX_DIAGNOSTICS only count it."""
@@ -344,7 +346,7 @@ class _Builder:
 
     def result(self) -> tuple[Any, SourceMap]:
         if self.errors:
-            raise YamlSourceError(self.errors + _left_out(self.path, self.errors_left_out))
+            raise YamlSourceError(self.errors, self.errors_left_out)
         if self.documents == 0:
             raise YamlSourceError([Diagnostic(self.path, 1, 1, "MOT006",
                                    "the file has only comments: start from `python main.py new NAME`")])
@@ -465,10 +467,3 @@ class _Builder:
         self._add(value, event.start_mark, None, size)
 
 
-
-def _left_out(path: str, count: int) -> list[Diagnostic]:
-    """The closing "N more" line when a file had more problems than are listed."""
-    if not count:
-        return []
-    return [Diagnostic(path, 1, 1, "MOT014", f"{count:,} more problem(s) in this file are not listed: "
-                                            f"fix the ones above and validate again")]
