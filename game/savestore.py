@@ -62,11 +62,10 @@ class SaveStore:
         result = read_json(path)
         if result.problem:
             self.notices.append(result.problem)
-        if result.data is None and result.problem is None and not path.is_file():
-            return None  # no run in progress
+        if not result.found:
+            return None  # no run in progress, or it was just set aside
         if not is_run_save(result.data):
-            if result.problem is None:
-                self.notices.append(set_aside(path, "unexpected"))
+            self.notices.append(set_aside(path, "unexpected"))
             return None
         return result.data
 
@@ -135,7 +134,7 @@ class SaveStore:
         result = read_json(path)
         if result.problem:
             self.notices.append(result.problem)
-        if result.data is None:
+        if not result.found:
             return []
         entries = result.data if isinstance(result.data, list) else []
         good = [entry for entry in entries if is_history_entry(entry)]

@@ -82,7 +82,7 @@ def load_settings(folder: Optional[Path] = None) -> tuple[Settings, Optional[str
     """Read settings; defaults (and a sentence saying why) when the file is missing or bad."""
     path = settings_path(folder)
     result = read_json(path)
-    if result.data is None:
+    if not result.found:
         return Settings(), result.problem
     try:
         return Settings.from_dict(result.data), None

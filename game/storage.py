@@ -106,6 +106,7 @@ class ReadResult:
 
     data: Any = None
     problem: Optional[str] = None  # a sentence (a Notice) for the player when the file was set aside
+    found: bool = False  # True when the file was there and read (its data may still be JSON null)
 
 
 class _Unusable(Exception):
@@ -127,7 +128,7 @@ def read_json(path: Path) -> ReadResult:
         raw = read_small_file(path, MAX_JSON_BYTES)
         if raw is None:
             return ReadResult()
-        return ReadResult(data=parse_json(raw))
+        return ReadResult(data=parse_json(raw), found=True)
     except _Unusable as exc:
         return ReadResult(problem=set_aside(path, exc.reason))
 
