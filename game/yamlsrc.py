@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 import re
 import stat
-from dataclasses import dataclass, field
+from array import array
 from typing import Any, Optional
 
 import yaml
@@ -41,11 +41,12 @@ ALIAS_RATIO = 10
 # Text counts against the alias allowance too: every CHARS_PER_NODE characters of a string weigh one
 # node, so aliases of one long string cannot make later checks scan the same text a million times.
 CHARS_PER_NODE = 64
-# The largest shipped scene has a few thousand values; far more means a machine-made file. Stopping
-# here keeps memory within a small multiple of the file and the time linear.
-MAX_NODES = 250_000
-# Shipped scenes hold one value per ~30 characters, terse machine-made ones one per ~10. Far denser
-# text (`[1,1,1,...]`) is refused before it costs more than about a second per megabyte to read.
+# Shipped scenes hold one value per ~30 characters, the benchmarks' generated ones (benchmarks/
+# generate.py) one per ~10.5. Far denser text (`[1,1,1,...]`, `- 1` lines) is machine-made: it is
+# refused once it holds more than NODE_ALLOWANCE + one value per CHARS_PER_VALUE characters, so
+# reading costs at most a bounded time and memory per megabyte. MAX_NODES (room for a 20,000-node
+# generated scene) bounds it absolutely.
+MAX_NODES = 2_000_000
 NODE_ALLOWANCE = 5_000
 CHARS_PER_VALUE = 8
 MAX_DIAGNOSTICS = 100  # per file: more only hides the first ones, which are what to fix
@@ -66,26 +67,66 @@ class YamlSourceError(Exception):
         self.left_out = left_out  # problems found past MAX_DIAGNOSTICS, counted but not kept
 
 
-@dataclass
-class SourceMap:
-    """Line and column (1-based) of every value and key, by data path."""
+_COLUMNS = 1 << 24  # a position is packed as line * _COLUMNS + column: one int instead of a tuple
 
-    values: dict[Path, tuple[int, int]] = field(default_factory=dict)
-    keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
+
+class SourceMap:
+    """Line and column (1-based) of every value and key, by data path.
+
+    Positions are kept per mapping or list (its children's positions, packed into one int each; a
+    compact array for lists) rather than one tuple path per value, so a file of a million values
+    costs tens of megabytes here, not hundreds.
+    """
+
+    def __init__(self) -> None:
+        self._values: dict[Path, Any] = {}  # container path -> {key: packed} or array of packed
+        self._keys: dict[Path, dict] = {}  # mapping path -> {key: packed position of the key}
+        self._root = _pack(1, 1)
 
     def value(self, path: Path) -> tuple[int, int]:
         """Position of the value at ``path``, or of its nearest recorded ancestor."""
         path = tuple(path)
         while path:
-            if path in self.values:
-                return self.values[path]
+            found = _lookup(self._values.get(path[:-1]), path[-1])
+            if found is not None:
+                return _unpack(found)
             path = path[:-1]
-        return self.values.get((), (1, 1))
+        return _unpack(self._root)
 
     def key(self, path: Path) -> tuple[int, int]:
         """Position of the key that holds ``path``, falling back to the value."""
         path = tuple(path)
-        return self.keys.get(path) or self.value(path)
+        found = _lookup(self._keys.get(path[:-1]), path[-1]) if path else None
+        return _unpack(found) if found is not None else self.value(path)
+
+    def open(self, path: Path, is_list: bool) -> tuple[Any, Optional[dict]]:
+        """The tables a new container at ``path`` fills in: (value positions, key positions or None)."""
+        values: Any = array("q") if is_list else {}
+        self._values[path] = values
+        keys = None
+        if not is_list:
+            keys = self._keys[path] = {}
+        return values, keys
+
+    def set_root(self, packed: int) -> None:
+        """The position of the document's top value."""
+        self._root = packed
+
+
+def _pack(line: int, column: int) -> int:
+    return line * _COLUMNS + min(column, _COLUMNS - 1)
+
+
+def _unpack(packed: int) -> tuple[int, int]:
+    return divmod(packed, _COLUMNS)
+
+
+def _lookup(table: Any, part: Any) -> Optional[int]:
+    if table is None:
+        return None
+    if isinstance(table, dict):
+        return table.get(part) if isinstance(part, str) else None
+    return table[part] if isinstance(part, int) and 0 <= part < len(table) else None
 
 
 def read_text(path: str) -> str:
@@ -277,15 +318,17 @@ def _line_missing_colon(lines: list[str], error_line: int) -> int:
 class _Frame:
     """One open mapping or sequence on the builder's stack."""
 
-    __slots__ = ("data", "path", "mark", "key", "key_mark", "key_lines", "merges", "anchor", "size_at_start")
+    __slots__ = ("data", "path", "mark", "key", "key_mark", "positions", "key_positions", "merges", "anchor",
+                 "size_at_start")
 
-    def __init__(self, data: Any, path: Path, mark: Any, anchor: Optional[str], size_at_start: int):
+    def __init__(self, data: Any, path: Path, mark: Any, anchor: Optional[str], size_at_start: int,
+                 source: SourceMap):
         self.data = data
         self.mark = mark
         self.path = path
         self.key: Optional[str] = None
-        self.key_mark: Optional[tuple[int, int]] = None
-        self.key_lines: dict[str, int] = {}
+        self.key_mark = 0  # packed position of the pending key
+        self.positions, self.key_positions = source.open(path, type(data) is list)
         self.merges: list[dict] = []
         self.anchor = anchor
         self.size_at_start = size_at_start
@@ -385,36 +428,37 @@ class _Builder:
         self._add(value, event.start_mark, event.anchor, weight)
 
     def _set_key(self, frame: _Frame, key: str, mark: Any) -> None:
-        line = mark.line + 1
-        if key in frame.key_lines and key != "<<":
+        seen = frame.key_positions.get(key)
+        if seen is not None and key != "<<":
             self.error(mark, "MOT008", (
-                f"duplicate key '{key}': it is already set on line {frame.key_lines[key]}; "
+                f"duplicate key '{key}': it is already set on line {seen // _COLUMNS}; "
                 f"YAML would silently keep only the last one: remove or rename one of them"))
-        frame.key_lines.setdefault(key, line)
         frame.key = key
-        frame.key_mark = (line, mark.column + 1)
+        frame.key_mark = _pack(mark.line + 1, mark.column + 1)
 
     def _add(self, value: Any, mark: Any, anchor: Optional[str], size: int) -> None:
         """Place a finished value into the open collection (or as the document root)."""
         if anchor is not None:
             self.anchors[anchor] = (value, size)
+        packed = _pack(mark.line + 1, mark.column + 1)
         if not self.stack:
             self.root = value
-            self.source.values[()] = (mark.line + 1, mark.column + 1)
+            self.source.set_root(packed)
             return
         top = self.stack[-1]
         if type(top.data) is list:
-            child = top.path + (len(top.data),)
             top.data.append(value)
-        else:
-            child = top.path + (top.key,)
-            if top.key == "<<":
-                top.merges.extend(value if isinstance(value, list) else [value])
-            elif top.key not in top.data:
-                top.data[top.key] = value
-            self.source.keys[child] = top.key_mark
-            top.key = None
-        self.source.values[child] = (mark.line + 1, mark.column + 1)
+            top.positions.append(packed)
+            return
+        key = top.key
+        if key == "<<":
+            top.merges.extend(value if isinstance(value, list) else [value])
+        if key not in top.positions:  # the first of duplicate keys is kept (and MOT008 reported)
+            if key != "<<":
+                top.data[key] = value
+            top.positions[key] = packed
+            top.key_positions[key] = top.key_mark
+        top.key = None
 
     def _start_collection(self, event: Any) -> None:
         self._check_tag(event)
@@ -438,7 +482,7 @@ class _Builder:
         else:
             path = top.path + (top.key,)
         data: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
-        self.stack.append(_Frame(data, path, event.start_mark, event.anchor, self.nodes_expanded))
+        self.stack.append(_Frame(data, path, event.start_mark, event.anchor, self.nodes_expanded, self.source))
 
     def _end_collection(self) -> None:
         frame = self.stack.pop()
