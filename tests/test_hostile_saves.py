@@ -384,3 +384,11 @@ def test_an_edit_elsewhere_keeps_positional_choices_resumable(tmp_path):
     scene.write_text(scene.read_text(encoding="utf-8").replace("Hello?", "Hello there?"), encoding="utf-8")
     run = SaveStore(tmp_path / "saves").load_run()
     assert run is not None and run.state.steps[0].rating == -2
+
+
+def test_the_bad_files_page_covers_each_kind_of_file():
+    page = (ROOT / "docs" / "bad-files.md").read_text(encoding="utf-8")
+    for mention in ("current.json", "settings.json", "history/", "history.json", "cache/scenes.json", "cache/*.png",
+                    "MOT001", "MOT002", "MOT009", "MOT012", "MOT013", "MOT014", "FIFO", "Two game windows"):
+        assert mention in page, mention
+    assert "docs/bad-files.md" in (ROOT / "README.md").read_text(encoding="utf-8")
