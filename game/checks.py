@@ -65,6 +65,7 @@ def check_scene(scene: Scene, source: SourceMap, path: str, conditions: Optional
     _check_choices(scene, report)
     _check_flags(scene, report, conditions or {})
     _check_glyphs(scene, report, load_coverage())
+    _check_workshop_plan(scene, report)
     if not any(d.code in ("MOT201", "MOT203") for d in report.found):
         _check_reachability(scene, report)
     return report.found
@@ -231,3 +232,22 @@ def _check_reachability(scene: Scene, report: _Reporter) -> None:
             report.at_key(("nodes", node_id), "MOT207",
                           f"node '{node_id}' is caught in a loop with no way out: no ending can be reached "
                           f"from it; add a choice or next that leads towards an ending")
+
+
+def _check_workshop_plan(scene: Scene, report: _Reporter) -> None:
+    """Key decisions of the workshop plan must be decision nodes, each named once (facilitator mode times them)."""
+    if scene.workshop is None:
+        return
+    seen: set[str] = set()
+    for index, key in enumerate(scene.workshop.key_decisions):
+        loc = ("workshop", "key_decisions", index, "node")
+        node = scene.nodes.get(key.node)
+        if node is None:
+            report.at_value(loc, "MOT216", f"key decision '{key.node}' is not a node in this scene"
+                                           f"{did_you_mean(key.node, scene.nodes)}: name a decision node")
+        elif not node.choices:
+            report.at_value(loc, "MOT216", f"key decision '{key.node}' is a node without choices: "
+                                           f"name a node the room votes on")
+        elif key.node in seen:
+            report.at_value(loc, "MOT216", f"key decision '{key.node}' is named twice: keep one entry")
+        seen.add(key.node)

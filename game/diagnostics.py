@@ -60,6 +60,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "MOT213": ("warning", "Text the bundled font cannot draw."),
     "MOT214": ("error", "A reachable decision where, given the flags and meter, no choice is open."),
     "MOT215": ("warning", "The scene has too many states to check every decision for a way forward."),
+    "MOT216": ("error", "A workshop key decision is not a decision node of the scene, or is named twice."),
 }
 
 

@@ -28,7 +28,7 @@ HISTORY_FILE = "history.json"  # the history of older versions: read, never writ
 HISTORY_DIR = "history"
 MAX_HISTORY = 500  # finished runs read at start-up (the newest); older files stay on disk
 MAX_PATH_CHARS = 1024
-_ENTRY_TEXT = {"scene": 64, "ending": 64, "grade": 16, "date": 32}  # field -> longest accepted text
+_ENTRY_TEXT = {"scene": 64, "ending": 64, "grade": 16, "date": 32, "mode": 16}  # field -> longest accepted text
 
 
 class SaveStore:
@@ -56,6 +56,15 @@ class SaveStore:
     def has_run(self) -> bool:
         """True when there is an unfinished run to continue."""
         return (self.folder / CURRENT_FILE).is_file()
+
+    def run_summary(self) -> Optional[tuple[str, int]]:
+        """The unfinished run's scene id and how many decisions it has taken, read without loading the scene
+        (for the title screen's Continue); None when there is no readable run."""
+        data = self._read_run()
+        if data is None or not isinstance(data.get("scene"), str):
+            return None
+        steps = data["state"].get("steps")
+        return data["scene"][:64], len(steps) if isinstance(steps, list) else 0
 
     def _read_run(self) -> Optional[dict]:
         path = self.folder / CURRENT_FILE
@@ -93,7 +102,8 @@ class SaveStore:
     def record_finished(self, run: Run, card: Scorecard) -> None:
         """Add a finished run to the history (a file of its own) and clear the run in progress."""
         entry = {"scene": run.program.id, "ending": card.ending, "score": card.score,
-                 "grade": card.grade, "date": time.strftime("%Y-%m-%d %H:%M")}
+                 "grade": card.grade, "date": time.strftime("%Y-%m-%d %H:%M"),
+                 "mode": getattr(run, "mode", "practice")}
         folder = self.folder / HISTORY_DIR
         # Sorted by name = sorted by time; the pid and random part keep two windows' names apart.
         name = f"{time.time_ns():020d}-{os.getpid()}-{secrets.token_hex(4)}.json"

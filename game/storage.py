@@ -47,6 +47,21 @@ def write_json(path: Path, data: Any) -> None:
         raise
 
 
+def write_text(path: Path, text: str) -> None:
+    """Write ``text`` (UTF-8) to ``path`` atomically, like :func:`write_json`."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    descriptor, temporary = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=path.suffix, dir=path.parent)
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
 def _sync_folder(folder: Path) -> None:
     """Flush the folder entry of a renamed file (POSIX); where folders cannot be opened, nothing to do."""
     if os.name != "posix":
@@ -258,27 +273,86 @@ def _clip(text: str, limit: int = 160) -> str:
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
-ABANDONED_AFTER = 3600.0  # seconds: a write takes milliseconds, so an older temporary is a crash's leftover
-
-
-def clean_temporaries(folder: Path, now: Optional[float] = None) -> int:
+def clean_temporaries(folder: Path) -> int:
     """Remove temporary files left by an interrupted write; return how many.
 
-    Only regular files older than :data:`ABANDONED_AFTER` are removed: another instance of the
-    game may be writing its own temporary right now.
+    Only temporaries nobody has written to for :data:`ABANDONED_AFTER_SECONDS` are removed:
+    another instance of the game may be writing its own right now (see :func:`clean_abandoned`).
     """
-    now = time.time() if now is None else now
-    removed = 0
+    return clean_abandoned(folder)
+
+
+ABANDONED_AFTER_SECONDS = 15 * 60  # a write takes well under a second: a temporary this old was abandoned
+
+
+def _write_temporary(folder: Path, suffix: str, payload: bytes) -> Path:
+    """Write ``payload`` to a fresh temporary file in ``folder``, flushed to disk; returns its path."""
+    folder.mkdir(parents=True, exist_ok=True)
+    descriptor, temporary = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=suffix, dir=folder)
     try:
-        leftovers = list(folder.glob(f"{TEMP_PREFIX}*")) if folder.is_dir() else []
-    except OSError:
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return Path(temporary)
+
+
+def write_unique(folder: Path, stem: str, suffix: str, payload: bytes) -> Path:
+    """Write ``payload`` as ``folder/STEM.SUFFIX`` atomically, never overwriting anything.
+
+    When the name is taken (another export in the same second, another instance) the next free
+    ``STEM-2``, ``STEM-3``... is used. The file appears complete or not at all.
+
+    Returns:
+        The path written.
+    """
+    temporary = _write_temporary(folder, suffix, payload)
+    try:
+        for number in range(1, 10_000):
+            target = folder / (f"{stem}{suffix}" if number == 1 else f"{stem}-{number}{suffix}")
+            if _claim(temporary, target):
+                _sync_folder(folder)
+                return target
+        raise FileExistsError(f"no free name for {stem}{suffix} in {folder}")
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+def _claim(temporary: Path, target: Path) -> bool:
+    """Give ``temporary``'s content the name ``target`` unless that name exists; True when done."""
+    try:
+        os.link(temporary, target)  # a hard link never replaces an existing name
+        return True
+    except FileExistsError:
+        return False
+    except OSError:  # no hard links on this file system: reserve the name exclusively, then fill it
+        try:
+            os.close(os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY))
+        except FileExistsError:
+            return False
+        os.replace(temporary, target)
+        return True
+
+
+def clean_abandoned(folder: Path, patterns: tuple[str, ...] = (f"{TEMP_PREFIX}*",),
+                    older_than: float = ABANDONED_AFTER_SECONDS) -> int:
+    """Remove temporaries in ``folder`` matching ``patterns`` that nobody has written to for ``older_than``
+    seconds (a crash left them); a younger one may be another instance's write in progress. Returns how many."""
+    removed = 0
+    now = time.time()
+    try:
+        leftovers = [path for pattern in patterns for path in folder.glob(pattern)] if folder.is_dir() else []
+    except OSError:  # an unreadable folder: nothing we may clean
         return 0
     for leftover in leftovers:
         try:
-            info = os.lstat(leftover)
-            if stat.S_ISREG(info.st_mode) and now - info.st_mtime > ABANDONED_AFTER:
+            info = os.lstat(leftover)  # never follows a link: only our own plain files are removed
+            if stat.S_ISREG(info.st_mode) and now - info.st_mtime > older_than:
                 leftover.unlink()
                 removed += 1
-        except OSError:  # gone meanwhile, or not ours to remove: either way nothing to clean
-            continue
+        except OSError:
+            continue  # another instance finished or cleaned it meanwhile, or it is not ours to remove
     return removed
