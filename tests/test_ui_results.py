@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import time
 from pathlib import Path
 
@@ -13,6 +12,7 @@ from game.outbox import Outbox
 from game.ui.app import App
 from game.ui.driver import key
 from game.ui.screens.ending import EndingScreen
+from game.savestore import SaveStore
 from test_outbox import ScriptedLrs
 from test_ui import _until_decision_or_ending
 
@@ -49,7 +49,7 @@ def test_a_played_run_leaves_history_and_statements(tmp_path, monkeypatch):
     verbs = [s["verb"]["id"].rsplit("/", 1)[-1] for s in statements]
     assert verbs[0] == "launched" and verbs.count("answered") == 5 and verbs[-2] == "completed"
     assert len({s["context"]["registration"] for s in statements}) == 1
-    history = json.loads((tmp_path / "history.json").read_text(encoding="utf-8"))
+    history = SaveStore(tmp_path).finished_runs()  # one file per finished run, under saves/history/
     assert history[-1]["scene"] == "tutorial"
 
 
