@@ -149,10 +149,13 @@ def _check_choices(scene: Scene, report: _Reporter) -> None:
 def _check_glyphs(scene: Scene, report: _Reporter, coverage: Optional[Coverage]) -> None:
     if coverage is None:
         return
+    known: dict[str, list[str]] = {}  # aliases repeat one string many times: scan each text once
     for loc, text in iter_texts(scene):
         values = text.items() if isinstance(text, dict) else [("", text)]
         for language, value in values:
-            missing = coverage.missing(value)
+            missing = known.get(value)
+            if missing is None:
+                missing = known[value] = coverage.missing(value)
             if missing:
                 shown = " ".join(f"'{c}' (U+{ord(c):04X})" for c in missing[:5])
                 report.at_value(loc + ((language,) if language else ()), "MOT213",

@@ -12,12 +12,9 @@ import re
 import sys
 from typing import Optional, Sequence
 
-from game import __version__
+from game import __version__, cli_results
 from game.diagnostics import has_errors
 from game.catalog import find_scene_files
-from game.loader import load_scene
-from game.model import ID_PATTERN
-from game.scenes import SceneNotFound, resolve_scene
 
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
 
@@ -41,6 +38,9 @@ def build_parser() -> argparse.ArgumentParser:
     picks.add_argument("--random", type=int, metavar="SEED", help="choose at random, reproducibly")
     run.add_argument("--lang", choices=("en", "zh"), default="en", help="language of the transcript")
     run.add_argument("--json", action="store_true", help="print one JSON object with the scorecard")
+    run.add_argument("--record", action="store_true",
+                     help="record the finished run as the game does: history and xAPI outbox under saves/")
+    cli_results.add_mode_option(run)
 
     analyze = commands.add_parser("analyze", help="reachable endings, path count, best and worst score")
     analyze.add_argument("scene", metavar="SCENE")
@@ -59,15 +59,20 @@ def build_parser() -> argparse.ArgumentParser:
     new = commands.add_parser("new", help="create a scene file from the commented template")
     new.add_argument("name", metavar="NAME", help="scene id; the file is scenes/NAME.yaml")
     new.add_argument("--dir", default="scenes", help="folder for the new file (default: scenes/)")
+    cli_results.add_commands(commands)
     return parser
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
     """Run the command line and return the exit code."""
     args = build_parser().parse_args(argv)
+    if args.command is None:  # the game: the loader, pydantic and the engine wait until a scene is opened
+        return _play(args)
+    from game.scenes import SceneNotFound
+
     handlers = {
         None: _play, "facilitate": _facilitate, "validate": _validate, "run": _run, "analyze": _analyze,
-        "graph": _graph, "schema": _schema, "new": _new,
+        "graph": _graph, "schema": _schema, "new": _new, **cli_results.handlers(),
     }
     try:
         return handlers[args.command](args)
@@ -85,6 +90,7 @@ def _play(args: argparse.Namespace) -> int:
 
 
 def _facilitate(args: argparse.Namespace) -> int:
+    from game.scenes import resolve_scene
     from game.ui.app import run_game
 
     path = resolve_scene(args.scene) if args.scene else ""
@@ -92,6 +98,8 @@ def _facilitate(args: argparse.Namespace) -> int:
 
 
 def _validate(args: argparse.Namespace) -> int:
+    from game.loader import load_scene
+
     files = find_scene_files(args.paths or ["scenes"])
     if not files:
         print(f"error: no .yaml scene files in {', '.join(args.paths or ['scenes'])}", file=sys.stderr)
@@ -111,6 +119,9 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _load_program(scene_arg: str):
+    from game.loader import load_scene
+    from game.scenes import resolve_scene
+
     loaded = load_scene(resolve_scene(scene_arg))
     for diagnostic in loaded.diagnostics:
         print(diagnostic.format(), file=sys.stderr)
@@ -133,6 +144,8 @@ def _run(args: argparse.Namespace) -> int:
     except PlaythroughError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_PROBLEM
+    if args.record and cli_results.record_run(args, program, result):
+        return EXIT_PROBLEM
     if args.json:
         print(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
     else:
@@ -142,6 +155,8 @@ def _run(args: argparse.Namespace) -> int:
 
 def _parse_numbers(text: str) -> list[int | str]:
     """Choice numbers (1-based, among the open choices) or choice ids, comma-separated."""
+    from game.model import ID_PATTERN
+
     picks: list[int | str] = []
     for part in (p.strip() for p in text.split(",")):
         if part.isdigit() and int(part) >= 1:

@@ -47,6 +47,16 @@ class SaveStore:
         """True when there is an unfinished run to continue."""
         return (self.folder / CURRENT_FILE).is_file()
 
+    def run_summary(self) -> Optional[tuple[str, int]]:
+        """The unfinished run's scene id and how many decisions it has taken, read without loading the scene
+        (for the title screen's Continue); None when there is no readable run."""
+        data = read_json(self.folder / CURRENT_FILE).data
+        if not isinstance(data, dict) or not isinstance(data.get("scene"), str):
+            return None
+        state = data.get("state")
+        steps = state.get("steps") if isinstance(state, dict) else None
+        return data["scene"], len(steps) if isinstance(steps, list) else 0
+
     def load_run(self) -> Optional[Run]:
         """The unfinished run, or None; problems are set aside and added to ``notices``."""
         path = self.folder / CURRENT_FILE
@@ -73,7 +83,8 @@ class SaveStore:
         """Add a finished run to the history and clear the run in progress."""
         history = self.finished_runs()
         history.append({"scene": run.program.id, "ending": card.ending, "score": card.score,
-                        "grade": card.grade, "date": time.strftime("%Y-%m-%d %H:%M")})
+                        "grade": card.grade, "date": time.strftime("%Y-%m-%d %H:%M"),
+                        "mode": getattr(run, "mode", "practice")})
         write_json(self.folder / HISTORY_FILE, history[-MAX_HISTORY:])
         self.clear_run()
 

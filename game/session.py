@@ -7,6 +7,10 @@ steps by replaying them, so there is no second copy of the truth to keep in step
 
 from __future__ import annotations
 
+import math
+import re
+import time
+import uuid
 from dataclasses import dataclass
 from typing import Any, Optional
 
@@ -15,6 +19,7 @@ from game.loader import LoadedScene, load_scene
 from game.program import Program, pick
 from game.scorecard import Scorecard, build_scorecard
 
+MODES = ("practice", "assessment")
 
 
 class SceneLoadError(RuntimeError):
@@ -38,15 +43,22 @@ class HistoryLine:
 class Run:
     """One playthrough: a scene's program and the current state."""
 
-    def __init__(self, scene_path: str, program: Program, state: Optional[State] = None):
+    def __init__(self, scene_path: str, program: Program, state: Optional[State] = None, mode: str = "practice"):
         self.scene_path = scene_path
+        self.mode = mode if mode in MODES else "practice"  # an assessment hides reactions and has no undo
         self.program = program
         self.story = Story(program)
         self.state = state or self.story.start()
+        self.new_attempt()
+
+    def new_attempt(self) -> None:
+        """Give the run a fresh xAPI registration and start time (a new attempt, e.g. a "what if" replay)."""
+        self.registration = str(uuid.uuid4())
+        self.started_at = time.time()
 
     @classmethod
-    def start(cls, scene_path: str) -> "Run":
-        """Load a scene and start at its beginning.
+    def start(cls, scene_path: str, mode: str = "practice") -> "Run":
+        """Load a scene and start at its beginning, in ``mode`` ("practice" or "assessment").
 
         Raises:
             SceneLoadError: when the scene has errors.
@@ -54,7 +66,7 @@ class Run:
         loaded = load_scene(scene_path)
         if loaded.program is None:
             raise SceneLoadError(loaded)
-        return cls(scene_path, loaded.program)
+        return cls(scene_path, loaded.program, mode=mode)
 
     def view(self, language: str) -> View:
         """The current node as plain data."""
@@ -75,8 +87,8 @@ class Run:
         return len(self.state.steps)
 
     def can_undo(self) -> bool:
-        """True when there is a decision to take back."""
-        return bool(self.state.steps)
+        """True when there is a decision to take back (never while an assessment is being played)."""
+        return bool(self.state.steps) and not (self.mode == "assessment" and not self.is_over())
 
     def undo(self) -> None:
         """Go back to the last decision, as it was before it was taken."""
@@ -118,7 +130,8 @@ class Run:
     def to_save(self) -> dict[str, Any]:
         """The run as JSON-ready data."""
         return {"scene_path": self.scene_path, "scene": self.program.id,
-                "content_hash": self.program.content_hash, "state": self.state.to_json()}
+                "content_hash": self.program.content_hash, "state": self.state.to_json(), "mode": self.mode,
+                "registration": self.registration, "started_at": self.started_at}
 
     @classmethod
     def from_save(cls, data: Any) -> tuple["Run", Optional[str]]:
@@ -130,7 +143,8 @@ class Run:
         """
         if not isinstance(data, dict) or "scene_path" not in data or "state" not in data:
             raise EngineError("the save does not describe a run")
-        run = cls.start(str(data["scene_path"]))
+        run = cls.start(str(data["scene_path"]), str(data.get("mode", "practice")))
+        _restore_attempt(run, data)
         saved = State.from_json(data["state"])
         unchanged = data.get("content_hash") == run.program.content_hash
         try:
@@ -146,3 +160,14 @@ class Run:
             return run, None
         return run, "The scene was edited since this save; your choices were replayed on the new version."
 
+
+def _restore_attempt(run: Run, data: dict) -> None:
+    """Keep a resumed run's registration and start time when the save holds valid ones.
+
+    An older save, or a damaged value, leaves the fresh ones the resumed run was given.
+    """
+    registration, started = data.get("registration"), data.get("started_at")
+    if isinstance(registration, str) and re.fullmatch(r"[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}", registration):
+        run.registration = registration
+    if isinstance(started, (int, float)) and math.isfinite(started) and 0 < started <= time.time():
+        run.started_at = float(started)

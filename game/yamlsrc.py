@@ -15,12 +15,14 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
 import yaml
 
 from game.diagnostics import Diagnostic
+from game.yamlscalars import SCALAR_TAGS, ScalarError, check_collection_tag, construct_scalar
 
 try:  # libyaml when present: much faster on large scenes
     from yaml import CSafeLoader as _Loader
@@ -32,22 +34,28 @@ PARSERS: dict[str, Any] = {"python": yaml.SafeLoader}
 if hasattr(yaml, "CSafeLoader"):
     PARSERS["libyaml"] = yaml.CSafeLoader
 
-MAX_FILE_BYTES = 32 * 1024 * 1024
+# A 40k-node scene at the shipped scenes' density (1.7-2.5 KB a node) is 70-100 MB; loading one
+# peaks at about 8x its size (data, source map, model, program), bounded by this cap.
+MAX_FILE_BYTES = 128 * 1024 * 1024
 MAX_DEPTH = 64
 ALIAS_ALLOWANCE = 100_000  # expanded nodes allowed beyond 10x the nodes written
 ALIAS_RATIO = 10
+# Text counts against the alias allowance too: every CHARS_PER_NODE characters of a string weigh one
+# node, so aliases of one long string cannot make later checks scan the same text a million times.
+CHARS_PER_NODE = 64
+# The largest shipped scene has a few thousand values, a 40k-node scene about 2.5 million (60 a
+# node); far more means a machine-made file. Stopping here keeps memory within a small multiple of
+# the file and the time linear.
+MAX_NODES = 4_000_000
+# Shipped scenes hold one value per ~30 characters, terse machine-made ones one per ~10. Far denser
+# text (`[1,1,1,...]`) is refused before it costs more than about a second per megabyte to read.
+NODE_ALLOWANCE = 5_000
+CHARS_PER_VALUE = 8
+MAX_DIAGNOSTICS = 100  # per file: more only hides the first ones, which are what to fix
 
 Path = tuple  # a path into the data: keys (str) and list indexes (int)
 
-_STANDARD_TAGS = {
-    "tag:yaml.org,2002:str",
-    "tag:yaml.org,2002:int",
-    "tag:yaml.org,2002:float",
-    "tag:yaml.org,2002:bool",
-    "tag:yaml.org,2002:null",
-    "tag:yaml.org,2002:map",
-    "tag:yaml.org,2002:seq",
-}
+_STANDARD_TAGS = SCALAR_TAGS | {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
 _SAVE_AS_UTF8 = "save it as UTF-8 (in your editor: Save with Encoding > UTF-8)"
 _LEADING_TAB = re.compile(r"^[ ]*\t")
 
@@ -60,26 +68,36 @@ class YamlSourceError(Exception):
         self.diagnostics = diagnostics
 
 
+def _pack(line: int, column: int) -> int:
+    """One int for a position: a (line, column) tuple per value tripled the source map of big scenes."""
+    return line << 32 | column
+
+
+def _unpack(packed: int) -> tuple[int, int]:
+    return packed >> 32, packed & 0xFFFFFFFF
+
+
 @dataclass
 class SourceMap:
-    """Line and column (1-based) of every value and key, by data path."""
+    """Line and column (1-based) of every value and key, by data path (stored packed, see ``_pack``)."""
 
-    values: dict[Path, tuple[int, int]] = field(default_factory=dict)
-    keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    values: dict[Path, int] = field(default_factory=dict)
+    keys: dict[Path, int] = field(default_factory=dict)
 
     def value(self, path: Path) -> tuple[int, int]:
         """Position of the value at ``path``, or of its nearest recorded ancestor."""
         path = tuple(path)
         while path:
-            if path in self.values:
-                return self.values[path]
+            packed = self.values.get(path)
+            if packed is not None:
+                return _unpack(packed)
             path = path[:-1]
-        return self.values.get((), (1, 1))
+        return _unpack(self.values[()]) if () in self.values else (1, 1)
 
     def key(self, path: Path) -> tuple[int, int]:
         """Position of the key that holds ``path``, falling back to the value."""
-        path = tuple(path)
-        return self.keys.get(path) or self.value(path)
+        packed = self.keys.get(tuple(path))
+        return _unpack(packed) if packed is not None else self.value(path)
 
 
 def read_text(path: str) -> str:
@@ -88,25 +106,61 @@ def read_text(path: str) -> str:
     Raises:
         YamlSourceError: with a MOT001/MOT002/MOT003 diagnostic.
     """
-    def fail(code: str, message: str, line: int = 0, column: int = 0) -> YamlSourceError:
-        return YamlSourceError([Diagnostic(path, line, column, code, message)])
+    def fail(code: str, message: str) -> YamlSourceError:
+        return YamlSourceError([Diagnostic(path, 1, 1, code, message)])  # 1:1 so editors can jump there
 
-    if os.path.isdir(path):
-        raise fail("MOT001", "this is a folder, not a scene file: give the path of a .yaml file")
     try:
-        size = os.path.getsize(path)
-        if size > MAX_FILE_BYTES:
-            raise fail("MOT002", f"the file is {size / 1048576:.1f} MB; scene files may be at most "
-                                 f"{MAX_FILE_BYTES // 1048576} MB: split the scene or remove unused text")
-        with open(path, "rb") as handle:
-            raw = handle.read(MAX_FILE_BYTES + 1)
+        raw = _read_regular_file(path)
+    except IsADirectoryError:
+        raise fail("MOT001", "this is a folder, not a scene file: give the path of a .yaml file") from None
     except FileNotFoundError:
         raise fail("MOT001", "no such file: check the path") from None
     except PermissionError:
         raise fail("MOT001", "permission denied: make the file readable") from None
+    except _NotRegular:
+        raise fail("MOT001", "this is not a regular file (a pipe, device or socket): "
+                             "give the path of a .yaml file") from None
+    except _TooLarge as exc:
+        raise fail("MOT002", f"the file is {exc.size / 1048576:.1f} MB; scene files may be at most "
+                             f"{MAX_FILE_BYTES // 1048576} MB: split the scene or remove unused text") from None
     except OSError as exc:
         raise fail("MOT001", f"cannot read the file ({exc.strerror or exc}): check the path") from None
+    except ValueError:  # a NUL byte in the path
+        raise fail("MOT001", "the path contains a NUL character: check the path") from None
     return decode(raw, path)
+
+
+class _NotRegular(OSError):
+    """The path is a pipe, device or socket: reading it could block forever or never end."""
+
+
+class _TooLarge(OSError):
+    def __init__(self, size: int):
+        super().__init__(f"{size} bytes")
+        self.size = size
+
+
+def _read_regular_file(path: str) -> bytes:
+    """Read at most MAX_FILE_BYTES of a regular file, never blocking on a pipe.
+
+    The file is opened without blocking and checked with fstat on the open descriptor, so a FIFO
+    named like a scene (or swapped in after a check) is refused instead of waiting for a writer.
+    """
+    if os.path.isdir(path):
+        raise IsADirectoryError(path)
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    with os.fdopen(descriptor, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError(path)
+        if not stat.S_ISREG(info.st_mode):
+            raise _NotRegular(path)
+        if info.st_size > MAX_FILE_BYTES:
+            raise _TooLarge(info.st_size)
+        raw = handle.read(MAX_FILE_BYTES + 1)
+    if len(raw) > MAX_FILE_BYTES:  # it grew while being read
+        raise _TooLarge(len(raw))
+    return raw
 
 
 def decode(raw: bytes, path: str) -> str:
@@ -142,7 +196,7 @@ def parse(text: str, path: str) -> tuple[Any, SourceMap]:
     if not text.strip():
         raise YamlSourceError([Diagnostic(path, 1, 1, "MOT006",
                                "the file is empty: start from `python main.py new NAME`")])
-    builder = _Builder(path)
+    builder = _Builder(path, min(MAX_NODES, NODE_ALLOWANCE + len(text) // CHARS_PER_VALUE))
     loader = None
     try:
         loader = _Loader(text)  # the pure-Python reader already checks characters here
@@ -242,7 +296,7 @@ class _Frame:
         self.mark = mark
         self.path = path
         self.key: Optional[str] = None
-        self.key_mark: Optional[tuple[int, int]] = None
+        self.key_mark: Optional[int] = None
         self.key_lines: dict[str, int] = {}
         self.merges: list[dict] = []
         self.anchor = anchor
@@ -252,39 +306,58 @@ class _Frame:
 class _Builder:
     """Turns parser events into data, positions and diagnostics (see module docstring)."""
 
-    def __init__(self, path: str):
+    def __init__(self, path: str, max_nodes: int = MAX_NODES):
         self.path = path
+        self.max_nodes = max_nodes
         self.stack: list[_Frame] = []
         self.root: Any = None
         self.documents = 0
         self.nodes_written = 0
+        self.weight_written = 0  # nodes written, with long strings weighing more (see CHARS_PER_NODE)
         self.nodes_expanded = 0
         self.anchors: dict[str, tuple[Any, int]] = {}
         self.source = SourceMap()
         self.errors: list[Diagnostic] = []
+        self.errors_left_out = 0
 
     def fail(self, mark: Any, code: str, message: str) -> YamlSourceError:
         return YamlSourceError(self.errors + [Diagnostic(self.path, mark.line + 1, mark.column + 1, code, message)])
 
+    def error(self, mark: Any, code: str, message: str) -> None:
+        """Record a problem and go on reading; past MAX_DIAGNOSTICS only count it."""
+        if len(self.errors) < MAX_DIAGNOSTICS:
+            self.errors.append(Diagnostic(self.path, mark.line + 1, mark.column + 1, code, message))
+        else:
+            self.errors_left_out += 1
+
+    def _written(self, mark: Any, weight: int) -> None:
+        self.nodes_written += 1
+        self.weight_written += weight
+        if self.nodes_written > self.max_nodes:
+            raise self.fail(mark, "MOT002", f"the file holds more than {self.max_nodes:,} values, far more (or "
+                                            f"far more densely packed) than any scene: split the file or remove "
+                                            f"machine-made content")
+
     def feed(self, event: yaml.Event, loader: Any) -> None:
         """Consume one parser event."""
-        if isinstance(event, yaml.DocumentStartEvent):
+        kind = type(event)
+        if kind is yaml.ScalarEvent:  # by far the most frequent: tested first
+            self._scalar(event, loader)
+        elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+            self._start_collection(event)
+        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            self._end_collection()
+        elif kind is yaml.AliasEvent:
+            self._alias(event)
+        elif kind is yaml.DocumentStartEvent:
             self.documents += 1
             if self.documents > 1:
                 raise self.fail(event.start_mark, "MOT011",
                                 "a second YAML document starts here (---): keep one scene per file")
-        elif isinstance(event, yaml.ScalarEvent):
-            self._scalar(event, loader)
-        elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-            self._start_collection(event)
-        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-            self._end_collection()
-        elif isinstance(event, yaml.AliasEvent):
-            self._alias(event)
 
     def result(self) -> tuple[Any, SourceMap]:
         if self.errors:
-            raise YamlSourceError(self.errors)
+            raise YamlSourceError(self.errors + _left_out(self.path, self.errors_left_out))
         if self.documents == 0:
             raise YamlSourceError([Diagnostic(self.path, 1, 1, "MOT006",
                                    "the file has only comments: start from `python main.py new NAME`")])
@@ -292,7 +365,7 @@ class _Builder:
 
     def _count(self, mark: Any, size: int = 1) -> None:
         self.nodes_expanded += size
-        if self.nodes_expanded > ALIAS_ALLOWANCE + ALIAS_RATIO * self.nodes_written:
+        if self.nodes_expanded > ALIAS_ALLOWANCE + ALIAS_RATIO * self.weight_written:
             raise self.fail(mark, "MOT009", "aliases expand to far more data than the file holds (an alias bomb): "
                                             "write the content out instead of nesting aliases")
 
@@ -303,26 +376,34 @@ class _Builder:
                             f"the tag {tag} is not allowed in scene files: remove it and write plain values")
 
     def _scalar(self, event: yaml.ScalarEvent, loader: Any) -> None:
-        self._check_tag(event)
-        self.nodes_written += 1
-        self._count(event.start_mark)
+        if event.tag is not None:
+            self._check_tag(event)
+        text = event.value
+        weight = 1 + len(text) // CHARS_PER_NODE
+        self._written(event.start_mark, weight)
+        self.nodes_expanded += weight  # written nodes never break the alias ratio: only _alias checks it
         top = self.stack[-1] if self.stack else None
-        if top is not None and isinstance(top.data, dict) and top.key is None:
-            self._set_key(top, event.value, event.start_mark)
+        if top is not None and top.key is None and type(top.data) is dict:
+            self._set_key(top, text, event.start_mark)
+            if event.anchor is not None:  # `&k key: v` is valid YAML: *k later means the key's text
+                self.anchors[event.anchor] = (text, weight)
             return
-        value = _construct_scalar(event, loader)
-        self._add(value, event.start_mark, event.anchor, 1)
+        try:
+            value = construct_scalar(event, loader)
+        except ScalarError as exc:
+            self.error(event.start_mark, "MOT013", str(exc))
+            value = text
+        self._add(value, event.start_mark, event.anchor, weight)
 
     def _set_key(self, frame: _Frame, key: str, mark: Any) -> None:
         line = mark.line + 1
         if key in frame.key_lines and key != "<<":
-            self.errors.append(Diagnostic(
-                self.path, line, mark.column + 1, "MOT008",
+            self.error(mark, "MOT008", (
                 f"duplicate key '{key}': it is already set on line {frame.key_lines[key]}; "
                 f"YAML would silently keep only the last one: remove or rename one of them"))
         frame.key_lines.setdefault(key, line)
         frame.key = key
-        frame.key_mark = (line, mark.column + 1)
+        frame.key_mark = _pack(line, mark.column + 1)
 
     def _add(self, value: Any, mark: Any, anchor: Optional[str], size: int) -> None:
         """Place a finished value into the open collection (or as the document root)."""
@@ -330,10 +411,10 @@ class _Builder:
             self.anchors[anchor] = (value, size)
         if not self.stack:
             self.root = value
-            self.source.values[()] = (mark.line + 1, mark.column + 1)
+            self.source.values[()] = _pack(mark.line + 1, mark.column + 1)
             return
         top = self.stack[-1]
-        if isinstance(top.data, list):
+        if type(top.data) is list:
             child = top.path + (len(top.data),)
             top.data.append(value)
         else:
@@ -344,7 +425,7 @@ class _Builder:
                 top.data[top.key] = value
             self.source.keys[child] = top.key_mark
             top.key = None
-        self.source.values[child] = (mark.line + 1, mark.column + 1)
+        self.source.values[child] = _pack(mark.line + 1, mark.column + 1)
 
     def _start_collection(self, event: Any) -> None:
         self._check_tag(event)
@@ -354,7 +435,12 @@ class _Builder:
                             "a list or mapping cannot be used as a key: keys must be plain names")
         if len(self.stack) >= MAX_DEPTH:
             raise self.fail(event.start_mark, "MOT010", _TOO_DEEP)
-        self.nodes_written += 1
+        kind = "mapping" if isinstance(event, yaml.MappingStartEvent) else "list"
+        try:
+            check_collection_tag(event.tag, kind)
+        except ScalarError as exc:
+            self.error(event.start_mark, "MOT013", str(exc))
+        self._written(event.start_mark, 1)
         self._count(event.start_mark)
         if top is None:
             path: Path = ()
@@ -392,21 +478,10 @@ class _Builder:
         self._add(value, event.start_mark, None, size)
 
 
-def _construct_scalar(event: yaml.ScalarEvent, loader: Any) -> Any:
-    """Build a str, int, float, bool or None, as YAML's safe schema would."""
-    tag = event.tag
-    if tag in (None, "!"):
-        if not event.implicit[0]:  # quoted or block text is always a string
-            return event.value
-        tag = loader.resolve(yaml.ScalarNode, event.value, (True, False))
-    if tag == "tag:yaml.org,2002:str" or tag not in _CONSTRUCTORS:
-        return event.value  # timestamps and other types stay text
-    return getattr(loader, _CONSTRUCTORS[tag])(yaml.ScalarNode(tag, event.value))
 
-
-_CONSTRUCTORS = {
-    "tag:yaml.org,2002:int": "construct_yaml_int",
-    "tag:yaml.org,2002:float": "construct_yaml_float",
-    "tag:yaml.org,2002:bool": "construct_yaml_bool",
-    "tag:yaml.org,2002:null": "construct_yaml_null",
-}
+def _left_out(path: str, count: int) -> list[Diagnostic]:
+    """The closing "N more" line when a file had more problems than are listed."""
+    if not count:
+        return []
+    return [Diagnostic(path, 1, 1, "MOT014", f"{count:,} more problem(s) in this file are not listed: "
+                                            f"fix the ones above and validate again")]

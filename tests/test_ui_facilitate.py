@@ -73,7 +73,7 @@ def test_a_whole_two_team_session_with_a_tie_a_vote_taken_back_and_the_export(ap
     assert app.workshop.records[-1].chosen == "B" and app.workshop.records[-1].tie
 
     # the rest of Red's run: typed counts (Down selects the next option, digits set its count)
-    for letter in "BCCB":
+    for letter in "ADBC":
         to_decision(app)
         key(app, getattr(pygame, f"K_{letter.lower()}"))
         key(app, pygame.K_1)
@@ -84,7 +84,7 @@ def test_a_whole_two_team_session_with_a_tie_a_vote_taken_back_and_the_export(ap
     key(app, pygame.K_PAGEDOWN)  # hand over to Blue
     assert app.workshop.team == "Blue"
 
-    for letter in "AACC":
+    for letter in "CCBC":
         to_decision(app)
         key(app, getattr(pygame, f"K_{letter.lower()}"))
         key(app, pygame.K_RIGHT)  # a clicker's 'next' reveals
@@ -98,9 +98,9 @@ def test_a_whole_two_team_session_with_a_tie_a_vote_taken_back_and_the_export(ap
     with open(csv_files[0], newline="", encoding="utf-8-sig") as handle:
         rows = list(csv.DictReader(handle))
     assert [(row["team"], row["chosen"]) for row in rows] == \
-        [("Red", c) for c in "BBCCB"] + [("Blue", c) for c in "AACC"]
+        [("Red", c) for c in "BADBC"] + [("Blue", c) for c in "CCBC"]
     assert rows[0]["votes_A"] == "2" and rows[0]["votes_B"] == "2" and rows[0]["tie"] == "yes"
-    assert rows[1]["votes_B"] == "12" and rows[1]["tie"] == "no"
+    assert rows[1]["votes_A"] == "12" and rows[1]["tie"] == "no"
     assert {row["ending"] for row in rows if row["team"] == "Red"} == {"delighted"}
     assert {row["ending"] for row in rows if row["team"] == "Blue"} == {"gave_up"}
     key(app, pygame.K_s)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import math
 import random
 from functools import lru_cache
@@ -13,6 +15,19 @@ from game.ui.art_people import (WHITE, Color, Pen, arc_arrow, curve, hash01, mix
 
 if TYPE_CHECKING:
     from game.ui.art import ArtPalette
+
+
+_RAINING = contextvars.ContextVar("raining", default=True)
+
+
+@contextlib.contextmanager
+def weather(raining: bool):
+    """Paint the backdrops inside the ``with`` block with rain falling outside, or not."""
+    token = _RAINING.set(raining)
+    try:
+        yield
+    finally:
+        _RAINING.reset(token)
 
 
 H = 900  # design height of every backdrop
@@ -324,7 +339,9 @@ def _taxi_sign(pen: Pen, t: _Tones, x: float, y: float) -> None:
 
 
 def _rain(pen: Pen, t: _Tones, x0: float, x1: float, top: float, sky: Color, time: float) -> None:
-    """Slanted streaks falling at steady speed (positions wrap), and ripples opening on the kerb."""
+    """Slanted streaks falling at steady speed (positions wrap), and ripples opening on the kerb (when it rains)."""
+    if not _RAINING.get():
+        return
     streak = mix(sky, WHITE, 0.5) if not t.hc else WHITE
     height = FLOOR - top + 60
     for i in range(int((x1 - x0) / 9)):
@@ -394,5 +411,45 @@ def _flip_chart(pen: Pen, t: _Tones, x: float, top: float) -> None:
     pen.line(t.metal, (x - 70, top + 212), (x + 70, top + 212), 3)
 
 
+def _tire(pen: Pen, t: _Tones, cx: float, cy: float, r: float) -> None:
+    """A tyre seen from the side: black rubber, tread notches, a grey rim."""
+    rubber = mix(t.ink, (60, 60, 64), 0.3) if not t.hc else t.ink
+    pen.circle(rubber, cx, cy, r)
+    for k in range(12):
+        a = k * math.pi / 6
+        pen.line(mix(rubber, WHITE, 0.15), (cx + r * 0.82 * math.cos(a), cy + r * 0.82 * math.sin(a)),
+                 (cx + r * 0.98 * math.cos(a), cy + r * 0.98 * math.sin(a)), 3)
+    pen.circle(t.metal if not t.hc else WHITE, cx, cy, r * 0.5)
+    pen.circle(mix(t.metal, WHITE, 0.4) if not t.hc else t.ink, cx, cy, r * 0.16, edge=0)
+
+
+def _tire_shop(pen: Pen, t: _Tones, w: float, time: float) -> None:
+    """A tyre shop's service counter: tyre racks on the walls, a roller door to the workshop bay."""
+    _room(pen, t, w)
+    for x0 in (w * 0.02, w * 0.76):  # racks of tyres standing in rows
+        for row, y in enumerate((130, 290)):
+            pen.rect(t.metal, x0, y + 130, w * 0.22, 10, edge=0)
+            count = max(2, int(w * 0.22 // 74))
+            for k in range(count):
+                _tire(pen, t, x0 + 38 + k * (w * 0.22 - 76) / max(1, count - 1), y + 92, 36 - row * 2)
+    # The roller door to the workshop bay behind the counter, half open: a lift and a car wheel inside.
+    door_x, door_w = w * 0.5 - 190, 380
+    pen.rect(t.trim, door_x - 10, 150, door_w + 20, 300)
+    pen.rect(mix(t.wall_deep, t.ink, 0.35) if not t.hc else t.floor, door_x, 160, door_w, 290)
+    for y in range(160, 280, 16):  # the raised door's slats
+        pen.rect(t.wall_dark if not t.hc else WHITE, door_x, y, door_w, 12, edge=0 if not t.hc else None)
+    pen.rect(t.accent, door_x + 40, 380, door_w - 80, 16, edge=0)  # the lift's arms
+    _tire(pen, t, door_x + 90, 350, 30)
+    _sign(pen, t, w * 0.3, 40, w * 0.4, 90)
+    _tire(pen, t, w * 0.5 - w * 0.16, 85, 26)  # the sign's tyre emblem
+    seven_seg(pen, WHITE, w * 0.5 - 40, 62, 40, "24")
+    pen.rect(t.wood, w * 0.02, 430, w * 0.96, 28)  # the counter
+    pen.rect(t.accent_dark, w * 0.03, 458, w * 0.94, FLOOR - 458)
+    pen.rect(t.warm, w * 0.03, 500, w * 0.94, 16, edge=0)
+    _till(pen, t, w * 0.12, 430)
+    pen.rect(t.wood_dark, w * 0.74, 396, 150, 34, radius=4)  # a clipboard of job cards
+    pen.rect(WHITE, w * 0.74 + 14, 366, 70, 40, radius=3)
+
+
 SCENES = {"store": _store, "service-desk": _service_desk, "bank": _bank, "street-rain": _street_rain,
-           "classroom": _classroom}
+          "classroom": _classroom, "tire-shop": _tire_shop}

@@ -177,6 +177,14 @@ STRINGS: dict[str, dict[str, str]] = {
     "compare_hint": {"en": "PageDown next page · PageUp back · S save PNG and PDF · L language · Esc menu",
                      "zh": "PageDown 下一页 · PageUp 上一页 · S 保存 PNG 和 PDF · L 切换语言 · Esc 菜单"},
     "votes_kept": {"en": "Nothing to take back: the votes stay", "zh": "没有可撤回的决定，票数保留"},
+    # results sent to the learning record store (game/ui/sender.py)
+    "lrs_refused": {"en": "The learning record store refused {count} result(s): {reason}. They are kept in "
+                          "saves/outbox/refused; tell your trainer.",
+                    "zh": "学习记录库拒收了 {count} 条成绩记录：{reason}。记录已保留在 saves/outbox/refused，"
+                          "请告诉培训老师。"},
+    "lrs_credentials": {"en": "Results cannot be sent: {reason}. They are kept and will be sent once the "
+                              "LRS settings are fixed.",
+                        "zh": "成绩暂时无法上传：{reason}。记录已妥善保存，学习记录库的设置改好后会自动补传。"},
 }
 
 MOT_LABELS = {  # the seed's rating table (game.vocab), capitalised for display
@@ -213,3 +221,8 @@ def t(key: str, language: str, **values: object) -> str:
 def labelled(label: str, value: str, language: str) -> str:
     """``label: value`` with the colon the language uses."""
     return f"{label}：{value}" if language == "zh" else f"{label}:  {value}"
+
+
+from game.ui.strings_trainee import TRAINEE_STRINGS  # noqa: E402  (the trainee screens' text, merged in)
+
+STRINGS.update(TRAINEE_STRINGS)
