@@ -344,8 +344,8 @@ class App:
                 chosen = scene_path
         self.replace(FacilitatorSetup(self, chosen))
 
-    def start_workshop(self, scene_path: str, teams: list[str], mode: str) -> None:
-        """Start a facilitated session (or show the scene's errors)."""
+    def start_workshop(self, scene_path: str, teams: list[str], mode: str, key_only: bool = False) -> None:
+        """Start a facilitated session (or show the scene's errors); the team names are remembered."""
         from game.loader import load_scene
         from game.ui.screens.facilitate import FacilitatorScreen
         from game.workshop import Workshop, WorkshopError
@@ -355,10 +355,13 @@ class App:
             self.show_errors(list(loaded.diagnostics))
             return
         try:
-            self.workshop = Workshop(loaded.program, teams, mode, self.settings.language)
+            self.workshop = Workshop(loaded.program, teams, mode, self.settings.language, key_only=key_only)
         except WorkshopError as exc:
             self.notify(str(exc))
             return
+        from game.workshop_export import save_last_teams
+
+        self.saved(save_last_teams, self.store.folder, self.workshop.teams)
         self.replace(FacilitatorScreen(self))
 
     def finish_workshop(self) -> None:
