@@ -100,7 +100,7 @@ def test_every_ending_reachable_across_the_mot_scale(program):
 
 def test_handbook_turn_of_events_reaches_the_top_outcome(program):
     story, state, card = _run(program, HANDBOOK)
-    assert card.ending == "wrong_store" and card.outcome == 3 and card.grade == "A" and card.relationship >= 2
+    assert card.ending == "wrong_store" and card.outcome == 3 and card.grade == "A" and card.relationship == 3
     assert {"refund_key", "seed_return", "back_at_desk"} <= set(state.visited)
     # The refund is the store's respect, in the handbook's words, not a favour from someone's wallet.
     texts = " ".join(pick(program.nodes[n].text, "en") for n in ("refund_key", "manager_takes_over", "seed_return"))
