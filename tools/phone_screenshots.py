@@ -1,5 +1,6 @@
 """Screenshots of the phone scenes' call view (ringing, a caller speaking, hold, transfer, a colleague
-on an internal line, choices, the call ended), at 1280x720 and 1920x1080, in English and Chinese::
+on an internal line, choices, the call ended) and of both phone scenes in facilitator mode, at
+1280x720 and 1920x1080, in English and Chinese::
 
     xvfb-run -a -s "-screen 0 1920x1080x24" python tools/phone_screenshots.py docs/screenshots/phone
 """
@@ -75,8 +76,43 @@ def main() -> int:
         for language in ("en", "zh"):
             for shot in SHOTS:
                 print(shoot_call(folder, size, language, *shot))
+            for scene in ("insurance_840", "thirty_fen"):
+                print(facilitator_call(folder, size, language, scene))
     return 0
 
 
 if __name__ == "__main__":
     sys.exit(main())
+
+
+def facilitator_call(folder: Path, size: tuple[int, int], language: str, scene: str) -> list[Path]:
+    """Run ``scene`` in facilitator mode (one team, always option A) and shoot a decision, a reveal and the end."""
+    shots = []
+    with tempfile.TemporaryDirectory() as saves:
+        app = App(size=size, saves_folder=Path(saves))
+        app.update_settings(language=language)
+        app.open_facilitator_setup(str(PROJECT_ROOT / "scenes" / f"{scene}.yaml"))
+        key(app, pygame.K_RETURN)
+        workshop = app.workshop
+        for step in range(200):
+            kind = workshop.story.kind(workshop.state)
+            if kind == "ending" and app.screen.revealed is None:
+                break
+            if kind == "decision" and app.screen.revealed is None:
+                if step < 3 and not shots:
+                    shots.append(_save(app, folder, f"{scene}-facilitate-decision-{size[0]}x{size[1]}-{language}"))
+                key(app, pygame.K_a)
+                key(app, pygame.K_r)
+                if len(shots) == 1:
+                    shots.append(_save(app, folder, f"{scene}-facilitate-reveal-{size[0]}x{size[1]}-{language}"))
+            key(app, pygame.K_PAGEDOWN)
+        shots.append(_save(app, folder, f"{scene}-facilitate-ending-{size[0]}x{size[1]}-{language}"))
+        pygame.quit()
+    return shots
+
+
+def _save(app: App, folder: Path, name: str) -> Path:
+    app.draw()
+    path = folder / f"{name}.png"
+    pygame.image.save(app.surface, str(path))
+    return path
