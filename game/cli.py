@@ -15,9 +15,6 @@ from typing import Optional, Sequence
 from game import __version__, cli_results
 from game.diagnostics import has_errors
 from game.catalog import find_scene_files
-from game.loader import load_scene
-from game.model import ID_PATTERN
-from game.scenes import SceneNotFound, resolve_scene
 
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
 
@@ -69,6 +66,10 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Optional[Sequence[str]] = None) -> int:
     """Run the command line and return the exit code."""
     args = build_parser().parse_args(argv)
+    if args.command is None:  # the game: the loader, pydantic and the engine wait until a scene is opened
+        return _play(args)
+    from game.scenes import SceneNotFound
+
     handlers = {
         None: _play, "facilitate": _facilitate, "validate": _validate, "run": _run, "analyze": _analyze,
         "graph": _graph, "schema": _schema, "new": _new, **cli_results.handlers(),
@@ -89,6 +90,7 @@ def _play(args: argparse.Namespace) -> int:
 
 
 def _facilitate(args: argparse.Namespace) -> int:
+    from game.scenes import resolve_scene
     from game.ui.app import run_game
 
     path = resolve_scene(args.scene) if args.scene else ""
@@ -96,6 +98,8 @@ def _facilitate(args: argparse.Namespace) -> int:
 
 
 def _validate(args: argparse.Namespace) -> int:
+    from game.loader import load_scene
+
     files = find_scene_files(args.paths or ["scenes"])
     if not files:
         print(f"error: no .yaml scene files in {', '.join(args.paths or ['scenes'])}", file=sys.stderr)
@@ -115,6 +119,9 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _load_program(scene_arg: str):
+    from game.loader import load_scene
+    from game.scenes import resolve_scene
+
     loaded = load_scene(resolve_scene(scene_arg))
     for diagnostic in loaded.diagnostics:
         print(diagnostic.format(), file=sys.stderr)
@@ -148,6 +155,8 @@ def _run(args: argparse.Namespace) -> int:
 
 def _parse_numbers(text: str) -> list[int | str]:
     """Choice numbers (1-based, among the open choices) or choice ids, comma-separated."""
+    from game.model import ID_PATTERN
+
     picks: list[int | str] = []
     for part in (p.strip() for p in text.split(",")):
         if part.isdigit() and int(part) >= 1:

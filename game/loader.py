@@ -17,6 +17,7 @@ from game.analysis import AnalysisError, StateGraph
 from game.checks import check_scene
 from game.conditions import ConditionError, parse_condition
 from game.diagnostics import Diagnostic, cap_diagnostics, did_you_mean, has_errors
+from game.gcpause import without_gc_pauses
 from game.model import Scene
 from game.program import Program, compile_scene
 from game.yamlsrc import SourceMap, YamlSourceError, parse, read_text
@@ -50,6 +51,7 @@ class LoadedScene:
         return self.program is not None and not has_errors(self.diagnostics)
 
 
+@without_gc_pauses  # a big scene is millions of live objects the collector would walk for nothing
 def load_scene(path: str, text: Optional[str] = None) -> LoadedScene:
     """Read, validate, check and compile a scene file.
 

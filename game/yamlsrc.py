@@ -34,16 +34,19 @@ PARSERS: dict[str, Any] = {"python": yaml.SafeLoader}
 if hasattr(yaml, "CSafeLoader"):
     PARSERS["libyaml"] = yaml.CSafeLoader
 
-MAX_FILE_BYTES = 32 * 1024 * 1024
+# A 40k-node scene at the shipped scenes' density (1.7-2.5 KB a node) is 70-100 MB; loading one
+# peaks at about 8x its size (data, source map, model, program), bounded by this cap.
+MAX_FILE_BYTES = 128 * 1024 * 1024
 MAX_DEPTH = 64
 ALIAS_ALLOWANCE = 100_000  # expanded nodes allowed beyond 10x the nodes written
 ALIAS_RATIO = 10
 # Text counts against the alias allowance too: every CHARS_PER_NODE characters of a string weigh one
 # node, so aliases of one long string cannot make later checks scan the same text a million times.
 CHARS_PER_NODE = 64
-# The largest shipped scene has a few thousand values; far more means a machine-made file. Stopping
-# here keeps memory within a small multiple of the file and the time linear.
-MAX_NODES = 250_000
+# The largest shipped scene has a few thousand values, a 40k-node scene about 2.5 million (60 a
+# node); far more means a machine-made file. Stopping here keeps memory within a small multiple of
+# the file and the time linear.
+MAX_NODES = 4_000_000
 # Shipped scenes hold one value per ~30 characters, terse machine-made ones one per ~10. Far denser
 # text (`[1,1,1,...]`) is refused before it costs more than about a second per megabyte to read.
 NODE_ALLOWANCE = 5_000
@@ -65,26 +68,36 @@ class YamlSourceError(Exception):
         self.diagnostics = diagnostics
 
 
+def _pack(line: int, column: int) -> int:
+    """One int for a position: a (line, column) tuple per value tripled the source map of big scenes."""
+    return line << 32 | column
+
+
+def _unpack(packed: int) -> tuple[int, int]:
+    return packed >> 32, packed & 0xFFFFFFFF
+
+
 @dataclass
 class SourceMap:
-    """Line and column (1-based) of every value and key, by data path."""
+    """Line and column (1-based) of every value and key, by data path (stored packed, see ``_pack``)."""
 
-    values: dict[Path, tuple[int, int]] = field(default_factory=dict)
-    keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    values: dict[Path, int] = field(default_factory=dict)
+    keys: dict[Path, int] = field(default_factory=dict)
 
     def value(self, path: Path) -> tuple[int, int]:
         """Position of the value at ``path``, or of its nearest recorded ancestor."""
         path = tuple(path)
         while path:
-            if path in self.values:
-                return self.values[path]
+            packed = self.values.get(path)
+            if packed is not None:
+                return _unpack(packed)
             path = path[:-1]
-        return self.values.get((), (1, 1))
+        return _unpack(self.values[()]) if () in self.values else (1, 1)
 
     def key(self, path: Path) -> tuple[int, int]:
         """Position of the key that holds ``path``, falling back to the value."""
-        path = tuple(path)
-        return self.keys.get(path) or self.value(path)
+        packed = self.keys.get(tuple(path))
+        return _unpack(packed) if packed is not None else self.value(path)
 
 
 def read_text(path: str) -> str:
@@ -283,7 +296,7 @@ class _Frame:
         self.mark = mark
         self.path = path
         self.key: Optional[str] = None
-        self.key_mark: Optional[tuple[int, int]] = None
+        self.key_mark: Optional[int] = None
         self.key_lines: dict[str, int] = {}
         self.merges: list[dict] = []
         self.anchor = anchor
@@ -390,7 +403,7 @@ class _Builder:
                 f"YAML would silently keep only the last one: remove or rename one of them"))
         frame.key_lines.setdefault(key, line)
         frame.key = key
-        frame.key_mark = (line, mark.column + 1)
+        frame.key_mark = _pack(line, mark.column + 1)
 
     def _add(self, value: Any, mark: Any, anchor: Optional[str], size: int) -> None:
         """Place a finished value into the open collection (or as the document root)."""
@@ -398,7 +411,7 @@ class _Builder:
             self.anchors[anchor] = (value, size)
         if not self.stack:
             self.root = value
-            self.source.values[()] = (mark.line + 1, mark.column + 1)
+            self.source.values[()] = _pack(mark.line + 1, mark.column + 1)
             return
         top = self.stack[-1]
         if type(top.data) is list:
@@ -412,7 +425,7 @@ class _Builder:
                 top.data[top.key] = value
             self.source.keys[child] = top.key_mark
             top.key = None
-        self.source.values[child] = (mark.line + 1, mark.column + 1)
+        self.source.values[child] = _pack(mark.line + 1, mark.column + 1)
 
     def _start_collection(self, event: Any) -> None:
         self._check_tag(event)

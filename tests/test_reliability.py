@@ -64,14 +64,20 @@ def test_saves_survive_sigkill_at_random_moments(tmp_path):
 def test_unreadable_scene_file_is_explained(tmp_path, monkeypatch):
     path = tmp_path / "locked.yaml"
     path.write_text("format: 1\n", encoding="utf-8")
-    real_open = builtins.open
+    real_open, real_os_open = builtins.open, os.open
 
-    def refuse(file, *args, **kwargs):
+    def refuse(file, *args, **kwargs):  # root reads any file, so the refusal is simulated at both doors
         if str(file) == str(path):
             raise PermissionError(13, "Permission denied")
         return real_open(file, *args, **kwargs)
 
+    def refuse_os(file, *args, **kwargs):
+        if str(file) == str(path):
+            raise PermissionError(13, "Permission denied")
+        return real_os_open(file, *args, **kwargs)
+
     monkeypatch.setattr(builtins, "open", refuse)
+    monkeypatch.setattr(os, "open", refuse_os)
     loaded = load_scene(str(path))
     assert [d.code for d in loaded.diagnostics] == ["MOT001"] and "permission" in loaded.diagnostics[0].message
 
