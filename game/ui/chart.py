@@ -49,15 +49,17 @@ def draw_journey(surface: pygame.Surface, rect: pygame.Rect, card: Scorecard, st
     xy = [(plot.x + round(index * plot.width / count), y_of(value)) for index, value in enumerate(points)]
     if len(xy) > 1:
         pygame.draw.lines(surface, palette.accent, False, xy, theme.px(4))
-    for index, point in enumerate(xy):
+    for point in xy:
         pygame.draw.circle(surface, palette.accent, point, theme.px(6))
+    # the worst and last moments are labelled first: a decision number gives way to them, not the reverse
+    _mark(surface, card, xy, rect.inflate(-2 * theme.gap, -theme.px(8)), taken, theme, book, language)
+    for index, point in enumerate(xy):
         if index:
             label = book.render(str(index), tick, palette.text_dim)
             box = label.get_rect(midtop=(point[0], plot.bottom + theme.px(4)))
             if not any(box.colliderect(other) for other in taken):
                 surface.blit(label, box)
                 taken.append(box)
-    _mark(surface, card, xy, rect.inflate(-2 * theme.gap, -theme.px(8)), taken, theme, book, language)
 
 
 def _place(box: pygame.Rect, inside: pygame.Rect, taken: list[pygame.Rect], steps: list[int]) -> pygame.Rect:
@@ -94,3 +96,4 @@ def _mark(surface: pygame.Surface, card: Scorecard, xy: list, inside: pygame.Rec
         box = _place(text.get_rect(topright=(x - size - theme.px(6), y + size + theme.px(4))), inside, taken,
                      [-step for step in steps])
         surface.blit(text, box)
+        taken.append(box)
