@@ -102,3 +102,25 @@ def test_a_phone_scene_plays_in_the_window(size, language):
         app.draw()
         assert app.run.state.steps[-1].choice == "client_first"
         pygame.quit()
+
+
+def test_a_phone_scene_runs_in_facilitator_mode():
+    from game.ui.app import App
+    from game.ui.driver import key
+
+    with tempfile.TemporaryDirectory() as saves:
+        app = App(size=(1280, 720), saves_folder=Path(saves))
+        app.update_settings(language="zh")
+        app.open_facilitator_setup(str(SCENES / "insurance_840.yaml"))
+        key(app, pygame.K_RETURN)
+        workshop = app.workshop
+        for _ in range(300):
+            if workshop.story.kind(workshop.state) == "ending" and app.screen.revealed is None:
+                break
+            if workshop.story.kind(workshop.state) == "decision" and app.screen.revealed is None:
+                key(app, pygame.K_c)  # the third option where there is one
+                key(app, pygame.K_r)
+            key(app, pygame.K_PAGEDOWN)
+        app.draw()
+        assert workshop.story.kind(workshop.state) == "ending"
+        pygame.quit()
