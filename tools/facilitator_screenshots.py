@@ -5,8 +5,8 @@ Run under a virtual display so the real window is captured::
 
     xvfb-run -a -s "-screen 0 1920x1080x24" python tools/facilitator_screenshots.py docs/screenshots/facilitator
 
-The session runs the tutorial scene with a workshop plan added for the pictures (key decisions and
-a rubric), so the debrief's plan pages show. Saves go to a temporary folder.
+The session runs the tutorial scene and its workshop plan (a plan is added for the pictures if the
+scene has none), so the debrief's plan pages show. Saves go to a temporary folder.
 """
 
 from __future__ import annotations
@@ -43,8 +43,10 @@ PLAN = {
 
 
 def scene_with_plan(folder: Path) -> str:
-    """The tutorial with a workshop plan naming its first decision."""
+    """The tutorial with its workshop plan (one naming its first decision when it has none)."""
     data = yaml.safe_load(TUTORIAL.read_text(encoding="utf-8"))
+    if data.get("workshop"):
+        return str(TUTORIAL)
     first = next(node_id for node_id, node in data["nodes"].items() if node.get("choices"))
     plan = yaml.safe_load(yaml.safe_dump(PLAN))
     plan["key_decisions"][0]["node"] = first

@@ -202,11 +202,12 @@ class DebriefBuilder:
         y_title = one_line(book, self.t("axis_satisfaction"), tick, (self.area.x, self.area.y), self.screen, tick,
                            DIM, bold=True)
         tick_width = max(book.width(f"{v:+d}", tick) for v in (low, high))
-        plot = pygame.Rect(self.area.x + tick_width + self.gap, y_title.rect.bottom + self.gap,
+        half = book.line_height(tick) // 2 + theme.px(4)  # tick labels are centred on their lines: keep clear
+        plot = pygame.Rect(self.area.x + tick_width + self.gap, y_title.rect.bottom + half,
                            self.area.width - legend_width - tick_width - 3 * self.gap, 0)
         x_title = one_line(book, self.t("axis_decision"), tick, (0, 0), self.screen, tick, DIM, bold=True)
-        plot.height = self.area.bottom - plot.y - 2 * book.line_height(tick) - self.gap
-        x_title.rect.topright = (plot.right, plot.bottom + book.line_height(tick) + theme.px(4))
+        plot.height = self.area.bottom - plot.y - half - 2 * book.line_height(tick)
+        x_title.rect.topright = (plot.right, plot.bottom + half + book.line_height(tick))
         canvas.draw(y_title)
         canvas.draw(x_title)
         longest = max((len(row["journey"]) for row in self.results), default=2) - 1 or 1
@@ -226,9 +227,9 @@ class DebriefBuilder:
             x = point(index, low)[0]
             label = one_line(book, self.t("start_tick") if index == 0 else str(index), tick, (0, 0), self.screen,
                              tick, DIM)
-            label.rect.midtop = (x, plot.bottom + theme.px(4))
-            label.rect.clamp_ip(pygame.Rect(plot.x - tick_width, plot.bottom, plot.width + 2 * tick_width,
-                                            label.rect.height + theme.px(8)))
+            label.rect.midtop = (x, plot.bottom + half)
+            label.rect.clamp_ip(pygame.Rect(plot.x - tick_width, plot.bottom + half, plot.width + 2 * tick_width,
+                                            label.rect.height))
             canvas.draw(label)
         for number, row in enumerate(self.results):
             colour, shape = TEAM_COLOURS[number % 6], SHAPES[number % 6]
