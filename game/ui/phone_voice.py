@@ -11,6 +11,8 @@ import math
 
 import pygame
 
+from game.vocab import meter_level
+
 Colour = tuple[int, int, int]
 
 AGITATED: Colour = (204, 72, 58)
@@ -37,14 +39,9 @@ def voice_colour(meter: float) -> Colour:
 
 
 def voice_band(meter: float) -> int:
-    """The meter read as how the voice sounds: -2 sharp ... +2 warm."""
-    if meter <= -6:
-        return -2
-    if meter <= -2:
-        return -1
-    if meter < 2:
-        return 0
-    return 1 if meter < 6 else 2
+    """The meter read as how the voice sounds, on the meter's own seven levels (-3 shouting ... +3 laughing),
+    so the voice and the satisfaction bar never disagree."""
+    return meter_level(meter)
 
 
 def bar_heights(count: int, meter: float, moment: float, speaking: bool) -> list[float]:

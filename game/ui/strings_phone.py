@@ -21,11 +21,13 @@ PHONE_STRINGS: dict[str, dict[str, str]] = {
     "headset_ended": {"en": "Your headset  ·  line free", "zh": "你的耳麦 · 线路空闲"},
     "voice_listening": {"en": "Listening to you", "zh": "在听你说"},
     "voice_hidden": {"en": "Voice", "zh": "语音"},
-    "voice_-2": {"en": "Voice: sharp, fast, loud", "zh": "语气：又急又冲，嗓门很大"},
-    "voice_-1": {"en": "Voice: tense, clipped", "zh": "语气：紧绷，话很短"},
+    "voice_-3": {"en": "Voice: shouting, fast", "zh": "语气：又急又冲，嗓门很大"},
+    "voice_-2": {"en": "Voice: sharp, clipped", "zh": "语气：生硬，话很冲"},
+    "voice_-1": {"en": "Voice: tight, controlled", "zh": "语气：压着火"},
     "voice_0": {"en": "Voice: even", "zh": "语气：平稳"},
     "voice_1": {"en": "Voice: relaxed", "zh": "语气：放松了"},
-    "voice_2": {"en": "Voice: warm, unhurried", "zh": "语气：温和，不紧不慢"},
+    "voice_2": {"en": "Voice: warm", "zh": "语气：热络起来了"},
+    "voice_3": {"en": "Voice: warm, laughing", "zh": "语气：带着笑"},
     "hold_music": {"en": "hold music", "zh": "等待音乐"},
 }
 
