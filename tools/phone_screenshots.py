@@ -81,9 +81,6 @@ def main() -> int:
     return 0
 
 
-if __name__ == "__main__":
-    sys.exit(main())
-
 
 def facilitator_call(folder: Path, size: tuple[int, int], language: str, scene: str) -> list[Path]:
     """Run ``scene`` in facilitator mode (one team, always option A) and shoot a decision, a reveal and the end."""
@@ -116,3 +113,7 @@ def _save(app: App, folder: Path, name: str) -> Path:
     path = folder / f"{name}.png"
     pygame.image.save(app.surface, str(path))
     return path
+
+
+if __name__ == "__main__":
+    sys.exit(main())
