@@ -57,6 +57,7 @@ class RNode:
     ending: Optional[str]
     facilitator: Optional[Facilitation]
     look: Optional["NodeLook"] = None  # what the picture changes to on this line, when it changes
+    meter: Optional[float] = None  # the line's meter event (customer's perception of what happens)
 
 
 @dataclass(frozen=True)
@@ -88,6 +89,28 @@ class RSpeaker:
 
 
 @dataclass(frozen=True)
+class RKeyDecision:
+    """A decision the workshop plan discusses in depth, with its time and model answer."""
+
+    node: str
+    minutes: int
+    question: LText
+    model_answer: LText
+
+
+@dataclass(frozen=True)
+class RWorkshopPlan:
+    """A scene's workshop plan: the key decisions and the peer-review rubric."""
+
+    key_decisions: tuple[RKeyDecision, ...]
+    rubric: tuple[LText, ...]
+
+    def key(self, node: str) -> Optional[RKeyDecision]:
+        """The key decision at ``node``, or None."""
+        return next((key for key in self.key_decisions if key.node == node), None)
+
+
+@dataclass(frozen=True)
 class Program:
     """A scene ready to play: the runtime graph plus resolved settings."""
 
@@ -113,6 +136,7 @@ class Program:
     meter_max: int = METER_MAX
     weather: str = "clear"
     appearances: Mapping[str, Any] = field(default_factory=dict)  # speaker id -> model.Appearance (or absent)
+    workshop: Optional[RWorkshopPlan] = None
 
 
 def compile_scene(scene: Scene, conditions: Mapping[tuple[str, int], Expr], source_text: str) -> Program:
@@ -155,7 +179,16 @@ def compile_scene(scene: Scene, conditions: Mapping[tuple[str, int], Expr], sour
         content_hash=hashlib.sha256(source_text.encode("utf-8")).hexdigest()[:16],
         weather=scene.setting.weather,
         appearances=_appearances(scene),
+        workshop=_compile_plan(scene, text),
     )
+
+
+def _compile_plan(scene: Scene, text: Any) -> Optional[RWorkshopPlan]:
+    if scene.workshop is None:
+        return None
+    keys = tuple(RKeyDecision(k.node, k.minutes, text(k.question), text(k.model_answer))
+                 for k in scene.workshop.key_decisions)
+    return RWorkshopPlan(keys, tuple(text(criterion) for criterion in scene.workshop.rubric))
 
 
 def _appearances(scene: Scene) -> dict[str, Any]:
@@ -197,4 +230,4 @@ def _compile_node(node_id: str, node: Any, conditions: Mapping, text: Any) -> RN
             f.timer,
         )
     return RNode(node_id, node.speaker, text(node.text), choices, node.next, node.ending, facilitation,
-                 look=_node_look(node))
+                 look=_node_look(node), meter=node.meter)
