@@ -57,6 +57,7 @@ class RNode:
     ending: Optional[str]
     facilitator: Optional[Facilitation]
     look: Optional["NodeLook"] = None  # what the picture changes to on this line, when it changes
+    meter: Optional[float] = None  # the line's meter event (customer's perception of what happens)
 
 
 @dataclass(frozen=True)
@@ -229,4 +230,4 @@ def _compile_node(node_id: str, node: Any, conditions: Mapping, text: Any) -> RN
             f.timer,
         )
     return RNode(node_id, node.speaker, text(node.text), choices, node.next, node.ending, facilitation,
-                 look=_node_look(node))
+                 look=_node_look(node), meter=node.meter)

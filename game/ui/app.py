@@ -20,6 +20,7 @@ from game.diagnostics import Diagnostic
 from game.paths import SCENES_DIR
 from game.savestore import SaveStore
 from game.settings import load_settings, save_settings
+from game.storage import notice_text
 from game.ui.layout import note_container
 from game.ui.screens.base import Screen
 from game.ui.text import TextBook
@@ -150,7 +151,8 @@ class App:
         if self.store.notices:
             from game.ui.screens.overlays import NoticeOverlay
 
-            self.push(NoticeOverlay(self, list(self.store.notices), restart=self.store.restart_path))
+            messages = [notice_text(notice, self.settings.language) for notice in self.store.notices]
+            self.push(NoticeOverlay(self, messages, restart=self.store.restart_path))
             self.store.notices.clear()
             self.store.restart_path = None
 

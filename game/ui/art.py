@@ -16,6 +16,7 @@ import pygame
 from game.ui.art_people import FACES, FIGURE_H, FIGURE_W, Pen, render
 from game.ui.art_person import draw_figure, make_look
 from game.ui.art_rooms import H, SCENES, tones_for, weather
+from game.vocab import METER_MOODS, meter_level
 
 
 @dataclass(frozen=True)
@@ -123,13 +124,7 @@ def expression_for(meter: float) -> str:
     Returns:
         <= -7 furious, <= -4 angry, <= -1 upset, < 1 neutral, < 4 content, < 7 happy, else delighted.
     """
-    for limit, name in ((-7, "furious"), (-4, "angry"), (-1, "upset")):
-        if meter <= limit:
-            return name
-    for limit, name in ((1, "neutral"), (4, "content"), (7, "happy")):
-        if meter < limit:
-            return name
-    return "delighted"
+    return METER_MOODS[meter_level(meter)]  # the meter's one vocabulary, shared with the card
 
 
 def draw_person(surface: pygame.Surface, rect: pygame.Rect, expression: str, palette: ArtPalette, person: Person,

@@ -9,6 +9,7 @@ import pygame
 
 from game.ui import art
 from game.ui.strings import MOT_LABELS, t
+from game.vocab import signed
 from game.ui.widgets import chip, draw_meter, draw_stage_tracker, panel, rating_colour
 
 if TYPE_CHECKING:
@@ -124,7 +125,7 @@ def card_text(app: "App", title: str, text: str, width: int, bottom: int, rating
     chips: list[tuple[str, tuple]] = []
     rows = 0
     if rating is not None:
-        chips = [(f"{rating:+d}  {MOT_LABELS[language][rating]}", rating_colour(rating, theme)),
+        chips = [(f"{signed(rating)}  {MOT_LABELS[language][rating]}", rating_colour(rating, theme)),
                  (t(stage, language), theme.palette.accent)]
         widths = [book.width(label, theme.body, bold=True) + max(theme.px(16), theme.body) for label, _ in chips]
         rows = 1 if sum(widths) + theme.px(8) <= inner else 2

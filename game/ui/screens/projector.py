@@ -18,6 +18,7 @@ import pygame
 from game.ui import art
 from game.ui.blocks import Canvas, TextBlock, label_size, measure, one_line, room_size, sizes_down
 from game.ui.strings import MOOD_LABELS, MOT_LABELS, t
+from game.vocab import signed
 from game.ui.theme import Theme
 from game.workshop import letter
 
@@ -40,7 +41,7 @@ def quality(rating: int) -> str:
 
 def rating_words(rating: int, language: str) -> str:
     """A rating in words, for rooms that cannot tell the colours apart: "+2 Exceeded expectations"."""
-    return f"{rating:+d} {MOT_LABELS[language][rating]}"
+    return f"{signed(rating)} {MOT_LABELS[language][rating]}"
 
 
 @dataclass

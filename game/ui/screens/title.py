@@ -13,13 +13,18 @@ from typing import Optional
 
 import pygame
 
+from game.catalog import thumbnail_file
 from game.ltext import pick
+from game.storage import is_small_regular_file
 from game.ui import art
 from game.ui.screens.base import Screen
 from game.ui.strings import CUSTOMER_TYPES, t
 from game.ui.widgets import Button, chip, draw_button, panel
 
 MENU = ("continue", "facilitate", "settings", "quit")
+
+
+MAX_PICTURE_BYTES = 8 * 1024 * 1024  # a card picture is a few hundred KB: anything bigger is not ours
 
 
 class TitleScreen(Screen):
@@ -266,16 +271,27 @@ class TitleScreen(Screen):
         contrast = self.app.theme.high_contrast
         key = (backdrop, size, contrast)
         if key not in self.thumbnails:
-            cached = self.app.store.folder / "cache" / f"{backdrop}-{size[0]}x{size[1]}{'-hc' if contrast else ''}.png"
-            try:
-                image = pygame.image.load(str(cached))
-            except (pygame.error, FileNotFoundError):
+            cached = thumbnail_file(self.app.store.folder, backdrop, size, contrast)
+            image = self._load_picture(cached, size)
+            if image is None:
                 image = pygame.Surface(size)
                 palette = art.HIGH_CONTRAST_PALETTE if contrast else art.DEFAULT_PALETTE
                 art.draw_backdrop(image, image.get_rect(), backdrop, palette, raining=False)
-                self._keep(image, cached)
+                if cached is not None:  # a name that is not a safe file name is drawn, never written
+                    self._keep(image, cached)
             self.thumbnails[key] = image
         return self.thumbnails[key]
+
+    @staticmethod
+    def _load_picture(path, size: tuple[int, int]) -> Optional[pygame.Surface]:
+        """The cached picture when it is a plain, small PNG of the right size; None means draw it again."""
+        if path is None or not is_small_regular_file(path, MAX_PICTURE_BYTES):  # a FIFO would block the load
+            return None
+        try:
+            image = pygame.image.load(str(path))
+        except (pygame.error, OSError, ValueError):
+            return None
+        return image if image.get_size() == tuple(size) else None
 
     def _keep(self, image: pygame.Surface, path) -> None:
         """Save a thumbnail for the next start; a read-only saves folder only costs the redraw."""
