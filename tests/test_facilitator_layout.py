@@ -238,3 +238,16 @@ def test_the_pause_menu_is_in_projector_type(make_app, tmp_path):
     key(app, pygame.K_ESCAPE)
     assert isinstance(app.screen, FacilitatorMenu)
     assert all(block.size >= room_size(720) for block in _drawn(app))
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_a_node_without_a_question_shows_no_discussion_label(make_app, tmp_path, language):
+    app = make_app(language=language)
+    app.start_workshop(_scene_file(tmp_path), ["Red"], "sequential")
+    assert ("Discuss" if language == "en" else "讨论") in drawn_text(_drawn(app))  # d0 has a question
+    key(app, pygame.K_a)
+    key(app, pygame.K_r)
+    key(app, pygame.K_PAGEDOWN)  # d1 has none: nothing is shown in its place
+    text = drawn_text(_drawn(app))
+    assert "And nobody called me." in text or "而且没人给我打电话。" in text
+    assert "Discuss" not in text and "讨论" not in text

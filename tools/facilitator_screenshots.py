@@ -124,13 +124,17 @@ def tour(folder: Path, size: tuple[int, int], language: str) -> None:
         key(app, pygame.K_PAGEDOWN)  # hand over to the second team
         play_team(app, "CACC", lambda: shoot(app, folder, f"reveal-bad-{suffix}"))
         key(app, pygame.K_PAGEDOWN)
-        for page in range(len(app.screen.pages)):
-            shoot(app, folder, f"compare-{page + 1}-{suffix}")
+        kinds = [page.kind for page in app.screen.pages]
+        for page, kind in enumerate(kinds):
+            if kind not in kinds[:page]:  # the first page of each kind
+                shoot(app, folder, f"debrief-{kind}-{suffix}")
             key(app, pygame.K_PAGEDOWN)
         key(app, pygame.K_s)
-        for exported in sorted((Path(saves) / "sessions").glob("*-debrief.*")):
-            shutil.copy(exported, folder / f"exported-debrief-{suffix}{exported.suffix}")
-            print(folder / f"exported-debrief-{suffix}{exported.suffix}")
+        if size == SIZES[0]:  # the export is drawn at 1920x1080 whatever the window: one copy per language
+            for exported in sorted((Path(saves) / "sessions").glob("*-debrief.*")):
+                target = folder / f"exported-debrief-{language}{exported.suffix}"
+                shutil.copy(exported, target)
+                print(target)
         pygame.quit()
 
 

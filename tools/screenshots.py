@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from game.scenes import PROJECT_ROOT  # noqa: E402
 from game.ui.app import App  # noqa: E402
-from game.ui.driver import button_centre, click, finish_line, key, settle  # noqa: E402
+from game.ui.driver import button_centre, click, finish_line, key  # noqa: E402
 
 SIZES = [(1280, 720), (1920, 1080)]
 LARGE = (3840, 2160)
@@ -94,50 +94,11 @@ def tour(folder: Path, size: tuple[int, int], language: str, scene: str = SCENE,
         pygame.quit()
 
 
-def facilitator_tour(folder: Path, size: tuple[int, int], language: str, scene: str = SCENE) -> None:
-    """Set-up, voting, a tie, the reveal, the notes, an ending and the comparison of a two-team session."""
-    suffix = f"{size[0]}x{size[1]}-{language}"
-    with tempfile.TemporaryDirectory() as saves:
-        app = App(size=size, saves_folder=Path(saves))
-        app.update_settings(language=language)
-        click(app, button_centre(app, "facilitate"))
-        shoot(app, folder, f"facilitate-setup-{suffix}")
-        key(app, pygame.K_RETURN)
-        workshop = app.workshop
-        _next_decision(app)
-        for code in (pygame.K_a, pygame.K_b, pygame.K_b, pygame.K_c, pygame.K_a):  # A and B tie
-            key(app, code)
-        key(app, pygame.K_t)
-        settle(app, 20, 1.0)
-        shoot(app, folder, f"facilitate-voting-{suffix}")
-        key(app, pygame.K_r)
-        shoot(app, folder, f"facilitate-tie-{suffix}")
-        key(app, pygame.K_b)
-        shoot(app, folder, f"facilitate-reveal-{suffix}")
-        key(app, pygame.K_n)
-        shoot(app, folder, f"facilitate-notes-{suffix}")
-        key(app, pygame.K_n)
-        for team_choices in ("BCCB", "AACC"):
-            for letter in team_choices:
-                _next_decision(app)
-                key(app, getattr(pygame, f"K_{letter.lower()}"))
-                key(app, pygame.K_PAGEDOWN)
-            while workshop.story.kind(workshop.state) != "ending" or app.screen.revealed is not None:
-                key(app, pygame.K_PAGEDOWN)
-            if team_choices == "BCCB":
-                shoot(app, folder, f"facilitate-ending-{suffix}")
-                key(app, pygame.K_PAGEDOWN)
-                _next_decision(app)
-                key(app, pygame.K_a)
-        key(app, pygame.K_PAGEDOWN)
-        shoot(app, folder, f"facilitate-compare-{suffix}")
-        pygame.quit()
+def facilitator_tour(folder: Path, size: tuple[int, int], language: str) -> None:
+    """Facilitator mode's screens (see tools/facilitator_screenshots.py, which takes them)."""
+    from tools.facilitator_screenshots import tour as workshop_tour
 
-
-def _next_decision(app: App) -> None:
-    workshop = app.workshop
-    while workshop.story.kind(workshop.state) != "decision" or app.screen.revealed is not None:
-        key(app, pygame.K_PAGEDOWN)
+    workshop_tour(folder, size, language)
 
 
 def _to_decision(app: App) -> None:

@@ -31,6 +31,7 @@ class Page:
 
     title: str
     parts: list[Callable[[Canvas], None]] = field(default_factory=list)
+    kind: str = ""  # results, journeys, decisions, key or rubric
 
 
 def marker(surface: pygame.Surface, shape: str, centre: tuple[int, int], size: int, colour: tuple) -> None:
@@ -77,28 +78,28 @@ class DebriefBuilder:
 
     def pages(self) -> list[Page]:
         """Every page of the debrief, in order."""
-        pages = self._flow(self.t("compare_title"), self._result_rows())
-        pages.append(Page(self.t("journeys_title"), [self._chart]))
-        pages += self._flow(self.t("decisions_title"), self._decision_rows())
+        pages = self._flow(self.t("compare_title"), self._result_rows(), "results")
+        pages.append(Page(self.t("journeys_title"), [self._chart], "journeys"))
+        pages += self._flow(self.t("decisions_title"), self._decision_rows(), "decisions")
         plan = self.workshop.program.workshop
         if plan is not None:
             for number, key in enumerate(plan.key_decisions, start=1):
                 pages += self._flow(self.t("key_title", n=number, total=len(plan.key_decisions)),
-                                    self._key_rows(key))
+                                    self._key_rows(key), "key")
             criteria = [(self._text_row, (f"{n}. {pick(c, self.language)}", WHITE, False))
                         for n, c in enumerate(plan.rubric, start=1)]
             pages += self._flow(self.t("rubric_title"), [(self._text_row, (self.t("rubric_intro"), AMBER, False))]
-                                + criteria)
+                                + criteria, "rubric")
         return pages
 
-    def _flow(self, title: str, rows: list[tuple[Callable, tuple]]) -> list[Page]:
+    def _flow(self, title: str, rows: list[tuple[Callable, tuple]], kind: str) -> list[Page]:
         """Place rows top to bottom, starting a new page (same title, "continued") where one runs out."""
-        pages = [Page(title)]
+        pages = [Page(title, kind=kind)]
         y = self.area.y
         for make, args in rows:
             height = make(y, *args, measure_only=True)
             if y + height > self.area.bottom and pages[-1].parts:
-                pages.append(Page(f"{title} {self.t('continued')}"))
+                pages.append(Page(f"{title} {self.t('continued')}", kind=kind))
                 y = self.area.y
             pages[-1].parts.append(lambda canvas, make=make, args=args, y=y: make(y, *args, canvas=canvas))
             y += height + self.gap
