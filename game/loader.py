@@ -13,13 +13,13 @@ from typing import Any, Optional
 from pydantic import BaseModel, ValidationError
 
 from game import vocab
-from game.analysis import AnalysisError, StateGraph
 from game.checks import check_scene
 from game.conditions import ConditionError, parse_condition
 from game.diagnostics import Diagnostic, cap_diagnostics, did_you_mean, has_errors
 from game.gcpause import without_gc_pauses
 from game.model import Scene
 from game.program import Program, compile_scene
+from game.reach import TooManyStates, explore
 from game.yamlsrc import MAX_DIAGNOSTICS, SourceMap, YamlSourceError, parse, read_text
 
 
@@ -110,8 +110,8 @@ def _stuck_decisions(program: Program, source: SourceMap, path: str) -> list[Dia
     if not any(choice.condition is not None for node in program.nodes.values() for choice in node.choices):
         return []  # without conditions every choice is always open
     try:
-        stuck = StateGraph(program, VALIDATE_MAX_STATES).stuck
-    except AnalysisError as exc:
+        stuck = explore(program, VALIDATE_MAX_STATES).stuck
+    except TooManyStates as exc:
         return [Diagnostic(path, 1, 1, "MOT215", f"{exc}; decisions were not checked for a way forward")]
     found = []
     for node_id in sorted(stuck):
