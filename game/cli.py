@@ -10,7 +10,7 @@ import argparse
 import json
 import re
 import sys
-from typing import Optional, Sequence
+from typing import Callable, Optional, Sequence
 
 from game import __version__, cli_results
 from game.diagnostics import escape_controls, has_errors
@@ -70,8 +70,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         return _play(args)
     from game.scenes import SceneNotFound
 
-    handlers = {
-        None: _play, "facilitate": _facilitate, "validate": _validate, "run": _run, "analyze": _analyze,
+    handlers: dict[str, Callable[[argparse.Namespace], int]] = {
+        "facilitate": _facilitate, "validate": _validate, "run": _run, "analyze": _analyze,
         "graph": _graph, "schema": _schema, "new": _new, **cli_results.handlers(),
     }
     try:
@@ -110,7 +110,8 @@ def _validate(args: argparse.Namespace) -> int:
     diagnostics = []
     for path in files:
         loaded = load_scene(path)
-        leaks = leak_diagnostics(loaded.program, loaded.source, path) if loaded.ok else []
+        program = loaded.program if loaded.ok else None
+        leaks = leak_diagnostics(program, loaded.source, path) if program is not None else []
         diagnostics += sorted(loaded.diagnostics + leaks)
     if args.json:
         print(json.dumps([d.to_dict() for d in diagnostics], ensure_ascii=False, indent=2))

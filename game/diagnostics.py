@@ -159,7 +159,7 @@ def has_errors(diagnostics: Iterable[Diagnostic]) -> bool:
     return any(d.severity == "error" for d in diagnostics)
 
 
-def did_you_mean(word: str, candidates: Iterable[str]) -> str:
+def did_you_mean(word: object, candidates: Iterable[str]) -> str:
     """A " (did you mean 'x'?)" suffix for the closest candidate, or an empty string."""
     import difflib  # only needed when something is wrong: kept out of start-up
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any, Optional
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from game import vocab
 from game.checks import check_scene
@@ -195,7 +196,7 @@ def _schema_diagnostics(exc: ValidationError, source: SourceMap, path: str) -> t
     return found, max(0, len(placed) - MAX_DIAGNOSTICS)
 
 
-def _describe_error(error: dict, loc: tuple) -> tuple[str, str, bool]:
+def _describe_error(error: ErrorDetails, loc: tuple) -> tuple[str, str, bool]:
     """Map one pydantic error to (code, message, points_at_key)."""
     kind, name, value = error["type"], _last_name(loc), error.get("input")
     where = _where(loc)
