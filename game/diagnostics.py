@@ -1,7 +1,7 @@
 """Diagnostics: every problem found in a scene, with its place and a stable code.
 
 Codes are stable: tools and docs refer to them. ``CODES`` is the catalogue;
-docs/authoring.md lists it (generated, see :func:`game.docgen.codes_markdown`).
+docs/authoring.md lists it (generated, see :func:`game.docgen.codes_reference`).
 """
 
 from __future__ import annotations

@@ -13,10 +13,10 @@ from pathlib import Path
 from typing import Any, Optional
 
 from game.storage import read_json, saves_dir, set_aside, write_json
+from game.vocab import LANGUAGES
 
 TEXT_SIZES = (0.8, 0.9, 1.0, 1.15, 1.3, 1.5)  # multipliers of the base text size
 TEXT_SPEEDS = {"slow": 25.0, "normal": 50.0, "fast": 110.0, "instant": 0.0}  # characters per second
-LANGUAGES = ("en", "zh")
 
 
 @dataclass(frozen=True)
