@@ -110,7 +110,8 @@ def animating(app: "App", picture: Any) -> bool:
     clock = _clock(picture)
     shown = getattr(picture, "call_second_shown", None)
     second = clock.seconds((app.run.program.id, look.call), look.state, picture.clock)
-    return picture.clock - picture.last_input < VOICE_SECONDS or second != shown
+    voice = picture.clock - picture.last_input < VOICE_SECONDS and not app.settings.reduce_motion
+    return voice or second != shown
 
 
 def draw_call(surface: pygame.Surface, app: "App", picture: Any, rect: pygame.Rect, meter: float,

@@ -36,7 +36,8 @@ class PlayPicture:
         """True while the rain (or, in a phone scene, the caller's voice or the call timer) moves."""
         if phone.is_phone(app):
             return phone.animating(app, self)
-        return self.clock - self.last_input < AMBIENT_SECONDS and scene_look(app).raining
+        moving = self.clock - self.last_input < AMBIENT_SECONDS and not app.settings.reduce_motion
+        return moving and scene_look(app).raining
 
     def draw(self, surface: pygame.Surface, app: "App", rect: pygame.Rect, meter: float, assessing: bool) -> None:
         """Blit the picture for the current node, painting it first when anything it shows changed."""

@@ -173,10 +173,10 @@ class HistoryOverlay(CardOverlay):
 
 
 class SettingsOverlay(CardOverlay):
-    """Language, text size, contrast, fullscreen, text speed, coaching: changed in place, saved at once."""
+    """Language, text size, contrast, fullscreen, text speed, coaching, motion: changed in place, saved at once."""
 
     size = (0.6, 0.8)
-    ROWS = ("language", "text_size", "high_contrast", "fullscreen", "text_speed", "coaching_mode")
+    ROWS = ("language", "text_size", "high_contrast", "fullscreen", "text_speed", "coaching_mode", "reduce_motion")
 
     def _entries(self) -> list[tuple[str, str]]:
         entries = [(labelled(t(row, self.language), self._value(row), self.language), row) for row in self.ROWS]
@@ -207,7 +207,7 @@ class SettingsOverlay(CardOverlay):
         if row == "text_speed":
             return t(f"speed_{settings.text_speed}", self.language)
         flag = {"high_contrast": settings.high_contrast, "fullscreen": settings.fullscreen,
-                "coaching_mode": settings.coaching}[row]
+                "coaching_mode": settings.coaching, "reduce_motion": settings.reduce_motion}[row]
         return t("on" if flag else "off", self.language)
 
     def handle_key(self, event: pygame.event.Event) -> None:
@@ -240,6 +240,8 @@ class SettingsOverlay(CardOverlay):
             app.update_settings(text_speed=speeds[(speeds.index(settings.text_speed) + direction) % len(speeds)])
         elif row == "coaching_mode":
             app.update_settings(coaching=not settings.coaching)
+        elif row == "reduce_motion":
+            app.update_settings(reduce_motion=not settings.reduce_motion)
 
     def draw(self, surface: pygame.Surface) -> None:
         theme, book = self.app.theme, self.app.book
