@@ -71,7 +71,7 @@ class SceneLook:
 
 def scene_look(app: "App") -> SceneLook:
     """The backdrop, the weather and the person shown now, from the scene and its nodes so far."""
-    run = app.run
+    run = app.playing
     program = run.program
     state = run.state
     backdrop, weather = program.backdrop, program.weather
@@ -130,7 +130,7 @@ def card_text(app: "App", title: str, text: str, width: int, bottom: int, rating
     title_lines = book.wrap(title, theme.font_px(24), inner, bold=True)
     chips: list[tuple[str, tuple]] = []
     rows = 0
-    if rating is not None:
+    if rating is not None and stage is not None:
         chips = [(f"{signed(rating)}  {MOT_LABELS[language][rating]}", rating_colour(rating, theme)),
                  (t(stage, language), theme.palette.accent)]
         widths = [book.width(label, theme.body, bold=True) + max(theme.px(16), theme.body) for label, _ in chips]

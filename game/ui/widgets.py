@@ -58,7 +58,7 @@ def draw_button(surface: pygame.Surface, button: Button, theme: Theme, book: Tex
     the button to its text (see :mod:`game.ui.layout`). An option's number hangs in its own column.
     """
     palette = theme.palette
-    fill = palette.accent if primary else palette.panel
+    fill: tuple[int, ...] = palette.accent if primary else palette.panel
     colour = palette.accent_text if primary else palette.text
     if not button.enabled:  # unmistakable in both themes: a grey button with a light label
         fill, colour, focused = palette.neutral, (205, 205, 205), False

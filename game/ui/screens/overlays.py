@@ -104,7 +104,7 @@ class PauseOverlay(CardOverlay):
         elif action == "settings":
             app.push(SettingsOverlay(app))
         elif action == "restart":
-            app.start_scene(app.run.scene_path, app.run.mode)
+            app.start_scene(app.playing.scene_path, app.playing.mode)
         elif action == "menu":
             app.to_title()
         elif action == "quit":
@@ -136,7 +136,7 @@ class HistoryOverlay(CardOverlay):
                                 box.bottom - theme.gap - hint - theme.px(6) - top)
         width = self.area.width - scrollbar_width(theme)
         self.rows = []
-        for index, line in enumerate(self.app.run.history(self.language)):
+        for index, line in enumerate(self.app.playing.history(self.language)):
             self.rows.append(Row(theme.px(8), group=index))
             colour = palette.accent if line.by_player else (150, 84, 40)
             self.rows += text_rows(book, line.speaker, theme.small, width, colour, bold=True, group=index,
@@ -322,7 +322,7 @@ class NoticeOverlay(_MessageOverlay):
 
     def activate(self, action: str) -> None:
         self.app.pop()
-        if action == "restart":
+        if action == "restart" and self.restart:
             self.app.start_scene(self.restart)
 
 

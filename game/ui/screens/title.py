@@ -61,7 +61,7 @@ class TitleScreen(Screen):
         grid = self._grid(area, len(cards))
         roomier = self._grid(area.inflate(0, band).move(0, band // 2), len(cards)) if band else None
         if roomier is not None and (grid is None or roomier[2] * roomier[3] > grid[2] * grid[3]):
-            self.how_lines = ([], self.how_box)  # the "how it works" band gives way to more cards
+            self.how_lines: tuple[list[str], pygame.Rect] = ([], self.how_box)  # the band gives way to more cards
             area.height += band
             grid = roomier
         width, height, columns, rows = grid or (area.width, area.height, 1, 1)
