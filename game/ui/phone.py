@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Optional
 import pygame
 
 from game.program import Program, pick
+from game.vocab import CUSTOMER_SPEAKER
 from game.ui.phone_voice import STATE_COLOURS, draw_avatar, draw_call_centre, draw_headset, draw_voice, voice_band
 from game.ui.strings_phone import pt
 from game.ui.widgets import chip, panel
@@ -67,11 +68,11 @@ def call_look(program: Program, visited: tuple[str, ...], language: str) -> Call
     node = program.nodes[visited[-1]]
     speaker = program.speakers.get(node.speaker)
     role = speaker.role if speaker is not None else "other"
-    colleague = speaker is not None and role in ("manager", "other") and node.speaker != "customer"
+    colleague = speaker is not None and role in ("manager", "other") and node.speaker != CUSTOMER_SPEAKER
     if colleague and speaker is not None:
         name, number = pick(speaker.name, language), pt("internal", language)
     else:
-        name = pick(program.speakers["customer"].name, language)
+        name = pick(program.speakers[CUSTOMER_SPEAKER].name, language)
         number = program.caller_number or ""
     speaking = role in ("customer", "manager", "other")
     expression = node.look.expression if node.look is not None and speaking else None

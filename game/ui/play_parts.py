@@ -108,7 +108,9 @@ def draw_hud(surface: pygame.Surface, app: "App", stages: tuple[str, ...], meter
         rendered = book.render(text, theme.small, (255, 255, 255), bold=True)
         surface.blit(rendered, rendered.get_rect(midright=(theme.width - theme.px(24), height // 2)))
     else:
-        draw_meter(surface, meter_rect, meter, art.expression_for(meter), theme, book, language)
+        program = app.playing.program
+        draw_meter(surface, meter_rect, meter, art.expression_for(meter), theme, book, language,
+                   (program.meter_min, program.meter_max))
     return height
 
 

@@ -168,8 +168,9 @@ class EndingScreen(Screen):
                                                                                     theme.px(20)), bold=True)
         panel(surface, self.rects["summary"], theme, book)
         self.summary_scroll.draw(surface, self.summary, self.rects["summary_rows"], theme)
-        draw_journey(surface, self.rects["chart"], card, float(self.app.playing.program.mood), theme, book,
-                     self.language)
+        program = self.app.playing.program
+        draw_journey(surface, self.rects["chart"], card, float(program.mood), theme, book, self.language,
+                     (program.meter_min, program.meter_max))
         self._draw_debrief(surface, full_list)
 
     def _draw_debrief(self, surface: pygame.Surface, full_list: bool) -> None:
