@@ -19,9 +19,9 @@ from collections import deque
 from dataclasses import dataclass, field, replace
 from typing import Optional
 
-from game.engine import apply_effects, apply_meter, open_among
+from game.engine import apply_effects, apply_meter, enter_node, open_among
 from game.program import Program
-from game.scoring import STAGE_BITS, Summary, advance, score, start_summary
+from game.scoring import STAGE_BITS, Summary, advance, advance_event, score, start_summary
 
 MAX_STATES = 2_000_000
 
@@ -99,7 +99,7 @@ class StateGraph:
 
     def _explore(self) -> None:
         program = self.program
-        start = (program.start, frozenset(), float(program.mood))
+        start = (program.start, frozenset(), enter_node(program, float(program.mood), program.start))
         queue = deque([start])
         self.edges[self._key(*start)] = []
         while queue:
@@ -108,11 +108,11 @@ class StateGraph:
             node = program.nodes[node_id]
             successors = []
             if node.next is not None:
-                successors.append((node.next, flags, meter))
+                successors.append((node.next, flags, enter_node(program, meter, node.next)))
             for choice in open_among(node.choices, flags, meter):
                 self.stages.add(choice.stage)
-                after = (choice.next, apply_effects(flags, choice), apply_meter(program, meter, choice.rating))
-                successors.append(after)
+                meter_after = enter_node(program, apply_meter(program, meter, choice.rating), choice.next)
+                successors.append((choice.next, apply_effects(flags, choice), meter_after))
             if node.choices and not successors:
                 self.stuck.add(node_id)
             for target in successors:
@@ -127,7 +127,7 @@ class StateGraph:
     def count_paths(self) -> Optional[int]:
         """Distinct paths from the start to an ending; None when a loop makes them unbounded."""
         program = self.program
-        start = self._key(program.start, frozenset(), float(program.mood))
+        start = self._key(program.start, frozenset(), enter_node(program, float(program.mood), program.start))
         counts: dict[tuple, int] = {}
         on_stack: set[tuple] = set()
         stack = [(start, iter(self.edges[start]))]
@@ -151,21 +151,40 @@ class StateGraph:
 def _better_or_equal(a: Summary, b: Summary, maximise: bool) -> bool:
     """True when ``a`` can end no worse than ``b`` (no better, when minimising) from the same place.
 
-    The score grows with the meter, the worst and the last moment; stages already used can only
-    prevent later penalties, and order mistakes already made can only add them.
+    The score grows with the meter, its low point, the worst and the last moment; stages already used
+    can only prevent later penalties, and order mistakes already made can only add them. The mean
+    rating is no worse whatever follows when the sum of (rating + 3) is no smaller over no more
+    decisions (for the worst score: the sum of (3 - rating)).
     """
+    a_low, b_low = (99.0 if a.low is None else a.low), (99.0 if b.low is None else b.low)
     a_worst, b_worst = (4 if a.worst is None else a.worst), (4 if b.worst is None else b.worst)
     a_last, b_last = (4 if a.last is None else a.last), (4 if b.last is None else b.last)
+    if a.count > b.count:
+        return False
     if maximise:
-        return (a.meter >= b.meter and a_worst >= b_worst and a_last >= b_last
+        return (a.meter >= b.meter and a_low >= b_low and a_worst >= b_worst and a_last >= b_last
+                and a.total + 3 * a.count >= b.total + 3 * b.count
                 and a.stages & b.stages == b.stages and a.order & b.order == a.order)
-    return (a.meter <= b.meter and a_worst <= b_worst and a_last <= b_last
+    return (a.meter <= b.meter and a_low <= b_low and a_worst <= b_worst and a_last <= b_last
+            and 3 * a.count - a.total >= 3 * b.count - b.total
             and a.stages & b.stages == a.stages and a.order & b.order == b.order)
+
+
+def decision_cap(program: Program) -> int:
+    """Most decisions a path may take in the extreme-score search.
+
+    Without loops no path can take more decisions than the scene has decision nodes, so the cap never
+    binds and the search is exact. With loops, repeating a well-rated choice can raise the mean rating
+    (the technique) a little more each time; the search then considers paths of up to twice that many
+    decisions, which also lets a path pass a loop once more when a flag requires it.
+    """
+    return 2 * sum(1 for node in program.nodes.values() if node.choices)
 
 
 def _extreme(program: Program, maximise: bool) -> Optional[Extreme]:
     """Best (or worst) reachable score, by a label-correcting search over summaries."""
     sign = 1 if maximise else -1
+    cap = decision_cap(program)
     # a label: (node, flags, summary, parent label index, choice number or 0 for a line)
     labels: list[tuple] = []
     alive: list[bool] = []
@@ -189,7 +208,8 @@ def _extreme(program: Program, maximise: bool) -> Optional[Extreme]:
         queue.append(len(labels) - 1)
 
     decides = _decides_before_ending(program)
-    push(program.start, frozenset(), start_summary(program), -1, 0)
+    first = start_summary(program)
+    push(program.start, frozenset(), advance_event(first, enter_node(program, first.meter, program.start)), -1, 0)
     best: Optional[tuple[float, int]] = None
     while queue:
         index = queue.popleft()
@@ -203,10 +223,13 @@ def _extreme(program: Program, maximise: bool) -> Optional[Extreme]:
                 best = (value, index)
             continue
         if node.next is not None:
-            push(node.next, flags, summary, index, 0)
+            push(node.next, flags, advance_event(summary, enter_node(program, summary.meter, node.next)), index, 0)
+        if summary.count >= cap:
+            continue
         for number, choice in enumerate(open_among(node.choices, flags, summary.meter), start=1):
             meter = apply_meter(program, summary.meter, choice.rating)
             after = advance(summary, choice.stage, choice.rating, meter)
+            after = advance_event(after, enter_node(program, meter, choice.next))
             if decides[choice.next]:  # another decision will replace the last moment: forget it
                 after = replace(after, last=None)
             push(choice.next, apply_effects(flags, choice), after, index, number)

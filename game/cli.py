@@ -105,9 +105,13 @@ def _validate(args: argparse.Namespace) -> int:
         print(f"error: no .yaml scene files in {escape_controls(', '.join(args.paths or ['scenes']))}",
               file=sys.stderr)
         return EXIT_USAGE
+    from game.predictability import leak_diagnostics
+
     diagnostics = []
     for path in files:
-        diagnostics += load_scene(path).diagnostics
+        loaded = load_scene(path)
+        leaks = leak_diagnostics(loaded.program, loaded.source, path) if loaded.ok else []
+        diagnostics += sorted(loaded.diagnostics + leaks)
     if args.json:
         print(json.dumps([d.to_dict() for d in diagnostics], ensure_ascii=False, indent=2))
     else:
@@ -181,7 +185,13 @@ def _analyze(args: argparse.Namespace) -> int:
     except AnalysisError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_PROBLEM
-    print(json.dumps(analysis_json(result), ensure_ascii=False, indent=2) if args.json else analysis_text(result))
+    if args.json:
+        from game.predictability import predictability, predictability_json
+
+        data = analysis_json(result) | {"predictability": predictability_json(predictability(program))}
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        print(analysis_text(result))
     return EXIT_OK
 
 

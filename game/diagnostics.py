@@ -61,6 +61,11 @@ CODES: dict[str, tuple[Severity, str]] = {
     "MOT214": ("error", "A reachable decision where, given the flags and meter, no choice is open."),
     "MOT215": ("warning", "The scene has too many states to check every decision for a way forward."),
     "MOT216": ("error", "A workshop key decision is not a decision node of the scene, or is named twice."),
+    # Answer leaks (`validate` only; see "Writing options that tempt")
+    "MOT301": ("warning", "A player who never reads the options (always first, last, longest or shortest, or "
+                          "at random) reaches grade B or better."),
+    "MOT302": ("warning", "The best option is the longest in more than half of the decisions."),
+    "MOT303": ("warning", "The best option is always in the same position."),
 }
 
 

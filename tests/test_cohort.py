@@ -63,7 +63,9 @@ def test_untrusted_statements_are_skipped_and_text_is_escaped():
     hostile = dict(statements[1], id="ffffffff-0000-4000-8000-000000000000",
                    result={"response": "<img src=x onerror=alert(1)>",
                            "extensions": {"https://x/extensions/rating": -3}})
-    junk = [None, 5, {"id": "x"}, {"id": "y", "object": {"id": 7}, "context": {"registration": []}}]
+    junk = [None, 5, {"id": "x"}, {"id": "y", "object": {"id": 7}, "context": {"registration": []}},
+            dict(statements[-1], id="eeeeeeee-0000-4000-8000-000000000000",
+                 result={"score": {"raw": float("nan")}})]  # JSON allows NaN: it must not break the bands
     records = runs_from_statements(statements + [hostile] + junk)
     assert len(records) == 2
     page = render_report(TUTORIAL, records, "en", source="<b>folder</b>")
