@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from game.catalog import card_for, scan_scenes, thumbnail_file
 from game.savestore import HISTORY_DIR, SaveStore, is_history_entry
@@ -392,3 +394,47 @@ def test_the_bad_files_page_covers_each_kind_of_file():
                     "MOT001", "MOT002", "MOT009", "MOT012", "MOT013", "MOT014", "FIFO", "Two game windows"):
         assert mention in page, mention
     assert "docs/bad-files.md" in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+# --- any JSON at all --------------------------------------------------------------------------------
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers(-10**30, 10**30) | st.floats(allow_nan=False) | st.text(max_size=20),
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=10), children, max_size=4),
+    max_leaves=20)
+_RUN_KEYS = st.fixed_dictionaries({}, optional={
+    "scene_path": st.just(TUTORIAL) | st.text(max_size=30), "state": _JSON, "content_hash": _JSON,
+    "choices": _JSON, "mode": _JSON, "scene": _JSON})
+_STATE = st.fixed_dictionaries({}, optional={
+    "save_version": st.integers(0, 3) | _JSON, "scene": _JSON, "node": st.text(max_size=12) | _JSON,
+    "meter": _JSON, "flags": _JSON, "visited": _JSON,
+    "steps": st.lists(st.fixed_dictionaries({}, optional={
+        "node": st.text(max_size=12) | _JSON, "choice": st.text(max_size=5) | _JSON, "stage": _JSON,
+        "rating": _JSON, "meter_before": _JSON, "meter_after": _JSON}), max_size=3) | _JSON})
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=_JSON | _RUN_KEYS, state=_STATE)
+def test_any_json_in_the_run_file_is_resumed_or_set_aside(tmp_path, data, state):
+    if isinstance(data, dict) and "state" in data:
+        data = {**data, "state": state}
+    folder = tmp_path / str(abs(hash(repr(data))))
+    write_json(folder / "current.json", data)
+    store = SaveStore(folder)
+    store.check_run()
+    run = store.load_run() if store.has_run() else None
+    if run is None:  # not resumable: the file is kept aside, Continue is gone, and the player was told
+        assert not store.has_run() and _set_aside_copies(folder, "current.json") and store.notices
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(settings_data=_JSON, history=_JSON, entry=_JSON)
+def test_any_json_in_settings_and_history_is_read_or_set_aside(tmp_path, settings_data, history, entry):
+    folder = tmp_path / str(abs(hash(repr((settings_data, history, entry)))))
+    write_json(folder / "settings.json", settings_data)
+    write_json(folder / "history.json", history)
+    write_json(folder / HISTORY_DIR / "00000000000000000001-1-x.json", entry)
+    loaded, _ = load_settings(folder)
+    assert isinstance(loaded, Settings)
+    best = SaveStore(folder).best_scores()
+    assert all(isinstance(scene, str) and isinstance(score, float) for scene, score in best.items())
