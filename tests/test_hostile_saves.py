@@ -438,3 +438,32 @@ def test_any_json_in_settings_and_history_is_read_or_set_aside(tmp_path, setting
     assert isinstance(loaded, Settings)
     best = SaveStore(folder).best_scores()
     assert all(isinstance(scene, str) and isinstance(score, float) for scene, score in best.items())
+
+
+def test_the_game_starts_with_hostile_scene_files_in_its_folder(tmp_path):
+    """Every bad scene becomes a card with its errors; none stops the title screen from opening."""
+    pygame = pytest.importorskip("pygame")
+    from game.ui.app import App
+
+    scenes = tmp_path / "scenes"
+    scenes.mkdir()
+    (scenes / "tutorial.yaml").write_text(Path(TUTORIAL).read_text(encoding="utf-8"), encoding="utf-8")
+    bad = {"tag.yaml": "format: !!int abc\n", "bool.yaml": "format: !!bool maybe\n",
+           "number.yaml": "format: " + "1" * 5000 + "\n", "sexagesimal.yaml": "format: " + "1:" * 3000 + "1\n",
+           "keys.yaml": '"evil\\e[2J\\nkey": 1\n', "anchor.yaml": "&k a: b\nc: *k\n",
+           "dense.yaml": "x: [" + "1," * 60000 + "1]\n"}
+    for name, text in bad.items():
+        (scenes / name).write_text(text, encoding="utf-8")
+    (scenes / "folder.yaml").mkdir()
+    os.symlink(scenes / "missing.yaml", scenes / "dangling.yaml")
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(scenes / "pipe.yaml")
+    app = App(saves_folder=tmp_path / "saves", scenes_folder=scenes)
+    try:
+        app.screen.draw(app.surface)
+        cards = {Path(card.path).name: card for card in app.cards}
+    finally:
+        pygame.display.quit()
+    assert not cards["tutorial.yaml"].errors
+    for name in [*bad, "dangling.yaml"] + (["pipe.yaml"] if hasattr(os, "mkfifo") else []):
+        assert cards[name].errors and all(d.line >= 1 for d in cards[name].errors), name
