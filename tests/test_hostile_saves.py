@@ -467,3 +467,36 @@ def test_the_game_starts_with_hostile_scene_files_in_its_folder(tmp_path):
     assert not cards["tutorial.yaml"].errors
     for name in [*bad, "dangling.yaml"] + (["pipe.yaml"] if hasattr(os, "mkfifo") else []):
         assert cards[name].errors and all(d.line >= 1 for d in cards[name].errors), name
+
+
+def _two_step_scene(texts):
+    choice = {"stage": "explore", "feedback": "Why.", "principles": ["empathy"], "next": "then"}
+    nodes = {
+        "ask": {"speaker": "customer", "text": "Hello?",
+                "choices": [{**choice, "text": text, "rating": rating} for text, rating in texts]},
+        "then": {"speaker": "customer", "text": "And?", "choices": [{**choice, "text": "Fine", "rating": 1,
+                                                                      "next": "end"}]},
+        "end": {"speaker": "narrator", "text": "Done.", "ending": "done"},
+    }
+    return yaml.safe_dump(scene_dict(nodes), sort_keys=False)
+
+
+def test_f5_after_a_positional_choice_changed_starts_over_and_says_why(tmp_path):
+    pygame = pytest.importorskip("pygame")
+    from game.ui.app import App
+    from game.ui.driver import key
+
+    scene = tmp_path / "scene.yaml"
+    scene.write_text(_two_step_scene([("Listen", 2), ("Argue", -2)]), encoding="utf-8")
+    app = App(saves_folder=tmp_path / "saves", scenes_folder=tmp_path)
+    try:
+        app.start_scene(str(scene))
+        while app.run.view("en").kind == "line":
+            app.run.advance()
+        app.choose(1)
+        assert not app.run.is_over() and app.run.decisions == 1
+        scene.write_text(_two_step_scene([("Interrupt", -1), ("Listen", 2), ("Argue", -2)]), encoding="utf-8")
+        key(app, pygame.K_F5)
+        assert app.run.decisions == 0 and app.toast is not None and "choice you made" in app.toast[0]
+    finally:
+        pygame.display.quit()
