@@ -384,8 +384,8 @@ class App:
         self.saved(self.recorder().record_workshop, self.workshop)
         self.wake_sender()
         self.replace(CompareScreen(self))
-        if exported:
-            self.notify(self._t("exported", path=str(exported[0])), 6)
+        if exported:  # said in the debrief's own status line: a toast would cover the page's footer
+            self.screen.status = self._t("exported", path=f"{exported[0].parent.name}/{exported[0].name}")
 
     # --- results for the learning record store ----------------------------------------------
 
