@@ -299,7 +299,7 @@ class App:
         """F5: reload the scene from disk, keeping the place when its node still exists."""
         from game.engine import EngineError
         from game.loader import load_scene
-        from game.session import Run
+        from game.session import Run, SaveMismatch
 
         self.cards = self.scan()
         if self.run is None or self.run.is_over():  # nothing being played: only the cards can change
@@ -311,9 +311,14 @@ class App:
             return
         run = Run(self.run.scene_path, loaded.program, mode=self.run.mode)
         run.registration, run.started_at = self.run.registration, self.run.started_at  # the same attempt
+        fingerprints = self.run.choice_fingerprints()
         try:
             run.state = run.story.restore(self.run.state)
+            run.check_fingerprints(fingerprints)  # a choice known by position must still say the same
             self.notify(self._t("reloaded"))
+        except SaveMismatch:
+            run.state = run.story.start()
+            self.notify(self._t("choice_changed"), 6)
         except EngineError:
             self.notify(self._t("place_gone"), 6)
         self.run = run
