@@ -93,7 +93,7 @@ class Setting(_Strict):
     backdrop: BackdropName = Field(
         "store",
         description="Name of the backdrop the game draws (store, service-desk, bank, street-rain, classroom, "
-                    "tire-shop).",
+                    "supermarket-desk).",
     )
     weather: Weather = Field("clear", description="Weather at the start; a node may change it (`weather`).")
     channel: Channel = Field(

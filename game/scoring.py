@@ -123,8 +123,8 @@ def penalties(program: Program, summary: Summary) -> list[Penalty]:
     return found
 
 
-def felt(program: Program, summary: Summary) -> float:
-    """How the journey felt on the MOT scale (-3..3): the meter's worst and last moments, weighted.
+def _felt_sum(program: Program, summary: Summary) -> float:
+    """The journey's part of the customer reading: the weighted end, low point and last rating (MOT scale).
 
     With no moment that lowered the meter, the worst moment felt is the end itself.
     """
@@ -132,8 +132,14 @@ def felt(program: Program, summary: Summary) -> float:
     end = meter_position(summary.meter, program.meter_max)
     low = end if summary.low is None else meter_position(summary.low, program.meter_max)
     last = 0 if summary.last is None else summary.last
+    return w.meter * end + w.worst * low + w.last * last
+
+
+def felt(program: Program, summary: Summary) -> float:
+    """How the journey felt on the MOT scale (-3..3): the meter's worst and last moments, weighted."""
+    w = program.weights
     shares = w.meter + w.worst + w.last
-    return 0.0 if shares == 0 else (w.meter * end + w.worst * low + w.last * last) / shares
+    return 0.0 if shares == 0 else _felt_sum(program, summary) / shares
 
 
 def customer_reading(program: Program, summary: Summary, ending: REnding) -> float:
@@ -141,11 +147,7 @@ def customer_reading(program: Program, summary: Summary, ending: REnding) -> flo
 
     The ending's outcome and the felt journey, weighted; never more than one step from the outcome.
     """
-    w = program.weights
-    end = meter_position(summary.meter, program.meter_max)
-    low = end if summary.low is None else meter_position(summary.low, program.meter_max)
-    last = 0 if summary.last is None else summary.last
-    feeling = w.outcome * ending.outcome + w.meter * end + w.worst * low + w.last * last
+    feeling = program.weights.outcome * ending.outcome + _felt_sum(program, summary)
     return _nudged(ending.outcome, feeling)
 
 
@@ -169,8 +171,7 @@ def customer_score(program: Program, summary: Summary, ending: REnding) -> float
 def score(program: Program, summary: Summary, ending: REnding) -> float:
     """The overall 0-100 score of a path that reached ``ending``: both readings, weighted (one decimal)."""
     share = program.weights.technique
-    value = ((1 - share) * 100 * (customer_reading(program, summary, ending) + 3) / 6
-             + share * technique(program, summary))
+    value = (1 - share) * customer_score(program, summary, ending) + share * technique(program, summary)
     return round(min(100.0, max(0.0, value)), 1)
 
 

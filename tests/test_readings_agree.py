@@ -14,8 +14,8 @@ from game.engine import apply_effects, apply_meter, enter_node, open_among
 from game.loader import load_scene
 from game.playthrough import play, transcript_text
 from game.scorecard import Scorecard
-from game.scoring import advance, advance_event, customer_reading, relationship, score, start_summary
-from game.vocab import meter_position, meter_words, signed
+from game.scoring import advance, advance_event, customer_reading, felt, relationship, score, start_summary
+from game.vocab import meter_words, signed
 
 MINUS_ZERO = re.compile(r"[-−]0(?![.\d])")
 CARD_EVERY = 97  # every 97th path is also played to a full scorecard, which must say the same
@@ -69,10 +69,9 @@ def figures(path: Path) -> dict:
 
 
 def _unlimited(program, summary, ending) -> int:
+    """The relationship the journey alone would give, without the one-step limit."""
     w = program.weights
-    end = meter_position(summary.meter)
-    low = end if summary.low is None else meter_position(summary.low)
-    return relationship(w.outcome * ending.outcome + w.meter * end + w.worst * low + w.last * (summary.last or 0))
+    return relationship(w.outcome * ending.outcome + (1 - w.outcome) * felt(program, summary))
 
 
 def _shown_numbers(card: Scorecard) -> list[str]:

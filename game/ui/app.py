@@ -77,8 +77,13 @@ class App:
     # --- window -------------------------------------------------------------------------------
 
     def _open_window(self, size: tuple[int, int], fullscreen: bool) -> pygame.Surface:
-        flags = pygame.FULLSCREEN if fullscreen else pygame.RESIZABLE
-        surface = pygame.display.set_mode((0, 0) if fullscreen else size, flags)
+        """A resizable window of ``size``, or full screen as a borderless window covering the desktop: SDL's
+        own full-screen mode, without a window manager, leaves the grown window where the small one was."""
+        if fullscreen:
+            desktop = pygame.display.get_desktop_sizes()[0] if pygame.display.get_desktop_sizes() else size
+            surface = pygame.display.set_mode(desktop, pygame.NOFRAME)
+        else:
+            surface = pygame.display.set_mode(size, pygame.RESIZABLE)
         self._place_window(fullscreen)
         return surface
 

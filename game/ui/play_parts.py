@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Optional
 
 import pygame
 
-from game.ui import art
+from game.ui import art, phone
 from game.ui.strings import MOT_LABELS, t
 from game.vocab import signed
 from game.ui.widgets import chip, draw_meter, draw_stage_tracker, panel, rating_colour
@@ -33,11 +33,16 @@ class PlayPicture:
         self.last_input = self.clock
 
     def animating(self, app: "App") -> bool:
-        """True while the rain moves."""
+        """True while the rain (or, in a phone scene, the caller's voice or the call timer) moves."""
+        if phone.is_phone(app):
+            return phone.animating(app, self)
         return self.clock - self.last_input < AMBIENT_SECONDS and scene_look(app).raining
 
     def draw(self, surface: pygame.Surface, app: "App", rect: pygame.Rect, meter: float, assessing: bool) -> None:
         """Blit the picture for the current node, painting it first when anything it shows changed."""
+        if phone.is_phone(app):  # a call: the caller's card and voice instead of a backdrop and a face
+            phone.draw_call(surface, app, self, rect, meter, assessing)
+            return
         theme = app.theme
         look = scene_look(app)
         expression = look.expression or ("neutral" if assessing else art.expression_for(meter))

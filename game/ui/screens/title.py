@@ -59,10 +59,11 @@ class TitleScreen(Screen):
         band = self.how_box.height + theme.gap if self.how_box.height else 0
         area = pygame.Rect(theme.px(48), top, theme.width - theme.px(96), menu_top - theme.gap - band - top)
         grid = self._grid(area, len(cards))
-        if grid is None and band:  # no room for a row of cards: the "how it works" band gives way
-            self.how_lines = ([], self.how_box)
+        roomier = self._grid(area.inflate(0, band).move(0, band // 2), len(cards)) if band else None
+        if roomier is not None and (grid is None or roomier[2] * roomier[3] > grid[2] * grid[3]):
+            self.how_lines = ([], self.how_box)  # the "how it works" band gives way to more cards
             area.height += band
-            grid = self._grid(area, len(cards))
+            grid = roomier
         width, height, columns, rows = grid or (area.width, area.height, 1, 1)
         self.per_page = max(1, columns * rows)
         pages = max(1, -(-len(cards) // self.per_page))
@@ -274,9 +275,11 @@ class TitleScreen(Screen):
             cached = thumbnail_file(self.app.store.folder, backdrop, size, contrast)
             image = self._load_picture(cached, size)
             if image is None:
-                image = pygame.Surface(size)
+                # Drawn at no wider than 16:9 and cut to the card's shape, so a wide card does not squash the room.
+                full = pygame.Surface((size[0], max(size[1], size[0] * 9 // 16)))
                 palette = art.HIGH_CONTRAST_PALETTE if contrast else art.DEFAULT_PALETTE
-                art.draw_backdrop(image, image.get_rect(), backdrop, palette, raining=False)
+                art.draw_backdrop(full, full.get_rect(), backdrop, palette, raining=False)
+                image = full.subsurface(pygame.Rect(0, (full.get_height() - size[1]) * 2 // 3, *size)).copy()
                 if cached is not None:  # a name that is not a safe file name is drawn, never written
                     self._keep(image, cached)
             self.thumbnails[key] = image
