@@ -266,3 +266,11 @@ def test_the_trainee_screens_audit_passes_on_facilitator_screens_at_every_text_s
             problems += audit_matrix(app, where, combos)
             app.update_settings(language="en", text_size=2)  # back to the window the walk goes on in
     assert not problems, f"{len(problems)} problems: {problems[:8]}"
+
+
+def test_high_contrast_projects_on_black(make_app, tmp_path):
+    app = make_app()
+    app.update_settings(high_contrast=True)
+    app.start_workshop(_scene_file(tmp_path), ["Red"], "sequential")
+    _check(app, "high contrast voting")
+    assert app.surface.get_at((2, app.theme.height // 2))[:3] == (0, 0, 0)
