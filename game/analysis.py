@@ -122,21 +122,21 @@ class StateGraph:
 def _better_or_equal(a: Summary, b: Summary, maximise: bool) -> bool:
     """True when ``a`` can end no worse than ``b`` (no better, when minimising) from the same place.
 
-    The score grows with the meter, its low point, the worst and the last moment; stages already used
-    can only prevent later penalties, and order mistakes already made can only add them. The mean
-    rating is no worse whatever follows when the sum of (rating + 3) is no smaller over no more
-    decisions (for the worst score: the sum of (3 - rating)).
+    The score grows with the meter, its low point and the last rating (the worst rating is shown on
+    the card but not scored); stages already used can only prevent later penalties, and order
+    mistakes already made can only add them. The mean rating is no worse whatever follows when the
+    sum of (rating + 3) is no smaller over no more decisions (for the worst score: the sum of
+    (3 - rating)). The search forgets ``last`` when it cannot count (see :func:`_extreme`).
     """
-    a_low, b_low = (99.0 if a.low is None else a.low), (99.0 if b.low is None else b.low)
-    a_worst, b_worst = (4 if a.worst is None else a.worst), (4 if b.worst is None else b.worst)
-    a_last, b_last = (4 if a.last is None else a.last), (4 if b.last is None else b.last)
     if a.count > b.count:
         return False
+    a_low, b_low = (99.0 if a.low is None else a.low), (99.0 if b.low is None else b.low)
+    a_last, b_last = (4 if a.last is None else a.last), (4 if b.last is None else b.last)
     if maximise:
-        return (a.meter >= b.meter and a_low >= b_low and a_worst >= b_worst and a_last >= b_last
+        return (a.meter >= b.meter and a_low >= b_low and a_last >= b_last
                 and a.total + 3 * a.count >= b.total + 3 * b.count
                 and a.stages & b.stages == b.stages and a.order & b.order == a.order)
-    return (a.meter <= b.meter and a_low <= b_low and a_worst <= b_worst and a_last <= b_last
+    return (a.meter <= b.meter and a_low <= b_low and a_last <= b_last
             and 3 * a.count - a.total >= 3 * b.count - b.total
             and a.stages & b.stages == a.stages and a.order & b.order == b.order)
 
@@ -156,6 +156,7 @@ def _extreme(program: Program, maximise: bool) -> Optional[Extreme]:
     """Best (or worst) reachable score, by a label-correcting search over summaries."""
     sign = 1 if maximise else -1
     cap = decision_cap(program)
+    counts_last = program.weights.last > 0
     # a label: (node, flags, summary, parent label index, choice number or 0 for a line)
     labels: list[tuple] = []
     alive: list[bool] = []
@@ -201,8 +202,10 @@ def _extreme(program: Program, maximise: bool) -> Optional[Extreme]:
             meter = apply_meter(program, summary.meter, choice.rating)
             after = advance(summary, choice.stage, choice.rating, meter)
             after = advance_event(after, enter_node(program, meter, choice.next))
-            if decides[choice.next]:  # another decision will replace the last moment: forget it
-                after = replace(after, last=None)
+            if not counts_last or decides[choice.next]:  # the last rating cannot count: forget it
+                after = replace(after, last=None, worst=None)
+            else:
+                after = replace(after, worst=None)  # shown on the card, never scored
             push(choice.next, apply_effects(flags, choice), after, index, number)
     return None if best is None else _trace(program, labels, best)
 

@@ -130,13 +130,15 @@ def _escape_one(match: re.Match) -> str:
     return f"\\x{point:02x}" if point < 0x100 else f"\\u{point:04x}"
 
 
-def cap_diagnostics(diagnostics: list[Diagnostic], limit: int = 100, left_out: int = 0) -> list[Diagnostic]:
+def cap_diagnostics(diagnostics: list[Diagnostic], limit: int = 100, left_out: int = 0,
+                    stopped_at: int = 0) -> list[Diagnostic]:
     """At most ``limit`` diagnostics of one file, errors first, then one MOT014 line counting the rest.
 
     Args:
         diagnostics: One file's diagnostics.
         limit: How many to keep.
         left_out: Problems already counted but not kept (by the YAML reader).
+        stopped_at: The line where the reader gave up counting (0 when it read the whole file).
 
     Returns:
         The kept diagnostics sorted by position, plus the MOT014 summary when any were left out.
@@ -148,9 +150,10 @@ def cap_diagnostics(diagnostics: list[Diagnostic], limit: int = 100, left_out: i
     errors = sum(d.severity == "error" for d in left) + left_out  # the reader only leaves out errors
     count = len(left) + left_out
     where = kept[0].file if kept else ""
+    stopped = f"; reading stopped at line {stopped_at:,}, so there may be more" if stopped_at else ""
     summary = Diagnostic(where, 1, 1, "MOT014",
                          f"{count:,} more problem(s) in this file are not listed ({errors:,} error(s), "
-                         f"{count - errors:,} warning(s)): fix the ones above and validate again")
+                         f"{count - errors:,} warning(s)){stopped}: fix the ones above and validate again")
     return sorted(kept) + [summary]
 
 

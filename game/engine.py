@@ -39,15 +39,17 @@ def meter_change(program: Program, rating: int) -> float:
 
 
 def move_meter(program: Program, meter: float, change: float) -> float:
-    """The meter after a raw ``change``, scaled by the room left towards the end it moves to.
+    """The meter after a raw ``change``; a gain is scaled by the room left below the top.
 
-    Full steps while the meter is more than a quarter of its span from that end; closer, each step is
-    multiplied by (room left / that quarter), so the meter approaches its ends without sticking to them.
+    Full steps while the meter is more than a quarter of its span below its top; closer, a gain is
+    multiplied by (room left / that quarter), so good moments still register near the top instead of
+    sticking to it. Losses are whole steps, clamped at the bottom (docs/scoring.md, section 1).
     Rounded for determinism; the result is monotone in ``meter``, which the analysis relies on.
     """
-    zone = (program.meter_max - program.meter_min) * HEADROOM_FRACTION
-    room = (program.meter_max - meter) if change > 0 else (meter - program.meter_min)
-    moved = meter + change * min(1.0, max(0.0, room) / zone)
+    if change > 0:
+        zone = (program.meter_max - program.meter_min) * HEADROOM_FRACTION
+        change *= min(1.0, max(0.0, program.meter_max - meter) / zone)
+    moved = meter + change
     return round(min(program.meter_max, max(program.meter_min, moved)), 3)
 
 

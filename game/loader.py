@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import typing
 from dataclasses import dataclass, field
-from typing import Any, Optional
+from typing import Any, Mapping, Optional
 
 from pydantic import BaseModel, ValidationError
-from pydantic_core import ErrorDetails
 
 from game import vocab
 from game.checks import check_scene
@@ -68,7 +67,7 @@ def load_scene(path: str, text: Optional[str] = None) -> LoadedScene:
         text = read_text(path) if text is None else text
         data, result.source = parse(text, path)
     except YamlSourceError as exc:
-        result.diagnostics = cap_diagnostics(exc.diagnostics, left_out=exc.left_out)
+        result.diagnostics = cap_diagnostics(exc.diagnostics, left_out=exc.left_out, stopped_at=exc.stopped_at)
         return result
     left_out = _check(result, data, text)
     result.diagnostics = cap_diagnostics(result.diagnostics, left_out=left_out)
@@ -89,6 +88,11 @@ def _check(result: LoadedScene, data: Any, text: str) -> int:
                                          f"the document is {kind}; a scene is a mapping of fields "
                                          f"(format, id, title, ...): start from `python main.py new NAME`")]
         return 0
+    allowed = _allowed_fields(())
+    unknown = [key for key in data if key not in allowed]
+    if len(unknown) > MAX_DIAGNOSTICS:  # pydantic would build one error per key: report without it
+        result.diagnostics = [_unknown_field(key, result.source, path) for key in unknown[:MAX_DIAGNOSTICS]]
+        return len(unknown) - MAX_DIAGNOSTICS
     try:
         result.scene = Scene.model_validate(data)
     except ValidationError as exc:
@@ -196,7 +200,14 @@ def _schema_diagnostics(exc: ValidationError, source: SourceMap, path: str) -> t
     return found, max(0, len(placed) - MAX_DIAGNOSTICS)
 
 
-def _describe_error(error: ErrorDetails, loc: tuple) -> tuple[str, str, bool]:
+def _unknown_field(key: str, source: SourceMap, path: str) -> Diagnostic:
+    """MOT102 for an unknown top-level field, as pydantic's extra_forbidden error would be described."""
+    code, message, _ = _describe_error({"type": "extra_forbidden", "input": None}, (key,))
+    line, column = source.key((key,))
+    return Diagnostic(path, line, column, code, message)
+
+
+def _describe_error(error: Mapping[str, Any], loc: tuple) -> tuple[str, str, bool]:
     """Map one pydantic error to (code, message, points_at_key)."""
     kind, name, value = error["type"], _last_name(loc), error.get("input")
     where = _where(loc)

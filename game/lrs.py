@@ -7,9 +7,9 @@ Passwords never appear in messages: errors name the LRS by scheme, host and path
 from __future__ import annotations
 
 import base64
+import http.client
 import json
 import os
-import socket
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -124,7 +124,8 @@ class LrsClient:
                 return Reply(response.status, response.read().decode("utf-8", "replace"))
         except urllib.error.HTTPError as exc:
             return Reply(exc.code, exc.read().decode("utf-8", "replace"))
-        except (urllib.error.URLError, socket.timeout, ConnectionError, OSError) as exc:
+        except (urllib.error.URLError, http.client.HTTPException, OSError) as exc:  # refused, reset, timed out,
+            # or an answer cut off or garbled on the way (IncompleteRead, BadStatusLine)
             cause = getattr(exc, "reason", exc)
             return Reply(0, problem=f"{self.config.public_name} could not be reached ({cause})")
 

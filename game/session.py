@@ -138,7 +138,11 @@ class Run:
         return {"scene_path": self.scene_path, "scene": self.program.id,
                 "content_hash": self.program.content_hash, "state": self.state.to_json(), "mode": self.mode,
                 "registration": self.registration, "started_at": self.started_at,
-                "choices": [self._fingerprint(step.node, step.choice) for step in self.state.steps]}
+                "choices": self.choice_fingerprints()}
+
+    def choice_fingerprints(self) -> list[str]:
+        """A short hash of the text of each choice taken so far (see :meth:`check_fingerprints`)."""
+        return [self._fingerprint(step.node, step.choice) for step in self.state.steps]
 
     def _fingerprint(self, node_id: str, choice_id: Any) -> str:
         node = self.program.nodes.get(node_id) if isinstance(node_id, str) else None
@@ -179,12 +183,16 @@ class Run:
             raise SaveMismatch("run", "the save does not match its scene (was it edited by hand?)")
         if unchanged:
             return run, None
-        run._check_fingerprints(data.get("choices"))
+        run.check_fingerprints(data.get("choices"))
         return run, Notice("The scene was edited since this save; your choices were replayed on the new version.",
                            "场景在存档后被修改过；你的选择已在新版本上重新进行。")
 
-    def _check_fingerprints(self, fingerprints: Any) -> None:
-        """Refuse a replay where a choice taken by position now has another text (see :meth:`from_save`)."""
+    def check_fingerprints(self, fingerprints: Any) -> None:
+        """Refuse a replay where a choice taken by position now has another text (see :meth:`from_save`).
+
+        Raises:
+            SaveMismatch: with reason ``scene_changed``.
+        """
         if not isinstance(fingerprints, list):
             return  # a save from before fingerprints: nothing to compare
         for step, saved in zip(self.state.steps, fingerprints, strict=False):

@@ -96,20 +96,20 @@ def notice_text(notice: str, language: str) -> str:
     return notice.in_language(language) if isinstance(notice, Notice) else notice
 
 
-# Why a file was set aside: (English, Chinese), each fitting "because ..." / "因为……".
+# Why a file was set aside: English (fits "because ...") and Chinese (follows the file name).
 REASONS = {
     "unreadable": ("it could not be read", "无法读取"),
-    "not_regular": ("it is not an ordinary file", "它不是普通文件"),
-    "too_large": ("it is far larger than anything the game saves", "它比游戏保存的任何文件都大得多"),
-    "not_json": ("it is not valid JSON", "它不是有效的 JSON"),
-    "unexpected": ("its contents are not what the game saves there", "其内容不是游戏在此保存的数据"),
-    "settings": ("its values are not valid settings", "其中的设置值无效"),
-    "run": ("the saved run does not match its scene", "存档与其场景对不上"),
+    "not_regular": ("it is not an ordinary file", "不是普通文件"),
+    "too_large": ("it is far larger than anything the game saves", "比游戏保存的任何文件都大得多"),
+    "not_json": ("it is not valid JSON", "不是有效的 JSON"),
+    "unexpected": ("its contents are not what the game saves there", "的内容不是游戏在这里保存的数据"),
+    "settings": ("its values are not valid settings", "中的设置值无效"),
+    "run": ("the saved run does not match its scene", "里的存档与场景不一致"),
     "scene_changed": ("the scene was edited since this save and a choice you made there has changed",
-                      "场景在存档后被修改，你当时做出的某个选择已经不同"),
+                      "对应的场景在存档后被修改过，你当时做的某个选择已经变了"),
     "scene_gone": ("the scene was edited since this save and the place you were at no longer exists",
-                   "场景在存档后被修改，你当时所在的位置已不存在"),
-    "scene_errors": ("its scene now has errors", "其场景现在有错误"),
+                   "对应的场景在存档后被修改过，你当时所在的位置已不存在"),
+    "scene_errors": ("its scene now has errors", "对应的场景现在有错误"),
 }
 MAX_JSON_BYTES = 16 * 1024 * 1024  # saves, settings, history and caches are kilobytes; more is not ours
 MAX_JSON_DEPTH = 64  # what the game writes is at most a few levels deep
@@ -249,9 +249,9 @@ def set_aside(path: Path, reason: str) -> Notice:
         except OSError:
             break
         return Notice(f"{path.name} was set aside as {target.name} because {en}; the game goes on without it.",
-                      f"{path.name} 因{zh}，已另存为 {target.name}，游戏照常继续。")
+                      f"{path.name} {zh}，已改名为 {target.name} 留存，游戏照常继续。")
     return Notice(f"{path.name} was ignored because {en}; it could not be moved aside.",
-                  f"{path.name} 因{zh}而被忽略，且无法移到一旁。")
+                  f"{path.name} {zh}，已忽略（无法移到一旁）。")
 
 
 def _move_without_overwriting(path: Path, target: Path) -> None:

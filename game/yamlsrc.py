@@ -52,6 +52,7 @@ MAX_NODES = 4_000_000
 NODE_ALLOWANCE = 5_000
 CHARS_PER_VALUE = 8
 MAX_DIAGNOSTICS = 100  # per file: more only hides the first ones, which are what to fix
+STOP_AFTER = 1_000  # problems counted beyond those listed before reading stops
 
 Path = tuple  # a path into the data: keys (str) and list indexes (int)
 
@@ -63,13 +64,16 @@ _LEADING_TAB = re.compile(r"^[ ]*\t")
 class YamlSourceError(Exception):
     """Raised when a file cannot be turned into data; carries the diagnostics."""
 
-    def __init__(self, diagnostics: list[Diagnostic], left_out: int = 0):
+    def __init__(self, diagnostics: list[Diagnostic], left_out: int = 0, stopped_at: int = 0):
         super().__init__(diagnostics[0].format() if diagnostics else "unreadable scene")
         self.diagnostics = diagnostics
         self.left_out = left_out  # problems found past MAX_DIAGNOSTICS, counted but not kept
+        self.stopped_at = stopped_at  # the line where reading stopped after STOP_AFTER more (0: it did not)
 
 
-_COLUMNS = 1 << 24  # a position is packed as line * _COLUMNS + column: one int instead of a tuple
+# A position is packed as line * _COLUMNS + column: one int instead of a tuple. Columns stay below
+# 2**32 because files stay below MAX_FILE_BYTES.
+_COLUMNS = 1 << 32
 
 
 class SourceMap:
@@ -116,7 +120,7 @@ class SourceMap:
 
 
 def _pack(line: int, column: int) -> int:
-    return line * _COLUMNS + min(column, _COLUMNS - 1)
+    return line * _COLUMNS + column
 
 
 def _unpack(packed: int) -> tuple[int, int]:
@@ -358,11 +362,13 @@ class _Builder:
                                self.errors_left_out)
 
     def error(self, mark: Any, code: str, message: str) -> None:
-        """Record a problem and go on reading; past MAX_DIAGNOSTICS only count it."""
+        """Record a problem and go on reading; past MAX_DIAGNOSTICS only count it, past STOP_AFTER stop."""
         if len(self.errors) < MAX_DIAGNOSTICS:
             self.errors.append(Diagnostic(self.path, mark.line + 1, mark.column + 1, code, message))
-        else:
-            self.errors_left_out += 1
+            return
+        self.errors_left_out += 1
+        if self.errors_left_out >= STOP_AFTER:  # a machine-made file: reading on only costs time
+            raise YamlSourceError(self.errors, self.errors_left_out, stopped_at=mark.line + 1)
 
     def _written(self, mark: Any, weight: int) -> None:
         self.nodes_written += 1
@@ -414,7 +420,10 @@ class _Builder:
             self._check_tag(event)
         text = event.value
         weight = 1 + len(text) // CHARS_PER_NODE
-        self._written(event.start_mark, weight)
+        self.nodes_written += 1  # as _written, inlined: this runs once per scalar
+        self.weight_written += weight
+        if self.nodes_written > self.max_nodes:
+            self._written(event.start_mark, 0)
         self.nodes_expanded += weight  # written nodes never break the alias ratio: only _alias checks it
         top = self.stack[-1] if self.stack else None
         if top is not None and top.key is None and type(top.data) is dict:
@@ -437,13 +446,13 @@ class _Builder:
                 f"duplicate key '{key}': it is already set on line {seen // _COLUMNS}; "
                 f"YAML would silently keep only the last one: remove or rename one of them"))
         frame.key = key
-        frame.key_mark = _pack(mark.line + 1, mark.column + 1)
+        frame.key_mark = (mark.line + 1) * _COLUMNS + mark.column + 1  # _pack, inlined: once per key
 
     def _add(self, value: Any, mark: Any, anchor: Optional[str], size: int) -> None:
         """Place a finished value into the open collection (or as the document root)."""
         if anchor is not None:
             self.anchors[anchor] = (value, size)
-        packed = _pack(mark.line + 1, mark.column + 1)
+        packed = (mark.line + 1) * _COLUMNS + mark.column + 1  # _pack, inlined: once per value
         if not self.stack:
             self.root = value
             self.source.set_root(packed)

@@ -251,3 +251,26 @@ def test_a_node_without_a_question_shows_no_discussion_label(make_app, tmp_path,
     text = drawn_text(_drawn(app))
     assert "And nobody called me." in text or "而且没人给我打电话。" in text
     assert "Discuss" not in text and "讨论" not in text
+
+
+def test_the_trainee_screens_audit_passes_on_facilitator_screens_at_every_text_size(make_app, tmp_path):
+    """The shared audit (tests/layout_audit.py: rendered text boxes, every text-size setting) agrees."""
+    from layout_audit import audit_matrix, matrix
+
+    app = make_app()
+    problems = []
+    combos = matrix(sizes=[(1280, 720), (3840, 2160)])
+    for where in _states(app, tmp_path, long_options=True):
+        if where in ("set-up", "voting", "tie", "reveal", "pause", "ending", "debrief page 1", "debrief page 2",
+                     "debrief page 3"):
+            problems += audit_matrix(app, where, combos)
+            app.update_settings(language="en", text_size=2)  # back to the window the walk goes on in
+    assert not problems, f"{len(problems)} problems: {problems[:8]}"
+
+
+def test_high_contrast_projects_on_black(make_app, tmp_path):
+    app = make_app()
+    app.update_settings(high_contrast=True)
+    app.start_workshop(_scene_file(tmp_path), ["Red"], "sequential")
+    _check(app, "high contrast voting")
+    assert app.surface.get_at((2, app.theme.height // 2))[:3] == (0, 0, 0)

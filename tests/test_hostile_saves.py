@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from game.catalog import card_for, scan_scenes, thumbnail_file
 from game.savestore import HISTORY_DIR, SaveStore, is_history_entry
@@ -392,3 +394,109 @@ def test_the_bad_files_page_covers_each_kind_of_file():
                     "MOT001", "MOT002", "MOT009", "MOT012", "MOT013", "MOT014", "FIFO", "Two game windows"):
         assert mention in page, mention
     assert "docs/bad-files.md" in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+# --- any JSON at all --------------------------------------------------------------------------------
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers(-10**30, 10**30) | st.floats(allow_nan=False) | st.text(max_size=20),
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=10), children, max_size=4),
+    max_leaves=20)
+_RUN_KEYS = st.fixed_dictionaries({}, optional={
+    "scene_path": st.just(TUTORIAL) | st.text(max_size=30), "state": _JSON, "content_hash": _JSON,
+    "choices": _JSON, "mode": _JSON, "scene": _JSON})
+_STATE = st.fixed_dictionaries({}, optional={
+    "save_version": st.integers(0, 3) | _JSON, "scene": _JSON, "node": st.text(max_size=12) | _JSON,
+    "meter": _JSON, "flags": _JSON, "visited": _JSON,
+    "steps": st.lists(st.fixed_dictionaries({}, optional={
+        "node": st.text(max_size=12) | _JSON, "choice": st.text(max_size=5) | _JSON, "stage": _JSON,
+        "rating": _JSON, "meter_before": _JSON, "meter_after": _JSON}), max_size=3) | _JSON})
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=_JSON | _RUN_KEYS, state=_STATE)
+def test_any_json_in_the_run_file_is_resumed_or_set_aside(tmp_path, data, state):
+    if isinstance(data, dict) and "state" in data:
+        data = {**data, "state": state}
+    folder = tmp_path / str(abs(hash(repr(data))))
+    write_json(folder / "current.json", data)
+    store = SaveStore(folder)
+    store.check_run()
+    run = store.load_run() if store.has_run() else None
+    if run is None:  # not resumable: the file is kept aside, Continue is gone, and the player was told
+        assert not store.has_run() and _set_aside_copies(folder, "current.json") and store.notices
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(settings_data=_JSON, history=_JSON, entry=_JSON)
+def test_any_json_in_settings_and_history_is_read_or_set_aside(tmp_path, settings_data, history, entry):
+    folder = tmp_path / str(abs(hash(repr((settings_data, history, entry)))))
+    write_json(folder / "settings.json", settings_data)
+    write_json(folder / "history.json", history)
+    write_json(folder / HISTORY_DIR / "00000000000000000001-1-x.json", entry)
+    loaded, _ = load_settings(folder)
+    assert isinstance(loaded, Settings)
+    best = SaveStore(folder).best_scores()
+    assert all(isinstance(scene, str) and isinstance(score, float) for scene, score in best.items())
+
+
+def test_the_game_starts_with_hostile_scene_files_in_its_folder(tmp_path):
+    """Every bad scene becomes a card with its errors; none stops the title screen from opening."""
+    pygame = pytest.importorskip("pygame")
+    from game.ui.app import App
+
+    scenes = tmp_path / "scenes"
+    scenes.mkdir()
+    (scenes / "tutorial.yaml").write_text(Path(TUTORIAL).read_text(encoding="utf-8"), encoding="utf-8")
+    bad = {"tag.yaml": "format: !!int abc\n", "bool.yaml": "format: !!bool maybe\n",
+           "number.yaml": "format: " + "1" * 5000 + "\n", "sexagesimal.yaml": "format: " + "1:" * 3000 + "1\n",
+           "keys.yaml": '"evil\\e[2J\\nkey": 1\n', "anchor.yaml": "&k a: b\nc: *k\n",
+           "dense.yaml": "x: [" + "1," * 60000 + "1]\n"}
+    for name, text in bad.items():
+        (scenes / name).write_text(text, encoding="utf-8")
+    (scenes / "folder.yaml").mkdir()
+    os.symlink(scenes / "missing.yaml", scenes / "dangling.yaml")
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(scenes / "pipe.yaml")
+    app = App(saves_folder=tmp_path / "saves", scenes_folder=scenes)
+    try:
+        app.screen.draw(app.surface)
+        cards = {Path(card.path).name: card for card in app.cards}
+    finally:
+        pygame.display.quit()
+    assert not cards["tutorial.yaml"].errors
+    for name in [*bad, "dangling.yaml"] + (["pipe.yaml"] if hasattr(os, "mkfifo") else []):
+        assert cards[name].errors and all(d.line >= 1 for d in cards[name].errors), name
+
+
+def _two_step_scene(texts):
+    choice = {"stage": "explore", "feedback": "Why.", "principles": ["empathy"], "next": "then"}
+    nodes = {
+        "ask": {"speaker": "customer", "text": "Hello?",
+                "choices": [{**choice, "text": text, "rating": rating} for text, rating in texts]},
+        "then": {"speaker": "customer", "text": "And?", "choices": [{**choice, "text": "Fine", "rating": 1,
+                                                                      "next": "end"}]},
+        "end": {"speaker": "narrator", "text": "Done.", "ending": "done"},
+    }
+    return yaml.safe_dump(scene_dict(nodes), sort_keys=False)
+
+
+def test_f5_after_a_positional_choice_changed_starts_over_and_says_why(tmp_path):
+    pygame = pytest.importorskip("pygame")
+    from game.ui.app import App
+    from game.ui.driver import key
+
+    scene = tmp_path / "scene.yaml"
+    scene.write_text(_two_step_scene([("Listen", 2), ("Argue", -2)]), encoding="utf-8")
+    app = App(saves_folder=tmp_path / "saves", scenes_folder=tmp_path)
+    try:
+        app.start_scene(str(scene))
+        while app.run.view("en").kind == "line":
+            app.run.advance()
+        app.choose(1)
+        assert not app.run.is_over() and app.run.decisions == 1
+        scene.write_text(_two_step_scene([("Interrupt", -1), ("Listen", 2), ("Argue", -2)]), encoding="utf-8")
+        key(app, pygame.K_F5)
+        assert app.run.decisions == 0 and app.toast is not None and "choice you made" in app.toast[0]
+    finally:
+        pygame.display.quit()

@@ -6,6 +6,7 @@ from pathlib import Path
 import pygame
 import pytest
 
+from game.engine import State
 from game.ui.app import App
 from game.ui.driver import finish_line, key, settle
 from game.ui.play_parts import scene_look
@@ -187,9 +188,12 @@ def test_assessment_hides_reactions_has_no_undo_and_is_recorded(app):
 
 def test_the_weather_and_the_person_follow_the_story(app):
     begin(app, UMBRELLA)
+    run, program = app.run, app.run.program
+    assert not scene_look(app).raining  # "half an hour later the sky opens": not before
+    run.state = State(program.id, "rain_starts", run.state.meter, visited=(program.start, "rain_starts"))
     look = scene_look(app)
-    program = app.run.program
-    rain_nodes = [n for n in program.nodes.values() if n.look is not None and n.look.weather == "rain"]
-    if program.weather == "clear" and rain_nodes:
-        assert not look.raining
-    assert look.person.role == "customer"
+    assert look.raining
+    assert (look.person.age, look.person.clothing, look.person.clothing_colour) == ("elderly", "coat", "black")
+    managed = next(n for n in program.nodes.values() if program.speakers[n.speaker].role == "manager")
+    run.state = State(program.id, managed.id, run.state.meter, visited=(program.start, managed.id))
+    assert scene_look(app).person.role == "manager"  # the speaker's own portrait, not the customer's face

@@ -202,3 +202,17 @@ def test_xapi_command_prints_the_statements(tmp_path, monkeypatch, capsys):
     assert statements[1]["object"]["definition"]["description"]["zh-Hans"]
     assert main(["xapi", "tutorial", "--choices", "1", "--learner", "a@b.c"]) == 2
     assert "mailto:" in capsys.readouterr().err
+
+
+def test_unwritable_saves_give_a_clear_error(tmp_path, monkeypatch, capsys):
+    blocked = tmp_path / "a-file"
+    blocked.write_text("", encoding="utf-8")
+    monkeypatch.setenv("MOT_SAVES_DIR", str(blocked))  # saves/ is a file: nothing can be written under it
+    best = ",".join(str(n) for n in analyze(load_scene(str(ROOT / "scenes" / "tutorial.yaml")).program).best.choices)
+    assert main(["xapi", "tutorial", "--choices", best]) == 1
+    assert "cannot write under" in capsys.readouterr().err
+    assert main(["run", "tutorial", "--choices", best, "--record"]) == 1
+    assert "--record: cannot write under" in capsys.readouterr().err
+    monkeypatch.setenv("MOT_LRS_ENDPOINT", "http://127.0.0.1:9/xAPI/")
+    assert main(["sync"]) == 1
+    assert "cannot update the outbox" in capsys.readouterr().err

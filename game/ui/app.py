@@ -313,7 +313,7 @@ class App:
         """F5: reload the scene from disk, keeping the place when its node still exists."""
         from game.engine import EngineError
         from game.loader import load_scene
-        from game.session import Run
+        from game.session import Run, SaveMismatch
 
         self.cards = self.scan()
         if self.run is None or self.run.is_over():  # nothing being played: only the cards can change
@@ -325,9 +325,14 @@ class App:
             return
         run = Run(self.run.scene_path, loaded.program, mode=self.run.mode)
         run.registration, run.started_at = self.run.registration, self.run.started_at  # the same attempt
+        fingerprints = self.run.choice_fingerprints()
         try:
             run.state = run.story.restore(self.run.state)
+            run.check_fingerprints(fingerprints)  # a choice known by position must still say the same
             self.notify(self._t("reloaded"))
+        except SaveMismatch:
+            run.state = run.story.start()
+            self.notify(self._t("choice_changed"), 6)
         except EngineError:
             self.notify(self._t("place_gone"), 6)
         self.run = run
@@ -392,9 +397,10 @@ class App:
         exported = self.saved(self.facilitating.export, self.store.folder / "sessions")
         self.saved(self.recorder().record_workshop, self.workshop)
         self.wake_sender()
-        self.replace(CompareScreen(self))
-        if exported:
-            self.notify(self._t("exported", path=str(exported[0])), 6)
+        compare = CompareScreen(self)
+        self.replace(compare)
+        if exported:  # said in the debrief's own status line: a toast would cover the page's footer
+            compare.status = self._t("exported", path=f"{exported[0].parent.name}/{exported[0].name}")
 
     # --- results for the learning record store ----------------------------------------------
 

@@ -39,12 +39,19 @@ def draw_journey(surface: pygame.Surface, rect: pygame.Rect, card: Scorecard, st
         return round(plot.bottom - (value - low) / (high - low) * plot.height)
 
     taken: list[pygame.Rect] = []
-    for level, value in _level_lines(high):  # labelled with the meter's levels, as on the meter and the card
+    lines = _level_lines(high)
+    for level, value in lines:
         y = y_of(value)
         pygame.draw.line(surface, palette.panel_edge, (plot.x, y), (plot.right, y), 2 if level == 0 else 1)
-        label = book.render(signed(level), tick, palette.text_dim)
-        box = label.get_rect(midright=(plot.x - theme.px(8), y))
+    labelled: list[pygame.Rect] = []
+    for level, value in sorted(lines, key=lambda line: abs(line[0])):  # labelled with the meter's levels; when
+        label = book.render(signed(level), tick, palette.text_dim)   # the lines are close, 0 first, then every
+        box = label.get_rect(midright=(plot.x - theme.px(8), y_of(value)))  # level that has room for its label
+        line_box = pygame.Rect(box.x, box.centery - round(tick * 0.65), box.width, round(tick * 1.3))
+        if any(line_box.colliderect(other) for other in labelled):
+            continue
         surface.blit(label, box)
+        labelled.append(line_box)
         taken.append(box)
     points = journey_points(card, start)
     count = max(1, len(points) - 1)
@@ -75,13 +82,18 @@ def _middle(level: int) -> float:
     return {0: 0.0, 1: 2.5, 2: 5.5, 3: 8.5}[abs(level)] * (1 if level >= 0 else -1)
 
 
-def _place(box: pygame.Rect, inside: pygame.Rect, taken: list[pygame.Rect], steps: list[int]) -> pygame.Rect:
-    """Move ``box`` inside ``inside``, then up or down by ``steps`` until it clears every ``taken`` box."""
-    for step in steps:
-        moved = box.move(0, step).clamp(inside)
-        if not any(moved.colliderect(other) for other in taken):
-            return moved
-    return box.clamp(inside)
+def _place(boxes: list[pygame.Rect], inside: pygame.Rect, taken: list[pygame.Rect], steps: list[int]) -> pygame.Rect:
+    """The first of ``boxes`` (candidate spots), moved inside ``inside`` and up or down by ``steps``, that clears
+    every ``taken`` box (compared by their middle band, where the letters are)."""
+    def ink(rect: pygame.Rect) -> pygame.Rect:
+        return rect.inflate(0, -rect.height // 4)
+
+    for box in boxes:
+        for step in steps:
+            moved = box.move(0, step).clamp(inside)
+            if not any(ink(moved).colliderect(ink(other)) for other in taken):
+                return moved
+    return boxes[0].clamp(inside)
 
 
 def _mark(surface: pygame.Surface, card: Scorecard, xy: list, inside: pygame.Rect, taken: list[pygame.Rect],
@@ -98,7 +110,7 @@ def _mark(surface: pygame.Surface, card: Scorecard, xy: list, inside: pygame.Rec
         pygame.draw.polygon(surface, (20, 20, 20), triangle, 2)
         text = book.render(f"▼ {t('worst_moment', language)} ({signed(card.worst_moment.rating)})", tick, palette.bad,
                            bold=True)
-        box = _place(text.get_rect(midbottom=(x, y - size * 2 - theme.px(6))), inside, taken, steps)
+        box = _place([text.get_rect(midbottom=(x, y - size * 2 - theme.px(6)))], inside, taken, steps)
         surface.blit(text, box)
         taken.append(box)
     if card.last_moment is not None:
@@ -106,6 +118,8 @@ def _mark(surface: pygame.Surface, card: Scorecard, xy: list, inside: pygame.Rec
         pygame.draw.circle(surface, palette.focus, (x, y), size, theme.px(4))
         text = book.render(f"◎ {t('last_moment', language)} ({signed(card.last_moment.rating)})", tick, palette.text,
                            bold=True)
-        box = _place(text.get_rect(topright=(x - size - theme.px(6), y + size + theme.px(4))), inside, taken,
-                     [-step for step in steps])
+        gap = size + theme.px(6)
+        spots = [text.get_rect(topright=(x - gap, y + gap)), text.get_rect(topleft=(x + gap, y + gap)),
+                 text.get_rect(bottomright=(x - gap, y - gap)), text.get_rect(bottomleft=(x + gap, y - gap))]
+        box = _place(spots, inside, taken, [-step for step in steps])
         surface.blit(text, box)

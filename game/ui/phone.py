@@ -167,6 +167,8 @@ def _draw_card(surface: pygame.Surface, app: "App", rect: pygame.Rect, look: Cal
             surface.blit(rendered, (text_x, y))
             y += book.line_height(size)
     y = max(y, centre[1] + avatar // 2) + gap
+    if look.colleague:  # the meter is the customer's; a colleague's voice is even unless the line says otherwise
+        meter = 0.0
     if look.expression is not None:
         meter = EXPRESSION_VOICE.get(look.expression, meter)
     headset_height = max(theme.px(44), book.line_height(theme.small) + theme.px(12))

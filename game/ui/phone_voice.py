@@ -164,10 +164,4 @@ def draw_call_centre(surface: pygame.Surface, high_contrast: bool) -> None:
         panel = pygame.Rect(x, round(height * 0.42), round(width * 0.19), floor - round(height * 0.42))
         pygame.draw.rect(surface, _mix((92, 108, 132), top, 0.35), panel, border_radius=6)
         pygame.draw.rect(surface, (60, 74, 96), (panel.x, panel.y, panel.width, 6))
-    board = pygame.Rect(round(width * 0.45), round(height * 0.14), round(width * 0.5), round(height * 0.08))
-    pygame.draw.rect(surface, (24, 30, 42), board, border_radius=6)
-    for index in range(12):  # the wallboard's queue lights
-        lit = index % 5 != 3
-        pygame.draw.circle(surface, (226, 150, 60) if lit else (60, 70, 86),
-                           (board.x + round(board.width * (index + 0.7) / 12.5), board.centery), max(3, height // 160))
     pygame.draw.rect(surface, (58, 52, 58), (0, floor, width, height - floor))

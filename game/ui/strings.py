@@ -81,6 +81,8 @@ STRINGS: dict[str, dict[str, str]] = {
                     "zh": "无法保存到 {folder}（{reason}）：进度没有被保存。请把 MOT_SAVES_DIR 设为一个可写的文件夹。"},
     "place_gone": {"en": "Reloaded: your place no longer exists, so the scene starts over",
                    "zh": "已重新载入：原来的位置已不存在，场景从头开始"},
+    "choice_changed": {"en": "Reloaded: a choice you made was changed in the file, so the scene starts over",
+                       "zh": "已重新载入：你做过的某个选择在文件中被改动了，场景从头开始"},
     "notice": {"en": "Note", "zh": "提示"},
     "ok": {"en": "OK", "zh": "好的"},
     "start_again": {"en": "Start the scene again", "zh": "重新开始这个场景"},

@@ -17,7 +17,7 @@ import pygame
 
 from game.program import pick
 from game.ui.blocks import Canvas, label_size, measure, one_line
-from game.ui.screens.projector import AMBER, DIM, PROJECTOR_BG, QUALITY_TEXT, WHITE, projector_sizes, quality, \
+from game.ui.screens.projector import AMBER, DIM, background, QUALITY_TEXT, WHITE, projector_sizes, quality, \
     rating_words
 from game.ui.strings import t
 from game.ui.theme import Theme
@@ -260,7 +260,7 @@ class DebriefBuilder:
     def draw(self, canvas: Canvas, page: Page, number: int, total: int, hint: str = "") -> None:
         """Draw ``page`` with its title and the footer (scenario, date, teams, page number)."""
         theme, book = self.theme, self.book
-        canvas.surface.fill(PROJECTOR_BG)
+        canvas.surface.fill(background(theme))
         title = measure(book, page.title, round(self.size * 1.2), self.area.width, (self.margin, self.margin // 2),
                         self.screen, self.floor, WHITE, bold=True)
         canvas.draw(title)

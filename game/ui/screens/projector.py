@@ -34,6 +34,11 @@ QUALITY_TEXT = {"good": (130, 224, 160), "bad": (255, 140, 128), "neutral": (214
 QUALITY_FILL = {"good": (36, 110, 70), "bad": (150, 52, 46), "neutral": (84, 88, 100)}
 
 
+def background(theme: Theme) -> tuple:
+    """The projected screens' background: black in the high-contrast theme."""
+    return (0, 0, 0) if theme.high_contrast else PROJECTOR_BG
+
+
 def quality(rating: int) -> str:
     """good, bad or neutral: what the reveal colours and says."""
     return "good" if rating > 0 else "bad" if rating < 0 else "neutral"
@@ -89,7 +94,7 @@ class ProjectorPainter:
     def top_bar(self, team: str, title: str, timer_left: float, timer_total: int) -> int:
         """Team, scenario title and timer; returns the bar's bottom."""
         surface, book, theme, sizes = self.canvas.surface, self.book, self.theme, self.sizes
-        surface.fill(PROJECTOR_BG)
+        surface.fill(background(theme))
         height = max(round(theme.height * 0.1), book.line_height(sizes.timer) + theme.px(12))
         bar = pygame.Rect(0, 0, theme.width, height)
         pad = theme.px(10)
