@@ -5,6 +5,7 @@ import random
 from pathlib import Path
 
 import pygame
+import pytest
 
 from game.engine import Story
 from game.loader import load_scene
@@ -73,6 +74,7 @@ def _resident_bytes() -> int:
         return 0
 
 
+@pytest.mark.slow
 def test_random_input_across_every_screen(tmp_path):
     from game.ui.app import App
 
