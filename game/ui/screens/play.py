@@ -13,7 +13,7 @@ from game.ui import art
 from game.ui.screens.base import ACTIVATE_KEYS, NUMBER_KEYS, Screen
 from game.ui.strings import MOT_LABELS, t
 from game.ui.widgets import Button, chip, draw_button, draw_meter, draw_stage_tracker, panel, rating_colour
-from game.vocab import signed
+from game.vocab import METER_WORDS, meter_level, signed
 
 METER_SPEED = 6.0  # meter units per second while it animates
 AMBIENT_SECONDS = 6.0  # backdrop motion (rain) runs this long after the last input, then the screen rests
@@ -291,8 +291,14 @@ class PlayScreen(Screen):
         label = f"{signed(turn.choice.rating)}  {MOT_LABELS[self.language][turn.choice.rating]}"
         rect = chip(surface, label, (inner.x, y), theme, book, rating_colour(turn.choice.rating, theme),
                     (255, 255, 255), size=theme.body)
-        chip(surface, t(turn.choice.stage, self.language), (rect.right + theme.px(8), y), theme, book,
-             palette.accent, palette.accent_text, size=theme.body)
+        rect = chip(surface, t(turn.choice.stage, self.language), (rect.right + theme.px(8), y), theme, book,
+                    palette.accent, palette.accent_text, size=theme.body)
+        # the moment's rating, then what it did to the meter, in the meter's own words (as on the card)
+        words = METER_WORDS[self.language]
+        change = book.render(t("meter_change", self.language, before=words[meter_level(turn.step.meter_before)],
+                               after=words[meter_level(turn.step.meter_after)]), theme.font_px(14), palette.text_dim)
+        if rect.right + theme.px(10) + change.get_width() <= inner.right:
+            surface.blit(change, (rect.right + theme.px(10), rect.centery - change.get_height() // 2))
         y = rect.bottom + theme.px(10)
         body = pygame.Rect(inner.x, y, inner.width, box.bottom - y)
         book.draw_lines(surface, lines, size, palette.text, body.topleft, clip=body)
