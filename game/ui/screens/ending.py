@@ -266,8 +266,8 @@ class EndingScreen(Screen):
         rect = chip(surface, rating, (rect.right + theme.px(6), y), theme, book, rating_colour(entry.rating, theme),
                     (255, 255, 255))
         words = METER_WORDS[self.language]
-        change = book.render(t("meter_change", self.language, before=words[entry.level_before],
-                               after=words[entry.level_after]), theme.font_px(14), palette.text_dim)
+        change = book.render(t("meter_now", self.language, after=words[entry.level_after]), theme.font_px(14),
+                             palette.text_dim)  # short: the "what if" button sits to the right
         surface.blit(change, (rect.right + theme.px(8), rect.centery - change.get_height() // 2))
         y += theme.px(42)
         colours = {"choice": palette.text, "feedback": palette.text_dim, "better": palette.good}
