@@ -1,90 +1,154 @@
-"""Engine-core benchmarks, each a ratio measured side by side in one run.
+"""Engine-core benchmarks on the real entry points, each a ratio against a floor from the same run.
 
-    python benchmarks/bench_core.py
+    python benchmarks/bench_core.py [--runs N] [--sizes 1000,10000,40000] [--only P1,P2,P7] [--keep DIR]
 
-* load: reading, validating and checking a generated 10k-node scene, against libyaml parsing the
-  same file alone (``yaml.load`` with ``CSafeLoader``, the floor);
-* analyze: analysis time of a 20k-node scene against a 10k-node one;
-* playthroughs: headless random playthroughs per second over the shipped scenes.
+* P1 ``python main.py validate`` of a generated scene ÷ ``yaml.load`` of the same file with libyaml
+  (``CSafeLoader``) in its own process, at each size;
+* P2 ``python main.py analyze`` of a 20k-node scene ÷ the same of a 10k-node one (growth), the peak
+  memory of analysing the 40k-node one, and a 1k-node scene with a ``satisfaction`` condition in
+  every other chapter ÷ the same scene without;
+* P7 random playthroughs per second through ``game.playthrough.play`` (what ``main.py run --random``
+  calls) over the shipped scenes, against the bare engine loop (the floor) in the same process.
+
+Scenes come from ``benchmarks/generate.py`` (about 1.8 KB of YAML per node, like the shipped ones);
+``--keep DIR`` keeps them between runs.
 """
 
 from __future__ import annotations
 
+import argparse
 import random
+import statistics
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-import yaml
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from benchmarks.generate import write  # noqa: E402
+from benchmarks.harness import HEADER, PYTHON, ROOT, paired, run_child  # noqa: E402
 
-from benchmarks.generate import generate  # noqa: E402
-from game.analysis import analyze  # noqa: E402
-from game.engine import Story  # noqa: E402
-from game.loader import load_scene  # noqa: E402
-
-
-def _best_of(function, runs: int = 3) -> float:
-    samples = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        function()
-        samples.append(time.perf_counter() - start)
-    return min(samples)
+YAML_FLOOR = ("import sys, yaml\n"
+              "with open(sys.argv[1], encoding='utf-8') as f:\n"
+              "    yaml.load(f, Loader=yaml.CSafeLoader)\n")
 
 
-def write_scene(folder: Path, nodes: int) -> Path:
-    """A generated scene file of about ``nodes`` nodes."""
-    path = folder / f"generated_{nodes}.yaml"
-    with open(path, "w", encoding="utf-8") as handle:
-        yaml.safe_dump(generate(nodes), handle, allow_unicode=True, sort_keys=False, width=1000)
+def scene(folder: Path, nodes: int, meter: bool = False) -> Path:
+    """The generated scene of ``nodes`` nodes, written once per folder."""
+    path = folder / f"generated_{nodes}{'_meter' if meter else ''}.yaml"
+    if not path.exists():
+        write(nodes, str(path), meter=meter)
     return path
 
 
-def load_ratio(path: Path) -> tuple[float, float, float]:
-    """(our load + checks, libyaml alone, ratio)."""
-    text = path.read_text(encoding="utf-8")
-    ours = _best_of(lambda: load_scene(str(path)))
-    floor = _best_of(lambda: yaml.load(text, Loader=yaml.CSafeLoader))
-    return ours, floor, ours / floor
+def p1_validate(folder: Path, sizes: list[int], runs: int) -> list[str]:
+    """validate ÷ libyaml, one row per size."""
+    rows = []
+    for nodes in sizes:
+        path = scene(folder, nodes)
+        megabytes = path.stat().st_size / 2 ** 20
+        pair = paired(f"P1 validate {nodes // 1000}k nodes ({megabytes:.0f} MB) ÷ libyaml yaml.load",
+                      [PYTHON, "main.py", "validate", str(path)], [PYTHON, "-c", YAML_FLOOR, str(path)],
+                      runs=runs if nodes < 40_000 else max(2, runs // 2))
+        _check_clean(pair.measure[0].output, path)
+        rows.append(pair.row("≤ 2.0"))
+        peak = max(s.peak_mb for s in pair.measure)
+        floor_peak = max(s.peak_mb for s in pair.floor)
+        rows.append(f"| P1 peak memory, validate {nodes // 1000}k ÷ libyaml | — | "
+                    f"{peak / floor_peak:.2f} | — | {peak:.0f} MB | {floor_peak:.0f} MB | {len(pair.measure)} |")
+    return rows
 
 
-def analyze_ratio(small: Path, large: Path) -> tuple[float, float, float]:
-    """(analyze 10k, analyze 20k, growth)."""
-    program_small, program_large = load_scene(str(small)).program, load_scene(str(large)).program
-    first = _best_of(lambda: analyze(program_small), runs=2)
-    second = _best_of(lambda: analyze(program_large), runs=2)
-    return first, second, second / first
+def _check_clean(output: str, path: Path) -> None:
+    if "error" in output and "0 error(s)" not in output:
+        raise RuntimeError(f"{path} does not validate:\n{output[-1500:]}")
 
 
-def playthroughs_per_second(seconds: float = 3.0) -> float:
-    """Random headless playthroughs per second across the shipped scenes."""
-    stories = [Story(load_scene(str(p)).program) for p in sorted((ROOT / "scenes").glob("*.yaml"))]
-    chooser = random.Random(1)
-    done, start = 0, time.perf_counter()
-    while time.perf_counter() - start < seconds:
-        story = stories[done % len(stories)]
-        state = story.skip_lines(story.start())
-        while story.ending(state) is None:
-            state, _ = story.choose(state, chooser.randint(1, len(story.open_choices(state))))
-            state = story.skip_lines(state)
-        done += 1
-    return done / (time.perf_counter() - start)
+def p2_analyze(folder: Path, runs: int) -> list[str]:
+    """analyze 20k ÷ analyze 10k; peak memory at 40k; meter conditions at 1k."""
+    small, large = scene(folder, 10_000), scene(folder, 20_000)
+    pair = paired("P2 analyze 20k ÷ analyze 10k", [PYTHON, "main.py", "analyze", str(large)],
+                  [PYTHON, "main.py", "analyze", str(small)], runs=runs)
+    rows = [pair.row("≤ 2.2")]
+    for label, sample in (("10k", pair.floor[0]), ("20k", pair.measure[0])):
+        if "error" in sample.output:
+            rows.append(f"| P2 analyze {label} failed: {sample.output.strip()[-200:]} | | | | | | |")
+    biggest = run_child([PYTHON, "main.py", "analyze", str(scene(folder, 40_000))])
+    rows.append(f"| P2 analyze 40k nodes, peak memory | ≤ 600 MB | — | — | {biggest.peak_mb:.0f} MB "
+                f"({biggest.wall:.1f} s) | — | 1 |")
+    plain, metered = scene(folder, 1_000), scene(folder, 1_000, meter=True)
+    meter_pair = paired("P2 analyze 1k with `satisfaction` conditions ÷ without",
+                        [PYTHON, "main.py", "analyze", str(metered)], [PYTHON, "main.py", "analyze", str(plain)],
+                        runs=max(2, runs // 2))
+    rows.append(meter_pair.row("—"))
+    rows.append(f"|   states: {_states(meter_pair.measure[0].output)} with, {_states(meter_pair.floor[0].output)} "
+                f"without | | | | | | |")
+    return rows
+
+
+def _states(output: str) -> str:
+    first = output.strip().splitlines()[0] if output.strip() else ""
+    return first.rsplit(",", 1)[-1].strip() if "states" in first else first[:120]
+
+
+def p7_playthroughs(runs: int, seconds: float = 1.0) -> list[str]:
+    """play() per second against the bare engine loop, each over ``seconds``, ``runs`` times in turn."""
+    from game.engine import Story
+    from game.loader import load_scene
+    from game.playthrough import play
+
+    programs = [load_scene(str(p)).program for p in sorted((ROOT / "scenes").glob("*.yaml"))]
+    stories = [Story(p) for p in programs]
+
+    def play_path() -> float:
+        done, start = 0, time.perf_counter()
+        while time.perf_counter() - start < seconds:
+            play(programs[done % len(programs)], None, seed=done)
+            done += 1
+        return done / (time.perf_counter() - start)
+
+    def engine_loop() -> float:
+        chooser, done, start = random.Random(1), 0, time.perf_counter()
+        while time.perf_counter() - start < seconds:
+            story = stories[done % len(stories)]
+            state = story.skip_lines(story.start())
+            while story.ending(state) is None:
+                state, _ = story.choose(state, chooser.randint(1, len(story.open_choices(state))))
+                state = story.skip_lines(state)
+            done += 1
+        return done / (time.perf_counter() - start)
+
+    play_path(), engine_loop()  # warm-up
+    ours, floor = [], []
+    for _ in range(runs):
+        ours.append(play_path())
+        floor.append(engine_loop())
+    ratios = [a / b for a, b in zip(ours, floor, strict=True)]
+    return [f"| P7 random playthroughs/s through play() | ≥ 10,000/s | {min(ours):,.0f}/s | "
+            f"{statistics.median(ours):,.0f}/s | play ÷ engine loop {statistics.median(ratios):.2f} | "
+            f"engine loop {statistics.median(floor):,.0f}/s | {runs} |"]
 
 
 def main() -> int:
-    """Print every measurement."""
-    with tempfile.TemporaryDirectory() as folder:
-        small, large = write_scene(Path(folder), 10_000), write_scene(Path(folder), 20_000)
-        ours, floor, ratio = load_ratio(small)
-        print(f"load+validate 10k nodes: {ours:.2f} s, libyaml alone {floor:.2f} s, ratio {ratio:.2f}")
-        first, second, growth = analyze_ratio(small, large)
-        print(f"analyze: 10k nodes {first:.2f} s, 20k nodes {second:.2f} s, growth {growth:.2f}")
-    rate = playthroughs_per_second()
-    print(f"headless random playthroughs: {rate:.0f} per second")
+    """Print the rows of every measure asked for."""
+    parser = argparse.ArgumentParser(description="engine-core benchmarks")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--sizes", default="1000,10000,40000")
+    parser.add_argument("--only", default="P1,P2,P7")
+    parser.add_argument("--keep", help="folder for the generated scenes (kept between runs)")
+    args = parser.parse_args()
+    only = set(args.only.split(","))
+    with tempfile.TemporaryDirectory() as temporary:
+        folder = Path(args.keep or temporary)
+        folder.mkdir(parents=True, exist_ok=True)
+        print(HEADER)
+        if "P1" in only:
+            print("\n".join(p1_validate(folder, [int(s) for s in args.sizes.split(",")], args.runs)), flush=True)
+        if "P2" in only:
+            print("\n".join(p2_analyze(folder, args.runs)), flush=True)
+        if "P7" in only:
+            print("\n".join(p7_playthroughs(args.runs)), flush=True)
     return 0
 
 

@@ -1,126 +1,198 @@
-"""Desktop-game benchmarks, each a ratio measured side by side in one run.
+"""Desktop-game benchmarks on the real entry points, each against a floor from the same run.
 
-    python benchmarks/bench_ui.py
+    python benchmarks/bench_ui.py [--runs N] [--only P3,P4,P5,P6]
 
-* frame: drawing the dialogue screen at 1920x1080 (still: nothing moving) against a bare frame
-  (fill plus the same number of blits of cached surfaces), both under the dummy video driver;
-* idle: CPU used by the real loop while the title screen sits still for a few seconds, as a share
-  of one core;
-* start-up: process start to the first drawn menu frame, against ``python -c "import pygame"``.
+* P3 a dialogue frame actually drawn at 1920x1080 (composed again after a change such as the
+  focus or the hover moving, not the still frame reused from the frame cache) ÷ a fill plus blits
+  of the very text surfaces that frame drew, pre-rendered: a line, a decision in English, a
+  decision in Chinese;
+* P4 ``python main.py`` to its first title frame (``benchmarks/first_frame.py`` runs main.py and
+  exits inside the first ``pygame.display.flip``) ÷ ``python -c "import pygame"``;
+* P5 CPU used by the real loop while the title screen, then a finished line, sit still, as a share
+  of one core, next to a bare pygame window waiting for events the same way;
+* P6 peak resident memory (the high-water mark ``ru_maxrss``, not the size at the end) of a game
+  process that plays every shipped scene to an ending in both languages at 1920x1080, next to a
+  bare pygame window of that size.
+
+The video driver is SDL's ``dummy`` unless SDL_VIDEODRIVER is set (P5 on a real display: run under
+``xvfb-run -a`` with SDL_VIDEODRIVER=x11).
 """
 
 from __future__ import annotations
 
+import argparse
 import os
-import resource
 import statistics
-import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import pygame  # noqa: E402
+from benchmarks.harness import HEADER, PYTHON, ROOT, paired, run_child  # noqa: E402
 
-FRAMES = 300
+FRAMES = 60  # frames per block; blocks of the frame and of its floor alternate
 
 
-def _median_frame(draw) -> float:
-    samples = []
+# --- P3 frames ------------------------------------------------------------------------------------
+
+def _invalidate(app) -> None:
+    """Make the next draw compose the frame, as a change (focus, hover, meter) does."""
+    for screen in app.screens:
+        if hasattr(screen, "frame_key"):
+            screen.frame_key = None
+
+
+def _drawn_surfaces(app) -> list:
+    """The text surfaces one composed frame draws (each is one blit)."""
+    drawn = []
+    render = app.book.render
+
+    def recording(*args, **kwargs):
+        surface = render(*args, **kwargs)
+        drawn.append(surface)
+        return surface
+
+    app.book.render = recording
+    try:
+        _invalidate(app)
+        app.draw()
+    finally:
+        app.book.render = render
+    return drawn
+
+
+def _bare_frame(surface, fill, texts: list):
+    """The floor: a fill, then each pre-rendered text surface blitted once, then the flip."""
+    import pygame
+
+    positions = [((index * 97) % 1700, (index * 53) % 1000) for index in range(len(texts))]
+
+    def bare() -> None:
+        surface.fill(fill)
+        for text, position in zip(texts, positions, strict=True):
+            surface.blit(text, position)
+        pygame.display.flip()
+
+    return bare
+
+
+def _block(draw) -> float:
+    start = time.perf_counter()
     for _ in range(FRAMES):
-        start = time.perf_counter()
         draw()
-        samples.append(time.perf_counter() - start)
-    return statistics.median(samples)
+    return (time.perf_counter() - start) / FRAMES
 
 
-def frame_ratio(saves: Path, compose: bool = False) -> tuple[float, float, float]:
-    """(dialogue frame, bare frame, ratio) in seconds, at 1920x1080.
+def frame_rows(runs: int, saves: Path) -> list[str]:
+    """P3: line, decision (en), decision (zh)."""
+    import pygame
 
-    With ``compose`` every frame is drawn from scratch, as while a line is revealed or the meter
-    moves; without it a still frame is reused from the screen's frame cache.
-    """
     from game.ui.app import App
-    from game.ui.driver import finish_line
+    from game.ui.driver import finish_line, key
 
     app = App(size=(1920, 1080), saves_folder=saves)
     app.start_scene(str(ROOT / "scenes" / "tutorial.yaml"))
     finish_line(app)
-    surface = app.surface
-    blits = _blits_per_frame(app)
-    cached = [pygame.Surface((200, 40)) for _ in range(blits)]
-    fill = app.theme.palette.background
+    rows = []
+    cases = [("line (en)", "en", "line"), ("decision (en)", "en", "decision"), ("decision (zh)", "zh", "decision")]
+    for label, language, kind in cases:
+        if app.settings.language != language:
+            app.update_settings(language=language)
+        for _ in range(50):
+            if app.run.view(language).kind == kind:
+                break
+            key(app, pygame.K_SPACE)
+            finish_line(app)
+        finish_line(app)
+        texts = _drawn_surfaces(app)
+        bare = _bare_frame(app.surface, app.theme.palette.background, texts)
 
-    def bare() -> None:
-        surface.fill(fill)
-        for index, image in enumerate(cached):
-            surface.blit(image, ((index * 37) % 1700, (index * 53) % 1000))
-        pygame.display.flip()
+        def drawn() -> None:
+            _invalidate(app)
+            app.draw()
 
-    if compose:  # as while something moves: the screen composes every frame and keeps none
-        app.screen._frame_key = lambda: None
-
-    def dialogue() -> None:
-        app.draw()
-
-    _median_frame(dialogue)  # warm the caches
-    ui, floor = _median_frame(dialogue), _median_frame(bare)
-    return ui, floor, ui / floor
-
-
-def _blits_per_frame(app) -> int:
-    """Rendered text pieces in one frame (each is one blit) plus the cached backdrop."""
-    calls = 0
-    render = app.book.render
-
-    def counting(*args, **kwargs):
-        nonlocal calls
-        calls += 1
-        return render(*args, **kwargs)
-
-    app.book.render = counting
-    app.screen.frame_key = None  # count the blits of a frame composed from scratch
-    app.draw()
-    app.book.render = render
-    return calls + 1
+        _block(drawn), _block(bare)  # warm-up
+        ours, floor = [], []
+        for _ in range(runs * 3):
+            ours.append(_block(drawn))
+            floor.append(_block(bare))
+        ratios = [a / b for a, b in zip(ours, floor, strict=True)]
+        rows.append(f"| P3 {label} frame drawn at 1920×1080 ÷ fill + its {len(texts)} text blits | ≤ 1.5 | "
+                    f"**{min(ratios):.2f}** | **{statistics.median(ratios):.2f}** | "
+                    f"{statistics.median(ours) * 1000:.2f} ms | {statistics.median(floor) * 1000:.2f} ms | "
+                    f"{len(ratios)} × {FRAMES} frames |")
+    pygame.quit()
+    return rows
 
 
-IDLE_SCRIPT = """
-import os, sys, resource, time
+# --- P4 start-up ----------------------------------------------------------------------------------
+
+def startup_rows(runs: int, saves: Path) -> list[str]:
+    """P4: python main.py to the first title frame ÷ import pygame."""
+    pair = paired("P4 `python main.py` to the first title frame ÷ `python -c \"import pygame\"`",
+                  [PYTHON, "benchmarks/first_frame.py"], [PYTHON, "-c", "import pygame"], runs=runs)
+    return [pair.row("≤ 2.0")]
+
+
+# --- P5 idle CPU ----------------------------------------------------------------------------------
+
+IDLE_GAME = """
+import sys, resource, time
 sys.path.insert(0, {root!r})
 import pygame
 from game.ui.app import App
+from game.ui.driver import finish_line
 app = App(saves_folder={saves!r})
+if {line!r}:
+    app.start_scene({scene!r})
+    finish_line(app)
+    app.screen.last_input = -1e9  # the rain and other ambient motion have stopped, as after a few seconds
 pygame.time.set_timer(pygame.QUIT, {ms})
-start_cpu = resource.getrusage(resource.RUSAGE_SELF)
-start = time.monotonic()
+before, start = resource.getrusage(resource.RUSAGE_SELF), time.monotonic()
 app.loop()
-end_cpu = resource.getrusage(resource.RUSAGE_SELF)
-used = (end_cpu.ru_utime - start_cpu.ru_utime) + (end_cpu.ru_stime - start_cpu.ru_stime)
-print(used / (time.monotonic() - start))
+after = resource.getrusage(resource.RUSAGE_SELF)
+print((after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime) / (time.monotonic() - start))
 """
 
-STARTUP_SCRIPT = """
-import sys, time
-sys.path.insert(0, {root!r})
-from game.ui.app import App
-app = App(saves_folder={saves!r})
-app.draw()
+IDLE_BARE = """
+import resource, time
+import pygame
+pygame.display.init()
+pygame.display.set_mode((1280, 720), pygame.RESIZABLE)
+pygame.display.flip()
+pygame.time.set_timer(pygame.QUIT, {ms})
+before, start = resource.getrusage(resource.RUSAGE_SELF), time.monotonic()
+running = True
+while running:
+    for event in [pygame.event.wait(500)] + pygame.event.get():
+        running = running and event.type != pygame.QUIT
+after = resource.getrusage(resource.RUSAGE_SELF)
+print((after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime) / (time.monotonic() - start))
 """
 
 
-def idle_share(saves: Path, seconds: float = 5.0) -> float:
-    """CPU share of one core used by the loop while the title screen is still."""
-    script = IDLE_SCRIPT.format(root=str(ROOT), saves=str(saves), ms=int(seconds * 1000))
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
-    return float(result.stdout.strip().splitlines()[-1])
+def idle_rows(runs: int, saves: Path, seconds: float = 4.0) -> list[str]:
+    """P5: CPU share while still (title, finished line) and a bare window's."""
+    rows = []
+    ms = int(seconds * 1000)
+    bare = [float(run_child([PYTHON, "-c", IDLE_BARE.format(ms=ms)]).output.split()[-1]) for _ in range(runs)]
+    for label, line in (("title", False), ("still line", True)):
+        script = IDLE_GAME.format(root=str(ROOT), saves=str(saves), ms=ms, line=line,
+                                  scene=str(ROOT / "scenes" / "umbrella.yaml"))
+        shares = [float(run_child([PYTHON, "-c", script]).output.split()[-1]) for _ in range(runs)]
+        rows.append(f"| P5 idle CPU, {label} ({os.environ['SDL_VIDEODRIVER']} driver) | < 3 % | "
+                    f"{min(shares) * 100:.2f} % | {statistics.median(shares) * 100:.2f} % | — | "
+                    f"bare window {statistics.median(bare) * 100:.2f} % | {runs} |")
+    return rows
 
 
-MEMORY_SCRIPT = """
+# --- P6 peak memory -------------------------------------------------------------------------------
+
+MEMORY_GAME = """
 import sys
 sys.path.insert(0, {root!r})
 import pygame
@@ -143,54 +215,39 @@ for card in list(app.cards):
             key(app, pygame.K_SPACE); finish_line(app)
         key(app, pygame.K_SPACE)
         key(app, pygame.K_ESCAPE)
-with open("/proc/self/statm") as handle:
-    import os
-    print(int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2 ** 20)
+"""
+
+MEMORY_BARE = """
+import pygame
+pygame.display.init(); pygame.font.init()
+surface = pygame.display.set_mode((1920, 1080))
+surface.fill((20, 20, 20)); pygame.display.flip()
 """
 
 
-def memory_after_all_scenes(saves: Path) -> float:
-    """Resident memory (MB) of a game process that played every scene to an ending in both languages."""
-    script = MEMORY_SCRIPT.format(root=str(ROOT), saves=str(saves))
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
-    return float(result.stdout.strip().splitlines()[-1])
-
-
-def _time_command(arguments: list[str], runs: int = 5) -> float:
-    samples = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run(arguments, capture_output=True, check=True)
-        samples.append(time.perf_counter() - start)
-    return statistics.median(samples)
-
-
-def startup_ratio(saves: Path) -> tuple[float, float, float]:
-    """(start to first menu frame, import pygame alone, ratio)."""
-    game = _time_command([sys.executable, "-c", STARTUP_SCRIPT.format(root=str(ROOT), saves=str(saves))])
-    floor = _time_command([sys.executable, "-c", "import pygame"])
-    return game, floor, game / floor
+def memory_rows(runs: int, saves: Path) -> list[str]:
+    """P6: the game's peak RSS through every scene in both languages, and a bare window's."""
+    script = MEMORY_GAME.format(root=str(ROOT), saves=str(saves))
+    pair = paired("P6", [PYTHON, "-c", script], [PYTHON, "-c", MEMORY_BARE], runs=max(1, runs // 2), warmup=0)
+    peaks = [s.peak_mb for s in pair.measure]
+    bare = statistics.median(s.peak_mb for s in pair.floor)
+    return [f"| P6 peak memory, every scene in both languages at 1920×1080 | < 150 MB | {min(peaks):.0f} MB | "
+            f"{statistics.median(peaks):.0f} MB | — | bare 1080p window {bare:.0f} MB | {len(peaks)} |"]
 
 
 def main() -> int:
-    """Print every measurement."""
-    import tempfile
-
+    """Print the rows of every measure asked for."""
+    parser = argparse.ArgumentParser(description="desktop-game benchmarks")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--only", default="P3,P4,P5,P6")
+    args = parser.parse_args()
+    only = set(args.only.split(","))
     with tempfile.TemporaryDirectory() as folder:
         saves = Path(folder)
-        ui, floor, ratio = frame_ratio(saves)
-        print(f"still frame 1920x1080: dialogue {ui * 1000:.2f} ms, bare {floor * 1000:.2f} ms, ratio {ratio:.2f}")
-        pygame.quit()
-        ui, floor, ratio = frame_ratio(saves, compose=True)
-        print(f"composed frame 1920x1080: dialogue {ui * 1000:.2f} ms, bare {floor * 1000:.2f} ms, "
-              f"ratio {ratio:.2f}")
-        pygame.quit()
-        print(f"resident memory after every scene in both languages: {memory_after_all_scenes(saves):.0f} MB")
-        print(f"idle CPU on the title screen: {idle_share(saves) * 100:.2f}% of one core")
-        game, base, ratio = startup_ratio(saves)
-        print(f"start-up to first menu frame: {game:.3f} s, import pygame {base:.3f} s, ratio {ratio:.2f}")
-    usage = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"benchmark process peak memory: {usage:.0f} MB")
+        print(HEADER)
+        for name, rows in (("P4", startup_rows), ("P3", frame_rows), ("P5", idle_rows), ("P6", memory_rows)):
+            if name in only:
+                print("\n".join(rows(args.runs, saves)), flush=True)
     return 0
 
 

@@ -17,6 +17,8 @@ from game.yamlsrc import SourceMap
 CUSTOMER_SPEAKER = "customer"
 RESERVED_NAMES = KEYWORDS | {METER_NAME}
 MAX_NUMBERED_CHOICES = 9
+HINTED_PROBLEMS = 100  # as many as a file's listing shows (diagnostics.cap_diagnostics)
+MAX_HINT_CANDIDATES = 5_000
 
 
 class _Reporter:
@@ -30,6 +32,16 @@ class _Reporter:
     def at_value(self, loc: tuple, code: str, message: str) -> None:
         line, column = self.source.value(loc)
         self.found.append(Diagnostic(self.path, line, column, code, message))
+
+    def hint(self, word: str, candidates) -> str:
+        """A did-you-mean suffix, while few problems are found: past HINTED_PROBLEMS, none.
+
+        Each hint compares the word with every candidate; a file with 100,000 broken references
+        to 100,000 nodes must not cost 10^10 comparisons for hints nobody will read.
+        """
+        if len(self.found) >= HINTED_PROBLEMS or len(candidates) > MAX_HINT_CANDIDATES:
+            return ""
+        return did_you_mean(word, candidates)
 
     def at_key(self, loc: tuple, code: str, message: str) -> None:
         line, column = self.source.key(loc)
@@ -53,6 +65,7 @@ def check_scene(scene: Scene, source: SourceMap, path: str, conditions: Optional
     _check_choices(scene, report)
     _check_flags(scene, report, conditions or {})
     _check_glyphs(scene, report, load_coverage())
+    _check_workshop_plan(scene, report)
     if not any(d.code in ("MOT201", "MOT203") for d in report.found):
         _check_reachability(scene, report)
     return report.found
@@ -85,31 +98,31 @@ def _check_speakers(scene: Scene, report: _Reporter) -> None:
     for node_id, node in scene.nodes.items():
         if node.speaker not in known:
             report.at_value(("nodes", node_id, "speaker"), "MOT202",
-                            f"unknown speaker '{node.speaker}'{did_you_mean(node.speaker, known)}: "
+                            f"unknown speaker '{node.speaker}'{report.hint(node.speaker, known)}: "
                             f"use 'customer' or an id from cast")
 
 
 def _check_targets(scene: Scene, report: _Reporter) -> None:
     if scene.start is not None and scene.start not in scene.nodes:
-        report.at_value(("start",), "MOT201", _missing_target("start", scene.start, scene))
+        report.at_value(("start",), "MOT201", _missing_target("start", scene.start, scene, report))
     for node_id, node in scene.nodes.items():
         if node.next is not None and node.next not in scene.nodes:
-            report.at_value(("nodes", node_id, "next"), "MOT201", _missing_target("next", node.next, scene))
+            report.at_value(("nodes", node_id, "next"), "MOT201", _missing_target("next", node.next, scene, report))
         if node.ending is not None and node.ending not in scene.endings:
             report.at_value(("nodes", node_id, "ending"), "MOT203",
-                            f"unknown ending '{node.ending}'{did_you_mean(node.ending, scene.endings)}: "
+                            f"unknown ending '{node.ending}'{report.hint(node.ending, scene.endings)}: "
                             f"add it under endings or fix the id")
         for index, choice in enumerate(node.choices or ()):
             if choice.next not in scene.nodes:
                 report.at_value(("nodes", node_id, "choices", index, "next"), "MOT201",
-                                _missing_target("next", choice.next, scene))
+                                _missing_target("next", choice.next, scene, report))
 
 
-def _missing_target(field: str, target: str, scene: Scene) -> str:
+def _missing_target(field: str, target: str, scene: Scene, report: _Reporter) -> str:
     if target in scene.endings:
         return (f"{field} '{target}' is an ending, not a node: point it at a node that has "
                 f"`ending: {target}`")
-    return f"{field} '{target}' is not a node in this scene{did_you_mean(target, scene.nodes)}"
+    return f"{field} '{target}' is not a node in this scene{report.hint(target, scene.nodes)}"
 
 
 def _check_languages(scene: Scene, report: _Reporter) -> None:
@@ -121,7 +134,7 @@ def _check_languages(scene: Scene, report: _Reporter) -> None:
             if key not in declared:
                 report.at_key(loc + (key,), "MOT108",
                               f"language '{key}' is not declared in `languages` ({', '.join(declared)})"
-                              f"{did_you_mean(key, declared)}")
+                              f"{report.hint(key, declared)}")
         missing = [language for language in declared if language not in text]
         if missing:
             report.at_value(loc, "MOT208", f"{_dotted(loc)} has no text in {', '.join(missing)}: add "
@@ -148,10 +161,13 @@ def _check_choices(scene: Scene, report: _Reporter) -> None:
 def _check_glyphs(scene: Scene, report: _Reporter, coverage: Optional[Coverage]) -> None:
     if coverage is None:
         return
+    known: dict[str, list[str]] = {}  # aliases repeat one string many times: scan each text once
     for loc, text in iter_texts(scene):
         values = text.items() if isinstance(text, dict) else [("", text)]
         for language, value in values:
-            missing = coverage.missing(value)
+            missing = known.get(value)
+            if missing is None:
+                missing = known[value] = coverage.missing(value)
             if missing:
                 shown = " ".join(f"'{c}' (U+{ord(c):04X})" for c in missing[:5])
                 report.at_value(loc + ((language,) if language else ()), "MOT213",
@@ -171,7 +187,7 @@ def _check_flags(scene: Scene, report: _Reporter, conditions: dict) -> None:
         for flag in sorted(flags_in(tree) - set_flags):
             report.at_value(("nodes", node_id, "choices", index, "if"), "MOT210",
                             f"the condition tests flag '{flag}', which no choice sets (so it is always false)"
-                            f"{did_you_mean(flag, set_flags)}")
+                            f"{report.hint(flag, set_flags)}")
 
 
 def edges(scene: Scene) -> dict[str, list[str]]:
@@ -216,3 +232,22 @@ def _check_reachability(scene: Scene, report: _Reporter) -> None:
             report.at_key(("nodes", node_id), "MOT207",
                           f"node '{node_id}' is caught in a loop with no way out: no ending can be reached "
                           f"from it; add a choice or next that leads towards an ending")
+
+
+def _check_workshop_plan(scene: Scene, report: _Reporter) -> None:
+    """Key decisions of the workshop plan must be decision nodes, each named once (facilitator mode times them)."""
+    if scene.workshop is None:
+        return
+    seen: set[str] = set()
+    for index, key in enumerate(scene.workshop.key_decisions):
+        loc = ("workshop", "key_decisions", index, "node")
+        node = scene.nodes.get(key.node)
+        if node is None:
+            report.at_value(loc, "MOT216", f"key decision '{key.node}' is not a node in this scene"
+                                           f"{did_you_mean(key.node, scene.nodes)}: name a decision node")
+        elif not node.choices:
+            report.at_value(loc, "MOT216", f"key decision '{key.node}' is a node without choices: "
+                                           f"name a node the room votes on")
+        elif key.node in seen:
+            report.at_value(loc, "MOT216", f"key decision '{key.node}' is named twice: keep one entry")
+        seen.add(key.node)

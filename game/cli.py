@@ -12,12 +12,9 @@ import re
 import sys
 from typing import Optional, Sequence
 
-from game import __version__
-from game.diagnostics import has_errors
+from game import __version__, cli_results
+from game.diagnostics import escape_controls, has_errors
 from game.catalog import find_scene_files
-from game.loader import load_scene
-from game.model import ID_PATTERN
-from game.scenes import SceneNotFound, resolve_scene
 
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
 
@@ -41,6 +38,9 @@ def build_parser() -> argparse.ArgumentParser:
     picks.add_argument("--random", type=int, metavar="SEED", help="choose at random, reproducibly")
     run.add_argument("--lang", choices=("en", "zh"), default="en", help="language of the transcript")
     run.add_argument("--json", action="store_true", help="print one JSON object with the scorecard")
+    run.add_argument("--record", action="store_true",
+                     help="record the finished run as the game does: history and xAPI outbox under saves/")
+    cli_results.add_mode_option(run)
 
     analyze = commands.add_parser("analyze", help="reachable endings, path count, best and worst score")
     analyze.add_argument("scene", metavar="SCENE")
@@ -59,20 +59,25 @@ def build_parser() -> argparse.ArgumentParser:
     new = commands.add_parser("new", help="create a scene file from the commented template")
     new.add_argument("name", metavar="NAME", help="scene id; the file is scenes/NAME.yaml")
     new.add_argument("--dir", default="scenes", help="folder for the new file (default: scenes/)")
+    cli_results.add_commands(commands)
     return parser
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
     """Run the command line and return the exit code."""
     args = build_parser().parse_args(argv)
+    if args.command is None:  # the game: the loader, pydantic and the engine wait until a scene is opened
+        return _play(args)
+    from game.scenes import SceneNotFound
+
     handlers = {
         None: _play, "facilitate": _facilitate, "validate": _validate, "run": _run, "analyze": _analyze,
-        "graph": _graph, "schema": _schema, "new": _new,
+        "graph": _graph, "schema": _schema, "new": _new, **cli_results.handlers(),
     }
     try:
         return handlers[args.command](args)
     except SceneNotFound as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {escape_controls(str(exc))}", file=sys.stderr)
         return EXIT_PROBLEM
     except BrokenPipeError:  # output piped into `head`: not the user's mistake
         return EXIT_OK
@@ -85,6 +90,7 @@ def _play(args: argparse.Namespace) -> int:
 
 
 def _facilitate(args: argparse.Namespace) -> int:
+    from game.scenes import resolve_scene
     from game.ui.app import run_game
 
     path = resolve_scene(args.scene) if args.scene else ""
@@ -92,9 +98,12 @@ def _facilitate(args: argparse.Namespace) -> int:
 
 
 def _validate(args: argparse.Namespace) -> int:
+    from game.loader import load_scene
+
     files = find_scene_files(args.paths or ["scenes"])
     if not files:
-        print(f"error: no .yaml scene files in {', '.join(args.paths or ['scenes'])}", file=sys.stderr)
+        print(f"error: no .yaml scene files in {escape_controls(', '.join(args.paths or ['scenes']))}",
+              file=sys.stderr)
         return EXIT_USAGE
     from game.predictability import leak_diagnostics
 
@@ -115,6 +124,9 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _load_program(scene_arg: str):
+    from game.loader import load_scene
+    from game.scenes import resolve_scene
+
     loaded = load_scene(resolve_scene(scene_arg))
     for diagnostic in loaded.diagnostics:
         print(diagnostic.format(), file=sys.stderr)
@@ -127,7 +139,7 @@ def _run(args: argparse.Namespace) -> int:
     try:
         numbers = _parse_numbers(args.choices) if args.choices is not None else None
     except ValueError as exc:
-        print(f"error: --choices: {exc}", file=sys.stderr)
+        print(f"error: --choices: {escape_controls(str(exc))}", file=sys.stderr)
         return EXIT_USAGE
     program = _load_program(args.scene)
     if program is None:
@@ -135,7 +147,9 @@ def _run(args: argparse.Namespace) -> int:
     try:
         result = play(program, numbers, seed=args.random, language=args.lang)
     except PlaythroughError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {escape_controls(str(exc))}", file=sys.stderr)
+        return EXIT_PROBLEM
+    if args.record and cli_results.record_run(args, program, result):
         return EXIT_PROBLEM
     if args.json:
         print(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
@@ -146,6 +160,8 @@ def _run(args: argparse.Namespace) -> int:
 
 def _parse_numbers(text: str) -> list[int | str]:
     """Choice numbers (1-based, among the open choices) or choice ids, comma-separated."""
+    from game.model import ID_PATTERN
+
     picks: list[int | str] = []
     for part in (p.strip() for p in text.split(",")):
         if part.isdigit() and int(part) >= 1:
@@ -203,7 +219,7 @@ def _new(args: argparse.Namespace) -> int:
     try:
         path = create_scene(args.name, args.dir)
     except NewSceneError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {escape_controls(str(exc))}", file=sys.stderr)
         return EXIT_USAGE
-    print(f"created {path}: edit it, then run `python main.py validate {path}`")
+    print(f"created {escape_controls(path)}: edit it, then run `python main.py validate {escape_controls(path)}`")
     return EXIT_OK

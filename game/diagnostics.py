@@ -6,6 +6,7 @@ docs/authoring.md lists it (generated, see :func:`game.docgen.codes_markdown`).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Iterable, Literal
 
@@ -26,6 +27,8 @@ CODES: dict[str, tuple[Severity, str]] = {
     "MOT010": ("error", "The document is nested too deeply."),
     "MOT011": ("error", "The file holds more than one YAML document."),
     "MOT012": ("error", "An explicit YAML tag (such as !!python/object) is not allowed."),
+    "MOT013": ("error", "A value does not fit its tag (such as !!int abc), or a number is too long."),
+    "MOT014": ("warning", "The file has more problems than are listed (only the first 100 are shown)."),
     # The schema
     "MOT101": ("error", "A required field is missing."),
     "MOT102": ("error", "Unknown field."),
@@ -57,6 +60,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "MOT213": ("warning", "Text the bundled font cannot draw."),
     "MOT214": ("error", "A reachable decision where, given the flags and meter, no choice is open."),
     "MOT215": ("warning", "The scene has too many states to check every decision for a way forward."),
+    "MOT216": ("error", "A workshop key decision is not a decision node of the scene, or is named twice."),
     # Answer leaks (`validate` only; see "Writing options that tempt")
     "MOT301": ("warning", "A player who never reads the options (always first, last, longest or shortest, or "
                           "at random) reaches grade B or better."),
@@ -89,8 +93,8 @@ class Diagnostic:
         return CODES[self.code][0]
 
     def format(self) -> str:
-        """Render as ``FILE:LINE:COL: severity: [CODE] MESSAGE``."""
-        return f"{self.file}:{self.line}:{self.column}: {self.severity}: [{self.code}] {self.message}"
+        """Render as ``FILE:LINE:COL: severity: [CODE] MESSAGE``, on one line with control characters escaped."""
+        return escape_controls(f"{self.file}:{self.line}:{self.column}: {self.severity}: [{self.code}] {self.message}")
 
     def to_dict(self) -> dict:
         """Plain-data form for JSON output."""
@@ -102,6 +106,55 @@ class Diagnostic:
             "code": self.code,
             "message": self.message,
         }
+
+
+# C0 and C1 controls, DEL, line and paragraph separators, and the bidirectional overrides that can
+# make a terminal show text other than what is there.
+_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def escape_controls(text: str) -> str:
+    """``text`` with every control character written as an escape (``\\n``, ``\\x1b``, ``\\u202e``).
+
+    A key or file name from a scene must not forge a line of output or drive the terminal.
+    """
+    return _CONTROLS.sub(_escape_one, text)
+
+
+def _escape_one(match: re.Match) -> str:
+    character = match.group()
+    if character in _NAMED:
+        return _NAMED[character]
+    point = ord(character)
+    return f"\\x{point:02x}" if point < 0x100 else f"\\u{point:04x}"
+
+
+def cap_diagnostics(diagnostics: list[Diagnostic], limit: int = 100, left_out: int = 0,
+                    stopped_at: int = 0) -> list[Diagnostic]:
+    """At most ``limit`` diagnostics of one file, errors first, then one MOT014 line counting the rest.
+
+    Args:
+        diagnostics: One file's diagnostics.
+        limit: How many to keep.
+        left_out: Problems already counted but not kept (by the YAML reader).
+        stopped_at: The line where the reader gave up counting (0 when it read the whole file).
+
+    Returns:
+        The kept diagnostics sorted by position, plus the MOT014 summary when any were left out.
+    """
+    if len(diagnostics) <= limit and not left_out:
+        return diagnostics
+    ranked = sorted(diagnostics, key=lambda d: (d.severity != "error", d))
+    kept, left = ranked[:limit], ranked[limit:]
+    errors = sum(d.severity == "error" for d in left) + left_out  # the reader only leaves out errors
+    count = len(left) + left_out
+    where = kept[0].file if kept else ""
+    stopped = f"; reading stopped at line {stopped_at:,}, so there may be more" if stopped_at else ""
+    summary = Diagnostic(where, 1, 1, "MOT014",
+                         f"{count:,} more problem(s) in this file are not listed ({errors:,} error(s), "
+                         f"{count - errors:,} warning(s)){stopped}: fix the ones above and validate again")
+    return sorted(kept) + [summary]
 
 
 def has_errors(diagnostics: Iterable[Diagnostic]) -> bool:

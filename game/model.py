@@ -92,7 +92,8 @@ class Setting(_Strict):
     place: Text = Field(description="Where and when, as the player reads it.")
     backdrop: BackdropName = Field(
         "store",
-        description="Name of the backdrop the game draws (store, service-desk, bank, street-rain, classroom).",
+        description="Name of the backdrop the game draws (store, service-desk, bank, street-rain, classroom, "
+                    "supermarket-desk).",
     )
     weather: Weather = Field("clear", description="Weather at the start; a node may change it (`weather`).")
     channel: Channel = Field(

@@ -8,7 +8,7 @@ and defaults (start node, scoring weights, customer reactivity) are resolved.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Mapping, Optional
 
 from game.conditions import Expr, reads_meter
@@ -56,7 +56,18 @@ class RNode:
     next: Optional[str]
     ending: Optional[str]
     facilitator: Optional[Facilitation]
+    look: Optional["NodeLook"] = None  # what the picture changes to on this line, when it changes
     meter: Optional[float] = None  # the line's meter event (customer's perception of what happens)
+
+
+@dataclass(frozen=True)
+class NodeLook:
+    """How a line changes the picture: the speaker's expression, the weather, the backdrop (None: unchanged)."""
+
+    expression: Optional[str] = None
+    weather: Optional[str] = None
+    backdrop: Optional[str] = None
+    call: Optional[str] = None  # phone scenes: the call's state from this line on
 
 
 @dataclass(frozen=True)
@@ -76,6 +87,28 @@ class RSpeaker:
     id: str
     name: LText
     role: str
+
+
+@dataclass(frozen=True)
+class RKeyDecision:
+    """A decision the workshop plan discusses in depth, with its time and model answer."""
+
+    node: str
+    minutes: int
+    question: LText
+    model_answer: LText
+
+
+@dataclass(frozen=True)
+class RWorkshopPlan:
+    """A scene's workshop plan: the key decisions and the peer-review rubric."""
+
+    key_decisions: tuple[RKeyDecision, ...]
+    rubric: tuple[LText, ...]
+
+    def key(self, node: str) -> Optional[RKeyDecision]:
+        """The key decision at ``node``, or None."""
+        return next((key for key in self.key_decisions if key.node == node), None)
 
 
 @dataclass(frozen=True)
@@ -102,6 +135,11 @@ class Program:
     content_hash: str
     meter_min: int = METER_MIN
     meter_max: int = METER_MAX
+    weather: str = "clear"
+    appearances: Mapping[str, Any] = field(default_factory=dict)  # speaker id -> model.Appearance (or absent)
+    workshop: Optional[RWorkshopPlan] = None
+    channel: str = "counter"  # counter (face to face) or phone (a call)
+    caller_number: Optional[str] = None  # the number on the caller's card in a phone scene
 
 
 def compile_scene(scene: Scene, conditions: Mapping[tuple[str, int], Expr], source_text: str) -> Program:
@@ -142,7 +180,34 @@ def compile_scene(scene: Scene, conditions: Mapping[tuple[str, int], Expr], sour
         reads_meter=any(c.condition is not None and reads_meter(c.condition)
                         for node in nodes.values() for c in node.choices),
         content_hash=hashlib.sha256(source_text.encode("utf-8")).hexdigest()[:16],
+        weather=scene.setting.weather,
+        appearances=_appearances(scene),
+        workshop=_compile_plan(scene, text),
+        channel=scene.setting.channel,
+        caller_number=scene.customer.phone,
     )
+
+
+def _compile_plan(scene: Scene, text: Any) -> Optional[RWorkshopPlan]:
+    if scene.workshop is None:
+        return None
+    keys = tuple(RKeyDecision(k.node, k.minutes, text(k.question), text(k.model_answer))
+                 for k in scene.workshop.key_decisions)
+    return RWorkshopPlan(keys, tuple(text(criterion) for criterion in scene.workshop.rubric))
+
+
+def _appearances(scene: Scene) -> dict[str, Any]:
+    """Each person's appearance as the scene describes it (the customer under the id ``customer``)."""
+    found = {sid: s.appearance for sid, s in scene.cast.items() if s.appearance is not None}
+    if scene.customer.appearance is not None:
+        found["customer"] = scene.customer.appearance
+    return found
+
+
+def _node_look(node: Any) -> Optional[NodeLook]:
+    if node.expression is None and node.weather is None and node.backdrop is None and node.call is None:
+        return None
+    return NodeLook(node.expression, node.weather, node.backdrop, node.call)
 
 
 def _compile_node(node_id: str, node: Any, conditions: Mapping, text: Any) -> RNode:
@@ -169,4 +234,5 @@ def _compile_node(node_id: str, node: Any, conditions: Mapping, text: Any) -> RN
             text(f.notes) if f.notes is not None else None,
             f.timer,
         )
-    return RNode(node_id, node.speaker, text(node.text), choices, node.next, node.ending, facilitation, node.meter)
+    return RNode(node_id, node.speaker, text(node.text), choices, node.next, node.ending, facilitation,
+                 look=_node_look(node), meter=node.meter)

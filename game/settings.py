@@ -6,7 +6,9 @@ pydantic model there would cost more than opening the window.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, fields, replace
+import re
+
+from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, Optional
 
@@ -27,6 +29,13 @@ class Settings:
     fullscreen: bool = False
     text_speed: str = "normal"
     coaching: bool = True
+    # Results to a Learning Record Store (docs/results.md); empty means anonymous / not configured.
+    learner_name: str = ""
+    learner_email: str = ""
+    lrs_endpoint: str = ""
+    lrs_username: str = ""
+    lrs_password: str = field(default="", repr=False)
+    xapi_base_iri: str = ""
 
     def __post_init__(self) -> None:
         problems = []
@@ -39,6 +48,7 @@ class Settings:
         for name in ("high_contrast", "fullscreen", "coaching"):
             if not isinstance(getattr(self, name), bool):
                 problems.append(f"{name} must be true or false")
+        problems += _results_problems(self)
         if problems:
             raise ValueError("; ".join(problems))
 
@@ -73,6 +83,21 @@ class Settings:
         return TEXT_SPEEDS[self.text_speed]
 
 
+def _results_problems(settings: Settings) -> list[str]:
+    """What is wrong with the learner and LRS settings."""
+    names = ("learner_name", "learner_email", "lrs_endpoint", "lrs_username", "lrs_password", "xapi_base_iri")
+    problems = [f"{name} must be text" for name in names if not isinstance(getattr(settings, name), str)]
+    if problems:
+        return problems
+    if settings.learner_email and not re.fullmatch(r"(mailto:)?[^@\s]+@[^@\s]+", settings.learner_email):
+        problems.append("learner_email must be an email address such as name@example.com")
+    for name in ("lrs_endpoint", "xapi_base_iri"):
+        value = getattr(settings, name)
+        if value and not re.match(r"https?://[^\s/]+", value):
+            problems.append(f"{name} must start with http:// or https:// (got {value[:40]!r})")
+    return problems
+
+
 def settings_path(folder: Optional[Path] = None) -> Path:
     """Where settings live."""
     return (folder or saves_dir()) / "settings.json"
@@ -82,12 +107,12 @@ def load_settings(folder: Optional[Path] = None) -> tuple[Settings, Optional[str
     """Read settings; defaults (and a sentence saying why) when the file is missing or bad."""
     path = settings_path(folder)
     result = read_json(path)
-    if result.data is None:
+    if not result.found:
         return Settings(), result.problem
     try:
         return Settings.from_dict(result.data), None
-    except (TypeError, ValueError) as exc:
-        return Settings(), set_aside(path, f"its values are not valid settings ({exc})")
+    except (TypeError, ValueError):
+        return Settings(), set_aside(path, "settings")
 
 
 def save_settings(settings: Settings, folder: Optional[Path] = None) -> None:

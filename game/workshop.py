@@ -7,25 +7,43 @@ each decision; every decision keeps the tally the room voted and whether a tie w
 
 from __future__ import annotations
 
-import csv
-import io
 import time
+import unicodedata
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Optional
 
 from game.engine import State, Story, View
-from game.program import Program, pick
+from game.program import LText, Program, RKeyDecision, pick
 from game.scorecard import Scorecard, build_scorecard
-from game.storage import write_json
 
 LETTERS = "ABCDEFGHI"
 DEFAULT_TIMER_SECONDS = 120
+QUICK_VOTE_SECONDS = 30  # "key decisions only": the other decisions get a show of hands
 MODES = ("sequential", "alternating")
+MAX_TEAM_NAME = 40  # fits a projector's team chip and a spreadsheet column
 
 
 class WorkshopError(ValueError):
     """A facilitator action that does not apply now (no decision open, no tie to break...)."""
+
+
+def team_name_problem(name: str) -> Optional[str]:
+    """Why ``name`` cannot be a team's name (None when it can): empty, too long, or with control characters.
+
+    Team names reach the projector, the CSV and the JSON, so line breaks, NUL and other control or
+    format characters are refused rather than silently stripped.
+    """
+    shown = name if len(name) <= 20 else name[:20] + "…"
+    if not name.strip():
+        return "a team needs a name"
+    if len(name) > MAX_TEAM_NAME:
+        return f"team name '{shown}' is {len(name)} characters long: keep it to {MAX_TEAM_NAME}"
+    bad = next((c for c in name if unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn")), None)
+    if bad is not None:
+        return (f"team name {shown!r} contains the control character U+{ord(bad):04X}: "
+                f"use letters, digits, spaces and punctuation only")
+    return None
 
 
 def letter(number: int) -> str:
@@ -47,6 +65,8 @@ class DecisionRecord:
     stage: str
     rating: int
     tie: bool
+    key: bool = False  # a key decision of the scene's workshop plan
+    quick: bool = False  # decided by a quick vote ("key decisions only" sessions)
 
 
 @dataclass(frozen=True)
@@ -71,13 +91,24 @@ class Workshop:
     records: list[DecisionRecord] = field(default_factory=list)
     pending_tie: Optional[tuple[int, ...]] = None
     started: str = field(default_factory=lambda: time.strftime("%Y-%m-%d %H:%M"))
+    key_only: bool = False  # discuss only the plan's key decisions; quick votes for the rest
 
     def __post_init__(self) -> None:
+        if not isinstance(self.teams, (list, tuple)) or not self.teams:
+            raise WorkshopError("a session needs at least one team")
+        if any(not isinstance(name, str) for name in self.teams):
+            raise WorkshopError("team names must be text")
+        for name in self.teams:
+            problem = team_name_problem(name)
+            if problem:
+                raise WorkshopError(problem)
         names = [name.strip() for name in self.teams]
-        if not names or any(not name for name in names) or len(set(names)) != len(names):
-            raise WorkshopError("teams need distinct, non-empty names")
+        if len(set(names)) != len(names):
+            raise WorkshopError("teams need distinct names")
         if self.mode not in MODES:
             raise WorkshopError(f"mode must be one of {', '.join(MODES)}")
+        if self.key_only and self.program.workshop is None:
+            raise WorkshopError("this scene has no workshop plan: 'key decisions only' needs one")
         self.teams = names
         self.story = Story(self.program)
         self.states: dict[str, State] = {team: self.story.start() for team in self.teams}
@@ -108,8 +139,34 @@ class Workshop:
         """True when every team has reached an ending."""
         return all(self.finished(team) for team in self.teams)
 
+    def key_decision(self, state: Optional[State] = None) -> Optional[RKeyDecision]:
+        """The workshop plan's key decision at the current node (or ``state``'s), if it is one."""
+        plan = self.program.workshop
+        return plan.key((state or self.state).node) if plan is not None else None
+
+    def quick_vote(self, state: Optional[State] = None) -> bool:
+        """True at a decision the "key decisions only" session settles by a quick vote."""
+        state = state or self.state
+        return self.key_only and self.story.kind(state) == "decision" and self.key_decision(state) is None
+
+    def question(self, state: Optional[State] = None) -> Optional[LText]:
+        """What the room discusses here: the key decision's question, else the node's own (None: nothing)."""
+        key = self.key_decision(state)
+        if key is not None:
+            return key.question
+        if self.quick_vote(state):
+            return None
+        facilitation = self.story.node(state or self.state).facilitator
+        return facilitation.question if facilitation else None
+
     def timer_seconds(self) -> int:
-        """Discussion time for the current node: the scene's, or two minutes."""
+        """Discussion time for the current node: a key decision's minutes (key decisions only), a quick vote's
+        half minute, the scene's timer, or two minutes."""
+        key = self.key_decision()
+        if self.key_only and key is not None:
+            return key.minutes * 60
+        if self.quick_vote():
+            return QUICK_VOTE_SECONDS
         facilitation = self.story.node(self.state).facilitator
         return facilitation.timer if facilitation and facilitation.timer else DEFAULT_TIMER_SECONDS
 
@@ -196,7 +253,8 @@ class Workshop:
         self.records.append(DecisionRecord(
             team=self.team, decision=len(after.steps), node=before.node, votes=counts, chosen=letter(number),
             choice_id=turn.choice.id, choice_text=pick(turn.choice.text, self.language), stage=turn.step.stage,
-            rating=turn.step.rating, tie=tie))
+            rating=turn.step.rating, tie=tie, key=self.key_decision(before) is not None,
+            quick=self.quick_vote(before)))
         self.votes = {}
         self.pending_tie = None
 
@@ -238,31 +296,13 @@ class Workshop:
         return rows
 
     def csv_text(self) -> str:
-        """One row per decision, with the team's ending and score, for a spreadsheet."""
-        width = max([len(r.votes) for r in self.records] + [4])
-        header = ["session", "scene", "team", "decision", "node"] + [f"votes_{letter(n)}" for n in
-                                                                     range(1, width + 1)]
-        header += ["chosen", "choice_id", "choice_text", "stage", "rating", "tie", "ending", "score"]
-        endings = {row["team"]: row for row in self.results()}
-        out = io.StringIO()
-        writer = csv.writer(out)
-        writer.writerow(header)
-        for record in self.records:
-            team = endings[record.team]
-            votes = [record.votes.get(letter(n), "") for n in range(1, width + 1)]
-            writer.writerow([self.started, self.program.id, record.team, record.decision, record.node, *votes,
-                             record.chosen, record.choice_id, record.choice_text, record.stage, record.rating,
-                             "yes" if record.tie else "no", team.get("ending", ""), team.get("score", "")])
-        return out.getvalue()
+        """One row per decision, with the team's ending and score, safe to open in a spreadsheet."""
+        from game.workshop_export import csv_text
+
+        return csv_text(self)
 
     def export(self, folder: Path) -> tuple[Path, Path]:
-        """Write the session's CSV and JSON under ``folder`` (saves/sessions/); returns both paths."""
-        folder.mkdir(parents=True, exist_ok=True)
-        stem = f"{time.strftime('%Y%m%d-%H%M%S')}-{self.program.id}"
-        csv_path, json_path = folder / f"{stem}.csv", folder / f"{stem}.json"
-        temporary = csv_path.with_suffix(".csv.tmp")
-        temporary.write_text(self.csv_text(), encoding="utf-8-sig", newline="")  # BOM: spreadsheets read UTF-8
-        temporary.replace(csv_path)
-        write_json(json_path, {"session": self.started, "scene": self.program.id, "mode": self.mode,
-                               "language": self.language, "teams": self.results()})
-        return csv_path, json_path
+        """Write the session's CSV and JSON under ``folder`` (saves/sessions/) under fresh names; returns both."""
+        from game.workshop_export import export
+
+        return export(self, folder)

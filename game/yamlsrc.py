@@ -15,12 +15,14 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
+import stat
+from array import array
 from typing import Any, Optional
 
 import yaml
 
 from game.diagnostics import Diagnostic
+from game.yamlscalars import SCALAR_TAGS, ScalarError, check_collection_tag, construct_scalar
 
 try:  # libyaml when present: much faster on large scenes
     from yaml import CSafeLoader as _Loader
@@ -32,22 +34,29 @@ PARSERS: dict[str, Any] = {"python": yaml.SafeLoader}
 if hasattr(yaml, "CSafeLoader"):
     PARSERS["libyaml"] = yaml.CSafeLoader
 
-MAX_FILE_BYTES = 32 * 1024 * 1024
+# A 40k-node scene at the shipped scenes' density (1.7-2.5 KB a node) is 70-100 MB; loading one
+# peaks at about 8x its size (data, source map, model, program), bounded by this cap.
+MAX_FILE_BYTES = 128 * 1024 * 1024
 MAX_DEPTH = 64
 ALIAS_ALLOWANCE = 100_000  # expanded nodes allowed beyond 10x the nodes written
 ALIAS_RATIO = 10
+# Text counts against the alias allowance too: every CHARS_PER_NODE characters of a string weigh one
+# node, so aliases of one long string cannot make later checks scan the same text a million times.
+CHARS_PER_NODE = 64
+# Shipped scenes hold one value per ~30 characters, the benchmarks' generated ones (benchmarks/
+# generate.py) one per ~10.5. Far denser text (`[1,1,1,...]`, `- 1` lines) is machine-made: it is
+# refused once it holds more than NODE_ALLOWANCE + one value per CHARS_PER_VALUE characters, so
+# reading costs at most a bounded time and memory per megabyte. MAX_NODES bounds it absolutely:
+# a 40k-node scene holds about 2.5 million values (60 a node).
+MAX_NODES = 4_000_000
+NODE_ALLOWANCE = 5_000
+CHARS_PER_VALUE = 8
+MAX_DIAGNOSTICS = 100  # per file: more only hides the first ones, which are what to fix
+STOP_AFTER = 1_000  # problems counted beyond those listed before reading stops
 
 Path = tuple  # a path into the data: keys (str) and list indexes (int)
 
-_STANDARD_TAGS = {
-    "tag:yaml.org,2002:str",
-    "tag:yaml.org,2002:int",
-    "tag:yaml.org,2002:float",
-    "tag:yaml.org,2002:bool",
-    "tag:yaml.org,2002:null",
-    "tag:yaml.org,2002:map",
-    "tag:yaml.org,2002:seq",
-}
+_STANDARD_TAGS = SCALAR_TAGS | {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
 _SAVE_AS_UTF8 = "save it as UTF-8 (in your editor: Save with Encoding > UTF-8)"
 _LEADING_TAB = re.compile(r"^[ ]*\t")
 
@@ -55,31 +64,75 @@ _LEADING_TAB = re.compile(r"^[ ]*\t")
 class YamlSourceError(Exception):
     """Raised when a file cannot be turned into data; carries the diagnostics."""
 
-    def __init__(self, diagnostics: list[Diagnostic]):
+    def __init__(self, diagnostics: list[Diagnostic], left_out: int = 0, stopped_at: int = 0):
         super().__init__(diagnostics[0].format() if diagnostics else "unreadable scene")
         self.diagnostics = diagnostics
+        self.left_out = left_out  # problems found past MAX_DIAGNOSTICS, counted but not kept
+        self.stopped_at = stopped_at  # the line where reading stopped after STOP_AFTER more (0: it did not)
 
 
-@dataclass
+# A position is packed as line * _COLUMNS + column: one int instead of a tuple. Columns stay below
+# 2**32 because files stay below MAX_FILE_BYTES.
+_COLUMNS = 1 << 32
+
+
 class SourceMap:
-    """Line and column (1-based) of every value and key, by data path."""
+    """Line and column (1-based) of every value and key, by data path.
 
-    values: dict[Path, tuple[int, int]] = field(default_factory=dict)
-    keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    Positions are kept per mapping or list (its children's positions, packed into one int each; a
+    compact array for lists) rather than one tuple path per value, so a file of a million values
+    costs tens of megabytes here, not hundreds.
+    """
+
+    def __init__(self) -> None:
+        self._values: dict[Path, Any] = {}  # container path -> {key: packed} or array of packed
+        self._keys: dict[Path, dict] = {}  # mapping path -> {key: packed position of the key}
+        self._root = _pack(1, 1)
 
     def value(self, path: Path) -> tuple[int, int]:
         """Position of the value at ``path``, or of its nearest recorded ancestor."""
         path = tuple(path)
         while path:
-            if path in self.values:
-                return self.values[path]
+            found = _lookup(self._values.get(path[:-1]), path[-1])
+            if found is not None:
+                return _unpack(found)
             path = path[:-1]
-        return self.values.get((), (1, 1))
+        return _unpack(self._root)
 
     def key(self, path: Path) -> tuple[int, int]:
         """Position of the key that holds ``path``, falling back to the value."""
         path = tuple(path)
-        return self.keys.get(path) or self.value(path)
+        found = _lookup(self._keys.get(path[:-1]), path[-1]) if path else None
+        return _unpack(found) if found is not None else self.value(path)
+
+    def open(self, path: Path, is_list: bool) -> tuple[Any, Optional[dict]]:
+        """The tables a new container at ``path`` fills in: (value positions, key positions or None)."""
+        values: Any = array("q") if is_list else {}
+        self._values[path] = values
+        keys = None
+        if not is_list:
+            keys = self._keys[path] = {}
+        return values, keys
+
+    def set_root(self, packed: int) -> None:
+        """The position of the document's top value."""
+        self._root = packed
+
+
+def _pack(line: int, column: int) -> int:
+    return line * _COLUMNS + column
+
+
+def _unpack(packed: int) -> tuple[int, int]:
+    return divmod(packed, _COLUMNS)
+
+
+def _lookup(table: Any, part: Any) -> Optional[int]:
+    if table is None:
+        return None
+    if isinstance(table, dict):
+        return table.get(part) if isinstance(part, str) else None
+    return table[part] if isinstance(part, int) and 0 <= part < len(table) else None
 
 
 def read_text(path: str) -> str:
@@ -88,25 +141,61 @@ def read_text(path: str) -> str:
     Raises:
         YamlSourceError: with a MOT001/MOT002/MOT003 diagnostic.
     """
-    def fail(code: str, message: str, line: int = 0, column: int = 0) -> YamlSourceError:
-        return YamlSourceError([Diagnostic(path, line, column, code, message)])
+    def fail(code: str, message: str) -> YamlSourceError:
+        return YamlSourceError([Diagnostic(path, 1, 1, code, message)])  # 1:1 so editors can jump there
 
-    if os.path.isdir(path):
-        raise fail("MOT001", "this is a folder, not a scene file: give the path of a .yaml file")
     try:
-        size = os.path.getsize(path)
-        if size > MAX_FILE_BYTES:
-            raise fail("MOT002", f"the file is {size / 1048576:.1f} MB; scene files may be at most "
-                                 f"{MAX_FILE_BYTES // 1048576} MB: split the scene or remove unused text")
-        with open(path, "rb") as handle:
-            raw = handle.read(MAX_FILE_BYTES + 1)
+        raw = _read_regular_file(path)
+    except IsADirectoryError:
+        raise fail("MOT001", "this is a folder, not a scene file: give the path of a .yaml file") from None
     except FileNotFoundError:
         raise fail("MOT001", "no such file: check the path") from None
     except PermissionError:
         raise fail("MOT001", "permission denied: make the file readable") from None
+    except _NotRegular:
+        raise fail("MOT001", "this is not a regular file (a pipe, device or socket): "
+                             "give the path of a .yaml file") from None
+    except _TooLarge as exc:
+        raise fail("MOT002", f"the file is {exc.size / 1048576:.1f} MB; scene files may be at most "
+                             f"{MAX_FILE_BYTES // 1048576} MB: split the scene or remove unused text") from None
     except OSError as exc:
         raise fail("MOT001", f"cannot read the file ({exc.strerror or exc}): check the path") from None
+    except ValueError:  # a NUL byte in the path
+        raise fail("MOT001", "the path contains a NUL character: check the path") from None
     return decode(raw, path)
+
+
+class _NotRegular(OSError):
+    """The path is a pipe, device or socket: reading it could block forever or never end."""
+
+
+class _TooLarge(OSError):
+    def __init__(self, size: int):
+        super().__init__(f"{size} bytes")
+        self.size = size
+
+
+def _read_regular_file(path: str) -> bytes:
+    """Read at most MAX_FILE_BYTES of a regular file, never blocking on a pipe.
+
+    The file is opened without blocking and checked with fstat on the open descriptor, so a FIFO
+    named like a scene (or swapped in after a check) is refused instead of waiting for a writer.
+    """
+    if os.path.isdir(path):
+        raise IsADirectoryError(path)
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    with os.fdopen(descriptor, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError(path)
+        if not stat.S_ISREG(info.st_mode):
+            raise _NotRegular(path)
+        if info.st_size > MAX_FILE_BYTES:
+            raise _TooLarge(info.st_size)
+        raw = handle.read(MAX_FILE_BYTES + 1)
+    if len(raw) > MAX_FILE_BYTES:  # it grew while being read
+        raise _TooLarge(len(raw))
+    return raw
 
 
 def decode(raw: bytes, path: str) -> str:
@@ -142,7 +231,7 @@ def parse(text: str, path: str) -> tuple[Any, SourceMap]:
     if not text.strip():
         raise YamlSourceError([Diagnostic(path, 1, 1, "MOT006",
                                "the file is empty: start from `python main.py new NAME`")])
-    builder = _Builder(path)
+    builder = _Builder(path, min(MAX_NODES, NODE_ALLOWANCE + len(text) // CHARS_PER_VALUE))
     loader = None
     try:
         loader = _Loader(text)  # the pure-Python reader already checks characters here
@@ -235,15 +324,17 @@ def _line_missing_colon(lines: list[str], error_line: int) -> int:
 class _Frame:
     """One open mapping or sequence on the builder's stack."""
 
-    __slots__ = ("data", "path", "mark", "key", "key_mark", "key_lines", "merges", "anchor", "size_at_start")
+    __slots__ = ("data", "path", "mark", "key", "key_mark", "positions", "key_positions", "merges", "anchor",
+                 "size_at_start")
 
-    def __init__(self, data: Any, path: Path, mark: Any, anchor: Optional[str], size_at_start: int):
+    def __init__(self, data: Any, path: Path, mark: Any, anchor: Optional[str], size_at_start: int,
+                 source: SourceMap):
         self.data = data
         self.mark = mark
         self.path = path
         self.key: Optional[str] = None
-        self.key_mark: Optional[tuple[int, int]] = None
-        self.key_lines: dict[str, int] = {}
+        self.key_mark = 0  # packed position of the pending key
+        self.positions, self.key_positions = source.open(path, type(data) is list)
         self.merges: list[dict] = []
         self.anchor = anchor
         self.size_at_start = size_at_start
@@ -252,39 +343,61 @@ class _Frame:
 class _Builder:
     """Turns parser events into data, positions and diagnostics (see module docstring)."""
 
-    def __init__(self, path: str):
+    def __init__(self, path: str, max_nodes: int = MAX_NODES):
         self.path = path
+        self.max_nodes = max_nodes
         self.stack: list[_Frame] = []
         self.root: Any = None
         self.documents = 0
         self.nodes_written = 0
+        self.weight_written = 0  # nodes written, with long strings weighing more (see CHARS_PER_NODE)
         self.nodes_expanded = 0
         self.anchors: dict[str, tuple[Any, int]] = {}
         self.source = SourceMap()
         self.errors: list[Diagnostic] = []
+        self.errors_left_out = 0
 
     def fail(self, mark: Any, code: str, message: str) -> YamlSourceError:
-        return YamlSourceError(self.errors + [Diagnostic(self.path, mark.line + 1, mark.column + 1, code, message)])
+        return YamlSourceError(self.errors + [Diagnostic(self.path, mark.line + 1, mark.column + 1, code, message)],
+                               self.errors_left_out)
+
+    def error(self, mark: Any, code: str, message: str) -> None:
+        """Record a problem and go on reading; past MAX_DIAGNOSTICS only count it, past STOP_AFTER stop."""
+        if len(self.errors) < MAX_DIAGNOSTICS:
+            self.errors.append(Diagnostic(self.path, mark.line + 1, mark.column + 1, code, message))
+            return
+        self.errors_left_out += 1
+        if self.errors_left_out >= STOP_AFTER:  # a machine-made file: reading on only costs time
+            raise YamlSourceError(self.errors, self.errors_left_out, stopped_at=mark.line + 1)
+
+    def _written(self, mark: Any, weight: int) -> None:
+        self.nodes_written += 1
+        self.weight_written += weight
+        if self.nodes_written > self.max_nodes:
+            raise self.fail(mark, "MOT002", f"the file holds more than {self.max_nodes:,} values, far more (or "
+                                            f"far more densely packed) than any scene: split the file or remove "
+                                            f"machine-made content")
 
     def feed(self, event: yaml.Event, loader: Any) -> None:
         """Consume one parser event."""
-        if isinstance(event, yaml.DocumentStartEvent):
+        kind = type(event)
+        if kind is yaml.ScalarEvent:  # by far the most frequent: tested first
+            self._scalar(event, loader)
+        elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+            self._start_collection(event)
+        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            self._end_collection()
+        elif kind is yaml.AliasEvent:
+            self._alias(event)
+        elif kind is yaml.DocumentStartEvent:
             self.documents += 1
             if self.documents > 1:
                 raise self.fail(event.start_mark, "MOT011",
                                 "a second YAML document starts here (---): keep one scene per file")
-        elif isinstance(event, yaml.ScalarEvent):
-            self._scalar(event, loader)
-        elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-            self._start_collection(event)
-        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-            self._end_collection()
-        elif isinstance(event, yaml.AliasEvent):
-            self._alias(event)
 
     def result(self) -> tuple[Any, SourceMap]:
         if self.errors:
-            raise YamlSourceError(self.errors)
+            raise YamlSourceError(self.errors, self.errors_left_out)
         if self.documents == 0:
             raise YamlSourceError([Diagnostic(self.path, 1, 1, "MOT006",
                                    "the file has only comments: start from `python main.py new NAME`")])
@@ -292,7 +405,7 @@ class _Builder:
 
     def _count(self, mark: Any, size: int = 1) -> None:
         self.nodes_expanded += size
-        if self.nodes_expanded > ALIAS_ALLOWANCE + ALIAS_RATIO * self.nodes_written:
+        if self.nodes_expanded > ALIAS_ALLOWANCE + ALIAS_RATIO * self.weight_written:
             raise self.fail(mark, "MOT009", "aliases expand to far more data than the file holds (an alias bomb): "
                                             "write the content out instead of nesting aliases")
 
@@ -303,48 +416,60 @@ class _Builder:
                             f"the tag {tag} is not allowed in scene files: remove it and write plain values")
 
     def _scalar(self, event: yaml.ScalarEvent, loader: Any) -> None:
-        self._check_tag(event)
-        self.nodes_written += 1
-        self._count(event.start_mark)
+        if event.tag is not None:
+            self._check_tag(event)
+        text = event.value
+        weight = 1 + len(text) // CHARS_PER_NODE
+        self.nodes_written += 1  # as _written, inlined: this runs once per scalar
+        self.weight_written += weight
+        if self.nodes_written > self.max_nodes:
+            self._written(event.start_mark, 0)
+        self.nodes_expanded += weight  # written nodes never break the alias ratio: only _alias checks it
         top = self.stack[-1] if self.stack else None
-        if top is not None and isinstance(top.data, dict) and top.key is None:
-            self._set_key(top, event.value, event.start_mark)
+        if top is not None and top.key is None and type(top.data) is dict:
+            self._set_key(top, text, event.start_mark)
+            if event.anchor is not None:  # `&k key: v` is valid YAML: *k later means the key's text
+                self.anchors[event.anchor] = (text, weight)
             return
-        value = _construct_scalar(event, loader)
-        self._add(value, event.start_mark, event.anchor, 1)
+        try:
+            value = construct_scalar(event, loader)
+        except ScalarError as exc:
+            self.error(event.start_mark, "MOT013", str(exc))
+            value = text
+        self._add(value, event.start_mark, event.anchor, weight)
 
     def _set_key(self, frame: _Frame, key: str, mark: Any) -> None:
-        line = mark.line + 1
-        if key in frame.key_lines and key != "<<":
-            self.errors.append(Diagnostic(
-                self.path, line, mark.column + 1, "MOT008",
-                f"duplicate key '{key}': it is already set on line {frame.key_lines[key]}; "
+        seen = frame.key_positions.get(key)
+        if seen is not None and key != "<<":
+            self.error(mark, "MOT008", (
+                f"duplicate key '{key}': it is already set on line {seen // _COLUMNS}; "
                 f"YAML would silently keep only the last one: remove or rename one of them"))
-        frame.key_lines.setdefault(key, line)
         frame.key = key
-        frame.key_mark = (line, mark.column + 1)
+        frame.key_mark = (mark.line + 1) * _COLUMNS + mark.column + 1  # _pack, inlined: once per key
 
     def _add(self, value: Any, mark: Any, anchor: Optional[str], size: int) -> None:
         """Place a finished value into the open collection (or as the document root)."""
         if anchor is not None:
             self.anchors[anchor] = (value, size)
+        packed = (mark.line + 1) * _COLUMNS + mark.column + 1  # _pack, inlined: once per value
         if not self.stack:
             self.root = value
-            self.source.values[()] = (mark.line + 1, mark.column + 1)
+            self.source.set_root(packed)
             return
         top = self.stack[-1]
-        if isinstance(top.data, list):
-            child = top.path + (len(top.data),)
+        if type(top.data) is list:
             top.data.append(value)
-        else:
-            child = top.path + (top.key,)
-            if top.key == "<<":
-                top.merges.extend(value if isinstance(value, list) else [value])
-            elif top.key not in top.data:
-                top.data[top.key] = value
-            self.source.keys[child] = top.key_mark
-            top.key = None
-        self.source.values[child] = (mark.line + 1, mark.column + 1)
+            top.positions.append(packed)
+            return
+        key = top.key
+        if key == "<<":
+            top.merges.extend(value if isinstance(value, list) else [value])
+        if key not in top.positions:  # the first of duplicate keys is kept (and MOT008 reported)
+            if key != "<<":
+                top.data[key] = value
+            top.positions[key] = packed
+            top.key_positions[key] = top.key_mark
+        top.key = None
 
     def _start_collection(self, event: Any) -> None:
         self._check_tag(event)
@@ -354,7 +479,12 @@ class _Builder:
                             "a list or mapping cannot be used as a key: keys must be plain names")
         if len(self.stack) >= MAX_DEPTH:
             raise self.fail(event.start_mark, "MOT010", _TOO_DEEP)
-        self.nodes_written += 1
+        kind = "mapping" if isinstance(event, yaml.MappingStartEvent) else "list"
+        try:
+            check_collection_tag(event.tag, kind)
+        except ScalarError as exc:
+            self.error(event.start_mark, "MOT013", str(exc))
+        self._written(event.start_mark, 1)
         self._count(event.start_mark)
         if top is None:
             path: Path = ()
@@ -363,7 +493,7 @@ class _Builder:
         else:
             path = top.path + (top.key,)
         data: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
-        self.stack.append(_Frame(data, path, event.start_mark, event.anchor, self.nodes_expanded))
+        self.stack.append(_Frame(data, path, event.start_mark, event.anchor, self.nodes_expanded, self.source))
 
     def _end_collection(self) -> None:
         frame = self.stack.pop()
@@ -392,21 +522,3 @@ class _Builder:
         self._add(value, event.start_mark, None, size)
 
 
-def _construct_scalar(event: yaml.ScalarEvent, loader: Any) -> Any:
-    """Build a str, int, float, bool or None, as YAML's safe schema would."""
-    tag = event.tag
-    if tag in (None, "!"):
-        if not event.implicit[0]:  # quoted or block text is always a string
-            return event.value
-        tag = loader.resolve(yaml.ScalarNode, event.value, (True, False))
-    if tag == "tag:yaml.org,2002:str" or tag not in _CONSTRUCTORS:
-        return event.value  # timestamps and other types stay text
-    return getattr(loader, _CONSTRUCTORS[tag])(yaml.ScalarNode(tag, event.value))
-
-
-_CONSTRUCTORS = {
-    "tag:yaml.org,2002:int": "construct_yaml_int",
-    "tag:yaml.org,2002:float": "construct_yaml_float",
-    "tag:yaml.org,2002:bool": "construct_yaml_bool",
-    "tag:yaml.org,2002:null": "construct_yaml_null",
-}

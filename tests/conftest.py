@@ -90,3 +90,43 @@ def yaml_backend(request, monkeypatch):
 
     monkeypatch.setattr(yamlsrc, "_Loader", yamlsrc.PARSERS[request.param])
     return request.param
+
+
+def workshop_scene(plan: bool = True, **extra) -> dict:
+    """Three decisions (d0 -> d1 -> d2 -> end) with bilingual text; a workshop plan naming d0 and d2 as key."""
+    def both(en: str, zh: str) -> dict:
+        return {"en": en, "zh": zh}
+
+    def options(target: str, tag: str) -> list:
+        return [choice("explore", 2, target, both(f"Ask what happened ({tag})", f"问清发生了什么（{tag}）"),
+                       feedback=both("Good: it starts with the facts.", "好：先了解事实。")),
+                choice("act", -3, target, both(f"Tell them to calm down ({tag})", f"让对方冷静（{tag}）"),
+                       feedback=both("Bad: it dismisses the feeling.", "差：否定了对方的感受。"))]
+
+    nodes = {
+        "d0": {"speaker": "customer", "text": both("My order is late.", "我的订单迟到了。"),
+               "facilitator": {"question": both("What do they need first?", "对方首先需要什么？"),
+                               "notes": both("Listen for the facts.", "注意先听事实。")},
+               "choices": options("d1", "1")},
+        "d1": {"speaker": "customer", "text": both("And nobody called me.", "而且没人给我打电话。"),
+               "choices": options("d2", "2")},
+        "d2": {"speaker": "customer", "text": both("So what now?", "那现在怎么办？"), "choices": options("end", "3")},
+        "end": {"speaker": "narrator", "text": both("The end.", "结束。"), "ending": "done"},
+    }
+    data = scene_dict(nodes, {"done": {"title": both("Order sorted", "订单解决了"), "text": both("Over.", "完了。"),
+                                       "outcome": 1}},
+                      title=both("Late order", "迟到的订单"), summary=both("A test.", "测试。"),
+                      languages=["en", "zh"], setting={"place": both("A counter", "柜台")},
+                      customer={"name": both("Pat", "小王"), "type": "compliant", "mood": 0},
+                      cast={"you": {"name": both("You", "你"), "role": "staff"},
+                            "narrator": {"name": both("Narrator", "旁白"), "role": "narrator"}}, **extra)
+    if plan:
+        data["workshop"] = {
+            "key_decisions": [
+                {"node": "d0", "minutes": 5, "question": both("What first?", "先做什么？"),
+                 "model_answer": both("Ask what happened before offering anything.", "先问清情况，再提方案。")},
+                {"node": "d2", "minutes": 3, "question": both("How do you close?", "怎样收尾？"),
+                 "model_answer": both("Confirm the customer is satisfied.", "确认顾客满意。")}],
+            "rubric": [both("Did they explore before offering?", "是否先探索再提议？"),
+                       both("Did they confirm at the end?", "最后是否确认？")]}
+    return data

@@ -79,8 +79,6 @@ def test_analyze_json_has_a_predictability_section_per_language(capsys):
 SHIPPED = sorted((ROOT / "scenes").glob("*.yaml"))
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12: the shipped scenes still give their answers away (the best "
-                                       "option is mostly the longest); the content rework removes this marker")
 @pytest.mark.parametrize("path", SHIPPED, ids=[p.stem for p in SHIPPED])
 def test_shipped_scenes_do_not_leak_their_answers(path):
     loaded = load_scene(str(path))

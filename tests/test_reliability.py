@@ -57,6 +57,10 @@ def test_saves_survive_sigkill_at_random_moments(tmp_path):
             assert found >= version
             version = found
     assert version > 0
+    leftovers = list(tmp_path.glob(f"{TEMP_PREFIX}*"))
+    an_hour_and_more_ago = time.time() - 3700  # only abandoned temporaries go: another window may be writing
+    for leftover in leftovers:
+        os.utime(leftover, (an_hour_and_more_ago, an_hour_and_more_ago))
     SaveStore(tmp_path)  # the next start cleans what interrupted writes left behind
     assert not list(tmp_path.glob(f"{TEMP_PREFIX}*"))
 
@@ -64,14 +68,20 @@ def test_saves_survive_sigkill_at_random_moments(tmp_path):
 def test_unreadable_scene_file_is_explained(tmp_path, monkeypatch):
     path = tmp_path / "locked.yaml"
     path.write_text("format: 1\n", encoding="utf-8")
-    real_open = builtins.open
+    real_open, real_os_open = builtins.open, os.open
 
-    def refuse(file, *args, **kwargs):
+    def refuse(file, *args, **kwargs):  # root reads any file, so the refusal is simulated at both doors
         if str(file) == str(path):
             raise PermissionError(13, "Permission denied")
         return real_open(file, *args, **kwargs)
 
+    def refuse_os(file, *args, **kwargs):
+        if str(file) == str(path):
+            raise PermissionError(13, "Permission denied")
+        return real_os_open(file, *args, **kwargs)
+
     monkeypatch.setattr(builtins, "open", refuse)
+    monkeypatch.setattr(os, "open", refuse_os)
     loaded = load_scene(str(path))
     assert [d.code for d in loaded.diagnostics] == ["MOT001"] and "permission" in loaded.diagnostics[0].message
 

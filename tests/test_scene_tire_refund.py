@@ -12,47 +12,46 @@ from game.engine import Story
 from game.loader import load_scene
 from game.playthrough import play, transcript_text
 from game.program import pick
-from game.scorecard import build_scorecard
+from scene_paths import endings_after_a_slight, numbers_for, open_ids, raw_scene, run_ids, text_of
 
 SCENE = Path(__file__).resolve().parent.parent / "scenes" / "tire_refund.yaml"
 CJK = re.compile(r"[\u4e00-\u9fff]")
 MOT_ORDER = ["explore", "offer", "act", "confirm"]
 
-# Named paths, by choice id. The seed's own turn of events is SEED.
-SEED = ["policy", "repeat_policy", "see_off"]
+# Named paths, by choice id.
+# The handbook's turn of events, played well: listen, refund him on trust, count the money into his
+# hand with "bring the receipt if you remember", check the bike, and thank him when he comes back.
+HANDBOOK = ["listen", "refund_anyway", "ring_it", "bike_check", "welcome_back"]
+# The handbook's own clerk: a polite refusal, the manager's fifty yuan, his return half an hour later.
+SEED = ["policy", "repeat_policy", "see_off", "welcome_sorry"]
 SMARTER = ["listen", "look_up", "his_detail", "save_face_help", "write_down", "confirm_full"]
-NO_QUESTIONS = ["refund_now", "ring_it", "confirm_refund"]
-WORST = ["policy", "recover", "exchange", "blunt_again", "double_down"]
+NO_QUESTIONS = ["refund_now", "ring_it", "confirm_refund", "welcome_back"]
+WORST = ["receipt", "check_system", "blunt", "double_down"]
 
 # Transcript paths: (name, choice ids, ending, lowest score, highest score). Each range is a few
 # points around the score the path earns today, so a change to a rating or to the scoring shows up.
 TRANSCRIPTS = [
-    # The best path: explore (x3), offer, act, confirm; finds Huamei and rings ahead.
-    ("best", SMARTER, "new_regular", 89, 96),
-    # The worst path since the scoring model changed (issue 11: technique is half the score, so five
-    # poor moves weigh more than three): the rule, a promised exchange, bluntness, winning the argument.
-    ("worst", WORST, "called_liar", 0, 4),
-    # The former worst: no-questions promise, then asks the worst question, then wins the argument.
-    ("refund_then_liar", ["refund_now", "stall", "double_down"], "called_liar", 1, 8),
-    # The seed: polite refusal, the rule repeated, the manager's fifty yuan, an apology at the door.
-    ("seed", SEED, "wrong_store", 37, 43),
-    # The seed's manager, reached honestly after listening: the gesture repairs the store's moment.
-    ("manager", ["listen", "ask_manager", "see_off"], "wrong_store", 61, 68),
-    # A second good path: finds the truth gently, gives directions, offers a map.
+    ("handbook", HANDBOOK, "wrong_store", 88, 94),
+    ("best_explorer", SMARTER, "new_regular", 87, 93),
+    ("worst", WORST, "called_liar", 4, 11),
+    ("seed", SEED, "store_respect", 29, 36),
+    # Passing him to the manager after listening: the handbook's ending, with a weaker technique.
+    ("manager", ["listen", "ask_manager", "see_off", "welcome_back"], "wrong_store", 73, 80),
+    ("no_questions", NO_QUESTIONS, "wrong_store", 73, 80),
+    # Looked it up, and refunded him anyway without a word: the best score, the handbook's ending.
+    ("informed_refund", ["listen", "look_up", "refund_quietly", "ring_it", "bike_check", "welcome_back"],
+     "wrong_store", 90, 95),
     ("map", ["listen", "look_up", "gentle_where", "directions_only", "confirm_plain"], "right_shop", 73, 80),
-    # The refund with no questions, then a form after all: owned, and the bike checked.
-    ("form_owned", ["refund_now", "id_form", "form_own", "bike_check"], "no_questions", 48, 55),
-    # The same form defended with the rules.
     ("form_rules", ["refund_now", "id_form", "form_rules"], "paperwork", 27, 34),
-    # A good path spoiled at the end: the gist in a hurry, then the next customer.
     ("rushed", ["listen", "look_up", "his_detail", "save_face_help", "gist", "gist_rush"], "sorted", 63, 70),
-    # Quotes the rule, recovers, then promises a tire the store never stocked, twice.
-    ("promises", ["receipt", "insist_rule", "recover", "exchange", "out_of_stock"], "wasted_trips", 10, 17),
-    # Right about the facts, and proves it on the screen.
-    ("proved", ["listen", "look_up", "blunt", "show_screen"], "shown_door", 30, 37),
-    # The long way round: every mistake repaired, ten decisions.
+    ("promises", ["receipt", "insist_rule", "recover", "exchange", "out_of_stock"], "wasted_trips", 12, 19),
+    ("proved", ["listen", "look_up", "blunt", "show_screen"], "shown_door", 28, 34),
+    # A slight repaired: the same good words at the door, a +2 ending instead of +3.
+    ("mended", ["listen", "exchange", "blunt_again", "apologise_reframe", "save_face_help", "write_down",
+                "confirm_full_late"], "mended", 64, 71),
+    # The long way round: every mistake repaired, nine decisions.
     ("long", ["receipt", "reframe", "look_up", "refund_quietly", "second_thoughts", "apologise_reframe",
-              "save_face_help", "gist", "gist_note", "confirm_full"], "new_regular", 70, 77),
+              "save_face_help", "gist", "gist_note", "confirm_full_late"], "mended", 60, 67),
 ]
 
 
@@ -64,33 +63,15 @@ def program():
 
 
 def _run(program, choice_ids, language="en"):
-    """Play the scene by choice ids (robust to reordering) and return the scorecard."""
-    story = Story(program)
-    state = story.skip_lines(story.start())
-    for choice_id in choice_ids:
-        state, _ = story.choose_id(state, choice_id)
-        state = story.skip_lines(state)
-    return story, state, build_scorecard(story, state, language)
+    return run_ids(program, choice_ids, language)
 
 
 def _numbers(program, choice_ids):
-    """The 1-based choice numbers (as typed at `run --choices`) that take ``choice_ids``."""
-    story = Story(program)
-    state = story.skip_lines(story.start())
-    numbers = []
-    for choice_id in choice_ids:
-        numbers.append(next(n for n, c in enumerate(story.open_choices(state), start=1) if c.id == choice_id))
-        state = story.skip_lines(story.choose_id(state, choice_id)[0])
-    return numbers
+    return numbers_for(program, choice_ids)
 
 
 def _open_ids(program, choice_ids):
-    """The ids of the choices open after taking ``choice_ids``."""
-    story = Story(program)
-    state = story.skip_lines(story.start())
-    for choice_id in choice_ids:
-        state = story.skip_lines(story.choose_id(state, choice_id)[0])
-    return [c.id for c in story.open_choices(state)]
+    return open_ids(program, choice_ids)
 
 
 def test_scene_validates_clean():
@@ -117,26 +98,37 @@ def test_every_ending_reachable_across_the_mot_scale(program):
     assert min(outcomes) == -3 and max(outcomes) == 3
 
 
-def test_seed_turn_of_events_is_an_ending(program):
+def test_handbook_turn_of_events_reaches_the_top_outcome(program):
+    story, state, card = _run(program, HANDBOOK)
+    assert card.ending == "wrong_store" and card.outcome == 3 and card.grade == "A" and card.relationship == 3
+    assert {"refund_key", "seed_return", "back_at_desk"} <= set(state.visited)
+    # The refund is the store's respect, in the handbook's words, not a favour from someone's wallet.
+    texts = " ".join(pick(program.nodes[n].text, "en") for n in ("refund_key", "manager_takes_over", "seed_return"))
+    assert "wallet" not in texts and "own pocket" not in texts
+    assert "receipt" in pick(program.nodes["refund_key"].text, "en")
+    ring = next(c for c in program.nodes["refund_key"].choices if c.id == "ring_it")
+    assert "if you come across the receipt" in ring.text["en"] and "找着小票" in ring.text["zh"]
+    back = program.nodes["back_at_desk"].text
+    assert "fifty yuan" in back["en"] and "sell tires" in back["en"]
+    assert "五十块" in back["zh"] and "不卖轮胎" in back["zh"]
+    ending = program.endings["wrong_store"].text
+    assert "at his word" in ending["en"] and "信了" in ending["zh"]
+
+
+def test_the_handbook_clerk_refuses_and_the_store_repairs_it(program):
     story, state, card = _run(program, SEED)
-    assert card.ending == "wrong_store"
-    assert "manager_takes_over" in state.visited and "gesture" in state.visited
+    assert card.ending == "store_respect" and card.outcome == 1
+    assert {"manager_takes_over", "gesture", "seed_return", "back_at_desk"} <= set(state.visited)
     assert program.speakers[program.nodes["gesture"].speaker].role == "manager"
-    handed = pick(program.nodes["manager_takes_over"].text, "en")
-    assert "fifty-yuan" in handed and "receipt" in handed
-    back = program.nodes["seed_return"].text
-    assert "Half an hour later" in back["en"] and "never sold tires" in back["en"] and "wrong store" in back["en"]
-    assert "半个小时" in back["zh"] and "五十块" in back["zh"] and "不卖轮胎" in back["zh"] and "走错" in back["zh"]
-    # The manager saved the store's moment; the clerk's refusal still costs the clerk's score.
-    assert card.outcome > 0 and card.worst_moment.rating == -2
-    assert "offer_before_explore" in card.out_of_order
+    assert card.worst_moment.rating == -2 and card.grade == "F"
 
 
 @pytest.mark.parametrize("route", [["policy", "repeat_policy"], ["policy", "call_manager"],
                                    ["listen", "ask_manager"]])
-def test_every_route_to_the_manager_ends_in_the_seed_ending(program, route):
+def test_every_route_to_the_manager_leads_to_his_return(program, route):
     for last in ("next_customer", "see_off", "object"):
-        assert _run(program, route + [last])[2].ending == "wrong_store"
+        assert "back_at_desk" in _run(program, route + [last])[1].visited
+        assert _open_ids(program, route + [last])[-1] in ("welcome_back", "welcome_sorry")
 
 
 def test_policy_answers_are_always_rated_as_mistakes(program):
@@ -145,15 +137,15 @@ def test_policy_answers_are_always_rated_as_mistakes(program):
     assert all(c.rating < 0 for c in tagged)
 
 
-def test_best_path_is_the_smarter_path_through_all_four_stages(program):
+def test_both_good_paths_walk_all_four_stages_to_a_top_ending(program):
     best = analyze(program).best
-    assert best.ending == "new_regular"
-    assert best.stages[0] == "explore" and best.stages[-1] == "confirm"
+    assert best.ending in ("wrong_store", "new_regular")
+    assert best.stages[0] == "explore"
     assert [s for i, s in enumerate(best.stages) if s not in best.stages[:i]] == ["explore", "offer", "act", "confirm"]
-    assert {"story", "lookup", "remembers", "calling"} <= set(best.path)
     assert play(program, list(best.choices)).scorecard.score == best.score
-    card = _run(program, SMARTER)[2]
-    assert card.ending == "new_regular" and card.score == best.score and card.grade == "A"
+    for path, ending in ((SMARTER, "new_regular"), (HANDBOOK, "wrong_store")):
+        card = _run(program, path)[2]
+        assert card.ending == ending and card.outcome == 3 and card.grade == "A"
 
 
 def test_exploring_reveals_the_store_never_stocked_tires(program):
@@ -171,16 +163,22 @@ def test_telling_him_bluntly_endangers_the_relationship(program):
     assert card.score < 30
 
 
-def test_no_questions_refund_is_loyal_making_but_costly(program):
+def test_every_kept_refund_is_followed_by_his_return(program):
+    for path in (["refund_now", "ring_it", "next_please"], ["listen", "look_up", "refund_quietly", "ring_it",
+                                                             "bike_check"]):
+        assert "back_at_desk" in _run(program, path)[1].visited
+    # Deciding before exploring costs technique, not the ending.
     card = _run(program, NO_QUESTIONS)[2]
-    assert card.ending == "no_questions" and card.outcome > 0
-    assert "offer_before_explore" in card.out_of_order
-    text = pick(program.endings["no_questions"].text, "en")
-    assert "fifty yuan gone" in text and "shops here for years" in text
-    # Reachable after exploring too, and still below the path that finds out where he bought it.
-    informed = _run(program, ["listen", "look_up", "refund_quietly", "ring_it", "confirm_refund"])[2]
-    assert informed.ending == "no_questions"
-    assert card.score < informed.score < _run(program, SMARTER)[2].score
+    assert card.ending == "wrong_store" and "offer_before_explore" in card.out_of_order
+    assert card.score < _run(program, HANDBOOK)[2].score
+
+
+def test_top_endings_are_gated_after_a_slight(program):
+    """No +3 ending follows a moment rated -2 or worse; the same good words lead to a lesser ending."""
+    top = {ending_id for ending_id, ending in program.endings.items() if ending.outcome == 3}
+    assert top and not top & endings_after_a_slight(program)
+    assert "welcome_sorry" in _open_ids(program, ["policy", "repeat_policy", "see_off"])
+    assert "welcome_back" not in _open_ids(program, ["policy", "repeat_policy", "see_off"])
 
 
 def test_promising_no_questions_then_asking_one_is_closed_once_you_know(program):
@@ -194,12 +192,10 @@ def test_promising_no_questions_then_asking_one_is_closed_once_you_know(program)
     assert _run(program, ["refund_now", "stall", "apologise_reframe", "told_you"])[2].ending == "shown_door"
 
 
-def test_smarter_path_beats_the_seed_and_the_refund(program):
-    smarter = _run(program, SMARTER)[2].score
-    seed_best = max(_run(program, route + ["see_off"])[2].score
-                    for route in (["policy", "repeat_policy"], ["listen", "ask_manager"]))
-    assert smarter > _run(program, NO_QUESTIONS)[2].score
-    assert smarter > seed_best > _run(program, SEED[:-1] + ["object"])[2].score
+def test_good_paths_beat_the_seed_clerk(program):
+    seed = _run(program, SEED)[2].score
+    assert _run(program, SMARTER)[2].score > seed and _run(program, HANDBOOK)[2].score > seed
+    assert seed > _run(program, WORST)[2].score
 
 
 def test_both_languages_read_as_written_for_them(program):
@@ -215,7 +211,7 @@ def test_both_languages_read_as_written_for_them(program):
     for text in texts:
         assert CJK.search(text["zh"]), text["zh"]
         assert not CJK.search(text["en"]), text["en"]
-    assert "yuan" in pick(program.endings["wrong_store"].text, "en")
+    assert "yuan" in pick(program.nodes["back_at_desk"].text, "en")
 
 
 @pytest.mark.parametrize("seed", range(40))
@@ -227,7 +223,7 @@ def test_random_runs_reach_an_ending_in_both_languages(program, seed):
 
 
 def test_runs_by_id_from_the_command_line(program, capsys):
-    numbers = _numbers(program, SEED)
+    numbers = _numbers(program, HANDBOOK)
     assert main(["run", "tire_refund", "--choices", ",".join(map(str, numbers)), "--json", "--lang", "zh"]) == 0
     result = json.loads(capsys.readouterr().out)
     assert result["scene"] == "tire_refund" and result["ending"] == "wrong_store"
@@ -287,9 +283,8 @@ def test_longest_path_has_at_least_eight_decisions(program):
 
 def test_every_decision_offers_three_or_four_choices(program):
     for node in _decisions(program):
-        assert 3 <= len(node.choices) <= 4, node.id
         assert any(c.condition is None for c in node.choices), f"{node.id}: every choice has an if:"
-    # ...and 3-4 are open at every decision the player can actually reach, whatever the flags.
+    # 3-4 are open at every decision the player can actually reach, whatever the flags.
     story = Story(program)
     seen = set()
 
@@ -326,11 +321,10 @@ def test_every_choice_is_rated_staged_tagged_and_coached_in_both_languages(progr
 def test_the_tempting_mistakes_are_offered_and_rated_as_mistakes(program):
     choices = {c.id: c for node in _decisions(program) for c in node.choices}
     mistakes = {
-        "policy": "policy-over-person",        # quoting policy at an upset customer
-        "repeat_policy": "policy-over-person",
-        "ok_question": "avoid-ok-question",    # the closed "OK?"
-        "double_down": "no-defensiveness",     # getting defensive
-        "exchange": "keep-promise",            # promising a tire the store never stocked
+        "policy": "policy-over-person",        # quoting policy at an upset customer, kindly
+        "repeat_policy": "policy-over-person",  # explaining the rule's reasons
+        "double_down": "no-defensiveness",     # calm facts at a hurt man
+        "exchange": "keep-promise",            # promising before checking
         "out_of_stock": "keep-promise",
         "next_please": "confirm-satisfaction",  # skipping the confirm
         "wave_off": "confirm-satisfaction",
@@ -338,8 +332,10 @@ def test_the_tempting_mistakes_are_offered_and_rated_as_mistakes(program):
     for choice_id, principle in mistakes.items():
         assert principle in choices[choice_id].principles, choice_id
         assert choices[choice_id].rating <= 0, choice_id
-    for choice_id in ("next_please", "wave_off", "next_customer"):
-        assert choices[choice_id].stage != "confirm"  # a goodbye is not a confirm
+    # Refusals and goodbyes are tagged by what they do (act), never as an offer or a confirm.
+    for choice_id in ("policy", "repeat_policy", "insist_rule", "blunt", "next_please", "wave_off",
+                      "next_customer", "see_off"):
+        assert choices[choice_id].stage == "act", choice_id
     # Every decision offers something better than its worst option, and no decision is all mistakes.
     for node in _decisions(program):
         assert max(c.rating for c in node.choices) > 0, node.id
@@ -355,13 +351,21 @@ def test_the_customer_is_a_steady_type_and_the_player_is_staff(program):
     assert "doesn't shout" in hurt[0] and "voice stays low" in hurt[1] and "slowly" in hurt[2]
 
 
-def test_facilitators_have_questions_where_a_workshop_pauses(program):
-    paused = {node_id for node_id, node in program.nodes.items() if node.facilitator}
-    assert {"demand", "story", "lookup", "remembers", "gesture", "refund_key", "insulted", "at_door"} <= paused
-    for node_id in paused:
-        facilitator = program.nodes[node_id].facilitator
+def test_every_decision_has_facilitator_material_and_the_scene_a_workshop_plan(program):
+    for node in _decisions(program):
+        facilitator = node.facilitator
+        assert facilitator is not None, node.id
         for text in (facilitator.question, facilitator.notes):
-            assert text and CJK.search(text["zh"]) and not CJK.search(text["en"]), node_id
+            assert text and CJK.search(text["zh"]) and not CJK.search(text["en"]), node.id
+    # The question projected at `story` must not give the twist away.
+    question = program.nodes["story"].facilitator.question
+    assert "entrance" not in question["en"] and "tire" not in question["en"].lower().replace("tired", "")
+    plan = raw_scene("tire_refund").workshop
+    assert plan is not None and 3 <= len(plan.key_decisions) <= 4
+    for key in plan.key_decisions:
+        assert program.nodes[key.node].choices and key.minutes == 10
+        assert text_of(key.question, "zh") and text_of(key.model_answer, "en")
+    assert any("交互点评" in text_of(item, "zh") for item in plan.rubric)
 
 
 def test_every_text_exists_in_english_and_chinese(program):
@@ -413,10 +417,10 @@ def test_transcripts(program, language, name, choice_ids, ending, low, high):
 def test_transcript_paths_cover_the_best_the_worst_and_the_seed(program):
     result = analyze(program)
     by_name = {t[0]: t for t in TRANSCRIPTS}
-    assert tuple(_numbers(program, by_name["best"][1])) == result.best.choices
-    assert _run(program, by_name["best"][1])[2].score == result.best.score
+    best = max((t for t in TRANSCRIPTS), key=lambda t: _run(program, t[1])[2].score)
+    assert _run(program, best[1])[2].score == result.best.score
     assert _run(program, by_name["worst"][1])[2].score == result.worst.score
-    assert by_name["seed"][2] == "wrong_store"
+    assert by_name["handbook"][2] == "wrong_store"
     # More than one good path: at least two different endings reach a B or better.
     good = {ending for _, ids, ending, _, _ in TRANSCRIPTS if _run(program, ids)[2].score >= 70}
     assert len(good) >= 2

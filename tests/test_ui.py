@@ -13,6 +13,7 @@ from game.analysis import analyze
 from game.loader import load_scene
 from game.ui.app import App
 from game.ui.driver import button_centre, click, finish_line, key, resize, settle
+from game.ui.screens.briefing import BriefingScreen
 from game.ui.screens.ending import EndingScreen
 from game.ui.screens.play import PlayScreen
 from game.ui.screens.title import TitleScreen
@@ -57,12 +58,26 @@ def _card_index(app, path: Path) -> int:
     return next(i for i, card in enumerate(app.cards) if Path(card.path) == path)
 
 
+def _page_to_card(app, index: int) -> None:
+    """Click the title's next-page button until the card ``index`` is on screen (the grid pages)."""
+    for _ in range(len(app.cards)):
+        if any(button.action == f"scene:{index}" for button in app.screen.buttons):
+            return
+        click(app, button_centre(app, "next_page"))
+    raise AssertionError(f"card {index} never came on screen")
+
+
 @pytest.mark.parametrize("path", SCENES, ids=[p.stem for p in SCENES])
 def test_each_scene_to_an_ending_with_the_keyboard(app, path):
     ending, choices = best_choices(path)
     assert isinstance(app.screen, TitleScreen)
     for _ in range(_card_index(app, path) - app.screen.focus % len(app.screen.buttons)):
         key(app, pygame.K_RIGHT)
+    key(app, pygame.K_RETURN)
+    assert isinstance(app.screen, BriefingScreen)
+    key(app, pygame.K_RETURN)  # nothing selected on the briefing: Enter alone does not start
+    assert isinstance(app.screen, BriefingScreen)
+    key(app, pygame.K_TAB)
     key(app, pygame.K_RETURN)
     for number in choices:
         _until_decision_or_ending(app, lambda: key(app, pygame.K_SPACE))
@@ -77,7 +92,9 @@ def test_each_scene_to_an_ending_with_the_keyboard(app, path):
 @pytest.mark.parametrize("path", SCENES, ids=[p.stem for p in SCENES])
 def test_each_scene_to_an_ending_with_the_mouse(app, path):
     ending, choices = best_choices(path)
+    _page_to_card(app, _card_index(app, path))
     click(app, button_centre(app, f"scene:{_card_index(app, path)}"))
+    click(app, button_centre(app, "practice"))
     empty_spot = (app.theme.width // 2, app.theme.height - app.theme.px(40))
     for number in choices:
         _until_decision_or_ending(app, lambda: click(app, empty_spot))
@@ -108,7 +125,7 @@ def test_undo_with_backspace_and_ctrl_z(app):
 
 
 def test_what_if_from_the_debrief(app):
-    _start(app, (2, 2, 3, 3, 2))
+    _start(app, (2, 1, 4, 2, 3))
     _until_decision_or_ending(app, lambda: key(app, pygame.K_SPACE))
     key(app, pygame.K_RETURN)
     assert isinstance(app.screen, EndingScreen)
@@ -176,7 +193,7 @@ def test_progress_survives_a_killed_process(tmp_path):
         from game.ui.driver import key, finish_line
         app = App(saves_folder={str(tmp_path)!r})
         app.start_scene({str(ROOT / "scenes" / "tutorial.yaml")!r})
-        for number in (2, 2):
+        for number in (2, 1):
             while app.run.view("en").kind != "decision" or app.screen.coaching is not None:
                 key(app, pygame.K_SPACE); finish_line(app)
             finish_line(app)
@@ -193,7 +210,7 @@ def test_progress_survives_a_killed_process(tmp_path):
 
 
 def test_debrief_image_is_saved(app):
-    _start(app, (1, 1, 3, 3))
+    _start(app, (3, 3, 2, 3))
     _until_decision_or_ending(app, lambda: key(app, pygame.K_SPACE))
     key(app, pygame.K_RETURN)
     key(app, pygame.K_s)
@@ -293,9 +310,9 @@ def test_a_save_whose_place_was_edited_away_offers_to_start_again(tmp_path):
     _until_decision_or_ending(first, lambda: key(first, pygame.K_SPACE))
     key(first, pygame.K_2)
     node = first.run.state.steps[0].node
-    scene.write_text(text.replace(f"  {node}:\n", f"  {node}_moved:\n").replace(f"next: {node}\n",
-                                                                               f"next: {node}_moved\n"),
-                     encoding="utf-8")
+    scene.write_text(text.replace(f"  {node}:\n", f"  {node}_moved:\n")
+                     .replace(f"next: {node}\n", f"next: {node}_moved\n")
+                     .replace(f"node: {node}\n", f"node: {node}_moved\n"), encoding="utf-8")
     app = App(saves_folder=tmp_path / "saves", scenes_folder=scene.parent)
     click(app, button_centre(app, "continue"))
     assert type(app.screen).__name__ == "NoticeOverlay" and "no longer exists" in app.screen.messages[0]
@@ -334,7 +351,7 @@ def test_f5_after_the_line_ahead_was_deleted_does_not_break_history(tmp_path):
 
 
 def test_f5_on_the_scorecard_does_not_reopen_the_run(app):
-    _start(app, (1, 1, 3, 3))
+    _start(app, (3, 3, 2, 3))
     _until_decision_or_ending(app, lambda: key(app, pygame.K_SPACE))
     key(app, pygame.K_RETURN)
     key(app, pygame.K_F5)

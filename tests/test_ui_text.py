@@ -29,10 +29,31 @@ def test_chinese_wraps_between_characters_and_never_starts_a_line_with_closing_p
         assert all(book.width(line, 20) <= width + book.width("。", 20) for line in lines)
 
 
-def test_fit_shrinks_long_text_into_its_box(book):
+def test_fit_keeps_the_size_unless_asked_to_shrink(book):
     box = pygame.Rect(0, 0, 300, 90)
-    lines, size = book.fit("A long line of text that will not fit at the full size. " * 3, 24, box)
+    text = "A long line of text that will not fit at the full size. " * 3
+    assert book.fit(text, 24, box)[1] == 24  # the trainee's screens never shrink text
+    lines, size = book.fit(text, 24, box, minimum=0.6)
     assert size < 24 and len(lines) * book.line_height(size) <= box.height or size == round(24 * 0.6)
+
+
+@pytest.mark.parametrize("width", range(90, 420, 11))
+def test_chinese_breaks_at_phrases_with_kinsoku_and_no_orphans(book, width):
+    sentence = "我们公司的营业厅在城郊。他说：“我要退轮胎，急用！”她回答：「好的，我去问一下。」就这样。"
+    lines = book.wrap(sentence, 20, width)
+    assert "".join(lines) == sentence
+    assert all(line[:1] not in "，。、：！？」”）" for line in lines[1:])  # no closing mark starts a line
+    assert all(line[-1:] not in "「“（" for line in lines[:-1])  # no opening mark ends one
+    assert len(lines) == 1 or len(lines[-1].strip("，。、：！？」”）")) >= 2  # no single-character orphan
+    assert not any(a.endswith("公") and b.startswith("司") for a, b in zip(lines, lines[1:], strict=False))
+    assert all(book.width(line, 20) <= width for line in lines if len(line) > 3)
+
+
+def test_a_missing_glyph_only_sends_itself_to_the_fallback_font(book):
+    label = "Team Alpha▏"
+    assert book._runs(label) == [("Team Alpha", False), ("▏", True)]
+    assert book.width(label, 20) > book.width("Team Alpha", 20)
+    assert book.render(label, 20, (0, 0, 0)).get_width() == book.width(label, 20)
 
 
 def test_caches_are_bounded(book, monkeypatch):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import time
+import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING, Optional
 
@@ -19,6 +20,8 @@ from game.diagnostics import Diagnostic
 from game.paths import SCENES_DIR
 from game.savestore import SaveStore
 from game.settings import load_settings, save_settings
+from game.storage import notice_text
+from game.ui.layout import note_container
 from game.ui.screens.base import Screen
 from game.ui.text import TextBook
 from game.ui.theme import Theme, make_theme
@@ -55,11 +58,13 @@ class App:
         self.theme = self._make_theme()
         self.run: Optional["Run"] = None
         self.workshop: Optional["Workshop"] = None
+        self.sender = self._start_sender()
         self.cards = self.scan()
         self.screens: list[Screen] = []
         self.running = True
         self.dirty = True
         self.toast: Optional[tuple[str, float]] = None
+        self.held: set[int] = set()  # keys whose press changed the screen, ignored until released
         from game.ui.screens.title import TitleScreen  # screens import the App type: import late
 
         self.replace(TitleScreen(self))
@@ -72,8 +77,30 @@ class App:
     # --- window -------------------------------------------------------------------------------
 
     def _open_window(self, size: tuple[int, int], fullscreen: bool) -> pygame.Surface:
-        flags = pygame.FULLSCREEN if fullscreen else pygame.RESIZABLE
-        return pygame.display.set_mode((0, 0) if fullscreen else size, flags)
+        """A resizable window of ``size``, or full screen as a borderless window covering the desktop: SDL's
+        own full-screen mode, without a window manager, leaves the grown window where the small one was."""
+        if fullscreen:
+            desktop = pygame.display.get_desktop_sizes()[0] if pygame.display.get_desktop_sizes() else size
+            surface = pygame.display.set_mode(desktop, pygame.NOFRAME)
+        else:
+            surface = pygame.display.set_mode(size, pygame.RESIZABLE)
+        self._place_window(fullscreen)
+        return surface
+
+    @staticmethod
+    def _place_window(fullscreen: bool) -> None:
+        """Put the window at the screen's corner (full screen) or centre it: without a window manager,
+        SDL keeps the old position and a grown window hangs off the screen."""
+        try:
+            with warnings.catch_warnings():  # deprecated only as a way to draw; moving the window is its use here
+                warnings.simplefilter("ignore", DeprecationWarning)
+                window = pygame.Window.from_display_module()
+            if fullscreen:
+                window.position = (0, 0)
+            else:
+                window.position = pygame.WINDOWPOS_CENTERED
+        except (AttributeError, pygame.error):  # an older pygame-ce, or a driver with no windows
+            return
 
     def _make_theme(self) -> Theme:
         return make_theme(self.surface.get_size(), self.settings.text_scale, self.settings.high_contrast)
@@ -129,7 +156,8 @@ class App:
         if self.store.notices:
             from game.ui.screens.overlays import NoticeOverlay
 
-            self.push(NoticeOverlay(self, list(self.store.notices), restart=self.store.restart_path))
+            messages = [notice_text(notice, self.settings.language) for notice in self.store.notices]
+            self.push(NoticeOverlay(self, messages, restart=self.store.restart_path))
             self.store.notices.clear()
             self.store.restart_path = None
 
@@ -160,16 +188,54 @@ class App:
 
     # --- the run ------------------------------------------------------------------------------
 
-    def start_scene(self, path: str) -> None:
-        """Start a scene from its beginning (or show its errors)."""
+    def choose_scene(self, path: str) -> None:
+        """A scene card was chosen: ask first when that would end an unfinished run, then brief the player."""
+        summary = self.store.run_summary() if self.store.has_run() else None
+        if summary is None:
+            self.open_briefing(path)
+            return
+        from game.ltext import pick
+        from game.ui.screens.briefing import ReplaceRunOverlay
+
+        def title_of(match) -> str:
+            card = next((c for c in self.cards if match(c)), None)
+            return pick(card.title, self.settings.language) if card is not None and card.title else "?"
+
+        new_title = title_of(lambda c: Path(c.path) == Path(path))
+        old_title = title_of(lambda c: c.id == summary[0])
+        self.push(ReplaceRunOverlay(self, path, new_title, (old_title, summary[0], summary[1])))
+
+    def open_briefing(self, path: str) -> None:
+        """Load a scene and show its briefing (or its errors)."""
+        from game.loader import load_scene
+        from game.ui.screens.briefing import BriefingScreen
+
+        loaded = load_scene(path)
+        if loaded.program is None:
+            self.show_errors(list(loaded.diagnostics))
+            return
+        self.replace(BriefingScreen(self, path, loaded.program))
+
+    def begin(self, path: str, program, mode: str) -> None:
+        """Start the briefed scene in ``mode`` ("practice" or "assessment")."""
+        from game.session import Run
+
+        self.run = Run(path, program, mode=mode)
+        self.saved(self.store.save_run, self.run)
+        self.saved(self.recorder().launch, self.run)
+        self.open_play()
+
+    def start_scene(self, path: str, mode: str = "practice") -> None:
+        """Start a scene from its beginning in ``mode`` (or show its errors)."""
         from game.session import Run, SceneLoadError
 
         try:
-            self.run = Run.start(path)
+            self.run = Run.start(path, mode)
         except SceneLoadError as exc:
             self.show_errors(list(exc.loaded.diagnostics))
             return
         self.saved(self.store.save_run, self.run)
+        self.saved(self.recorder().launch, self.run)
         self.open_play()
 
     def continue_run(self) -> None:
@@ -216,20 +282,24 @@ class App:
         from game.ui.screens.ending import EndingScreen
 
         card = self.run.scorecard(self.settings.language)
-        self.saved(self.store.record_finished, self.run, card)
+        self.saved(self.recorder().finish, self.run, card, self.store)  # the history, and statements for the LRS
+        self.wake_sender()
         self.replace(EndingScreen(self))
 
     def what_if(self, decision: int) -> None:
         """Go back to a decision of the finished run and play on from there."""
         self.run.rewind(decision)
+        self.run.mode = "practice"  # playing on from a past decision is practice, whatever the run was
+        self.run.new_attempt()  # a replay is a new attempt for the learning record store
         self.saved(self.store.save_run, self.run)
+        self.saved(self.recorder().launch, self.run)
         self.open_play()
 
     def reload_scene(self) -> None:
         """F5: reload the scene from disk, keeping the place when its node still exists."""
         from game.engine import EngineError
         from game.loader import load_scene
-        from game.session import Run
+        from game.session import Run, SaveMismatch
 
         self.cards = self.scan()
         if self.run is None or self.run.is_over():  # nothing being played: only the cards can change
@@ -239,10 +309,16 @@ class App:
         if loaded.program is None:
             self.show_errors(list(loaded.diagnostics))
             return
-        run = Run(self.run.scene_path, loaded.program)
+        run = Run(self.run.scene_path, loaded.program, mode=self.run.mode)
+        run.registration, run.started_at = self.run.registration, self.run.started_at  # the same attempt
+        fingerprints = self.run.choice_fingerprints()
         try:
             run.state = run.story.restore(self.run.state)
+            run.check_fingerprints(fingerprints)  # a choice known by position must still say the same
             self.notify(self._t("reloaded"))
+        except SaveMismatch:
+            run.state = run.story.start()
+            self.notify(self._t("choice_changed"), 6)
         except EngineError:
             self.notify(self._t("place_gone"), 6)
         self.run = run
@@ -280,8 +356,8 @@ class App:
                 chosen = scene_path
         self.replace(FacilitatorSetup(self, chosen))
 
-    def start_workshop(self, scene_path: str, teams: list[str], mode: str) -> None:
-        """Start a facilitated session (or show the scene's errors)."""
+    def start_workshop(self, scene_path: str, teams: list[str], mode: str, key_only: bool = False) -> None:
+        """Start a facilitated session (or show the scene's errors); the team names are remembered."""
         from game.loader import load_scene
         from game.ui.screens.facilitate import FacilitatorScreen
         from game.workshop import Workshop, WorkshopError
@@ -291,10 +367,13 @@ class App:
             self.show_errors(list(loaded.diagnostics))
             return
         try:
-            self.workshop = Workshop(loaded.program, teams, mode, self.settings.language)
+            self.workshop = Workshop(loaded.program, teams, mode, self.settings.language, key_only=key_only)
         except WorkshopError as exc:
             self.notify(str(exc))
             return
+        from game.workshop_export import save_last_teams
+
+        self.saved(save_last_teams, self.store.folder, self.workshop.teams)
         self.replace(FacilitatorScreen(self))
 
     def finish_workshop(self) -> None:
@@ -302,9 +381,43 @@ class App:
         from game.ui.screens.compare import CompareScreen
 
         exported = self.saved(self.workshop.export, self.store.folder / "sessions")
+        self.saved(self.recorder().record_workshop, self.workshop)
+        self.wake_sender()
         self.replace(CompareScreen(self))
-        if exported:
-            self.notify(self._t("exported", path=str(exported[0])), 6)
+        if exported:  # said in the debrief's own status line: a toast would cover the page's footer
+            self.screen.status = self._t("exported", path=f"{exported[0].parent.name}/{exported[0].name}")
+
+    # --- results for the learning record store ----------------------------------------------
+
+    def recorder(self):
+        """Writes finished runs: the history and the xAPI outbox (with the current settings)."""
+        from game.recording import Recorder
+
+        return Recorder(self.store.folder, self.settings)
+
+    def _start_sender(self):
+        """The background sender, when an LRS is configured (settings or MOT_LRS_ENDPOINT)."""
+        from game.lrs import config_from
+        from game.recording import OUTBOX_DIR
+        from game.ui.sender import BackgroundSender
+
+        if config_from(self.settings) is None:
+            return None
+        sender = BackgroundSender(self.store.folder / OUTBOX_DIR, lambda: config_from(self.settings))
+        sender.start()
+        return sender
+
+    def wake_sender(self) -> None:
+        """New statements: let the sender look now (started here if the LRS was configured meanwhile)."""
+        if self.sender is None:
+            self.sender = self._start_sender()
+        if self.sender is not None:
+            self.sender.wake()
+
+    def _sender_notices(self) -> None:
+        if self.sender is not None:
+            for key, values in self.sender.notices():
+                self.notify(self._t(key, **values), 10)
 
     # --- settings -----------------------------------------------------------------------------
 
@@ -330,6 +443,7 @@ class App:
             self._dispatch(event)
             if not self.running:
                 return False
+        self._sender_notices()
         moving = any(screen.update(dt) for screen in self.screens)
         if self.toast and time.monotonic() > self.toast[1]:
             self.toast = None
@@ -339,6 +453,11 @@ class App:
         return moving or self.toast is not None
 
     def _dispatch(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.KEYUP:
+            self.held.discard(event.key)
+            return
+        if event.type == pygame.KEYDOWN and event.key in self.held:
+            return  # a key still held from the press that opened this screen: it did its one thing already
         if event.type == pygame.QUIT:
             self.running = False
         elif event.type == pygame.VIDEORESIZE:
@@ -349,10 +468,20 @@ class App:
             self.toggle_fullscreen()
         elif event.type == pygame.KEYDOWN and event.key == pygame.K_F5:
             self.reload_scene()
+        elif event.type == pygame.KEYDOWN and event.key == pygame.K_l and self._l_switches_language(event):
+            self.update_settings(language="zh" if self.settings.language == "en" else "en")
         elif event.type in (pygame.KEYDOWN, pygame.TEXTINPUT, pygame.MOUSEBUTTONDOWN, pygame.MOUSEMOTION,
                             pygame.MOUSEWHEEL):
+            before = self.screen
             self.screen.handle(event)
+            if event.type == pygame.KEYDOWN and self.screen is not before:
+                self.held.add(event.key)  # its repeats must not act on the screen it opened
             self.dirty = True
+
+    def _l_switches_language(self, event: pygame.event.Event) -> bool:
+        """L switches the language on every screen, except while a name is being typed."""
+        typing = getattr(self.screen, "takes_text", False) or getattr(self.screen, "editing", -1) >= 0
+        return not typing and not event.mod & (pygame.KMOD_CTRL | pygame.KMOD_ALT)
 
     def draw(self) -> None:
         """Draw every screen from the bottom up, then the toast, and show the frame."""
@@ -360,17 +489,29 @@ class App:
         for screen in self.screens[start:]:
             screen.draw(self.surface)
         if self.toast:
-            self._draw_toast(self.toast[0])
+            self.draw_toast(self.surface, self.toast[0])
         pygame.display.flip()
         self.dirty = False
 
-    def _draw_toast(self, text: str) -> None:
+    def draw_toast(self, surface: pygame.Surface, text: str) -> None:
+        """The toast: at the bottom centre, moved up above any button it would cover."""
         theme = self.theme
-        rendered = self.book.render(text, theme.small, (255, 255, 255))
-        box = rendered.get_rect(midbottom=(theme.width // 2, theme.height - theme.gap)).inflate(theme.gap * 2,
-                                                                                                  theme.gap)
-        pygame.draw.rect(self.surface, (30, 30, 36), box, border_radius=box.height // 2)
-        self.surface.blit(rendered, rendered.get_rect(center=box.center))
+        lines = self.book.wrap(text, theme.small, theme.width * 3 // 4)
+        height = self.book.text_height(len(lines), theme.small)
+        width = max(self.book.width(line, theme.small) for line in lines)
+        box = pygame.Rect(0, 0, width + theme.gap * 2, height + theme.gap)
+        box.midbottom = (theme.width // 2, theme.height - theme.gap)
+        for button in sorted(self.screen.buttons, key=lambda b: -b.rect.bottom):
+            if box.colliderect(button.rect.inflate(theme.px(8), theme.px(8))):
+                box.bottom = button.rect.top - theme.px(8)
+        pygame.draw.rect(surface, (30, 30, 36), box, border_radius=min(box.height // 2, theme.radius * 2))
+        note_container(surface, box)
+        self.book.draw_lines(surface, lines, theme.small, (255, 255, 255),
+                             (box.x + theme.gap, box.y + theme.gap // 2 - self._half_leading(theme.small)))
+
+    def _half_leading(self, size: int) -> int:
+        """How far a rendered line's top sits above its share of the line height."""
+        return (self.book.font(size).get_height() - self.book.line_height(size)) // 2
 
     def loop(self) -> None:
         """Run until the window closes."""
@@ -386,6 +527,8 @@ class App:
                 events = [e for e in events if e.type != pygame.NOEVENT]
                 dt = clock.tick() / 1000
             moving = self.step(events, min(dt, 0.1))
+        if self.sender is not None:
+            self.sender.stop()
         pygame.quit()
 
 

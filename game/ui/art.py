@@ -8,12 +8,14 @@ the lower middle (where the customer stands) and the bottom third (the dialogue 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any, Optional
 
 import pygame
 
-from game.ui.art_people import FACES, FIGURE_H, FIGURE_W, Pen, draw_figure, make_look, render
-from game.ui.art_rooms import H, SCENES, tones_for
+from game.ui.art_people import FACES, FIGURE_H, FIGURE_W, Pen, render
+from game.ui.art_person import draw_figure, make_look
+from game.ui.art_rooms import H, SCENES, tones_for, weather
 from game.vocab import METER_MOODS, meter_level
 
 
@@ -39,11 +41,63 @@ HIGH_CONTRAST_PALETTE = ArtPalette(
     sky=(90, 170, 255), wall=(255, 255, 255), floor=(120, 120, 120), accent=(255, 200, 0),
     ink=(0, 0, 0), skin=(255, 214, 170), cloth=(0, 84, 200), hair=(60, 40, 20), high_contrast=True)
 
-BACKDROPS = ("store", "service-desk", "bank", "street-rain", "classroom")
+BACKDROPS = ("store", "service-desk", "bank", "street-rain", "classroom", "supermarket-desk")
 EXPRESSIONS = ("furious", "angry", "upset", "neutral", "content", "happy", "delighted")
 
+# Expressions a scene line may ask for, drawn with the nearest face the art has.
+LINE_EXPRESSIONS = {"neutral": "neutral", "happy": "happy", "pleased": "content", "worried": "upset",
+                    "sad": "upset", "angry": "angry", "surprised": "surprised"}
+
+
+CAST_LOOKS = [("feminine", "ponytail", "navy"), ("masculine", "short", "charcoal"), ("feminine", "bun", "teal"),
+              ("masculine", "cropped", "navy"), ("feminine", "long", "burgundy"), ("masculine", "short", "olive")]
+
+
+@dataclass(frozen=True)
+class Person:
+    """Everything the drawing needs to know about one person (from the scene's ``appearance``)."""
+
+    role: str = "customer"  # customer, staff, manager, other
+    customer_type: str = "steady"  # posture and hands
+    age: str = "adult"
+    gender: str = "neutral"
+    build: str = "medium"
+    skin: str = "light"
+    hair: Optional[str] = None
+    hair_colour: Optional[str] = None
+    glasses: bool = False
+    clothing: Optional[str] = None
+    clothing_colour: Optional[str] = None
+    details: tuple[str, ...] = field(default_factory=tuple)
+
+
+def person_for(program: Any, speaker: str) -> Person:
+    """The person to draw for ``speaker`` of a compiled scene: its appearance, or defaults that fit its role."""
+    appearance = program.appearances.get(speaker)
+    info = program.speakers.get(speaker)
+    role = info.role if info is not None else "customer"
+    is_customer = speaker == "customer"
+    fallback_age = program.customer_age if is_customer else "adult"
+    if fallback_age == "elderly" and appearance is None:  # the look older scenes were drawn with
+        return Person(role, program.customer_type, "elderly", "feminine", hair="bun", glasses=True,
+                      clothing="cardigan")
+    if appearance is None and is_customer:
+        return Person(role, program.customer_type, clothing="jacket")
+    if appearance is None:  # a cast member the scene does not describe: a plain look of their own, stable per id
+        pick_of = sum(speaker.encode("utf-8")) % len(CAST_LOOKS)
+        gender, hair, colour = CAST_LOOKS[pick_of]
+        return Person(role, "steady", "adult", gender, hair=hair, clothing="blazer" if role != "other" else "suit",
+                      clothing_colour=colour, details=("name-badge",) if role in ("manager", "staff") else ())
+    return Person(
+        role=role, customer_type=program.customer_type if is_customer else "steady",
+        age=appearance.age or fallback_age, gender=appearance.gender or "neutral", build=appearance.build or "medium",
+        skin=appearance.skin or "light", hair=appearance.hair, hair_colour=appearance.hair_colour,
+        glasses=appearance.glasses, clothing=appearance.clothing, clothing_colour=appearance.clothing_colour,
+        details=tuple(appearance.details))
+
+
 def draw_backdrop(surface: pygame.Surface, rect: pygame.Rect, name: str, palette: ArtPalette,
-                  time: float = 0.0) -> None:
+                  time: float = 0.0, raining: Optional[bool] = None) -> None:
     """Draw the named setting filling ``rect``; nothing outside ``rect`` is touched.
 
     Args:
@@ -52,16 +106,19 @@ def draw_backdrop(surface: pygame.Surface, rect: pygame.Rect, name: str, palette
         name: One of BACKDROPS. Unknown names fall back to "store".
         palette: DEFAULT_PALETTE, HIGH_CONTRAST_PALETTE or a theme's own.
         time: Seconds; drives rain, clock hands and signal lights. At 0.0 the picture is complete.
+        raining: Whether rain falls outside (None: as the backdrop was first drawn, rain on "street-rain").
     """
     rect = pygame.Rect(rect)
     if rect.w < 1 or rect.h < 1:
         return
     scene, tones = SCENES.get(name, SCENES["store"]), tones_for(palette)
+    wet = name == "street-rain" if raining is None else raining
 
     def paint(tmp: pygame.Surface, factor: float) -> None:
         scale = tmp.get_height() / H
         pen = Pen(tmp, scale, ink=palette.ink, edge=4.5 if palette.high_contrast else 0)
-        scene(pen, tones, tmp.get_width() / scale, time)
+        with weather(wet):
+            scene(pen, tones, tmp.get_width() / scale, time)
 
     render(surface, rect, paint)
 
@@ -78,32 +135,40 @@ def expression_for(meter: float) -> str:
     return METER_MOODS[meter_level(meter)]  # the meter's one vocabulary, shared with the card
 
 
-def draw_customer(surface: pygame.Surface, rect: pygame.Rect, expression: str, palette: ArtPalette,
-                  customer_type: str = "steady", age: str = "elderly", time: float = 0.0) -> None:
-    """Draw the customer, half body and facing the viewer, centred in ``rect`` on a transparent ground.
+def draw_person(surface: pygame.Surface, rect: pygame.Rect, expression: str, palette: ArtPalette, person: Person,
+                time: float = 0.0) -> None:
+    """Draw ``person``, half body and facing the viewer, centred in ``rect`` on a transparent ground.
 
     Args:
         surface: Any Surface; the figure is alpha-blended over what is already there.
         rect: The area to draw in; the 3:4 figure is scaled to fit and centred.
-        expression: One of EXPRESSIONS (unknown names draw "neutral"); shown by brow, eye and mouth shape.
+        expression: One of EXPRESSIONS or LINE_EXPRESSIONS' keys (unknown names draw "neutral").
         palette: The colours; a high-contrast palette thickens every outline.
-        customer_type: A vocabulary customer type; sets posture and arms (crossed for demanding and
-            compliant, one hand raised for talkative and influential, hands folded otherwise).
-        age: "elderly" (silver hair, glasses, cardigan) or "adult" (dark hair, jacket).
+        person: Age, gender presentation, build, hair, glasses, clothing and its colours, details.
         time: Seconds; drives breathing and an occasional blink. At 0.0 the eyes are open.
     """
     rect = pygame.Rect(rect)
     if rect.w < 1 or rect.h < 1:
         return
-    face = FACES.get(expression, FACES["neutral"])
-    elderly = age != "adult"
-    look = make_look(palette, elderly, face.flush)
+    face = FACES.get(expression) or FACES.get(LINE_EXPRESSIONS.get(expression, ""), FACES["neutral"])
+    look = make_look(palette, person, face.flush)
 
     def paint(tmp: pygame.Surface, factor: float) -> None:
         scale = min(tmp.get_width() / FIGURE_W, tmp.get_height() / FIGURE_H)
         origin = ((tmp.get_width() - FIGURE_W * scale) / 2, (tmp.get_height() - FIGURE_H * scale) / 2)
         pen = Pen(tmp, scale, origin, ink=palette.ink, edge=4.5 if palette.high_contrast else 2.2)
         tmp.set_clip(pen.box(0, 0, FIGURE_W, FIGURE_H))  # a clean bust: nothing below the waist line
-        draw_figure(pen, face, look, customer_type, elderly, time)
+        draw_figure(pen, face, look, person, time)
 
     render(surface, rect, paint, alpha=True)
+
+
+def draw_customer(surface: pygame.Surface, rect: pygame.Rect, expression: str, palette: ArtPalette,
+                  customer_type: str = "steady", age: str = "elderly", time: float = 0.0) -> None:
+    """Draw a customer with no ``appearance`` (kept for callers that only know the type and age)."""
+    if age == "elderly":
+        person = Person("customer", customer_type, "elderly", "feminine", hair="bun", glasses=True,
+                        clothing="cardigan")
+    else:
+        person = Person("customer", customer_type, clothing="jacket")
+    draw_person(surface, rect, expression, palette, person, time)

@@ -207,6 +207,7 @@ FACES: dict[str, Face] = {
     "content": Face(-1, 2, 1.0, 0, 6, 30, 0, cheeks=True),
     "happy": Face(-2, 4, 0.9, 0, 9, 36, 9, cheeks=True),
     "delighted": Face(-3, 6, 1.0, 0, 11, 46, 17, cheeks=True, closed_eyes=True),
+    "surprised": Face(-4, 9, 1.2, 0, 0, 20, 10),
 }
 
 
@@ -228,86 +229,6 @@ class Look:
     hc: bool
 
 
-def make_look(palette, elderly: bool, flush: float) -> Look:
-    """Colours for the figure; elderly hair is the palette hair washed to silver."""
-    hc = palette.high_contrast
-    hair = mix(palette.hair, (232, 230, 226), 0.8) if elderly else palette.hair
-    skin = mix(palette.skin, (214, 92, 80), flush)
-    cloth = palette.cloth if elderly else mix(palette.cloth, palette.ink, 0.25)  # cardigan vs darker jacket
-    return Look(
-        ink=palette.ink, skin=skin, skin_shade=mix(skin, palette.ink, 0.16 if not hc else 0.3),
-        hair=hair, hair_shade=mix(hair, palette.ink, 0.2), brow=mix(hair, palette.ink, 0.6 if elderly else 0.3),
-        cloth=cloth, cloth_shade=mix(cloth, palette.ink, 0.22 if not hc else 0.45),
-        shirt=WHITE if hc else mix(palette.wall, WHITE, 0.6),
-        mouth=mix((120, 40, 48), palette.ink, 0.3), blush=mix(skin, (232, 110, 110), 0.35), hc=hc)
-
-
-def draw_figure(pen: Pen, face: Face, look: Look, customer_type: str, elderly: bool, time: float) -> None:
-    """Draw the whole customer in the 300 x 400 design box on ``pen``."""
-    breath = math.sin(time * 2 * math.pi / 3.8) * 1.8  # shoulders rise, the head follows a little less
-    posture = {"demanding": -5, "compliant": -3, "shy": 5, "silent": 3}.get(customer_type, 0)
-    head_y = 140 + posture - breath * 0.7
-    draw_body(pen, look, elderly, 248 - breath)
-    draw_arms(pen, look, customer_type, breath)
-    draw_head(pen, look, elderly, head_y)
-    blink = time > 0 and (time % 4.3) > 4.14  # a 0.16 s blink every few seconds, never at time 0
-    draw_face(pen, face, look, elderly, head_y, blink)
-
-
-def draw_body(pen: Pen, look: Look, elderly: bool, top: float) -> None:
-    """Neck, shoulders and torso: a cardigan over a round-neck top, or a jacket over a shirt."""
-    pen.rect(look.skin, CX - 17, top - 50, 34, 60, edge=0)
-    half = [(30, 420), (34, top + 90)] + curve((34, top + 90), (36, top + 18), (76, top + 8))[1:]
-    half += curve((76, top + 8), (104, top + 2), (124, top - 8), 6)[1:]  # the slope from neck to shoulder
-    pen.poly(look.cloth, half + mirror(half, CX))
-    for side in (-1, 1):  # the arms hang inside the sleeves: a seam from shoulder to elbow
-        pen.stroke(look.cloth_shade, curve((CX + side * 100, top + 30), (CX + side * 96, top + 80),
-                                           (CX + side * 92, top + 110), 8), 3)
-    if elderly:
-        pen.poly(look.shirt, [(124, top - 8), (CX, top + 84), (176, top - 8)], edge=0)
-        pen.poly(look.skin, curve((130, top - 8), (CX, top + 34), (170, top - 8), 10), edge=0)
-        pen.stroke(look.cloth_shade, curve((132, top - 2), (CX, top + 40), (168, top - 2), 10), 3)
-        for side in (-1, 1):  # the cardigan's front bands, and its buttons
-            pen.stroke(look.cloth_shade, [(CX + side * 28, top - 8), (CX + side * 3, top + 86),
-                                          (CX + side * 3, 420)], 5)
-        for y in (top + 108, top + 136):
-            pen.circle(look.cloth_shade, CX + 11, y, 4.2, edge=0)
-    else:
-        pen.poly(look.shirt, [(122, top - 8), (CX, top + 70), (178, top - 8)], edge=0)
-        pen.poly(look.skin, [(134, top - 8), (CX, top + 22), (166, top - 8)], edge=0)
-        for side in (-1, 1):  # lapels folded back from the V, and shirt collar points
-            pen.poly(look.cloth_shade, [(CX + side * 28, top - 8), (CX + side * 3, top + 70),
-                                        (CX + side * 10, top + 100), (CX + side * 46, top + 10)])
-            pen.poly(look.shirt, [(CX + side * 16, top - 12), (CX + side * 30, top - 6),
-                                  (CX + side * 20, top + 26), (CX + side * 3, top + 24)])
-
-
-def draw_arms(pen: Pen, look: Look, customer_type: str, breath: float) -> None:
-    """Arms crossed (demanding, compliant), one hand raised (talkative, influential) or hands folded."""
-    y = 360 - breath
-    if customer_type in ("demanding", "compliant"):  # each hand grips the other arm above the elbow
-        pen.limb(look.cloth, [(250, y + 14), (88, y - 26)], 40)
-        pen.ellipse(look.skin, 76, y - 30, 15, 13)
-        pen.limb(look.cloth, [(50, y + 14), (212, y - 26)], 40)
-        pen.ellipse(look.skin, 224, y - 30, 15, 13)
-        pen.stroke(look.cloth_shade, [(188, y - 38), (196, y - 6)], 3)  # cuff
-        return
-    if customer_type in ("talkative", "influential"):  # one hand up, mid-sentence
-        pen.limb(look.cloth, [(240, y + 20), (244, y - 58)], 36)
-        hx, hy = 246, y - 92
-        for dx, length in ((-12, 26), (-4, 30), (4, 30), (12, 25)):  # open palm, fingers up
-            pen.limb(look.skin, [(hx + dx * 0.7, hy), (hx + dx, hy - length)], 8.5)
-        pen.limb(look.skin, [(hx - 8, hy + 10), (hx - 24, hy - 4)], 9)
-        pen.ellipse(look.skin, hx, hy + 6, 15, 16)
-        pen.limb(look.cloth, [(52, y + 12), (130, y + 6)], 34)
-    else:
-        for side in (-1, 1):  # forearms come in from the elbows to hands folded at the waist
-            pen.limb(look.cloth, [(CX + side * 98, y + 12), (CX + side * 20, y + 6)], 34)
-    pen.ellipse(look.skin, CX - 9, y + 12, 20, 15)
-    pen.ellipse(look.skin, CX + 9, y + 6, 20, 15)
-    pen.stroke(look.skin_shade, [(CX - 2, y + 2), (CX + 18, y + 8)], 2.2)
-
-
 def head_outline(cy: float) -> list[Point]:
     """An egg-shaped head: full at the cheekbones, narrowing to the chin."""
     pts = []
@@ -318,41 +239,7 @@ def head_outline(cy: float) -> list[Point]:
     return pts
 
 
-def draw_head(pen: Pen, look: Look, elderly: bool, cy: float) -> None:
-    """Ears, head and hair: soft silver waves with a high hairline (elderly) or a side-parted cut."""
-    for side in (-1, 1):
-        pen.ellipse(look.skin, CX + side * 60, cy + 8, 11, 17)
-        pen.stroke(look.skin_shade, curve((CX + side * 63, cy + 1), (CX + side * 67, cy + 8),
-                                          (CX + side * 62, cy + 17), 5), 2)
-    pen.rect(look.skin_shade, CX - 17, cy + 50, 34, 30, edge=0)  # shadow under the jaw, onto the neck
-    pen.poly(look.skin, head_outline(cy))
-    volume = 18 if elderly else 12
-    rx, ry = 63 + volume * 0.25, 62 + volume
-    crown = [(CX + rx * math.cos(a / 40 * math.pi), cy - 12 + ry * math.sin(a / 40 * math.pi)) for a in range(40, 81)]
-    if elderly:  # hair swept back in soft waves, fuller over the ears
-        line = curve((CX + 66, cy + 2), (CX + 74, cy - 24), (CX + 52, cy - 34), 6)
-        for x0, x1, dip in ((52, 26, 0), (26, 0, 4), (0, -26, 4), (-26, -52, 0)):
-            line += curve((CX + x0, cy - 34 - dip * 2), (CX + (x0 + x1) / 2, cy - 54 - dip * 2),
-                          (CX + x1, cy - 34 - (4 - dip) * 2 - dip * 2), 6)[1:]
-        line += curve((CX - 52, cy - 34), (CX - 74, cy - 24), (CX - 66, cy + 2), 6)[1:]
-        pen.poly(look.hair, crown + line)
-        strands = [((CX - 4, cy - 88), (CX - 30, cy - 82), (CX - 44, cy - 60)),
-                   ((CX + 8, cy - 86), (CX + 36, cy - 80), (CX + 48, cy - 60)),
-                   ((CX + 64, cy - 26), (CX + 60, cy - 14), (CX + 64, cy - 4)),
-                   ((CX - 64, cy - 26), (CX - 60, cy - 14), (CX - 64, cy - 4))]
-    else:  # a side parting with the fringe swept across, and short sideburns
-        line = curve((CX + 58, cy + 4), (CX + 58, cy - 28), (CX + 48, cy - 44), 6)
-        line += curve((CX + 48, cy - 44), (CX + 10, cy - 38), (CX - 22, cy - 62), 10)[1:]
-        line += curve((CX - 22, cy - 62), (CX - 50, cy - 52), (CX - 56, cy - 26), 8)[1:]
-        line += [(CX - 58, cy + 4)]
-        pen.poly(look.hair, crown + line)
-        strands = [((CX - 14, cy - 66), (CX + 24, cy - 60), (CX + 44, cy - 42)),
-                   ((CX - 22, cy - 64), (CX - 34, cy - 70), (CX - 40, cy - 62))]
-    for a, b, c in strands:  # a few strands give the hair direction without noise
-        pen.stroke(look.hair_shade, curve(a, b, c, 8), 2.4)
-
-
-def draw_face(pen: Pen, face: Face, look: Look, elderly: bool, cy: float, blink: bool) -> None:
+def draw_face(pen: Pen, face: Face, look: Look, glasses: bool, cy: float, blink: bool) -> None:
     """Brows, eyes, nose, mouth: the expression is carried by shape, colour only adds to it."""
     weight = 1.25 if look.hc else 1.0
     ey = cy + 6
@@ -369,7 +256,7 @@ def draw_face(pen: Pen, face: Face, look: Look, elderly: bool, cy: float, blink:
     if face.creases:
         for side in (-1, 1):
             pen.stroke(look.skin_shade, [(CX + side * 5, ey - 26), (CX + side * 3, ey - 15)], 2.5 * weight)
-    if elderly:
+    if glasses:
         draw_glasses(pen, look, ey)
     pen.stroke(look.skin_shade, curve((CX - 2, cy + 16), (CX + 8, cy + 30), (CX - 4, cy + 32), 6), 3.5)
     draw_mouth(pen, face, look, cy + 48, weight)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import math
 import random
 from functools import lru_cache
@@ -13,6 +15,19 @@ from game.ui.art_people import (WHITE, Color, Pen, arc_arrow, curve, hash01, mix
 
 if TYPE_CHECKING:
     from game.ui.art import ArtPalette
+
+
+_RAINING = contextvars.ContextVar("raining", default=True)
+
+
+@contextlib.contextmanager
+def weather(raining: bool):
+    """Paint the backdrops inside the ``with`` block with rain falling outside, or not."""
+    token = _RAINING.set(raining)
+    try:
+        yield
+    finally:
+        _RAINING.reset(token)
 
 
 H = 900  # design height of every backdrop
@@ -324,7 +339,9 @@ def _taxi_sign(pen: Pen, t: _Tones, x: float, y: float) -> None:
 
 
 def _rain(pen: Pen, t: _Tones, x0: float, x1: float, top: float, sky: Color, time: float) -> None:
-    """Slanted streaks falling at steady speed (positions wrap), and ripples opening on the kerb."""
+    """Slanted streaks falling at steady speed (positions wrap), and ripples opening on the kerb (when it rains)."""
+    if not _RAINING.get():
+        return
     streak = mix(sky, WHITE, 0.5) if not t.hc else WHITE
     height = FLOOR - top + 60
     for i in range(int((x1 - x0) / 9)):
@@ -394,5 +411,57 @@ def _flip_chart(pen: Pen, t: _Tones, x: float, top: float) -> None:
     pen.line(t.metal, (x - 70, top + 212), (x + 70, top + 212), 3)
 
 
+def _tire(pen: Pen, t: _Tones, cx: float, cy: float, r: float) -> None:
+    """A tyre seen from the side: black rubber, tread notches, a grey rim."""
+    rubber = mix(t.ink, (60, 60, 64), 0.3) if not t.hc else t.ink
+    pen.circle(rubber, cx, cy, r)
+    for k in range(12):
+        a = k * math.pi / 6
+        pen.line(mix(rubber, WHITE, 0.15), (cx + r * 0.82 * math.cos(a), cy + r * 0.82 * math.sin(a)),
+                 (cx + r * 0.98 * math.cos(a), cy + r * 0.98 * math.sin(a)), 3)
+    pen.circle(t.metal if not t.hc else WHITE, cx, cy, r * 0.5)
+    pen.circle(mix(t.metal, WHITE, 0.4) if not t.hc else t.ink, cx, cy, r * 0.16, edge=0)
+
+
+def _trolley(pen: Pen, t: _Tones, x: float, base: float) -> None:
+    """A shopping trolley seen from the side."""
+    pen.poly(t.metal, [(x, base - 150), (x + 150, base - 150), (x + 130, base - 60), (x + 14, base - 60)], edge=None)
+    pen.poly(t.wall_light, [(x + 12, base - 140), (x + 138, base - 140), (x + 122, base - 70), (x + 22, base - 70)],
+             edge=0)
+    for k in range(5):  # the basket's wires
+        pen.line(t.metal, (x + 20 + k * 26, base - 140), (x + 28 + k * 22, base - 70), 3)
+    pen.line(t.metal, (x - 20, base - 170), (x, base - 150), 6)
+    pen.line(t.metal, (x + 14, base - 60), (x + 20, base - 20), 5)
+    pen.line(t.metal, (x + 130, base - 60), (x + 124, base - 20), 5)
+    for wheel in (x + 20, x + 124):
+        pen.circle(t.ink, wheel, base - 12, 12)
+
+
+def _supermarket_desk(pen: Pen, t: _Tones, w: float, time: float) -> None:
+    """A supermarket's customer-service desk: aisle signs, a bicycle-tyre rack by the desk, a trolley."""
+    _room(pen, t, w)
+    pen.rect(t.accent_light, 0, 0, w, 40)
+    for index, x in enumerate((w * 0.08, w * 0.3, w * 0.7, w * 0.9)):  # hanging aisle numbers
+        pen.line(t.metal, (x, 40), (x, 80), 3)
+        pen.rect(t.accent, x - 46, 80, 92, 56, radius=6)
+        seven_seg(pen, WHITE, x - 14, 90, 36, str(index + 3))
+    _shelves(pen, t, w * 0.02, 190, w * 0.22, 3, seed=5, gap=92)
+    x0 = w * 0.76  # the cycling corner: tyres hung on pegs
+    pen.rect(t.wood_dark, x0, 170, w * 0.22, 16, edge=0)
+    count = max(2, int(w * 0.22 // 80))
+    for k in range(count):
+        _tire(pen, t, x0 + 40 + k * (w * 0.22 - 80) / max(1, count - 1), 250, 40)
+        _tire(pen, t, x0 + 40 + k * (w * 0.22 - 80) / max(1, count - 1), 360, 34)
+    _sign(pen, t, w * 0.3, 160, w * 0.4, 80)  # "Customer service"
+    pen.circle(WHITE, w * 0.5 - w * 0.12, 200, 20, edge=0)
+    pen.rect(WHITE, w * 0.5 - w * 0.08, 192, w * 0.2, 16, radius=6, edge=0)
+    pen.rect(t.wood, w * 0.02, 430, w * 0.96, 28)  # the long desk
+    pen.rect(t.accent_dark, w * 0.03, 458, w * 0.94, FLOOR - 458)
+    pen.rect(t.warm, w * 0.03, 500, w * 0.94, 16, edge=0)
+    _till(pen, t, w * 0.12, 430)
+    pen.rect(WHITE, w * 0.74 + 14, 396, 70, 34, radius=3)  # a stack of returns forms
+    _trolley(pen, t, w * 0.84, FLOOR + 150)
+
+
 SCENES = {"store": _store, "service-desk": _service_desk, "bank": _bank, "street-rain": _street_rain,
-           "classroom": _classroom}
+          "classroom": _classroom, "supermarket-desk": _supermarket_desk}

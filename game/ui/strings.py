@@ -80,6 +80,8 @@ STRINGS: dict[str, dict[str, str]] = {
                     "zh": "无法保存到 {folder}（{reason}）：进度没有被保存。请把 MOT_SAVES_DIR 设为一个可写的文件夹。"},
     "place_gone": {"en": "Reloaded: your place no longer exists, so the scene starts over",
                    "zh": "已重新载入：原来的位置已不存在，场景从头开始"},
+    "choice_changed": {"en": "Reloaded: a choice you made was changed in the file, so the scene starts over",
+                       "zh": "已重新载入：你做过的某个选择在文件中被改动了，场景从头开始"},
     "notice": {"en": "Note", "zh": "提示"},
     "ok": {"en": "OK", "zh": "好的"},
     "start_again": {"en": "Start the scene again", "zh": "重新开始这个场景"},
@@ -104,8 +106,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "add_team": {"en": "Add a team", "zh": "添加小组"},
     "remove_team": {"en": "Remove the last team", "zh": "删除最后一组"},
     "start": {"en": "Start", "zh": "开始"},
-    "setup_hint": {"en": "Click a team name and type to rename it · Left/Right change a setting · Enter starts",
-                   "zh": "点击组名即可输入修改 · 左右键修改设置 · 回车开始"},
+    "setup_hint": {"en": "Click a team name and type to rename it · Left/Right change a setting · L language · "
+                         "Enter starts",
+                   "zh": "点击组名即可输入修改 · 左右键修改设置 · L 切换语言 · 回车开始"},
     "turn_of": {"en": "{team}'s turn", "zh": "轮到{team}"},
     "discussion": {"en": "Discuss", "zh": "讨论"},
     "discussion_prompt": {"en": "Discuss: {question}", "zh": "讨论：{question}"},
@@ -113,8 +116,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "vote_one": {"en": "1 vote", "zh": "1 票"},
     "ending_label": {"en": "Ending: {title}", "zh": "结局：{title}"},
     "path_label": {"en": "Path: {path}", "zh": "选择路径：{path}"},
-    "timer_hint": {"en": "T timer · A–D vote, Shift takes back, digits type a count · R reveal · N notes · . blank",
-                   "zh": "T 计时 · A–D 投票，Shift 撤回，数字键输入票数 · R 揭晓 · N 备注 · . 黑屏"},
+    "timer_hint": {"en": "T timer · A–D vote, Shift takes back, digits type a count · R reveal · N notes · "
+                         "L language · . blank",
+                   "zh": "T 计时 · A–D 投票，Shift 撤回，数字键输入票数 · R 揭晓 · N 备注 · L 切换语言 · . 黑屏"},
     "tie": {"en": "Tie between {options}: the facilitator decides (press the letter)",
             "zh": "{options} 票数相同：请主持人按字母决定"},
     "room_chose": {"en": "The room chose {letter}", "zh": "大家选择了 {letter}"},
@@ -130,6 +134,61 @@ STRINGS: dict[str, dict[str, str]] = {
     "enter_votes": {"en": "Enter the room's votes first (A-D)", "zh": "请先输入投票（A-D）"},
     "end_session": {"en": "End session and compare", "zh": "结束并对比结果"},
     "history_hint": {"en": "Up/Down or wheel to scroll, H or Esc to close", "zh": "上下键或滚轮翻页，H 或 Esc 关闭"},
+    # facilitator mode (issue 15)
+    "projector_hint": {"en": "PageDown next · PageUp back · N notes · L language · Esc menu",
+                       "zh": "PageDown 下一步 · PageUp 返回 · N 备注 · L 切换语言 · Esc 菜单"},
+    "quick_vote": {"en": "Quick vote: hands up, no discussion", "zh": "快速表决：举手投票，不讨论"},
+    "key_prompt": {"en": "Key decision · Discuss: {question}", "zh": "关键决定 · 讨论：{question}"},
+    "rooms_choice": {"en": "The room's choice", "zh": "大家的选择"},
+    "after_tie": {"en": "(tie broken by the facilitator)", "zh": "（平票，由主持人决定）"},
+    "score_line": {"en": "Score {score}/100 · grade {grade}", "zh": "得分 {score}/100 · 等级 {grade}"},
+    "notes_visible": {"en": "The room can see these notes · N hides them",
+                      "zh": "全场都能看到这些备注 · 按 N 隐藏"},
+    "model_answer": {"en": "Model answer: {text}", "zh": "参考答案：{text}"},
+    "notes_title": {"en": "Show the presenter notes to the room?", "zh": "要把主持人备注投到大屏幕上吗？"},
+    "notes_message": {"en": "There is only one display, so the notes would be projected. They give away every "
+                            "option's rating.",
+                      "zh": "现在只有一个显示器，备注会直接投给全场看到，其中包含每个选项的评分。"},
+    "notes_yes": {"en": "Show them to the room", "zh": "投给全场看"},
+    "notes_no": {"en": "Keep them hidden", "zh": "不显示"},
+    "back_title": {"en": "Take the last decision back?", "zh": "要撤回上一个决定吗？"},
+    "back_message": {"en": "The {n} votes entered for this decision will be cleared.",
+                     "zh": "这个决定已输入的 {n} 票将被清空。"},
+    "back_yes": {"en": "Take it back, clear the votes", "zh": "撤回，清空票数"},
+    "back_no": {"en": "Keep the votes", "zh": "保留票数"},
+    "last_teams": {"en": "Use last session's teams: {teams}", "zh": "沿用上次的小组：{teams}"},
+    "discuss": {"en": "Discuss", "zh": "讨论方式"},
+    "discuss_all": {"en": "every decision", "zh": "每个决定都讨论"},
+    "discuss_key": {"en": "the {n} key decisions only, quick votes for the rest",
+                    "zh": "只讨论 {n} 个关键决定，其余快速表决"},
+    "no_plan": {"en": "(this scenario has no workshop plan)", "zh": "（这个情景没有工作坊计划）"},
+    "journeys_title": {"en": "Satisfaction over the decisions", "zh": "各组满意度变化"},
+    "decisions_title": {"en": "Decision by decision", "zh": "逐个决定对比"},
+    "key_title": {"en": "Key decision {n} of {total}", "zh": "关键决定 {n}/{total}"},
+    "rubric_title": {"en": "Peer review", "zh": "交互点评"},
+    "rubric_intro": {"en": "Each team reviews another team's choices against these criteria:",
+                     "zh": "各组按以下标准点评另一组的选择："},
+    "continued": {"en": "(continued)", "zh": "（续）"},
+    "not_finished": {"en": "Did not finish", "zh": "未完成"},
+    "not_reached": {"en": "Did not reach this decision", "zh": "没有走到这个决定"},
+    "key_tag": {"en": "key decision", "zh": "关键决定"},
+    "tie_tag": {"en": "tie broken by the facilitator", "zh": "平票由主持人决定"},
+    "axis_satisfaction": {"en": "Satisfaction", "zh": "满意度"},
+    "axis_decision": {"en": "Decision →", "zh": "决定 →"},
+    "start_tick": {"en": "start", "zh": "开始"},
+    "footer": {"en": "{scenario} · {date} · Teams: {teams} · page {page} of {total}",
+               "zh": "{scenario} · {date} · 小组：{teams} · 第 {page}/{total} 页"},
+    "compare_hint": {"en": "PageDown next page · PageUp back · S save PNG and PDF · L language · Esc menu",
+                     "zh": "PageDown 下一页 · PageUp 上一页 · S 保存 PNG 和 PDF · L 切换语言 · Esc 菜单"},
+    "votes_kept": {"en": "Nothing to take back: the votes stay", "zh": "没有可撤回的决定，票数保留"},
+    # results sent to the learning record store (game/ui/sender.py)
+    "lrs_refused": {"en": "The learning record store refused {count} result(s): {reason}. They are kept in "
+                          "saves/outbox/refused; tell your trainer.",
+                    "zh": "学习记录库拒收了 {count} 条成绩记录：{reason}。记录已保留在 saves/outbox/refused，"
+                          "请告诉培训老师。"},
+    "lrs_credentials": {"en": "Results cannot be sent: {reason}. They are kept and will be sent once the "
+                              "LRS settings are fixed.",
+                        "zh": "成绩暂时无法上传：{reason}。记录已妥善保存，学习记录库的设置改好后会自动补传。"},
 }
 
 MOT_LABELS = {  # the seed's rating table (game.vocab), capitalised for display
@@ -163,3 +222,8 @@ def t(key: str, language: str, **values: object) -> str:
 def labelled(label: str, value: str, language: str) -> str:
     """``label: value`` with the colon the language uses."""
     return f"{label}：{value}" if language == "zh" else f"{label}:  {value}"
+
+
+from game.ui.strings_trainee import TRAINEE_STRINGS  # noqa: E402  (the trainee screens' text, merged in)
+
+STRINGS.update(TRAINEE_STRINGS)

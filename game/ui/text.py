@@ -7,8 +7,6 @@ cached with a size bound, so a still screen costs blits, not renders.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections import OrderedDict
 from typing import Optional
 
@@ -16,6 +14,9 @@ import pygame
 
 from game.glyphs import Coverage, load_coverage
 from game.paths import ASSETS_DIR
+from game.ui.linebreak import NO_LINE_START, break_paragraph
+
+__all__ = ["NO_LINE_START", "TextBook", "LINE_SPACING"]
 
 FONT_DIR = ASSETS_DIR / "fonts"
 FONT_FILES = {False: FONT_DIR / "NotoSansSC-Regular-subset.otf", True: FONT_DIR / "NotoSansSC-Bold-subset.otf"}
@@ -23,14 +24,8 @@ MAX_SURFACES = 600
 MAX_SURFACE_BYTES = 24 * 1024 * 1024  # rendered lines are wide: bound the cache by memory as well as count
 MAX_WIDTHS = 20_000
 MAX_FONTS = 24  # each loaded size holds its own copy of the font's tables: keep the recent ones only
+MAX_WRAPS = 4000
 LINE_SPACING = 1.35
-# Chinese punctuation that must not start a line (kinsoku): it stays with the character before it.
-NO_LINE_START = set("，。、；：！？）》」』】…—,.;:!?)")
-_TOKEN = re.compile(r"\s+|[A-Za-z0-9'’\-_/.,;:!?()\"“”%$@#&*+=<>\[\]{}~^|\\]+|.", re.DOTALL)
-
-
-def _is_wide(character: str) -> bool:
-    return unicodedata.east_asian_width(character) in ("W", "F")
 
 
 class TextBook:
@@ -41,6 +36,8 @@ class TextBook:
         self.surfaces: OrderedDict[tuple, pygame.Surface] = OrderedDict()
         self.surface_bytes = 0
         self.widths: dict[tuple, int] = {}
+        self.wraps: dict[tuple, list[str]] = {}
+        self.origins: dict[int, tuple[str, int, bool]] = {}  # id of a rendered line -> (text, size, bold)
         self._coverage: Optional[Coverage] = None
         self._coverage_loaded = False
 
@@ -88,16 +85,45 @@ class TextBook:
         return coverage is not None and bool(coverage.missing(text))
 
     def render(self, text: str, size: int, colour: tuple, bold: bool = False) -> pygame.Surface:
-        """A rendered line of text, from the cache when possible."""
+        """A rendered line of text, from the cache when possible.
+
+        Only the characters the bundled font lacks are drawn with the fallback font, so one missing
+        glyph (a typing cursor, an emoji) does not change the look of the rest of the line.
+        """
         key = (text, size, colour, bold)
         surface = self.surfaces.get(key)
         if surface is not None:
             self.surfaces.move_to_end(key)
             return surface
-        font = self.font(size, bold, fallback=self._needs_fallback(text))
-        surface = font.render(text, True, colour)
+        runs = self._runs(text)
+        if len(runs) == 1:
+            surface = self.font(size, bold, fallback=runs[0][1]).render(text, True, colour)
+        else:
+            pieces = [self.font(size, bold, fallback=fallback).render(run, True, colour) for run, fallback in runs]
+            main_height = self.font(size, bold).get_height()
+            surface = pygame.Surface((sum(p.get_width() for p in pieces), max(p.get_height() for p in pieces)),
+                                     pygame.SRCALPHA)
+            x = 0
+            for piece in pieces:  # centre each run on the main font's line
+                surface.blit(piece, (x, (main_height - piece.get_height()) // 2))
+                x += piece.get_width()
         self._remember(key, surface)
+        self.origins[id(surface)] = (text, size, bold)
         return surface
+
+    def _runs(self, text: str) -> list[tuple[str, bool]]:
+        """``text`` cut into runs drawn by the bundled font (False) or the fallback font (True)."""
+        if not self._needs_fallback(text):
+            return [(text, False)]
+        missing = set(self.coverage.missing(text))
+        runs: list[tuple[str, bool]] = []
+        for character in text:
+            fallback = character in missing
+            if runs and runs[-1][1] == fallback:
+                runs[-1] = (runs[-1][0] + character, fallback)
+            else:
+                runs.append((character, fallback))
+        return runs
 
     def _remember(self, key: tuple, surface: pygame.Surface) -> None:
         """Cache a surface, evicting the least recently used beyond the count and memory bounds."""
@@ -105,16 +131,18 @@ class TextBook:
         self.surface_bytes += surface.get_width() * surface.get_height() * surface.get_bytesize()
         while len(self.surfaces) > MAX_SURFACES or (self.surface_bytes > MAX_SURFACE_BYTES and len(self.surfaces) > 1):
             _, old = self.surfaces.popitem(last=False)
+            self.origins.pop(id(old), None)
             self.surface_bytes -= old.get_width() * old.get_height() * old.get_bytesize()
 
     def width(self, text: str, size: int, bold: bool = False) -> int:
-        """The width of ``text`` in pixels."""
+        """The width of ``text`` in pixels (as :meth:`render` draws it)."""
         key = (text, size, bold)
         width = self.widths.get(key)
         if width is None:
             if len(self.widths) > MAX_WIDTHS:
                 self.widths.clear()
-            width = self.widths[key] = self.font(size, bold, self._needs_fallback(text)).size(text)[0]
+            width = sum(self.font(size, bold, fallback).size(run)[0] for run, fallback in self._runs(text))
+            self.widths[key] = width
         return width
 
     def line_height(self, size: int) -> int:
@@ -122,49 +150,29 @@ class TextBook:
         return round(size * LINE_SPACING)
 
     def wrap(self, text: str, size: int, width: int, bold: bool = False) -> list[str]:
-        """Break ``text`` into lines no wider than ``width``: at spaces in English, between characters in
-        Chinese, never starting a line with closing punctuation; explicit newlines are kept."""
-        lines: list[str] = []
-        for paragraph in text.split("\n"):
-            lines.extend(self._wrap_paragraph(paragraph, size, width, bold))
-        return lines
+        """Break ``text`` into lines no wider than ``width`` (see :mod:`game.ui.linebreak`); explicit
+        newlines are kept. Results are cached: screens wrap the same text on every layout."""
+        key = (text, size, width, bold)
+        lines = self.wraps.get(key)
+        if lines is None:
+            if len(self.wraps) > MAX_WRAPS:
+                self.wraps.clear()
+            lines = []
+            for paragraph in text.split("\n"):
+                lines.extend(break_paragraph(paragraph, width, lambda line: self.width(line, size, bold)))
+            self.wraps[key] = lines
+        return list(lines)
 
-    def _wrap_paragraph(self, paragraph: str, size: int, width: int, bold: bool) -> list[str]:
-        lines: list[str] = []
-        current = ""
-        for token in _TOKEN.findall(paragraph):
-            candidate = current + token
-            if not current or self.width(candidate.rstrip(), size, bold) <= width or token.isspace():
-                current = candidate
-                continue
-            if token[0] in NO_LINE_START and len(token) == 1:
-                if len(current) > 1 and _is_wide(current[-1]):  # carry the last character down with it
-                    lines.append(current[:-1].rstrip())
-                    current = current[-1] + token
-                else:
-                    current = candidate
-                continue
-            lines.append(current.rstrip())
-            current = token.lstrip()
-            while current and self.width(current, size, bold) > width and not _is_wide(current[0]):
-                cut = self._longest_prefix(current, size, width, bold)
-                lines.append(current[:cut])
-                current = current[cut:]
-        lines.append(current.rstrip())
-        return lines
-
-    def _longest_prefix(self, word: str, size: int, width: int, bold: bool) -> int:
-        """How many characters of an over-long word fit on one line (at least one)."""
-        for cut in range(len(word) - 1, 0, -1):
-            if self.width(word[:cut], size, bold) <= width:
-                return cut
-        return 1
+    def text_height(self, lines: int, size: int) -> int:
+        """Height of ``lines`` wrapped lines at ``size``."""
+        return lines * self.line_height(size)
 
     def fit(self, text: str, size: int, box: pygame.Rect, bold: bool = False,
-            minimum: float = 0.6) -> tuple[list[str], int]:
-        """Wrap ``text`` into ``box``, shrinking the size down to ``minimum`` of it when needed.
+            minimum: float = 1.0) -> tuple[list[str], int]:
+        """Wrap ``text`` into ``box``; with ``minimum`` below 1, shrink the size down to that fraction.
 
-        Returns the lines and the size used; the caller clips whatever still does not fit.
+        The trainee's screens never shrink text (they grow, scroll or page instead); the default
+        therefore keeps the size. Returns the lines and the size used.
         """
         floor = max(9, round(size * minimum))
         current = size

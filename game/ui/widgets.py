@@ -7,6 +7,7 @@ from typing import Optional
 
 import pygame
 
+from game.ui.layout import Padding, hotkey_column, label_lines, note_container, option_padding
 from game.ui.strings import t
 from game.vocab import METER_WORDS, meter_level, signed
 from game.ui.text import TextBook
@@ -46,11 +47,16 @@ def panel(surface: pygame.Surface, rect: pygame.Rect, theme: Theme, book: TextBo
         surface.blit(book.shadow(rect.size, theme.radius), rect.move(0, theme.px(4)))
     pygame.draw.rect(surface, fill or palette.panel, rect, border_radius=theme.radius)
     pygame.draw.rect(surface, edge or palette.panel_edge, rect, palette.edge_width, border_radius=theme.radius)
+    note_container(surface, rect)
 
 
 def draw_button(surface: pygame.Surface, button: Button, theme: Theme, book: TextBook, focused: bool,
                 hovered: bool, size: Optional[int] = None, primary: bool = False) -> None:
-    """A button: filled when primary, outlined otherwise; a thick focus ring for keyboard users."""
+    """A button: filled when primary, outlined otherwise; a thick focus ring for keyboard users.
+
+    The label is wrapped at ``size`` (the body size by default) and never shrunk: the screen sizes
+    the button to its text (see :mod:`game.ui.layout`). An option's number hangs in its own column.
+    """
     palette = theme.palette
     fill = palette.accent if primary else palette.panel
     colour = palette.accent_text if primary else palette.text
@@ -62,16 +68,23 @@ def draw_button(surface: pygame.Surface, button: Button, theme: Theme, book: Tex
     edge = palette.focus if focused else palette.panel_edge
     pygame.draw.rect(surface, edge, button.rect, theme.px(4) if focused else palette.edge_width,
                      border_radius=theme.radius)
+    note_container(surface, button.rect)
     size = size or theme.body
-    inner = button.rect.inflate(-2 * theme.gap, -theme.px(8))
-    label = f"{button.hotkey}   {button.label}" if button.hotkey else button.label
-    lines, used = book.fit(label, size, inner)
-    if len(lines) == 1:  # centre the rendered line itself: the font's ascent and descent are uneven
-        rendered = book.render(lines[0], used, colour)
-        surface.blit(rendered, rendered.get_rect(midleft=(inner.x, button.rect.centery)))
+    padding = option_padding(theme) if button.hotkey else Padding(theme.gap, theme.px(4))
+    lines = label_lines(book, button.label, button.hotkey, button.rect.width, size, padding)
+    font_height = book.font(size).get_height()
+    top = button.rect.centery - ((len(lines) - 1) * book.line_height(size) + font_height) // 2
+    if len(lines) > 1:  # several lines start at the padding, like the layout measured them
+        top = max(top, button.rect.y + padding.y - (font_height - book.line_height(size)) // 2)
+    x = button.rect.x + padding.x
+    if button.hotkey:
+        surface.blit(book.render(button.hotkey, size, palette.focus if focused else colour, bold=True), (x, top))
+        x += hotkey_column(book, button.hotkey, size)
+    if len(lines) == 1 and not button.hotkey:  # a single-line command label is centred
+        rendered = book.render(lines[0], size, colour)
+        surface.blit(rendered, rendered.get_rect(center=button.rect.center))
         return
-    height = len(lines) * book.line_height(used)
-    book.draw_lines(surface, lines, used, colour, (inner.x, button.rect.centery - height // 2), clip=button.rect)
+    book.draw_lines(surface, lines, size, colour, (x, top))
 
 
 def chip(surface: pygame.Surface, text: str, topleft: tuple[int, int], theme: Theme, book: TextBook,
@@ -79,8 +92,9 @@ def chip(surface: pygame.Surface, text: str, topleft: tuple[int, int], theme: Th
     """A small rounded label; returns its rect."""
     size = size or theme.small
     rendered = book.render(text, size, colour, bold=True)
-    rect = pygame.Rect(topleft, (rendered.get_width() + theme.px(16), round(size * 1.6)))
+    rect = pygame.Rect(topleft, (rendered.get_width() + max(theme.px(16), size), round(size * 1.6)))
     pygame.draw.rect(surface, fill, rect, border_radius=rect.height // 2)
+    note_container(surface, rect)
     surface.blit(rendered, rendered.get_rect(center=rect.center))
     return rect
 

@@ -1,4 +1,11 @@
-"""The play screen: backdrop, customer, the line being said, the choices, the meter and coaching."""
+"""The play screen: backdrop, the person speaking, the line being said, the choices, the meter and coaching.
+
+Text is laid out by content at the size the settings ask for (:mod:`game.ui.layout`): the line
+grows its box and pages when it is long; the options are as tall as their text; when a decision
+does not fit beside the picture the line above collapses to a one-line recap, and when it still
+does not fit the options are paged (PgUp/PgDn). No option is focused until the player moves to
+one, so Space and Enter never take a choice nobody selected.
+"""
 
 from __future__ import annotations
 
@@ -9,32 +16,37 @@ import pygame
 from game.engine import Turn
 from game.program import pick
 from game.scorecard import best_missed
-from game.ui import art
+from game.ui.layout import ellipsize, option_stack
+from game.ui.play_parts import CardText, PlayPicture, card_text, draw_card, draw_hud
 from game.ui.screens.base import ACTIVATE_KEYS, NUMBER_KEYS, Screen
-from game.ui.strings import MOT_LABELS, t
-from game.ui.widgets import Button, chip, draw_button, draw_meter, draw_stage_tracker, panel, rating_colour
-from game.vocab import METER_WORDS, meter_level, signed
+from game.ui.strings import t
+from game.ui.widgets import Button, chip, draw_button, panel
 
 METER_SPEED = 6.0  # meter units per second while it animates
-AMBIENT_SECONDS = 6.0  # backdrop motion (rain) runs this long after the last input, then the screen rests
-AMBIENT_FPS = 12  # rain is repainted this often; smooth enough for rain, and a fifth of the painting work
 COMMAND_KEYS = {pygame.K_ESCAPE, pygame.K_BACKSPACE, pygame.K_h, pygame.K_l, pygame.K_F5, pygame.K_F11,
-                pygame.K_LSHIFT, pygame.K_RSHIFT, pygame.K_LCTRL, pygame.K_RCTRL, pygame.K_LALT, pygame.K_RALT}
+                pygame.K_LSHIFT, pygame.K_RSHIFT, pygame.K_LCTRL, pygame.K_RCTRL, pygame.K_LALT, pygame.K_RALT,
+                pygame.K_UP, pygame.K_DOWN, pygame.K_PAGEUP, pygame.K_PAGEDOWN}
+MAX_DIALOG = 0.42  # the line's box may take this share of the window height before it pages
 
 
 class PlayScreen(Screen):
-    """Plays the App's run; holds only how far the line is revealed, the focus and animations."""
+    """Plays the App's run; holds only how far the line is revealed, the focus, the pages and animations."""
 
     def __init__(self, app):
         super().__init__(app)
         self.shown_key: Optional[tuple] = None
-        self.revealed = 0.0
+        self.revealed = 0.0  # characters shown of the current page of the line
+        self.text_page = 0  # page of the line
+        self.card_page = 0  # page of the coaching or ending card
+        self.option_page = 0
+        self.focus: Optional[int] = None  # index into the open choices; None until the player moves
         self.meter_shown = app.run.state.meter
         self.coaching: Optional[tuple[Turn, Optional[object]]] = None
-        self.clock = 0.0
-        self.last_input = 0.0
-        self.static_cache: dict[tuple, pygame.Surface] = {}
+        self.picture = PlayPicture()
         self.rects: dict[str, pygame.Rect] = {}
+        self.pages: list[list[str]] = [[]]
+        self.recap = False
+        self.card: Optional[CardText] = None
         self.frame: Optional[pygame.Surface] = None  # the last composed frame, reused while nothing changes
         self.frame_key: Optional[tuple] = None
 
@@ -45,6 +57,11 @@ class PlayScreen(Screen):
         """The current node in the current language."""
         return self.app.run.view(self.language)
 
+    @property
+    def assessing(self) -> bool:
+        """True in an assessment run: no meter, no faces, no coaching, no undo until the scorecard."""
+        return self.app.run.mode == "assessment"
+
     def _sync(self) -> None:
         """Restart the reveal when the run moved to another node."""
         state = self.app.run.state
@@ -52,88 +69,191 @@ class PlayScreen(Screen):
         if key != self.shown_key:
             self.shown_key = key
             self.revealed = 0.0 if self.app.settings.characters_per_second else 1e9
-            self.focus = 0
+            self.text_page = self.option_page = 0
+            self.focus = None
             self.layout()
+
+    def _page_chars(self) -> int:
+        return sum(len(line) for line in self.pages[min(self.text_page, len(self.pages) - 1)])
 
     @property
     def line_done(self) -> bool:
-        """True when the whole line is shown."""
-        return self.revealed >= len(self.view.text)
+        """True when the last page of the line is wholly shown."""
+        return self.text_page >= len(self.pages) - 1 and self.revealed >= self._page_chars()
+
+    @property
+    def deciding(self) -> bool:
+        """True while the options are up."""
+        return self.view.kind == "decision" and self.line_done and self.coaching is None
 
     # --- layout ------------------------------------------------------------------------------
 
     def layout(self) -> None:
-        theme = self.app.theme
+        theme, book = self.app.theme, self.app.book
         width, height = theme.width, theme.height
-        self.rects = {
-            "customer": pygame.Rect(round(width * 0.05), round(height * 0.13), round(width * 0.34),
-                                    round(height * 0.58)),
-            "choices": pygame.Rect(round(width * 0.43), round(height * 0.13), round(width * 0.54),
-                                   round(height * 0.56)),
-            "dialog": pygame.Rect(round(width * 0.03), round(height * 0.715), round(width * 0.94),
-                                  round(height * 0.265)),
-        }
         self.buttons = []
         if self.shown_key is None:
             return
         view = self.view
-        if view.kind == "decision" and self.line_done and self.coaching is None:
-            area = self.rects["choices"]
-            count = len(view.choices)
-            gap = theme.px(10)
-            each = min(theme.px(96), (area.height - gap * (count - 1)) // max(1, count))
-            for index, choice in enumerate(view.choices):
-                rect = pygame.Rect(area.x, area.y + index * (each + gap), area.width, each)
-                self.buttons.append(Button(rect, choice.text, f"choose:{choice.number}", hotkey=str(choice.number)))
+        body, line = theme.body, book.line_height(theme.body)
+        inner_width = round(width * 0.94) - 3 * theme.gap
+        self.pages = _chunks(book.wrap(view.text, body, inner_width), self._lines_per_page(line))
+        self.text_page = min(self.text_page, len(self.pages) - 1)
+        rows = max(len(page) for page in self.pages)
+        top = theme.px(84)
+        self.rects = {"customer": pygame.Rect(round(width * 0.05), round(height * 0.13), round(width * 0.34),
+                                              round(height * 0.58))}
+        self.rects["dialog"] = self._dialog_rect(rows * line + self._dialog_chrome())
+        self.recap = False
+        self.card = None
+        area = pygame.Rect(round(width * 0.43), top, round(width * 0.54), 0)
+        area.height = self.rects["dialog"].top - theme.px(28) - top
+        if self.deciding:
+            labels = [(str(c.number), c.text) for c in view.choices]
+            stack, _ = option_stack(book, theme, labels, area)
+            if len(stack.pages) > 1:  # collapse the line to a recap and try again, then page
+                self.recap = True
+                self.rects["dialog"] = self._dialog_rect(self._recap_height())
+                area.height = self.rects["dialog"].top - theme.px(12) - top
+                stack, _ = option_stack(book, theme, labels, area, reserve=self._indicator_height())
+            self.option_stack = stack
+            self.option_page = min(self.option_page, len(stack.pages) - 1)
+            for index in stack.pages[self.option_page]:
+                choice = view.choices[index]
+                self.buttons.append(Button(stack.rects[index], choice.text, f"choose:{choice.number}",
+                                           hotkey=str(choice.number)))
+        elif self.coaching is not None or (view.kind == "ending" and self.line_done):
+            self.card = self._card_text(area.width)
+            self.card_page = min(self.card_page, len(self.card.pages) - 1)
+        self.rects["choices"] = area
+
+    def _lines_per_page(self, line: int) -> int:
+        theme = self.app.theme
+        return max(1, (round(theme.height * MAX_DIALOG) - self._dialog_chrome()) // line)
+
+    def _dialog_chrome(self) -> int:
+        """The line box's height without its text: the name tag above, the key hint below, the padding."""
+        theme, book = self.app.theme, self.app.book
+        name = round(theme.body * 1.6) - theme.px(16)
+        return name + theme.px(8) + book.line_height(theme.font_px(14)) + theme.px(8) + theme.gap
+
+    def _recap_height(self) -> int:
+        theme, book = self.app.theme, self.app.book
+        return book.line_height(theme.body) + 2 * theme.px(10)
+
+    def _indicator_height(self) -> int:
+        theme = self.app.theme
+        return round(theme.small * 1.6) + theme.px(10)
+
+    def _dialog_rect(self, height: int) -> pygame.Rect:
+        theme = self.app.theme
+        return pygame.Rect(round(theme.width * 0.03), theme.height - theme.px(12) - height, round(theme.width * 0.94),
+                           height)
+
+    def _card_text(self, width: int) -> CardText:
+        """The coaching (after a choice) or the ending card, wrapped and paged for the card area."""
+        view, language = self.view, self.language
+        if self.coaching is not None:
+            turn, missed = self.coaching
+            text = pick(turn.choice.feedback, language)
+            if missed is not None:
+                text += "\n" + t("better_choice", language, text=pick(missed.text, language))
+            return card_text(self.app, t("coaching", language), text, width, self.rects["dialog"].top,
+                             rating=turn.choice.rating, stage=turn.choice.stage)
+        return card_text(self.app, view.ending_title, view.ending_text, width, self.rects["dialog"].top)
 
     # --- input -------------------------------------------------------------------------------
 
     def handle(self, event: pygame.event.Event) -> None:
-        self.last_input = self.clock
+        self.picture.touch()
         if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
-            if any(button.hit(event.pos) for button in self.buttons):
-                super().handle(event)
-            else:
+            button = next((b for b in self.buttons if b.hit(event.pos)), None)
+            if button is not None:
+                self.activate(button.action)
+            elif not self.deciding:  # a click beside the options must not pick one, nor skip them
                 self.proceed()
+            return
+        if event.type == pygame.MOUSEMOTION:
+            self.hover = next((i for i, b in enumerate(self.buttons) if b.hit(event.pos)), None)
+            return
+        if event.type == pygame.MOUSEWHEEL and self.deciding:
+            self.turn_option_page(-event.y)
             return
         super().handle(event)
 
     def handle_key(self, event: pygame.event.Event) -> None:
         key, mods = event.key, event.mod
         if not self.line_done and key not in COMMAND_KEYS and not mods & pygame.KMOD_CTRL:
-            self.revealed = len(self.view.text)  # any key shows the whole line
-            self.layout()
+            self.proceed()  # any key shows the rest of the page, or turns to the next page
             return
         if key == pygame.K_ESCAPE:
             from game.ui.screens.overlays import PauseOverlay
 
             self.app.push(PauseOverlay(self.app))
         elif key == pygame.K_BACKSPACE or (key == pygame.K_z and mods & pygame.KMOD_CTRL):
-            self.coaching = None
-            if self.app.undo():
-                self._sync()
+            self.undo()
         elif key == pygame.K_h:
             from game.ui.screens.overlays import HistoryOverlay
 
             self.app.push(HistoryOverlay(self.app))
-        elif key == pygame.K_l:
-            self.app.update_settings(language="zh" if self.language == "en" else "en")
-        elif key in NUMBER_KEYS and self.buttons:
-            self.activate(f"choose:{NUMBER_KEYS[key]}")
-        elif key in (pygame.K_UP, pygame.K_DOWN) and self.buttons:
-            self.move_focus(-1 if key == pygame.K_UP else 1)
-        elif key in ACTIVATE_KEYS and self.buttons and self.line_done:
-            self.activate(self.buttons[self.focus].action)
+        elif self.deciding:
+            self._decision_key(key)
         elif key in ACTIVATE_KEYS or key == pygame.K_RIGHT:
             self.proceed()
 
+    def _decision_key(self, key: int) -> None:
+        """Keys while the options are up: a number or a selection confirmed with Enter takes a choice."""
+        if key in NUMBER_KEYS:
+            self.activate(f"choose:{NUMBER_KEYS[key]}")
+        elif key in (pygame.K_UP, pygame.K_DOWN, pygame.K_TAB):
+            self.move_focus(-1 if key == pygame.K_UP else 1)
+        elif key in (pygame.K_PAGEUP, pygame.K_PAGEDOWN, pygame.K_LEFT, pygame.K_RIGHT):
+            self.turn_option_page(-1 if key in (pygame.K_PAGEUP, pygame.K_LEFT) else 1)
+        elif key in ACTIVATE_KEYS and self.focus is not None:
+            self.activate(f"choose:{self.view.choices[self.focus].number}")
+
+    def move_focus(self, delta: int) -> None:
+        """Select the next or previous option, turning the page when the selection leaves it."""
+        count = len(self.view.choices)
+        if not count:
+            return
+        if self.focus is None:
+            visible = self.option_stack.pages[self.option_page]
+            self.focus = visible[0] if delta > 0 else visible[-1]
+        else:
+            self.focus = (self.focus + delta) % count
+        self.option_page = self.option_stack.page_of(self.focus)
+        self.layout()
+
+    def turn_option_page(self, delta: int) -> None:
+        """Show the next or previous page of options (the selection is dropped)."""
+        pages = len(self.option_stack.pages) if self.deciding else 1
+        page = max(0, min(pages - 1, self.option_page + delta))
+        if page != self.option_page:
+            self.option_page, self.focus = page, None
+            self.layout()
+
+    def undo(self) -> None:
+        """Backspace: take back the last decision (not in an assessment)."""
+        if self.assessing:
+            self.app.notify(t("no_undo_in_assessment", self.language))
+            return
+        self.coaching = None
+        if self.app.undo():
+            self._sync()
+
     def proceed(self) -> None:
-        """Space, Enter or a click outside the choices: finish the line, close coaching, or move on."""
+        """Space, Enter or a click outside the choices: show the page, turn it, close coaching, or move on."""
         view = self.view
-        if not self.line_done:
-            self.revealed = len(view.text)
+        if self.revealed < self._page_chars():
+            self.revealed = 1e9
+        elif self.text_page < len(self.pages) - 1:
+            self.text_page += 1
+            self.revealed = 0.0 if self.app.settings.characters_per_second else 1e9
+        elif self.card is not None and self.card_page < len(self.card.pages) - 1:
+            self.card_page += 1
         elif self.coaching is not None:
-            self.coaching = None
+            self.coaching, self.card_page = None, 0
         elif view.kind == "line":
             self.app.advance()
         elif view.kind == "ending":
@@ -143,27 +263,30 @@ class PlayScreen(Screen):
         self.layout()
 
     def activate(self, action: str) -> None:
-        if not action.startswith("choose:"):
+        if not action.startswith("choose:") or not self.deciding:
             return
         number = int(action.split(":")[1])
         run = self.app.run
         open_now = run.story.open_choices(run.state)
-        if not 1 <= number <= len(open_now):
+        visible = {self.view.choices[i].number for i in self.option_stack.pages[self.option_page]}
+        if not 1 <= number <= len(open_now) or number not in visible:  # never an option the player cannot see
             return
         turn = self.app.choose(number)
         missed = best_missed(open_now, turn.choice)
-        self.coaching = (turn, missed) if self.app.settings.coaching else None
+        coaching = self.app.settings.coaching and not self.assessing
+        self.coaching = (turn, missed) if coaching else None
+        self.card_page = 0
         self._sync()
         self.layout()
 
     # --- animation ---------------------------------------------------------------------------
 
     def update(self, dt: float) -> bool:
-        self.clock += dt
+        self.picture.clock += dt
         self._sync()
         moving = False
         speed = self.app.settings.characters_per_second
-        if not self.line_done:
+        if self.revealed < self._page_chars():
             self.revealed = self.revealed + speed * dt if speed else 1e9
             moving = True
             if self.line_done:
@@ -173,50 +296,19 @@ class PlayScreen(Screen):
             step = METER_SPEED * dt
             self.meter_shown += max(-step, min(step, target - self.meter_shown))
             moving = True
-        ambient = self.clock - self.last_input < AMBIENT_SECONDS and self.app.run.program.backdrop == "street-rain"
-        return moving or ambient
+        return moving or self.picture.animating(self.app)
 
     # --- drawing -----------------------------------------------------------------------------
 
-    def _art_palette(self):
-        return art.HIGH_CONTRAST_PALETTE if self.app.theme.high_contrast else art.DEFAULT_PALETTE
-
-    def _scene_picture(self, surface: pygame.Surface, expression: str) -> None:
-        """Backdrop and customer, cached. While the rain moves the picture is repainted AMBIENT_FPS times
-        a second (painting it costs 14-31 ms), and the frames between reuse the last one."""
-        theme = self.app.theme
-        program = self.app.run.program
-        live = self.clock - self.last_input < AMBIENT_SECONDS and program.backdrop == "street-rain"
-        moment = int(self.clock * AMBIENT_FPS) / AMBIENT_FPS if live else 0.0
-        key = (theme.width, theme.height, program.backdrop, expression, theme.high_contrast, moment)
-        if key not in self.static_cache:
-            self.static_cache.clear()
-            picture = pygame.Surface((theme.width, theme.height))
-            self._paint_picture(picture, expression, moment)
-            self.static_cache[key] = picture.convert() if pygame.display.get_surface() else picture
-        surface.blit(self.static_cache[key], (0, 0))
-
-    def _paint_picture(self, surface: pygame.Surface, expression: str, time: float) -> None:
-        """Backdrop, customer and the darkened top bar: everything that does not change with the text."""
-        theme = self.app.theme
-        program = self.app.run.program
-        palette = self._art_palette()
-        art.draw_backdrop(surface, surface.get_rect(), program.backdrop, palette, time)
-        art.draw_customer(surface, self.rects["customer"], expression, palette, program.customer_type,
-                          program.customer_age, time)
-        bar = pygame.Surface((theme.width, theme.px(76)), pygame.SRCALPHA)
-        bar.fill((16, 20, 28, 190))
-        surface.blit(bar, (0, 0))
-
     def _frame_key(self) -> Optional[tuple]:
         """Everything the frame depends on; None while something moves (a frame is then never reused)."""
-        ambient = self.clock - self.last_input < AMBIENT_SECONDS and self.app.run.program.backdrop == "street-rain"
-        if ambient or not self.line_done or abs(self.meter_shown - self.app.run.state.meter) > 0.01:
+        if self.picture.animating(self.app) or not self.line_done \
+                or abs(self.meter_shown - self.app.run.state.meter) > 0.01:
             return None
         theme, settings = self.app.theme, self.app.settings
         coaching = (self.coaching[0].step, self.coaching[1]) if self.coaching else None
         return (theme.width, theme.height, theme.text_scale, theme.high_contrast, settings.language, self.shown_key,
-                int(self.revealed) if not self.line_done else -1, round(self.meter_shown, 2), coaching,
+                self.text_page, self.card_page, self.option_page, round(self.meter_shown, 2), coaching,
                 self.focus, self.hover, tuple(b.rect.topleft for b in self.buttons))
 
     def draw(self, surface: pygame.Surface) -> None:
@@ -233,18 +325,21 @@ class PlayScreen(Screen):
         """Draw the whole frame."""
         theme, book = self.app.theme, self.app.book
         view = self.view
-        expression = art.expression_for(self.meter_shown)
-        self._scene_picture(surface, expression)
-        draw_stage_tracker(surface, (theme.px(24), theme.px(24)), view.stages, theme, book, self.language)
-        meter_rect = pygame.Rect(theme.width - theme.px(400), theme.px(12), theme.px(376), theme.px(56))
-        draw_meter(surface, meter_rect, self.meter_shown, expression, theme, book, self.language)
-        self._draw_dialog(surface, view)
-        if self.coaching is not None:
-            self._draw_coaching(surface)
-        elif view.kind == "ending" and self.line_done:
-            self._draw_ending_card(surface, view)
-        for index, button in enumerate(self.buttons):
-            draw_button(surface, button, theme, book, index == self.focus, index == self.hover)
+        self.picture.draw(surface, self.app, self.rects["customer"], self.meter_shown, self.assessing)
+        draw_hud(surface, self.app, view.stages, self.meter_shown, self.assessing)
+        if self.recap:
+            self._draw_recap(surface, view)
+        else:
+            self._draw_dialog(surface, view)
+        if self.card is not None:
+            draw_card(surface, self.app, self.card, self.rects["choices"], self.card_page)
+        if self.deciding:
+            focused = self.view.choices[self.focus].number if self.focus is not None else None
+            for index, button in enumerate(self.buttons):
+                draw_button(surface, button, theme, book, button.action == f"choose:{focused}",
+                            index == self.hover)
+            if len(self.option_stack.pages) > 1:
+                self._draw_page_indicator(surface)
 
     def _draw_dialog(self, surface: pygame.Surface, view) -> None:
         theme, book, palette = self.app.theme, self.app.book, self.app.theme.palette
@@ -253,65 +348,61 @@ class PlayScreen(Screen):
         name_fill = palette.accent if view.speaker_role != "customer" else (150, 84, 40)
         name = chip(surface, view.speaker_name, (box.x + theme.gap, box.y - theme.px(16)), theme, book, name_fill,
                     (255, 255, 255), size=theme.body)
-        inner = box.inflate(-3 * theme.gap, -2 * theme.gap)
-        top = max(inner.y + theme.px(8), name.bottom + theme.px(4))  # larger text sizes grow the name tag
-        inner.height -= top - inner.y + theme.px(22)
-        inner.y = top
-        lines, size = book.fit(view.text, theme.body, inner)
+        x, y = box.x + round(1.5 * theme.gap), name.bottom + theme.px(8)
         shown = int(self.revealed)
         visible, count = [], 0
-        for line in lines:  # reveal character by character across the wrapped lines
+        for line in self.pages[self.text_page]:  # reveal character by character across the page's lines
             if count >= shown:
                 break
             visible.append(line[: shown - count])
             count += len(line)
-        book.draw_lines(surface, visible, size, palette.text, inner.topleft, clip=inner)
-        hint_key = "choose_hint" if view.kind == "decision" and self.line_done and not self.coaching \
-            else "continue_hint"
-        hint = book.render(t(hint_key, self.language), theme.font_px(14), palette.text_dim)
-        surface.blit(hint, (box.right - hint.get_width() - theme.gap, box.bottom - hint.get_height() - theme.px(8)))
+        book.draw_lines(surface, visible, theme.body, palette.text, (x, y))
+        if self.deciding:
+            hint_key = "choose_hint_assessment" if self.assessing else "choose_hint"
+        elif self.text_page < len(self.pages) - 1:
+            hint_key = "more_hint"
+        else:
+            hint_key = "continue_hint"
+        self._draw_hint(surface, t(hint_key, self.language), box)
 
-    def _draw_coaching(self, surface: pygame.Surface) -> None:
-        theme, book, palette = self.app.theme, self.app.book, self.app.theme.palette
-        turn, missed = self.coaching
-        area = self.rects["choices"]
-        text = pick(turn.choice.feedback, self.language)
-        if missed is not None:
-            text += "\n" + t("better_choice", self.language, text=pick(missed.text, self.language))
-        heading = book.render(t("coaching", self.language), theme.font_px(18), palette.text_dim, bold=True)
-        chip_height = round(theme.body * 1.6)
-        fixed = 2 * theme.gap + heading.get_height() + theme.px(18) + chip_height
-        lines, size = book.fit(text, theme.body, pygame.Rect(0, 0, area.width - 2 * theme.gap, area.height - fixed))
-        box = pygame.Rect(area.x, area.y, area.width,
-                          min(area.height, fixed + len(lines) * book.line_height(size) + theme.gap))
-        panel(surface, box, theme, book, edge=rating_colour(turn.choice.rating, theme))
-        inner = box.inflate(-2 * theme.gap, -2 * theme.gap)
-        surface.blit(heading, inner.topleft)
-        y = inner.y + heading.get_height() + theme.px(8)
-        label = f"{signed(turn.choice.rating)}  {MOT_LABELS[self.language][turn.choice.rating]}"
-        rect = chip(surface, label, (inner.x, y), theme, book, rating_colour(turn.choice.rating, theme),
-                    (255, 255, 255), size=theme.body)
-        rect = chip(surface, t(turn.choice.stage, self.language), (rect.right + theme.px(8), y), theme, book,
-                    palette.accent, palette.accent_text, size=theme.body)
-        # the moment's rating, then what it did to the meter, in the meter's own words (as on the card)
-        words = METER_WORDS[self.language]
-        change = book.render(t("meter_change", self.language, before=words[meter_level(turn.step.meter_before)],
-                               after=words[meter_level(turn.step.meter_after)]), theme.font_px(14), palette.text_dim)
-        if rect.right + theme.px(10) + change.get_width() <= inner.right:
-            surface.blit(change, (rect.right + theme.px(10), rect.centery - change.get_height() // 2))
-        y = rect.bottom + theme.px(10)
-        body = pygame.Rect(inner.x, y, inner.width, box.bottom - y)
-        book.draw_lines(surface, lines, size, palette.text, body.topleft, clip=body)
+    def _draw_hint(self, surface: pygame.Surface, text: str, box: pygame.Rect) -> int:
+        """The key hint at the bottom right of ``box``; returns its width."""
+        theme, book = self.app.theme, self.app.book
+        hint = book.render(text, theme.font_px(14), theme.palette.text_dim)
+        surface.blit(hint, (box.right - hint.get_width() - theme.gap, box.bottom - theme.px(10)
+                            - book.line_height(theme.font_px(14)) + (book.line_height(theme.font_px(14))
+                                                                     - hint.get_height()) // 2))
+        return hint.get_width()
 
-    def _draw_ending_card(self, surface: pygame.Surface, view) -> None:
+    def _draw_recap(self, surface: pygame.Surface, view) -> None:
+        """The line above a decision too long to show beside it, in one line (H shows it in full)."""
         theme, book, palette = self.app.theme, self.app.book, self.app.theme.palette
-        area = self.rects["choices"]
-        box = pygame.Rect(area.x, area.y, area.width, min(area.height, theme.px(280)))
-        panel(surface, box, theme, book, edge=palette.accent)
-        inner = box.inflate(-2 * theme.gap, -2 * theme.gap)
-        title_lines, title_size = book.fit(view.ending_title, theme.heading, pygame.Rect(inner.topleft, (
-            inner.width, theme.px(90))), bold=True)
-        y = book.draw_lines(surface, title_lines, title_size, palette.text, inner.topleft, bold=True)
-        body = pygame.Rect(inner.x, y + theme.px(6), inner.width, inner.bottom - y - theme.px(6))
-        lines, size = book.fit(view.ending_text, theme.body, body)
-        book.draw_lines(surface, lines, size, palette.text, body.topleft, clip=body)
+        box = self.rects["dialog"]
+        panel(surface, box, theme, book)
+        hint_key = "choose_hint_assessment" if self.assessing else "choose_hint"
+        hint_width = book.width(t(hint_key, self.language), theme.font_px(14))
+        room = box.width - hint_width - 4 * theme.gap
+        hint_y = box.bottom - theme.px(10) - book.line_height(theme.font_px(14))
+        if room < box.width // 3:  # no room beside the hint: the recap alone
+            room, hint_y = box.width - 3 * theme.gap, None
+        recap = ellipsize(book, t("recap", self.language, speaker=view.speaker_name, text=view.text), theme.body,
+                          room)
+        rendered = book.render(recap, theme.body, palette.text)
+        surface.blit(rendered, rendered.get_rect(midleft=(box.x + theme.gap, box.centery)))
+        if hint_y is not None:
+            self._draw_hint(surface, t(hint_key, self.language), box)
+
+    def _draw_page_indicator(self, surface: pygame.Surface) -> None:
+        theme, book, palette = self.app.theme, self.app.book, self.app.theme.palette
+        stack, area = self.option_stack, self.rects["choices"]
+        shown = stack.pages[self.option_page]
+        text = t("options_page", self.language, first=shown[0] + 1, last=shown[-1] + 1,
+                 total=len(self.view.choices))
+        width = book.width(text, theme.small, bold=True) + max(theme.px(16), theme.small)
+        chip(surface, text, (area.right - width, area.bottom - round(theme.small * 1.6)), theme, book,
+             palette.accent, palette.accent_text)
+
+
+def _chunks(lines: list[str], size: int) -> list[list[str]]:
+    """``lines`` in pages of at most ``size`` lines (at least one page)."""
+    return [lines[i:i + size] for i in range(0, len(lines), size)] or [[]]

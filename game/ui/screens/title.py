@@ -1,16 +1,30 @@
-"""The title screen: the scenarios as cards, Continue, Settings and Quit."""
+"""The title screen: the scenarios as cards (paged when there are many), Continue, Settings and Quit.
+
+Cards are sized by their text at the size the settings ask for: the grid takes as many columns
+and rows as fit, and pages the rest (PgUp/PgDn, or the arrows past the last card). A card shows
+the title and place in full; the summary is shown in full by the briefing that opens on Enter.
+Continue names the unfinished run's scene and how far it got; starting another scene over it asks first.
+"""
 
 from __future__ import annotations
 
 import sys
+from typing import Optional
 
 import pygame
 
+from game.catalog import thumbnail_file
 from game.ltext import pick
+from game.storage import is_small_regular_file
 from game.ui import art
 from game.ui.screens.base import Screen
 from game.ui.strings import CUSTOMER_TYPES, t
 from game.ui.widgets import Button, chip, draw_button, panel
+
+MENU = ("continue", "facilitate", "settings", "quit")
+
+
+MAX_PICTURE_BYTES = 8 * 1024 * 1024  # a card picture is a few hundred KB: anything bigger is not ours
 
 
 class TitleScreen(Screen):
@@ -20,34 +34,178 @@ class TitleScreen(Screen):
         super().__init__(app)
         self.thumbnails: dict[tuple, pygame.Surface] = {}
         self.card_count = 0
+        self.page = 0
+        self.per_page = 1
+        self.first = 0
+        self.card_rects: list[pygame.Rect] = []
+        self.run_info: Optional[tuple[str, int]] = None
+        self.best: dict = {}
+        self.header_bottom = 0
+        self.how_box = pygame.Rect(0, 0, 0, 0)
+        self.focus = -1  # placed by the first layout: on Continue when there is a run to continue
+
+    # --- layout ------------------------------------------------------------------------------
 
     def layout(self) -> None:
         theme = self.app.theme
-        gap = theme.gap
-        top = theme.px(170)
-        cards = self.app.cards
-        columns = 4 if theme.width / theme.height > 1.5 and len(cards) > 3 else 2
-        rows = max(1, -(-len(cards) // columns))
-        area = pygame.Rect(theme.px(48), top, theme.width - theme.px(96), theme.height - top - theme.px(130))
-        width = (area.width - gap * (columns - 1)) // columns
-        height = min(theme.px(330), (area.height - gap * (rows - 1)) // rows)
-        self.buttons = []
-        for index, card in enumerate(cards):
-            column, row = index % columns, index // columns
-            rect = pygame.Rect(area.x + column * (width + gap), area.y + row * (height + gap), width, height)
-            self.buttons.append(Button(rect, card.id, f"scene:{index}"))
-        self.card_count = len(self.buttons)
         self.best = self.app.store.best_scores()  # read from disk per layout, not per frame
-        labels = [("continue", self.app.store.has_run()), ("facilitate", bool(cards)), ("settings", True),
-                  ("quit", True)]
-        button_width = theme.px(200)
-        x = theme.width - theme.px(48) - len(labels) * button_width - (len(labels) - 1) * gap
-        for key, enabled in labels:
-            rect = pygame.Rect(x, theme.height - theme.px(100), button_width, theme.px(56))
-            self.buttons.append(Button(rect, t(key, self.language), key, enabled=enabled))
-            x += button_width + gap
-        if self.focus >= len(self.buttons) or not self.buttons[self.focus].enabled:
-            self.focus = self.card_count if self.app.store.has_run() else 0
+        self.run_info = self.app.store.run_summary() if self.app.store.has_run() else None
+        self.header_bottom = self._header_height()
+        menu = self._layout_menu()
+        self.buttons = []
+        cards = self.app.cards
+        top = self.header_bottom + theme.gap
+        menu_top = min(b.rect.top for b in menu)
+        band = self.how_box.height + theme.gap if self.how_box.height else 0
+        area = pygame.Rect(theme.px(48), top, theme.width - theme.px(96), menu_top - theme.gap - band - top)
+        grid = self._grid(area, len(cards))
+        roomier = self._grid(area.inflate(0, band).move(0, band // 2), len(cards)) if band else None
+        if roomier is not None and (grid is None or roomier[2] * roomier[3] > grid[2] * grid[3]):
+            self.how_lines = ([], self.how_box)  # the "how it works" band gives way to more cards
+            area.height += band
+            grid = roomier
+        width, height, columns, rows = grid or (area.width, area.height, 1, 1)
+        self.per_page = max(1, columns * rows)
+        pages = max(1, -(-len(cards) // self.per_page))
+        self.page = min(self.page, pages - 1)
+        self.first = self.page * self.per_page
+        for slot, index in enumerate(range(self.first, min(len(cards), self.first + self.per_page))):
+            column, row = slot % columns, slot // columns
+            rect = pygame.Rect(area.x + column * (width + theme.gap), area.y + row * (height + theme.gap), width,
+                               height)
+            self.buttons.append(Button(rect, cards[index].id, f"scene:{index}"))
+        self.card_count = len(self.buttons)
+        if pages > 1:
+            self.buttons.append(Button(self._pager_rect(area), t("more_scenes", self.language, first=self.first + 1,
+                                       last=self.first + self.card_count, total=len(cards)), "next_page"))
+        self.grid_area = area
+        self.buttons += menu
+        if not 0 <= self.focus < len(self.buttons) or not self.buttons[self.focus].enabled:
+            self.focus = self.buttons.index(next(b for b in menu if b.action == "continue")) \
+                if self.run_info else 0
+
+    def _header_height(self) -> int:
+        theme, book = self.app.theme, self.app.book
+        return theme.px(40) + book.line_height(theme.title) + book.line_height(theme.body)
+
+    def _layout_menu(self) -> list[Button]:
+        """The menu buttons, each as wide as its label, right-aligned at the bottom (two rows when needed);
+        the "how it works" text takes the room left of them, or a band above them."""
+        theme, book = self.app.theme, self.app.book
+        labels = [(self._menu_label(key), key, enabled) for key, enabled in
+                  (("continue", self.run_info is not None), ("facilitate", bool(self.app.cards)), ("settings", True),
+                   ("quit", True))]
+        pad = max(theme.gap, theme.body // 2)
+        height = book.line_height(theme.body) + 2 * theme.px(10)
+        widths = [book.width(label, theme.body) + 2 * pad for label, _, _ in labels]
+        room = theme.width - theme.px(96)
+        rows = [labels] if sum(widths) + theme.gap * 3 <= room else [labels[:1], labels[1:]]
+        buttons: list[Button] = []
+        y = theme.height - theme.px(24) - height * len(rows) - theme.gap * (len(rows) - 1)
+        for row in rows:
+            row_widths = [book.width(label, theme.body) + 2 * pad for label, _, _ in row]
+            x = theme.width - theme.px(48) - sum(row_widths) - theme.gap * (len(row) - 1)
+            for (label, key, enabled), width in zip(row, row_widths, strict=True):
+                buttons.append(Button(pygame.Rect(x, y, width, height), label, key, enabled=enabled))
+                x += width + theme.gap
+            y += height + theme.gap
+        left = min(b.rect.x for b in buttons if b.rect.y == buttons[-1].rect.y)
+        how = t("how_it_works", self.language)
+        beside = pygame.Rect(theme.px(48), buttons[-1].rect.y, left - theme.px(48) - 2 * theme.gap, height)
+        lines = book.wrap(how, theme.small, max(1, beside.width))
+        if beside.width > theme.width // 3 and book.text_height(len(lines), theme.small) <= height * len(rows) \
+                + theme.gap * (len(rows) - 1):
+            self.how_box = pygame.Rect(0, 0, 0, 0)
+            self.how_lines = (lines, pygame.Rect(beside.x, min(b.rect.y for b in buttons), beside.width,
+                                                 height * len(rows)))
+        else:
+            lines = book.wrap(how, theme.small, theme.width - theme.px(96))
+            top = min(b.rect.y for b in buttons)
+            band = book.text_height(len(lines), theme.small)
+            self.how_box = pygame.Rect(theme.px(48), top - theme.gap - band, theme.width - theme.px(96), band)
+            self.how_lines = (lines, self.how_box)
+        return buttons
+
+    def _menu_label(self, key: str) -> str:
+        if key != "continue" or self.run_info is None:
+            return t(key, self.language)
+        scene_id, decisions = self.run_info
+        card = next((c for c in self.app.cards if c.id == scene_id), None)
+        title = pick(card.title, self.language) if card is not None and card.title else scene_id
+        if decisions:
+            return t("continue_named", self.language, scene=title, n=decisions + 1)
+        return t("continue_named_start", self.language, scene=title)
+
+    def card_content_height(self, width: int) -> int:
+        """Height a card needs below its picture for the longest title and place at this text size."""
+        theme, book = self.app.theme, self.app.book
+        inner = width - 2 * theme.gap
+        title_lines = max((len(book.wrap(self._title(c), theme.font_px(24), inner, bold=True)) for c in self.app.cards),
+                          default=1)
+        place_lines = max((len(book.wrap(pick(c.place, self.language), theme.small, inner)) for c in self.app.cards
+                           if c.place), default=1)
+        chip_row = round(theme.small * 1.6)
+        return (title_lines * book.line_height(theme.font_px(24)) + theme.px(6)
+                + place_lines * book.line_height(theme.small) + theme.px(8) + chip_row + theme.px(6)
+                + book.line_height(theme.small) + 2 * theme.gap)
+
+    def _grid(self, area: pygame.Rect, count: int) -> Optional[tuple[int, int, int, int]]:
+        """Card width and height, columns and rows: as many columns as the text size allows (fewer when the
+        text of narrower cards would not fit), pictures shrinking before a row is given up; None when not even
+        one card fits."""
+        theme = self.app.theme
+        minimum = max(theme.px(240), theme.body * 11)
+        most = max(1, min(max(1, count), (area.width + theme.gap) // (minimum + theme.gap), 4))
+        pager = round(theme.small * 1.6) + theme.gap
+        for columns in range(most, 0, -1):
+            width = (area.width - theme.gap * (columns - 1)) // columns
+            content = self.card_content_height(width)
+            picture = min(theme.px(150), (width - 2 * theme.gap) * 9 // 16)
+            for rows in range(max(1, -(-count // columns)), 0, -1):
+                room = area.height - (pager if rows * columns < count else 0)
+                height = (room - theme.gap * (rows - 1)) // rows
+                if height - content >= theme.px(60) or (rows == 1 and height >= content):
+                    return width, min(height, content + picture), columns, rows
+        return None
+
+    def _pager_rect(self, area: pygame.Rect) -> pygame.Rect:
+        theme, book = self.app.theme, self.app.book
+        bottom = max(b.rect.bottom for b in self.buttons[: self.card_count])
+        label = t("more_scenes", self.language, first=1, last=99, total=99)
+        width = book.width(label, theme.small) + 2 * theme.gap
+        return pygame.Rect(area.right - width, bottom + theme.gap // 2, width, round(theme.small * 1.6))
+
+    # --- input -------------------------------------------------------------------------------
+
+    def handle_key(self, event: pygame.event.Event) -> None:
+        if event.key in (pygame.K_PAGEDOWN, pygame.K_PAGEUP):
+            self.turn_page(1 if event.key == pygame.K_PAGEDOWN else -1)
+        else:
+            super().handle_key(event)
+
+    def move_focus(self, delta: int) -> None:
+        """Arrows move over the cards and buttons; past the last card of a page, the next page opens."""
+        on_card = self.focus < self.card_count
+        if on_card and 0 <= self.focus + delta < self.card_count:
+            self.focus += delta
+            return
+        cards = len(self.app.cards)
+        if on_card and delta > 0 and self.first + self.card_count < cards:
+            self.turn_page(1)
+            return
+        if on_card and delta < 0 and self.first > 0:
+            self.turn_page(-1)
+            self.focus = self.card_count - 1
+            return
+        super().move_focus(delta)
+
+    def turn_page(self, delta: int) -> None:
+        """Show the next or previous page of cards."""
+        pages = max(1, -(-len(self.app.cards) // self.per_page))
+        page = max(0, min(pages - 1, self.page + delta))
+        if page != self.page:
+            self.page, self.focus = page, 0
+            self.layout()
 
     def activate(self, action: str) -> None:
         if action.startswith("scene:"):
@@ -55,7 +213,10 @@ class TitleScreen(Screen):
             if card.errors:
                 self.app.show_errors(list(card.errors))
             else:
-                self.app.start_scene(card.path)
+                self.app.choose_scene(card.path)
+        elif action == "next_page":
+            pages = max(1, -(-len(self.app.cards) // self.per_page))
+            self.turn_page(1 if self.page < pages - 1 else -self.page)
         elif action == "continue":
             self.app.continue_run()
         elif action == "facilitate":
@@ -70,16 +231,23 @@ class TitleScreen(Screen):
     def back(self) -> None:
         self.app.running = False
 
+    # --- drawing -----------------------------------------------------------------------------
+
     def draw(self, surface: pygame.Surface) -> None:
         theme, book, palette = self.app.theme, self.app.book, self.app.theme.palette
         surface.fill(palette.background)
         self._draw_header(surface)
-        best = self.best
         for index, button in enumerate(self.buttons[: self.card_count]):
-            self._draw_card(surface, button, self.app.cards[index], best, index == self.focus,
+            self._draw_card(surface, button, self.app.cards[self.first + index], index == self.focus,
                             index == self.hover)
-        self._draw_how_it_works(surface)
+        lines, box = self.how_lines
+        book.draw_lines(surface, lines, theme.small, (196, 206, 220), (box.x, box.bottom
+                                                                       - book.text_height(len(lines), theme.small)))
         for index, button in enumerate(self.buttons[self.card_count:], start=self.card_count):
+            if button.action == "next_page":
+                fill = palette.focus if index == self.focus else palette.accent
+                chip(surface, button.label, button.rect.topleft, theme, book, fill, palette.accent_text)
+                continue
             draw_button(surface, button, theme, book, index == self.focus, index == self.hover,
                         primary=button.action == "continue" and button.enabled)
 
@@ -89,36 +257,44 @@ class TitleScreen(Screen):
         title = book.render(t("app_title", self.language), theme.title, (255, 255, 255), bold=True)
         surface.blit(title, (x, y))
         subtitle = book.render(t("app_subtitle", self.language), theme.body, (196, 206, 220))
-        surface.blit(subtitle, (x, y + title.get_height() + theme.px(2)))
+        surface.blit(subtitle, (x, y + book.line_height(theme.title)))
         stages = "  ›  ".join(t(stage, self.language) for stage in ("explore", "offer", "act", "confirm"))
         model = book.render(stages, theme.small, (150, 200, 210), bold=True)
-        surface.blit(model, (theme.width - theme.px(48) - model.get_width(), y + theme.px(20)))
+        right = theme.width - theme.px(48) - model.get_width()
+        if right > x + max(title.get_width(), subtitle.get_width()) + theme.gap:
+            surface.blit(model, (right, y + theme.px(20)))
 
-    def _draw_how_it_works(self, surface: pygame.Surface) -> None:
-        theme, book = self.app.theme, self.app.book
-        menu_left = min((b.rect.x for b in self.buttons[self.card_count:]), default=theme.width)
-        cards_bottom = max((b.rect.bottom for b in self.buttons[: self.card_count]), default=0)
-        box = pygame.Rect(theme.px(48), cards_bottom + theme.gap, menu_left - theme.px(48) - 2 * theme.gap,
-                          theme.height - cards_bottom - 2 * theme.gap)
-        lines, size = book.fit(t("how_it_works", self.language), theme.small, box)
-        top = max(box.y, box.bottom - len(lines) * book.line_height(size))
-        book.draw_lines(surface, lines, size, (196, 206, 220), (box.x, top), clip=box)
+    def _title(self, card) -> str:
+        return pick(card.title, self.language) if card.title else card.id
 
     def _thumbnail(self, backdrop: str, size: tuple[int, int]) -> pygame.Surface:
         """A card's picture: drawn once, then kept as a PNG under saves/cache so start-up only loads it."""
         contrast = self.app.theme.high_contrast
         key = (backdrop, size, contrast)
         if key not in self.thumbnails:
-            cached = self.app.store.folder / "cache" / f"{backdrop}-{size[0]}x{size[1]}{'-hc' if contrast else ''}.png"
-            try:
-                image = pygame.image.load(str(cached))
-            except (pygame.error, FileNotFoundError):
-                image = pygame.Surface(size)
+            cached = thumbnail_file(self.app.store.folder, backdrop, size, contrast)
+            image = self._load_picture(cached, size)
+            if image is None:
+                # Drawn at no wider than 16:9 and cut to the card's shape, so a wide card does not squash the room.
+                full = pygame.Surface((size[0], max(size[1], size[0] * 9 // 16)))
                 palette = art.HIGH_CONTRAST_PALETTE if contrast else art.DEFAULT_PALETTE
-                art.draw_backdrop(image, image.get_rect(), backdrop, palette)
-                self._keep(image, cached)
+                art.draw_backdrop(full, full.get_rect(), backdrop, palette, raining=False)
+                image = full.subsurface(pygame.Rect(0, (full.get_height() - size[1]) * 2 // 3, *size)).copy()
+                if cached is not None:  # a name that is not a safe file name is drawn, never written
+                    self._keep(image, cached)
             self.thumbnails[key] = image
         return self.thumbnails[key]
+
+    @staticmethod
+    def _load_picture(path, size: tuple[int, int]) -> Optional[pygame.Surface]:
+        """The cached picture when it is a plain, small PNG of the right size; None means draw it again."""
+        if path is None or not is_small_regular_file(path, MAX_PICTURE_BYTES):  # a FIFO would block the load
+            return None
+        try:
+            image = pygame.image.load(str(path))
+        except (pygame.error, OSError, ValueError):
+            return None
+        return image if image.get_size() == tuple(size) else None
 
     def _keep(self, image: pygame.Surface, path) -> None:
         """Save a thumbnail for the next start; a read-only saves folder only costs the redraw."""
@@ -129,37 +305,33 @@ class TitleScreen(Screen):
             print(f"note: could not cache a picture in {path.parent} ({exc}); it will be drawn again",
                   file=sys.stderr)
 
-    def _draw_card(self, surface, button: Button, card, best: dict, focused: bool, hovered: bool) -> None:
+    def _draw_card(self, surface, button: Button, card, focused: bool, hovered: bool) -> None:
         theme, book, palette = self.app.theme, self.app.book, self.app.theme.palette
         rect = button.rect
         panel(surface, rect, theme, book, edge=palette.focus if focused else palette.accent if hovered else None)
         if focused:
             pygame.draw.rect(surface, palette.focus, rect, theme.px(4), border_radius=theme.radius)
         inner = rect.inflate(-2 * theme.gap, -2 * theme.gap)
-        picture = pygame.Rect(inner.x, inner.y, inner.width, inner.height * 2 // 5)
-        surface.blit(self._thumbnail(card.backdrop, picture.size), picture)
-        y = picture.bottom + theme.px(10)
-        title = pick(card.title, self.language) if card.title else card.id
-        lines, size = book.fit(title, theme.font_px(24), pygame.Rect(inner.x, y, inner.width, theme.px(64)),
-                               bold=True)
-        y = book.draw_lines(surface, lines[:2], size, palette.text, (inner.x, y), bold=True)
+        content = self.card_content_height(rect.width) - 2 * theme.gap
+        picture = pygame.Rect(inner.x, inner.y, inner.width, max(0, inner.height - content - theme.px(8)))
+        if picture.height >= theme.px(30):
+            surface.blit(self._thumbnail(card.backdrop, picture.size), picture)
+        y = picture.bottom + theme.px(8) if picture.height >= theme.px(30) else inner.y
+        lines = book.wrap(self._title(card), theme.font_px(24), inner.width, bold=True)
+        y = book.draw_lines(surface, lines, theme.font_px(24), palette.text, (inner.x, y), bold=True) + theme.px(6)
         if card.errors:
-            chip(surface, t("scene_errors", self.language), (inner.x, y + theme.px(4)), theme, book,
-                 palette.bad, (255, 255, 255))
+            chip(surface, t("scene_errors", self.language), (inner.x, y), theme, book, palette.bad, (255, 255, 255))
             return
-        place_lines = book.wrap(pick(card.place, self.language), theme.small, inner.width)
-        if len(place_lines) > 2:
-            place_lines = place_lines[:1] + [place_lines[1].rstrip(" ,.，。") + "…"]
-        y = book.draw_lines(surface, place_lines, theme.small, palette.text_dim, (inner.x, y))
-        kind = CUSTOMER_TYPES[self.language].get(card.customer_type, card.customer_type)
-        chip_rect = chip(surface, t("customer_type", self.language, type=kind), (inner.x, rect.bottom - theme.px(44)),
-                         theme, book, palette.accent, palette.accent_text)
-        score = best.get(card.id)
+        if card.place:
+            place = book.wrap(pick(card.place, self.language), theme.small, inner.width)
+            y = book.draw_lines(surface, place, theme.small, palette.text_dim, (inner.x, y))
+        score = self.best.get(card.id)
         status = t("best", self.language, score=f"{score:g}") if score is not None else t("not_played", self.language)
-        mark = "✓ " if score is not None else ""
-        rendered = book.render(mark + status, theme.small, palette.good if score is not None else palette.text_dim,
-                               bold=score is not None)
-        if chip_rect.right + theme.gap + rendered.get_width() <= inner.right:
-            surface.blit(rendered, (inner.right - rendered.get_width(), chip_rect.y + theme.px(4)))
-        else:
-            surface.blit(rendered, (inner.x, chip_rect.y - rendered.get_height() - theme.px(4)))
+        rendered = book.render(("✓ " if score is not None else "") + status, theme.small,
+                               palette.good if score is not None else palette.text_dim, bold=score is not None)
+        status_y = inner.bottom - book.line_height(theme.small)
+        surface.blit(rendered, (inner.x, status_y))
+        kind = CUSTOMER_TYPES[self.language].get(card.customer_type, card.customer_type)
+        chip(surface, t("customer_type", self.language, type=kind),
+             (inner.x, status_y - theme.px(6) - round(theme.small * 1.6)), theme, book, palette.accent,
+             palette.accent_text)

@@ -1,0 +1,121 @@
+"""Line breaking for English and Chinese.
+
+English breaks at spaces. Chinese breaks at phrase boundaries found by BudouX (a maintained
+phrase segmenter), so words such as 公司 are never split, with kinsoku rules on top: closing
+punctuation never starts a line, opening punctuation never ends one, and a paragraph never ends
+on a line holding a single character. A phrase wider than the line is broken between characters.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from typing import Callable
+
+# Characters that must not start a line: they stay with what comes before them.
+NO_LINE_START = set("，。、；：！？）》」』】〕〉…—,.;:!?)%’”·")
+# Characters that must not end a line: they go down with what follows them.
+NO_LINE_END = set("（《「『【〔〈“‘(")
+_WORDS = re.compile(r"\s+|\S+")
+_LATIN_TOKEN = re.compile(r"\s+|[A-Za-z0-9'’\-_/.,;:!?()\"“”%$@#&*+=<>\[\]{}~^|\\]+|.", re.DOTALL)
+
+Measure = Callable[[str], int]
+
+
+def is_wide(character: str) -> bool:
+    """True for characters set on a full-width grid (Chinese characters and punctuation)."""
+    return unicodedata.east_asian_width(character) in ("W", "F")
+
+
+@lru_cache(maxsize=1)
+def _parser():
+    import budoux  # loaded on the first Chinese paragraph only: English never pays for it
+
+    return budoux.load_default_simplified_chinese_parser()
+
+
+@lru_cache(maxsize=4096)
+def _phrases(paragraph: str) -> tuple[str, ...]:
+    """The paragraph cut into unbreakable units: BudouX phrases, further cut at spaces."""
+    units: list[str] = []
+    for phrase in _parser().parse(paragraph):
+        units.extend(_WORDS.findall(phrase))
+    return tuple(units)
+
+
+def units_of(paragraph: str) -> tuple[str, ...]:
+    """Where a paragraph may break: phrases for Chinese, words and single characters otherwise."""
+    if any(is_wide(character) for character in paragraph):
+        return _phrases(paragraph)
+    return tuple(_LATIN_TOKEN.findall(paragraph))
+
+
+def break_paragraph(paragraph: str, width: int, measure: Measure) -> list[str]:
+    """Break one paragraph (no newlines) into lines that ``measure`` no wider than ``width``."""
+    lines: list[str] = []
+    current = ""
+    for unit in _glue(units_of(paragraph)):
+        candidate = current + unit
+        if not current or unit.isspace() or measure(candidate.rstrip()) <= width:
+            current = candidate
+            continue
+        lines.append(current.rstrip())
+        current = unit.lstrip()
+        while current and measure(current) > width:  # a unit wider than the line: break between characters
+            cut = _longest_prefix(current, width, measure)
+            lines.append(current[:cut])
+            current = current[cut:]
+    lines.append(current.rstrip())
+    return _no_orphan(_kinsoku(lines, width, measure), width, measure)
+
+
+def _glue(units: tuple[str, ...]) -> list[str]:
+    """Join units that may not be separated: closing punctuation to the unit before, opening to the one after."""
+    glued: list[str] = []
+    for unit in units:
+        if glued and (unit[0] in NO_LINE_START or glued[-1][-1] in NO_LINE_END) and not glued[-1].isspace():
+            glued[-1] += unit
+        else:
+            glued.append(unit)
+    return glued
+
+
+def _longest_prefix(text: str, width: int, measure: Measure) -> int:
+    """How many characters of ``text`` fit on one line (at least one), never ending on an opening mark or
+    leaving a closing mark to start the next line."""
+    cut = 1
+    for end in range(len(text) - 1, 0, -1):
+        if measure(text[:end]) <= width:
+            cut = end
+            break
+    while 1 < cut < len(text) and (text[cut] in NO_LINE_START or text[cut - 1] in NO_LINE_END):
+        cut -= 1
+    return cut
+
+
+def _kinsoku(lines: list[str], width: int, measure: Measure) -> list[str]:
+    """Carry the last character of a line down when the next line would start with closing punctuation."""
+    for index in range(1, len(lines)):
+        while lines[index][:1] in NO_LINE_START and len(lines[index - 1]) > 1 and is_wide(lines[index - 1][-1]):
+            carried = lines[index - 1][-1] + lines[index]
+            if measure(carried) > width:
+                break
+            lines[index - 1], lines[index] = lines[index - 1][:-1], carried
+    return lines
+
+
+def _no_orphan(lines: list[str], width: int, measure: Measure) -> list[str]:
+    """A Chinese paragraph must not end on a line with a single character (punctuation not counted)."""
+    if len(lines) < 2 or not any(is_wide(c) for c in lines[-1]):
+        return lines
+    while sum(1 for c in lines[-1] if c not in NO_LINE_START) < 2 and len(lines[-2]) > 2:
+        take = 1
+        while take < len(lines[-2]) - 1 and (lines[-2][-take] in NO_LINE_START
+                                             or lines[-2][-take - 1] in NO_LINE_END):
+            take += 1
+        moved = lines[-2][-take:] + lines[-1]
+        if measure(moved) > width:
+            break
+        lines[-2], lines[-1] = lines[-2][:-take], moved
+    return lines

@@ -1,0 +1,183 @@
+"""Pieces of the play screen: the picture (cached), the top bar, and the coaching or ending card."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Optional
+
+import pygame
+
+from game.ui import art, phone
+from game.ui.strings import MOT_LABELS, t
+from game.vocab import signed
+from game.ui.widgets import chip, draw_meter, draw_stage_tracker, panel, rating_colour
+
+if TYPE_CHECKING:
+    from game.ui.app import App
+
+AMBIENT_SECONDS = 6.0  # backdrop motion (rain) runs this long after the last input, then the screen rests
+AMBIENT_FPS = 12  # rain is repainted this often; smooth enough for rain, and a fifth of the painting work
+CARD_TOP = 84  # layout units: below the top bar
+
+
+class PlayPicture:
+    """Backdrop and the person shown, painted once per change and reused (painting costs 14-31 ms)."""
+
+    def __init__(self) -> None:
+        self.clock = 0.0
+        self.last_input = 0.0
+        self.cache: dict[tuple, pygame.Surface] = {}
+
+    def touch(self) -> None:
+        """Input arrived: the backdrop may move for a while."""
+        self.last_input = self.clock
+
+    def animating(self, app: "App") -> bool:
+        """True while the rain (or, in a phone scene, the caller's voice or the call timer) moves."""
+        if phone.is_phone(app):
+            return phone.animating(app, self)
+        return self.clock - self.last_input < AMBIENT_SECONDS and scene_look(app).raining
+
+    def draw(self, surface: pygame.Surface, app: "App", rect: pygame.Rect, meter: float, assessing: bool) -> None:
+        """Blit the picture for the current node, painting it first when anything it shows changed."""
+        if phone.is_phone(app):  # a call: the caller's card and voice instead of a backdrop and a face
+            phone.draw_call(surface, app, self, rect, meter, assessing)
+            return
+        theme = app.theme
+        look = scene_look(app)
+        expression = look.expression or ("neutral" if assessing else art.expression_for(meter))
+        moment = int(self.clock * AMBIENT_FPS) / AMBIENT_FPS if self.animating(app) else 0.0
+        key = (theme.width, theme.height, look, expression, theme.high_contrast, moment)
+        if key not in self.cache:
+            self.cache.clear()
+            picture = pygame.Surface((theme.width, theme.height))
+            palette = art.HIGH_CONTRAST_PALETTE if theme.high_contrast else art.DEFAULT_PALETTE
+            art.draw_backdrop(picture, picture.get_rect(), look.backdrop, palette, moment, raining=look.raining)
+            art.draw_person(picture, rect, expression, palette, look.person, moment)
+            self.cache[key] = picture.convert() if pygame.display.get_surface() else picture
+        surface.blit(self.cache[key], (0, 0))
+
+
+@dataclass(frozen=True)
+class SceneLook:
+    """What the picture shows at the current node."""
+
+    backdrop: str
+    raining: bool
+    person: art.Person
+    expression: Optional[str]  # set by the line; None lets the meter decide the customer's face
+
+
+def scene_look(app: "App") -> SceneLook:
+    """The backdrop, the weather and the person shown now, from the scene and its nodes so far."""
+    run = app.run
+    program = run.program
+    state = run.state
+    backdrop, weather = program.backdrop, program.weather
+    for node_id in state.visited:  # a node's weather or backdrop lasts until another node changes it
+        look = program.nodes[node_id].look
+        if look is not None:
+            backdrop, weather = look.backdrop or backdrop, look.weather or weather
+    node = program.nodes[state.node]
+    speaker = program.speakers.get(node.speaker)
+    shown = node.speaker if speaker is not None and speaker.role not in ("staff", "narrator") else "customer"
+    expression = node.look.expression if node.look is not None and shown == node.speaker else None
+    return SceneLook(backdrop, weather == "rain", art.person_for(program, shown), expression)
+
+
+def draw_hud(surface: pygame.Surface, app: "App", stages: tuple[str, ...], meter: float, assessing: bool) -> int:
+    """The darkened top bar: the MOT stages and the meter (or, in an assessment, a note that it is hidden).
+    Returns the bar's height."""
+    theme, book, language = app.theme, app.book, app.settings.language
+    height = max(theme.px(76), round(theme.small * 1.6) + 2 * theme.px(24),
+                 book.line_height(theme.small) + theme.px(44))
+    bar = book.surfaces.get(("hud-bar", theme.width, height))
+    if bar is None:
+        bar = pygame.Surface((theme.width, height), pygame.SRCALPHA)
+        bar.fill((16, 20, 28, 190))
+        book.surfaces[("hud-bar", theme.width, height)] = bar
+    surface.blit(bar, (0, 0))
+    tracker = draw_stage_tracker(surface, (theme.px(24), theme.px(24)), stages, theme, book, language)
+    meter_width = max(theme.px(376), book.width(t("meter_label", language, mood="——————", value="+10"),
+                                                theme.small, bold=True))
+    meter_rect = pygame.Rect(theme.width - theme.px(24) - meter_width, theme.px(12), meter_width, theme.px(56))
+    meter_rect.x = max(meter_rect.x, tracker.right + theme.gap)
+    if assessing:
+        text = t("assessment_meter", language)
+        rendered = book.render(text, theme.small, (255, 255, 255), bold=True)
+        surface.blit(rendered, rendered.get_rect(midright=(theme.width - theme.px(24), height // 2)))
+    else:
+        draw_meter(surface, meter_rect, meter, art.expression_for(meter), theme, book, language)
+    return height
+
+
+@dataclass(frozen=True)
+class CardText:
+    """A card beside the picture (coaching or an ending): a title, optional chips, and pages of text."""
+
+    title: list[str]
+    chips: list[tuple[str, tuple]]
+    chip_rows: int
+    pages: list[list[str]]
+
+
+def card_text(app: "App", title: str, text: str, width: int, bottom: int, rating: Optional[int] = None,
+              stage: Optional[str] = None) -> CardText:
+    """Wrap a card's title and text for a card ``width`` wide ending above ``bottom``; page the text."""
+    theme, book, language = app.theme, app.book, app.settings.language
+    inner = width - 2 * theme.gap
+    title_lines = book.wrap(title, theme.font_px(24), inner, bold=True)
+    chips: list[tuple[str, tuple]] = []
+    rows = 0
+    if rating is not None:
+        chips = [(f"{signed(rating)}  {MOT_LABELS[language][rating]}", rating_colour(rating, theme)),
+                 (t(stage, language), theme.palette.accent)]
+        widths = [book.width(label, theme.body, bold=True) + max(theme.px(16), theme.body) for label, _ in chips]
+        rows = 1 if sum(widths) + theme.px(8) <= inner else 2
+    lines = book.wrap(text, theme.body, inner)
+    fixed = card_header(app, len(title_lines), rows) + 2 * theme.gap + indicator_height(app)
+    room = max(book.line_height(theme.body), bottom - theme.px(CARD_TOP) - theme.px(28) - fixed)
+    per_page = max(1, room // book.line_height(theme.body))
+    pages = [lines[i:i + per_page] for i in range(0, len(lines), per_page)] or [[]]
+    return CardText(title_lines, chips, rows, pages)
+
+
+def card_header(app: "App", title_lines: int, chip_rows: int) -> int:
+    """Height of a card's title and chips."""
+    theme, book = app.theme, app.book
+    chips = chip_rows * (round(theme.body * 1.6) + theme.px(8))
+    return title_lines * book.line_height(theme.font_px(24)) + theme.px(8) + chips
+
+
+def indicator_height(app: "App") -> int:
+    """Height of the "more" line under a paged card."""
+    return app.book.line_height(app.theme.font_px(14)) + app.theme.px(4)
+
+
+def draw_card(surface: pygame.Surface, app: "App", card: CardText, area: pygame.Rect, page: int) -> None:
+    """Draw ``card`` at the top of ``area``, showing text page ``page``."""
+    theme, book, palette = app.theme, app.book, app.theme.palette
+    lines = card.pages[page]
+    paged = len(card.pages) > 1
+    height = card_header(app, len(card.title), card.chip_rows) + 2 * theme.gap \
+        + max(len(p) for p in card.pages) * book.line_height(theme.body) + (indicator_height(app) if paged else 0)
+    box = pygame.Rect(area.x, area.y, area.width, height)
+    edge = card.chips[0][1] if card.chips else palette.accent
+    panel(surface, box, theme, book, edge=edge)
+    x, y = box.x + theme.gap, box.y + theme.gap
+    y = book.draw_lines(surface, card.title, theme.font_px(24), palette.text, (x, y), bold=True) + theme.px(8)
+    chip_x = x
+    for label, fill in card.chips:
+        width = book.width(label, theme.body, bold=True) + max(theme.px(16), theme.body)
+        if chip_x > x and chip_x + width > box.right - theme.gap:
+            chip_x, y = x, y + round(theme.body * 1.6) + theme.px(8)
+        rect = chip(surface, label, (chip_x, y), theme, book, fill, (255, 255, 255), size=theme.body)
+        chip_x = rect.right + theme.px(8)
+    if card.chips:
+        y += round(theme.body * 1.6) + theme.px(8)
+    book.draw_lines(surface, lines, theme.body, palette.text, (x, y))
+    if paged:
+        more = t("card_more", app.settings.language, page=page + 1, pages=len(card.pages))
+        rendered = book.render(more, theme.font_px(14), palette.text_dim)
+        surface.blit(rendered, (box.right - theme.gap - rendered.get_width(),
+                                box.bottom - theme.gap - book.line_height(theme.font_px(14))))

@@ -1,0 +1,141 @@
+"""The briefing shown when a scene is chosen, and the question asked before an unfinished run is replaced.
+
+The briefing gives the setting, the customer, the summary, what to practise (the objectives), the
+keys and the assessment rules; Start practice or Start assessment begins the scene. Nothing is
+focused at first, so the Enter that opened the briefing cannot start the scene by repeating.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from game.program import Program, pick
+from game.ui.screens.base import Screen
+from game.ui.screens.overlays import _MessageOverlay
+from game.ui.scroll import Row, Scroller, scrollbar_width, text_rows
+from game.ui.strings import CUSTOMER_TYPES, t
+from game.ui.widgets import Button, draw_button, panel
+
+
+class BriefingScreen(Screen):
+    """What the scene is about and how it is played; Start begins it."""
+
+    def __init__(self, app, path: str, program: Program):
+        super().__init__(app)
+        self.path = path
+        self.program = program
+        self.scroller = Scroller()
+        self.rows: list[Row] = []
+        self.area = pygame.Rect(0, 0, 0, 0)
+        self.focus = -1  # nothing selected until the player moves
+
+    def layout(self) -> None:
+        theme, book = self.app.theme, self.app.book
+        pad = max(theme.gap, theme.body // 2)
+        height = book.line_height(theme.body) + 2 * theme.px(10)
+        entries = [("start_practice", "practice"), ("start_assessment", "assessment"), ("back", "back")]
+        widths = [book.width(t(key, self.language), theme.body) + 2 * pad for key, _ in entries]
+        x = theme.width - theme.px(48) - sum(widths) - theme.gap * (len(widths) - 1)
+        y = theme.height - theme.px(24) - height
+        self.buttons = []
+        for (key, action), width in zip(entries, widths, strict=True):
+            self.buttons.append(Button(pygame.Rect(x, y, width, height), t(key, self.language), action))
+            x += width + theme.gap
+        box = pygame.Rect(theme.px(48), theme.px(24), theme.width - theme.px(96), y - theme.gap - theme.px(24))
+        self.box = box
+        self.area = box.inflate(-2 * pad, -2 * theme.gap)
+        self.rows = self._rows(self.area.width - scrollbar_width(theme))
+        self.scroller.clamp(self.rows, self.area.height)
+        self.focus = min(self.focus, len(self.buttons) - 1)
+
+    def _rows(self, width: int) -> list[Row]:
+        theme, book, palette = self.app.theme, self.app.book, self.app.theme.palette
+        language, program = self.language, self.program
+        heading, label = theme.heading, theme.font_px(18)
+        rows = text_rows(book, pick(program.title, language), heading, width, palette.text, bold=True)
+        rows += text_rows(book, t("briefing", language), label, width, palette.accent, bold=True)
+
+        def section(title_key: str, text: str) -> None:
+            rows.append(Row(theme.px(12)))
+            rows.extend(text_rows(book, t(title_key, language), label, width, palette.text_dim, bold=True))
+            rows.extend(text_rows(book, text, theme.body, width, palette.text))
+
+        section("summary_label", pick(program.summary, language))
+        section("setting_label", pick(program.place, language))
+        customer = pick(program.speakers["customer"].name, language)
+        kind = CUSTOMER_TYPES[language].get(program.customer_type, program.customer_type)
+        section("customer_label", f"{customer} · {t('customer_type', language, type=kind)}")
+        if program.objectives:
+            section("objectives", "\n".join(f"• {pick(o, language)}" for o in program.objectives))
+        section("keys_label", t("keys_text", language))
+        section("assessment_rules_label", t("assessment_rules", language))
+        return rows
+
+    def handle_key(self, event: pygame.event.Event) -> None:
+        if event.key in (pygame.K_PAGEDOWN, pygame.K_PAGEUP):
+            self.scroll(8 if event.key == pygame.K_PAGEDOWN else -8)
+        elif event.key in (pygame.K_UP, pygame.K_DOWN) and self.focus < 0:
+            self.scroll(1 if event.key == pygame.K_DOWN else -1)
+        elif event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE) and self.focus < 0:
+            return  # nothing selected: Enter does not start a scene by itself
+        elif event.key in (pygame.K_TAB, pygame.K_RIGHT, pygame.K_LEFT) and self.focus < 0:
+            self.focus = 0 if event.key != pygame.K_LEFT else len(self.buttons) - 1
+        else:
+            super().handle_key(event)
+
+    def scroll(self, lines: int) -> None:
+        self.scroller.scroll(self.rows, self.area.height, lines)
+
+    def activate(self, action: str) -> None:
+        if action in ("practice", "assessment"):
+            self.app.begin(self.path, self.program, action)
+        elif action == "back":
+            self.back()
+
+    def back(self) -> None:
+        self.app.to_title()
+
+    def draw(self, surface: pygame.Surface) -> None:
+        theme, book = self.app.theme, self.app.book
+        surface.fill(theme.palette.background)
+        panel(surface, self.box, theme, book)
+        self.scroller.draw(surface, self.rows, self.area, theme)
+        for index, button in enumerate(self.buttons):
+            draw_button(surface, button, theme, book, index == self.focus, index == self.hover,
+                        primary=button.action == "practice")
+
+
+class ReplaceRunOverlay(_MessageOverlay):
+    """Starting a scene while a run is unfinished: say which run would end, and ask ("keep" is the default)."""
+
+    size = (0.7, 0.5)
+    title_key = "replace_run_title"
+
+    def __init__(self, app, path: str, new_title: str, old: tuple[str, str, int]):
+        super().__init__(app, [])
+        self.path, self.new_title, self.old = path, new_title, old
+        self.focus = 1
+
+    def layout(self) -> None:
+        scene, _, decisions = self.old
+        self.messages = [t("replace_run", self.language, scene=scene, n=decisions + 1, new=self.new_title)]
+        super().layout()
+
+    def content_height(self) -> int:
+        theme, book = self.app.theme, self.app.book
+        scene, _, decisions = self.old
+        message = t("replace_run", self.language, scene=scene, n=decisions + 1, new=self.new_title)
+        width = round(theme.width * self.size[0]) - 4 * theme.gap
+        lines = book.wrap(message, theme.small, width - theme.px(18))
+        buttons = 2 * (book.line_height(theme.body) * 2 + 2 * theme.px(10) + theme.gap)
+        return self.title_height(t(self.title_key, self.language)) + 4 * theme.gap \
+            + book.text_height(len(lines), theme.small) + buttons
+
+    def entries(self) -> list[tuple[str, str]]:
+        return [(t("replace_run_yes", self.language, new=self.new_title), "replace"),
+                (t("keep_run", self.language), "keep")]
+
+    def activate(self, action: str) -> None:
+        self.app.pop()
+        if action == "replace":
+            self.app.open_briefing(self.path)
