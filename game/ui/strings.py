@@ -91,7 +91,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "confirm": {"en": "Confirm", "zh": "确认"},
     "stage_scores": {"en": "Stages", "zh": "各阶段表现"},
     "meter_change": {"en": "satisfaction {before} → {after}", "zh": "满意度 {before} → {after}"},
-    "meter_now": {"en": "satisfaction → {after}", "zh": "满意度 → {after}"},
     "technique_score": {"en": "Technique {score}/100 · process", "zh": "服务技巧 {score}/100 · 流程"},
     "skipped": {"en": "skipped", "zh": "未做"},
     "facilitate": {"en": "Workshop", "zh": "主持工作坊"},
