@@ -21,6 +21,7 @@ from typing import Optional
 
 from game.engine import apply_effects, apply_meter, enter_node, open_among
 from game.program import Program
+from game.reach import TooManyStates, explore, start_state, state_key
 from game.scoring import STAGE_BITS, Summary, advance, advance_event, score, start_summary
 
 MAX_STATES = 2_000_000
@@ -84,50 +85,20 @@ def analyze(program: Program) -> Analysis:
 
 
 class StateGraph:
-    """Reachable states (node, flags, meter-or-None) and their edges."""
+    """Reachable states (node, flags, meter-or-None) and their edges (see :mod:`game.reach`)."""
 
     def __init__(self, program: Program, max_states: int = MAX_STATES):
         self.program = program
-        self.max_states = max_states
-        self.edges: dict[tuple, list[tuple]] = {}
-        self.stages: set[str] = set()
-        self.stuck: set[str] = set()
-        self._explore()
-
-    def _key(self, node: str, flags: frozenset, meter: float) -> tuple:
-        return (node, flags, meter if self.program.reads_meter else None)
-
-    def _explore(self) -> None:
-        program = self.program
-        start = (program.start, frozenset(), enter_node(program, float(program.mood), program.start))
-        queue = deque([start])
-        self.edges[self._key(*start)] = []
-        while queue:
-            node_id, flags, meter = queue.popleft()
-            key = self._key(node_id, flags, meter)
-            node = program.nodes[node_id]
-            successors = []
-            if node.next is not None:
-                successors.append((node.next, flags, enter_node(program, meter, node.next)))
-            for choice in open_among(node.choices, flags, meter):
-                self.stages.add(choice.stage)
-                meter_after = enter_node(program, apply_meter(program, meter, choice.rating), choice.next)
-                successors.append((choice.next, apply_effects(flags, choice), meter_after))
-            if node.choices and not successors:
-                self.stuck.add(node_id)
-            for target in successors:
-                target_key = self._key(*target)
-                self.edges[key].append(target_key)
-                if target_key not in self.edges:
-                    if len(self.edges) >= self.max_states:
-                        raise AnalysisError(f"more than {self.max_states} states: the scene is too large to analyse")
-                    self.edges[target_key] = []
-                    queue.append(target)
+        try:
+            reached = explore(program, max_states)
+        except TooManyStates as exc:
+            raise AnalysisError(str(exc)) from exc
+        self.edges, self.stages, self.stuck = reached.edges, reached.stages, reached.stuck
 
     def count_paths(self) -> Optional[int]:
         """Distinct paths from the start to an ending; None when a loop makes them unbounded."""
         program = self.program
-        start = self._key(program.start, frozenset(), enter_node(program, float(program.mood), program.start))
+        start = state_key(program, *start_state(program))
         counts: dict[tuple, int] = {}
         on_stack: set[tuple] = set()
         stack = [(start, iter(self.edges[start]))]

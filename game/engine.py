@@ -268,7 +268,7 @@ class Story:
         node = self.node(state)
         speaker = self.program.speakers.get(node.speaker)
         ending = self.ending(state)
-        choices = ()
+        choices: tuple[ChoiceView, ...] = ()
         if self.kind(state) == "decision":
             choices = tuple(ChoiceView(n, c.id, pick(c.text, language))
                             for n, c in enumerate(self.open_choices(state), start=1))

@@ -68,8 +68,8 @@ def config_from(settings: Any, environ: Optional[Mapping[str, str]] = None) -> O
     endpoint = environ.get(ENV_ENDPOINT) or getattr(settings, "lrs_endpoint", "")
     if not endpoint:
         return None
-    username = environ.get(ENV_USERNAME) or getattr(settings, "lrs_username", "")
-    password = environ.get(ENV_PASSWORD) or getattr(settings, "lrs_password", "")
+    username = environ.get(ENV_USERNAME) or getattr(settings, "lrs_username", "") or ""
+    password = environ.get(ENV_PASSWORD) or getattr(settings, "lrs_password", "") or ""
     return LrsConfig(endpoint, username, password)
 
 
@@ -262,7 +262,9 @@ def _settle_server_error(outbox: Outbox, batch: list[Entry], report: SyncReport,
 def _settle_conflict(outbox: Outbox, client: LrsClient, batch: list[Entry], report: SyncReport,
                      reply: Reply) -> bool:
     """A 409 on a re-send: what the LRS shows it holds is delivered; the rest goes again, one at a time."""
-    stored, missing, unsure = [], [], False
+    stored: list[Entry] = []
+    missing: list[Entry] = []
+    unsure = False
     for entry in batch:
         held = client.has_statement(entry.id)
         unsure = unsure or held is None

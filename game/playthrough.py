@@ -134,8 +134,8 @@ def transcript_text(result: PlaythroughResult, language: str = "en") -> str:
     lines = [f"== {pick(result.program.title, language)} =="]
     for beat in result.beats:
         lines.append(f"{beat.speaker}: {beat.text}")
-        if beat.chosen is None:
-            continue
+        if beat.chosen is None or beat.rating is None or beat.meter_before is None or beat.meter_after is None:
+            continue  # a line, not a decision
         for number, option in enumerate(beat.options, start=1):
             lines.append(f"  {'>' if number == beat.chosen else ' '} {number}. {option}")
         change = f"{meter_words(beat.meter_before, language)} -> {meter_words(beat.meter_after, language)}"

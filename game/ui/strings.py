@@ -37,6 +37,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "fullscreen": {"en": "Fullscreen (F11)", "zh": "全屏(F11)"},
     "text_speed": {"en": "Text speed", "zh": "文字速度"},
     "coaching_mode": {"en": "Coaching after each choice", "zh": "每次选择后显示点评"},
+    "reduce_motion": {"en": "Reduce motion", "zh": "减少动态效果"},
     "on": {"en": "On", "zh": "开"},
     "off": {"en": "Off", "zh": "关"},
     "back": {"en": "Back", "zh": "返回"},

@@ -113,9 +113,10 @@ class TextBook:
 
     def _runs(self, text: str) -> list[tuple[str, bool]]:
         """``text`` cut into runs drawn by the bundled font (False) or the fallback font (True)."""
-        if not self._needs_fallback(text):
+        coverage = self.coverage
+        if coverage is None or not self._needs_fallback(text):
             return [(text, False)]
-        missing = set(self.coverage.missing(text))
+        missing = set(coverage.missing(text))
         runs: list[tuple[str, bool]] = []
         for character in text:
             fallback = character in missing

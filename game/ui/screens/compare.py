@@ -92,7 +92,7 @@ class CompareScreen(Screen):
             sheet.blit(picture, (0, index * EXPORT_SIZE[1]))
         png = io.BytesIO()
         pygame.image.save(sheet, png, "debrief.png")
-        workshop = self.app.workshop
+        workshop = self.app.facilitating
         stem = f"{time.strftime('%Y%m%d-%H%M%S')}-{workshop.program.id}-debrief"
         folder = self.app.store.folder / "sessions"
         png_path = write_unique(folder, stem, ".png", png.getvalue())

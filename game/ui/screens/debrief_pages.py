@@ -8,6 +8,7 @@ the scenario, the date and the teams in its footer, so an exported page stands o
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass, field
 from typing import Callable, Optional
@@ -32,6 +33,11 @@ class Page:
     title: str
     parts: list[Callable[[Canvas], None]] = field(default_factory=list)
     kind: str = ""  # results, journeys, decisions, key or rubric
+
+
+def _draw_row(make: Callable, y: int, args: tuple, canvas: Canvas) -> None:
+    """Draw one row placed at ``y`` onto ``canvas`` (the rows measure and draw with one function)."""
+    make(y, *args, canvas=canvas)
 
 
 def marker(surface: pygame.Surface, shape: str, centre: tuple[int, int], size: int, colour: tuple) -> None:
@@ -101,7 +107,7 @@ class DebriefBuilder:
             if y + height > self.area.bottom and pages[-1].parts:
                 pages.append(Page(f"{title} {self.t('continued')}", kind=kind))
                 y = self.area.y
-            pages[-1].parts.append(lambda canvas, make=make, args=args, y=y: make(y, *args, canvas=canvas))
+            pages[-1].parts.append(functools.partial(_draw_row, make, y, args))
             y += height + self.gap
         return pages
 

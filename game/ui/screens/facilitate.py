@@ -97,7 +97,7 @@ class FacilitatorScreen(Screen):
 
     def _dispatch_key(self, key: int, shift: bool) -> None:
         workshop = self.workshop
-        if key in LETTER_KEYS and workshop.pending_tie is not None:
+        if key in LETTER_KEYS and workshop.pending_tie is not None and self.revealed is not None:
             workshop.break_tie(LETTER_KEYS[key])
             self.revealed = Reveal(self.revealed.counts, self.revealed.leaders, LETTER_KEYS[key])
         elif key == pygame.K_PERIOD or (key in BLANK_KEYS and not self._voting()):
@@ -295,6 +295,8 @@ class FacilitatorScreen(Screen):
         record = workshop.records[-1]
         before = workshop.state_before_last()
         choices = workshop.story.open_choices(before)
+        if self.revealed is None:  # drawn only once the vote is revealed
+            return
         counts = self.revealed.counts
         options = [Option(n, pick(c.text, language), counts.get(n, 0), c.rating, chosen=c.id == record.choice_id)
                    for n, c in enumerate(choices, start=1)]
@@ -330,14 +332,16 @@ def _make_chime() -> Optional["pygame.mixer.Sound"]:
             pygame.mixer.init(frequency=22050, size=-16, channels=1)
     except pygame.error:
         return None  # no audio device: the timer still flashes
-    rate = pygame.mixer.get_init()[0]
+    mixer = pygame.mixer.get_init()
+    if mixer is None:
+        return None
+    rate, _, channels = mixer
     samples = array.array("h")
     for frequency, length in ((660, 0.35), (880, 0.5)):
         count = int(rate * length)
         for index in range(count):
             envelope = math.exp(-4 * index / count)
             samples.append(int(9000 * envelope * math.sin(2 * math.pi * frequency * index / rate)))
-    channels = pygame.mixer.get_init()[2]
     if channels == 2:
         samples = array.array("h", (value for value in samples for _ in range(2)))
     return pygame.mixer.Sound(buffer=samples.tobytes())

@@ -104,7 +104,7 @@ class PauseOverlay(CardOverlay):
         elif action == "settings":
             app.push(SettingsOverlay(app))
         elif action == "restart":
-            app.start_scene(app.run.scene_path, app.run.mode)
+            app.start_scene(app.playing.scene_path, app.playing.mode)
         elif action == "menu":
             app.to_title()
         elif action == "quit":
@@ -136,7 +136,7 @@ class HistoryOverlay(CardOverlay):
                                 box.bottom - theme.gap - hint - theme.px(6) - top)
         width = self.area.width - scrollbar_width(theme)
         self.rows = []
-        for index, line in enumerate(self.app.run.history(self.language)):
+        for index, line in enumerate(self.app.playing.history(self.language)):
             self.rows.append(Row(theme.px(8), group=index))
             colour = palette.accent if line.by_player else (150, 84, 40)
             self.rows += text_rows(book, line.speaker, theme.small, width, colour, bold=True, group=index,
@@ -173,10 +173,10 @@ class HistoryOverlay(CardOverlay):
 
 
 class SettingsOverlay(CardOverlay):
-    """Language, text size, contrast, fullscreen, text speed, coaching: changed in place, saved at once."""
+    """Language, text size, contrast, fullscreen, text speed, coaching, motion: changed in place, saved at once."""
 
     size = (0.6, 0.8)
-    ROWS = ("language", "text_size", "high_contrast", "fullscreen", "text_speed", "coaching_mode")
+    ROWS = ("language", "text_size", "high_contrast", "fullscreen", "text_speed", "coaching_mode", "reduce_motion")
 
     def _entries(self) -> list[tuple[str, str]]:
         entries = [(labelled(t(row, self.language), self._value(row), self.language), row) for row in self.ROWS]
@@ -207,7 +207,7 @@ class SettingsOverlay(CardOverlay):
         if row == "text_speed":
             return t(f"speed_{settings.text_speed}", self.language)
         flag = {"high_contrast": settings.high_contrast, "fullscreen": settings.fullscreen,
-                "coaching_mode": settings.coaching}[row]
+                "coaching_mode": settings.coaching, "reduce_motion": settings.reduce_motion}[row]
         return t("on" if flag else "off", self.language)
 
     def handle_key(self, event: pygame.event.Event) -> None:
@@ -240,6 +240,8 @@ class SettingsOverlay(CardOverlay):
             app.update_settings(text_speed=speeds[(speeds.index(settings.text_speed) + direction) % len(speeds)])
         elif row == "coaching_mode":
             app.update_settings(coaching=not settings.coaching)
+        elif row == "reduce_motion":
+            app.update_settings(reduce_motion=not settings.reduce_motion)
 
     def draw(self, surface: pygame.Surface) -> None:
         theme, book = self.app.theme, self.app.book
@@ -320,7 +322,7 @@ class NoticeOverlay(_MessageOverlay):
 
     def activate(self, action: str) -> None:
         self.app.pop()
-        if action == "restart":
+        if action == "restart" and self.restart:
             self.app.start_scene(self.restart)
 
 

@@ -20,6 +20,7 @@ from game.ui import art
 from game.ui.screens.base import Screen
 from game.ui.strings import CUSTOMER_TYPES, t
 from game.ui.widgets import Button, chip, draw_button, panel
+from game.vocab import STAGES
 
 MENU = ("continue", "facilitate", "settings", "quit")
 
@@ -61,7 +62,7 @@ class TitleScreen(Screen):
         grid = self._grid(area, len(cards))
         roomier = self._grid(area.inflate(0, band).move(0, band // 2), len(cards)) if band else None
         if roomier is not None and (grid is None or roomier[2] * roomier[3] > grid[2] * grid[3]):
-            self.how_lines = ([], self.how_box)  # the "how it works" band gives way to more cards
+            self.how_lines: tuple[list[str], pygame.Rect] = ([], self.how_box)  # the band gives way to more cards
             area.height += band
             grid = roomier
         width, height, columns, rows = grid or (area.width, area.height, 1, 1)
@@ -258,7 +259,7 @@ class TitleScreen(Screen):
         surface.blit(title, (x, y))
         subtitle = book.render(t("app_subtitle", self.language), theme.body, (196, 206, 220))
         surface.blit(subtitle, (x, y + book.line_height(theme.title)))
-        stages = "  ›  ".join(t(stage, self.language) for stage in ("explore", "offer", "act", "confirm"))
+        stages = "  ›  ".join(t(stage, self.language) for stage in STAGES)
         model = book.render(stages, theme.small, (150, 200, 210), bold=True)
         right = theme.width - theme.px(48) - model.get_width()
         if right > x + max(title.get_width(), subtitle.get_width()) + theme.gap:
