@@ -82,7 +82,7 @@ def test_scene_validates_clean():
 
 def test_identity_setting_and_cast(program):
     assert program.id == "tire_refund"
-    assert program.backdrop == "service-desk"
+    assert program.backdrop == "supermarket-desk"  # its own place, not the tutorial's electronics shop
     assert set(program.languages) == {"en", "zh"}
     roles = {speaker.role for speaker in program.speakers.values()}
     assert {"staff", "manager", "customer"} <= roles
