@@ -16,6 +16,7 @@ PLAYTHROUGHS = 100_000
 UI_EVENTS = 10_000
 
 
+@pytest.mark.slow
 def test_random_playthroughs_across_every_scene_and_language():
     stories = [Story(load_scene(str(path)).program) for path in sorted((ROOT / "scenes").glob("*.yaml"))]
     rng = random.Random(2026)
