@@ -50,7 +50,7 @@ def p1_validate(folder: Path, sizes: list[int], runs: int) -> list[str]:
         megabytes = path.stat().st_size / 2 ** 20
         pair = paired(f"P1 validate {nodes // 1000}k nodes ({megabytes:.0f} MB) ÷ libyaml yaml.load",
                       [PYTHON, "main.py", "validate", str(path)], [PYTHON, "-c", YAML_FLOOR, str(path)],
-                      runs=runs if nodes < 40_000 else max(2, runs // 2))
+                      runs=runs if nodes < 40_000 else max(2, runs // 2), warmup=0 if nodes >= 10_000 else 1)
         _check_clean(pair.measure[0].output, path)
         rows.append(pair.row("≤ 2.0"))
         peak = max(s.peak_mb for s in pair.measure)
@@ -69,7 +69,7 @@ def p2_analyze(folder: Path, runs: int) -> list[str]:
     """analyze 20k ÷ analyze 10k; peak memory at 40k; meter conditions at 1k."""
     small, large = scene(folder, 10_000), scene(folder, 20_000)
     pair = paired("P2 analyze 20k ÷ analyze 10k", [PYTHON, "main.py", "analyze", str(large)],
-                  [PYTHON, "main.py", "analyze", str(small)], runs=runs)
+                  [PYTHON, "main.py", "analyze", str(small)], runs=runs, warmup=0)
     rows = [pair.row("≤ 2.2")]
     for label, sample in (("10k", pair.floor[0]), ("20k", pair.measure[0])):
         if "error" in sample.output:
@@ -80,7 +80,7 @@ def p2_analyze(folder: Path, runs: int) -> list[str]:
     plain, metered = scene(folder, 1_000), scene(folder, 1_000, meter=True)
     meter_pair = paired("P2 analyze 1k with `satisfaction` conditions ÷ without",
                         [PYTHON, "main.py", "analyze", str(metered)], [PYTHON, "main.py", "analyze", str(plain)],
-                        runs=max(2, runs // 2))
+                        runs=max(2, runs // 2), warmup=0)
     rows.append(meter_pair.row("—"))
     rows.append(f"|   states: {_states(meter_pair.measure[0].output)} with, {_states(meter_pair.floor[0].output)} "
                 f"without | | | | | | |")
