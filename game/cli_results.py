@@ -38,6 +38,7 @@ def add_commands(commands: Any) -> None:
     source.add_argument("--lrs", action="store_true", help="read the statements from the LRS")
     source.add_argument("--from", dest="folder", metavar="FOLDER",
                         help="read the outboxes under FOLDER (default: saves/)")
+    report.add_argument("--since", metavar="YYYY-MM-DD", help="only statements stored from this date on (with --lrs)")
     report.add_argument("--out", metavar="FILE.html", help="where to write (default: saves/reports/SCENE.html)")
     report.add_argument("--lang", choices=("en", "zh"), default="en")
 
@@ -45,7 +46,7 @@ def add_commands(commands: Any) -> None:
 def add_mode_option(parser: argparse.ArgumentParser) -> None:
     """``--mode`` for commands that make statements."""
     parser.add_argument("--mode", choices=("practice", "assessment", "workshop"),
-                        help="the run's mode (default: practice when coaching is on in settings, else assessment)")
+                        help="the run's mode (default: practice)")
 
 
 def handlers() -> dict[str, Callable[[argparse.Namespace], int]]:
@@ -108,7 +109,7 @@ def record_run(args: argparse.Namespace, program: Any, result: Any) -> int:
     recorder = Recorder(saves_dir(), settings.with_changes(language=args.lang), getattr(args, "mode", None))
     from game.scenes import resolve_scene
 
-    run = Run(str(resolve_scene(args.scene)), program, result.state)
+    run = Run(str(resolve_scene(args.scene)), program, result.state, mode=getattr(args, "mode", None) or "practice")
     try:
         recorder.launch(run)
         recorder.finish(run, result.scorecard, SaveStore())
@@ -188,26 +189,28 @@ def _read_statements(args: argparse.Namespace, program: Any) -> tuple[Any, str]:
             return None, ""
         client = LrsClient(config)
         params = {"activity": scene_iri(base_iri(settings), program.id), "related_activities": "true"}
+        if args.since:
+            if not re.fullmatch(r"\d{4}-\d\d-\d\d", args.since):
+                _error(f"--since must be a date such as 2026-09-01, not {args.since!r}", 0)
+                return None, ""
+            params["since"] = f"{args.since}T00:00:00Z"
         try:
             statements = list(client.statements(params))
             if not statements:  # some LRSs (Ralph's file backend) do not filter by activity: read all, filter here
                 print("note: the LRS returned nothing for the scene's activity; reading every statement",
                       file=sys.stderr)
-                statements = list(client.statements())
+                statements = list(client.statements({"since": params["since"]} if args.since else None))
             return statements, config.public_name
         except LrsError as exc:
             _error(str(exc), 0)
             return None, ""
-    from game.outbox import Outbox
+    from game.cohort import statements_under
 
     folder = Path(args.folder) if args.folder else saves_dir()
     if not folder.is_dir():
         _error(f"--from: {folder} is not a folder", 0)
         return None, ""
-    statements = []
-    for outbox_dir in sorted({p.parent.parent for p in folder.rglob("outbox/*/*.json")}):
-        outbox = Outbox(outbox_dir)
-        statements += outbox.statements()
-        for problem in outbox.problems:
-            print(f"note: {problem}", file=sys.stderr)
+    statements, notes = statements_under(folder)
+    for note in notes:
+        print(f"note: {note}", file=sys.stderr)
     return statements, str(folder)

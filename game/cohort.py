@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Iterable, Optional
 
 _ACTIVITY = re.compile(r"/scenes/([^/?#]+)(?:/nodes/([^/?#]+))?$")
@@ -177,3 +178,24 @@ def by_mode(records: Iterable[RunRecord]) -> list[ModeSummary]:
                                      round(sum(scores) / len(scores), 1) if scores else None,
                                      round(sum(verdicts) / len(verdicts), 3) if verdicts else None))
     return summaries
+
+
+def statements_under(folder: Path) -> tuple[list[dict[str, Any]], list[str]]:
+    """Every statement in the outboxes under ``folder`` (sent and pending), and notes on files set aside.
+
+    ``folder`` may be one saves/ folder or a folder holding copies of several desktops' saves/.
+    """
+    from game.outbox import Outbox  # only this reader needs the outbox
+
+    statements: list[dict[str, Any]] = []
+    notes: list[str] = []
+    for outbox_dir in sorted({path.parent.parent for path in Path(folder).rglob("outbox/*/*.json")}):
+        outbox = Outbox(outbox_dir)
+        statements += outbox.statements()
+        notes += outbox.problems
+    return statements, notes
+
+
+def local_records(folder: Path) -> list[RunRecord]:
+    """The runs recorded under ``folder`` (e.g. saves/): for facilitator mode's "how past cohorts chose"."""
+    return runs_from_statements(statements_under(folder)[0])

@@ -6,6 +6,7 @@ from people.
 
 from __future__ import annotations
 
+import base64
 import time
 from html import escape
 from typing import Optional
@@ -13,6 +14,7 @@ from typing import Optional
 from game.cohort import (
     RunRecord, by_mode, choices_at, endings_reached, score_distribution, worst_moments,
 )
+from game.paths import ASSETS_DIR
 from game.program import Program, pick
 
 # Diverging red-grey-blue (readable with the common colour-vision deficiencies): -3 ... +3.
@@ -28,14 +30,16 @@ WORDS = {
            "worst": "Most common worst moments", "none": "No records yet for this scene.", "rating": "rating",
            "answers": "{n} answers", "legend": "Bar colour: the option's rating",
            "practice": "practice", "assessment": "assessment", "workshop": "workshop", "no_worst": "No run had a "
-           "negative moment.", "times": "{n}×"},
-    "zh": {"title": "学员群体报告", "runs": "共 {runs} 次练习(完成 {finished} 次)", "source": "数据来源",
-           "generated": "生成时间", "modes": "练习与考核", "mode": "模式", "count": "次数", "finished": "完成",
+           "negative moment.", "times": "{n}×", "colon": ": ", "comma": ", ",
+           "stages": {}},
+    "zh": {"title": "学员群体报告", "runs": "共 {runs} 人次，完成 {finished} 次", "source": "数据来源",
+           "generated": "生成时间", "modes": "练习与考核", "mode": "模式", "count": "人次", "finished": "完成",
            "average": "平均分", "pass_rate": "通过率", "scores": "得分分布", "endings": "结局分布",
            "decisions": "每个决策点的选择分布", "worst": "最常见的最差时刻", "none": "这个场景还没有记录。",
-           "rating": "评分", "answers": "共 {n} 次作答", "legend": "条形颜色:该选项的评分",
+           "rating": "评分", "answers": "共 {n} 次作答", "legend": "条形颜色：该选项的评分",
            "practice": "练习", "assessment": "考核", "workshop": "工作坊", "no_worst": "没有出现负面时刻。",
-           "times": "{n} 次"},
+           "times": "{n} 次", "colon": "：", "comma": "，",
+           "stages": {"explore": "探索", "offer": "提议", "act": "行动", "confirm": "确认"}},
 }
 
 STYLE = """
@@ -53,11 +57,13 @@ def render_report(program: Program, records: list[RunRecord], language: str = "e
     """The report page for one scene."""
     words = WORDS.get(language, WORDS["en"])
     runs = [r for r in records if r.scene == program.id]
-    title = f"{words['title']}: {pick(program.title, language)}"
+    title = f"{words['title']}{words['colon']}{pick(program.title, language)}"
+    style = (_embedded_font() if language == "zh" else "") + STYLE
     parts = [f"<!DOCTYPE html><html lang=\"{'zh-Hans' if language == 'zh' else 'en'}\"><head><meta charset=\"utf-8\">",
-             f"<title>{escape(title)}</title><style>{STYLE}</style></head><body>", f"<h1>{escape(title)}</h1>",
+             f"<title>{escape(title)}</title><style>{style}</style></head><body>", f"<h1>{escape(title)}</h1>",
              f"<p class=\"meta\">{escape(words['runs'].format(runs=len(runs), finished=sum(r.finished for r in runs)))}"
-             f" · {escape(words['source'])}: {escape(source)} · {escape(words['generated'])}: "
+             f" · {escape(words['source'])}{words['colon']}{escape(source)} · {escape(words['generated'])}"
+             f"{words['colon']}"
              f"{escape(time.strftime('%Y-%m-%d %H:%M'))}</p>"]
     if not runs:
         parts.append(f"<p>{escape(words['none'])}</p>")
@@ -66,6 +72,15 @@ def render_report(program: Program, records: list[RunRecord], language: str = "e
                   _decisions(program, runs, language, words), _worst(program, runs, language, words)]
     parts.append("</body></html>")
     return "\n".join(parts)
+
+
+def _embedded_font() -> str:
+    """The game's own Chinese font inside the page, so it reads on a projector PC with no CJK font installed."""
+    path = ASSETS_DIR / "fonts" / "NotoSansSC-Regular-subset.otf"
+    if not path.is_file():
+        return ""
+    data = base64.b64encode(path.read_bytes()).decode("ascii")
+    return f'@font-face{{font-family:"Noto Sans";src:url(data:font/otf;base64,{data}) format("opentype")}}'
 
 
 def _modes(runs: list[RunRecord], words: dict) -> str:
@@ -120,7 +135,7 @@ def _endings(program: Program, runs: list[RunRecord], language: str, words: dict
 def _decisions(program: Program, runs: list[RunRecord], language: str, words: dict) -> str:
     legend = "".join(f'<span style="background:{c}">{r:+d}</span>' for r, c in RATING_COLOURS.items())
     parts = [f"<h2>{escape(words['decisions'])}</h2>",
-             f'<p class="legend small">{escape(words["legend"])}: {legend}</p>']
+             f'<p class="legend small">{escape(words["legend"])}{words["colon"]}{legend}</p>']
     for node_id, node in program.nodes.items():
         if not node.choices:
             continue
@@ -132,8 +147,9 @@ def _decisions(program: Program, runs: list[RunRecord], language: str, words: di
         for index, choice in enumerate(node.choices):
             count = counts.get(choice.id, 0)
             label = (f"{LETTERS[index % len(LETTERS)]}. {pick(choice.text, language)}")
+            stage = words["stages"].get(choice.stage, choice.stage)
             rows.append(f'<div class="option"><div>{escape(label)} <span class="small">({escape(words["rating"])} '
-                        f'{choice.rating:+d}, {escape(choice.stage)})</span></div>'
+                        f'{choice.rating:+d}{words["comma"]}{escape(stage)})</span></div>'
                         f'{_bar(count / total, RATING_COLOURS[choice.rating])}'
                         f'<div class="count">{count} ({count / total:.0%})</div></div>')
         parts.append(f'<div class="decision"><p class="situation"><b>{escape(node_id)}</b> · '

@@ -23,6 +23,9 @@ ENV_ENDPOINT, ENV_USERNAME, ENV_PASSWORD = "MOT_LRS_ENDPOINT", "MOT_LRS_USERNAME
 BATCH_SIZE = 50
 TIMEOUT_SECONDS = 15.0
 MAX_ALONE_CONFLICTS = 5  # a statement the LRS keeps calling a conflict yet cannot show is set aside after this
+SPLIT_AFTER_ERRORS = 2  # a batch that got HTTP 500 this often is sent one statement at a time
+MAX_ALONE_ERRORS = 8  # a statement that alone got HTTP 500 this often is set aside (some LRSs answer 500, not 400,
+# to a statement they cannot store); the LRS being unreachable or overloaded (0, 502-504) never counts
 RETRY_LATER = (404, 408, 425, 429)  # 4xx that say "not now" or "wrong address", not "bad statement"
 CREDENTIALS = (401, 403)
 
@@ -35,10 +38,13 @@ class LrsConfig:
     username: str = ""
     password: str = field(default="", repr=False)
 
+    def __repr__(self) -> str:
+        return f"LrsConfig(endpoint={self.public_name!r}, username={self.username!r})"
+
     @property
     def statements_url(self) -> str:
-        """The statements resource."""
-        return urllib.parse.urljoin(self.endpoint.rstrip("/") + "/", "statements")
+        """The statements resource (credentials written into the endpoint go in a header instead)."""
+        return urllib.parse.urljoin(self.public_name.rstrip("/") + "/", "statements")
 
     @property
     def public_name(self) -> str:
@@ -47,6 +53,13 @@ class LrsConfig:
         host = parts.hostname or ""
         port = f":{parts.port}" if parts.port else ""
         return f"{parts.scheme}://{host}{port}{parts.path}"
+
+    def signed_in(self) -> tuple[str, str]:
+        """User name and password: the configured ones, else any written into the endpoint."""
+        if self.username or self.password:
+            return self.username, self.password
+        parts = urllib.parse.urlsplit(self.endpoint)
+        return urllib.parse.unquote(parts.username or ""), urllib.parse.unquote(parts.password or "")
 
 
 def config_from(settings: Any, environ: Optional[Mapping[str, str]] = None) -> Optional[LrsConfig]:
@@ -98,8 +111,9 @@ class LrsClient:
     def _headers(self) -> dict[str, str]:
         headers = {"X-Experience-API-Version": XAPI_VERSION, "Content-Type": "application/json",
                    "Accept": "application/json"}
-        if self.config.username or self.config.password:
-            pair = f"{self.config.username}:{self.config.password}".encode("utf-8")
+        username, password = self.config.signed_in()
+        if username or password:
+            pair = f"{username}:{password}".encode("utf-8")
             headers["Authorization"] = "Basic " + base64.b64encode(pair).decode("ascii")
         return headers
 
@@ -157,7 +171,7 @@ class LrsClient:
                 raise LrsError(f"{self.config.public_name} did not answer with JSON") from None
             yield from (s for s in page.get("statements", []) if isinstance(s, dict))
             more = page.get("more") or ""
-            url = urllib.parse.urljoin(self.config.endpoint, more) if more else ""
+            url = urllib.parse.urljoin(self.config.public_name, more) if more else ""
 
 
 class LrsError(RuntimeError):
@@ -171,6 +185,7 @@ class SyncReport:
     sent: int = 0
     refused: list[tuple[str, str]] = field(default_factory=list)  # (statement id, reason), newly refused
     problem: str = ""  # why sending stopped (LRS down, credentials refused...), empty when all went
+    credentials: bool = False  # the LRS refused the user name or password: a settings problem to tell once
 
     @property
     def delivered_all(self) -> bool:
@@ -187,12 +202,15 @@ def next_batch(pending: list[Entry]) -> list[Entry]:
 def sync(outbox: Outbox, client: LrsClient, max_posts: int = 1000) -> SyncReport:
     """Send the outbox's pending statements until it is empty or the LRS stops taking them."""
     report = SyncReport()
+    pending = outbox.entries()  # read once: statements made during this sync go in the next one
     for _ in range(max_posts):
-        pending = outbox.entries()
         if not pending:
             break
         batch = next_batch(pending)
-        if not _send(outbox, client, batch, report):
+        carry_on = _send(outbox, client, batch, report)
+        sent_or_set_aside = {id(entry) for entry in batch if not entry.path.exists()}
+        pending = [entry for entry in pending if id(entry) not in sent_or_set_aside]
+        if not carry_on:
             break
     return report
 
@@ -207,6 +225,7 @@ def _send(outbox: Outbox, client: LrsClient, batch: list[Entry], report: SyncRep
     if reply.status == 409:  # some ids are stored already (an earlier send whose answer was lost)
         return _settle_conflict(outbox, client, batch, report, reply)
     if reply.status in CREDENTIALS:
+        report.credentials = True
         report.problem = f"{client.config.public_name} refused the user name or password ({reply.reason()})"
         return False
     if 400 <= reply.status < 500 and reply.status not in RETRY_LATER:
@@ -216,8 +235,26 @@ def _send(outbox: Outbox, client: LrsClient, batch: list[Entry], report: SyncRep
         outbox.refuse(batch[0], reply.reason())
         report.refused.append((batch[0].id, reply.reason()))
         return True
-    outbox.note_attempt(batch)
     report.problem = reply.reason() if reply.status == 0 else f"{client.config.public_name}: {reply.reason()}"
+    if reply.status == 500:
+        return _settle_server_error(outbox, batch, report, reply)
+    outbox.note_attempt(batch)
+    return False
+
+
+def _settle_server_error(outbox: Outbox, batch: list[Entry], report: SyncReport, reply: Reply) -> bool:
+    """HTTP 500 again and again for the same statements: find the one the LRS chokes on, then set it aside.
+
+    Without this, one statement an LRS cannot store would hold back every statement behind it.
+    """
+    if len(batch) == 1 and batch[0].alone and batch[0].attempts + 1 >= MAX_ALONE_ERRORS:
+        reason = f"{reply.reason()} (the LRS failed on this statement alone {MAX_ALONE_ERRORS} times)"
+        outbox.refuse(batch[0], reason)
+        report.refused.append((batch[0].id, reason))
+        report.problem = ""
+        return True
+    split = len(batch) > 1 and batch[0].attempts + 1 >= SPLIT_AFTER_ERRORS
+    outbox.note_attempt(batch, alone=split)
     return False
 
 

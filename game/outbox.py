@@ -9,17 +9,19 @@ A file that cannot be read is set aside (``*.corrupt-*``) and reported, never tr
 from __future__ import annotations
 
 import os
+import random
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional
 
-from game.storage import clean_temporaries, read_json, set_aside, write_json
+from game.storage import TEMP_PREFIX, read_json, set_aside, write_json
 
 PENDING, SENT, REFUSED = "pending", "sent", "refused"
 STATE_FILE = "delivery.json"  # retry schedule: failures in a row and when to try again
 MAX_BACKOFF = 15 * 60.0
 FIRST_BACKOFF = 5.0
+STALE_TEMPORARY_SECONDS = 120.0  # younger temporaries may be a write in progress (the sender thread, another process)
 
 
 @dataclass
@@ -55,7 +57,7 @@ class Outbox:
         self.folder = Path(folder)
         self.problems: list[str] = []  # sentences about files set aside, for the player or the command line
         for state in (PENDING, SENT, REFUSED):
-            clean_temporaries(self.folder / state)
+            _clean_stale_temporaries(self.folder / state)
 
     def _dir(self, state: str) -> Path:
         return self.folder / state
@@ -148,10 +150,11 @@ class Outbox:
         return (failures, float(due)) if valid else (0, 0.0)
 
     def record_outcome(self, delivered: bool, now: float) -> float:
-        """Remember how a sync went; returns when the next one is due (backoff doubles, up to 15 min)."""
+        """Remember how a sync went; returns when the next one is due (backoff doubles, up to about 15 min)."""
         failures, _ = self.schedule()
         failures = 0 if delivered else failures + 1
-        wait = 0.0 if delivered else backoff_seconds(failures)
+        # up to a fifth more at random: thousands of desktops that lost the LRS together do not return together
+        wait = 0.0 if delivered else backoff_seconds(failures) * random.uniform(1.0, 1.2)
         write_json(self.folder / STATE_FILE, {"failures": failures, "next_try": now + wait})
         return now + wait
 
@@ -161,3 +164,16 @@ def backoff_seconds(failures: int) -> float:
     if failures <= 0:
         return 0.0
     return min(MAX_BACKOFF, FIRST_BACKOFF * 2 ** min(failures - 1, 20))
+
+
+def _clean_stale_temporaries(folder: Path) -> None:
+    """Remove temporaries left by interrupted writes, never one that may still be being written."""
+    if not folder.is_dir():
+        return
+    cutoff = time.time() - STALE_TEMPORARY_SECONDS
+    for leftover in folder.glob(f"{TEMP_PREFIX}*"):
+        try:
+            if leftover.stat().st_mtime < cutoff:
+                leftover.unlink()
+        except FileNotFoundError:  # its write finished (renamed) or another process removed it meanwhile
+            continue

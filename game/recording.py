@@ -55,36 +55,35 @@ def actor_for(settings: Settings, folder: Path, learner: Optional[str] = None) -
     return named_actor(settings.learner_name, email, account, base_iri(settings))
 
 
-def mode_for(settings: Settings) -> str:
-    """``practice`` when coaching is shown after each choice, ``assessment`` when it is off."""
-    return "practice" if settings.coaching else "assessment"
-
-
 class Recorder:
     """Writes what a run leaves behind under one saves folder."""
 
     def __init__(self, folder: Path, settings: Settings, mode: Optional[str] = None, learner: Optional[str] = None):
         self.folder = Path(folder)
         self.settings = settings
-        self.mode = mode or mode_for(settings)
+        self.mode = mode  # None: each run's own mode (practice or assessment, chosen at the briefing)
         self.learner = learner
         self.outbox = Outbox(self.folder / OUTBOX_DIR)
 
     def context(self, registration: str, actor: Optional[dict[str, Any]] = None, mode: Optional[str] = None) -> Context:
         """The xAPI context of one run."""
         return Context(actor or actor_for(self.settings, self.folder, self.learner), registration,
-                       mode or self.mode, self.settings.language, base_iri(self.settings))
+                       self.mode or mode or "practice", self.settings.language,
+                       base_iri(self.settings))
+
+    def _run_context(self, run: Run) -> Context:
+        return self.context(run.registration, mode=getattr(run, "mode", None))
 
     def launch(self, run: Run) -> None:
         """The run started: a ``launched`` statement goes into the outbox now."""
-        self.outbox.add([launched(self.context(run.registration), run.program, run.started_at)])
+        self.outbox.add([launched(self._run_context(run), run.program, run.started_at)])
 
     def finish(self, run: Run, card: Scorecard, store: Optional[SaveStore] = None,
                ended: Optional[float] = None) -> list[dict[str, Any]]:
         """The run ended: the history (when ``store`` is given) and its statements in the outbox."""
         if store is not None:
             store.record_finished(run, card)
-        statements = finished(self.context(run.registration), run.program, run.state, run.started_at,
+        statements = finished(self._run_context(run), run.program, run.state, run.started_at,
                               ended if ended is not None else time.time(), card)
         self.outbox.add(statements)
         return statements

@@ -138,7 +138,8 @@ def decision_activity(program: Program, node_id: str, base_iri: str) -> dict[str
     return {"objectType": "Activity", "id": decision_iri(base_iri, program.id, node_id),
             "definition": {
                 "type": INTERACTION, "interactionType": "choice",
-                "name": _lang_map({code: f"{node_id}" for code in program.languages}),
+                "name": _lang_map({code: f"{program.title.get(code, program.id)} · {node_id}"
+                                   for code in program.languages}),
                 "description": _lang_map(node.text),
                 "choices": [{"id": choice.id, "description": _lang_map(choice.text)} for choice in node.choices],
                 "correctResponsesPattern": [choice.id for choice in best_choices(node.choices)],

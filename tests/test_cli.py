@@ -123,9 +123,9 @@ def test_python_dash_m_game_and_no_command():
 
 
 def test_choices_may_be_ids_or_numbers(capsys):
-    assert main(["run", "tutorial", "--choices", "open,2,3,3,2", "--json"]) == 0
+    assert main(["run", "tutorial", "--choices", "open,1,4,2,3", "--json"]) == 0
     by_id = json.loads(capsys.readouterr().out)
-    assert main(["run", "tutorial", "--choices", "2,2,3,3,2", "--json"]) == 0
+    assert main(["run", "tutorial", "--choices", "2,1,4,2,3", "--json"]) == 0
     assert json.loads(capsys.readouterr().out) == by_id
     assert main(["run", "tutorial", "--choices", "nope,1"]) == 1
     assert "'nope' is not open" in capsys.readouterr().err

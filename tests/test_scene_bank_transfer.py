@@ -10,29 +10,39 @@ import yaml
 from game.analysis import analyze
 from game.loader import load_scene
 from game.playthrough import play
+from scene_paths import endings_after_a_slight, numbers_for, raw_scene, run_ids, text_of
 
 SCENE = Path(__file__).resolve().parent.parent / "scenes" / "bank_transfer.yaml"
 LANGUAGES = ("en", "zh")
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
-# (name, choice numbers, ending, lowest score, highest score). Scores do not depend on the language.
+# The handbook's own exchange (seed 000): "We're closed" / "come back tomorrow" / "A wasted trip."
+SEED = ["closed", "come_tomorrow"]
+
+# (name, choice ids, ending, lowest score, highest score). Scores do not depend on the language.
 PATHS = [
     # Best: welcome him, let him vent, narrow down, offer the machine tonight, answer his fears,
     # stand beside him, mobile banking for his wife's share, confirm with a call to his wife.
-    ("best", [2, 1, 2, 2, 1, 3, 4, 2], "home_for_new_year", 94, 100),
-    # The seed's own exchange: "we're closed", "come back tomorrow", "Sigh! A wasted trip."
-    ("seed_worst", [1, 1], "wasted_trip", 0, 3),
+    ("best", ["breathe", "listen", "narrow", "machine_plan", "answer_fears", "beside", "mobile", "call_wife"],
+     "home_for_new_year", 94, 100),
+    ("seed_worst", SEED, "wasted_trip", 0, 3),
     # The second good resolution: the booking at opening time, form filled in tonight, recap.
-    ("booking", [2, 1, 2, 3, 2, 3], "booked_first", 84, 91),
+    ("booking", ["breathe", "listen", "narrow", "book_nine", "fill_now", "recap_open"], "booked_first", 84, 91),
     # Middle: a good start, then brushing off his fears, leaving him alone at the machine,
-    # an honest but slow transfer and an "Everything OK?" that skips the real confirm.
-    ("middle_ok_question", [2, 1, 2, 2, 2, 2, 2, 2, 1], "done_politely", 61, 68),
+    # an honest but slow transfer and a closed check that skips the real confirm.
+    ("middle_closed_check", ["breathe", "listen", "narrow", "machine_plan", "its_safe", "by_door", "go_help",
+                             "atm_honest", "all_ok"], "done_politely", 65, 72),
     # Middle: the seed's first line, then a recovery into the booking path.
-    ("seed_recovered", [1, 3, 1, 2, 3, 2, 3], "booked_first", 58, 66),
+    ("seed_recovered", ["closed", "restart", "listen", "narrow", "book_nine", "fill_now", "recap_open"],
+     "booked_first", 63, 70),
     # Low: a promise to reopen the counter that the supervisor cannot keep.
-    ("broken_promise", [1, 4, 4], "broken_promise", 0, 3),
-    # Middle-low: a supervisor's "no", the machine, a promised instant transfer, then defensiveness.
-    ("wrong_promise", [4, 2, 3, 1, 3, 1, 3], "left_uneasy", 0, 6),
+    ("broken_promise", ["closed", "promise_reopen", "rules_rules"], "broken_promise", 0, 3),
+    # Low: a supervisor's "no", the machine, a promised instant transfer, then the rule explained.
+    ("wrong_promise", ["machines_next_door", "ask_supervisor", "machine_now", "answer_fears", "beside",
+                       "atm_instant", "its_on_slip"], "left_uneasy", 3, 10),
+    # A -2 moment (tomorrow at nine, ignoring tonight) closes the call home: the +3 ending is gated.
+    ("slighted", ["breathe", "limit_time", "sorry_ask", "tomorrow_ok", "machine_tonight", "answer_fears",
+                  "beside", "mobile", "slips_open"], "settled", 69, 75),
 ]
 
 # A phrase from the ending title, per language, to check the transcript is really in that language.
@@ -43,6 +53,7 @@ ENDING_TITLE_WORDS = {
     "done_politely": {"en": "never asked", "zh": "话没问到"},
     "broken_promise": {"en": "First yes, then no", "zh": "一会儿行"},
     "left_uneasy": {"en": "doesn't trust", "zh": "不放心的凭条"},
+    "settled": {"en": "no questions left", "zh": "心里也有数了"},
 }
 
 TEXT_KEYS = {"title", "summary", "place", "name", "description", "text", "feedback", "question", "notes"}
@@ -87,7 +98,7 @@ def longest_decisions(node_id: str, memo: dict) -> int:
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("name,choices,ending,low,high", PATHS, ids=[p[0] for p in PATHS])
 def test_transcript(name, choices, ending, low, high, language):
-    result = play(program(), choices, language=language)
+    result = play(program(), numbers_for(program(), choices), language=language)
     card = result.scorecard
     assert card.ending == ending
     assert low <= card.score <= high, card.score
@@ -99,10 +110,17 @@ def test_transcript(name, choices, ending, low, high, language):
 
 
 def test_seed_path_is_the_seeds_exchange():
-    en = play(program(), [1, 1], language="en")
-    zh = play(program(), [1, 1], language="zh")
+    numbers = numbers_for(program(), SEED)
+    en = play(program(), numbers, language="en")
+    zh = play(program(), numbers, language="zh")
     assert [beat.node for beat in en.beats] == ["intro", "arrive", "pleads", "sigh"]
-    assert "白跑一趟" in zh.beats[-1].text and "明天再来吧" in zh.beats[2].options[0]
+    assert "白跑一趟" in zh.beats[-1].text and "明天再来吧" in zh.beats[2].options[numbers[1] - 1]
+    card = en.scorecard
+    assert card.ending == "wasted_trip" and card.outcome == -3 and card.grade == "F"
+    # The seed's refusals are tagged by what they do (act), so the path is charged for never offering.
+    choices = {c.id: c for node in decisions() for c in node.choices}
+    assert choices["closed"].stage == choices["come_tomorrow"].stage == "act"
+    assert "offer" in card.skipped_stages
     assert "wasted trip" in en.beats[-1].text
 
 
@@ -140,7 +158,7 @@ def test_size_minimums():
 
 
 def test_two_good_resolutions():
-    good = {play(program(), choices).scorecard.ending for _, choices, _, low, _ in PATHS if low >= 80}
+    good = {run_ids(program(), choices)[2].ending for _, choices, _, low, _ in PATHS if low >= 80}
     assert {"home_for_new_year", "booked_first"} <= good
 
 
@@ -170,9 +188,26 @@ def test_player_is_staff_facing_a_typed_customer():
     assert prog.backdrop == "bank" and prog.id == "bank_transfer"
 
 
-def test_facilitator_material_on_at_least_three_nodes():
-    with_material = [n for n in program().nodes.values() if n.facilitator and n.facilitator.question]
-    assert len(with_material) >= 3
+def test_facilitator_material_on_every_decision_and_a_workshop_plan():
+    for node in decisions():
+        assert node.facilitator and node.facilitator.question and node.facilitator.notes, node.id
+    plan = raw_scene("bank_transfer").workshop
+    assert plan is not None and 3 <= len(plan.key_decisions) <= 4
+    assert {"card_yes", "wife_share"} <= {key.node for key in plan.key_decisions}
+    for key in plan.key_decisions:
+        assert program().nodes[key.node].choices and key.minutes == 10
+    assert any("交互点评" in text_of(item, "zh") for item in plan.rubric)
+
+
+def test_the_top_ending_is_gated_after_a_slight():
+    assert "home_for_new_year" not in endings_after_a_slight(program())
+
+
+def test_no_strawmen_and_no_ok_tell():
+    choices = {c.id: c for node in decisions() for c in node.choices}
+    assert "lower_voice" not in choices
+    assert not any(re.search(r"\bOK\?", c.text["en"]) for c in choices.values())
+    assert not any("好吧？" in c.text["zh"] for c in choices.values())
 
 
 def _texts(data, where="scene"):

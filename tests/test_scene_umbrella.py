@@ -10,31 +10,47 @@ import pytest
 from game.analysis import analyze
 from game.loader import load_scene
 from game.playthrough import play
+from scene_paths import endings_after_a_slight, numbers_for, raw_scene, run_ids, text_of
 
 SCENE = Path(__file__).resolve().parent.parent / "scenes" / "umbrella.yaml"
 LANGUAGES = ("en", "zh")
 
-# name: (choices, ending, lowest score, highest score)
+# The handbook clerk's exact behaviour (seed 004): "How may I help you?", lets her browse, comes
+# back when it pours and asks again, fetches an umbrella, walks her to the taxi stand, lets her keep
+# it and says goodbye. It must reach the Rockefeller letter.
+HANDBOOK = ["may_i_help", "back_to_stock", "ask_again", "where_headed", "walk_to_taxi", "doesnt_matter",
+            "arm_and_walk", "keep_it", "shut_go"]
+
+# name: (choice ids, ending, lowest score, highest score)
 PATHS = {
     # Open greeting, room to browse, stand beside her and ask where she's going, walk her to
     # the taxi stand, let her keep the umbrella, ask how she'll manage at the other end.
-    "best": ([2, 3, 3, 3, 1, 2, 3, 1], "letter", 94, 100),
-    # The seed clerk's own moves: "can I help?" twice, then umbrella, taxi, "keep it".
-    "seed": ([1, 3, 1, 4, 3, 1, 2, 3, 1], "letter", 90, 96),
+    "best": (["open_greet", "give_space", "stand_beside", "walk_to_taxi", "doesnt_matter", "arm_and_walk",
+              "keep_it", "how_manage"], "letter", 94, 100),
+    "handbook": (HANDBOOK, "letter", 67, 73),
     # The second good resolution: a chair by the window, an honest call for a cab, walk her out.
-    "wait_inside": ([2, 3, 3, 4, 2, 3, 3], "regular", 84, 91),
+    "wait_inside": (["open_greet", "give_space", "stand_beside", "wait_inside", "phone_honest", "walk_out",
+                     "settle_check"], "regular", 84, 91),
     # Lend an umbrella, walk her to the stop, switch to a taxi when the streetcars are full.
-    "streetcar_then_taxi": ([1, 3, 1, 4, 1, 2, 2, 2, 3], "regular", 80, 88),
+    "streetcar_then_taxi": (["may_i_help", "give_space", "ask_again", "where_headed", "lend_umbrella",
+                             "walk_to_stop", "taxi_now", "take_it", "settle_check"], "regular", 80, 88),
     # The right help, but the umbrella taken back and no confirm.
-    "no_confirm": ([1, 3, 1, 4, 3, 1, 2, 1, 2], "home_safe", 55, 62),
+    "no_confirm": (["may_i_help", "give_space", "ask_again", "where_headed", "walk_to_taxi", "doesnt_matter",
+                    "arm_and_walk", "take_it", "shut_door"], "home_safe", 55, 62),
+    # Served the couple first: the same gift later, and a warm ending that is not the letter.
+    "slighted": (["serve_couple", "give_space", "sorry_earlier", "where_headed", "walk_to_taxi",
+                  "doesnt_matter", "arm_and_walk", "keep_it_late"], "regular", 58, 65),
     # A loan slip asking for her name and address: she would rather wait.
-    "loan_slip": ([2, 3, 1, 4, 1, 1], "waited_out", 35, 43),
+    "loan_slip": (["open_greet", "give_space", "ask_again", "where_headed", "lend_umbrella", "loan_slip"],
+                  "waited_out", 35, 43),
     # Promising the weather twice.
-    "weather_promise": ([2, 3, 3, 2, 1], "let_down", 20, 28),
+    "weather_promise": (["open_greet", "give_space", "stand_beside", "promise_stop", "wait_more"],
+                        "let_down", 22, 30),
     # Asking the floorwalker, then passing his rule on to her.
-    "rule_passed_on": ([1, 3, 1, 4, 3, 2, 2], "walked_out", 16, 23),
+    "rule_passed_on": (["may_i_help", "give_space", "ask_again", "where_headed", "walk_to_taxi", "ask_hale",
+                        "tell_her_rule"], "walked_out", 16, 23),
     # Stay at the counter, then ask her to move out of the doorway.
-    "worst": ([1, 2, 2, 2], "doorway", 0, 5),
+    "worst": (["may_i_help", "back_to_stock", "stay_counter", "move_her"], "doorway", 0, 5),
 }
 
 
@@ -71,7 +87,7 @@ def test_scene_setup(program):
 @pytest.mark.parametrize("name", list(PATHS))
 def test_transcript(program, name, language):
     choices, ending, low, high = PATHS[name]
-    result = play(program, choices, language=language)
+    result = play(program, numbers_for(program, choices), language=language)
     assert result.scorecard.ending == ending
     assert low <= result.scorecard.score <= high, result.scorecard.score
     assert all(beat.text for beat in result.beats)
@@ -79,25 +95,51 @@ def test_transcript(program, name, language):
 
 def test_scores_do_not_depend_on_language(program):
     for choices, _, _, _ in PATHS.values():
-        scores = {play(program, choices, language=lang).scorecard.score for lang in LANGUAGES}
+        scores = {play(program, numbers_for(program, choices), language=lang).scorecard.score
+                  for lang in LANGUAGES}
         assert len(scores) == 1
 
 
 def test_two_good_resolutions(program):
-    best = play(program, PATHS["best"][0])
-    other = play(program, PATHS["wait_inside"][0])
+    best = play(program, numbers_for(program, PATHS["best"][0]))
+    other = play(program, numbers_for(program, PATHS["wait_inside"][0]))
     assert best.scorecard.ending != other.scorecard.ending
     assert best.scorecard.score >= 85 and other.scorecard.score >= 80
     assert "chair" in other.state.visited and "chair" not in best.state.visited
 
 
-def test_seed_turn_of_events_is_the_top_ending(program):
+def test_handbook_clerk_reaches_the_rockefeller_letter(program):
     assert program.endings["letter"].outcome == 3
-    result = play(program, PATHS["seed"][0])
+    story, state, card = run_ids(program, HANDBOOK)
+    assert card.ending == "letter" and card.outcome == 3 and card.grade in ("A", "B")
     for node in ("just_waiting", "umbrella_fetched", "taxi_stand", "keep_reply", "chairman_letter"):
-        assert node in result.state.visited
+        assert node in state.visited
     assert "Rockefeller" in program.nodes["chairman_letter"].text["en"]
     assert "洛克菲勒" in program.nodes["chairman_letter"].text["zh"]
+    # The letter follows the gift of the umbrella, whatever the goodbye: a confirm adds to the score.
+    for goodbye in ("how_manage", "name_ok", "shut_go"):
+        assert run_ids(program, HANDBOOK[:-1] + [goodbye])[2].ending == "letter"
+    assert run_ids(program, HANDBOOK[:-1] + ["how_manage"])[2].score > card.score
+
+
+def test_the_handbook_question_is_an_open_question(program):
+    greet = next(c for c in program.nodes["opening"].choices if c.id == "may_i_help")
+    assert "请问有什么可以帮您？" in greet.text["zh"] and "How may I help you?" in greet.text["en"]
+    assert "open-question" in greet.principles and "closed-question" not in greet.principles
+    again = next(c for c in program.nodes["rain_starts"].choices if c.id == "ask_again")
+    assert "open-question" in again.principles and again.rating == 2
+
+
+def test_the_letter_is_gated_after_a_slight(program):
+    assert "letter" not in endings_after_a_slight(program)
+    assert run_ids(program, PATHS["slighted"][0])[2].ending == "regular"
+
+
+def test_doing_nothing_and_goodbyes_are_not_explore_or_confirm(program):
+    choices = {c.id: c for node in program.nodes.values() for c in node.choices}
+    for choice_id in ("serve_couple", "stay_counter", "leave_her", "fine_then", "move_her", "bench",
+                      "ok_then", "shut_go", "shut_door"):
+        assert choices[choice_id].stage == "act", choice_id
 
 
 def test_analysis(analysis, program):
@@ -147,17 +189,24 @@ def test_longest_path_has_at_least_eight_decisions(program):
 def test_every_decision_has_three_or_four_choices(program):
     for node in program.nodes.values():
         if node.choices:
-            assert 3 <= len(node.choices) <= 4, node.id
+            assert 3 <= len(node.choices) <= 5, node.id
             assert any(choice.condition is None for choice in node.choices), node.id
             ids = [choice.id for choice in node.choices]
             assert len(set(ids)) == len(ids), node.id
             assert not any(i.isdigit() for i in ids), node.id
 
 
-def test_facilitator_material(program):
-    paused = [node for node in program.nodes.values()
-              if node.facilitator and node.facilitator.question and node.facilitator.notes]
-    assert len(paused) >= 3
+def test_facilitator_material_on_every_decision_and_a_workshop_plan(program):
+    for node in program.nodes.values():
+        if node.choices:
+            assert node.facilitator and node.facilitator.question and node.facilitator.notes, node.id
+    assert {"just_waiting", "keep_reply"} <= {n.id for n in program.nodes.values() if n.facilitator}
+    plan = raw_scene("umbrella").workshop
+    assert plan is not None and 3 <= len(plan.key_decisions) <= 4
+    assert {key.node for key in plan.key_decisions} >= {"just_waiting"}
+    for key in plan.key_decisions:
+        assert program.nodes[key.node].choices and key.minutes == 10
+    assert any("交互点评" in text_of(item, "zh") for item in plan.rubric)
 
 
 def _texts(program):

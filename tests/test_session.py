@@ -35,12 +35,12 @@ def test_undo_goes_back_to_the_last_decision():
 
 def test_what_if_rewinds_to_any_decision_and_can_branch():
     run = Run.start(TUTORIAL)
-    _play(run, [2, 2, 3, 3, 2])
+    _play(run, [2, 1, 4, 2, 3])
     assert run.is_over()
     first_ending = run.scorecard("en").ending
     run.rewind(1)
     assert run.decisions == 0 and run.view("en").kind == "decision"
-    _play(run, [1, 1, 3, 3])
+    _play(run, [3, 3, 2, 3])
     assert run.is_over() and run.scorecard("en").ending != first_ending
 
 
@@ -65,7 +65,7 @@ def test_save_and_resume(tmp_path):
 
 def test_finished_runs_feed_best_scores(tmp_path):
     store = SaveStore(tmp_path)
-    for numbers in ([1, 1, 3, 3], [2, 2, 3, 3, 2]):
+    for numbers in ([3, 3, 2, 3], [2, 1, 4, 2, 3]):
         run = Run.start(TUTORIAL)
         _play(run, numbers)
         store.save_run(run)
@@ -133,7 +133,8 @@ def test_save_of_an_edited_scene_is_replayed_or_explained(tmp_path):
     text = scene.read_text(encoding="utf-8")
     first_choice_node = run.state.steps[0].node
     scene.write_text(text.replace(f"  {first_choice_node}:\n", f"  {first_choice_node}_renamed:\n")
-                     .replace(f"next: {first_choice_node}\n", f"next: {first_choice_node}_renamed\n"),
+                     .replace(f"next: {first_choice_node}\n", f"next: {first_choice_node}_renamed\n")
+                     .replace(f"node: {first_choice_node}\n", f"node: {first_choice_node}_renamed\n"),
                      encoding="utf-8")
     broken = SaveStore(tmp_path / "saves")
     assert broken.load_run() is None and "no longer exists" in broken.notices[0]

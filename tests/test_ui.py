@@ -125,7 +125,7 @@ def test_undo_with_backspace_and_ctrl_z(app):
 
 
 def test_what_if_from_the_debrief(app):
-    _start(app, (2, 2, 3, 3, 2))
+    _start(app, (2, 1, 4, 2, 3))
     _until_decision_or_ending(app, lambda: key(app, pygame.K_SPACE))
     key(app, pygame.K_RETURN)
     assert isinstance(app.screen, EndingScreen)
@@ -193,7 +193,7 @@ def test_progress_survives_a_killed_process(tmp_path):
         from game.ui.driver import key, finish_line
         app = App(saves_folder={str(tmp_path)!r})
         app.start_scene({str(ROOT / "scenes" / "tutorial.yaml")!r})
-        for number in (2, 2):
+        for number in (2, 1):
             while app.run.view("en").kind != "decision" or app.screen.coaching is not None:
                 key(app, pygame.K_SPACE); finish_line(app)
             finish_line(app)
@@ -210,7 +210,7 @@ def test_progress_survives_a_killed_process(tmp_path):
 
 
 def test_debrief_image_is_saved(app):
-    _start(app, (1, 1, 3, 3))
+    _start(app, (3, 3, 2, 3))
     _until_decision_or_ending(app, lambda: key(app, pygame.K_SPACE))
     key(app, pygame.K_RETURN)
     key(app, pygame.K_s)
@@ -310,9 +310,9 @@ def test_a_save_whose_place_was_edited_away_offers_to_start_again(tmp_path):
     _until_decision_or_ending(first, lambda: key(first, pygame.K_SPACE))
     key(first, pygame.K_2)
     node = first.run.state.steps[0].node
-    scene.write_text(text.replace(f"  {node}:\n", f"  {node}_moved:\n").replace(f"next: {node}\n",
-                                                                               f"next: {node}_moved\n"),
-                     encoding="utf-8")
+    scene.write_text(text.replace(f"  {node}:\n", f"  {node}_moved:\n")
+                     .replace(f"next: {node}\n", f"next: {node}_moved\n")
+                     .replace(f"node: {node}\n", f"node: {node}_moved\n"), encoding="utf-8")
     app = App(saves_folder=tmp_path / "saves", scenes_folder=scene.parent)
     click(app, button_centre(app, "continue"))
     assert type(app.screen).__name__ == "NoticeOverlay" and "no longer exists" in app.screen.messages[0]
@@ -351,7 +351,7 @@ def test_f5_after_the_line_ahead_was_deleted_does_not_break_history(tmp_path):
 
 
 def test_f5_on_the_scorecard_does_not_reopen_the_run(app):
-    _start(app, (1, 1, 3, 3))
+    _start(app, (3, 3, 2, 3))
     _until_decision_or_ending(app, lambda: key(app, pygame.K_SPACE))
     key(app, pygame.K_RETURN)
     key(app, pygame.K_F5)

@@ -10,6 +10,7 @@ from game.ui.app import App
 from game.ui.driver import button_centre, click, key, settle
 from game.ui.screens.compare import CompareScreen
 from game.ui.screens.facilitate import FacilitatorScreen
+from game.ui.screens.facilitate_overlays import ConfirmCard
 
 ROOT = Path(__file__).resolve().parent.parent
 TUTORIAL = str(ROOT / "scenes" / "tutorial.yaml")
@@ -72,7 +73,7 @@ def test_a_whole_two_team_session_with_a_tie_a_vote_taken_back_and_the_export(ap
     assert app.workshop.records[-1].chosen == "B" and app.workshop.records[-1].tie
 
     # the rest of Red's run: typed counts (Down selects the next option, digits set its count)
-    for letter in "BCCB":
+    for letter in "ADBC":
         to_decision(app)
         key(app, getattr(pygame, f"K_{letter.lower()}"))
         key(app, pygame.K_1)
@@ -83,7 +84,7 @@ def test_a_whole_two_team_session_with_a_tie_a_vote_taken_back_and_the_export(ap
     key(app, pygame.K_PAGEDOWN)  # hand over to Blue
     assert app.workshop.team == "Blue"
 
-    for letter in "AACC":
+    for letter in "CCBC":
         to_decision(app)
         key(app, getattr(pygame, f"K_{letter.lower()}"))
         key(app, pygame.K_RIGHT)  # a clicker's 'next' reveals
@@ -97,13 +98,15 @@ def test_a_whole_two_team_session_with_a_tie_a_vote_taken_back_and_the_export(ap
     with open(csv_files[0], newline="", encoding="utf-8-sig") as handle:
         rows = list(csv.DictReader(handle))
     assert [(row["team"], row["chosen"]) for row in rows] == \
-        [("Red", c) for c in "BBCCB"] + [("Blue", c) for c in "AACC"]
+        [("Red", c) for c in "BADBC"] + [("Blue", c) for c in "CCBC"]
     assert rows[0]["votes_A"] == "2" and rows[0]["votes_B"] == "2" and rows[0]["tie"] == "yes"
-    assert rows[1]["votes_B"] == "12" and rows[1]["tie"] == "no"
+    assert rows[1]["votes_A"] == "12" and rows[1]["tie"] == "no"
     assert {row["ending"] for row in rows if row["team"] == "Red"} == {"delighted"}
     assert {row["ending"] for row in rows if row["team"] == "Blue"} == {"gave_up"}
     key(app, pygame.K_s)
-    assert list(sessions.glob("*-comparison.png"))
+    pictures, documents = list(sessions.glob("*-debrief.png")), list(sessions.glob("*-debrief.pdf"))
+    assert len(pictures) == 1 and len(documents) == 1 and documents[0].read_bytes().startswith(b"%PDF-1.4")
+    assert pygame.image.load(str(pictures[0])).get_size()[1] == 1080 * len(app.screen.pages)
 
 
 def test_taking_turns_blank_screen_notes_and_back(app):
@@ -119,9 +122,16 @@ def test_taking_turns_blank_screen_notes_and_back(app):
     assert app.screen.blank
     key(app, pygame.K_PAGEDOWN)  # any key brings the picture back without acting
     assert not app.screen.blank and not app.workshop.records
+    key(app, pygame.K_n)  # one display: the notes would be projected, so the facilitator is asked first
+    assert isinstance(app.screen, ConfirmCard) and app.screen.buttons[app.screen.focus].action == "no"
+    key(app, pygame.K_RETURN)  # the answer with the focus keeps them hidden
+    assert isinstance(app.screen, FacilitatorScreen) and not app.screen.show_notes
     key(app, pygame.K_n)
-    assert app.screen.show_notes  # one display: the notes show over the projector view
-    settle(app, 2)
+    key(app, pygame.K_DOWN)
+    key(app, pygame.K_RETURN)
+    assert app.screen.show_notes
+    key(app, pygame.K_n)
+    assert not app.screen.show_notes
 
 
 def test_reveal_needs_votes_and_next_starts_the_timer(app):
@@ -194,8 +204,12 @@ def test_ties_beyond_d_and_notes_during_a_tie(app, tmp_path):
     key(app, pygame.K_f)
     key(app, pygame.K_r)
     assert app.workshop.pending_tie == (5, 6)
-    key(app, pygame.K_n)  # notes during a tie show the options being voted on
+    app.screen.show_notes = True  # notes during a tie show the options being voted on
+    app.dirty = True
     settle(app, 2)
+    assert "Option 5" not in "".join(b.text for b in app.screen.drawn) and "+3" in "".join(
+        b.text for b in app.screen.drawn)
+    app.screen.show_notes = False
     key(app, pygame.K_PAGEUP)  # back: reopens the vote, undoes nothing
     assert app.workshop.pending_tie is None and not app.workshop.records and app.screen.revealed is None
     key(app, pygame.K_r)

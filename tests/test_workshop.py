@@ -85,18 +85,18 @@ def _play_team(workshop, numbers):
 
 def test_two_team_session_exports_csv_and_json(tmp_path):
     workshop = Workshop(TUTORIAL, ["Red", "Blue"])
-    _play_team(workshop, [2, 2, 3, 3, 2])
+    _play_team(workshop, [2, 1, 4, 2, 3])
     assert workshop.finished("Red") and workshop.next_team() and workshop.team == "Blue"
-    _play_team(workshop, [1, 1, 3, 3])
+    _play_team(workshop, [3, 3, 2, 3])
     assert workshop.all_finished and not workshop.next_team()
     csv_path, json_path = workshop.export(tmp_path / "sessions")
     with open(csv_path, newline="", encoding="utf-8-sig") as handle:
         rows = list(csv.DictReader(handle))
     assert [row["team"] for row in rows] == ["Red"] * 5 + ["Blue"] * 4
-    assert [row["chosen"] for row in rows] == list("BBCCB") + list("AACC")
+    assert [row["chosen"] for row in rows] == list("BADBC") + list("CCBC")
     assert {row["ending"] for row in rows if row["team"] == "Red"} == {"delighted"}
     assert float(rows[-1]["score"]) == workshop.scorecard("Blue").score
     assert rows[0]["votes_B"] == "3" and rows[0]["tie"] == "no"
     data = json.loads(json_path.read_text(encoding="utf-8"))
     assert [team["ending"] for team in data["teams"]] == ["delighted", "gave_up"]
-    assert data["teams"][0]["path"] == "BBCCB" and len(data["teams"][0]["journey"]) == 6
+    assert data["teams"][0]["path"] == "BADBC" and len(data["teams"][0]["journey"]) == 6

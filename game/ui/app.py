@@ -57,6 +57,7 @@ class App:
         self.theme = self._make_theme()
         self.run: Optional["Run"] = None
         self.workshop: Optional["Workshop"] = None
+        self.sender = self._start_sender()
         self.cards = self.scan()
         self.screens: list[Screen] = []
         self.running = True
@@ -214,6 +215,7 @@ class App:
 
         self.run = Run(path, program, mode=mode)
         self.saved(self.store.save_run, self.run)
+        self.saved(self.recorder().launch, self.run)
         self.open_play()
 
     def start_scene(self, path: str, mode: str = "practice") -> None:
@@ -226,6 +228,7 @@ class App:
             self.show_errors(list(exc.loaded.diagnostics))
             return
         self.saved(self.store.save_run, self.run)
+        self.saved(self.recorder().launch, self.run)
         self.open_play()
 
     def continue_run(self) -> None:
@@ -272,14 +275,17 @@ class App:
         from game.ui.screens.ending import EndingScreen
 
         card = self.run.scorecard(self.settings.language)
-        self.saved(self.store.record_finished, self.run, card)
+        self.saved(self.recorder().finish, self.run, card, self.store)  # the history, and statements for the LRS
+        self.wake_sender()
         self.replace(EndingScreen(self))
 
     def what_if(self, decision: int) -> None:
         """Go back to a decision of the finished run and play on from there."""
         self.run.rewind(decision)
         self.run.mode = "practice"  # playing on from a past decision is practice, whatever the run was
+        self.run.new_attempt()  # a replay is a new attempt for the learning record store
         self.saved(self.store.save_run, self.run)
+        self.saved(self.recorder().launch, self.run)
         self.open_play()
 
     def reload_scene(self) -> None:
@@ -297,6 +303,7 @@ class App:
             self.show_errors(list(loaded.diagnostics))
             return
         run = Run(self.run.scene_path, loaded.program, mode=self.run.mode)
+        run.registration, run.started_at = self.run.registration, self.run.started_at  # the same attempt
         try:
             run.state = run.story.restore(self.run.state)
             self.notify(self._t("reloaded"))
@@ -337,8 +344,8 @@ class App:
                 chosen = scene_path
         self.replace(FacilitatorSetup(self, chosen))
 
-    def start_workshop(self, scene_path: str, teams: list[str], mode: str) -> None:
-        """Start a facilitated session (or show the scene's errors)."""
+    def start_workshop(self, scene_path: str, teams: list[str], mode: str, key_only: bool = False) -> None:
+        """Start a facilitated session (or show the scene's errors); the team names are remembered."""
         from game.loader import load_scene
         from game.ui.screens.facilitate import FacilitatorScreen
         from game.workshop import Workshop, WorkshopError
@@ -348,10 +355,13 @@ class App:
             self.show_errors(list(loaded.diagnostics))
             return
         try:
-            self.workshop = Workshop(loaded.program, teams, mode, self.settings.language)
+            self.workshop = Workshop(loaded.program, teams, mode, self.settings.language, key_only=key_only)
         except WorkshopError as exc:
             self.notify(str(exc))
             return
+        from game.workshop_export import save_last_teams
+
+        self.saved(save_last_teams, self.store.folder, self.workshop.teams)
         self.replace(FacilitatorScreen(self))
 
     def finish_workshop(self) -> None:
@@ -359,9 +369,43 @@ class App:
         from game.ui.screens.compare import CompareScreen
 
         exported = self.saved(self.workshop.export, self.store.folder / "sessions")
+        self.saved(self.recorder().record_workshop, self.workshop)
+        self.wake_sender()
         self.replace(CompareScreen(self))
         if exported:
             self.notify(self._t("exported", path=str(exported[0])), 6)
+
+    # --- results for the learning record store ----------------------------------------------
+
+    def recorder(self):
+        """Writes finished runs: the history and the xAPI outbox (with the current settings)."""
+        from game.recording import Recorder
+
+        return Recorder(self.store.folder, self.settings)
+
+    def _start_sender(self):
+        """The background sender, when an LRS is configured (settings or MOT_LRS_ENDPOINT)."""
+        from game.lrs import config_from
+        from game.recording import OUTBOX_DIR
+        from game.ui.sender import BackgroundSender
+
+        if config_from(self.settings) is None:
+            return None
+        sender = BackgroundSender(self.store.folder / OUTBOX_DIR, lambda: config_from(self.settings))
+        sender.start()
+        return sender
+
+    def wake_sender(self) -> None:
+        """New statements: let the sender look now (started here if the LRS was configured meanwhile)."""
+        if self.sender is None:
+            self.sender = self._start_sender()
+        if self.sender is not None:
+            self.sender.wake()
+
+    def _sender_notices(self) -> None:
+        if self.sender is not None:
+            for key, values in self.sender.notices():
+                self.notify(self._t(key, **values), 10)
 
     # --- settings -----------------------------------------------------------------------------
 
@@ -387,6 +431,7 @@ class App:
             self._dispatch(event)
             if not self.running:
                 return False
+        self._sender_notices()
         moving = any(screen.update(dt) for screen in self.screens)
         if self.toast and time.monotonic() > self.toast[1]:
             self.toast = None
@@ -470,6 +515,8 @@ class App:
                 events = [e for e in events if e.type != pygame.NOEVENT]
                 dt = clock.tick() / 1000
             moving = self.step(events, min(dt, 0.1))
+        if self.sender is not None:
+            self.sender.stop()
         pygame.quit()
 
 

@@ -124,3 +124,56 @@ def ellipsize(book: TextBook, text: str, size: int, width: int, bold: bool = Fal
         else:
             high = middle - 1
     return text[:low].rstrip(" ,，、") + "…"
+
+
+def button_height(book: TextBook, theme: Theme, label: str, width: int, size: int = 0) -> int:
+    """Height of a command button ``width`` wide holding ``label`` at ``size`` (the body size by default)."""
+    size = size or theme.body
+    lines = book.wrap(label, size, max(size, width - 2 * theme.gap))
+    return box_height(book, len(lines), size, Padding(theme.gap, theme.px(10)))
+
+
+def button_width(book: TextBook, theme: Theme, label: str, size: int = 0) -> int:
+    """Width of a one-line command button holding ``label``."""
+    size = size or theme.body
+    return book.width(label, size) + 2 * max(theme.gap, size // 2)
+
+
+def stack_buttons(book: TextBook, theme: Theme, labels: list[str], x: int, y: int, width: int,
+                  gap: int = 0) -> list[pygame.Rect]:
+    """Rects for buttons stacked from (x, y), each as tall as its wrapped label."""
+    gap = gap or theme.px(8)
+    rects = []
+    for label in labels:
+        height = button_height(book, theme, label, width)
+        rects.append(pygame.Rect(x, y, width, height))
+        y += height + gap
+    return rects
+
+
+def button_row(book: TextBook, theme: Theme, labels: list[str], right: int, bottom: int, room: int,
+               size: int = 0) -> list[pygame.Rect]:
+    """Rects for one-line buttons side by side, right-aligned to ``right`` with their bottom at ``bottom``;
+    buttons that do not fit in ``room`` go on rows above (the first label stays first)."""
+    size = size or theme.body
+    widths = [min(room, button_width(book, theme, label, size)) for label in labels]
+    heights = [button_height(book, theme, label, width, size) for label, width in zip(labels, widths, strict=True)]
+    rows: list[list[int]] = [[]]
+    used = 0
+    for index, width in enumerate(widths):
+        if rows[-1] and used + theme.gap + width > room:
+            rows.append([])
+            used = 0
+        rows[-1].append(index)
+        used += width + (theme.gap if len(rows[-1]) > 1 else 0)
+    rects: list[pygame.Rect] = [pygame.Rect(0, 0, 0, 0)] * len(labels)
+    y = bottom
+    for row in reversed(rows):
+        height = max(heights[i] for i in row)
+        y -= height
+        x = right - sum(widths[i] for i in row) - theme.gap * (len(row) - 1)
+        for index in row:
+            rects[index] = pygame.Rect(x, y, widths[index], height)
+            x += widths[index] + theme.gap
+        y -= theme.gap
+    return rects

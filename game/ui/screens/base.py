@@ -63,8 +63,8 @@ class Screen:
             self.move_focus(1)
         elif event.key in (pygame.K_UP, pygame.K_LEFT, pygame.K_PAGEUP):
             self.move_focus(-1)
-        elif event.key in ACTIVATE_KEYS and self.buttons:
-            self.activate(self.buttons[self.focus % len(self.buttons)].action)
+        elif event.key in ACTIVATE_KEYS and self.buttons and 0 <= self.focus < len(self.buttons):
+            self.activate(self.buttons[self.focus].action)  # only a button the player selected
         elif event.key == pygame.K_ESCAPE:
             self.back()
 
@@ -72,6 +72,8 @@ class Screen:
         """Move the keyboard focus over enabled buttons."""
         if not self.buttons:
             return
+        if self.focus < 0:  # nothing selected yet: start at the first (or, going back, the last) button
+            self.focus = -1 if delta > 0 else len(self.buttons)
         for _ in range(len(self.buttons)):
             self.focus = (self.focus + delta) % len(self.buttons)
             if self.buttons[self.focus].enabled:

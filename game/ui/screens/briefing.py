@@ -11,7 +11,7 @@ import pygame
 
 from game.program import Program, pick
 from game.ui.screens.base import Screen
-from game.ui.screens.overlays import CardOverlay
+from game.ui.screens.overlays import _MessageOverlay
 from game.ui.scroll import Row, Scroller, scrollbar_width, text_rows
 from game.ui.strings import CUSTOMER_TYPES, t
 from game.ui.widgets import Button, draw_button, panel
@@ -105,55 +105,37 @@ class BriefingScreen(Screen):
                         primary=button.action == "practice")
 
 
-class ReplaceRunOverlay(CardOverlay):
-    """Starting a scene while a run is unfinished: say which run would end, and ask."""
+class ReplaceRunOverlay(_MessageOverlay):
+    """Starting a scene while a run is unfinished: say which run would end, and ask ("keep" is the default)."""
 
-    size = (0.7, 0.6)
+    size = (0.7, 0.5)
+    title_key = "replace_run_title"
 
     def __init__(self, app, path: str, new_title: str, old: tuple[str, str, int]):
-        super().__init__(app)
+        super().__init__(app, [])
         self.path, self.new_title, self.old = path, new_title, old
-        self.focus = 1  # "keep my run" is the safe default
+        self.focus = 1
 
     def layout(self) -> None:
-        theme, book = self.app.theme, self.app.book
-        box = self.box()
-        pad = max(theme.gap, theme.body // 2)
-        height = book.line_height(theme.body) + 2 * theme.px(10)
-        entries = [(t("replace_run_yes", self.language, new=self.new_title), "replace"),
-                   (t("keep_run", self.language), "keep")]
-        width = box.width - 4 * theme.gap
-        y = box.bottom - theme.gap - len(entries) * (height + theme.px(8))
-        self.buttons = []
-        for label, action in entries:
-            lines = book.wrap(label, theme.body, width - 2 * pad)
-            button_height = height + (len(lines) - 1) * book.line_height(theme.body)
-            self.buttons.append(Button(pygame.Rect(box.x + 2 * theme.gap, y, width, button_height), label, action))
-            y += button_height + theme.px(8)
-
-    def box(self) -> pygame.Rect:
-        theme, book = self.app.theme, self.app.book
-        rect = super().box()
-        width = rect.width - 4 * theme.gap
-        message = book.wrap(self._message(), theme.body, width)
-        buttons = 2 * (book.line_height(theme.body) * 2 + 2 * theme.px(10) + theme.px(8))
-        need = book.line_height(theme.heading) + 3 * theme.gap + book.text_height(len(message), theme.body) + buttons
-        rect.height = min(theme.height - 2 * theme.gap, max(rect.height, need))
-        rect.center = (theme.width // 2, theme.height // 2)
-        return rect
-
-    def _message(self) -> str:
         scene, _, decisions = self.old
-        return t("replace_run", self.language, scene=scene, n=decisions + 1, new=self.new_title)
+        self.messages = [t("replace_run", self.language, scene=scene, n=decisions + 1, new=self.new_title)]
+        super().layout()
+
+    def content_height(self) -> int:
+        theme, book = self.app.theme, self.app.book
+        scene, _, decisions = self.old
+        message = t("replace_run", self.language, scene=scene, n=decisions + 1, new=self.new_title)
+        width = round(theme.width * self.size[0]) - 4 * theme.gap
+        lines = book.wrap(message, theme.small, width - theme.px(18))
+        buttons = 2 * (book.line_height(theme.body) * 2 + 2 * theme.px(10) + theme.gap)
+        return self.title_height(t(self.title_key, self.language)) + 4 * theme.gap \
+            + book.text_height(len(lines), theme.small) + buttons
+
+    def entries(self) -> list[tuple[str, str]]:
+        return [(t("replace_run_yes", self.language, new=self.new_title), "replace"),
+                (t("keep_run", self.language), "keep")]
 
     def activate(self, action: str) -> None:
         self.app.pop()
         if action == "replace":
             self.app.open_briefing(self.path)
-
-    def draw(self, surface: pygame.Surface) -> None:
-        theme, book = self.app.theme, self.app.book
-        area = self.draw_card(surface, t("replace_run_title", self.language))
-        lines = book.wrap(self._message(), theme.body, area.width)
-        book.draw_lines(surface, lines, theme.body, theme.palette.text, area.topleft)
-        self.draw_buttons(surface)

@@ -1,4 +1,9 @@
-"""The ending screen: the scorecard drawn for a person, the journey chart and the debrief."""
+"""The ending screen: the scorecard drawn for a person, the journey chart and the debrief.
+
+The summary and the debrief are lists of whole rows that scroll with a scrollbar (Up/Down and
+PgUp/PgDn, or the wheel over them) when they do not fit; nothing is shrunk, clipped or drawn over
+the headings. No button is selected at first, so the key that opened the scorecard does nothing more.
+"""
 
 from __future__ import annotations
 
@@ -6,13 +11,14 @@ from typing import Optional
 
 import pygame
 
-from game.scorecard import DebriefEntry, Scorecard
+from game.scorecard import Scorecard
 from game.ui.chart import draw_journey
+from game.ui.ending_rows import debrief_rows, summary_rows
+from game.ui.layout import button_row, button_width
 from game.ui.screens.base import Screen
-from game.ui.strings import MOT_LABELS, SERVICE_LEVELS, t
-from game.ui.widgets import Button, chip, draw_button, panel, rating_colour
-
-GRADE_COLOURS = {"A": (46, 134, 84), "B": (38, 110, 128), "C": (200, 140, 40), "D": (200, 96, 40), "F": (190, 64, 54)}
+from game.ui.scroll import Row, Scroller, scrollbar_width
+from game.ui.strings import t
+from game.ui.widgets import Button, draw_button, panel
 
 
 class EndingScreen(Screen):
@@ -20,11 +26,16 @@ class EndingScreen(Screen):
 
     def __init__(self, app):
         super().__init__(app)
-        self.scroll_offset = 0
         self.card_language: Optional[str] = None
         self.card: Optional[Scorecard] = None
         self.rects: dict[str, pygame.Rect] = {}
-        self.entry_rects: list[tuple[DebriefEntry, pygame.Rect]] = []
+        self.summary: list[Row] = []
+        self.debrief: list[Row] = []
+        self.anchors: dict[int, int] = {}
+        self.summary_scroll = Scroller()
+        self.debrief_scroll = Scroller()
+        self.title_lines: list[str] = []
+        self.focus = -1
 
     def scorecard(self) -> Scorecard:
         """The run's scorecard in the current language (rebuilt when the language changes)."""
@@ -36,57 +47,62 @@ class EndingScreen(Screen):
     # --- layout ------------------------------------------------------------------------------
 
     def layout(self) -> None:
-        theme = self.app.theme
+        theme, book = self.app.theme, self.app.book
         width, height = theme.width, theme.height
-        self.rects = {
-            "summary": pygame.Rect(round(width * 0.03), theme.px(96), round(width * 0.31), height - theme.px(190)),
-            "chart": pygame.Rect(round(width * 0.36), theme.px(96), round(width * 0.61), round(height * 0.34)),
-            "debrief": pygame.Rect(round(width * 0.36), theme.px(110) + round(height * 0.34), round(width * 0.61),
-                                   height - theme.px(204) - round(height * 0.34)),
-        }
-        self.entry_rects = self._layout_entries(self.rects["debrief"].width - 2 * theme.gap)
-        total = sum(rect.height + theme.px(10) for _, rect in self.entry_rects)
-        self.scroll_offset = max(0, min(self.scroll_offset, total - self.rects["debrief"].height + theme.gap))
-        self.buttons = []
-        area = self.rects["debrief"]
-        for entry, rect in self.entry_rects:
-            moved = rect.move(area.x + theme.gap, area.y + theme.gap + self._heading_height() - self.scroll_offset)
-            button = pygame.Rect(0, 0, theme.px(150), theme.px(40))
-            button.topright = (moved.right - theme.px(10), moved.y + theme.px(10))
-            if area.contains(button):
-                self.buttons.append(Button(button, t("what_if", self.language), f"whatif:{entry.number}"))
+        card = self.scorecard()
+        size = self._button_size()
         labels = [("save_image", "save"), ("play_again", "again"), ("main_menu", "menu")]
-        button_width = theme.px(230)
-        x = width - theme.px(36) - len(labels) * button_width - (len(labels) - 1) * theme.gap
-        for key, action in labels:
-            self.buttons.append(Button(pygame.Rect(x, height - theme.px(80), button_width, theme.px(54)),
-                                       t(key, self.language), action))
-            x += button_width + theme.gap
+        rects = button_row(book, theme, [t(key, self.language) for key, _ in labels], width - theme.px(36),
+                           height - theme.px(20), width - theme.px(72), size)
+        menu = [Button(rect, t(key, self.language), action) for rect, (key, action) in zip(rects, labels, strict=True)]
+        self.title_lines = book.wrap(card.ending_title, theme.heading, width - 2 * round(width * 0.03), bold=True)
+        top = theme.px(20) + book.text_height(len(self.title_lines), theme.heading) + theme.gap
+        bottom = min(r.y for r in rects) - theme.gap
+        left = round(width * 0.03)
+        right_x = round(width * 0.36)
+        right_w = width - right_x - left
+        chart_h = max(round((bottom - top) * 0.42), theme.px(150))
+        heading = book.line_height(theme.font_px(18))
+        self.rects = {
+            "summary": pygame.Rect(left, top, round(width * 0.31), bottom - top),
+            "chart": pygame.Rect(right_x, top, right_w, chart_h),
+            "debrief": pygame.Rect(right_x, top + chart_h + theme.gap, right_w, bottom - top - chart_h - theme.gap),
+        }
+        self.rects["summary_rows"] = self.rects["summary"].inflate(-2 * theme.gap, -2 * theme.gap)
+        debrief = self.rects["debrief"]
+        self.rects["debrief_rows"] = pygame.Rect(debrief.x + theme.gap, debrief.y + theme.px(8) + heading + theme.px(6),
+                                                 debrief.width - 2 * theme.gap,
+                                                 debrief.height - heading - theme.px(14) - theme.gap)
+        self.summary = summary_rows(self.app, card, self.rects["summary_rows"].width - scrollbar_width(theme))
+        self.summary_scroll.clamp(self.summary, self.rects["summary_rows"].height)
+        self.debrief, self.anchors = debrief_rows(self.app, card,
+                                                  self.rects["debrief_rows"].width - scrollbar_width(theme))
+        self.debrief_scroll.clamp(self.debrief, self.rects["debrief_rows"].height)
+        self.buttons = self._what_if_buttons() + menu
         self.focus = min(self.focus, len(self.buttons) - 1)
 
-    def _heading_height(self) -> int:
-        """Height of the "Debrief" heading above the entries."""
-        return self.app.book.line_height(self.app.theme.font_px(18))
+    def _button_size(self) -> int:
+        return self.app.theme.font_px(18)
 
-    def _entry_texts(self, entry: DebriefEntry) -> list[tuple[str, str]]:
-        """(text, kind) lines of an entry: the choice, its feedback, and the better choice missed."""
-        texts = [(entry.choice, "choice"), (entry.feedback, "feedback")]
-        if entry.best_missed:
-            texts.append((t("better_choice", self.language, text=entry.best_missed), "better"))
-        return texts
-
-    def _layout_entries(self, width: int) -> list[tuple[DebriefEntry, pygame.Rect]]:
-        """Each debrief entry's rect relative to the top of the list."""
+    def _what_if_buttons(self) -> list[Button]:
+        """A "what if" button on each visible decision's first row."""
         theme, book = self.app.theme, self.app.book
-        result, y = [], 0
-        for entry in self.scorecard().debrief:
-            height = theme.px(56)
-            for text, kind in self._entry_texts(entry):
-                lines = book.wrap(text, theme.small, width - 2 * theme.gap, kind == "choice")
-                height += len(lines) * book.line_height(theme.small) + theme.px(4)
-            result.append((entry, pygame.Rect(0, y, width, height + theme.px(8))))
-            y += height + theme.px(18)
-        return result
+        area = self.rects["debrief_rows"]
+        scroller = self.debrief_scroll
+        end = scroller.end(self.debrief, scroller.first, area.height)
+        tops, y = {}, area.y
+        for index in range(scroller.first, end):
+            tops[index] = y
+            y += self.debrief[index].height
+        label = t("what_if", self.language)
+        width = button_width(book, theme, label, theme.small)
+        buttons = []
+        for number, row in self.anchors.items():
+            if row in tops:
+                rect = pygame.Rect(area.right - scrollbar_width(theme) - theme.gap - width, tops[row], width,
+                                   self.debrief[row].height - theme.px(6))
+                buttons.append(Button(rect, label, f"whatif:{number}"))
+        return buttons
 
     # --- input -------------------------------------------------------------------------------
 
@@ -95,13 +111,22 @@ class EndingScreen(Screen):
             self.activate("save")
         elif event.key in (pygame.K_PAGEDOWN, pygame.K_PAGEUP):
             self.scroll(8 if event.key == pygame.K_PAGEDOWN else -8)
+        elif event.key in (pygame.K_UP, pygame.K_DOWN):
+            self.summary_scroll.scroll(self.summary, self.rects["summary_rows"].height,
+                                       1 if event.key == pygame.K_DOWN else -1)
         elif event.key == pygame.K_ESCAPE:
             self.app.to_title()
         else:
             super().handle_key(event)
 
+    def handle(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.MOUSEWHEEL and self.rects["summary"].collidepoint(pygame.mouse.get_pos()):
+            self.summary_scroll.scroll(self.summary, self.rects["summary_rows"].height, -event.y)
+            return
+        super().handle(event)
+
     def scroll(self, lines: int) -> None:
-        self.scroll_offset = max(0, self.scroll_offset + lines * self.app.theme.px(24))
+        self.debrief_scroll.scroll(self.debrief, self.rects["debrief_rows"].height, lines)
         self.layout()
 
     def activate(self, action: str) -> None:
@@ -119,8 +144,8 @@ class EndingScreen(Screen):
     def save_image(self) -> Optional[str]:
         """Write the whole scorecard and the full debrief to a PNG under saves/debriefs/."""
         theme = self.app.theme
-        full = sum(rect.height + theme.px(10) for _, rect in self.entry_rects) + theme.px(40)
-        height = max(theme.height, self.rects["debrief"].y + full + theme.px(20))
+        full = sum(row.height for row in self.debrief) + theme.px(40)
+        height = max(theme.height, self.rects["debrief_rows"].y + full + theme.px(20))
         image = pygame.Surface((theme.width, height))
         self._draw_page(image, full_list=True)
         return self.app.save_png(image, "debriefs", self.app.run.program.id)
@@ -131,144 +156,32 @@ class EndingScreen(Screen):
         self._draw_page(surface, full_list=False)
         theme, book = self.app.theme, self.app.book
         for index, button in enumerate(self.buttons):
+            small = button.action.startswith("whatif:")
             draw_button(surface, button, theme, book, index == self.focus, index == self.hover,
-                        size=theme.font_px(18), primary=button.action == "again")
+                        size=theme.small if small else self._button_size(), primary=button.action == "again")
 
     def _draw_page(self, surface: pygame.Surface, full_list: bool) -> None:
         theme, book = self.app.theme, self.app.book
         card = self.scorecard()
         surface.fill(theme.palette.background)
-        title = book.render(card.ending_title, theme.heading, (255, 255, 255), bold=True)
-        surface.blit(title, (round(theme.width * 0.03), theme.px(28)))
-        self._draw_summary(surface, card)
+        book.draw_lines(surface, self.title_lines, theme.heading, (255, 255, 255), (round(theme.width * 0.03),
+                                                                                    theme.px(20)), bold=True)
+        panel(surface, self.rects["summary"], theme, book)
+        self.summary_scroll.draw(surface, self.summary, self.rects["summary_rows"], theme)
         draw_journey(surface, self.rects["chart"], card, float(self.app.run.program.mood), theme, book,
                      self.language)
         self._draw_debrief(surface, full_list)
 
-    def _draw_summary(self, surface: pygame.Surface, card: Scorecard) -> None:
-        theme, book, palette = self.app.theme, self.app.book, self.app.theme.palette
-        box = self.rects["summary"]
-        panel(surface, box, theme, book)
-        inner = box.inflate(-2 * theme.gap, -2 * theme.gap)
-        radius = theme.px(54)
-        centre = (inner.x + radius, inner.y + radius)
-        pygame.draw.circle(surface, GRADE_COLOURS[card.grade], centre, radius)
-        letter = book.render(card.grade, theme.font_px(60), (255, 255, 255), bold=True)
-        surface.blit(letter, letter.get_rect(center=centre))
-        score = book.render(f"{card.score:g}", theme.font_px(44), palette.text, bold=True)
-        surface.blit(score, (inner.x + 2 * radius + theme.gap, inner.y + theme.px(14)))
-        out_of = book.render(f"/ 100  {t('score', self.language)}", theme.small, palette.text_dim)
-        surface.blit(out_of, (inner.x + 2 * radius + theme.gap, inner.y + theme.px(14) + score.get_height()))
-        y = inner.y + 2 * radius + theme.gap
-        rows = [
-            (t("relationship", self.language), f"{card.relationship:+d} {MOT_LABELS[self.language][card.relationship]}",
-             rating_colour(card.relationship, theme)),
-            (t("service_level", self.language), SERVICE_LEVELS[self.language][card.service_level], palette.accent),
-            (t("word_of_mouth", self.language), self._word_of_mouth(card.word_of_mouth),
-             rating_colour(card.word_of_mouth, theme)),
-        ]
-        for label, value, colour in rows:
-            surface.blit(book.render(label, theme.font_px(14), palette.text_dim), (inner.x, y))
-            y += book.line_height(theme.font_px(14))
-            lines, size = book.fit(value, theme.font_px(19), pygame.Rect(inner.x, y, inner.width, theme.px(52)),
-                                   bold=True)
-            y = book.draw_lines(surface, lines[:2], size, colour, (inner.x, y), bold=True) + theme.px(6)
-        self._draw_people(surface, card.word_of_mouth, (inner.x, y), inner.width)
-        y += theme.px(34)
-        problems = list(card.out_of_order) + [f"skipped_{stage}" for stage in card.skipped_stages]
-        text = "\n".join(f"• {t(p, self.language)}" for p in problems) or f"✓ {t('process_ok', self.language)}"
-        surface.blit(book.render(t("process_problems", self.language), theme.font_px(14), palette.text_dim),
-                     (inner.x, y))
-        y += book.line_height(theme.font_px(14))
-        body = pygame.Rect(inner.x, y, inner.width, inner.bottom - y)
-        lines, size = book.fit(text, theme.small, body)
-        y = book.draw_lines(surface, lines, size, palette.bad if problems else palette.good, body.topleft, clip=body)
-        self._draw_stage_scores(surface, card, pygame.Rect(inner.x, y + theme.px(8), inner.width, inner.bottom - y))
-
-    def _draw_stage_scores(self, surface: pygame.Surface, card: Scorecard, area: pygame.Rect) -> None:
-        """A bar per MOT stage: its subscore, or "skipped"."""
-        theme, book, palette = self.app.theme, self.app.book, self.app.theme.palette
-        label_size = theme.font_px(14)
-        row = book.line_height(label_size) + theme.px(6)
-        if area.height < row * (len(card.stages) + 1):
-            return
-        surface.blit(book.render(t("stage_scores", self.language), label_size, palette.text_dim), area.topleft)
-        y = area.y + row
-        label_width = max(book.width(t(s.stage, self.language), label_size) for s in card.stages) + theme.gap
-        for stage in card.stages:
-            surface.blit(book.render(t(stage.stage, self.language), label_size, palette.text), (area.x, y))
-            bar = pygame.Rect(area.x + label_width, y + theme.px(3), area.width - label_width - theme.px(48),
-                              theme.px(14))
-            pygame.draw.rect(surface, palette.panel_edge, bar, border_radius=theme.px(4))
-            if stage.subscore is None:
-                text = t("skipped", self.language)
-                colour = palette.bad
-            else:
-                filled = bar.copy()
-                filled.width = round(bar.width * stage.subscore / 100)
-                pygame.draw.rect(surface, palette.accent, filled, border_radius=theme.px(4))
-                text, colour = f"{stage.subscore:.0f}", palette.text
-            surface.blit(book.render(text, label_size, colour, bold=True), (bar.right + theme.px(8), y))
-            y += row
-
-    def _word_of_mouth(self, count: int) -> str:
-        if count > 0:
-            return t("tells_good", self.language, n=count)
-        if count < 0:
-            return t("tells_bad", self.language, n=-count)
-        return t("tells_none", self.language)
-
-    def _draw_people(self, surface: pygame.Surface, count: int, topleft: tuple[int, int], width: int) -> None:
-        """One small figure per person told: filled for good news, crossed for bad."""
-        theme = self.app.theme
-        colour = rating_colour(count, theme)
-        step = theme.px(14)
-        x, y = topleft
-        for index in range(min(abs(count), width // step)):
-            cx = x + index * step + step // 2
-            pygame.draw.circle(surface, colour, (cx, y + theme.px(6)), theme.px(4))
-            pygame.draw.rect(surface, colour, (cx - theme.px(5), y + theme.px(11), theme.px(10), theme.px(12)),
-                             border_radius=theme.px(3))
-
     def _draw_debrief(self, surface: pygame.Surface, full_list: bool) -> None:
         theme, book, palette = self.app.theme, self.app.book, self.app.theme.palette
-        area = self.rects["debrief"].copy()
+        area, rows = self.rects["debrief"].copy(), self.rects["debrief_rows"].copy()
         if full_list:
             area.height = surface.get_height() - area.y - theme.px(20)
+            rows.height = area.bottom - rows.y - theme.gap
         panel(surface, area, theme, book)
         heading = book.render(t("debrief", self.language), theme.font_px(18), palette.text, bold=True)
-        offset = (0 if full_list else self.scroll_offset) - self._heading_height()
-        previous_clip = surface.get_clip()
-        surface.set_clip(area.inflate(-theme.px(4), -theme.px(4)))
-        for entry, rect in self.entry_rects:
-            box = rect.move(area.x + theme.gap, area.y + theme.gap - offset)
-            if box.bottom < area.y or box.y > area.bottom:
-                continue
-            self._draw_entry(surface, entry, box)
-        surface.set_clip(previous_clip)
-        surface.blit(heading, (area.x + theme.gap, area.y + theme.px(6)))
-
-    def _draw_entry(self, surface: pygame.Surface, entry: DebriefEntry, box: pygame.Rect) -> None:
-        theme, book, palette = self.app.theme, self.app.book, self.app.theme.palette
-        pygame.draw.rect(surface, (244, 240, 232) if not theme.high_contrast else (255, 255, 255), box,
-                         border_radius=theme.px(8))
-        pygame.draw.rect(surface, rating_colour(entry.rating, theme), (box.x, box.y, theme.px(6), box.height),
-                         border_radius=theme.px(3))
-        x = box.x + theme.gap
-        y = box.y + theme.px(10)
-        rect = chip(surface, t("decision", self.language, n=entry.number), (x, y), theme, book, (90, 96, 110),
-                    (255, 255, 255))
-        rect = chip(surface, t(entry.stage, self.language), (rect.right + theme.px(6), y), theme, book,
-                    palette.accent, palette.accent_text)
-        rating = f"{entry.rating:+d} {MOT_LABELS[self.language][entry.rating]}"
-        rect = chip(surface, rating, (rect.right + theme.px(6), y), theme, book, rating_colour(entry.rating, theme),
-                    (255, 255, 255))
-        change = book.render(t("meter_change", self.language, delta=f"{entry.delta:+g}"), theme.font_px(14),
-                             palette.text_dim)
-        surface.blit(change, (rect.right + theme.px(8), rect.centery - change.get_height() // 2))
-        y += theme.px(42)
-        colours = {"choice": palette.text, "feedback": palette.text_dim, "better": palette.good}
-        for text, kind in self._entry_texts(entry):
-            bold = kind == "choice"
-            lines = book.wrap(text, theme.small, box.width - 2 * theme.gap, bold)
-            y = book.draw_lines(surface, lines, theme.small, colours[kind], (x, y), bold=bold) + theme.px(4)
+        surface.blit(heading, (area.x + theme.gap, area.y + theme.px(8)))
+        if full_list:
+            Scroller().draw(surface, self.debrief, rows, theme)
+        else:
+            self.debrief_scroll.draw(surface, self.debrief, rows, theme)

@@ -14,19 +14,18 @@ from typing import Optional
 import pygame
 
 from game.program import pick
-from game.ui.art import expression_for
+from game.ui.blocks import Canvas, TextBlock
 from game.ui.screens.base import NUMBER_KEYS, Screen
-from game.ui.screens.overlays import CardOverlay
-from game.ui.strings import MOT_LABELS, t
-from game.ui.widgets import chip, draw_meter, panel
+from game.ui.screens.facilitate_overlays import ConfirmCard, FacilitatorMenu
+from game.ui.screens.presenter import NoteOption, draw_notes
+from game.ui.screens.projector import AMBER, Option, ProjectorPainter, projector_sizes
+from game.ui.strings import t
 from game.workshop import LETTERS, Reveal, WorkshopError, letter
 
 NEXT_KEYS = {pygame.K_PAGEDOWN, pygame.K_RIGHT, pygame.K_SPACE, pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_DOWN}
 BACK_KEYS = {pygame.K_PAGEUP, pygame.K_LEFT}
 BLANK_KEYS = {pygame.K_b, pygame.K_PERIOD, pygame.K_w}  # while votes are entered, B is a vote and only '.' blanks
 LETTER_KEYS = {getattr(pygame, f"K_{c.lower()}"): i + 1 for i, c in enumerate(LETTERS)}  # A-I
-PROJECTOR_BODY = 30  # at 720 lines: 30 px, above the 1/25 of the height a room needs
-PROJECTOR_BG = (12, 18, 30)
 TIMER_STEP = 30
 
 
@@ -68,24 +67,12 @@ class FacilitatorScreen(Screen):
             self.selected, self.typed = 1, ""
 
     def layout(self) -> None:
-        theme = self.app.theme
-        width, height = theme.width, theme.height
-        def band(left: float, top: float, wide: float, high: float) -> pygame.Rect:
-            return pygame.Rect(round(width * left), round(height * top), round(width * wide), round(height * high))
-
-        self.rects = {
-            "top": band(0, 0, 1, 0.1),
-            "line": band(0.04, 0.12, 0.92, 0.26),
-            "middle": band(0.04, 0.39, 0.92, 0.13),
-            "choices": band(0.04, 0.53, 0.92, 0.42),
-            "notes": band(0.6, 0.12, 0.37, 0.83),
-        }
         self.buttons = []
 
     @property
     def body(self) -> int:
-        """Projector body text size."""
-        return self.app.theme.font_px(PROJECTOR_BODY)
+        """Projector body text size (at least 1/25 of the screen height)."""
+        return projector_sizes(self.app.theme).body
 
     # --- input -------------------------------------------------------------------------------
 
@@ -119,6 +106,8 @@ class FacilitatorScreen(Screen):
             self.app.push(FacilitatorMenu(self.app))
         elif key == pygame.K_n:
             self.toggle_notes()
+        elif key == pygame.K_l:
+            self.app.update_settings(language="zh" if self.language == "en" else "en")
         elif key == pygame.K_t:
             self.timer_running = not self.timer_running and self.timer_left > 0
         elif key in (pygame.K_EQUALS, pygame.K_PLUS, pygame.K_KP_PLUS, pygame.K_MINUS, pygame.K_KP_MINUS):
@@ -138,12 +127,32 @@ class FacilitatorScreen(Screen):
         elif key == pygame.K_r and self._voting():
             self.reveal()
         elif key in BACK_KEYS:
-            if workshop.cancel_tie() or workshop.undo():  # a tied reveal is reopened before anything is undone
-                self.revealed = None
+            self.back_one()
         elif key == pygame.K_DOWN and self._voting():
             self.selected, self.typed = min(len(self.workshop.view().choices), self.selected + 1), ""
         elif key in NEXT_KEYS:
             self.proceed()
+
+    def back_one(self) -> None:
+        """Clicker 'back': reopen a tied vote (votes kept), else take the last decision back; votes already
+        entered for the decision on screen are never thrown away without asking."""
+        workshop = self.workshop
+        if workshop.cancel_tie():
+            self.revealed = None
+            return
+        entered = sum(workshop.votes.values())
+        if self._voting() and entered and workshop.state_before_last() is not None:
+            self.app.push(ConfirmCard(self.app, "back_title", "back_message", "back_yes", "back_no", self._undo,
+                                      n=entered))
+        elif self._voting() and entered:
+            self.app.notify(t("votes_kept", self.language))
+        else:
+            self._undo()
+
+    def _undo(self) -> None:
+        if self.workshop.undo():
+            self.revealed = None
+            self._sync()
 
     def _voting(self) -> bool:
         return self.revealed is None and self.workshop.story.kind(self.workshop.state) == "decision"
@@ -187,7 +196,8 @@ class FacilitatorScreen(Screen):
         self._sync()
 
     def toggle_notes(self) -> None:
-        """N: presenter notes in a second window when a second display exists, else over this view."""
+        """N: presenter notes in a second window when a second display exists; on a single display they
+        would be projected, so they show only after the facilitator confirms it (N again hides them)."""
         if pygame.display.get_num_displays() > 1 and self.app.surface.get_flags() & pygame.FULLSCREEN == 0:
             if self.presenter is None:
                 sizes = pygame.display.get_desktop_sizes()
@@ -196,7 +206,14 @@ class FacilitatorScreen(Screen):
                 self.presenter.destroy()
                 self.presenter = None
             return
-        self.show_notes = not self.show_notes
+        if self.show_notes:
+            self.show_notes = False
+        else:
+            self.app.push(ConfirmCard(self.app, "notes_title", "notes_message", "notes_yes", "notes_no",
+                                      self._show_notes_to_room))
+
+    def _show_notes_to_room(self) -> None:
+        self.show_notes = True
 
     # --- time --------------------------------------------------------------------------------
 
@@ -223,165 +240,87 @@ class FacilitatorScreen(Screen):
 
     def draw(self, surface: pygame.Surface) -> None:
         self._sync()
-        theme = self.app.theme
-        surface.fill((0, 0, 0) if theme.high_contrast else PROJECTOR_BG)
+        canvas = Canvas(surface, self.app.book)
         if self.blank:
             surface.fill((0, 0, 0))
-            return
-        view = self.workshop.view(self.language)
-        self._draw_top(surface)
-        self._draw_line(surface, view)
-        if view.kind == "decision" or self.revealed is not None:
-            self._draw_middle(surface)
-            self._draw_choices(surface)
+        elif self.show_notes:
+            self._notes(canvas, to_room=True)
+        else:
+            self._projector(canvas)
+            if self.flash > 0 and int(self.flash * 4) % 2 == 0:
+                pygame.draw.rect(surface, (250, 200, 60), surface.get_rect(), self.app.theme.px(10))
+        self.drawn: list[TextBlock] = canvas.drawn
+
+    def _projector(self, canvas: Canvas) -> None:
+        """The audience's view: what the room may see at this moment, and nothing else."""
+        workshop, language = self.workshop, self.language
+        painter = ProjectorPainter(canvas, self.app.theme, language)
+        top = painter.top_bar(workshop.team, pick(workshop.program.title, language), self.timer_left,
+                              self.timer_total)
+        view = workshop.view(language)
+        voting = view.kind == "decision" and (self.revealed is None or workshop.pending_tie is not None)
+        bottom = painter.hint(t("timer_hint" if voting else "projector_hint", language)) - self.app.theme.px(8)
+        if self.revealed is not None and workshop.pending_tie is None:
+            self._reveal(painter, top, bottom)
+        elif view.kind == "decision":
+            prompt = self._prompt()
+            options = [Option(c.number, c.text, workshop.votes.get(c.number, 0), selected=c.number == self.selected
+                              and workshop.pending_tie is None) for c in view.choices]
+            painter.decision(top, bottom, view.speaker_name, view.text, prompt, options)
         elif view.kind == "ending":
-            self._draw_ending(surface, view)
-        if self.show_notes:
-            self.draw_presenter(surface, self.rects["notes"])
-        if view.kind == "decision" and self.revealed is None:
-            hint = self.app.book.render(t("timer_hint", self.language), theme.font_px(14), (150, 164, 184))
-            surface.blit(hint, hint.get_rect(midbottom=(theme.width // 2, theme.height - theme.px(4))))
-        if self.flash > 0 and int(self.flash * 4) % 2 == 0:
-            pygame.draw.rect(surface, (250, 200, 60), surface.get_rect(), theme.px(10))
-
-    def _draw_top(self, surface: pygame.Surface) -> None:
-        theme, book = self.app.theme, self.app.book
-        top = self.rects["top"]
-        team = t("turn_of", self.language, team=self.workshop.team)
-        chip(surface, team, (theme.px(24), top.centery - round(self.body * 0.8)), theme, book, theme.palette.accent,
-             (255, 255, 255), size=self.body)
-        title = book.render(pick(self.workshop.program.title, self.language), theme.font_px(20), (180, 196, 214))
-        surface.blit(title, title.get_rect(center=top.center))
-        minutes, seconds = divmod(math.ceil(self.timer_left), 60)
-        colour = (250, 200, 60) if self.timer_left <= 10 else (255, 255, 255)
-        shown = t("time_up", self.language) if self.timer_left == 0 else f"{minutes}:{seconds:02d}"
-        clock = book.render(shown, theme.font_px(40), colour, bold=True)
-        surface.blit(clock, clock.get_rect(midright=(theme.width - theme.px(24), top.centery)))
-        track = pygame.Rect(0, top.bottom - theme.px(6), theme.width, theme.px(6))
-        pygame.draw.rect(surface, (40, 50, 66), track)
-        share = self.timer_left / self.timer_total if self.timer_total else 0
-        pygame.draw.rect(surface, colour, (0, track.y, round(theme.width * share), track.height))
-
-    def _draw_line(self, surface: pygame.Surface, view) -> None:
-        theme, book = self.app.theme, self.app.book
-        area = self.rects["line"]
-        name = book.render(view.speaker_name, theme.font_px(22), (240, 170, 110), bold=True)
-        surface.blit(name, area.topleft)
-        body = pygame.Rect(area.x, area.y + name.get_height() + theme.px(6), area.width,
-                           area.height - name.get_height() - theme.px(6))
-        lines, size = book.fit(view.text, self.body, body, minimum=0.8)
-        book.draw_lines(surface, lines, size, (255, 255, 255), body.topleft, clip=body)
-
-    def _draw_middle(self, surface: pygame.Surface) -> None:
-        """The discussion question before the reveal; the result and its coaching after it."""
-        theme, book = self.app.theme, self.app.book
-        area = self.rects["middle"]
-        workshop = self.workshop
-        if self.revealed is None:
-            node = workshop.story.node(workshop.state)
-            question = node.facilitator.question if node.facilitator else None
-            text = t("discussion_prompt", self.language, question=pick(question, self.language)) if question \
-                else t("discussion", self.language)
-            colour = (250, 214, 120)
-        elif workshop.pending_tie is not None:
-            options = " / ".join(letter(n) for n in workshop.pending_tie)
-            text, colour = t("tie", self.language, options=options), (250, 200, 60)
+            card = workshop.scorecard(workshop.team)
+            painter.ending(top, bottom, view.ending_title, t("score_line", language, score=f"{card.score:g}",
+                                                             grade=card.grade), view.ending_text,
+                           workshop.state.meter, workshop.program)
         else:
-            record = workshop.records[-1]
-            rating = MOT_LABELS[self.language][record.rating]
-            choice = workshop.story.node(workshop.state_before_last()).choices
-            feedback = next((pick(c.feedback, self.language) for c in choice if c.id == record.choice_id), "")
-            text = f"{t('room_chose', self.language, letter=record.chosen)} · {record.rating:+d} {rating}\n{feedback}"
-            colour = (255, 255, 255)
-            meter = pygame.Rect(theme.width - theme.px(420), self.rects["top"].bottom + theme.px(4), theme.px(380),
-                                theme.px(56))
-            state = workshop.states[record.team]
-            draw_meter(surface, meter, state.meter, expression_for(state.meter), theme, book, self.language)
-        lines, size = book.fit(text, theme.font_px(24), area, minimum=0.7)
-        book.draw_lines(surface, lines, size, colour, area.topleft, clip=area)
+            painter.decision(top, bottom, view.speaker_name, view.text, None, [])
 
-    def _draw_choices(self, surface: pygame.Surface) -> None:
-        theme, book = self.app.theme, self.app.book
-        area = self.rects["choices"]
-        reveal = self.revealed
-        if reveal is not None:
-            labels = self._revealed_options()
-        else:
-            labels = [choice.text for choice in self.workshop.view(self.language).choices]
-        counts = reveal.counts if reveal else {n: self.workshop.votes.get(n, 0) for n in range(1, len(labels) + 1)}
-        most = max(counts.values(), default=0) or 1
-        gap = theme.px(10)
-        each = min(theme.px(110), (area.height - gap * (len(labels) - 1)) // max(1, len(labels)))
-        for index, label in enumerate(labels, start=1):
-            row = pygame.Rect(area.x, area.y + (index - 1) * (each + gap), area.width, each)
-            chosen = reveal is not None and reveal.chosen == index
-            pygame.draw.rect(surface, (28, 38, 56), row, border_radius=theme.radius)
-            if reveal is not None:  # the bar chart of the room's votes
-                bar = row.copy()
-                bar.width = round(row.width * counts.get(index, 0) / most)
-                pygame.draw.rect(surface, (46, 110, 140) if not chosen else (46, 134, 84), bar,
-                                 border_radius=theme.radius)
-            edge = (250, 200, 60) if chosen or (reveal is None and index == self.selected) else (70, 84, 104)
-            pygame.draw.rect(surface, edge, row, theme.px(4) if chosen else theme.px(2), border_radius=theme.radius)
-            badge = pygame.Rect(row.x + theme.px(10), row.y + theme.px(8), each - theme.px(16), each - theme.px(16))
-            pygame.draw.rect(surface, (255, 255, 255), badge, border_radius=theme.px(8))
-            letter_surface = book.render(letter(index), self.body, (12, 18, 30), bold=True)
-            surface.blit(letter_surface, letter_surface.get_rect(center=badge.center))
-            votes = counts.get(index, 0)
-            label_votes = t("vote_one", self.language) if votes == 1 else t("votes", self.language, n=votes)
-            count = book.render(label_votes, theme.font_px(24), (255, 255, 255), bold=True)
-            surface.blit(count, count.get_rect(midright=(row.right - theme.px(16), row.centery)))
-            text_box = pygame.Rect(badge.right + theme.px(16), row.y + theme.px(4),
-                                   row.width - badge.width - count.get_width() - theme.px(70), row.height - theme.px(8))
-            lines, size = book.fit(label, self.body, text_box, minimum=0.6)
-            height = len(lines) * book.line_height(size)
-            book.draw_lines(surface, lines, size, (255, 255, 255), (text_box.x, row.centery - height // 2),
-                            clip=text_box)
-
-    def _revealed_options(self) -> list[str]:
-        """The option texts as they were when the vote was revealed."""
-        workshop = self.workshop
+    def _prompt(self) -> Optional[tuple[str, tuple]]:
+        """The question, the quick-vote call or the tie, above the options; None when there is nothing to ask."""
+        workshop, language = self.workshop, self.language
         if workshop.pending_tie is not None:
-            return [c.text for c in workshop.view(self.language).choices]
+            options = " / ".join(letter(n) for n in workshop.pending_tie)
+            return t("tie", language, options=options), (250, 200, 60)
+        if workshop.quick_vote():
+            return t("quick_vote", language), AMBER
+        question = workshop.question()
+        if question is None:
+            return None
+        key = "key_prompt" if workshop.key_decision() is not None else "discussion_prompt"
+        return t(key, language, question=pick(question, language)), AMBER
+
+    def _reveal(self, painter: ProjectorPainter, top: int, bottom: int) -> None:
+        """After a clear vote: the customer's reaction, the result in words, every option rated."""
+        workshop, language = self.workshop, self.language
+        record = workshop.records[-1]
         before = workshop.state_before_last()
-        return [pick(c.text, self.language) for c in workshop.story.open_choices(before)]
+        choices = workshop.story.open_choices(before)
+        counts = self.revealed.counts
+        options = [Option(n, pick(c.text, language), counts.get(n, 0), c.rating, chosen=c.id == record.choice_id)
+                   for n, c in enumerate(choices, start=1)]
+        chosen = next(c for c in choices if c.id == record.choice_id)
+        headline = t("room_chose", language, letter=record.chosen)
+        if record.tie:
+            headline += " " + t("after_tie", language)
+        painter.reveal(top, bottom, (headline, record.rating), pick(chosen.feedback, language),
+                       workshop.states[record.team].meter, options, workshop.program)
 
-    def _draw_ending(self, surface: pygame.Surface, view) -> None:
-        theme, book = self.app.theme, self.app.book
-        box = self.rects["middle"].union(self.rects["choices"])
-        panel(surface, box, theme, book)
-        inner = box.inflate(-3 * theme.gap, -3 * theme.gap)
-        card = self.workshop.scorecard(self.workshop.team)
-        title = book.render(f"{view.ending_title}  ·  {card.score:g}/100 ({card.grade})", theme.font_px(34),
-                            theme.palette.text, bold=True)
-        surface.blit(title, inner.topleft)
-        body = pygame.Rect(inner.x, inner.y + title.get_height() + theme.gap, inner.width,
-                           inner.height - title.get_height() - theme.gap)
-        lines, size = book.fit(view.ending_text, self.body, body, minimum=0.7)
-        book.draw_lines(surface, lines, size, theme.palette.text, body.topleft, clip=body)
-
-    def draw_presenter(self, surface: pygame.Surface, area: Optional[pygame.Rect] = None) -> None:
-        """Presenter notes, the ratings of the options on screen, and the timer."""
-        theme, book = self.app.theme, self.app.book
-        area = area or surface.get_rect()
-        if area == surface.get_rect():
-            surface.fill(PROJECTOR_BG)
-        panel(surface, area, theme, book)
-        inner = area.inflate(-2 * theme.gap, -2 * theme.gap)
-        workshop = self.workshop
+    def _notes(self, canvas: Canvas, to_room: bool) -> None:
+        workshop, language = self.workshop, self.language
         decided = self.revealed is not None and workshop.pending_tie is None
         shown = workshop.state_before_last() if decided else workshop.state  # the options on screen
         node = workshop.story.node(shown)
         minutes, seconds = divmod(math.ceil(self.timer_left), 60)
-        lines = [f"{t('presenter_notes', self.language)}  ·  {minutes}:{seconds:02d}"]
-        if node.facilitator and node.facilitator.notes:
-            lines.append(pick(node.facilitator.notes, self.language))
-        lines.append(t("ratings", self.language))
-        for number, choice in enumerate(workshop.story.open_choices(shown), start=1):
-            lines.append(f"{letter(number)}  {choice.rating:+d} {t(choice.stage, self.language)} — "
-                         f"{pick(choice.feedback, self.language)}")
-        text_lines, size = book.fit("\n".join(lines), theme.font_px(18), inner, minimum=0.6)
-        book.draw_lines(surface, text_lines, size, theme.palette.text, inner.topleft, clip=inner)
+        notes = pick(node.facilitator.notes, language) if node.facilitator and node.facilitator.notes else None
+        key = workshop.key_decision(shown)
+        options = [NoteOption(letter(n), c.rating, c.stage, pick(c.feedback, language))
+                   for n, c in enumerate(workshop.story.open_choices(shown), start=1)]
+        draw_notes(canvas, self.app.theme, language, f"{minutes}:{seconds:02d}", notes,
+                   pick(key.model_answer, language) if key else None, options, to_room)
+
+    def draw_presenter(self, surface: pygame.Surface) -> None:
+        """Presenter notes on the second display's window."""
+        self._notes(Canvas(surface, self.app.book), to_room=False)
 
 
 def _make_chime() -> Optional["pygame.mixer.Sound"]:
@@ -402,29 +341,3 @@ def _make_chime() -> Optional["pygame.mixer.Sound"]:
     if channels == 2:
         samples = array.array("h", (value for value in samples for _ in range(2)))
     return pygame.mixer.Sound(buffer=samples.tobytes())
-
-
-class FacilitatorMenu(CardOverlay):
-    """Esc in facilitator mode: resume, end the session and compare, or leave."""
-
-    size = (0.4, 0.5)
-
-    def layout(self) -> None:
-        theme = self.app.theme
-        area = self.box().inflate(-4 * theme.gap, -4 * theme.gap)
-        area.y += theme.px(50)
-        area.height -= theme.px(50)
-        entries = [("resume", "resume"), ("end_session", "compare"), ("main_menu", "menu")]
-        self.stack_buttons([(t(key, self.language), action) for key, action in entries], area)
-
-    def activate(self, action: str) -> None:
-        if action == "resume":
-            self.app.pop()
-        elif action == "compare":
-            self.app.finish_workshop()
-        elif action == "menu":
-            self.app.to_title()
-
-    def draw(self, surface: pygame.Surface) -> None:
-        self.draw_card(surface, t("paused", self.language))
-        self.draw_buttons(surface)

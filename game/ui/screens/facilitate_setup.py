@@ -1,16 +1,26 @@
-"""Workshop set-up: pick the scenario, name the teams, choose how they take turns."""
+"""Workshop set-up: pick the scenario, name the teams (last session's names are offered), choose how they
+take turns and whether to discuss every decision or only the scene's key decisions.
+
+Projected like the rest of facilitator mode: projector type (at least 1/25 of the screen height),
+rows sized to their text, nothing shrunk or clipped.
+"""
 
 from __future__ import annotations
 
 import pygame
 
 from game.program import pick
+from game.ui.blocks import Canvas, TextBlock, measure, sizes_down
 from game.ui.screens.base import Screen
+from game.ui.screens.projector import DIM, PROJECTOR_BG, WHITE, projector_sizes
 from game.ui.strings import labelled, t
-from game.ui.widgets import Button, draw_button
+from game.ui.widgets import Button
+from game.workshop import MAX_TEAM_NAME, team_name_problem
+from game.workshop_export import load_last_teams
 
 MAX_TEAMS = 6
-MAX_NAME = 24
+MAX_NAME = MAX_TEAM_NAME
+ROW_FILL, ROW_EDGE, FOCUS = (28, 38, 56), (90, 104, 130), (250, 200, 60)
 
 
 class FacilitatorSetup(Screen):
@@ -21,54 +31,111 @@ class FacilitatorSetup(Screen):
         paths = [card.path for card in app.cards]
         self.scene_path = scene_path if scene_path in paths else (paths[0] if paths else "")
         self.teams = [t("team_default", self.language, n=n) for n in (1, 2)]
+        self.last_teams = load_last_teams(app.store.folder)
         self.mode = "sequential"
+        self.key_only = False
         self.editing = -1  # index of the team name being typed, or -1
+        self.rows: list[tuple[Button, TextBlock]] = []
+        self.fixed: list[TextBlock] = []
+        self.drawn: list[TextBlock] = []
+        self._plans: dict[str, int] = {}
 
     @property
     def card(self):
         """The chosen scene's card (None when the scene list is empty or the file went away)."""
         return next((card for card in self.app.cards if card.path == self.scene_path), None)
 
-    def layout(self) -> None:
-        theme = self.app.theme
-        x, width = theme.px(80), theme.width - theme.px(160)
-        row = theme.px(58)
-        y = theme.px(140)
-        self.buttons = [Button(pygame.Rect(x, y, width, row), "", "scene")]
-        y += row + theme.gap
-        for index in range(len(self.teams)):
-            self.buttons.append(Button(pygame.Rect(x, y, width, row), "", f"team:{index}"))
-            y += row + theme.px(8)
-        half = (width - theme.gap) // 2
-        self.buttons.append(Button(pygame.Rect(x, y, half, row), t("add_team", self.language), "add",
-                                   enabled=len(self.teams) < MAX_TEAMS))
-        self.buttons.append(Button(pygame.Rect(x + half + theme.gap, y, half, row),
-                                   t("remove_team", self.language), "remove", enabled=len(self.teams) > 1))
-        y += row + theme.gap
-        self.buttons.append(Button(pygame.Rect(x, y, width, row), "", "mode"))
-        y += row + theme.gap
-        self.buttons.append(Button(pygame.Rect(x + width - theme.px(260), y, theme.px(260), row),
-                                   t("start", self.language), "start"))
-        self.focus = min(self.focus, len(self.buttons) - 1)
+    def plan_size(self) -> int:
+        """How many key decisions the chosen scene's workshop plan has (0: no plan)."""
+        if self.scene_path not in self._plans:
+            from game.loader import load_scene
 
-    def _label(self, button: Button) -> str:
-        if button.action == "scene":
-            card = self.card
-            if card is None:
-                return t("scenario", self.language)
-            return labelled(t("scenario", self.language), pick(card.title, self.language) if card.title else card.id,
-                            self.language)
-        if button.action.startswith("team:"):
-            index = int(button.action.split(":")[1])
-            cursor = "▏" if index == self.editing else ""
-            return labelled(f"{t('team', self.language)} {index + 1}", self.teams[index] + cursor, self.language)
-        if button.action == "mode":
-            return labelled(t("mode", self.language), t("mode_" + self.mode, self.language), self.language)
-        return button.label
+            program = load_scene(self.scene_path).program if self.card and not self.card.errors else None
+            plan = program.workshop if program is not None else None
+            self._plans[self.scene_path] = len(plan.key_decisions) if plan else 0
+        return self._plans[self.scene_path]
+
+    # --- layout ------------------------------------------------------------------------------
+
+    def _entries(self) -> list[list[tuple[str, str, bool]]]:
+        """Rows of (label, action, enabled); a row of several entries shares the width."""
+        rows: list[list[tuple[str, str, bool]]] = [[(self._scene_label(), "scene", True)]]
+        offered = self.last_teams and self.last_teams != self.teams
+        if offered:
+            rows.append([(t("last_teams", self.language, teams=", ".join(self.last_teams)), "last", True)])
+        names = [(self._team_label(i), f"team:{i}", True) for i in range(len(self.teams))]
+        per_row = 2 if len(names) > 3 else 1
+        rows += [names[i:i + per_row] for i in range(0, len(names), per_row)]
+        rows.append([(t("add_team", self.language), "add", len(self.teams) < MAX_TEAMS),
+                     (t("remove_team", self.language), "remove", len(self.teams) > 1)])
+        rows.append([(labelled(t("mode", self.language), t("mode_" + self.mode, self.language), self.language),
+                      "mode", True)])
+        plan = self.plan_size()
+        value = t("discuss_key", self.language, n=plan) if self.key_only else t("discuss_all", self.language)
+        if not plan:
+            value += " " + t("no_plan", self.language)
+        rows.append([(labelled(t("discuss", self.language), value, self.language), "plan", bool(plan))])
+        rows.append([(t("start", self.language), "start", self.card is not None)])
+        return rows
+
+    def _scene_label(self) -> str:
+        card = self.card
+        if card is None:
+            return t("scenario", self.language)
+        return labelled(t("scenario", self.language), pick(card.title, self.language) if card.title else card.id,
+                        self.language)
+
+    def _team_label(self, index: int) -> str:
+        cursor = "▏" if index == self.editing else ""
+        return labelled(f"{t('team', self.language)} {index + 1}", self.teams[index] + cursor, self.language)
+
+    def layout(self) -> None:
+        theme, book = self.app.theme, self.app.book
+        sizes = projector_sizes(theme)
+        screen = pygame.Rect(0, 0, theme.width, theme.height)
+        margin, gap = round(theme.width * 0.05), theme.px(8)
+        width = theme.width - 2 * margin
+        hint = measure(book, t("setup_hint", self.language), sizes.label, width, (margin, 0), screen, sizes.label,
+                       DIM, align="center")
+        hint.rect.bottom = theme.height - theme.px(6)
+        for size in sizes_down(sizes.body, sizes.floor):
+            pad = round(size * 0.3)
+            title = measure(book, t("setup_title", self.language), round(size * 1.25), width, (margin, pad), screen,
+                            sizes.floor, WHITE, bold=True)
+            y = title.rect.bottom + gap
+            rows: list[tuple[Button, TextBlock]] = []
+            for entries in self._entries():
+                share = (width - gap * (len(entries) - 1)) // len(entries)
+                bottom = y
+                for index, (label, action, enabled) in enumerate(entries):
+                    x = margin + index * (share + gap)
+                    if action == "start":  # the start button is as wide as its word, on the right
+                        share = book.width(label, size, True) + 6 * pad
+                        x = margin + width - share
+                    block = measure(book, label, size, share - 2 * pad, (x + pad, y + pad), screen, sizes.floor,
+                                    WHITE if enabled else DIM, bold=action == "start",
+                                    align="center" if action == "start" else "left")
+                    button = Button(pygame.Rect(x, y, share, block.rect.height + 2 * pad), label, action,
+                                    enabled=enabled)
+                    block.container = button.rect
+                    rows.append((button, block))
+                    bottom = max(bottom, button.rect.bottom)
+                y = bottom + gap
+            if y <= hint.rect.top or size == sizes.floor:
+                break
+        self.rows, self.fixed = rows, [title, hint]
+        self.buttons = [button for button, _ in rows]
+        self.focus = min(self.focus, len(self.buttons) - 1)
+        if self.buttons and not self.buttons[self.focus].enabled:
+            self.move_focus(1)
+
+    # --- input -------------------------------------------------------------------------------
 
     def handle(self, event: pygame.event.Event) -> None:
         if event.type == pygame.TEXTINPUT and self.editing >= 0:
-            self.teams[self.editing] = (self.teams[self.editing] + event.text)[:MAX_NAME]
+            typed = "".join(c for c in event.text if c.isprintable())  # pasted line breaks never reach a name
+            self.teams[self.editing] = (self.teams[self.editing] + typed)[:MAX_NAME]
+            self.layout()
             return
         super().handle(event)
 
@@ -76,20 +143,25 @@ class FacilitatorSetup(Screen):
         if self.editing >= 0:
             if event.key == pygame.K_BACKSPACE:
                 self.teams[self.editing] = self.teams[self.editing][:-1]
+                self.layout()
                 return
             if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_TAB, pygame.K_ESCAPE):
                 self._stop_editing()
+                self.layout()
                 if event.key != pygame.K_TAB:
                     return
             elif event.unicode and event.unicode.isprintable():
                 return  # the TEXTINPUT event carries the character
         action = self.buttons[self.focus].action if self.buttons else ""
-        if event.key in (pygame.K_LEFT, pygame.K_RIGHT) and action in ("scene", "mode"):
+        if event.key in (pygame.K_LEFT, pygame.K_RIGHT) and action in ("scene", "mode", "plan"):
             self.cycle(action, 1 if event.key == pygame.K_RIGHT else -1)
+            self.layout()
+        elif event.key == pygame.K_l:
+            self.app.update_settings(language="zh" if self.language == "en" else "en")
         elif event.key == pygame.K_ESCAPE:
             self.app.to_title()
         elif event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
-            self.activate("start")
+            self.activate("start")  # Enter starts from anywhere; Space activates the focused row
         else:
             super().handle_key(event)
 
@@ -100,45 +172,62 @@ class FacilitatorSetup(Screen):
         pygame.key.stop_text_input()
 
     def cycle(self, action: str, direction: int) -> None:
-        """Change the scenario or the turn mode."""
+        """Change the scenario, the turn mode or what is discussed."""
         if action == "scene":
             paths = [card.path for card in self.app.cards]
             if paths:
                 position = paths.index(self.scene_path) if self.scene_path in paths else 0
                 self.scene_path = paths[(position + direction) % len(paths)]
+            if not self.plan_size():
+                self.key_only = False
+        elif action == "plan":
+            self.key_only = not self.key_only and self.plan_size() > 0
         else:
             self.mode = "alternating" if self.mode == "sequential" else "sequential"
 
     def activate(self, action: str) -> None:
         if not action.startswith("team:"):
             self._stop_editing()
-        if action in ("scene", "mode"):
+        if action in ("scene", "mode", "plan"):
             self.cycle(action, 1)
         elif action.startswith("team:"):
             self._stop_editing()
             self.editing = int(action.split(":")[1])
             pygame.key.start_text_input()
+        elif action == "last":
+            self.teams = list(self.last_teams)
         elif action == "add":
             self.teams.append(t("team_default", self.language, n=len(self.teams) + 1))
         elif action == "remove" and len(self.teams) > 1:
             self.teams.pop()
         elif action == "start":
-            names = [name.strip() for name in self.teams]
-            if not all(names) or len(set(names)) != len(names):
-                self.app.notify(t("teams_distinct", self.language))
-            elif self.card is not None:
-                self.app.start_workshop(self.card.path, names, self.mode)  # a scene with errors shows them
-                return
+            self.start()
+            return
         self.layout()
 
+    def start(self) -> None:
+        """Start the session, or say which name stands in the way."""
+        names = [name.strip() for name in self.teams]
+        problem = next((p for p in map(team_name_problem, names) if p), None)
+        if problem or len(set(names)) != len(names):
+            self.app.notify(t("teams_distinct", self.language) if not problem else problem)
+        elif self.card is not None:
+            self.app.start_workshop(self.card.path, names, self.mode, key_only=self.key_only)
+
+    # --- drawing -----------------------------------------------------------------------------
+
     def draw(self, surface: pygame.Surface) -> None:
-        theme, book = self.app.theme, self.app.book
-        surface.fill(theme.palette.background)
-        title = book.render(t("setup_title", self.language), theme.font_px(40), (255, 255, 255), bold=True)
-        surface.blit(title, (theme.px(80), theme.px(50)))
-        for index, button in enumerate(self.buttons):
-            button.label = self._label(button)
+        theme = self.app.theme
+        surface.fill(PROJECTOR_BG)
+        canvas = Canvas(surface, self.app.book)
+        for block in self.fixed:
+            canvas.draw(block)
+        for index, (button, block) in enumerate(self.rows):
             focused = index == self.focus or button.action == f"team:{self.editing}"
-            draw_button(surface, button, theme, book, focused, index == self.hover, primary=button.action == "start")
-        hint = book.render(t("setup_hint", self.language), theme.small, (196, 206, 220))
-        surface.blit(hint, (theme.px(80), theme.height - theme.px(50)))
+            primary = button.action == "start" and button.enabled
+            fill = theme.palette.accent if primary else (40, 52, 74) if index == self.hover else ROW_FILL
+            pygame.draw.rect(surface, fill, button.rect, border_radius=theme.radius)
+            pygame.draw.rect(surface, FOCUS if focused else ROW_EDGE, button.rect,
+                             theme.px(5) if focused else theme.px(2), border_radius=theme.radius)
+            canvas.draw(block)
+        self.drawn = canvas.drawn

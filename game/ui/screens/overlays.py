@@ -9,22 +9,39 @@ import pygame
 from game.diagnostics import Diagnostic
 from game.settings import TEXT_SIZES, TEXT_SPEEDS
 from game.ui.screens.base import Screen
+from game.ui.layout import button_height, button_row, stack_buttons
+from game.ui.scroll import Row, Scroller, scrollbar_width, text_rows
 from game.ui.strings import labelled, t
 from game.ui.widgets import Button, draw_button, panel, shade
 
 
 class CardOverlay(Screen):
-    """An overlay: a centred panel over the darkened screen below."""
+    """An overlay: a centred panel over the darkened screen below, its title wrapped at the heading size."""
 
     overlay = True
-    size = (0.5, 0.7)  # fraction of the window
+    size = (0.5, 0.7)  # fraction of the window (the panel grows for its content)
 
     def box(self) -> pygame.Rect:
         """The panel's rect."""
         theme = self.app.theme
-        rect = pygame.Rect(0, 0, round(theme.width * self.size[0]), round(theme.height * self.size[1]))
+        width = round(theme.width * self.size[0])
+        height = min(theme.height - 2 * theme.gap, max(round(theme.height * self.size[1]), self.content_height()))
+        rect = pygame.Rect(0, 0, width, height)
         rect.center = (theme.width // 2, theme.height // 2)
         return rect
+
+    def content_height(self) -> int:
+        """The height the panel's content needs (0: the default size)."""
+        return 0
+
+    def title_lines(self, title: str) -> list[str]:
+        """The title wrapped to the panel."""
+        theme = self.app.theme
+        return self.app.book.wrap(title, theme.heading, round(theme.width * self.size[0]) - 4 * theme.gap, bold=True)
+
+    def title_height(self, title: str) -> int:
+        """Height of the wrapped title."""
+        return self.app.book.text_height(len(self.title_lines(title)), self.app.theme.heading)
 
     def draw_card(self, surface: pygame.Surface, title: str) -> pygame.Rect:
         """Shade the screen, draw the panel and its title; returns the area below the title."""
@@ -32,17 +49,25 @@ class CardOverlay(Screen):
         shade(surface, theme)
         box = self.box()
         panel(surface, box, theme, book)
-        heading = book.render(title, theme.heading, theme.palette.text, bold=True)
-        surface.blit(heading, (box.x + 2 * theme.gap, box.y + theme.gap))
-        return pygame.Rect(box.x + 2 * theme.gap, box.y + heading.get_height() + 2 * theme.gap,
-                           box.width - 4 * theme.gap, box.height - heading.get_height() - 3 * theme.gap)
+        lines = self.title_lines(title)
+        bottom = book.draw_lines(surface, lines, theme.heading, theme.palette.text, (box.x + 2 * theme.gap,
+                                                                                    box.y + theme.gap), bold=True)
+        return pygame.Rect(box.x + 2 * theme.gap, bottom + theme.gap, box.width - 4 * theme.gap,
+                           box.bottom - bottom - 2 * theme.gap)
 
-    def stack_buttons(self, entries: list[tuple[str, str]], area: pygame.Rect) -> None:
-        """Lay out one button per (label, action), top to bottom."""
-        theme = self.app.theme
-        height = min(theme.px(56), (area.height - theme.px(8) * len(entries)) // max(1, len(entries)))
-        self.buttons = [Button(pygame.Rect(area.x, area.y + i * (height + theme.px(8)), area.width, height), label,
-                               action) for i, (label, action) in enumerate(entries)]
+    def stack_buttons(self, entries: list[tuple[str, str]], top: int) -> None:
+        """Lay out one button per (label, action), top to bottom from ``top``, each as tall as its label."""
+        theme, book = self.app.theme, self.app.book
+        box = self.box()
+        rects = stack_buttons(book, theme, [label for label, _ in entries], box.x + 2 * theme.gap, top,
+                              box.width - 4 * theme.gap)
+        self.buttons = [Button(rect, label, action) for rect, (label, action) in zip(rects, entries, strict=True)]
+
+    def stacked_height(self, labels: list[str]) -> int:
+        """Height of buttons stacked by :meth:`stack_buttons`."""
+        theme, book = self.app.theme, self.app.book
+        width = round(theme.width * self.size[0]) - 4 * theme.gap
+        return sum(button_height(book, theme, label, width) + theme.px(8) for label in labels)
 
     def draw_buttons(self, surface: pygame.Surface) -> None:
         """Draw the overlay's buttons."""
@@ -54,15 +79,20 @@ class PauseOverlay(CardOverlay):
     """Esc during play: resume, history, settings, restart, main menu, quit."""
 
     size = (0.4, 0.72)
+    KEYS = [("resume", "resume"), ("history", "history"), ("settings", "settings"), ("restart", "restart"),
+            ("main_menu", "menu"), ("quit", "quit")]
+
+    def _labels(self) -> list[str]:
+        return [t(key, self.language) for key, _ in self.KEYS]
+
+    def content_height(self) -> int:
+        theme = self.app.theme
+        return self.title_height(t("paused", self.language)) + 3 * theme.gap + self.stacked_height(self._labels())
 
     def layout(self) -> None:
         theme = self.app.theme
-        area = self.box().inflate(-4 * theme.gap, -4 * theme.gap)
-        area.y += theme.px(60)
-        area.height -= theme.px(60)
-        keys = [("resume", "resume"), ("history", "history"), ("settings", "settings"), ("restart", "restart"),
-                ("main_menu", "menu"), ("quit", "quit")]
-        self.stack_buttons([(t(key, self.language), action) for key, action in keys], area)
+        top = self.box().y + self.title_height(t("paused", self.language)) + 2 * theme.gap
+        self.stack_buttons(list(zip(self._labels(), [action for _, action in self.KEYS], strict=True)), top)
 
     def activate(self, action: str) -> None:
         app = self.app
@@ -86,13 +116,36 @@ class PauseOverlay(CardOverlay):
 
 
 class HistoryOverlay(CardOverlay):
-    """H during play: everything said so far, newest at the bottom, scrollable."""
+    """H during play: everything said so far, scrollable; it opens at the start of an entry, with its speaker."""
 
     size = (0.8, 0.84)
 
     def __init__(self, app):
         super().__init__(app)
-        self.offset = 0  # lines scrolled up from the bottom
+        self.scroller = Scroller()
+        self.rows: list[Row] = []
+        self.area = pygame.Rect(0, 0, 0, 0)
+        self.opened = False
+
+    def layout(self) -> None:
+        theme, book, palette = self.app.theme, self.app.book, self.app.theme.palette
+        box = self.box()
+        top = box.y + self.title_height(t("history", self.language)) + 2 * theme.gap
+        hint = book.line_height(theme.font_px(14))
+        self.area = pygame.Rect(box.x + 2 * theme.gap, top, box.width - 4 * theme.gap,
+                                box.bottom - theme.gap - hint - theme.px(6) - top)
+        width = self.area.width - scrollbar_width(theme)
+        self.rows = []
+        for index, line in enumerate(self.app.run.history(self.language)):
+            self.rows.append(Row(theme.px(8), group=index))
+            colour = palette.accent if line.by_player else (150, 84, 40)
+            self.rows += text_rows(book, line.speaker, theme.small, width, colour, bold=True, group=index,
+                                   first_starts=True)
+            self.rows += text_rows(book, line.text, theme.body, width, palette.text, group=index)
+        if not self.opened:
+            self.scroller.show_last_group(self.rows, self.area.height)
+            self.opened = True
+        self.scroller.clamp(self.rows, self.area.height)
 
     def handle_key(self, event: pygame.event.Event) -> None:
         if event.key in (pygame.K_h, pygame.K_ESCAPE):
@@ -103,7 +156,7 @@ class HistoryOverlay(CardOverlay):
             self.scroll(1 if event.key == pygame.K_DOWN else 10)
 
     def scroll(self, lines: int) -> None:
-        self.offset = max(0, self.offset - lines)
+        self.scroller.scroll(self.rows, self.area.height, lines)
 
     def handle(self, event: pygame.event.Event) -> None:
         if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1 and not self.box().collidepoint(event.pos):
@@ -113,23 +166,10 @@ class HistoryOverlay(CardOverlay):
 
     def draw(self, surface: pygame.Surface) -> None:
         theme, book, palette = self.app.theme, self.app.book, self.app.theme.palette
-        area = self.draw_card(surface, t("history", self.language))
-        area.height -= theme.px(30)
-        rows: list[tuple[str, tuple, bool]] = []
-        for line in self.app.run.history(self.language):
-            rows.append(("", palette.text, False))
-            rows.append((line.speaker, palette.accent if line.by_player else (150, 84, 40), True))
-            rows += [(text, palette.text, False) for text in book.wrap(line.text, theme.body, area.width - theme.gap)]
-        visible = max(1, area.height // book.line_height(theme.body))
-        self.offset = min(self.offset, max(0, len(rows) - visible))
-        end = len(rows) - self.offset
-        y = area.y
-        for text, colour, bold in rows[max(0, end - visible):end]:
-            if text:
-                surface.blit(book.render(text, theme.body if not bold else theme.small, colour, bold), (area.x, y))
-            y += book.line_height(theme.body) if text else theme.px(8)
+        self.draw_card(surface, t("history", self.language))
+        self.scroller.draw(surface, self.rows, self.area, theme)
         hint = book.render(t("history_hint", self.language), theme.font_px(14), palette.text_dim)
-        surface.blit(hint, (area.x, area.bottom + theme.px(6)))
+        surface.blit(hint, (self.area.x, self.area.bottom + theme.px(6)))
 
 
 class SettingsOverlay(CardOverlay):
@@ -138,13 +178,25 @@ class SettingsOverlay(CardOverlay):
     size = (0.6, 0.8)
     ROWS = ("language", "text_size", "high_contrast", "fullscreen", "text_speed", "coaching_mode")
 
+    def _entries(self) -> list[tuple[str, str]]:
+        entries = [(labelled(t(row, self.language), self._value(row), self.language), row) for row in self.ROWS]
+        return entries + [(t("back", self.language), "back")]
+
+    def _hint_lines(self) -> list[str]:
+        theme = self.app.theme
+        return self.app.book.wrap(t("settings_hint", self.language), theme.font_px(14),
+                                  round(theme.width * self.size[0]) - 4 * theme.gap)
+
+    def content_height(self) -> int:
+        theme, book = self.app.theme, self.app.book
+        hint = book.text_height(len(self._hint_lines()), theme.font_px(14))
+        return self.title_height(t("settings", self.language)) + 4 * theme.gap + hint \
+            + self.stacked_height([label for label, _ in self._entries()])
+
     def layout(self) -> None:
         theme = self.app.theme
-        area = self.box().inflate(-4 * theme.gap, -4 * theme.gap)
-        area.y += theme.px(60)
-        area.height -= theme.px(100)
-        entries = [(labelled(t(row, self.language), self._value(row), self.language), row) for row in self.ROWS]
-        self.stack_buttons(entries + [(t("back", self.language), "back")], area)
+        self.stack_buttons(self._entries(), self.box().y + self.title_height(t("settings", self.language))
+                           + 2 * theme.gap)
 
     def _value(self, row: str) -> str:
         settings = self.app.settings
@@ -193,12 +245,13 @@ class SettingsOverlay(CardOverlay):
         theme, book = self.app.theme, self.app.book
         area = self.draw_card(surface, t("settings", self.language))
         self.draw_buttons(surface)
-        hint = book.render(t("settings_hint", self.language), theme.font_px(14), theme.palette.text_dim)
-        surface.blit(hint, (area.x, self.box().bottom - theme.gap - hint.get_height()))
+        lines = self._hint_lines()
+        top = self.box().bottom - theme.gap - book.text_height(len(lines), theme.font_px(14))
+        book.draw_lines(surface, lines, theme.font_px(14), theme.palette.text_dim, (area.x, top))
 
 
 class _MessageOverlay(CardOverlay):
-    """A list of messages with one button to close it."""
+    """A list of messages (scrolling when long) with buttons to close it."""
 
     size = (0.8, 0.7)
     title_key = "notice"
@@ -206,23 +259,49 @@ class _MessageOverlay(CardOverlay):
     def __init__(self, app, messages: list[str]):
         super().__init__(app)
         self.messages = messages
+        self.scroller = Scroller()
+        self.rows: list[Row] = []
+        self.area = pygame.Rect(0, 0, 0, 0)
+
+    def entries(self) -> list[tuple[str, str]]:
+        """(label, action) of the buttons, left to right."""
+        return [(t("ok", self.language), "close")]
+
+    def footer_height(self) -> int:
+        """Room under the buttons for a hint (none by default)."""
+        return 0
 
     def layout(self) -> None:
-        theme = self.app.theme
+        theme, book = self.app.theme, self.app.book
         box = self.box()
-        rect = pygame.Rect(0, 0, theme.px(200), theme.px(52))
-        rect.bottomright = (box.right - 2 * theme.gap, box.bottom - theme.gap)
-        self.buttons = [Button(rect, t("ok", self.language), "close")]
+        entries = self.entries()
+        rects = button_row(book, theme, [label for label, _ in entries], box.right - 2 * theme.gap,
+                           box.bottom - theme.gap - self.footer_height(), box.width - 4 * theme.gap)
+        self.buttons = [Button(rect, label, action) for rect, (label, action) in zip(rects, entries, strict=True)]
+        top = box.y + self.title_height(t(self.title_key, self.language)) + 2 * theme.gap
+        self.area = pygame.Rect(box.x + 2 * theme.gap, top, box.width - 4 * theme.gap,
+                                min(r.y for r in rects) - theme.gap - top)
+        width = self.area.width - scrollbar_width(theme)
+        self.rows = []
+        for message in self.messages:
+            self.rows += text_rows(book, message, theme.small, width, theme.palette.text) + [Row(theme.px(6))]
+        self.scroller.clamp(self.rows, self.area.height)
+
+    def handle_key(self, event: pygame.event.Event) -> None:
+        if event.key in (pygame.K_PAGEUP, pygame.K_PAGEDOWN):
+            self.scroll(-8 if event.key == pygame.K_PAGEUP else 8)
+        else:
+            super().handle_key(event)
+
+    def scroll(self, lines: int) -> None:
+        self.scroller.scroll(self.rows, self.area.height, lines)
 
     def activate(self, action: str) -> None:
         self.app.pop()
 
     def draw(self, surface: pygame.Surface) -> None:
-        theme, book = self.app.theme, self.app.book
-        area = self.draw_card(surface, t(self.title_key, self.language))
-        area.height -= theme.px(70)
-        lines, size = book.fit("\n".join(self.messages), theme.small, area, minimum=0.75)
-        book.draw_lines(surface, lines, size, theme.palette.text, area.topleft, clip=area)
+        self.draw_card(surface, t(self.title_key, self.language))
+        self.scroller.draw(surface, self.rows, self.area, self.app.theme)
         self.draw_buttons(surface)
 
 
@@ -235,13 +314,9 @@ class NoticeOverlay(_MessageOverlay):
         super().__init__(app, messages)
         self.restart = restart
 
-    def layout(self) -> None:
-        super().layout()
-        if self.restart:
-            theme = self.app.theme
-            rect = self.buttons[0].rect.move(-(self.buttons[0].rect.width + theme.gap + theme.px(60)), 0)
-            rect.width += theme.px(60)
-            self.buttons.insert(0, Button(rect, t("start_again", self.language), "restart"))
+    def entries(self) -> list[tuple[str, str]]:
+        restart = [(t("start_again", self.language), "restart")] if self.restart else []
+        return restart + super().entries()
 
     def activate(self, action: str) -> None:
         self.app.pop()
@@ -258,9 +333,20 @@ class ErrorOverlay(_MessageOverlay):
         errors = [d.format() for d in diagnostics if d.severity == "error"][:30]
         super().__init__(app, errors)
 
+    def footer_height(self) -> int:
+        theme, book = self.app.theme, self.app.book
+        return book.text_height(len(self._hint_lines()), theme.font_px(14)) + theme.gap
+
+    def _hint_lines(self) -> list[str]:
+        theme = self.app.theme
+        return self.app.book.wrap(t("errors_hint", self.language), theme.font_px(14),
+                                  round(theme.width * self.size[0]) - 4 * theme.gap)
+
     def draw(self, surface: pygame.Surface) -> None:
         super().draw(surface)
         theme, book = self.app.theme, self.app.book
-        hint = book.render(t("errors_hint", self.language), theme.font_px(14), theme.palette.text_dim)
+        lines = self._hint_lines()
         box = self.box()
-        surface.blit(hint, (box.x + 2 * theme.gap, box.bottom - theme.gap - hint.get_height()))
+        book.draw_lines(surface, lines, theme.font_px(14), theme.palette.text_dim,
+                        (box.x + 2 * theme.gap, box.bottom - theme.gap - book.text_height(len(lines),
+                                                                                          theme.font_px(14))))

@@ -37,6 +37,7 @@ class TitleScreen(Screen):
         self.best: dict = {}
         self.header_bottom = 0
         self.how_box = pygame.Rect(0, 0, 0, 0)
+        self.focus = -1  # placed by the first layout: on Continue when there is a run to continue
 
     # --- layout ------------------------------------------------------------------------------
 
@@ -49,10 +50,15 @@ class TitleScreen(Screen):
         self.buttons = []
         cards = self.app.cards
         top = self.header_bottom + theme.gap
-        bottom = min(b.rect.top for b in menu) - theme.gap - self.how_box.height - (theme.gap if self.how_box.height
-                                                                                      else 0)
-        area = pygame.Rect(theme.px(48), top, theme.width - theme.px(96), bottom - top)
-        width, height, columns, rows = self._grid(area, len(cards))
+        menu_top = min(b.rect.top for b in menu)
+        band = self.how_box.height + theme.gap if self.how_box.height else 0
+        area = pygame.Rect(theme.px(48), top, theme.width - theme.px(96), menu_top - theme.gap - band - top)
+        grid = self._grid(area, len(cards))
+        if grid is None and band:  # no room for a row of cards: the "how it works" band gives way
+            self.how_lines = ([], self.how_box)
+            area.height += band
+            grid = self._grid(area, len(cards))
+        width, height, columns, rows = grid or (area.width, area.height, 1, 1)
         self.per_page = max(1, columns * rows)
         pages = max(1, -(-len(cards) // self.per_page))
         self.page = min(self.page, pages - 1)
@@ -68,7 +74,7 @@ class TitleScreen(Screen):
                                        last=self.first + self.card_count, total=len(cards)), "next_page"))
         self.grid_area = area
         self.buttons += menu
-        if self.focus >= len(self.buttons) or not self.buttons[self.focus].enabled:
+        if not 0 <= self.focus < len(self.buttons) or not self.buttons[self.focus].enabled:
             self.focus = self.buttons.index(next(b for b in menu if b.action == "continue")) \
                 if self.run_info else 0
 
@@ -137,23 +143,24 @@ class TitleScreen(Screen):
                 + place_lines * book.line_height(theme.small) + theme.px(8) + chip_row + theme.px(6)
                 + book.line_height(theme.small) + 2 * theme.gap)
 
-    def _grid(self, area: pygame.Rect, count: int) -> tuple[int, int, int, int]:
-        """Card width and height, columns and rows: as many columns as the text size allows, pictures
-        shrinking before a row is given up."""
+    def _grid(self, area: pygame.Rect, count: int) -> Optional[tuple[int, int, int, int]]:
+        """Card width and height, columns and rows: as many columns as the text size allows (fewer when the
+        text of narrower cards would not fit), pictures shrinking before a row is given up; None when not even
+        one card fits."""
         theme = self.app.theme
         minimum = max(theme.px(240), theme.body * 11)
-        columns = max(1, min(max(1, count), (area.width + theme.gap) // (minimum + theme.gap), 4))
-        width = (area.width - theme.gap * (columns - 1)) // columns
-        content = self.card_content_height(width)
-        picture = min(theme.px(150), (width - 2 * theme.gap) * 9 // 16)
+        most = max(1, min(max(1, count), (area.width + theme.gap) // (minimum + theme.gap), 4))
         pager = round(theme.small * 1.6) + theme.gap
-        rows_wanted = max(1, -(-count // columns))
-        for rows in range(rows_wanted, 0, -1):
-            room = area.height - (pager if rows * columns < count else 0)
-            height = (room - theme.gap * (rows - 1)) // rows
-            if height - content >= theme.px(60):  # a picture at least this tall, or fewer rows
-                return width, min(height, content + picture), columns, rows
-        return width, min(max(content, area.height - pager), content + picture), columns, 1
+        for columns in range(most, 0, -1):
+            width = (area.width - theme.gap * (columns - 1)) // columns
+            content = self.card_content_height(width)
+            picture = min(theme.px(150), (width - 2 * theme.gap) * 9 // 16)
+            for rows in range(max(1, -(-count // columns)), 0, -1):
+                room = area.height - (pager if rows * columns < count else 0)
+                height = (room - theme.gap * (rows - 1)) // rows
+                if height - content >= theme.px(60) or (rows == 1 and height >= content):
+                    return width, min(height, content + picture), columns, rows
+        return None
 
     def _pager_rect(self, area: pygame.Rect) -> pygame.Rect:
         theme, book = self.app.theme, self.app.book

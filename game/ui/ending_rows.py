@@ -1,0 +1,191 @@
+"""The scorecard's summary and the debrief as rows for a :class:`~game.ui.scroll.Scroller`.
+
+Every row is drawn whole at the size the settings ask for; a panel that cannot show all its rows
+scrolls, with a scrollbar, instead of shrinking or clipping text.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pygame
+
+from game.scorecard import DebriefEntry, Scorecard
+from game.ui.layout import button_width
+from game.ui.scroll import Row, text_rows
+from game.ui.strings import MOT_LABELS, SERVICE_LEVELS, t
+from game.ui.widgets import chip, rating_colour
+
+if TYPE_CHECKING:
+    from game.ui.app import App
+
+GRADE_COLOURS = {"A": (46, 134, 84), "B": (38, 110, 128), "C": (200, 140, 40), "D": (200, 96, 40), "F": (190, 64, 54)}
+
+
+def word_of_mouth(count: int, language: str) -> str:
+    """How many people the customer tells, good or bad."""
+    if count > 0:
+        return t("tells_good", language, n=count)
+    if count < 0:
+        return t("tells_bad", language, n=-count)
+    return t("tells_none", language)
+
+
+def summary_rows(app: "App", card: Scorecard, width: int) -> list[Row]:
+    """The grade, the score, the relationship, service level, word of mouth, process and stage scores."""
+    theme, book, palette, language = app.theme, app.book, app.theme.palette, app.settings.language
+    label_size, value_size = theme.font_px(14), theme.font_px(19)
+    radius = max(theme.px(40), theme.font_px(60) * 3 // 4)
+
+    def grade(surface, x, y):
+        centre = (x + radius, y + radius)
+        pygame.draw.circle(surface, GRADE_COLOURS[card.grade], centre, radius)
+        letter = book.render(card.grade, theme.font_px(60), (255, 255, 255), bold=True)
+        surface.blit(letter, letter.get_rect(center=centre))
+
+    rows = [Row(2 * radius + theme.px(8), grade)]
+    rows += text_rows(book, f"{card.score:g} / 100  {t('score', language)}", theme.font_px(30), width, palette.text,
+                      bold=True)
+    facts = [
+        (t("relationship", language), f"{card.relationship:+d} {MOT_LABELS[language][card.relationship]}",
+         rating_colour(card.relationship, theme)),
+        (t("service_level", language), SERVICE_LEVELS[language][card.service_level], palette.accent),
+        (t("word_of_mouth", language), word_of_mouth(card.word_of_mouth, language),
+         rating_colour(card.word_of_mouth, theme)),
+    ]
+    for label, value, colour in facts:
+        rows.append(Row(theme.px(6)))
+        rows += text_rows(book, label, label_size, width, palette.text_dim)
+        rows += text_rows(book, value, value_size, width, colour, bold=True)
+    rows.append(Row(theme.px(30), _people_painter(app, card.word_of_mouth, width)))
+    problems = list(card.out_of_order) + [f"skipped_{stage}" for stage in card.skipped_stages]
+    text = "\n".join(f"• {t(p, language)}" for p in problems) or f"✓ {t('process_ok', language)}"
+    rows += text_rows(book, t("process_problems", language), label_size, width, palette.text_dim)
+    rows += text_rows(book, text, theme.small, width, palette.bad if problems else palette.good)
+    rows.append(Row(theme.px(8)))
+    rows += text_rows(book, t("stage_scores", language), label_size, width, palette.text_dim)
+    label_width = max(book.width(t(s.stage, language), label_size) for s in card.stages) + theme.gap
+    for stage in card.stages:
+        rows.append(Row(book.line_height(label_size) + theme.px(6), _stage_painter(app, stage, label_width, width)))
+    return rows
+
+
+def _people_painter(app: "App", count: int, width: int):
+    theme = app.theme
+
+    def paint(surface, x, y):
+        """One small figure per person told."""
+        colour = rating_colour(count, theme)
+        step = theme.px(14)
+        for index in range(min(abs(count), width // step)):
+            cx = x + index * step + step // 2
+            pygame.draw.circle(surface, colour, (cx, y + theme.px(6)), theme.px(4))
+            pygame.draw.rect(surface, colour, (cx - theme.px(5), y + theme.px(11), theme.px(10), theme.px(12)),
+                             border_radius=theme.px(3))
+    return paint
+
+
+def _stage_painter(app: "App", stage, label_width: int, width: int):
+    theme, book, palette, language = app.theme, app.book, app.theme.palette, app.settings.language
+    size = theme.font_px(14)
+
+    def paint(surface, x, y):
+        """The stage's name, a bar, and its subscore (or "skipped")."""
+        surface.blit(book.render(t(stage.stage, language), size, palette.text), (x, y))
+        if stage.subscore is None:
+            text, colour = t("skipped", language), palette.bad
+        else:
+            text, colour = f"{stage.subscore:.0f}", palette.text
+        value_width = max(book.width(t("skipped", language), size, bold=True), book.width("100", size, bold=True))
+        bar = pygame.Rect(x + label_width, y + (book.line_height(size) - theme.px(14)) // 2,
+                          max(theme.px(20), width - label_width - value_width - theme.px(12)), theme.px(14))
+        pygame.draw.rect(surface, palette.panel_edge, bar, border_radius=theme.px(4))
+        if stage.subscore is not None:
+            filled = bar.copy()
+            filled.width = round(bar.width * stage.subscore / 100)
+            pygame.draw.rect(surface, palette.accent, filled, border_radius=theme.px(4))
+        surface.blit(book.render(text, size, colour, bold=True), (bar.right + theme.px(8), y))
+    return paint
+
+
+def debrief_rows(app: "App", card: Scorecard, width: int) -> tuple[list[Row], dict[int, int]]:
+    """Each decision as a group of rows: its chips, the choice, the feedback and the better choice missed.
+
+    Returns the rows and, per decision number, the index of the row where its "what if" button goes.
+    """
+    theme, book, palette, language = app.theme, app.book, app.theme.palette, app.settings.language
+    rows: list[Row] = []
+    anchors: dict[int, int] = {}
+    inner = width - 2 * theme.gap
+    what_if = button_width(app.book, theme, t("what_if", language), theme.small)
+    for entry in card.debrief:
+        rows.append(Row(theme.px(10), _entry_background(app, entry, width), entry.number, True))
+        anchors[entry.number] = len(rows)
+        rows += _chip_rows(app, entry, width, inner - what_if - theme.gap)
+        colours = {"choice": palette.text, "feedback": palette.text_dim, "better": palette.good}
+        for text, kind in entry_texts(entry, language):
+            for row in text_rows(book, text, theme.small, inner, colours[kind], bold=kind == "choice",
+                                 group=entry.number, indent=theme.gap):
+                rows.append(Row(row.height, _behind(app, entry, width, row), entry.number))
+        rows.append(Row(theme.px(10), _entry_background(app, entry, width), entry.number))
+        rows.append(Row(theme.px(10)))
+    return rows, anchors
+
+
+def entry_texts(entry: DebriefEntry, language: str) -> list[tuple[str, str]]:
+    """(text, kind) of an entry: the choice, its feedback, and the better choice missed."""
+    texts = [(entry.choice, "choice"), (entry.feedback, "feedback")]
+    if entry.best_missed:
+        texts.append((t("better_choice", language, text=entry.best_missed), "better"))
+    return texts
+
+
+def _entry_background(app: "App", entry: DebriefEntry, width: int, height: int = 0):
+    theme = app.theme
+
+    def paint(surface, x, y, height=height):
+        rect = pygame.Rect(x, y, width, height or theme.px(10))
+        pygame.draw.rect(surface, (244, 240, 232) if not theme.high_contrast else (255, 255, 255), rect)
+        pygame.draw.rect(surface, rating_colour(entry.rating, theme), (x, y, theme.px(6), rect.height))
+    return paint
+
+
+def _behind(app: "App", entry: DebriefEntry, width: int, row: Row):
+    background = _entry_background(app, entry, width, row.height)
+
+    def paint(surface, x, y):
+        background(surface, x, y)
+        row.paint(surface, x, y)
+    return paint
+
+
+def _chip_rows(app: "App", entry: DebriefEntry, width: int, room: int) -> list[Row]:
+    """The entry's chips (decision, stage, rating) and meter change, wrapped into as many rows as needed."""
+    theme, book, palette, language = app.theme, app.book, app.theme.palette, app.settings.language
+    items = [(t("decision", language, n=entry.number), (90, 96, 110)),
+             (t(entry.stage, language), palette.accent),
+             (f"{entry.rating:+d} {MOT_LABELS[language][entry.rating]}", rating_colour(entry.rating, theme)),
+             (t("meter_change", language, delta=f"{entry.delta:+g}"), None)]
+    lines: list[list[tuple[str, tuple]]] = [[]]
+    used = 0
+    for text, fill in items:
+        item_width = book.width(text, theme.small, bold=True) + max(theme.px(16), theme.small) + theme.px(6)
+        if lines[-1] and used + item_width > room:
+            lines.append([])
+            used = 0
+        lines[-1].append((text, fill))
+        used += item_width
+    height = round(theme.small * 1.6) + theme.px(6)
+    rows = []
+    for line in lines:
+        def paint(surface, x, y, line=line):
+            _entry_background(app, entry, width, height)(surface, x, y)
+            cx = x + theme.gap
+            for text, fill in line:
+                if fill is None:
+                    rendered = book.render(text, theme.small, palette.text_dim)
+                    surface.blit(rendered, (cx, y + (round(theme.small * 1.6) - rendered.get_height()) // 2))
+                else:
+                    cx = chip(surface, text, (cx, y), theme, book, fill, (255, 255, 255)).right + theme.px(6)
+        rows.append(Row(height, paint, entry.number))
+    return rows

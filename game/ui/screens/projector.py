@@ -1,0 +1,325 @@
+"""Drawing the projector view of facilitator mode: content-sized, never shrunk per option, never clipped.
+
+Every option of a decision uses one type size, at least 1/25 of the screen height. The screen tries
+the arrangement with the line above the options at sizes from its design size down to that floor,
+then the line beside the options, then the options alone (the line was read out already); the
+first arrangement whose every block fits is drawn. Ratings and coaching are drawn only once the room's
+vote is revealed, coloured by the choice's quality and said in words.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Callable, Optional
+
+import pygame
+
+from game.ui import art
+from game.ui.blocks import Canvas, TextBlock, label_size, measure, one_line, room_size, sizes_down
+from game.ui.strings import MOOD_LABELS, MOT_LABELS, t
+from game.ui.theme import Theme
+from game.workshop import letter
+
+PROJECTOR_BG = (12, 18, 30)
+ROW_FILL = (28, 38, 56)
+ROW_EDGE = (70, 84, 104)
+WHITE = (255, 255, 255)
+AMBER = (250, 214, 120)
+SPEAKER = (240, 170, 110)
+DIM = (170, 184, 204)
+# quality colours on the dark projector background (light enough to read as text), and as fills
+QUALITY_TEXT = {"good": (130, 224, 160), "bad": (255, 140, 128), "neutral": (214, 214, 224)}
+QUALITY_FILL = {"good": (36, 110, 70), "bad": (150, 52, 46), "neutral": (84, 88, 100)}
+
+
+def quality(rating: int) -> str:
+    """good, bad or neutral: what the reveal colours and says."""
+    return "good" if rating > 0 else "bad" if rating < 0 else "neutral"
+
+
+def rating_words(rating: int, language: str) -> str:
+    """A rating in words, for rooms that cannot tell the colours apart: "+2 Exceeded expectations"."""
+    return f"{rating:+d} {MOT_LABELS[language][rating]}"
+
+
+@dataclass
+class Option:
+    """One option row as the projector shows it."""
+
+    number: int
+    text: str
+    votes: int
+    rating: Optional[int] = None  # None until the reveal
+    chosen: bool = False
+    selected: bool = False
+
+
+@dataclass
+class Sizes:
+    """Type sizes of one projector frame."""
+
+    body: int
+    floor: int
+    label: int
+    timer: int
+
+
+def projector_sizes(theme: Theme) -> Sizes:
+    """Design sizes for the projector at this window size (never below what the room can read)."""
+    floor = room_size(theme.height)
+    return Sizes(body=max(theme.font_px(30), floor), floor=floor,
+                 label=max(theme.font_px(16), label_size(theme.height)), timer=max(theme.font_px(40), floor))
+
+
+class ProjectorPainter:
+    """Draws one projector frame onto a canvas; holds nothing between frames."""
+
+    def __init__(self, canvas: Canvas, theme: Theme, language: str):
+        self.canvas, self.book, self.theme, self.language = canvas, canvas.book, theme, language
+        self.sizes = projector_sizes(theme)
+        self.screen = pygame.Rect(0, 0, theme.width, theme.height)
+        self.margin = round(theme.width * 0.04)
+        self.gap = theme.px(12)
+
+    # --- pieces ------------------------------------------------------------------------------
+
+    def top_bar(self, team: str, title: str, timer_left: float, timer_total: int) -> int:
+        """Team, scenario title and timer; returns the bar's bottom."""
+        surface, book, theme, sizes = self.canvas.surface, self.book, self.theme, self.sizes
+        surface.fill(PROJECTOR_BG)
+        height = max(round(theme.height * 0.1), book.line_height(sizes.timer) + theme.px(12))
+        bar = pygame.Rect(0, 0, theme.width, height)
+        pad = theme.px(10)
+        chip_block = one_line(book, t("turn_of", self.language, team=team), sizes.floor, (0, 0), bar, sizes.floor,
+                              WHITE, bold=True)
+        chip_rect = chip_block.rect.inflate(2 * pad, 0)
+        chip_rect.midleft = (self.margin, bar.centery)
+        chip_block.rect.center = chip_rect.center
+        chip_block.container = chip_rect
+        pygame.draw.rect(surface, theme.palette.accent, chip_rect, border_radius=chip_rect.height // 2)
+        self.canvas.draw(chip_block)
+        minutes, seconds = divmod(math.ceil(timer_left), 60)
+        colour = (250, 200, 60) if timer_left <= 10 else WHITE
+        shown = t("time_up", self.language) if timer_left == 0 else f"{minutes}:{seconds:02d}"
+        clock = one_line(book, shown, sizes.timer, (0, 0), bar, sizes.floor, colour, bold=True)
+        clock.rect.midright = (theme.width - self.margin, bar.centery)
+        self.canvas.draw(clock)
+        room = pygame.Rect(chip_rect.right + 2 * pad, 0, clock.rect.left - chip_rect.right - 4 * pad, height)
+        heading = one_line(book, title, sizes.label, (0, 0), bar, sizes.label, DIM)
+        if heading.rect.width <= room.width:  # the scenario's name is a courtesy: left out rather than squeezed
+            heading.rect.center = room.center
+            self.canvas.draw(heading)
+        track = pygame.Rect(0, bar.bottom - theme.px(6), theme.width, theme.px(6))
+        pygame.draw.rect(surface, (40, 50, 66), track)
+        share = timer_left / timer_total if timer_total else 0
+        pygame.draw.rect(surface, colour, (0, track.y, round(theme.width * share), track.height))
+        return bar.bottom
+
+    def hint(self, text: str) -> int:
+        """The keys, small, at the bottom; returns the top of the hint (the content must end above it)."""
+        block = measure(self.book, text, self.sizes.label, self.theme.width - 2 * self.margin, (self.margin, 0),
+                        self.screen, self.sizes.label, DIM, align="center")
+        block.rect.bottom = self.theme.height - self.theme.px(4)
+        self.canvas.draw(block)
+        return block.rect.top
+
+    def _option_rows(self, options: list[Option], size: int, x: int, y: int, width: int,
+                     container: pygame.Rect) -> list[tuple[pygame.Rect, list[TextBlock], Option]]:
+        """Measure option rows (one size for all) from ``y`` down; nothing is drawn yet."""
+        book = self.book
+        pad, gap = round(size * 0.3), round(size * 0.25)
+        badge = book.line_height(size)
+        votes_width = max(book.width(t("votes", self.language, n=8888), size, True), badge)
+        rows = []
+        for option in options:
+            text_x = x + pad + badge + pad
+            text_width = width - (text_x - x) - pad - votes_width - pad
+            blocks = [measure(book, option.text, size, text_width, (text_x, y + pad), container, self.sizes.floor)]
+            if option.rating is not None:
+                status = rating_words(option.rating, self.language)
+                if option.chosen:
+                    status = f"✓ {t('rooms_choice', self.language)} · {status}"
+                blocks.append(measure(book, status, size, text_width, (text_x, blocks[0].rect.bottom), container,
+                                      self.sizes.floor, QUALITY_TEXT[quality(option.rating)], bold=True))
+            bottom = max(blocks[-1].rect.bottom, y + pad + badge) + pad
+            rows.append((pygame.Rect(x, y, width, bottom - y), blocks, option))
+            y = bottom + gap
+        return rows
+
+    def _draw_rows(self, rows, size: int, revealed: bool) -> None:
+        surface, book, theme = self.canvas.surface, self.book, self.theme
+        most = max((option.votes for _, _, option in rows), default=0) or 1
+        for rect, blocks, option in rows:
+            pygame.draw.rect(surface, ROW_FILL, rect, border_radius=theme.radius)
+            if revealed or option.votes:  # the room's votes as a bar behind the row, in one neutral colour
+                bar = rect.copy()
+                bar.width = round(rect.width * option.votes / most)
+                pygame.draw.rect(surface, (46, 80, 112), bar, border_radius=theme.radius)
+            if option.rating is not None:  # the quality: a stripe in its colour (the words say it too)
+                stripe = pygame.Rect(rect.x, rect.y, theme.px(12), rect.height)
+                pygame.draw.rect(surface, QUALITY_TEXT[quality(option.rating)], stripe,
+                                 border_top_left_radius=theme.radius, border_bottom_left_radius=theme.radius)
+            edge, width = ROW_EDGE, theme.px(2)
+            if option.chosen:
+                edge, width = WHITE, theme.px(6)
+            elif option.selected:
+                edge, width = (250, 200, 60), theme.px(4)
+            pygame.draw.rect(surface, edge, rect, width, border_radius=theme.radius)
+            pad = round(size * 0.3)
+            side = book.line_height(size)
+            badge = pygame.Rect(rect.x + pad, rect.y + pad, side, side)
+            pygame.draw.rect(surface, WHITE, badge, border_radius=theme.px(8))
+            mark = one_line(book, letter(option.number), size, (0, 0), badge, self.sizes.floor, PROJECTOR_BG, True)
+            mark.rect.center = badge.center
+            self.canvas.draw(mark)
+            for block in blocks:
+                self.canvas.draw(block)
+            count = t("vote_one", self.language) if option.votes == 1 else t("votes", self.language, n=option.votes)
+            votes = one_line(book, count, size, (0, 0), rect, self.sizes.floor, WHITE, bold=True)
+            votes.rect.topright = (rect.right - pad, rect.y + pad)
+            self.canvas.draw(votes)
+
+    # --- frames ------------------------------------------------------------------------------
+
+    def decision(self, top: int, bottom: int, speaker: str, line: str, prompt: Optional[tuple[str, tuple]],
+                 options: list[Option]) -> None:
+        """A decision being voted on (or a tie): the line, the question or result, the options."""
+        arrangements: list[Callable[..., Optional[Callable[[], None]]]] = [
+            lambda size, force=False: self._stacked(top, bottom, speaker, line, prompt, options, size, force),
+            lambda size, force=False: self._columns(top, bottom, speaker, line, prompt, options, size, force),
+            lambda size, force=False: self._stacked(top, bottom, speaker, None, prompt, options, size, force),
+        ]
+        self._first_fit(arrangements)
+
+    def _first_fit(self, arrangements) -> None:
+        """Draw the first arrangement that fits, trying each at sizes down to the floor; the last one at
+        the floor size otherwise (the layout audit then reports what does not fit)."""
+        for arrange in arrangements:
+            for size in sizes_down(self.sizes.body, self.sizes.floor):
+                draw = arrange(size)
+                if draw is not None:
+                    draw()
+                    return
+        arrangements[-1](self.sizes.floor, force=True)()
+
+    def _texts(self, x: int, y: int, width: int, speaker: str, line: Optional[str],
+               prompt: Optional[tuple[str, tuple]], size: int, container: pygame.Rect) -> list[TextBlock]:
+        book, floor = self.book, self.sizes.floor
+        blocks = [measure(book, speaker, size, width, (x, y), container, floor, SPEAKER, bold=True)]
+        if line:
+            blocks.append(measure(book, line, size, width, (x, blocks[-1].rect.bottom), container, floor, WHITE))
+        if prompt:
+            blocks.append(measure(book, prompt[0], size, width, (x, blocks[-1].rect.bottom + self.gap), container,
+                                  floor, prompt[1], bold=True))
+        return blocks
+
+    def _stacked(self, top, bottom, speaker, line, prompt, options, size, force=False):
+        x, width = self.margin, self.theme.width - 2 * self.margin
+        area = pygame.Rect(x, top, width, bottom - top)
+        texts = self._texts(x, top + self.gap, width, speaker, line, prompt, size, area)
+        rows = self._option_rows(options, size, x, texts[-1].rect.bottom + self.gap, width, area)
+        if not force and rows and rows[-1][0].bottom > bottom:
+            return None
+        return lambda: self._draw(texts, rows, size)
+
+    def _columns(self, top, bottom, speaker, line, prompt, options, size, force=False):
+        left_width = round((self.theme.width - 2 * self.margin) * 0.36)
+        left = pygame.Rect(self.margin, top, left_width, bottom - top)
+        right = pygame.Rect(left.right + self.gap * 2, top, self.theme.width - self.margin - left.right - self.gap * 2,
+                            bottom - top)
+        texts = self._texts(left.x, top + self.gap, left.width, speaker, line, prompt, size, left)
+        rows = self._option_rows(options, size, right.x, top + self.gap, right.width, right)
+        if not force and (texts[-1].rect.bottom > bottom or (rows and rows[-1][0].bottom > bottom)):
+            return None
+        return lambda: self._draw(texts, rows, size)
+
+    def _draw(self, texts: list[TextBlock], rows, size: int) -> None:
+        for block in texts:
+            self.canvas.draw(block)
+        self._draw_rows(rows, size, revealed=any(option.rating is not None for _, _, option in rows))
+
+    def reveal(self, top: int, bottom: int, result: tuple[str, int], feedback: str, meter: float,
+               options: list[Option], program) -> None:
+        """After a clear vote: the customer's reaction (face and meter), the result in words, the options rated."""
+        def arrange(size: int, art_share: float, force: bool = False):
+            theme, book, floor = self.theme, self.book, self.sizes.floor
+            art_height = round(theme.height * art_share)
+            picture = pygame.Rect(self.margin, top + self.gap, round(art_height * 0.75), art_height)
+            x = picture.right + self.gap * 2
+            width = theme.width - self.margin - x
+            area = pygame.Rect(x, top, width, bottom - top)
+            headline, rating = result
+            texts = [measure(book, headline, size, width, (x, top + self.gap), area, floor, WHITE, bold=True),
+                     ]
+            texts.append(measure(book, rating_words(rating, self.language), size, width, (x, texts[-1].rect.bottom),
+                                 area, floor, QUALITY_TEXT[quality(rating)], bold=True))
+            if feedback:
+                texts.append(measure(book, feedback, size, width, (x, texts[-1].rect.bottom), area, floor, WHITE))
+            mood = MOOD_LABELS[self.language][art.expression_for(meter)]
+            texts.append(measure(book, t("meter_label", self.language, mood=mood, value=f"{meter:+.0f}"), size,
+                                 width, (x, texts[-1].rect.bottom + self.gap), area, floor, AMBER, bold=True))
+            meter_bar = pygame.Rect(x, texts[-1].rect.bottom + theme.px(6), min(width, theme.px(420)), theme.px(16))
+            rows_top = max(picture.bottom, meter_bar.bottom + theme.px(14)) + self.gap
+            full = pygame.Rect(self.margin, top, theme.width - 2 * self.margin, bottom - top)
+            rows = self._option_rows(options, size, self.margin, rows_top, full.width, full)
+            if not force and rows and rows[-1][0].bottom > bottom:
+                return None
+
+            def draw() -> None:
+                self.customer(picture, meter, program)
+                self.meter_bar(meter_bar, meter)
+                self._draw(texts, rows, size)
+            return draw
+
+        self._first_fit([lambda size, force=False: arrange(size, 0.3, force),
+                         lambda size, force=False: arrange(size, 0.18, force)])
+
+    def ending(self, top: int, bottom: int, title: str, score: str, text: str, meter: float, program) -> None:
+        """A team's ending: the customer, the ending's title and score, what happened."""
+        theme, book = self.theme, self.book
+        for size in sizes_down(self.sizes.body, self.sizes.floor):
+            art_height = round(theme.height * 0.34)
+            picture = pygame.Rect(self.margin, top + self.gap, round(art_height * 0.75), art_height)
+            x = picture.right + self.gap * 2
+            width = theme.width - self.margin - x
+            area = pygame.Rect(x, top, width, bottom - top)
+            blocks = [measure(book, title, round(size * 1.2), width, (x, top + self.gap), area, self.sizes.floor,
+                              WHITE, bold=True)]
+            blocks.append(measure(book, score, size, width, (x, blocks[-1].rect.bottom), area, self.sizes.floor,
+                                  AMBER, bold=True))
+            mood = MOOD_LABELS[self.language][art.expression_for(meter)]
+            blocks.append(measure(book, t("meter_label", self.language, mood=mood, value=f"{meter:+.0f}"), size,
+                                  width, (x, blocks[-1].rect.bottom), area, self.sizes.floor, WHITE, bold=True))
+            meter_bar = pygame.Rect(x, blocks[-1].rect.bottom + theme.px(6), min(width, theme.px(420)), theme.px(16))
+            blocks.append(measure(book, text, size, width, (x, meter_bar.bottom + theme.px(14) + self.gap), area,
+                                  self.sizes.floor, WHITE))
+            if blocks[-1].rect.bottom <= bottom or size == self.sizes.floor:
+                break
+        self.customer(picture, meter, program)
+        self.meter_bar(meter_bar, meter)
+        for block in blocks:
+            self.canvas.draw(block)
+
+    def customer(self, rect: pygame.Rect, meter: float, program) -> None:
+        """The customer's face for ``meter``: the room sees the consequence."""
+        palette = art.HIGH_CONTRAST_PALETTE if self.theme.high_contrast else art.DEFAULT_PALETTE
+        pygame.draw.rect(self.canvas.surface, (32, 44, 64), rect, border_radius=self.theme.radius)
+        art.draw_customer(self.canvas.surface, rect, art.expression_for(meter), palette, program.customer_type,
+                          program.customer_age)
+
+    def meter_bar(self, bar: pygame.Rect, value: float, low: int = -10, high: int = 10) -> None:
+        """A stepped red-to-green bar with a marker (the label above it says the mood in words)."""
+        surface, theme = self.canvas.surface, self.theme
+        steps = 7
+        for index in range(steps):
+            part = pygame.Rect(bar.x + bar.width * index // steps, bar.y, bar.width // steps - theme.px(2), bar.height)
+            blend = index / (steps - 1)
+            colour = tuple(round(QUALITY_FILL["bad"][c] * (1 - blend) + QUALITY_FILL["good"][c] * blend)
+                           for c in range(3))
+            pygame.draw.rect(surface, colour, part, border_radius=theme.px(3))
+        x = bar.x + round((min(high, max(low, value)) - low) / (high - low) * bar.width)
+        marker = [(x, bar.y - theme.px(4)), (x - theme.px(9), bar.bottom + theme.px(10)),
+                  (x + theme.px(9), bar.bottom + theme.px(10))]
+        pygame.draw.polygon(surface, WHITE, marker)
+        pygame.draw.polygon(surface, (20, 20, 20), marker, theme.px(2))
