@@ -9,7 +9,6 @@ from __future__ import annotations
 import base64
 import json
 import os
-import socket
 import urllib.parse
 from dataclasses import dataclass, field
 from typing import Any, Iterator, Mapping, Optional
@@ -117,7 +116,8 @@ class LrsClient:
         return headers
 
     def _request(self, method: str, url: str, body: Optional[bytes] = None) -> Reply:
-        import urllib.error  # here, with urllib.request: together they cost more than the game's first frame
+        import socket  # here, with urllib.request: together they cost more than the game's first frame
+        import urllib.error
         import urllib.request
 
         request = urllib.request.Request(url, data=body, method=method, headers=self._headers())

@@ -14,7 +14,6 @@ from typing import Optional
 import pygame
 
 from game.ltext import pick
-from game.ui import art
 from game.ui.screens.base import Screen
 from game.ui.strings import CUSTOMER_TYPES, t
 from game.ui.widgets import Button, chip, draw_button, panel
@@ -270,6 +269,8 @@ class TitleScreen(Screen):
             try:
                 image = pygame.image.load(str(cached))
             except (pygame.error, FileNotFoundError):
+                from game.ui import art  # only when the cached picture is missing: art costs a tenth of start-up
+
                 image = pygame.Surface(size)
                 palette = art.HIGH_CONTRAST_PALETTE if contrast else art.DEFAULT_PALETTE
                 art.draw_backdrop(image, image.get_rect(), backdrop, palette, raining=False)
