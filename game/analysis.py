@@ -21,10 +21,10 @@ from dataclasses import dataclass, field, replace
 from typing import Optional
 
 from game.conditions import METER_NAME, Compare, Expr, Logic, Name, Not, reads_meter
-from game.engine import apply_effects, apply_meter, open_among
+from game.engine import apply_effects, apply_meter, enter_node, open_among
 from game.gcpause import without_gc_pauses
 from game.program import Program, RChoice, RNode
-from game.scoring import STAGE_BITS, Summary, advance, score, start_summary
+from game.scoring import STAGE_BITS, Summary, advance, advance_event, score, start_summary
 
 MAX_STATES = 2_000_000
 
@@ -104,7 +104,7 @@ class StateGraph:
 
     def _explore(self) -> None:
         program = self.program
-        start = (program.start, frozenset(), float(program.mood))
+        start = (program.start, frozenset(), enter_node(program, float(program.mood), program.start))
         queue = deque([start])
         self.edges[self._key(*start)] = []
         while queue:
@@ -113,11 +113,11 @@ class StateGraph:
             node = program.nodes[node_id]
             successors = []
             if node.next is not None:
-                successors.append((node.next, flags, meter))
+                successors.append((node.next, flags, enter_node(program, meter, node.next)))
             for choice in open_among(node.choices, flags, meter):
                 self.stages.add(choice.stage)
-                after = (choice.next, apply_effects(flags, choice), apply_meter(program, meter, choice.rating))
-                successors.append(after)
+                meter_after = enter_node(program, apply_meter(program, meter, choice.rating), choice.next)
+                successors.append((choice.next, apply_effects(flags, choice), meter_after))
             if node.choices and not successors:
                 self.stuck.add(node_id)
             for target in successors:
@@ -132,7 +132,7 @@ class StateGraph:
     def count_paths(self) -> Optional[int]:
         """Distinct paths from the start to an ending; None when a loop makes them unbounded."""
         program = self.program
-        start = self._key(program.start, frozenset(), float(program.mood))
+        start = self._key(program.start, frozenset(), enter_node(program, float(program.mood), program.start))
         counts: dict[tuple, int] = {}
         on_stack: set[tuple] = set()
         stack = [(start, iter(self.edges[start]))]
@@ -156,16 +156,34 @@ class StateGraph:
 def _better_or_equal(a: Summary, b: Summary, maximise: bool) -> bool:
     """True when ``a`` can end no worse than ``b`` (no better, when minimising) from the same place.
 
-    The score grows with the meter, the worst and the last moment; stages already used can only
-    prevent later penalties, and order mistakes already made can only add them.
+    The score grows with the meter, its low point and the last rating (the worst rating is shown on
+    the card but not scored); stages already used can only prevent later penalties, and order
+    mistakes already made can only add them. The mean rating is no worse whatever follows when the
+    sum of (rating + 3) is no smaller over no more decisions (for the worst score: the sum of
+    (3 - rating)). The search forgets ``last`` when it cannot count (see :func:`_extreme`).
     """
-    a_worst, b_worst = (4 if a.worst is None else a.worst), (4 if b.worst is None else b.worst)
+    if a.count > b.count:
+        return False
+    a_low, b_low = (99.0 if a.low is None else a.low), (99.0 if b.low is None else b.low)
     a_last, b_last = (4 if a.last is None else a.last), (4 if b.last is None else b.last)
     if maximise:
-        return (a.meter >= b.meter and a_worst >= b_worst and a_last >= b_last
+        return (a.meter >= b.meter and a_low >= b_low and a_last >= b_last
+                and a.total + 3 * a.count >= b.total + 3 * b.count
                 and a.stages & b.stages == b.stages and a.order & b.order == a.order)
-    return (a.meter <= b.meter and a_worst <= b_worst and a_last <= b_last
+    return (a.meter <= b.meter and a_low <= b_low and a_last <= b_last
+            and 3 * a.count - a.total >= 3 * b.count - b.total
             and a.stages & b.stages == a.stages and a.order & b.order == b.order)
+
+
+def decision_cap(program: Program) -> int:
+    """Most decisions a path may take in the extreme-score search.
+
+    Without loops no path can take more decisions than the scene has decision nodes, so the cap never
+    binds and the search is exact. With loops, repeating a well-rated choice can raise the mean rating
+    (the technique) a little more each time; the search then considers paths of up to twice that many
+    decisions, which also lets a path pass a loop once more when a flag requires it.
+    """
+    return 2 * sum(1 for node in program.nodes.values() if node.choices)
 
 
 class _Steps:
@@ -182,6 +200,9 @@ class _Steps:
         self.maximise = maximise
         self.summaries: list[Summary] = []
         self.meters: list[float] = []
+        self.counts: list[int] = []  # decisions taken, for the decision cap
+        self.counts_last = program.weights.last > 0
+        self.node_number = {node_id: number for number, node_id in enumerate(program.nodes)}
         self.meter_number: list[int] = []  # each distinct meter value numbered
         self._meter_numbers: dict[float, int] = {}
         self._ids: dict[Summary, int] = {}
@@ -197,18 +218,35 @@ class _Steps:
             found = self._ids[summary] = len(self.summaries)
             self.summaries.append(summary)
             self.meters.append(summary.meter)
+            self.counts.append(summary.count)
             self.meter_number.append(self._meter_numbers.setdefault(summary.meter, len(self._meter_numbers)))
         return found
 
     def after(self, sid: int, choice: RChoice, forget_last: bool) -> int:
         """The summary after taking ``choice``; ``forget_last`` when another decision will replace the last moment."""
-        key = (sid << 8) | (STAGE_BITS[choice.stage] << 4) | ((choice.rating + 3) << 1) | forget_last
+        code = (STAGE_BITS[choice.stage] << 4) | ((choice.rating + 3) << 1) | forget_last
+        key = ((sid << 8 | code) << 24) | self.node_number[choice.next]
+        found = self._after.get(key)
+        if found is None:
+            summary, program = self.summaries[sid], self.program
+            meter = apply_meter(program, summary.meter, choice.rating)
+            after = advance(summary, choice.stage, choice.rating, meter)
+            after = advance_event(after, enter_node(program, meter, choice.next))
+            if not self.counts_last or forget_last:  # the last rating cannot count: forget it
+                after = replace(after, last=None, worst=None)
+            else:
+                after = replace(after, worst=None)  # shown on the card, never scored
+            found = self._after[key] = self.intern(after)
+        return found
+
+    def enter(self, sid: int, node_id: str) -> int:
+        """The summary once the line of ``node_id`` is shown (its meter event applied)."""
+        key = -1 - ((sid << 24) | self.node_number[node_id])  # negative: apart from the choices' keys
         found = self._after.get(key)
         if found is None:
             summary = self.summaries[sid]
-            meter = apply_meter(self.program, summary.meter, choice.rating)
-            after = advance(summary, choice.stage, choice.rating, meter)
-            found = self._after[key] = self.intern(replace(after, last=None) if forget_last else after)
+            found = self._after[key] = self.intern(
+                advance_event(summary, enter_node(self.program, summary.meter, node_id)))
         return found
 
     def dominates(self, a: int, b: int) -> bool:
@@ -266,6 +304,7 @@ def _extreme(program: Program, maximise: bool, max_states: int = MAX_STATES) -> 
     other label there dominates; the cap counts states, not labels.
     """
     sign = 1 if maximise else -1
+    cap = decision_cap(program)
     steps = _Steps(program, maximise)
     labels = _Labels()
     frontier: dict[int, list[int]] = {}  # by state, numbered as one int (hashed far faster than a tuple)
@@ -300,7 +339,9 @@ def _extreme(program: Program, maximise: bool, max_states: int = MAX_STATES) -> 
         queue.append(survivors[-1])
 
     decides = _decides_before_ending(program)
-    push(program.start, frozenset(), steps.intern(start_summary(program)), -1, 0)
+    first = start_summary(program)
+    entered = advance_event(first, enter_node(program, first.meter, program.start))
+    push(program.start, frozenset(), steps.intern(entered), -1, 0)
     best: Optional[tuple[float, int]] = None
     while queue:
         index = queue.popleft()
@@ -314,7 +355,9 @@ def _extreme(program: Program, maximise: bool, max_states: int = MAX_STATES) -> 
                 best = (value, index)
             continue
         if node.next is not None:
-            push(node.next, flags, sid, index, 0)
+            push(node.next, flags, steps.enter(sid, node.next), index, 0)
+        if steps.counts[sid] >= cap:
+            continue
         for number, choice in steps.open_choices(node, flags, steps.meters[sid]):
             after = steps.after(sid, choice, decides[choice.next])
             push(choice.next, apply_effects(flags, choice), after, index, number)

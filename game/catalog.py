@@ -8,12 +8,13 @@ loaded again. The cache is only a shortcut: it is rebuilt whenever it is missing
 from __future__ import annotations
 
 import os
+import re
 import sys
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, Optional
 
-from game.diagnostics import Diagnostic
+from game.diagnostics import CODES, Diagnostic
 from game.ltext import LText
 from game.storage import read_json, write_json
 
@@ -45,8 +46,11 @@ def find_scene_files(paths: list[str]) -> list[str]:
     return found
 
 
-def _stamp(path: str) -> list[int]:
-    info = os.stat(path)
+def _stamp(path: str) -> Optional[list[int]]:
+    try:
+        info = os.stat(path)
+    except (OSError, ValueError):  # a broken link or a file removed meanwhile: load it to say why
+        return None
     return [info.st_size, info.st_mtime_ns]
 
 
@@ -63,24 +67,64 @@ def card_for(path: str) -> SceneCard:
 
 
 def _card_from_cache(entry: Any, path: str) -> Optional[SceneCard]:
-    try:
-        card = dict(entry["card"])
-        card["errors"] = tuple(Diagnostic(**d) for d in card.get("errors", ()))
-        return SceneCard(**{**card, "path": path})
-    except (KeyError, TypeError, ValueError):
+    """The cached card, or None when the cache entry is not exactly what this version writes.
+
+    The cache is a file on disk like any other: a hand-edited or foreign one must not crash the
+    title screen nor steer where pictures are written (the backdrop name becomes a file name).
+    """
+    card = entry.get("card") if isinstance(entry, dict) else None
+    if not isinstance(card, dict) or set(card) != _CARD_FIELDS:
         return None
+    texts_ok = all(_is_text_map(card[name]) for name in ("title", "place"))
+    names_ok = all(isinstance(card[name], str) and len(card[name]) <= _MAX_NAME for name in ("id", "customer_type"))
+    errors = card["errors"]
+    if not (texts_ok and names_ok and is_backdrop_name(card["backdrop"]) and isinstance(errors, list)
+            and all(_is_diagnostic(d) for d in errors)):
+        return None
+    return SceneCard(path, card["id"], card["title"], card["place"], card["customer_type"], card["backdrop"],
+                     tuple(Diagnostic(**d) for d in errors))
+
+
+_CARD_FIELDS = {"path", "id", "title", "place", "customer_type", "backdrop", "errors"}
+_DIAGNOSTIC_TYPES = {"file": str, "line": int, "column": int, "code": str, "message": str}
+_MAX_NAME = 200
+BACKDROP_NAME = re.compile(r"[a-z][a-z0-9-]{0,31}")  # as the scene format allows (game.model.BackdropName)
+
+
+def is_backdrop_name(name: Any) -> bool:
+    """True for a name the scene format allows as a backdrop (so it is also a safe file name)."""
+    return isinstance(name, str) and BACKDROP_NAME.fullmatch(name) is not None
+
+
+def thumbnail_file(folder: Path, backdrop: str, size: tuple[int, int], high_contrast: bool) -> Optional[Path]:
+    """Where the title screen keeps a card's picture under ``folder``; None for a name that is not safe."""
+    if not is_backdrop_name(backdrop):
+        return None
+    return folder / "cache" / f"{backdrop}-{int(size[0])}x{int(size[1])}{'-hc' if high_contrast else ''}.png"
+
+
+def _is_text_map(value: Any) -> bool:
+    return value is None or isinstance(value, dict) and all(
+        isinstance(k, str) and isinstance(v, str) for k, v in value.items())
+
+
+def _is_diagnostic(value: Any) -> bool:
+    return (isinstance(value, dict) and set(value) == set(_DIAGNOSTIC_TYPES)
+            and all(type(value[name]) is kind for name, kind in _DIAGNOSTIC_TYPES.items())
+            and value["code"] in CODES)
 
 
 def scan_scenes(folder: Path, cache_file: Optional[Path] = None) -> list[SceneCard]:
     """Cards for every scene under ``folder``, the tutorial first; uses and refreshes ``cache_file``."""
     cached = read_json(cache_file).data if cache_file is not None else None
-    entries = cached.get("scenes", {}) if isinstance(cached, dict) and cached.get("version") == CACHE_VERSION \
-        else {}
+    entries = cached.get("scenes") if isinstance(cached, dict) and cached.get("version") == CACHE_VERSION else None
+    entries = entries if isinstance(entries, dict) else {}  # a cache is only a shortcut: a bad one is rebuilt
     cards, fresh = [], {}
     for path in find_scene_files([str(folder)]) if folder.is_dir() else []:
         stamp = _stamp(path)
         entry = entries.get(path)
-        card = _card_from_cache(entry, path) if isinstance(entry, dict) and entry.get("stamp") == stamp else None
+        fresh_entry = stamp is not None and isinstance(entry, dict) and entry.get("stamp") == stamp
+        card = _card_from_cache(entry, path) if fresh_entry else None
         if card is None:
             card = card_for(path)
         fresh[path] = {"stamp": stamp, "card": {**asdict(card), "errors": [asdict(d) for d in card.errors]}}

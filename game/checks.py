@@ -17,6 +17,8 @@ from game.yamlsrc import SourceMap
 CUSTOMER_SPEAKER = "customer"
 RESERVED_NAMES = KEYWORDS | {METER_NAME}
 MAX_NUMBERED_CHOICES = 9
+HINTED_PROBLEMS = 100  # as many as a file's listing shows (diagnostics.cap_diagnostics)
+MAX_HINT_CANDIDATES = 5_000
 
 
 class _Reporter:
@@ -30,6 +32,16 @@ class _Reporter:
     def at_value(self, loc: tuple, code: str, message: str) -> None:
         line, column = self.source.value(loc)
         self.found.append(Diagnostic(self.path, line, column, code, message))
+
+    def hint(self, word: str, candidates) -> str:
+        """A did-you-mean suffix, while few problems are found: past HINTED_PROBLEMS, none.
+
+        Each hint compares the word with every candidate; a file with 100,000 broken references
+        to 100,000 nodes must not cost 10^10 comparisons for hints nobody will read.
+        """
+        if len(self.found) >= HINTED_PROBLEMS or len(candidates) > MAX_HINT_CANDIDATES:
+            return ""
+        return did_you_mean(word, candidates)
 
     def at_key(self, loc: tuple, code: str, message: str) -> None:
         line, column = self.source.key(loc)
@@ -86,31 +98,31 @@ def _check_speakers(scene: Scene, report: _Reporter) -> None:
     for node_id, node in scene.nodes.items():
         if node.speaker not in known:
             report.at_value(("nodes", node_id, "speaker"), "MOT202",
-                            f"unknown speaker '{node.speaker}'{did_you_mean(node.speaker, known)}: "
+                            f"unknown speaker '{node.speaker}'{report.hint(node.speaker, known)}: "
                             f"use 'customer' or an id from cast")
 
 
 def _check_targets(scene: Scene, report: _Reporter) -> None:
     if scene.start is not None and scene.start not in scene.nodes:
-        report.at_value(("start",), "MOT201", _missing_target("start", scene.start, scene))
+        report.at_value(("start",), "MOT201", _missing_target("start", scene.start, scene, report))
     for node_id, node in scene.nodes.items():
         if node.next is not None and node.next not in scene.nodes:
-            report.at_value(("nodes", node_id, "next"), "MOT201", _missing_target("next", node.next, scene))
+            report.at_value(("nodes", node_id, "next"), "MOT201", _missing_target("next", node.next, scene, report))
         if node.ending is not None and node.ending not in scene.endings:
             report.at_value(("nodes", node_id, "ending"), "MOT203",
-                            f"unknown ending '{node.ending}'{did_you_mean(node.ending, scene.endings)}: "
+                            f"unknown ending '{node.ending}'{report.hint(node.ending, scene.endings)}: "
                             f"add it under endings or fix the id")
         for index, choice in enumerate(node.choices or ()):
             if choice.next not in scene.nodes:
                 report.at_value(("nodes", node_id, "choices", index, "next"), "MOT201",
-                                _missing_target("next", choice.next, scene))
+                                _missing_target("next", choice.next, scene, report))
 
 
-def _missing_target(field: str, target: str, scene: Scene) -> str:
+def _missing_target(field: str, target: str, scene: Scene, report: _Reporter) -> str:
     if target in scene.endings:
         return (f"{field} '{target}' is an ending, not a node: point it at a node that has "
                 f"`ending: {target}`")
-    return f"{field} '{target}' is not a node in this scene{did_you_mean(target, scene.nodes)}"
+    return f"{field} '{target}' is not a node in this scene{report.hint(target, scene.nodes)}"
 
 
 def _check_languages(scene: Scene, report: _Reporter) -> None:
@@ -122,7 +134,7 @@ def _check_languages(scene: Scene, report: _Reporter) -> None:
             if key not in declared:
                 report.at_key(loc + (key,), "MOT108",
                               f"language '{key}' is not declared in `languages` ({', '.join(declared)})"
-                              f"{did_you_mean(key, declared)}")
+                              f"{report.hint(key, declared)}")
         missing = [language for language in declared if language not in text]
         if missing:
             report.at_value(loc, "MOT208", f"{_dotted(loc)} has no text in {', '.join(missing)}: add "
@@ -175,7 +187,7 @@ def _check_flags(scene: Scene, report: _Reporter, conditions: dict) -> None:
         for flag in sorted(flags_in(tree) - set_flags):
             report.at_value(("nodes", node_id, "choices", index, "if"), "MOT210",
                             f"the condition tests flag '{flag}', which no choice sets (so it is always false)"
-                            f"{did_you_mean(flag, set_flags)}")
+                            f"{report.hint(flag, set_flags)}")
 
 
 def edges(scene: Scene) -> dict[str, list[str]]:

@@ -13,7 +13,7 @@ import sys
 from typing import Optional, Sequence
 
 from game import __version__, cli_results
-from game.diagnostics import has_errors
+from game.diagnostics import escape_controls, has_errors
 from game.catalog import find_scene_files
 
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
@@ -77,7 +77,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     try:
         return handlers[args.command](args)
     except SceneNotFound as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {escape_controls(str(exc))}", file=sys.stderr)
         return EXIT_PROBLEM
     except BrokenPipeError:  # output piped into `head`: not the user's mistake
         return EXIT_OK
@@ -102,11 +102,16 @@ def _validate(args: argparse.Namespace) -> int:
 
     files = find_scene_files(args.paths or ["scenes"])
     if not files:
-        print(f"error: no .yaml scene files in {', '.join(args.paths or ['scenes'])}", file=sys.stderr)
+        print(f"error: no .yaml scene files in {escape_controls(', '.join(args.paths or ['scenes']))}",
+              file=sys.stderr)
         return EXIT_USAGE
+    from game.predictability import leak_diagnostics
+
     diagnostics = []
     for path in files:
-        diagnostics += load_scene(path).diagnostics
+        loaded = load_scene(path)
+        leaks = leak_diagnostics(loaded.program, loaded.source, path) if loaded.ok else []
+        diagnostics += sorted(loaded.diagnostics + leaks)
     if args.json:
         print(json.dumps([d.to_dict() for d in diagnostics], ensure_ascii=False, indent=2))
     else:
@@ -134,7 +139,7 @@ def _run(args: argparse.Namespace) -> int:
     try:
         numbers = _parse_numbers(args.choices) if args.choices is not None else None
     except ValueError as exc:
-        print(f"error: --choices: {exc}", file=sys.stderr)
+        print(f"error: --choices: {escape_controls(str(exc))}", file=sys.stderr)
         return EXIT_USAGE
     program = _load_program(args.scene)
     if program is None:
@@ -142,7 +147,7 @@ def _run(args: argparse.Namespace) -> int:
     try:
         result = play(program, numbers, seed=args.random, language=args.lang)
     except PlaythroughError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {escape_controls(str(exc))}", file=sys.stderr)
         return EXIT_PROBLEM
     if args.record and cli_results.record_run(args, program, result):
         return EXIT_PROBLEM
@@ -180,7 +185,13 @@ def _analyze(args: argparse.Namespace) -> int:
     except AnalysisError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_PROBLEM
-    print(json.dumps(analysis_json(result), ensure_ascii=False, indent=2) if args.json else analysis_text(result))
+    if args.json:
+        from game.predictability import predictability, predictability_json
+
+        data = analysis_json(result) | {"predictability": predictability_json(predictability(program))}
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        print(analysis_text(result))
     return EXIT_OK
 
 
@@ -208,7 +219,7 @@ def _new(args: argparse.Namespace) -> int:
     try:
         path = create_scene(args.name, args.dir)
     except NewSceneError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {escape_controls(str(exc))}", file=sys.stderr)
         return EXIT_USAGE
-    print(f"created {path}: edit it, then run `python main.py validate {path}`")
+    print(f"created {escape_controls(path)}: edit it, then run `python main.py validate {escape_controls(path)}`")
     return EXIT_OK

@@ -90,10 +90,13 @@ def _xapi(args: argparse.Namespace) -> int:
         return played
     program, result = played
     settings, _ = load_settings()
-    recorder = Recorder(saves_dir(), settings.with_changes(language=args.lang), args.mode, args.learner)
     now = time.time()
-    statements = run_statements(recorder.context(new_registration()), program, result.state, now, now,
-                                result.scorecard)
+    try:  # the anonymous learner id is made and kept under saves/ on first use
+        recorder = Recorder(saves_dir(), settings.with_changes(language=args.lang), args.mode, args.learner)
+        ctx = recorder.context(new_registration())
+    except OSError as exc:
+        return _error(f"cannot write under {saves_dir()}: {exc.strerror or exc}", EXIT_PROBLEM)
+    statements = run_statements(ctx, program, result.state, now, now, result.scorecard)
     print(json.dumps(statements, ensure_ascii=False, indent=2))
     return EXIT_OK
 
@@ -132,8 +135,12 @@ def _sync(args: argparse.Namespace) -> int:
         print(f"sent 0, pending {counts.pending}, refused {counts.refused}")
         return _error("no LRS is configured: set MOT_LRS_ENDPOINT (and MOT_LRS_USERNAME, MOT_LRS_PASSWORD) or "
                       "lrs_endpoint in saves/settings.json; see docs/results.md", EXIT_PROBLEM)
-    report = sync(outbox, LrsClient(config))
-    outbox.record_outcome(report.delivered_all, time.time())
+    try:
+        report = sync(outbox, LrsClient(config))
+        outbox.record_outcome(report.delivered_all, time.time())
+    except OSError as exc:
+        return _error(f"cannot update the outbox in {outbox.folder}: {exc.strerror or exc}; nothing was lost, "
+                      "set MOT_SAVES_DIR to a folder you can write to", EXIT_PROBLEM)
     counts = outbox.counts()
     if args.json:
         print(json.dumps({"lrs": config.public_name, "sent": report.sent, "pending": counts.pending,

@@ -8,6 +8,7 @@ deployment configured.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -113,7 +114,7 @@ def _add(runs: dict[str, RunRecord], statement: dict[str, Any]) -> None:
         run.ending = ending if isinstance(ending, str) else run.ending
     elif kind in ("passed", "failed"):
         score = result.get("score", {}).get("raw") if isinstance(result.get("score"), dict) else None
-        if isinstance(score, (int, float)) and not isinstance(score, bool):
+        if isinstance(score, (int, float)) and not isinstance(score, bool) and math.isfinite(score):
             run.score = float(score)
         run.passed = kind == "passed"
 

@@ -61,6 +61,11 @@ CODES: dict[str, tuple[Severity, str]] = {
     "MOT214": ("error", "A reachable decision where, given the flags and meter, no choice is open."),
     "MOT215": ("warning", "The scene has too many states to check every decision for a way forward."),
     "MOT216": ("error", "A workshop key decision is not a decision node of the scene, or is named twice."),
+    # Answer leaks (`validate` only; see "Writing options that tempt")
+    "MOT301": ("warning", "A player who never reads the options (always first, last, longest or shortest, or "
+                          "at random) reaches grade B or better."),
+    "MOT302": ("warning", "The best option is the longest in more than half of the decisions."),
+    "MOT303": ("warning", "The best option is always in the same position."),
 }
 
 
@@ -125,24 +130,30 @@ def _escape_one(match: re.Match) -> str:
     return f"\\x{point:02x}" if point < 0x100 else f"\\u{point:04x}"
 
 
-def cap_diagnostics(diagnostics: list[Diagnostic], limit: int = 100) -> list[Diagnostic]:
+def cap_diagnostics(diagnostics: list[Diagnostic], limit: int = 100, left_out: int = 0,
+                    stopped_at: int = 0) -> list[Diagnostic]:
     """At most ``limit`` diagnostics of one file, errors first, then one MOT014 line counting the rest.
 
     Args:
         diagnostics: One file's diagnostics.
         limit: How many to keep.
+        left_out: Problems already counted but not kept (by the YAML reader).
+        stopped_at: The line where the reader gave up counting (0 when it read the whole file).
 
     Returns:
         The kept diagnostics sorted by position, plus the MOT014 summary when any were left out.
     """
-    if len(diagnostics) <= limit:
+    if len(diagnostics) <= limit and not left_out:
         return diagnostics
     ranked = sorted(diagnostics, key=lambda d: (d.severity != "error", d))
     kept, left = ranked[:limit], ranked[limit:]
-    errors = sum(d.severity == "error" for d in left)
-    summary = Diagnostic(kept[0].file, 1, 1, "MOT014",
-                         f"{len(left):,} more problem(s) in this file are not listed ({errors:,} error(s), "
-                         f"{len(left) - errors:,} warning(s)): fix the ones above and validate again")
+    errors = sum(d.severity == "error" for d in left) + left_out  # the reader only leaves out errors
+    count = len(left) + left_out
+    where = kept[0].file if kept else ""
+    stopped = f"; reading stopped at line {stopped_at:,}, so there may be more" if stopped_at else ""
+    summary = Diagnostic(where, 1, 1, "MOT014",
+                         f"{count:,} more problem(s) in this file are not listed ({errors:,} error(s), "
+                         f"{count - errors:,} warning(s)){stopped}: fix the ones above and validate again")
     return sorted(kept) + [summary]
 
 

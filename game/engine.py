@@ -23,8 +23,13 @@ class EngineError(ValueError):
     """A request the engine cannot carry out (a choice that is not open, a corrupt state)."""
 
 
+# Steps shrink once the meter is this close to the end it moves towards (a quarter of its span), so a
+# good moment still registers near the top instead of hitting a ceiling (docs/scoring.md, section 1).
+HEADROOM_FRACTION = 0.25
+
+
 def meter_change(program: Program, rating: int) -> float:
-    """How much a choice with ``rating`` moves the meter (before clamping).
+    """How much a choice with ``rating`` would move the meter with room to spare.
 
     Bad moments weigh ``negative_multiplier`` times more; the customer's
     reactivity scales both directions.
@@ -33,10 +38,30 @@ def meter_change(program: Program, rating: int) -> float:
     return rating * weight * program.reactivity
 
 
-def apply_meter(program: Program, meter: float, rating: int) -> float:
-    """The meter after a choice with ``rating``: clamped to the range, rounded for determinism."""
-    moved = meter + meter_change(program, rating)
+def move_meter(program: Program, meter: float, change: float) -> float:
+    """The meter after a raw ``change``; a gain is scaled by the room left below the top.
+
+    Full steps while the meter is more than a quarter of its span below its top; closer, a gain is
+    multiplied by (room left / that quarter), so good moments still register near the top instead of
+    sticking to it. Losses are whole steps, clamped at the bottom (docs/scoring.md, section 1).
+    Rounded for determinism; the result is monotone in ``meter``, which the analysis relies on.
+    """
+    if change > 0:
+        zone = (program.meter_max - program.meter_min) * HEADROOM_FRACTION
+        change *= min(1.0, max(0.0, program.meter_max - meter) / zone)
+    moved = meter + change
     return round(min(program.meter_max, max(program.meter_min, moved)), 3)
+
+
+def apply_meter(program: Program, meter: float, rating: int) -> float:
+    """The meter after a choice with ``rating``."""
+    return move_meter(program, meter, meter_change(program, rating))
+
+
+def enter_node(program: Program, meter: float, node_id: str) -> float:
+    """The meter once the line of ``node_id`` is shown: its `meter` event, if any, applied."""
+    event = program.nodes[node_id].meter
+    return meter if not event else move_meter(program, meter, event)
 
 
 def open_among(choices: tuple[RChoice, ...], flags: frozenset, meter: float) -> list[RChoice]:
@@ -56,7 +81,10 @@ def apply_effects(flags: frozenset, choice: RChoice) -> frozenset:
 
 @dataclass(frozen=True)
 class Step:
-    """One decision taken: where, which choice, and what it did to the meter."""
+    """One decision taken: where, which choice, and what it did to the meter.
+
+    ``meter_after`` is the meter right after the choice, before the next line's `meter` event.
+    """
 
     node: str
     choice: str
@@ -162,7 +190,9 @@ class Story:
 
     def start(self) -> State:
         """A fresh state at the start node, the meter at the customer's mood."""
-        return State(self.program.id, self.program.start, float(self.program.mood), visited=(self.program.start,))
+        program = self.program
+        meter = enter_node(program, float(program.mood), program.start)
+        return State(program.id, program.start, meter, visited=(program.start,))
 
     def node(self, state: State) -> RNode:
         """The node the state is at."""
@@ -194,7 +224,8 @@ class Story:
         node = self.node(state)
         if node.next is None:
             raise EngineError(f"node '{node.id}' is not a line with `next`")
-        return replace(state, node=node.next, visited=state.visited + (node.next,))
+        meter = enter_node(self.program, state.meter, node.next)
+        return replace(state, node=node.next, meter=meter, visited=state.visited + (node.next,))
 
     def choose(self, state: State, number: int) -> tuple[State, Turn]:
         """Take the ``number``-th open choice (1-based).
@@ -212,7 +243,8 @@ class Story:
         choice = choices[number - 1]
         meter = apply_meter(self.program, state.meter, choice.rating)
         step = Step(state.node, choice.id, choice.stage, choice.rating, state.meter, meter)
-        new_state = State(state.scene, choice.next, meter, apply_effects(state.flags, choice),
+        new_state = State(state.scene, choice.next, enter_node(self.program, meter, choice.next),
+                          apply_effects(state.flags, choice),
                           state.steps + (step,), state.visited + (choice.next,))
         return new_state, Turn(choice, number, step, choice.next)
 

@@ -20,7 +20,7 @@ from game.diagnostics import Diagnostic, cap_diagnostics, did_you_mean, has_erro
 from game.gcpause import without_gc_pauses
 from game.model import Scene
 from game.program import Program, compile_scene
-from game.yamlsrc import SourceMap, YamlSourceError, parse, read_text
+from game.yamlsrc import MAX_DIAGNOSTICS, SourceMap, YamlSourceError, parse, read_text
 
 
 # validate stays quick on huge scenes; `analyze` explores up to analysis.MAX_STATES
@@ -62,31 +62,43 @@ def load_scene(path: str, text: Optional[str] = None) -> LoadedScene:
     Returns:
         A :class:`LoadedScene`; its ``program`` is set only when there are no errors.
     """
-    result = _load(path, text)
-    result.diagnostics = cap_diagnostics(result.diagnostics)
-    return result
-
-
-def _load(path: str, text: Optional[str]) -> LoadedScene:
     result = LoadedScene(path=path)
     try:
         text = read_text(path) if text is None else text
         data, result.source = parse(text, path)
     except YamlSourceError as exc:
-        result.diagnostics = exc.diagnostics
+        result.diagnostics = cap_diagnostics(exc.diagnostics, left_out=exc.left_out, stopped_at=exc.stopped_at)
         return result
+    left_out = _check(result, data, text)
+    result.diagnostics = cap_diagnostics(result.diagnostics, left_out=left_out)
+    return result
+
+
+def _check(result: LoadedScene, data: Any, text: str) -> int:
+    """Schema, conditions, graph checks and compilation of parsed data, into ``result``.
+
+    Returns:
+        How many schema errors were found beyond those described (see :func:`_schema_diagnostics`).
+    """
+    path = result.path
     if not isinstance(data, dict):
         kind = "a list" if isinstance(data, list) else "a single value"
         line, column = result.source.value(())
         result.diagnostics = [Diagnostic(path, line, column, "MOT007",
                                          f"the document is {kind}; a scene is a mapping of fields "
                                          f"(format, id, title, ...): start from `python main.py new NAME`")]
-        return result
+        return 0
+    allowed = _allowed_fields(())
+    unknown = [key for key in data if key not in allowed]
+    if len(unknown) > MAX_DIAGNOSTICS:  # pydantic would build one error per key: report without it
+        result.diagnostics = [_unknown_field(key, result.source, path) for key in unknown[:MAX_DIAGNOSTICS]]
+        return len(unknown) - MAX_DIAGNOSTICS
     try:
         result.scene = Scene.model_validate(data)
     except ValidationError as exc:
-        result.diagnostics = sorted(_schema_diagnostics(exc, result.source, path))
-        return result
+        found, left_out = _schema_diagnostics(exc, result.source, path)
+        result.diagnostics = sorted(found)
+        return left_out
     conditions = _parse_conditions(result.scene, result.source, path, text)
     checks = check_scene(result.scene, result.source, path, conditions.trees)
     result.diagnostics = sorted(conditions.diagnostics + checks)
@@ -95,7 +107,7 @@ def _load(path: str, text: Optional[str]) -> LoadedScene:
         stuck = _stuck_decisions(program, result.source, path)
         result.diagnostics = sorted(result.diagnostics + stuck)
         result.program = None if has_errors(stuck) else program
-    return result
+    return 0
 
 
 def _stuck_decisions(program: Program, source: SourceMap, path: str) -> list[Diagnostic]:
@@ -167,16 +179,32 @@ _TYPE_NAMES = {
 }
 
 
-def _schema_diagnostics(exc: ValidationError, source: SourceMap, path: str) -> list[Diagnostic]:
-    found = []
-    for error in exc.errors(include_url=False):
+def _schema_diagnostics(exc: ValidationError, source: SourceMap, path: str) -> tuple[list[Diagnostic], int]:
+    """The first MAX_DIAGNOSTICS schema errors by position, described; and how many more there were.
+
+    Describing an error (with its did-you-mean) costs far more than placing it, so a file with
+    100,000 unknown fields is placed in full but described only as far as anyone will read.
+    """
+    placed = []
+    for order, error in enumerate(exc.errors(include_url=False, include_context=True, include_input=True)):
         loc = tuple(error["loc"])
-        code, message, at_key = _describe_error(error, loc)
-        if loc and loc[-1] == "[key]":
-            loc, at_key = loc[:-1], True
-        line, column = source.key(loc) if at_key else source.value(loc)
+        at_key = error["type"] == "extra_forbidden" or bool(loc) and loc[-1] == "[key]"
+        where = loc[:-1] if loc and loc[-1] == "[key]" else loc
+        line, column = source.key(where) if at_key else source.value(where)
+        placed.append((line, column, order, error, loc))
+    placed.sort(key=lambda item: item[:3])
+    found = []
+    for line, column, _, error, loc in placed[:MAX_DIAGNOSTICS]:
+        code, message, _ = _describe_error(error, loc)
         found.append(Diagnostic(path, line, column, code, message))
-    return found
+    return found, max(0, len(placed) - MAX_DIAGNOSTICS)
+
+
+def _unknown_field(key: str, source: SourceMap, path: str) -> Diagnostic:
+    """MOT102 for an unknown top-level field, as pydantic's extra_forbidden error would be described."""
+    code, message, _ = _describe_error({"type": "extra_forbidden", "input": None}, (key,))
+    line, column = source.key((key,))
+    return Diagnostic(path, line, column, code, message)
 
 
 def _describe_error(error: dict, loc: tuple) -> tuple[str, str, bool]:

@@ -116,7 +116,7 @@ class LrsClient:
         return headers
 
     def _request(self, method: str, url: str, body: Optional[bytes] = None) -> Reply:
-        import socket  # here, with urllib.request: together they cost more than the game's first frame
+        import http.client  # here, with urllib.request: together they cost more than the game's first frame
         import urllib.error
         import urllib.request
 
@@ -126,7 +126,8 @@ class LrsClient:
                 return Reply(response.status, response.read().decode("utf-8", "replace"))
         except urllib.error.HTTPError as exc:
             return Reply(exc.code, exc.read().decode("utf-8", "replace"))
-        except (urllib.error.URLError, socket.timeout, ConnectionError, OSError) as exc:
+        except (urllib.error.URLError, http.client.HTTPException, OSError) as exc:  # refused, reset, timed out,
+            # or an answer cut off or garbled on the way (IncompleteRead, BadStatusLine)
             cause = getattr(exc, "reason", exc)
             return Reply(0, problem=f"{self.config.public_name} could not be reached ({cause})")
 

@@ -93,7 +93,7 @@ class Setting(_Strict):
     backdrop: BackdropName = Field(
         "store",
         description="Name of the backdrop the game draws (store, service-desk, bank, street-rain, classroom, "
-                    "tire-shop).",
+                    "supermarket-desk).",
     )
     weather: Weather = Field("clear", description="Weather at the start; a node may change it (`weather`).")
     channel: Channel = Field(
@@ -219,10 +219,15 @@ class Ending(_Strict):
 class ScoringWeights(_Strict):
     """Scene overrides of the scoring formula (defaults and reasons in docs/scoring.md)."""
 
-    outcome: float = Field(0.35, ge=0, le=1, description="Weight of the ending's authored outcome.")
-    meter: float = Field(0.25, ge=0, le=1, description="Weight of the final satisfaction meter.")
-    worst: float = Field(0.20, ge=0, le=1, description="Weight of the worst moment (peak-end).")
-    last: float = Field(0.20, ge=0, le=1, description="Weight of the last moment (peak-end).")
+    outcome: float = Field(0.5, ge=0, le=1, description="Outcome for the customer: weight of the ending's outcome "
+                                                        "against the felt journey (meter, worst, last).")
+    meter: float = Field(0.25, ge=0, le=1, description="Weight of the meter at the end (the last moment as felt).")
+    worst: float = Field(0.25, ge=0, le=1, description="Weight of the meter's lowest point after a bad moment "
+                                                       "(the worst moment as felt, peak-end).")
+    last: float = Field(0.0, ge=0, le=1, description="Weight of the last choice's own rating (0: the last moment "
+                                                     "already counts through the meter at the end).")
+    technique: float = Field(0.5, ge=0, le=1, description="Share of the technique reading (mean rating minus "
+                                                          "process penalties) in the overall score.")
     negative_multiplier: float = Field(2.0, ge=1, le=5, description="How much more a bad moment moves the meter.")
     offer_before_explore: float = Field(10, ge=0, le=50, description="Points lost for offering before exploring.")
     act_before_offer: float = Field(5, ge=0, le=50, description="Points lost for acting before offering.")

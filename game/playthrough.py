@@ -9,7 +9,7 @@ from typing import Any, Optional
 from game.engine import EngineError, State, Story
 from game.program import Program, pick
 from game.scorecard import Scorecard, build_scorecard
-from game.vocab import MOT_LABELS_ZH
+from game.vocab import MOT_LABELS_ZH, meter_words, signed
 
 MAX_DECISIONS = 10_000
 
@@ -52,8 +52,12 @@ class PlaythroughResult:
             "path": list(self.state.visited),
             "choices": self.choices,
             "satisfaction": self.state.meter,
+            "satisfaction_level": self.scorecard.satisfaction_level,
             "score": self.scorecard.score,
             "grade": self.scorecard.grade,
+            "outcome": self.scorecard.outcome,
+            "relationship": self.scorecard.relationship,
+            "technique": self.scorecard.technique.score,
             "scorecard": self.scorecard.to_dict(),
         }
 
@@ -112,11 +116,13 @@ def _next_number(numbers: Optional[list[int | str]], taken: list[int], node_id: 
 
 
 _LABELS = {
-    "en": {"ending": "ENDING", "score": "Score {score:g}/100, grade {grade}; relationship {level:+d} ({label}); "
-                                         "service level: {service}", "process": "Process",
-           "meter": "satisfaction"},
-    "zh": {"ending": "结局", "score": "得分 {score:g}/100,等级 {grade};客户关系 {level:+d}({label});服务层次:{service}",
-           "process": "流程", "meter": "满意度"},
+    "en": {"ending": "ENDING", "score": "Score {score:g}/100, grade {grade}",
+           "customer": "Outcome for the customer: relationship {level} ({label}), service level: {service}; "
+                       "the ending's outcome {outcome}, satisfaction {meter}",
+           "technique": "Technique: {technique:g}/100", "process": "Process", "meter": "satisfaction"},
+    "zh": {"ending": "结局", "score": "得分 {score:g}/100，等级 {grade}",
+           "customer": "顾客的结果：客户关系 {level}（{label}），服务层次：{service}；结局 {outcome}，满意度 {meter}",
+           "technique": "服务技巧：{technique:g}/100", "process": "流程", "meter": "满意度"},
 }
 _SERVICE_ZH = {"not reached": "未达到", "basic": "基本", "satisfying": "满意", "value-added": "增值",
                "memorable": "难忘"}
@@ -134,16 +140,19 @@ def transcript_text(result: PlaythroughResult, language: str = "en") -> str:
             continue
         for number, option in enumerate(beat.options, start=1):
             lines.append(f"  {'>' if number == beat.chosen else ' '} {number}. {option}")
-        change = f"{beat.meter_before:g} -> {beat.meter_after:g}"
-        lines.append(f"    [{beat.stage} {beat.rating:+d}] {labels['meter']} {change}")
+        change = f"{meter_words(beat.meter_before, language)} -> {meter_words(beat.meter_after, language)}"
+        lines.append(f"    [{beat.stage} {signed(beat.rating)}] {labels['meter']} {change}")
         lines.append(f"    {beat.feedback}")
     card = result.scorecard
     ending = result.program.endings[card.ending]
     zh = language == "zh"
     lines += ["", f"{labels['ending']}: {card.ending_title}", pick(ending.text, language), "",
-              labels["score"].format(score=card.score, grade=card.grade, level=card.relationship,
-                                     label=MOT_LABELS_ZH[card.relationship] if zh else card.relationship_label,
-                                     service=_SERVICE_ZH[card.service_level] if zh else card.service_level)]
+              labels["score"].format(score=card.score, grade=card.grade),
+              labels["customer"].format(level=signed(card.relationship), outcome=signed(card.outcome),
+                                        label=MOT_LABELS_ZH[card.relationship] if zh else card.relationship_label,
+                                        service=_SERVICE_ZH[card.service_level] if zh else card.service_level,
+                                        meter=meter_words(card.satisfaction, language)),
+              labels["technique"].format(technique=card.technique.score)]
     problems = list(card.out_of_order) + [f"skipped {s}" if not zh else f"跳过{_PROCESS_ZH[s]}"
                                           for s in card.skipped_stages]
     if problems:

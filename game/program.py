@@ -57,6 +57,7 @@ class RNode:
     ending: Optional[str]
     facilitator: Optional[Facilitation]
     look: Optional["NodeLook"] = None  # what the picture changes to on this line, when it changes
+    meter: Optional[float] = None  # the line's meter event (customer's perception of what happens)
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,7 @@ class NodeLook:
     expression: Optional[str] = None
     weather: Optional[str] = None
     backdrop: Optional[str] = None
+    call: Optional[str] = None  # phone scenes: the call's state from this line on
 
 
 @dataclass(frozen=True)
@@ -136,6 +138,8 @@ class Program:
     weather: str = "clear"
     appearances: Mapping[str, Any] = field(default_factory=dict)  # speaker id -> model.Appearance (or absent)
     workshop: Optional[RWorkshopPlan] = None
+    channel: str = "counter"  # counter (face to face) or phone (a call)
+    caller_number: Optional[str] = None  # the number on the caller's card in a phone scene
 
 
 def compile_scene(scene: Scene, conditions: Mapping[tuple[str, int], Expr], source_text: str) -> Program:
@@ -179,6 +183,8 @@ def compile_scene(scene: Scene, conditions: Mapping[tuple[str, int], Expr], sour
         weather=scene.setting.weather,
         appearances=_appearances(scene),
         workshop=_compile_plan(scene, text),
+        channel=scene.setting.channel,
+        caller_number=scene.customer.phone,
     )
 
 
@@ -199,9 +205,9 @@ def _appearances(scene: Scene) -> dict[str, Any]:
 
 
 def _node_look(node: Any) -> Optional[NodeLook]:
-    if node.expression is None and node.weather is None and node.backdrop is None:
+    if node.expression is None and node.weather is None and node.backdrop is None and node.call is None:
         return None
-    return NodeLook(node.expression, node.weather, node.backdrop)
+    return NodeLook(node.expression, node.weather, node.backdrop, node.call)
 
 
 def _compile_node(node_id: str, node: Any, conditions: Mapping, text: Any) -> RNode:
@@ -229,4 +235,4 @@ def _compile_node(node_id: str, node: Any, conditions: Mapping, text: Any) -> RN
             f.timer,
         )
     return RNode(node_id, node.speaker, text(node.text), choices, node.next, node.ending, facilitation,
-                 look=_node_look(node))
+                 look=_node_look(node), meter=node.meter)

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Optional
 
 from game.outbox import Outbox
-from game.storage import read_json, write_json
+from game.storage import read_json, set_aside, write_json
 from game.xapi import (
     DEFAULT_BASE_IRI, Context, finished, launched, named_actor, new_registration, team_actor,
 )
@@ -38,9 +38,12 @@ def learner_account(folder: Path) -> tuple[str, Optional[str]]:
     account = result.data.get("account") if isinstance(result.data, dict) else None
     if isinstance(account, str) and 8 <= len(account) <= 64 and account.replace("-", "").isalnum():
         return account, result.problem
+    problem = result.problem
+    if result.found:  # something else is in the file: keep it aside rather than overwrite it
+        problem = set_aside(path, "unexpected")
     account = str(uuid.uuid4())
     write_json(path, {"account": account, "note": "A random id for your results; delete this file to get a new one."})
-    return account, result.problem
+    return account, problem
 
 
 def base_iri(settings: Settings) -> str:

@@ -6,6 +6,7 @@ import os
 import re
 from pathlib import Path
 
+from game.diagnostics import escape_controls
 from game.model import ID_PATTERN
 from game.paths import PROJECT_ROOT
 from game.yamlsrc import YamlSourceError, parse, read_text
@@ -65,8 +66,10 @@ def create_scene(name: str, folder: str = "scenes") -> str:
     Raises:
         NewSceneError: when the name is not a valid id or the file exists.
     """
-    if not re.match(ID_PATTERN, name):
-        raise NewSceneError(f"'{name}' is not a valid scene id: use letters, digits, '_', '-' (for example my_scene)")
+    # fullmatch: with re.match, ID_PATTERN's `$` would also accept a name ending in a newline
+    if not re.fullmatch(ID_PATTERN, name):
+        raise NewSceneError(f"'{escape_controls(name)}' is not a valid scene id: use letters, digits, '_', '-' "
+                            f"(at most 64, starting with a letter, digit or '_'; for example my_scene)")
     target = Path(folder) / f"{name}.yaml"
     if target.exists():
         raise NewSceneError(f"{target} already exists: choose another name or edit that file")

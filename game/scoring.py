@@ -1,21 +1,28 @@
-"""MOT scoring: the path summary, the 0-100 score and the ending scorecard.
+"""MOT scoring: the path summary, the two readings of a run, and the 0-100 score.
 
-The score depends on a path only through a small :class:`Summary` (meter,
-worst and last moment, stages used, order mistakes), built step by step by
-:func:`advance`. Playing a run and analysing a scene use these same two
-functions, so the best and worst scores that ``analyze`` predicts are exactly
-what playing those paths produces. The reasoning behind every weight is in
-docs/scoring.md.
+A run is read twice, and the two readings are kept apart:
+
+* *Outcome for the customer* (:func:`customer_reading`): the ending's outcome,
+  moved by at most one step by how the journey felt (the meter's worst and
+  last moments, peak-end). Relationship, service level and word of mouth come
+  from it, never from process penalties.
+* *Technique* (:func:`technique`): the mean rating of the player's choices and
+  the explore-offer-act-confirm process penalties.
+
+The score depends on a path only through a small :class:`Summary`, built step
+by step by :func:`advance` and :func:`advance_event`. Playing a run and
+analysing a scene use these same functions, so the best and worst scores that
+``analyze`` predicts are exactly what playing those paths produces. The
+reasoning behind every weight is in docs/scoring.md.
 """
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from typing import Optional
 
 from game.program import Program, REnding
-from game.vocab import MOT_LABELS, STAGES
+from game.vocab import MOT_LABELS, STAGES, meter_position, round_level
 
 STAGE_BITS = {stage: 1 << index for index, stage in enumerate(STAGES)}
 OFFER_BEFORE_EXPLORE = 1
@@ -26,6 +33,9 @@ SERVICE_LEVELS = {-3: "not reached", -2: "not reached", -1: "not reached",
                   0: "basic", 1: "satisfying", 2: "value-added", 3: "memorable"}
 # Seeds 002/003: a dissatisfied customer tells 10-20 people, a satisfied one 1-5.
 WORD_OF_MOUTH = {-3: -20, -2: -15, -1: -10, 0: 0, 1: 1, 2: 3, 3: 5}
+# How far the felt journey may move the relationship away from the ending's outcome: the ending is
+# what happened, and the card must not contradict the text the player has just read.
+MAX_NUDGE = 1.0
 
 
 @dataclass(frozen=True)
@@ -34,22 +44,39 @@ class Summary:
 
     Attributes:
         meter: The satisfaction meter.
+        low: The lowest the meter fell after a moment that lowered it (None while none has).
         worst: The lowest rating chosen so far (None before any decision).
         last: The most recent rating chosen (None before any decision).
         stages: Bit set of the MOT stages used (see ``STAGE_BITS``).
         order: Bit set of order mistakes (``OFFER_BEFORE_EXPLORE``, ``ACT_BEFORE_OFFER``).
+        total: Sum of the ratings chosen.
+        count: Number of decisions taken.
     """
 
     meter: float
+    low: Optional[float] = None
     worst: Optional[int] = None
     last: Optional[int] = None
     stages: int = 0
     order: int = 0
+    total: int = 0
+    count: int = 0
 
 
-def start_summary(program: Program) -> Summary:
-    """The summary before any decision."""
-    return Summary(meter=float(program.mood))
+def start_summary(program: Program, meter: Optional[float] = None) -> Summary:
+    """The summary before any decision (``meter``: default the customer's mood).
+
+    A customer who arrives at the very bottom of the meter has had their worst moment already (and no
+    later step can lower the meter to record it).
+    """
+    value = float(program.mood) if meter is None else meter
+    return Summary(meter=value, low=value if value <= program.meter_min else None)
+
+
+def _low_after(summary: Summary, meter_after: float) -> Optional[float]:
+    if meter_after >= summary.meter:
+        return summary.low
+    return meter_after if summary.low is None else min(summary.low, meter_after)
 
 
 def advance(summary: Summary, stage: str, rating: int, meter_after: float) -> Summary:
@@ -60,7 +87,16 @@ def advance(summary: Summary, stage: str, rating: int, meter_after: float) -> Su
     if stage == "act" and not summary.stages & STAGE_BITS["offer"]:
         order |= ACT_BEFORE_OFFER
     worst = rating if summary.worst is None else min(summary.worst, rating)
-    return Summary(meter_after, worst, rating, summary.stages | STAGE_BITS[stage], order)
+    return Summary(meter_after, _low_after(summary, meter_after), worst, rating,
+                   summary.stages | STAGE_BITS[stage], order, summary.total + rating, summary.count + 1)
+
+
+def advance_event(summary: Summary, meter_after: float) -> Summary:
+    """The summary after a line's `meter` event (a moment the player did not choose)."""
+    if meter_after == summary.meter:
+        return summary
+    return Summary(meter_after, _low_after(summary, meter_after), summary.worst, summary.last,
+                   summary.stages, summary.order, summary.total, summary.count)
 
 
 @dataclass(frozen=True)
@@ -87,18 +123,56 @@ def penalties(program: Program, summary: Summary) -> list[Penalty]:
     return found
 
 
-def score(program: Program, summary: Summary, ending: REnding) -> float:
-    """The 0-100 score of a path that reached ``ending`` (one decimal)."""
+def _felt_sum(program: Program, summary: Summary) -> float:
+    """The journey's part of the customer reading: the weighted end, low point and last rating (MOT scale).
+
+    With no moment that lowered the meter, the worst moment felt is the end itself.
+    """
     w = program.weights
-    span = program.meter_max - program.meter_min
-    worst = 0 if summary.worst is None else summary.worst
+    end = meter_position(summary.meter, program.meter_max)
+    low = end if summary.low is None else meter_position(summary.low, program.meter_max)
     last = 0 if summary.last is None else summary.last
-    base = (w.outcome * (ending.outcome + 3) / 6
-            + w.meter * (summary.meter - program.meter_min) / span
-            + w.worst * (worst + 3) / 6
-            + w.last * (last + 3) / 6)
-    points = 100 * base - sum(p.points for p in penalties(program, summary))
+    return w.meter * end + w.worst * low + w.last * last
+
+
+def felt(program: Program, summary: Summary) -> float:
+    """How the journey felt on the MOT scale (-3..3): the meter's worst and last moments, weighted."""
+    w = program.weights
+    shares = w.meter + w.worst + w.last
+    return 0.0 if shares == 0 else _felt_sum(program, summary) / shares
+
+
+def customer_reading(program: Program, summary: Summary, ending: REnding) -> float:
+    """Outcome for the customer on the MOT scale (-3..3), before rounding.
+
+    The ending's outcome and the felt journey, weighted; never more than one step from the outcome.
+    """
+    feeling = program.weights.outcome * ending.outcome + _felt_sum(program, summary)
+    return _nudged(ending.outcome, feeling)
+
+
+def _nudged(outcome: int, feeling: float) -> float:
+    low, high = max(-3.0, outcome - MAX_NUDGE), min(3.0, outcome + MAX_NUDGE)
+    return min(high, max(low, feeling))
+
+
+def technique(program: Program, summary: Summary) -> float:
+    """Technique, 0-100: the mean rating of the choices scaled to 0-100, minus the process penalties."""
+    mean = summary.total / summary.count if summary.count else 0.0
+    points = 100 * (mean + 3) / 6 - sum(p.points for p in penalties(program, summary))
     return round(min(100.0, max(0.0, points)), 1)
+
+
+def customer_score(program: Program, summary: Summary, ending: REnding) -> float:
+    """The customer reading on 0-100 (one decimal)."""
+    return round(100 * (customer_reading(program, summary, ending) + 3) / 6, 1)
+
+
+def score(program: Program, summary: Summary, ending: REnding) -> float:
+    """The overall 0-100 score of a path that reached ``ending``: both readings, weighted (one decimal)."""
+    share = program.weights.technique
+    value = (1 - share) * customer_score(program, summary, ending) + share * technique(program, summary)
+    return round(min(100.0, max(0.0, value)), 1)
 
 
 def grade(value: float) -> str:
@@ -106,9 +180,9 @@ def grade(value: float) -> str:
     return next(letter for floor, letter in GRADE_BANDS if value >= floor)
 
 
-def relationship(value: float) -> int:
-    """The score read on the seed's MOT scale, -3 to +3."""
-    return max(-3, min(3, math.floor((value - 50) / 50 * 3 + 0.5)))
+def relationship(reading: float) -> int:
+    """The customer reading rounded to a MOT level, -3 to +3 (halves round away from zero)."""
+    return round_level(reading)
 
 
 def relationship_label(level: int) -> str:

@@ -7,6 +7,7 @@ steps by replaying them, so there is no second copy of the truth to keep in step
 
 from __future__ import annotations
 
+import hashlib
 import math
 import re
 import time
@@ -18,6 +19,7 @@ from game.engine import EngineError, State, Story, Turn, View
 from game.loader import LoadedScene, load_scene
 from game.program import Program, pick
 from game.scorecard import Scorecard, build_scorecard
+from game.storage import Notice
 
 MODES = ("practice", "assessment")
 
@@ -128,22 +130,45 @@ class Run:
         return lines
 
     def to_save(self) -> dict[str, Any]:
-        """The run as JSON-ready data."""
+        """The run as JSON-ready data.
+
+        ``choices`` fingerprints the text of each choice taken, so a resume can tell when a choice
+        known only by its position now says something else.
+        """
         return {"scene_path": self.scene_path, "scene": self.program.id,
                 "content_hash": self.program.content_hash, "state": self.state.to_json(), "mode": self.mode,
-                "registration": self.registration, "started_at": self.started_at}
+                "registration": self.registration, "started_at": self.started_at,
+                "choices": self.choice_fingerprints()}
+
+    def choice_fingerprints(self) -> list[str]:
+        """A short hash of the text of each choice taken so far (see :meth:`check_fingerprints`)."""
+        return [self._fingerprint(step.node, step.choice) for step in self.state.steps]
+
+    def _fingerprint(self, node_id: str, choice_id: Any) -> str:
+        node = self.program.nodes.get(node_id) if isinstance(node_id, str) else None
+        choice = next((c for c in node.choices if c.id == choice_id), None) if node else None
+        if choice is None:
+            return ""
+        text = "\x1f".join(f"{language}={choice.text[language]}" for language in sorted(choice.text))
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
     @classmethod
-    def from_save(cls, data: Any) -> tuple["Run", Optional[str]]:
+    def from_save(cls, data: Any) -> tuple["Run", Optional[Notice]]:
         """Resume a saved run; the second value explains anything the player should know.
+
+        Choices are replayed by id. Choices a scene gives no id are known by their position, so when
+        the scene was edited each one's text is compared with the save's fingerprint: a different
+        text means the author inserted or changed choices, and the save is not replayed.
 
         Raises:
             SceneLoadError: when the scene now has errors.
-            EngineError: when the save cannot be used (corrupt, or its place is gone).
+            EngineError: when the save cannot be used (corrupt, or its place is gone); a
+                :class:`SaveMismatch` says why in a way the player can be told.
         """
-        if not isinstance(data, dict) or "scene_path" not in data or "state" not in data:
+        if not isinstance(data, dict) or not isinstance(data.get("scene_path"), str) or "state" not in data:
             raise EngineError("the save does not describe a run")
-        run = cls.start(str(data["scene_path"]), str(data.get("mode", "practice")))
+        mode = data.get("mode", "practice")
+        run = cls.start(data["scene_path"], mode if mode in MODES else "practice")
         _restore_attempt(run, data)
         saved = State.from_json(data["state"])
         unchanged = data.get("content_hash") == run.program.content_hash
@@ -151,14 +176,41 @@ class Run:
             run.state = run.story.restore(saved)  # rebuilt from the decisions: never trusts the saved details
         except EngineError:
             if unchanged:
-                raise EngineError("the save does not match its scene (was it edited by hand?)") from None
-            raise EngineError("the scene was edited since this save and the place you were at no longer "
-                              "exists") from None
+                raise SaveMismatch("run", "the save does not match its scene (was it edited by hand?)") from None
+            raise SaveMismatch("scene_gone", "the scene was edited since this save and the place you were at no "
+                                             "longer exists") from None
         if unchanged and run.state != saved:
-            raise EngineError("the save does not match its scene (was it edited by hand?)")
+            raise SaveMismatch("run", "the save does not match its scene (was it edited by hand?)")
         if unchanged:
             return run, None
-        return run, "The scene was edited since this save; your choices were replayed on the new version."
+        run.check_fingerprints(data.get("choices"))
+        return run, Notice("The scene was edited since this save; your choices were replayed on the new version.",
+                           "场景在存档后被修改过；你的选择已在新版本上重新进行。")
+
+    def check_fingerprints(self, fingerprints: Any) -> None:
+        """Refuse a replay where a choice taken by position now has another text (see :meth:`from_save`).
+
+        Raises:
+            SaveMismatch: with reason ``scene_changed``.
+        """
+        if not isinstance(fingerprints, list):
+            return  # a save from before fingerprints: nothing to compare
+        for step, saved in zip(self.state.steps, fingerprints, strict=False):
+            node = self.program.nodes[step.node]
+            choice = next(c for c in node.choices if c.id == step.choice)  # restore just took it
+            if choice.id != str(choice.index + 1):
+                continue  # the author named this choice: its id says which it is, whatever its text now
+            if isinstance(saved, str) and saved and saved != self._fingerprint(step.node, step.choice):
+                raise SaveMismatch("scene_changed", f"the scene was edited since this save and the choice you "
+                                                    f"made at '{step.node}' has changed")
+
+
+class SaveMismatch(EngineError):
+    """A save that cannot be resumed on its scene; ``reason`` is a key of :data:`game.storage.REASONS`."""
+
+    def __init__(self, reason: str, message: str):
+        super().__init__(message)
+        self.reason = reason
 
 
 def _restore_attempt(run: Run, data: dict) -> None:

@@ -107,12 +107,12 @@ def load_settings(folder: Optional[Path] = None) -> tuple[Settings, Optional[str
     """Read settings; defaults (and a sentence saying why) when the file is missing or bad."""
     path = settings_path(folder)
     result = read_json(path)
-    if result.data is None:
+    if not result.found:
         return Settings(), result.problem
     try:
         return Settings.from_dict(result.data), None
-    except (TypeError, ValueError) as exc:
-        return Settings(), set_aside(path, f"its values are not valid settings ({exc})")
+    except (TypeError, ValueError):
+        return Settings(), set_aside(path, "settings")
 
 
 def save_settings(settings: Settings, folder: Optional[Path] = None) -> None:

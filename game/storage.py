@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import json
 import os
+import re
+import stat
 import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Optional
 
+from game.diagnostics import escape_controls
 from game.paths import SAVES_DIR
 
 DEFAULT_SAVES = SAVES_DIR
@@ -70,53 +73,213 @@ def _sync_folder(folder: Path) -> None:
         os.close(descriptor)
 
 
+class Notice(str):
+    """A sentence for the player: the English text, with its Chinese in ``zh``.
+
+    A ``str`` so callers and logs can treat it as text; the window shows :meth:`in_language`.
+    """
+
+    zh: str = ""
+
+    def __new__(cls, en: str, zh: str = "") -> "Notice":
+        notice = super().__new__(cls, en)
+        notice.zh = zh or en
+        return notice
+
+    def in_language(self, language: str) -> str:
+        """The sentence in ``language`` ("en" or "zh")."""
+        return self.zh if language.startswith("zh") else str(self)
+
+
+def notice_text(notice: str, language: str) -> str:
+    """A notice in ``language``; plain strings (English only) are shown as they are."""
+    return notice.in_language(language) if isinstance(notice, Notice) else notice
+
+
+# Why a file was set aside: English (fits "because ...") and Chinese (follows the file name).
+REASONS = {
+    "unreadable": ("it could not be read", "无法读取"),
+    "not_regular": ("it is not an ordinary file", "不是普通文件"),
+    "too_large": ("it is far larger than anything the game saves", "比游戏保存的任何文件都大得多"),
+    "not_json": ("it is not valid JSON", "不是有效的 JSON"),
+    "unexpected": ("its contents are not what the game saves there", "的内容不是游戏在这里保存的数据"),
+    "settings": ("its values are not valid settings", "中的设置值无效"),
+    "run": ("the saved run does not match its scene", "里的存档与场景不一致"),
+    "scene_changed": ("the scene was edited since this save and a choice you made there has changed",
+                      "对应的场景在存档后被修改过，你当时做的某个选择已经变了"),
+    "scene_gone": ("the scene was edited since this save and the place you were at no longer exists",
+                   "对应的场景在存档后被修改过，你当时所在的位置已不存在"),
+    "scene_errors": ("its scene now has errors", "对应的场景现在有错误"),
+}
+MAX_JSON_BYTES = 16 * 1024 * 1024  # saves, settings, history and caches are kilobytes; more is not ours
+MAX_JSON_DEPTH = 64  # what the game writes is at most a few levels deep
+
+
 @dataclass(frozen=True)
 class ReadResult:
     """What reading a JSON file gave: the data, or why it was set aside."""
 
     data: Any = None
-    problem: Optional[str] = None  # a sentence for the player when the file was set aside
+    problem: Optional[str] = None  # a sentence (a Notice) for the player when the file was set aside
+    found: bool = False  # True when the file was there and read (its data may still be JSON null)
+
+
+class _Unusable(Exception):
+    """The file exists but is not data the game can use; ``reason`` is a key of REASONS."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
 
 
 def read_json(path: Path) -> ReadResult:
     """Read JSON from ``path``; a missing file gives no data and no problem.
 
-    A file that is not valid JSON is renamed to ``NAME.corrupt-TIMESTAMP`` and reported.
+    Anything else that is not a small, regular file of valid JSON (a folder, a pipe, a huge or
+    deeply nested file, numbers too long to read) is set aside as ``NAME.corrupt-TIMESTAMP`` and
+    reported: it is never read again, never overwritten and never deleted.
     """
     try:
-        text = path.read_text(encoding="utf-8")
+        raw = read_small_file(path, MAX_JSON_BYTES)
+        if raw is None:
+            return ReadResult()
+        return ReadResult(data=parse_json(raw), found=True)
+    except _Unusable as exc:
+        return ReadResult(problem=set_aside(path, exc.reason))
+
+
+def read_small_file(path: Path, limit: int) -> Optional[bytes]:
+    """The bytes of a regular file of at most ``limit`` bytes; None when there is no such file.
+
+    Opened without blocking and checked on the open descriptor, so a FIFO never hangs the game.
+
+    Raises:
+        _Unusable: for a folder, pipe, device, a file too large, or one that cannot be read.
+    """
+    try:
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except FileNotFoundError:
-        return ReadResult()
-    except (OSError, UnicodeDecodeError) as exc:
-        return ReadResult(problem=set_aside(path, f"it could not be read ({exc.__class__.__name__})"))
+        return None
+    except IsADirectoryError:
+        raise _Unusable("not_regular") from None
+    except (OSError, ValueError):
+        raise _Unusable("unreadable") from None
     try:
-        return ReadResult(data=json.loads(text))
-    except json.JSONDecodeError as exc:
-        return ReadResult(problem=set_aside(path, f"it is not valid JSON (line {exc.lineno})"))
-
-
-def set_aside(path: Path, reason: str) -> str:
-    """Rename a bad file out of the way and return the sentence explaining it."""
-    target = path.with_name(f"{path.name}.corrupt-{time.strftime('%Y%m%d-%H%M%S')}")
-    counter = 1
-    while target.exists():
-        target = path.with_name(f"{path.name}.corrupt-{time.strftime('%Y%m%d-%H%M%S')}-{counter}")
-        counter += 1
-    try:
-        os.replace(path, target)
+        with os.fdopen(descriptor, "rb") as handle:
+            info = os.fstat(handle.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                raise _Unusable("not_regular")
+            if info.st_size > limit:
+                raise _Unusable("too_large")
+            raw = handle.read(limit + 1)
     except OSError:
-        return f"{path.name} was ignored because {reason}; it could not be moved aside"
-    return f"{path.name} was set aside as {target.name} because {reason}"
+        raise _Unusable("unreadable") from None
+    if len(raw) > limit:
+        raise _Unusable("too_large")
+    return raw
+
+
+def parse_json(raw: bytes) -> Any:
+    """Parse JSON bytes from disk, refusing what could crash or stall the code that reads it.
+
+    Raises:
+        _Unusable: for text that is not UTF-8 JSON, nests deeper than MAX_JSON_DEPTH, or holds a
+            number Python will not read (more than 4,300 digits) or one that is not finite.
+    """
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise _Unusable("not_json") from None
+    if _nesting(text) > MAX_JSON_DEPTH:
+        raise _Unusable("not_json")
+    try:
+        return json.loads(text, parse_constant=_no_constant)
+    except (ValueError, RecursionError):  # ValueError covers bad JSON and over-long numbers
+        raise _Unusable("not_json") from None
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number")  # NaN and Infinity are not JSON and not saved by us
+
+
+def _nesting(text: str) -> int:
+    """An upper bound of the nesting depth (brackets inside strings count too: it only errs high)."""
+    if text.count("[") + text.count("{") <= MAX_JSON_DEPTH:
+        return 0
+    depth = deepest = 0  # deepest stays 0 unless the limit is passed: only that matters
+    for match in _BRACKETS.finditer(text):
+        token = match.group()
+        if token == "[" or token == "{":
+            depth += 1
+            if depth > MAX_JSON_DEPTH:
+                return depth
+        elif token == "]" or token == "}":
+            depth -= 1
+    return deepest
+
+
+_BRACKETS = re.compile(r'[\[\]{}]|"(?:[^"\\]|\\.)*"')
+
+
+def is_small_regular_file(path: Path, limit: int) -> bool:
+    """True for a regular file of at most ``limit`` bytes (never blocks, never raises)."""
+    try:
+        info = os.stat(path)
+    except (OSError, ValueError):
+        return False
+    return stat.S_ISREG(info.st_mode) and info.st_size <= limit
+
+
+def set_aside(path: Path, reason: str) -> Notice:
+    """Rename a bad file out of the way (never over another file) and return the sentence explaining it.
+
+    Args:
+        path: The file to move.
+        reason: A key of :data:`REASONS`, or a short English reason.
+    """
+    en, zh = REASONS.get(reason, (_clip(reason), ""))
+    zh = zh or en
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    for counter in range(1000):
+        target = path.with_name(f"{path.name}.corrupt-{stamp}" + (f"-{counter}" if counter else ""))
+        try:
+            _move_without_overwriting(path, target)
+        except FileExistsError:
+            continue
+        except OSError:
+            break
+        return Notice(f"{path.name} was set aside as {target.name} because {en}; the game goes on without it.",
+                      f"{path.name} {zh}，已改名为 {target.name} 留存，游戏照常继续。")
+    return Notice(f"{path.name} was ignored because {en}; it could not be moved aside.",
+                  f"{path.name} {zh}，已忽略（无法移到一旁）。")
+
+
+def _move_without_overwriting(path: Path, target: Path) -> None:
+    """Rename ``path`` to ``target``, failing with FileExistsError rather than replacing a file."""
+    try:
+        os.link(path, target, follow_symlinks=False)  # atomic: fails if target exists
+    except FileExistsError:
+        raise
+    except OSError:  # folders, FIFOs on some systems, file systems without links
+        if os.path.lexists(target):
+            raise FileExistsError(target) from None
+        os.rename(path, target)
+        return
+    os.unlink(path)
+
+
+def _clip(text: str, limit: int = 160) -> str:
+    text = escape_controls(text)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def clean_temporaries(folder: Path) -> int:
-    """Remove temporary files left by an interrupted write; return how many."""
-    removed = 0
-    if folder.is_dir():
-        for leftover in folder.glob(f"{TEMP_PREFIX}*"):
-            leftover.unlink(missing_ok=True)
-            removed += 1
-    return removed
+    """Remove temporary files left by an interrupted write; return how many.
+
+    Only temporaries nobody has written to for :data:`ABANDONED_AFTER_SECONDS` are removed:
+    another instance of the game may be writing its own right now (see :func:`clean_abandoned`).
+    """
+    return clean_abandoned(folder)
 
 
 ABANDONED_AFTER_SECONDS = 15 * 60  # a write takes well under a second: a temporary this old was abandoned
@@ -179,15 +342,17 @@ def clean_abandoned(folder: Path, patterns: tuple[str, ...] = (f"{TEMP_PREFIX}*"
     """Remove temporaries in ``folder`` matching ``patterns`` that nobody has written to for ``older_than``
     seconds (a crash left them); a younger one may be another instance's write in progress. Returns how many."""
     removed = 0
-    if not folder.is_dir():
-        return 0
     now = time.time()
-    for pattern in patterns:
-        for leftover in folder.glob(pattern):
-            try:
-                if leftover.is_file() and not leftover.is_symlink() and now - leftover.stat().st_mtime > older_than:
-                    leftover.unlink()
-                    removed += 1
-            except FileNotFoundError:
-                continue  # another instance finished or cleaned it meanwhile
+    try:
+        leftovers = [path for pattern in patterns for path in folder.glob(pattern)] if folder.is_dir() else []
+    except OSError:  # an unreadable folder: nothing we may clean
+        return 0
+    for leftover in leftovers:
+        try:
+            info = os.lstat(leftover)  # never follows a link: only our own plain files are removed
+            if stat.S_ISREG(info.st_mode) and now - info.st_mtime > older_than:
+                leftover.unlink()
+                removed += 1
+        except OSError:
+            continue  # another instance finished or cleaned it meanwhile, or it is not ours to remove
     return removed

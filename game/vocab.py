@@ -120,3 +120,54 @@ MOT_LABELS_ZH = {
     -2: "未达期望",
     -3: "关系受损",
 }
+
+# The satisfaction meter's one vocabulary: the same seven levels and words on the play screen's meter,
+# the journey chart and the scorecard. A level is the meter read on the MOT scale (-3..+3), so
+# "Delighted (+3)" on the meter and a "+3" moment mean the same height.
+METER_MOODS = {-3: "furious", -2: "angry", -1: "upset", 0: "neutral", 1: "content", 2: "happy", 3: "delighted"}
+METER_WORDS = {
+    "en": {-3: "Furious", -2: "Angry", -1: "Upset", 0: "Neutral", 1: "Content", 2: "Happy", 3: "Delighted"},
+    "zh": {-3: "暴怒", -2: "生气", -1: "不满", 0: "平静", 1: "满意", 2: "高兴", 3: "惊喜"},
+}
+# Meter values (on a -10..10 meter) where the level changes: +-1, +-4, +-7.
+_METER_STEPS = ((1.0, 0.5), (4.0, 1.5), (7.0, 2.5), (10.0, 3.0))
+
+
+def meter_position(meter: float, meter_max: float = 10) -> float:
+    """The meter read on the MOT scale, -3..3, continuously; rounding it gives :func:`meter_level`.
+
+    Piecewise linear through (1, 0.5), (4, 1.5), (7, 2.5), (10, 3) and their mirror images, so the
+    level changes at +-1, +-4 and +-7 on a -10..10 meter.
+    """
+    size = min(abs(meter) * 10 / meter_max, 10.0)
+    below, value_below = 0.0, 0.0
+    for top, value_top in _METER_STEPS:
+        if size <= top:
+            position = value_below + (size - below) / (top - below) * (value_top - value_below)
+            return position if meter >= 0 else -position
+        below, value_below = top, value_top
+    return 3.0 if meter >= 0 else -3.0
+
+
+def round_level(value: float) -> int:
+    """Round a MOT-scale reading to a level -3..3, halves away from zero (so -0.5 is -1, never "-0")."""
+    level = int(abs(value) + 0.5 + 1e-9)
+    return max(-3, min(3, level if value >= 0 else -level))
+
+
+def meter_level(meter: float, meter_max: float = 10) -> int:
+    """The meter's level, -3 (furious) to +3 (delighted)."""
+    return round_level(meter_position(meter, meter_max))
+
+
+def signed(value: float) -> str:
+    """A level or change with its sign, as every screen shows it: "+2", "-1", and "0" (never "-0")."""
+    number = round(value)
+    return f"{number:+d}" if number else "0"
+
+
+def meter_words(meter: float, language: str, meter_max: float = 10) -> str:
+    """The meter as every screen shows it: its word and level, e.g. "Happy (+2)" or "高兴（+2）"."""
+    level = meter_level(meter, meter_max)
+    words = METER_WORDS.get(language, METER_WORDS["en"])
+    return f"{words[level]}（{signed(level)}）" if language == "zh" else f"{words[level]} ({signed(level)})"

@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 import re
 import stat
-from dataclasses import dataclass, field
+from array import array
 from typing import Any, Optional
 
 import yaml
@@ -43,15 +43,16 @@ ALIAS_RATIO = 10
 # Text counts against the alias allowance too: every CHARS_PER_NODE characters of a string weigh one
 # node, so aliases of one long string cannot make later checks scan the same text a million times.
 CHARS_PER_NODE = 64
-# The largest shipped scene has a few thousand values, a 40k-node scene about 2.5 million (60 a
-# node); far more means a machine-made file. Stopping here keeps memory within a small multiple of
-# the file and the time linear.
+# Shipped scenes hold one value per ~30 characters, the benchmarks' generated ones (benchmarks/
+# generate.py) one per ~10.5. Far denser text (`[1,1,1,...]`, `- 1` lines) is machine-made: it is
+# refused once it holds more than NODE_ALLOWANCE + one value per CHARS_PER_VALUE characters, so
+# reading costs at most a bounded time and memory per megabyte. MAX_NODES bounds it absolutely:
+# a 40k-node scene holds about 2.5 million values (60 a node).
 MAX_NODES = 4_000_000
-# Shipped scenes hold one value per ~30 characters, terse machine-made ones one per ~10. Far denser
-# text (`[1,1,1,...]`) is refused before it costs more than about a second per megabyte to read.
 NODE_ALLOWANCE = 5_000
 CHARS_PER_VALUE = 8
 MAX_DIAGNOSTICS = 100  # per file: more only hides the first ones, which are what to fix
+STOP_AFTER = 1_000  # problems counted beyond those listed before reading stops
 
 Path = tuple  # a path into the data: keys (str) and list indexes (int)
 
@@ -63,41 +64,75 @@ _LEADING_TAB = re.compile(r"^[ ]*\t")
 class YamlSourceError(Exception):
     """Raised when a file cannot be turned into data; carries the diagnostics."""
 
-    def __init__(self, diagnostics: list[Diagnostic]):
+    def __init__(self, diagnostics: list[Diagnostic], left_out: int = 0, stopped_at: int = 0):
         super().__init__(diagnostics[0].format() if diagnostics else "unreadable scene")
         self.diagnostics = diagnostics
+        self.left_out = left_out  # problems found past MAX_DIAGNOSTICS, counted but not kept
+        self.stopped_at = stopped_at  # the line where reading stopped after STOP_AFTER more (0: it did not)
 
 
-def _pack(line: int, column: int) -> int:
-    """One int for a position: a (line, column) tuple per value tripled the source map of big scenes."""
-    return line << 32 | column
+# A position is packed as line * _COLUMNS + column: one int instead of a tuple. Columns stay below
+# 2**32 because files stay below MAX_FILE_BYTES.
+_COLUMNS = 1 << 32
 
 
-def _unpack(packed: int) -> tuple[int, int]:
-    return packed >> 32, packed & 0xFFFFFFFF
-
-
-@dataclass
 class SourceMap:
-    """Line and column (1-based) of every value and key, by data path (stored packed, see ``_pack``)."""
+    """Line and column (1-based) of every value and key, by data path.
 
-    values: dict[Path, int] = field(default_factory=dict)
-    keys: dict[Path, int] = field(default_factory=dict)
+    Positions are kept per mapping or list (its children's positions, packed into one int each; a
+    compact array for lists) rather than one tuple path per value, so a file of a million values
+    costs tens of megabytes here, not hundreds.
+    """
+
+    def __init__(self) -> None:
+        self._values: dict[Path, Any] = {}  # container path -> {key: packed} or array of packed
+        self._keys: dict[Path, dict] = {}  # mapping path -> {key: packed position of the key}
+        self._root = _pack(1, 1)
 
     def value(self, path: Path) -> tuple[int, int]:
         """Position of the value at ``path``, or of its nearest recorded ancestor."""
         path = tuple(path)
         while path:
-            packed = self.values.get(path)
-            if packed is not None:
-                return _unpack(packed)
+            found = _lookup(self._values.get(path[:-1]), path[-1])
+            if found is not None:
+                return _unpack(found)
             path = path[:-1]
-        return _unpack(self.values[()]) if () in self.values else (1, 1)
+        return _unpack(self._root)
 
     def key(self, path: Path) -> tuple[int, int]:
         """Position of the key that holds ``path``, falling back to the value."""
-        packed = self.keys.get(tuple(path))
-        return _unpack(packed) if packed is not None else self.value(path)
+        path = tuple(path)
+        found = _lookup(self._keys.get(path[:-1]), path[-1]) if path else None
+        return _unpack(found) if found is not None else self.value(path)
+
+    def open(self, path: Path, is_list: bool) -> tuple[Any, Optional[dict]]:
+        """The tables a new container at ``path`` fills in: (value positions, key positions or None)."""
+        values: Any = array("q") if is_list else {}
+        self._values[path] = values
+        keys = None
+        if not is_list:
+            keys = self._keys[path] = {}
+        return values, keys
+
+    def set_root(self, packed: int) -> None:
+        """The position of the document's top value."""
+        self._root = packed
+
+
+def _pack(line: int, column: int) -> int:
+    return line * _COLUMNS + column
+
+
+def _unpack(packed: int) -> tuple[int, int]:
+    return divmod(packed, _COLUMNS)
+
+
+def _lookup(table: Any, part: Any) -> Optional[int]:
+    if table is None:
+        return None
+    if isinstance(table, dict):
+        return table.get(part) if isinstance(part, str) else None
+    return table[part] if isinstance(part, int) and 0 <= part < len(table) else None
 
 
 def read_text(path: str) -> str:
@@ -289,15 +324,17 @@ def _line_missing_colon(lines: list[str], error_line: int) -> int:
 class _Frame:
     """One open mapping or sequence on the builder's stack."""
 
-    __slots__ = ("data", "path", "mark", "key", "key_mark", "key_lines", "merges", "anchor", "size_at_start")
+    __slots__ = ("data", "path", "mark", "key", "key_mark", "positions", "key_positions", "merges", "anchor",
+                 "size_at_start")
 
-    def __init__(self, data: Any, path: Path, mark: Any, anchor: Optional[str], size_at_start: int):
+    def __init__(self, data: Any, path: Path, mark: Any, anchor: Optional[str], size_at_start: int,
+                 source: SourceMap):
         self.data = data
         self.mark = mark
         self.path = path
         self.key: Optional[str] = None
-        self.key_mark: Optional[int] = None
-        self.key_lines: dict[str, int] = {}
+        self.key_mark = 0  # packed position of the pending key
+        self.positions, self.key_positions = source.open(path, type(data) is list)
         self.merges: list[dict] = []
         self.anchor = anchor
         self.size_at_start = size_at_start
@@ -321,14 +358,17 @@ class _Builder:
         self.errors_left_out = 0
 
     def fail(self, mark: Any, code: str, message: str) -> YamlSourceError:
-        return YamlSourceError(self.errors + [Diagnostic(self.path, mark.line + 1, mark.column + 1, code, message)])
+        return YamlSourceError(self.errors + [Diagnostic(self.path, mark.line + 1, mark.column + 1, code, message)],
+                               self.errors_left_out)
 
     def error(self, mark: Any, code: str, message: str) -> None:
-        """Record a problem and go on reading; past MAX_DIAGNOSTICS only count it."""
+        """Record a problem and go on reading; past MAX_DIAGNOSTICS only count it, past STOP_AFTER stop."""
         if len(self.errors) < MAX_DIAGNOSTICS:
             self.errors.append(Diagnostic(self.path, mark.line + 1, mark.column + 1, code, message))
-        else:
-            self.errors_left_out += 1
+            return
+        self.errors_left_out += 1
+        if self.errors_left_out >= STOP_AFTER:  # a machine-made file: reading on only costs time
+            raise YamlSourceError(self.errors, self.errors_left_out, stopped_at=mark.line + 1)
 
     def _written(self, mark: Any, weight: int) -> None:
         self.nodes_written += 1
@@ -357,7 +397,7 @@ class _Builder:
 
     def result(self) -> tuple[Any, SourceMap]:
         if self.errors:
-            raise YamlSourceError(self.errors + _left_out(self.path, self.errors_left_out))
+            raise YamlSourceError(self.errors, self.errors_left_out)
         if self.documents == 0:
             raise YamlSourceError([Diagnostic(self.path, 1, 1, "MOT006",
                                    "the file has only comments: start from `python main.py new NAME`")])
@@ -380,7 +420,10 @@ class _Builder:
             self._check_tag(event)
         text = event.value
         weight = 1 + len(text) // CHARS_PER_NODE
-        self._written(event.start_mark, weight)
+        self.nodes_written += 1  # as _written, inlined: this runs once per scalar
+        self.weight_written += weight
+        if self.nodes_written > self.max_nodes:
+            self._written(event.start_mark, 0)
         self.nodes_expanded += weight  # written nodes never break the alias ratio: only _alias checks it
         top = self.stack[-1] if self.stack else None
         if top is not None and top.key is None and type(top.data) is dict:
@@ -396,36 +439,37 @@ class _Builder:
         self._add(value, event.start_mark, event.anchor, weight)
 
     def _set_key(self, frame: _Frame, key: str, mark: Any) -> None:
-        line = mark.line + 1
-        if key in frame.key_lines and key != "<<":
+        seen = frame.key_positions.get(key)
+        if seen is not None and key != "<<":
             self.error(mark, "MOT008", (
-                f"duplicate key '{key}': it is already set on line {frame.key_lines[key]}; "
+                f"duplicate key '{key}': it is already set on line {seen // _COLUMNS}; "
                 f"YAML would silently keep only the last one: remove or rename one of them"))
-        frame.key_lines.setdefault(key, line)
         frame.key = key
-        frame.key_mark = _pack(line, mark.column + 1)
+        frame.key_mark = (mark.line + 1) * _COLUMNS + mark.column + 1  # _pack, inlined: once per key
 
     def _add(self, value: Any, mark: Any, anchor: Optional[str], size: int) -> None:
         """Place a finished value into the open collection (or as the document root)."""
         if anchor is not None:
             self.anchors[anchor] = (value, size)
+        packed = (mark.line + 1) * _COLUMNS + mark.column + 1  # _pack, inlined: once per value
         if not self.stack:
             self.root = value
-            self.source.values[()] = _pack(mark.line + 1, mark.column + 1)
+            self.source.set_root(packed)
             return
         top = self.stack[-1]
         if type(top.data) is list:
-            child = top.path + (len(top.data),)
             top.data.append(value)
-        else:
-            child = top.path + (top.key,)
-            if top.key == "<<":
-                top.merges.extend(value if isinstance(value, list) else [value])
-            elif top.key not in top.data:
-                top.data[top.key] = value
-            self.source.keys[child] = top.key_mark
-            top.key = None
-        self.source.values[child] = _pack(mark.line + 1, mark.column + 1)
+            top.positions.append(packed)
+            return
+        key = top.key
+        if key == "<<":
+            top.merges.extend(value if isinstance(value, list) else [value])
+        if key not in top.positions:  # the first of duplicate keys is kept (and MOT008 reported)
+            if key != "<<":
+                top.data[key] = value
+            top.positions[key] = packed
+            top.key_positions[key] = top.key_mark
+        top.key = None
 
     def _start_collection(self, event: Any) -> None:
         self._check_tag(event)
@@ -449,7 +493,7 @@ class _Builder:
         else:
             path = top.path + (top.key,)
         data: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
-        self.stack.append(_Frame(data, path, event.start_mark, event.anchor, self.nodes_expanded))
+        self.stack.append(_Frame(data, path, event.start_mark, event.anchor, self.nodes_expanded, self.source))
 
     def _end_collection(self) -> None:
         frame = self.stack.pop()
@@ -478,10 +522,3 @@ class _Builder:
         self._add(value, event.start_mark, None, size)
 
 
-
-def _left_out(path: str, count: int) -> list[Diagnostic]:
-    """The closing "N more" line when a file had more problems than are listed."""
-    if not count:
-        return []
-    return [Diagnostic(path, 1, 1, "MOT014", f"{count:,} more problem(s) in this file are not listed: "
-                                            f"fix the ones above and validate again")]

@@ -13,7 +13,8 @@ import yaml
 
 from game.analysis import analyze
 from game.program import Program, pick
-from naive_players import PICKERS, best_option_figures, naive_score
+from game.predictability import predictability
+from game.scoring import grade
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 TEXT_KEYS = {"title", "summary", "place", "name", "description", "text", "feedback", "question", "notes",
@@ -100,15 +101,19 @@ def check_workshop_and_people(path: Path) -> None:
 
 
 def check_predictability(program: Program) -> None:
-    """No answer can be guessed: the best option is the longest in at most a third of the decisions,
-    it sits in more than one position, and no naive player gets above grade C, in either language."""
-    for language in ("en", "zh"):
-        figures = best_option_figures(program, language)
-        assert figures["best_longest"] * 3 <= figures["decisions"], (language, figures)
-        assert len(figures["positions"]) >= 3, (language, figures)
-        for strategy in PICKERS:
-            score, grade, ending = naive_score(program, strategy, language)
-            assert grade in ("C", "D", "F"), (language, strategy, score, ending)
+    """No answer can be guessed (the core's answer-leak analysis, per language): the best option is the
+    longest in at most a third of the decisions, it sits at every position a decision offers, and no
+    naive player (always first, last, longest, shortest, option k) nor the random players' mean gets
+    above grade C."""
+    widest = max(len(node.choices) for node in program.nodes.values() if node.choices)
+    figures = predictability(program)
+    assert {entry.language for entry in figures} == {"en", "zh"}
+    for entry in figures:
+        assert entry.best_is_longest * 3 <= entry.decisions, entry
+        assert set(range(1, min(widest, 4) + 1)) <= set(entry.best_position), entry
+        for player in entry.naive:
+            assert player.grade in ("C", "D", "F"), (entry.language, player)
+        assert entry.random_mean is not None and grade(entry.random_mean) in ("C", "D", "F"), entry
 
 
 def check_language_of_transcript(result, language: str) -> None:

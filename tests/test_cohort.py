@@ -17,6 +17,7 @@ from game.loader import load_scene
 from game.outbox import Outbox
 from game.xapi import Context, new_registration, run_statements
 from game.playthrough import play
+from game.savestore import SaveStore
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -62,7 +63,9 @@ def test_untrusted_statements_are_skipped_and_text_is_escaped():
     hostile = dict(statements[1], id="ffffffff-0000-4000-8000-000000000000",
                    result={"response": "<img src=x onerror=alert(1)>",
                            "extensions": {"https://x/extensions/rating": -3}})
-    junk = [None, 5, {"id": "x"}, {"id": "y", "object": {"id": 7}, "context": {"registration": []}}]
+    junk = [None, 5, {"id": "x"}, {"id": "y", "object": {"id": 7}, "context": {"registration": []}},
+            dict(statements[-1], id="eeeeeeee-0000-4000-8000-000000000000",
+                 result={"score": {"raw": float("nan")}})]  # JSON allows NaN: it must not break the bands
     records = runs_from_statements(statements + [hostile] + junk)
     assert len(records) == 2
     page = render_report(TUTORIAL, records, "en", source="<b>folder</b>")
@@ -80,8 +83,8 @@ def test_report_from_saves_after_recorded_runs(tmp_path, monkeypatch, capsys):
     page = out.read_text(encoding="utf-8")
     assert "共 6 人次，完成 6 次" in page and "考核" in page and "得分分布" in page and "探索" in page
     assert "@font-face" in page  # the game's own Chinese font travels with the page
-    history = (tmp_path / "saves" / "history.json").read_text(encoding="utf-8")
-    assert history.count('"scene": "tutorial"') == 6
+    history = SaveStore(tmp_path / "saves").finished_runs()  # one file per finished run, under saves/history/
+    assert [entry["scene"] for entry in history].count("tutorial") == 6
     assert Outbox(tmp_path / "saves" / "outbox").counts().pending > 6 * 5
     records = local_records(tmp_path)  # what facilitator mode calls: here, saves/ under a folder of copies
     first = TUTORIAL.start if TUTORIAL.nodes[TUTORIAL.start].choices else records[0].answers[0].node

@@ -57,7 +57,13 @@ def test_bad_moments_weigh_double(program_of):
     program = program_of(_branching())
     assert apply_meter(program, 0.0, -1) == -2.0
     assert apply_meter(program, 0.0, 1) == 1.0
-    assert apply_meter(program, 9.5, 3) == 10  # clamped to the meter's range
+    # Near an end, steps shrink with the room left (a quarter of the span = 5 points): a good moment
+    # still registers at +9.5 instead of hitting a ceiling, and the meter never leaves its range.
+    assert apply_meter(program, 9.5, 3) == 9.8  # 3 x 0.5/5
+    assert apply_meter(program, 4.0, 3) == 7.0  # 6 points of room: a full step
+    assert apply_meter(program, 9.8, 3) == 9.92  # still moves, never sticks
+    assert apply_meter(program, -9.0, -3) == -10  # -6 x 1/5 = -1.2, clamped to the range
+    assert apply_meter(program, 10.0, 3) == 10.0
     assert apply_meter(program, -9.0, -3) == -10
 
 

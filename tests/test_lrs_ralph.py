@@ -83,8 +83,11 @@ def test_down_then_up_then_read_back_and_report(saves, ralph, monkeypatch, capsy
     assert report == {**report, "sent": len(made), "pending": 0, "refused": 0}
     assert _outbox_ids(saves, "sent") == made
 
-    stored = list(LrsClient(LrsConfig(ralph.endpoint, "game", PASSWORD)).statements())
+    client = LrsClient(LrsConfig(ralph.endpoint, "game", PASSWORD))
+    stored = list(client.statements())
     assert sorted(s["id"] for s in stored) == sorted(made)  # every statement once
+    paged = list(client.statements({"limit": "7"}))  # the LRS's `more` links are followed
+    assert sorted(s["id"] for s in paged) == sorted(made)
     local = {s["id"]: s for s in Outbox(saves / "outbox").statements()}
     for statement in stored:  # what the LRS holds is what the game made
         mine = local[statement["id"]]

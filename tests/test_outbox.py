@@ -244,3 +244,23 @@ def test_only_stale_temporaries_are_cleaned(tmp_path):
     os.utime(stale, (time.time() - 3600, time.time() - 3600))
     Outbox(tmp_path)
     assert not stale.exists() and fresh.exists()
+
+
+def test_an_answer_cut_off_midway_keeps_everything(tmp_path):
+    import socket
+
+    listener = socket.create_server(("127.0.0.1", 0))
+
+    def half_answer():
+        connection, _ = listener.accept()
+        with connection:
+            connection.recv(65536)
+            connection.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: 500\r\n\r\n[\"abc")  # then hangs up
+
+    threading.Thread(target=half_answer, daemon=True).start()
+    outbox = Outbox(tmp_path)
+    outbox.add([_statement()])
+    config = LrsConfig(f"http://127.0.0.1:{listener.getsockname()[1]}/xAPI/", "u", "p")
+    report = sync(outbox, LrsClient(config))
+    listener.close()
+    assert report.sent == 0 and "could not be reached" in report.problem and outbox.counts().pending == 1

@@ -31,15 +31,15 @@ PATHS = [
     # Middle: a good start, then brushing off his fears, leaving him alone at the machine,
     # an honest but slow transfer and a closed check that skips the real confirm.
     ("middle_closed_check", ["breathe", "listen", "narrow", "machine_plan", "its_safe", "by_door", "go_help",
-                             "atm_honest", "all_ok"], "done_politely", 65, 72),
+                             "atm_honest", "all_ok"], "done_politely", 72, 78),
     # Middle: the seed's first line, then a recovery into the booking path.
     ("seed_recovered", ["closed", "restart", "listen", "narrow", "book_nine", "fill_now", "recap_open"],
      "booked_first", 63, 70),
     # Low: a promise to reopen the counter that the supervisor cannot keep.
-    ("broken_promise", ["closed", "promise_reopen", "rules_rules"], "broken_promise", 0, 3),
+    ("broken_promise", ["closed", "promise_reopen", "rules_rules"], "broken_promise", 1, 8),
     # Low: a supervisor's "no", the machine, a promised instant transfer, then the rule explained.
     ("wrong_promise", ["machines_next_door", "ask_supervisor", "machine_now", "answer_fears", "beside",
-                       "atm_instant", "its_on_slip"], "left_uneasy", 3, 10),
+                       "atm_instant", "its_on_slip"], "left_uneasy", 31, 38),
     # A -2 moment (tomorrow at nine, ignoring tonight) closes the call home: the +3 ending is gated.
     ("slighted", ["breathe", "limit_time", "sorry_ask", "tomorrow_ok", "machine_tonight", "answer_fears",
                   "beside", "mobile", "slips_open"], "settled", 69, 75),

@@ -23,23 +23,23 @@ PATHS = [
     ("best", EARLY_BEST + ["recap_open"], "kept_promise", 85, 100),
     # The handbook's turn of events: "no problem", a note nobody reads, at 9:10 the assessor's
     # number; the assessor offers an hour's drive or a wait till one; he never buys again.
-    ("seed", SEED, "never_again", 0, 5),
+    ("seed", SEED, "never_again", 9, 20),
     # Worst: the seed's start, then "not our fault" and a report on a colleague.
-    ("worst", ["no_problem", "note_only", "not_us", "repeat_log"], "never_again", 0, 5),
+    ("worst", ["no_problem", "note_only", "not_us", "repeat_log"], "never_again", 2, 13),
     # The easy yes, put right within ten minutes after ringing the assessor.
-    ("corrected", ["no_problem", "ring_zhao", "ring_back"], "corrected_early", 40, 60),
+    ("corrected", ["no_problem", "ring_zhao", "ring_back"], "corrected_early", 54, 65),
     # The 9:10 call handled as the complaint section teaches: recovered, never as good as kept.
     ("recovered", ["no_problem", "note_only", "own_it", "ring_sun", "sun_offer", "text_and_call", "close_loop"],
-     "recovered", 50, 70),
+     "recovered", 56, 67),
     # The handbook's two options, rejected; humility and a proactive suggestion save what is left.
     ("humble", ["no_problem", "note_only", "own_it", "blame_zhao", "two_choices", "humble_standby",
-                "text_and_call", "close_loop"], "recovered", 40, 60),
+                "text_and_call", "close_loop"], "recovered", 45, 56),
     # A perfect call whose follow-through is a line in the system.
-    ("system_only", EARLY_BEST[:4] + ["system_only"], "late_again", 35, 55),
+    ("system_only", EARLY_BEST[:4] + ["system_only"], "late_again", 53, 64),
     # "As soon as he can": the second broken promise of the morning.
-    ("broken_twice", ["no_problem", "note_only", "own_it", "ring_sun", "on_his_way"], "broken_twice", 10, 30),
+    ("broken_twice", ["no_problem", "note_only", "own_it", "ring_sun", "on_his_way"], "broken_twice", 29, 40),
     # Kept, but no confirm.
-    ("no_confirm", EARLY_BEST + ["warm_bye"], "kept_plain", 55, 75),
+    ("no_confirm", EARLY_BEST + ["warm_bye"], "kept_plain", 73, 84),
 ]
 
 ENDING_TITLE_WORDS = {

@@ -20,25 +20,25 @@ PATHS = [
     ("best", ["hear_him", "calm_moment", "straight_news", "misunderstanding", "admit_flyer", "can_do",
               "humble_suggest", "credit_now", "crew_check"], "quick_win", 85, 100),
     # The handbook's exchange, then the worst answers to it: defend the company, forbid filming.
-    ("worst", ["check_first", "seed_line", "contract", "not_allowed"], "lost_crew", 0, 5),
+    ("worst", ["check_first", "seed_line", "contract", "not_allowed"], "lost_crew", 0, 6),
     # The handbook's exchange, then the complaint section's answers: the seed's bad start recovered.
     ("seed_recovered", ["check_first", "seed_line", "misunderstanding", "admit_flyer", "can_do",
-                        "humble_suggest", "credit_now", "crew_check"], "quick_win", 65, 80),
+                        "humble_suggest", "credit_now", "crew_check"], "quick_win", 72, 83),
     # Resolved, but no confirm: stays, like the 90-95 % whose complaint is resolved quickly.
     ("no_confirm", ["hear_him", "calm_moment", "straight_news", "misunderstanding", "admit_flyer", "can_do",
-                    "humble_suggest", "credit_now", "thanks_bye"], "kept_quickly", 60, 80),
+                    "humble_suggest", "credit_now", "thanks_bye"], "kept_quickly", 74, 85),
     # Resolved slowly: the credit in a few working days (about 60 % stay).
     ("slow", ["hear_him", "calm_moment", "straight_news", "misunderstanding", "admit_flyer", "can_do",
-              "humble_suggest", "few_days"], "kept_slowly", 50, 70),
+              "humble_suggest", "few_days"], "kept_slowly", 69, 80),
     # A promise that is not the clerk's to make.
     ("promise", ["hear_him", "calm_moment", "straight_news", "misunderstanding", "promise_200"],
-     "broken_promise", 20, 45),
+     "broken_promise", 42, 53),
     # Sent back to the hotline he has just spent twenty minutes on.
     ("passed_on", ["hear_him", "calm_moment", "straight_news", "misunderstanding", "admit_flyer",
-                   "hotline_again"], "passed_on", 5, 30),
+                   "hotline_again"], "passed_on", 38, 49),
     # "That's the best we can offer" after a rejected solution.
     ("best_we_can", ["hear_him", "calm_moment", "straight_news", "misunderstanding", "admit_flyer", "can_do",
-                     "best_we_can"], "formal_complaint", 15, 40),
+                     "best_we_can"], "formal_complaint", 48, 59),
 ]
 
 ENDING_TITLE_WORDS = {

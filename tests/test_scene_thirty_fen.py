@@ -23,17 +23,17 @@ PATHS = [
     # confirm, and thirty seconds that log the promise and reset the agent.
     ("best", GOOD_CALL + ["reset_callback"], "promise_kept", 85, 100),
     # Worst: the rule first, silent hold, the reminders, "not liable", the threat to hang up.
-    ("worst", ["rule_first", "please_hold", "reminders", "not_liable", "warn_end"], "lost_customer", 0, 5),
+    ("worst", ["rule_first", "please_hold", "reminders", "not_liable", "warn_end"], "lost_customer", 0, 6),
     # The agent snaps back at the insult; the team leader takes over and logs a complaint about him.
-    ("snap", GOOD_CALL[:4] + ["snap"], "attitude_complaint", 0, 20),
+    ("snap", GOOD_CALL[:4] + ["snap"], "attitude_complaint", 39, 50),
     # A kind promise to "try" for compensation that cannot be granted.
-    ("false_hope", GOOD_CALL[:6] + ["try_compensation"], "false_hope", 30, 50),
+    ("false_hope", GOOD_CALL[:6] + ["try_compensation"], "false_hope", 47, 58),
     # A good call carried into the next one by venting.
-    ("vent", GOOD_CALL + ["vent"], "tight_voice", 40, 55),
+    ("vent", GOOD_CALL + ["vent"], "tight_voice", 67, 78),
     # A good call, then the wrap-up skipped for the queue: the callback is never logged.
-    ("rushed", GOOD_CALL + ["straight_on"], "lost_in_queue", 35, 50),
+    ("rushed", GOOD_CALL + ["straight_on"], "lost_in_queue", 50, 61),
     # Monday's complaint passed back to billing: the agent stays steady, the company still fails him.
-    ("passed_back", GOOD_CALL[:5] + ["other_dept", "set_guard", "recap_open", "reset_plain"], "steady_hand", 60, 75),
+    ("passed_back", GOOD_CALL[:5] + ["other_dept", "set_guard", "recap_open", "reset_plain"], "steady_hand", 72, 83),
 ]
 
 ENDING_TITLE_WORDS = {

@@ -26,7 +26,8 @@ def test_tutorial_is_clean(loaded):
     assert result.best.stages[0] == "explore" and result.best.stages[-1] == "confirm"
     order = [result.best.stages.index(s) for s in ("explore", "offer", "act", "confirm")]
     assert order == sorted(order)
-    assert run_ids(loaded.program, BEST)[2].score == result.best.score
+    card = run_ids(loaded.program, BEST)[2]
+    assert card.score == result.best.score and card.grade == "A" and card.relationship == 3
 
 
 @pytest.mark.parametrize("language", ["en", "zh"])
@@ -34,9 +35,9 @@ def test_tutorial_is_clean(loaded):
     ("choices", "ending", "low", "high"),
     [
         (BEST, "delighted", 90, 100),  # open question, finds the video call, charges, confirms
-        (["receipt", "show_label", "packaging_rule", "try_elsewhere"], "gave_up", 0, 5),
-        (["open", "just_cable", "swap_and_try", "plug_together", "ok_question"], "done", 60, 72),
-        (["open", "just_cable", "swap_and_try", "plug_together", "goodbye"], "done", 45, 58),
+        (["receipt", "show_label", "packaging_rule", "try_elsewhere"], "gave_up", 6, 13),
+        (["open", "just_cable", "swap_and_try", "plug_together", "ok_question"], "done", 71, 78),
+        (["open", "just_cable", "swap_and_try", "plug_together", "goodbye"], "done", 63, 70),
         (["open", "need_today", "ten_minutes", "honest_sorry", "anything_else"], "satisfied", 76, 84),
     ],
 )

@@ -154,3 +154,18 @@ def test_customer_any_size(size):
     art.draw_customer(surface, pygame.Rect((0, 0), size), "delighted", art.DEFAULT_PALETTE)
     drawn = distinct_colours(surface) > 1
     assert drawn == (size[0] >= 100 and size[1] >= 100)  # a figure at real sizes; tiny or empty rects stay clean
+
+
+def test_a_person_is_drawn_as_the_scene_describes():
+    worker = art.Person(age="middle-aged", gender="masculine", skin="tan", hair="cropped", hair_colour="black",
+                        clothing="work-jacket", clothing_colour="khaki", details=("dust", "bag"))
+    lady = art.Person(age="elderly", gender="feminine", hair="bun", hair_colour="white", clothing="coat",
+                      clothing_colour="black")
+    images = []
+    for person in (worker, lady):
+        surface = pygame.Surface((300, 400), pygame.SRCALPHA)
+        art.draw_person(surface, surface.get_rect(), "neutral", art.DEFAULT_PALETTE, person)
+        images.append(pygame.image.tobytes(surface, "RGBA"))
+    assert images[0] != images[1]
+    jacket = images[0][4 * (330 * 300 + 60): 4 * (330 * 300 + 61)]  # a point on the worker's jacket
+    assert jacket[:3] != bytes(art.DEFAULT_PALETTE.cloth)

@@ -2,21 +2,24 @@
 
 from __future__ import annotations
 
-import json
 import time
 from pathlib import Path
 
 import pygame
 import pytest
 
+from game.analysis import analyze
+from game.loader import load_scene
 from game.outbox import Outbox
 from game.ui.app import App
 from game.ui.driver import key
 from game.ui.screens.ending import EndingScreen
+from game.savestore import SaveStore
 from test_outbox import ScriptedLrs
 from test_ui import _until_decision_or_ending
 
 ROOT = Path(__file__).resolve().parent.parent
+BEST = analyze(load_scene(str(ROOT / "scenes" / "tutorial.yaml")).program).best.choices  # scene edits don't matter
 
 
 def _play_to_the_end(app: App, numbers: tuple[int, ...]) -> None:
@@ -42,14 +45,14 @@ def test_a_played_run_leaves_history_and_statements(tmp_path, monkeypatch):
     app.update_settings(text_speed="fast")
     try:
         assert app.sender is None  # no LRS configured: no thread
-        _play_to_the_end(app, (2, 2, 3, 3, 2))
+        _play_to_the_end(app, BEST)
     finally:
         pygame.display.quit()
     statements = Outbox(tmp_path / "outbox").statements()
     verbs = [s["verb"]["id"].rsplit("/", 1)[-1] for s in statements]
-    assert verbs[0] == "launched" and verbs.count("answered") == 5 and verbs[-2] == "completed"
+    assert verbs[0] == "launched" and verbs.count("answered") == len(BEST) and verbs[-2] == "completed"
     assert len({s["context"]["registration"] for s in statements}) == 1
-    history = json.loads((tmp_path / "history.json").read_text(encoding="utf-8"))
+    history = SaveStore(tmp_path).finished_runs()  # one file per finished run, under saves/history/
     assert history[-1]["scene"] == "tutorial"
 
 
@@ -63,7 +66,7 @@ def test_the_window_sends_in_the_background(tmp_path, monkeypatch, lrs):
     app.update_settings(text_speed="fast")
     try:
         assert app.sender is not None
-        _play_to_the_end(app, (2, 2, 3, 3, 2))
+        _play_to_the_end(app, BEST)
         slowest = 0.0
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline and Outbox(tmp_path / "outbox").counts().pending:
@@ -76,5 +79,5 @@ def test_the_window_sends_in_the_background(tmp_path, monkeypatch, lrs):
             app.sender.stop()
         pygame.display.quit()
     counts = Outbox(tmp_path / "outbox").counts()
-    assert counts.pending == 0 and counts.sent == 8 and len(lrs.stored) == 8
+    assert counts.pending == 0 and counts.sent == len(BEST) + 3 and len(lrs.stored) == len(BEST) + 3
     assert slowest < lrs.delay  # no frame waited for the LRS's answer

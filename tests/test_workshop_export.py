@@ -132,3 +132,15 @@ def test_last_team_names_are_remembered_and_bad_files_give_none(tmp_path):
     assert load_last_teams(tmp_path) == ["ok"]
     (tmp_path / "last-teams.json").write_text("{not json", encoding="utf-8")
     assert load_last_teams(tmp_path) == [] and list(tmp_path.glob("last-teams.json.corrupt-*"))
+
+
+def test_exports_racing_in_the_same_second_never_overwrite_each_other(tmp_path, monkeypatch):
+    from concurrent.futures import ThreadPoolExecutor
+
+    monkeypatch.setattr(time, "strftime", lambda *args: "20260101-120000")
+    sessions = [_finished_session([f"Team {n}"]) for n in range(12)]
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        paths = list(pool.map(lambda workshop: workshop.export(tmp_path), sessions))
+    assert len({p for pair in paths for p in pair}) == 24
+    assert sorted(read_csv(csv_path)[0]["team"] for csv_path, _ in paths) == sorted(f"Team {n}" for n in range(12))
+    assert not list(tmp_path.glob(".tmp-*"))  # every temporary was cleaned after its file got its name

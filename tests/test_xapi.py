@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from game.analysis import analyze
 from game.cli import main
 from game.loader import load_scene
 from game.playthrough import play
@@ -158,12 +159,13 @@ def test_modes_follow_coaching_and_workshop_teams_are_groups(tmp_path):
     assert Recorder(tmp_path, Settings()).context(new_registration()).mode == "practice"
     program = load_scene(str(ROOT / "scenes" / "tutorial.yaml")).program
     workshop = Workshop(program, ["Red <b>", "Blue"])
-    for team, numbers in (("Red <b>", [2, 2, 3, 3, 2]), ("Blue", [1, 1, 3, 3])):
+    for team, first in (("Red <b>", 2), ("Blue", 1)):
         assert workshop.team == team
-        for number in numbers:
-            while workshop.story.kind(workshop.state) == "line":
+        while not workshop.finished(team):
+            if workshop.story.kind(workshop.state) == "line":
                 workshop.advance()
-            workshop.add_vote(number, 2)
+                continue
+            workshop.add_vote(first if not workshop.state.steps else 1, 2)
             workshop.reveal()
         workshop.next_team()
     statements = Recorder(tmp_path, Settings()).record_workshop(workshop)
@@ -189,7 +191,9 @@ def test_a_resumed_run_keeps_its_registration(tmp_path):
 
 def test_xapi_command_prints_the_statements(tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("MOT_SAVES_DIR", str(tmp_path))
-    assert main(["xapi", "tutorial", "--choices", "2,2,3,3,2", "--learner", "mailto:a@b.c", "--lang", "zh"]) == 0
+    best = analyze(load_scene(str(ROOT / "scenes" / "tutorial.yaml")).program).best.choices
+    choices = ",".join(str(n) for n in best)
+    assert main(["xapi", "tutorial", "--choices", choices, "--learner", "mailto:a@b.c", "--lang", "zh"]) == 0
     statements = json.loads(capsys.readouterr().out)
     for statement in statements:
         check_statement(statement)
@@ -198,3 +202,17 @@ def test_xapi_command_prints_the_statements(tmp_path, monkeypatch, capsys):
     assert statements[1]["object"]["definition"]["description"]["zh-Hans"]
     assert main(["xapi", "tutorial", "--choices", "1", "--learner", "a@b.c"]) == 2
     assert "mailto:" in capsys.readouterr().err
+
+
+def test_unwritable_saves_give_a_clear_error(tmp_path, monkeypatch, capsys):
+    blocked = tmp_path / "a-file"
+    blocked.write_text("", encoding="utf-8")
+    monkeypatch.setenv("MOT_SAVES_DIR", str(blocked))  # saves/ is a file: nothing can be written under it
+    best = ",".join(str(n) for n in analyze(load_scene(str(ROOT / "scenes" / "tutorial.yaml")).program).best.choices)
+    assert main(["xapi", "tutorial", "--choices", best]) == 1
+    assert "cannot write under" in capsys.readouterr().err
+    assert main(["run", "tutorial", "--choices", best, "--record"]) == 1
+    assert "--record: cannot write under" in capsys.readouterr().err
+    monkeypatch.setenv("MOT_LRS_ENDPOINT", "http://127.0.0.1:9/xAPI/")
+    assert main(["sync"]) == 1
+    assert "cannot update the outbox" in capsys.readouterr().err

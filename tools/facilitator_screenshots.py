@@ -5,8 +5,8 @@ Run under a virtual display so the real window is captured::
 
     xvfb-run -a -s "-screen 0 1920x1080x24" python tools/facilitator_screenshots.py docs/screenshots/facilitator
 
-The session runs the tutorial scene with a workshop plan added for the pictures (key decisions and
-a rubric), so the debrief's plan pages show. Saves go to a temporary folder.
+The session runs the tutorial scene and its workshop plan (a plan is added for the pictures if the
+scene has none), so the debrief's plan pages show. Saves go to a temporary folder.
 """
 
 from __future__ import annotations
@@ -43,8 +43,10 @@ PLAN = {
 
 
 def scene_with_plan(folder: Path) -> str:
-    """The tutorial with a workshop plan naming its first decision."""
+    """The tutorial with its workshop plan (one naming its first decision when it has none)."""
     data = yaml.safe_load(TUTORIAL.read_text(encoding="utf-8"))
+    if data.get("workshop"):
+        return str(TUTORIAL)
     first = next(node_id for node_id, node in data["nodes"].items() if node.get("choices"))
     plan = yaml.safe_load(yaml.safe_dump(PLAN))
     plan["key_decisions"][0]["node"] = first
@@ -122,13 +124,17 @@ def tour(folder: Path, size: tuple[int, int], language: str) -> None:
         key(app, pygame.K_PAGEDOWN)  # hand over to the second team
         play_team(app, "CACC", lambda: shoot(app, folder, f"reveal-bad-{suffix}"))
         key(app, pygame.K_PAGEDOWN)
-        for page in range(len(app.screen.pages)):
-            shoot(app, folder, f"compare-{page + 1}-{suffix}")
+        kinds = [page.kind for page in app.screen.pages]
+        for page, kind in enumerate(kinds):
+            if kind not in kinds[:page]:  # the first page of each kind
+                shoot(app, folder, f"debrief-{kind}-{suffix}")
             key(app, pygame.K_PAGEDOWN)
         key(app, pygame.K_s)
-        for exported in sorted((Path(saves) / "sessions").glob("*-debrief.*")):
-            shutil.copy(exported, folder / f"exported-debrief-{suffix}{exported.suffix}")
-            print(folder / f"exported-debrief-{suffix}{exported.suffix}")
+        if size == SIZES[0]:  # the export is drawn at 1920x1080 whatever the window: one copy per language
+            for exported in sorted((Path(saves) / "sessions").glob("*-debrief.*")):
+                target = folder / f"exported-debrief-{language}{exported.suffix}"
+                shutil.copy(exported, target)
+                print(target)
         pygame.quit()
 
 

@@ -20,6 +20,7 @@ from game.diagnostics import Diagnostic
 from game.paths import SCENES_DIR
 from game.savestore import SaveStore
 from game.settings import load_settings, save_settings
+from game.storage import notice_text
 from game.ui.layout import note_container
 from game.ui.screens.base import Screen
 from game.ui.text import TextBook
@@ -76,8 +77,13 @@ class App:
     # --- window -------------------------------------------------------------------------------
 
     def _open_window(self, size: tuple[int, int], fullscreen: bool) -> pygame.Surface:
-        flags = pygame.FULLSCREEN if fullscreen else pygame.RESIZABLE
-        surface = pygame.display.set_mode((0, 0) if fullscreen else size, flags)
+        """A resizable window of ``size``, or full screen as a borderless window covering the desktop: SDL's
+        own full-screen mode, without a window manager, leaves the grown window where the small one was."""
+        if fullscreen:
+            desktop = pygame.display.get_desktop_sizes()[0] if pygame.display.get_desktop_sizes() else size
+            surface = pygame.display.set_mode(desktop, pygame.NOFRAME)
+        else:
+            surface = pygame.display.set_mode(size, pygame.RESIZABLE)
         self._place_window(fullscreen)
         return surface
 
@@ -150,7 +156,8 @@ class App:
         if self.store.notices:
             from game.ui.screens.overlays import NoticeOverlay
 
-            self.push(NoticeOverlay(self, list(self.store.notices), restart=self.store.restart_path))
+            messages = [notice_text(notice, self.settings.language) for notice in self.store.notices]
+            self.push(NoticeOverlay(self, messages, restart=self.store.restart_path))
             self.store.notices.clear()
             self.store.restart_path = None
 
@@ -292,7 +299,7 @@ class App:
         """F5: reload the scene from disk, keeping the place when its node still exists."""
         from game.engine import EngineError
         from game.loader import load_scene
-        from game.session import Run
+        from game.session import Run, SaveMismatch
 
         self.cards = self.scan()
         if self.run is None or self.run.is_over():  # nothing being played: only the cards can change
@@ -304,9 +311,14 @@ class App:
             return
         run = Run(self.run.scene_path, loaded.program, mode=self.run.mode)
         run.registration, run.started_at = self.run.registration, self.run.started_at  # the same attempt
+        fingerprints = self.run.choice_fingerprints()
         try:
             run.state = run.story.restore(self.run.state)
+            run.check_fingerprints(fingerprints)  # a choice known by position must still say the same
             self.notify(self._t("reloaded"))
+        except SaveMismatch:
+            run.state = run.story.start()
+            self.notify(self._t("choice_changed"), 6)
         except EngineError:
             self.notify(self._t("place_gone"), 6)
         self.run = run
@@ -372,8 +384,8 @@ class App:
         self.saved(self.recorder().record_workshop, self.workshop)
         self.wake_sender()
         self.replace(CompareScreen(self))
-        if exported:
-            self.notify(self._t("exported", path=str(exported[0])), 6)
+        if exported:  # said in the debrief's own status line: a toast would cover the page's footer
+            self.screen.status = self._t("exported", path=f"{exported[0].parent.name}/{exported[0].name}")
 
     # --- results for the learning record store ----------------------------------------------
 

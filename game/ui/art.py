@@ -16,6 +16,7 @@ import pygame
 from game.ui.art_people import FACES, FIGURE_H, FIGURE_W, Pen, render
 from game.ui.art_person import draw_figure, make_look
 from game.ui.art_rooms import H, SCENES, tones_for, weather
+from game.vocab import METER_MOODS, meter_level
 
 
 @dataclass(frozen=True)
@@ -40,12 +41,16 @@ HIGH_CONTRAST_PALETTE = ArtPalette(
     sky=(90, 170, 255), wall=(255, 255, 255), floor=(120, 120, 120), accent=(255, 200, 0),
     ink=(0, 0, 0), skin=(255, 214, 170), cloth=(0, 84, 200), hair=(60, 40, 20), high_contrast=True)
 
-BACKDROPS = ("store", "service-desk", "bank", "street-rain", "classroom", "tire-shop")
+BACKDROPS = ("store", "service-desk", "bank", "street-rain", "classroom", "supermarket-desk")
 EXPRESSIONS = ("furious", "angry", "upset", "neutral", "content", "happy", "delighted")
 
 # Expressions a scene line may ask for, drawn with the nearest face the art has.
 LINE_EXPRESSIONS = {"neutral": "neutral", "happy": "happy", "pleased": "content", "worried": "upset",
                     "sad": "upset", "angry": "angry", "surprised": "surprised"}
+
+
+CAST_LOOKS = [("feminine", "ponytail", "navy"), ("masculine", "short", "charcoal"), ("feminine", "bun", "teal"),
+              ("masculine", "cropped", "navy"), ("feminine", "long", "burgundy"), ("masculine", "short", "olive")]
 
 
 @dataclass(frozen=True)
@@ -76,9 +81,13 @@ def person_for(program: Any, speaker: str) -> Person:
     if fallback_age == "elderly" and appearance is None:  # the look older scenes were drawn with
         return Person(role, program.customer_type, "elderly", "feminine", hair="bun", glasses=True,
                       clothing="cardigan")
-    if appearance is None:
-        return Person(role, program.customer_type if is_customer else "steady",
-                      clothing="blazer" if role in ("manager", "staff") else "jacket")
+    if appearance is None and is_customer:
+        return Person(role, program.customer_type, clothing="jacket")
+    if appearance is None:  # a cast member the scene does not describe: a plain look of their own, stable per id
+        pick_of = sum(speaker.encode("utf-8")) % len(CAST_LOOKS)
+        gender, hair, colour = CAST_LOOKS[pick_of]
+        return Person(role, "steady", "adult", gender, hair=hair, clothing="blazer" if role != "other" else "suit",
+                      clothing_colour=colour, details=("name-badge",) if role in ("manager", "staff") else ())
     return Person(
         role=role, customer_type=program.customer_type if is_customer else "steady",
         age=appearance.age or fallback_age, gender=appearance.gender or "neutral", build=appearance.build or "medium",
@@ -123,13 +132,7 @@ def expression_for(meter: float) -> str:
     Returns:
         <= -7 furious, <= -4 angry, <= -1 upset, < 1 neutral, < 4 content, < 7 happy, else delighted.
     """
-    for limit, name in ((-7, "furious"), (-4, "angry"), (-1, "upset")):
-        if meter <= limit:
-            return name
-    for limit, name in ((1, "neutral"), (4, "content"), (7, "happy")):
-        if meter < limit:
-            return name
-    return "delighted"
+    return METER_MOODS[meter_level(meter)]  # the meter's one vocabulary, shared with the card
 
 
 def draw_person(surface: pygame.Surface, rect: pygame.Rect, expression: str, palette: ArtPalette, person: Person,

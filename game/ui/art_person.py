@@ -202,7 +202,7 @@ def draw_head(pen: Pen, look: Look, style: str, cy: float, person: "Person") -> 
         line += curve((CX - 52, cy - 34), (CX - 74, cy - 24), (CX - 66, cy + 2), 6)[1:]
         pen.poly(look.hair, crown + line)
         if style == "bun":
-            pen.circle(look.hair, CX, cy - 12 - ry - 14, 24)
+            pen.circle(look.hair, CX, cy - 12 - ry + 4, 26)
         if style == "curly":
             for index in range(9):
                 angle = math.pi * (1.05 + index * 0.9 / 8)

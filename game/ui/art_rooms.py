@@ -423,33 +423,45 @@ def _tire(pen: Pen, t: _Tones, cx: float, cy: float, r: float) -> None:
     pen.circle(mix(t.metal, WHITE, 0.4) if not t.hc else t.ink, cx, cy, r * 0.16, edge=0)
 
 
-def _tire_shop(pen: Pen, t: _Tones, w: float, time: float) -> None:
-    """A tyre shop's service counter: tyre racks on the walls, a roller door to the workshop bay."""
+def _trolley(pen: Pen, t: _Tones, x: float, base: float) -> None:
+    """A shopping trolley seen from the side."""
+    pen.poly(t.metal, [(x, base - 150), (x + 150, base - 150), (x + 130, base - 60), (x + 14, base - 60)], edge=None)
+    pen.poly(t.wall_light, [(x + 12, base - 140), (x + 138, base - 140), (x + 122, base - 70), (x + 22, base - 70)],
+             edge=0)
+    for k in range(5):  # the basket's wires
+        pen.line(t.metal, (x + 20 + k * 26, base - 140), (x + 28 + k * 22, base - 70), 3)
+    pen.line(t.metal, (x - 20, base - 170), (x, base - 150), 6)
+    pen.line(t.metal, (x + 14, base - 60), (x + 20, base - 20), 5)
+    pen.line(t.metal, (x + 130, base - 60), (x + 124, base - 20), 5)
+    for wheel in (x + 20, x + 124):
+        pen.circle(t.ink, wheel, base - 12, 12)
+
+
+def _supermarket_desk(pen: Pen, t: _Tones, w: float, time: float) -> None:
+    """A supermarket's customer-service desk: aisle signs, a bicycle-tyre rack by the desk, a trolley."""
     _room(pen, t, w)
-    for x0 in (w * 0.02, w * 0.76):  # racks of tyres standing in rows
-        for row, y in enumerate((130, 290)):
-            pen.rect(t.metal, x0, y + 130, w * 0.22, 10, edge=0)
-            count = max(2, int(w * 0.22 // 74))
-            for k in range(count):
-                _tire(pen, t, x0 + 38 + k * (w * 0.22 - 76) / max(1, count - 1), y + 92, 36 - row * 2)
-    # The roller door to the workshop bay behind the counter, half open: a lift and a car wheel inside.
-    door_x, door_w = w * 0.5 - 190, 380
-    pen.rect(t.trim, door_x - 10, 150, door_w + 20, 300)
-    pen.rect(mix(t.wall_deep, t.ink, 0.35) if not t.hc else t.floor, door_x, 160, door_w, 290)
-    for y in range(160, 280, 16):  # the raised door's slats
-        pen.rect(t.wall_dark if not t.hc else WHITE, door_x, y, door_w, 12, edge=0 if not t.hc else None)
-    pen.rect(t.accent, door_x + 40, 380, door_w - 80, 16, edge=0)  # the lift's arms
-    _tire(pen, t, door_x + 90, 350, 30)
-    _sign(pen, t, w * 0.3, 40, w * 0.4, 90)
-    _tire(pen, t, w * 0.5 - w * 0.16, 85, 26)  # the sign's tyre emblem
-    seven_seg(pen, WHITE, w * 0.5 - 40, 62, 40, "24")
-    pen.rect(t.wood, w * 0.02, 430, w * 0.96, 28)  # the counter
+    pen.rect(t.accent_light, 0, 0, w, 40)
+    for index, x in enumerate((w * 0.08, w * 0.3, w * 0.7, w * 0.9)):  # hanging aisle numbers
+        pen.line(t.metal, (x, 40), (x, 80), 3)
+        pen.rect(t.accent, x - 46, 80, 92, 56, radius=6)
+        seven_seg(pen, WHITE, x - 14, 90, 36, str(index + 3))
+    _shelves(pen, t, w * 0.02, 190, w * 0.22, 3, seed=5, gap=92)
+    x0 = w * 0.76  # the cycling corner: tyres hung on pegs
+    pen.rect(t.wood_dark, x0, 170, w * 0.22, 16, edge=0)
+    count = max(2, int(w * 0.22 // 80))
+    for k in range(count):
+        _tire(pen, t, x0 + 40 + k * (w * 0.22 - 80) / max(1, count - 1), 250, 40)
+        _tire(pen, t, x0 + 40 + k * (w * 0.22 - 80) / max(1, count - 1), 360, 34)
+    _sign(pen, t, w * 0.3, 160, w * 0.4, 80)  # "Customer service"
+    pen.circle(WHITE, w * 0.5 - w * 0.12, 200, 20, edge=0)
+    pen.rect(WHITE, w * 0.5 - w * 0.08, 192, w * 0.2, 16, radius=6, edge=0)
+    pen.rect(t.wood, w * 0.02, 430, w * 0.96, 28)  # the long desk
     pen.rect(t.accent_dark, w * 0.03, 458, w * 0.94, FLOOR - 458)
     pen.rect(t.warm, w * 0.03, 500, w * 0.94, 16, edge=0)
     _till(pen, t, w * 0.12, 430)
-    pen.rect(t.wood_dark, w * 0.74, 396, 150, 34, radius=4)  # a clipboard of job cards
-    pen.rect(WHITE, w * 0.74 + 14, 366, 70, 40, radius=3)
+    pen.rect(WHITE, w * 0.74 + 14, 396, 70, 34, radius=3)  # a stack of returns forms
+    _trolley(pen, t, w * 0.84, FLOOR + 150)
 
 
 SCENES = {"store": _store, "service-desk": _service_desk, "bank": _bank, "street-rain": _street_rain,
-          "classroom": _classroom, "tire-shop": _tire_shop}
+          "classroom": _classroom, "supermarket-desk": _supermarket_desk}

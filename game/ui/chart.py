@@ -9,11 +9,13 @@ from game.ui.strings import t
 from game.ui.text import TextBook
 from game.ui.theme import Theme
 from game.ui.widgets import panel
+from game.vocab import signed
 
 
 def journey_points(card: Scorecard, start: float) -> list[float]:
-    """The meter before the first decision and after each one."""
-    return [start] + [entry.meter_after for entry in card.debrief]
+    """The meter at the start, after each decision and after each line's event (the card's journey
+    starts at the customer's mood, which ``start`` repeats)."""
+    return [point.meter for point in card.journey] or [start]
 
 
 def draw_journey(surface: pygame.Surface, rect: pygame.Rect, card: Scorecard, start: float, theme: Theme,
@@ -25,7 +27,7 @@ def draw_journey(surface: pygame.Surface, rect: pygame.Rect, card: Scorecard, st
     title = book.render(t("journey", language), theme.font_px(18), palette.text, bold=True)
     surface.blit(title, (rect.x + theme.gap, rect.y + theme.px(8)))
     tick = theme.font_px(14)
-    tick_width = book.width("+10", tick) + theme.px(8)
+    tick_width = book.width("+3", tick) + theme.px(8)
     label_row = book.line_height(tick)
     plot = pygame.Rect(rect.x + theme.gap + tick_width, rect.y + theme.px(8) + book.line_height(theme.font_px(18))
                        + label_row // 2 + theme.px(4), 0, 0)
@@ -37,36 +39,61 @@ def draw_journey(surface: pygame.Surface, rect: pygame.Rect, card: Scorecard, st
         return round(plot.bottom - (value - low) / (high - low) * plot.height)
 
     taken: list[pygame.Rect] = []
-    for value in (low, low // 2, 0, high // 2, high):
+    lines = _level_lines(high)
+    for level, value in lines:
         y = y_of(value)
-        pygame.draw.line(surface, palette.panel_edge, (plot.x, y), (plot.right, y), 2 if value == 0 else 1)
-        label = book.render(f"{value:+d}" if value else "0", tick, palette.text_dim)
-        box = label.get_rect(midright=(plot.x - theme.px(8), y))
+        pygame.draw.line(surface, palette.panel_edge, (plot.x, y), (plot.right, y), 2 if level == 0 else 1)
+    labelled: list[pygame.Rect] = []
+    for level, value in sorted(lines, key=lambda line: abs(line[0])):  # labelled with the meter's levels; when
+        label = book.render(signed(level), tick, palette.text_dim)   # the lines are close, 0 first, then every
+        box = label.get_rect(midright=(plot.x - theme.px(8), y_of(value)))  # level that has room for its label
+        line_box = pygame.Rect(box.x, box.centery - round(tick * 0.65), box.width, round(tick * 1.3))
+        if any(line_box.colliderect(other) for other in labelled):
+            continue
         surface.blit(label, box)
+        labelled.append(line_box)
         taken.append(box)
     points = journey_points(card, start)
     count = max(1, len(points) - 1)
     xy = [(plot.x + round(index * plot.width / count), y_of(value)) for index, value in enumerate(points)]
+    decisions = {p.decision: index for index, p in enumerate(card.journey) if p.decision is not None}
     if len(xy) > 1:
         pygame.draw.lines(surface, palette.accent, False, xy, theme.px(4))
     for index, point in enumerate(xy):
         pygame.draw.circle(surface, palette.accent, point, theme.px(6))
-        if index:
-            label = book.render(str(index), tick, palette.text_dim)
+        number = card.journey[index].decision if index < len(card.journey) else None
+        if number:  # decision 0 is the start; line events carry no number
+            label = book.render(str(number), tick, palette.text_dim)
             box = label.get_rect(midtop=(point[0], plot.bottom + theme.px(4)))
             if not any(box.colliderect(other) for other in taken):
                 surface.blit(label, box)
                 taken.append(box)
-    _mark(surface, card, xy, rect.inflate(-2 * theme.gap, -theme.px(8)), taken, theme, book, language)
+    marks = [xy[decisions.get(n, 0)] for n in range(len(card.debrief) + 1)]
+    _mark(surface, card, marks, rect.inflate(-2 * theme.gap, -theme.px(8)), taken, theme, book, language)
 
 
-def _place(box: pygame.Rect, inside: pygame.Rect, taken: list[pygame.Rect], steps: list[int]) -> pygame.Rect:
-    """Move ``box`` inside ``inside``, then up or down by ``steps`` until it clears every ``taken`` box."""
-    for step in steps:
-        moved = box.move(0, step).clamp(inside)
-        if not any(moved.colliderect(other) for other in taken):
-            return moved
-    return box.clamp(inside)
+def _level_lines(high: int) -> list[tuple[int, float]]:
+    """(level, meter value) at the middle of each of the meter's seven levels."""
+    return [(level, _middle(level) * high / 10) for level in range(-3, 4)]
+
+
+def _middle(level: int) -> float:
+    """Meter value (on -10..10) in the middle of a level's band: 0, 2.5, 5.5, 8.5 and their mirrors."""
+    return {0: 0.0, 1: 2.5, 2: 5.5, 3: 8.5}[abs(level)] * (1 if level >= 0 else -1)
+
+
+def _place(boxes: list[pygame.Rect], inside: pygame.Rect, taken: list[pygame.Rect], steps: list[int]) -> pygame.Rect:
+    """The first of ``boxes`` (candidate spots), moved inside ``inside`` and up or down by ``steps``, that clears
+    every ``taken`` box (compared by their middle band, where the letters are)."""
+    def ink(rect: pygame.Rect) -> pygame.Rect:
+        return rect.inflate(0, -rect.height // 4)
+
+    for box in boxes:
+        for step in steps:
+            moved = box.move(0, step).clamp(inside)
+            if not any(ink(moved).colliderect(ink(other)) for other in taken):
+                return moved
+    return boxes[0].clamp(inside)
 
 
 def _mark(surface: pygame.Surface, card: Scorecard, xy: list, inside: pygame.Rect, taken: list[pygame.Rect],
@@ -81,16 +108,18 @@ def _mark(surface: pygame.Surface, card: Scorecard, xy: list, inside: pygame.Rec
         triangle = [(x - size, y - size * 2 - 4), (x + size, y - size * 2 - 4), (x, y - 4)]
         pygame.draw.polygon(surface, palette.bad, triangle)
         pygame.draw.polygon(surface, (20, 20, 20), triangle, 2)
-        text = book.render(f"▼ {t('worst_moment', language)} ({card.worst_moment.rating:+d})", tick, palette.bad,
+        text = book.render(f"▼ {t('worst_moment', language)} ({signed(card.worst_moment.rating)})", tick, palette.bad,
                            bold=True)
-        box = _place(text.get_rect(midbottom=(x, y - size * 2 - theme.px(6))), inside, taken, steps)
+        box = _place([text.get_rect(midbottom=(x, y - size * 2 - theme.px(6)))], inside, taken, steps)
         surface.blit(text, box)
         taken.append(box)
     if card.last_moment is not None:
         x, y = xy[card.last_moment.decision]
         pygame.draw.circle(surface, palette.focus, (x, y), size, theme.px(4))
-        text = book.render(f"◎ {t('last_moment', language)} ({card.last_moment.rating:+d})", tick, palette.text,
+        text = book.render(f"◎ {t('last_moment', language)} ({signed(card.last_moment.rating)})", tick, palette.text,
                            bold=True)
-        box = _place(text.get_rect(topright=(x - size - theme.px(6), y + size + theme.px(4))), inside, taken,
-                     [-step for step in steps])
+        gap = size + theme.px(6)
+        spots = [text.get_rect(topright=(x - gap, y + gap)), text.get_rect(topleft=(x + gap, y + gap)),
+                 text.get_rect(bottomright=(x - gap, y - gap)), text.get_rect(bottomleft=(x + gap, y - gap))]
+        box = _place(spots, inside, taken, [-step for step in steps])
         surface.blit(text, box)

@@ -14,6 +14,7 @@ from game.scorecard import DebriefEntry, Scorecard
 from game.ui.layout import button_width
 from game.ui.scroll import Row, text_rows
 from game.ui.strings import MOT_LABELS, SERVICE_LEVELS, t
+from game.vocab import METER_WORDS, signed
 from game.ui.widgets import chip, rating_colour
 
 if TYPE_CHECKING:
@@ -47,7 +48,7 @@ def summary_rows(app: "App", card: Scorecard, width: int) -> list[Row]:
     rows += text_rows(book, f"{card.score:g} / 100  {t('score', language)}", theme.font_px(30), width, palette.text,
                       bold=True)
     facts = [
-        (t("relationship", language), f"{card.relationship:+d} {MOT_LABELS[language][card.relationship]}",
+        (t("relationship", language), f"{signed(card.relationship)} {MOT_LABELS[language][card.relationship]}",
          rating_colour(card.relationship, theme)),
         (t("service_level", language), SERVICE_LEVELS[language][card.service_level], palette.accent),
         (t("word_of_mouth", language), word_of_mouth(card.word_of_mouth, language),
@@ -60,7 +61,8 @@ def summary_rows(app: "App", card: Scorecard, width: int) -> list[Row]:
     rows.append(Row(theme.px(30), _people_painter(app, card.word_of_mouth, width)))
     problems = list(card.out_of_order) + [f"skipped_{stage}" for stage in card.skipped_stages]
     text = "\n".join(f"• {t(p, language)}" for p in problems) or f"✓ {t('process_ok', language)}"
-    rows += text_rows(book, t("process_problems", language), label_size, width, palette.text_dim)
+    heading = t("technique_score", language, score=f"{card.technique.score:g}")  # the second reading, apart
+    rows += text_rows(book, heading, label_size, width, palette.text_dim)
     rows += text_rows(book, text, theme.small, width, palette.bad if problems else palette.good)
     rows.append(Row(theme.px(8)))
     rows += text_rows(book, t("stage_scores", language), label_size, width, palette.text_dim)
@@ -164,8 +166,9 @@ def _chip_rows(app: "App", entry: DebriefEntry, width: int, room: int) -> list[R
     theme, book, palette, language = app.theme, app.book, app.theme.palette, app.settings.language
     items = [(t("decision", language, n=entry.number), (90, 96, 110)),
              (t(entry.stage, language), palette.accent),
-             (f"{entry.rating:+d} {MOT_LABELS[language][entry.rating]}", rating_colour(entry.rating, theme)),
-             (t("meter_change", language, delta=f"{entry.delta:+g}"), None)]
+             (f"{signed(entry.rating)} {MOT_LABELS[language][entry.rating]}", rating_colour(entry.rating, theme)),
+             (t("meter_change", language, before=METER_WORDS[language][entry.level_before],
+                after=METER_WORDS[language][entry.level_after]), None)]
     lines: list[list[tuple[str, tuple]]] = [[]]
     used = 0
     for text, fill in items:

@@ -7,8 +7,9 @@ from typing import TYPE_CHECKING, Optional
 
 import pygame
 
-from game.ui import art
+from game.ui import art, phone
 from game.ui.strings import MOT_LABELS, t
+from game.vocab import signed
 from game.ui.widgets import chip, draw_meter, draw_stage_tracker, panel, rating_colour
 
 if TYPE_CHECKING:
@@ -32,11 +33,16 @@ class PlayPicture:
         self.last_input = self.clock
 
     def animating(self, app: "App") -> bool:
-        """True while the rain moves."""
+        """True while the rain (or, in a phone scene, the caller's voice or the call timer) moves."""
+        if phone.is_phone(app):
+            return phone.animating(app, self)
         return self.clock - self.last_input < AMBIENT_SECONDS and scene_look(app).raining
 
     def draw(self, surface: pygame.Surface, app: "App", rect: pygame.Rect, meter: float, assessing: bool) -> None:
         """Blit the picture for the current node, painting it first when anything it shows changed."""
+        if phone.is_phone(app):  # a call: the caller's card and voice instead of a backdrop and a face
+            phone.draw_call(surface, app, self, rect, meter, assessing)
+            return
         theme = app.theme
         look = scene_look(app)
         expression = look.expression or ("neutral" if assessing else art.expression_for(meter))
@@ -126,7 +132,7 @@ def card_text(app: "App", title: str, text: str, width: int, bottom: int, rating
     chips: list[tuple[str, tuple]] = []
     rows = 0
     if rating is not None:
-        chips = [(f"{rating:+d}  {MOT_LABELS[language][rating]}", rating_colour(rating, theme)),
+        chips = [(f"{signed(rating)}  {MOT_LABELS[language][rating]}", rating_colour(rating, theme)),
                  (t(stage, language), theme.palette.accent)]
         widths = [book.width(label, theme.body, bold=True) + max(theme.px(16), theme.body) for label, _ in chips]
         rows = 1 if sum(widths) + theme.px(8) <= inner else 2

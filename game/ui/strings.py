@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from game.vocab import MOT_LABELS as VOCAB_MOT_LABELS
-from game.vocab import MOT_LABELS_ZH
+from game.vocab import METER_MOODS, METER_WORDS, MOT_LABELS_ZH
 
 STRINGS: dict[str, dict[str, str]] = {
     "app_title": {"en": "Moments of Truth", "zh": "关键时刻"},
@@ -80,6 +80,8 @@ STRINGS: dict[str, dict[str, str]] = {
                     "zh": "无法保存到 {folder}（{reason}）：进度没有被保存。请把 MOT_SAVES_DIR 设为一个可写的文件夹。"},
     "place_gone": {"en": "Reloaded: your place no longer exists, so the scene starts over",
                    "zh": "已重新载入：原来的位置已不存在，场景从头开始"},
+    "choice_changed": {"en": "Reloaded: a choice you made was changed in the file, so the scene starts over",
+                       "zh": "已重新载入：你做过的某个选择在文件中被改动了，场景从头开始"},
     "notice": {"en": "Note", "zh": "提示"},
     "ok": {"en": "OK", "zh": "好的"},
     "start_again": {"en": "Start the scene again", "zh": "重新开始这个场景"},
@@ -88,7 +90,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "act": {"en": "Act", "zh": "行动"},
     "confirm": {"en": "Confirm", "zh": "确认"},
     "stage_scores": {"en": "Stages", "zh": "各阶段表现"},
-    "meter_change": {"en": "satisfaction {delta}", "zh": "满意度 {delta}"},
+    "meter_change": {"en": "satisfaction {before} → {after}", "zh": "满意度 {before} → {after}"},
+    "technique_score": {"en": "Technique {score}/100 · process", "zh": "服务技巧 {score}/100 · 流程"},
     "skipped": {"en": "skipped", "zh": "未做"},
     "facilitate": {"en": "Workshop", "zh": "主持工作坊"},
     "setup_title": {"en": "Workshop set-up", "zh": "工作坊设置"},
@@ -191,11 +194,8 @@ MOT_LABELS = {  # the seed's rating table (game.vocab), capitalised for display
     "en": {level: label[0].upper() + label[1:] for level, label in VOCAB_MOT_LABELS.items()},
     "zh": dict(MOT_LABELS_ZH),
 }
-MOOD_LABELS = {
-    "en": {"furious": "Furious", "angry": "Angry", "upset": "Upset", "neutral": "Neutral", "content": "Content",
-           "happy": "Happy", "delighted": "Delighted"},
-    "zh": {"furious": "暴怒", "angry": "生气", "upset": "不满", "neutral": "平静", "content": "满意",
-           "happy": "高兴", "delighted": "惊喜"},
+MOOD_LABELS = {  # the meter's one vocabulary (game.vocab), by expression name
+    language: {METER_MOODS[level]: word for level, word in words.items()} for language, words in METER_WORDS.items()
 }
 SERVICE_LEVELS = {
     "en": {"not reached": "Not reached", "basic": "Basic", "satisfying": "Satisfying", "value-added": "Value-added",

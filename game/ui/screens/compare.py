@@ -32,6 +32,7 @@ class CompareScreen(Screen):
         self.page = 0
         self.pages: list[Page] = []
         self.drawn: list[TextBlock] = []
+        self.status = ""  # what the last export did; shown in place of the keys until the next key
 
     def layout(self) -> None:
         self.builder = DebriefBuilder(self.app.workshop, self.language, self.app.theme, self.app.book)
@@ -46,6 +47,7 @@ class CompareScreen(Screen):
             super().handle(event)
 
     def handle_key(self, event: pygame.event.Event) -> None:
+        self.status = ""
         if event.key in NEXT_KEYS:
             self.turn(1)
         elif event.key in BACK_KEYS:
@@ -65,7 +67,8 @@ class CompareScreen(Screen):
         if action == "save":
             paths = self.app.saved(self.export)
             if paths:
-                self.app.notify(t("saved_to", self.language, path=f"{paths[0]}, {paths[1].name}"), 6)
+                self.status = t("saved_to", self.language, path=f"{paths[0].parent.name}/{paths[0].name}, "
+                                                              f"{paths[1].name}")
 
     def export_pages(self) -> list[pygame.Surface]:
         """Every page drawn at the export size (the same pages whatever the window size)."""
@@ -100,8 +103,8 @@ class CompareScreen(Screen):
 
     def draw(self, surface: pygame.Surface) -> None:
         canvas = Canvas(surface, self.app.book)
-        self.builder.draw(canvas, self.pages[self.page], self.page + 1, len(self.pages), t("compare_hint",
-                                                                                             self.language))
+        self.builder.draw(canvas, self.pages[self.page], self.page + 1, len(self.pages),
+                          self.status or t("compare_hint", self.language))
         self.drawn = canvas.drawn
 
     def save_image(self) -> Optional[str]:

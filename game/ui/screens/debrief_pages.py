@@ -16,7 +16,7 @@ import pygame
 
 from game.program import pick
 from game.ui.blocks import Canvas, label_size, measure, one_line
-from game.ui.screens.projector import AMBER, DIM, PROJECTOR_BG, QUALITY_TEXT, WHITE, projector_sizes, quality, \
+from game.ui.screens.projector import AMBER, DIM, background, QUALITY_TEXT, WHITE, projector_sizes, quality, \
     rating_words
 from game.ui.strings import t
 from game.ui.theme import Theme
@@ -31,6 +31,7 @@ class Page:
 
     title: str
     parts: list[Callable[[Canvas], None]] = field(default_factory=list)
+    kind: str = ""  # results, journeys, decisions, key or rubric
 
 
 def marker(surface: pygame.Surface, shape: str, centre: tuple[int, int], size: int, colour: tuple) -> None:
@@ -77,28 +78,28 @@ class DebriefBuilder:
 
     def pages(self) -> list[Page]:
         """Every page of the debrief, in order."""
-        pages = self._flow(self.t("compare_title"), self._result_rows())
-        pages.append(Page(self.t("journeys_title"), [self._chart]))
-        pages += self._flow(self.t("decisions_title"), self._decision_rows())
+        pages = self._flow(self.t("compare_title"), self._result_rows(), "results")
+        pages.append(Page(self.t("journeys_title"), [self._chart], "journeys"))
+        pages += self._flow(self.t("decisions_title"), self._decision_rows(), "decisions")
         plan = self.workshop.program.workshop
         if plan is not None:
             for number, key in enumerate(plan.key_decisions, start=1):
                 pages += self._flow(self.t("key_title", n=number, total=len(plan.key_decisions)),
-                                    self._key_rows(key))
+                                    self._key_rows(key), "key")
             criteria = [(self._text_row, (f"{n}. {pick(c, self.language)}", WHITE, False))
                         for n, c in enumerate(plan.rubric, start=1)]
             pages += self._flow(self.t("rubric_title"), [(self._text_row, (self.t("rubric_intro"), AMBER, False))]
-                                + criteria)
+                                + criteria, "rubric")
         return pages
 
-    def _flow(self, title: str, rows: list[tuple[Callable, tuple]]) -> list[Page]:
+    def _flow(self, title: str, rows: list[tuple[Callable, tuple]], kind: str) -> list[Page]:
         """Place rows top to bottom, starting a new page (same title, "continued") where one runs out."""
-        pages = [Page(title)]
+        pages = [Page(title, kind=kind)]
         y = self.area.y
         for make, args in rows:
             height = make(y, *args, measure_only=True)
             if y + height > self.area.bottom and pages[-1].parts:
-                pages.append(Page(f"{title} {self.t('continued')}"))
+                pages.append(Page(f"{title} {self.t('continued')}", kind=kind))
                 y = self.area.y
             pages[-1].parts.append(lambda canvas, make=make, args=args, y=y: make(y, *args, canvas=canvas))
             y += height + self.gap
@@ -202,11 +203,12 @@ class DebriefBuilder:
         y_title = one_line(book, self.t("axis_satisfaction"), tick, (self.area.x, self.area.y), self.screen, tick,
                            DIM, bold=True)
         tick_width = max(book.width(f"{v:+d}", tick) for v in (low, high))
-        plot = pygame.Rect(self.area.x + tick_width + self.gap, y_title.rect.bottom + self.gap,
+        half = book.line_height(tick) // 2 + theme.px(4)  # tick labels are centred on their lines: keep clear
+        plot = pygame.Rect(self.area.x + tick_width + self.gap, y_title.rect.bottom + half,
                            self.area.width - legend_width - tick_width - 3 * self.gap, 0)
         x_title = one_line(book, self.t("axis_decision"), tick, (0, 0), self.screen, tick, DIM, bold=True)
-        plot.height = self.area.bottom - plot.y - 2 * book.line_height(tick) - self.gap
-        x_title.rect.topright = (plot.right, plot.bottom + book.line_height(tick) + theme.px(4))
+        plot.height = self.area.bottom - plot.y - half - 2 * book.line_height(tick)
+        x_title.rect.topright = (plot.right, plot.bottom + half + book.line_height(tick))
         canvas.draw(y_title)
         canvas.draw(x_title)
         longest = max((len(row["journey"]) for row in self.results), default=2) - 1 or 1
@@ -226,9 +228,9 @@ class DebriefBuilder:
             x = point(index, low)[0]
             label = one_line(book, self.t("start_tick") if index == 0 else str(index), tick, (0, 0), self.screen,
                              tick, DIM)
-            label.rect.midtop = (x, plot.bottom + theme.px(4))
-            label.rect.clamp_ip(pygame.Rect(plot.x - tick_width, plot.bottom, plot.width + 2 * tick_width,
-                                            label.rect.height + theme.px(8)))
+            label.rect.midtop = (x, plot.bottom + half)
+            label.rect.clamp_ip(pygame.Rect(plot.x - tick_width, plot.bottom + half, plot.width + 2 * tick_width,
+                                            label.rect.height))
             canvas.draw(label)
         for number, row in enumerate(self.results):
             colour, shape = TEAM_COLOURS[number % 6], SHAPES[number % 6]
@@ -252,7 +254,7 @@ class DebriefBuilder:
     def draw(self, canvas: Canvas, page: Page, number: int, total: int, hint: str = "") -> None:
         """Draw ``page`` with its title and the footer (scenario, date, teams, page number)."""
         theme, book = self.theme, self.book
-        canvas.surface.fill(PROJECTOR_BG)
+        canvas.surface.fill(background(theme))
         title = measure(book, page.title, round(self.size * 1.2), self.area.width, (self.margin, self.margin // 2),
                         self.screen, self.floor, WHITE, bold=True)
         canvas.draw(title)

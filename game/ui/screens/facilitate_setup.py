@@ -12,7 +12,7 @@ import pygame
 from game.program import pick
 from game.ui.blocks import Canvas, TextBlock, measure, sizes_down
 from game.ui.screens.base import Screen
-from game.ui.screens.projector import DIM, PROJECTOR_BG, WHITE, projector_sizes
+from game.ui.screens.projector import DIM, background, WHITE, projector_sizes
 from game.ui.strings import labelled, t
 from game.ui.widgets import Button
 from game.workshop import MAX_TEAM_NAME, team_name_problem
@@ -218,7 +218,7 @@ class FacilitatorSetup(Screen):
 
     def draw(self, surface: pygame.Surface) -> None:
         theme = self.app.theme
-        surface.fill(PROJECTOR_BG)
+        surface.fill(background(theme))
         canvas = Canvas(surface, self.app.book)
         for block in self.fixed:
             canvas.draw(block)

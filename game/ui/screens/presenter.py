@@ -13,7 +13,7 @@ from typing import Optional
 import pygame
 
 from game.ui.blocks import Canvas, measure, sizes_down
-from game.ui.screens.projector import AMBER, PROJECTOR_BG, QUALITY_TEXT, WHITE, quality, rating_words
+from game.ui.screens.projector import AMBER, background, QUALITY_TEXT, WHITE, quality, rating_words
 from game.ui.strings import t
 from game.ui.theme import Theme
 
@@ -40,7 +40,7 @@ def draw_notes(canvas: Canvas, theme: Theme, language: str, timer: str, notes: O
     """Fill ``canvas`` with the notes; ``to_room`` adds the banner that says the room can see them."""
     surface, book = canvas.surface, canvas.book
     width, height = surface.get_size()
-    surface.fill(PROJECTOR_BG)
+    surface.fill(background(theme))
     margin, gap = round(width * 0.04), max(4, round(height * 0.015))
     floor = notes_floor(height)
     screen = surface.get_rect()

@@ -18,6 +18,7 @@ import pygame
 from game.ui import art
 from game.ui.blocks import Canvas, TextBlock, label_size, measure, one_line, room_size, sizes_down
 from game.ui.strings import MOOD_LABELS, MOT_LABELS, t
+from game.vocab import signed
 from game.ui.theme import Theme
 from game.workshop import letter
 
@@ -33,6 +34,11 @@ QUALITY_TEXT = {"good": (130, 224, 160), "bad": (255, 140, 128), "neutral": (214
 QUALITY_FILL = {"good": (36, 110, 70), "bad": (150, 52, 46), "neutral": (84, 88, 100)}
 
 
+def background(theme: Theme) -> tuple:
+    """The projected screens' background: black in the high-contrast theme."""
+    return (0, 0, 0) if theme.high_contrast else PROJECTOR_BG
+
+
 def quality(rating: int) -> str:
     """good, bad or neutral: what the reveal colours and says."""
     return "good" if rating > 0 else "bad" if rating < 0 else "neutral"
@@ -40,7 +46,7 @@ def quality(rating: int) -> str:
 
 def rating_words(rating: int, language: str) -> str:
     """A rating in words, for rooms that cannot tell the colours apart: "+2 Exceeded expectations"."""
-    return f"{rating:+d} {MOT_LABELS[language][rating]}"
+    return f"{signed(rating)} {MOT_LABELS[language][rating]}"
 
 
 @dataclass
@@ -81,13 +87,14 @@ class ProjectorPainter:
         self.screen = pygame.Rect(0, 0, theme.width, theme.height)
         self.margin = round(theme.width * 0.04)
         self.gap = theme.px(12)
+        self.compact = False  # vote counts as bare numbers, leaving the options more width
 
     # --- pieces ------------------------------------------------------------------------------
 
     def top_bar(self, team: str, title: str, timer_left: float, timer_total: int) -> int:
         """Team, scenario title and timer; returns the bar's bottom."""
         surface, book, theme, sizes = self.canvas.surface, self.book, self.theme, self.sizes
-        surface.fill(PROJECTOR_BG)
+        surface.fill(background(theme))
         height = max(round(theme.height * 0.1), book.line_height(sizes.timer) + theme.px(12))
         bar = pygame.Rect(0, 0, theme.width, height)
         pad = theme.px(10)
@@ -128,24 +135,33 @@ class ProjectorPainter:
                      container: pygame.Rect) -> list[tuple[pygame.Rect, list[TextBlock], Option]]:
         """Measure option rows (one size for all) from ``y`` down; nothing is drawn yet."""
         book = self.book
-        pad, gap = round(size * 0.3), round(size * 0.25)
+        pad, gap = self._row_spacing(size)
         badge = book.line_height(size)
-        votes_width = max(book.width(t("votes", self.language, n=8888), size, True), badge)
+        widest = "8888" if self.compact else t("votes", self.language, n=8888)
+        votes_width = max(book.width(widest, size, True), badge)
         rows = []
         for option in options:
             text_x = x + pad + badge + pad
             text_width = width - (text_x - x) - pad - votes_width - pad
-            blocks = [measure(book, option.text, size, text_width, (text_x, y + pad), container, self.sizes.floor)]
+            blocks = []
+            if option.text:  # a brief reveal leaves the words out (the room read them while voting)
+                blocks.append(measure(book, option.text, size, text_width, (text_x, y + pad), container,
+                                      self.sizes.floor))
             if option.rating is not None:
                 status = rating_words(option.rating, self.language)
                 if option.chosen:
                     status = f"✓ {t('rooms_choice', self.language)} · {status}"
-                blocks.append(measure(book, status, size, text_width, (text_x, blocks[0].rect.bottom), container,
+                blocks.append(measure(book, status, size, text_width, (text_x, blocks[-1].rect.bottom if blocks
+                                                                        else y + pad), container,
                                       self.sizes.floor, QUALITY_TEXT[quality(option.rating)], bold=True))
             bottom = max(blocks[-1].rect.bottom, y + pad + badge) + pad
             rows.append((pygame.Rect(x, y, width, bottom - y), blocks, option))
             y = bottom + gap
         return rows
+
+    def _row_spacing(self, size: int) -> tuple[int, int]:
+        """Padding inside an option row and the gap between rows (tighter for the last-resort layout)."""
+        return (round(size * 0.2), round(size * 0.15)) if self.compact else (round(size * 0.3), round(size * 0.25))
 
     def _draw_rows(self, rows, size: int, revealed: bool) -> None:
         surface, book, theme = self.canvas.surface, self.book, self.theme
@@ -166,7 +182,7 @@ class ProjectorPainter:
             elif option.selected:
                 edge, width = (250, 200, 60), theme.px(4)
             pygame.draw.rect(surface, edge, rect, width, border_radius=theme.radius)
-            pad = round(size * 0.3)
+            pad = self._row_spacing(size)[0]
             side = book.line_height(size)
             badge = pygame.Rect(rect.x + pad, rect.y + pad, side, side)
             pygame.draw.rect(surface, WHITE, badge, border_radius=theme.px(8))
@@ -176,6 +192,8 @@ class ProjectorPainter:
             for block in blocks:
                 self.canvas.draw(block)
             count = t("vote_one", self.language) if option.votes == 1 else t("votes", self.language, n=option.votes)
+            if self.compact:  # the last resort for long options: the count alone
+                count = str(option.votes)
             votes = one_line(book, count, size, (0, 0), rect, self.sizes.floor, WHITE, bold=True)
             votes.rect.topright = (rect.right - pad, rect.y + pad)
             self.canvas.draw(votes)
@@ -189,6 +207,7 @@ class ProjectorPainter:
             lambda size, force=False: self._stacked(top, bottom, speaker, line, prompt, options, size, force),
             lambda size, force=False: self._columns(top, bottom, speaker, line, prompt, options, size, force),
             lambda size, force=False: self._stacked(top, bottom, speaker, None, prompt, options, size, force),
+            lambda size, force=False: self._compact(top, bottom, prompt, options, size, force),
         ]
         self._first_fit(arrangements)
 
@@ -203,23 +222,33 @@ class ProjectorPainter:
                     return
         arrangements[-1](self.sizes.floor, force=True)()
 
-    def _texts(self, x: int, y: int, width: int, speaker: str, line: Optional[str],
+    def _compact(self, top, bottom, prompt, options, size, force=False):
+        """The last resort: the options alone (the line was read out before), counts as bare numbers."""
+        self.compact = True
+        draw = self._stacked(top, bottom, None, None, prompt, options, size, force)
+        self.compact = draw is not None
+        return draw
+
+    def _texts(self, x: int, y: int, width: int, speaker: Optional[str], line: Optional[str],
                prompt: Optional[tuple[str, tuple]], size: int, container: pygame.Rect) -> list[TextBlock]:
+        """The speaker's name, the line and the prompt, top to bottom (each may be left out)."""
         book, floor = self.book, self.sizes.floor
-        blocks = [measure(book, speaker, size, width, (x, y), container, floor, SPEAKER, bold=True)]
-        if line:
-            blocks.append(measure(book, line, size, width, (x, blocks[-1].rect.bottom), container, floor, WHITE))
-        if prompt:
-            blocks.append(measure(book, prompt[0], size, width, (x, blocks[-1].rect.bottom + self.gap), container,
-                                  floor, prompt[1], bold=True))
+        blocks: list[TextBlock] = []
+        entries = [(speaker, SPEAKER, True, 0), (line, WHITE, False, 0), (prompt[0] if prompt else None,
+                                                                          prompt[1] if prompt else WHITE, True, 1)]
+        for text, colour, bold, spaced in entries:
+            if text:
+                top = blocks[-1].rect.bottom + spaced * self.gap if blocks else y
+                blocks.append(measure(book, text, size, width, (x, top), container, floor, colour, bold=bold))
         return blocks
 
     def _stacked(self, top, bottom, speaker, line, prompt, options, size, force=False):
         x, width = self.margin, self.theme.width - 2 * self.margin
         area = pygame.Rect(x, top, width, bottom - top)
         texts = self._texts(x, top + self.gap, width, speaker, line, prompt, size, area)
-        rows = self._option_rows(options, size, x, texts[-1].rect.bottom + self.gap, width, area)
-        if not force and rows and rows[-1][0].bottom > bottom:
+        rows = self._option_rows(options, size, x, (texts[-1].rect.bottom if texts else top) + self.gap, width, area)
+        lowest = max([b.rect.bottom for b in texts] + [r[0].bottom for r in rows], default=top)
+        if not force and lowest > bottom:
             return None
         return lambda: self._draw(texts, rows, size)
 
@@ -230,7 +259,8 @@ class ProjectorPainter:
                             bottom - top)
         texts = self._texts(left.x, top + self.gap, left.width, speaker, line, prompt, size, left)
         rows = self._option_rows(options, size, right.x, top + self.gap, right.width, right)
-        if not force and (texts[-1].rect.bottom > bottom or (rows and rows[-1][0].bottom > bottom)):
+        lowest = max([b.rect.bottom for b in texts] + [r[0].bottom for r in rows], default=top)
+        if not force and lowest > bottom:
             return None
         return lambda: self._draw(texts, rows, size)
 
@@ -241,39 +271,67 @@ class ProjectorPainter:
 
     def reveal(self, top: int, bottom: int, result: tuple[str, int], feedback: str, meter: float,
                options: list[Option], program) -> None:
-        """After a clear vote: the customer's reaction (face and meter), the result in words, the options rated."""
-        def arrange(size: int, art_share: float, force: bool = False):
-            theme, book, floor = self.theme, self.book, self.sizes.floor
-            art_height = round(theme.height * art_share)
-            picture = pygame.Rect(self.margin, top + self.gap, round(art_height * 0.75), art_height)
-            x = picture.right + self.gap * 2
+        """After a clear vote: the customer's reaction (face and meter), the result in words, the options rated.
+
+        Tried in turn: the reaction above the options with a large, then a small face; the reaction in a
+        column beside the options; the same with bare vote counts; last, the chosen option's words in the
+        headline and the other options by letter and rating only.
+        """
+        def arrange(art_share: float, beside: bool, compact: bool, brief: bool = False):
+            shown, words = options, result
+            if brief:  # the chosen option's words go into the headline; the rows keep letters and ratings
+                chosen = next((o for o in options if o.chosen), None)
+                words = (f"{result[0]}: {chosen.text}" if chosen else result[0], result[1])
+                shown = [Option(o.number, "", o.votes, o.rating, o.chosen) for o in options]
+            return lambda size, force=False: self._reveal_at(size, art_share, beside, compact, force, top, bottom,
+                                                             words, feedback, meter, shown, program)
+
+        self._first_fit([arrange(0.3, False, False), arrange(0.18, False, False), arrange(0.22, True, False),
+                         arrange(0.22, True, True), arrange(0.22, False, True, brief=True)])
+
+    def _reveal_at(self, size, art_share, beside, compact, force, top, bottom, result, feedback, meter, options,
+                   program):
+        theme, book, floor = self.theme, self.book, self.sizes.floor
+        self.compact = compact
+        art_height = round(theme.height * art_share)
+        picture = pygame.Rect(self.margin, top + self.gap, round(art_height * 0.75), art_height)
+        full = pygame.Rect(self.margin, top, theme.width - 2 * self.margin, bottom - top)
+        if beside:  # a left column: the face, then the words; the options on the right
+            x, y = self.margin, picture.bottom + self.gap
+            width = round(full.width * 0.36)
+        else:
+            x, y = picture.right + self.gap * 2, top + self.gap
             width = theme.width - self.margin - x
-            area = pygame.Rect(x, top, width, bottom - top)
-            headline, rating = result
-            texts = [measure(book, headline, size, width, (x, top + self.gap), area, floor, WHITE, bold=True),
-                     ]
-            texts.append(measure(book, rating_words(rating, self.language), size, width, (x, texts[-1].rect.bottom),
-                                 area, floor, QUALITY_TEXT[quality(rating)], bold=True))
-            if feedback:
-                texts.append(measure(book, feedback, size, width, (x, texts[-1].rect.bottom), area, floor, WHITE))
-            mood = MOOD_LABELS[self.language][art.expression_for(meter)]
-            texts.append(measure(book, t("meter_label", self.language, mood=mood, value=f"{meter:+.0f}"), size,
-                                 width, (x, texts[-1].rect.bottom + self.gap), area, floor, AMBER, bold=True))
-            meter_bar = pygame.Rect(x, texts[-1].rect.bottom + theme.px(6), min(width, theme.px(420)), theme.px(16))
+        area = pygame.Rect(x, top, width, bottom - top)
+        headline, rating = result
+        mood = MOOD_LABELS[self.language][art.expression_for(meter)]
+        entries = [(headline, WHITE, True, 0), (rating_words(rating, self.language), QUALITY_TEXT[quality(rating)],
+                                                True, 0),
+                   (feedback, WHITE, False, 0),
+                   (t("meter_label", self.language, mood=mood, value=f"{meter:+.0f}"), AMBER, True, self.gap)]
+        texts: list[TextBlock] = []
+        for text, colour, bold, space in entries:
+            if text:
+                below = texts[-1].rect.bottom + space if texts else y
+                texts.append(measure(book, text, size, width, (x, below), area, floor, colour, bold))
+        meter_bar = pygame.Rect(x, texts[-1].rect.bottom + theme.px(6), min(width, theme.px(420)), theme.px(16))
+        if beside:
+            right = pygame.Rect(x + width + 2 * self.gap, top, full.right - x - width - 2 * self.gap, bottom - top)
+            rows = self._option_rows(options, size, right.x, top + self.gap, right.width, right)
+        else:
             rows_top = max(picture.bottom, meter_bar.bottom + theme.px(14)) + self.gap
-            full = pygame.Rect(self.margin, top, theme.width - 2 * self.margin, bottom - top)
             rows = self._option_rows(options, size, self.margin, rows_top, full.width, full)
-            if not force and rows and rows[-1][0].bottom > bottom:
-                return None
+        lowest = max([meter_bar.bottom + theme.px(14)] + [r[0].bottom for r in rows])
+        if not force and lowest > bottom:
+            self.compact = False
+            return None
 
-            def draw() -> None:
-                self.customer(picture, meter, program)
-                self.meter_bar(meter_bar, meter)
-                self._draw(texts, rows, size)
-            return draw
-
-        self._first_fit([lambda size, force=False: arrange(size, 0.3, force),
-                         lambda size, force=False: arrange(size, 0.18, force)])
+        def draw() -> None:
+            self.compact = compact
+            self.customer(picture, meter, program)
+            self.meter_bar(meter_bar, meter)
+            self._draw(texts, rows, size)
+        return draw
 
     def ending(self, top: int, bottom: int, title: str, score: str, text: str, meter: float, program) -> None:
         """A team's ending: the customer, the ending's title and score, what happened."""

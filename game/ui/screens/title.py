@@ -13,12 +13,17 @@ from typing import Optional
 
 import pygame
 
+from game.catalog import thumbnail_file
 from game.ltext import pick
+from game.storage import is_small_regular_file
 from game.ui.screens.base import Screen
 from game.ui.strings import CUSTOMER_TYPES, t
 from game.ui.widgets import Button, chip, draw_button, panel
 
 MENU = ("continue", "facilitate", "settings", "quit")
+
+
+MAX_PICTURE_BYTES = 8 * 1024 * 1024  # a card picture is a few hundred KB: anything bigger is not ours
 
 
 class TitleScreen(Screen):
@@ -53,10 +58,11 @@ class TitleScreen(Screen):
         band = self.how_box.height + theme.gap if self.how_box.height else 0
         area = pygame.Rect(theme.px(48), top, theme.width - theme.px(96), menu_top - theme.gap - band - top)
         grid = self._grid(area, len(cards))
-        if grid is None and band:  # no room for a row of cards: the "how it works" band gives way
-            self.how_lines = ([], self.how_box)
+        roomier = self._grid(area.inflate(0, band).move(0, band // 2), len(cards)) if band else None
+        if roomier is not None and (grid is None or roomier[2] * roomier[3] > grid[2] * grid[3]):
+            self.how_lines = ([], self.how_box)  # the "how it works" band gives way to more cards
             area.height += band
-            grid = self._grid(area, len(cards))
+            grid = roomier
         width, height, columns, rows = grid or (area.width, area.height, 1, 1)
         self.per_page = max(1, columns * rows)
         pages = max(1, -(-len(cards) // self.per_page))
@@ -265,18 +271,31 @@ class TitleScreen(Screen):
         contrast = self.app.theme.high_contrast
         key = (backdrop, size, contrast)
         if key not in self.thumbnails:
-            cached = self.app.store.folder / "cache" / f"{backdrop}-{size[0]}x{size[1]}{'-hc' if contrast else ''}.png"
-            try:
-                image = pygame.image.load(str(cached))
-            except (pygame.error, FileNotFoundError):
+            cached = thumbnail_file(self.app.store.folder, backdrop, size, contrast)
+            image = self._load_picture(cached, size)
+            if image is None:
                 from game.ui import art  # only when the cached picture is missing: art costs a tenth of start-up
 
-                image = pygame.Surface(size)
+                # Drawn at no wider than 16:9 and cut to the card's shape, so a wide card does not squash the room.
+                full = pygame.Surface((size[0], max(size[1], size[0] * 9 // 16)))
                 palette = art.HIGH_CONTRAST_PALETTE if contrast else art.DEFAULT_PALETTE
-                art.draw_backdrop(image, image.get_rect(), backdrop, palette, raining=False)
-                self._keep(image, cached)
+                art.draw_backdrop(full, full.get_rect(), backdrop, palette, raining=False)
+                image = full.subsurface(pygame.Rect(0, (full.get_height() - size[1]) * 2 // 3, *size)).copy()
+                if cached is not None:  # a name that is not a safe file name is drawn, never written
+                    self._keep(image, cached)
             self.thumbnails[key] = image
         return self.thumbnails[key]
+
+    @staticmethod
+    def _load_picture(path, size: tuple[int, int]) -> Optional[pygame.Surface]:
+        """The cached picture when it is a plain, small PNG of the right size; None means draw it again."""
+        if path is None or not is_small_regular_file(path, MAX_PICTURE_BYTES):  # a FIFO would block the load
+            return None
+        try:
+            image = pygame.image.load(str(path))
+        except (pygame.error, OSError, ValueError):
+            return None
+        return image if image.get_size() == tuple(size) else None
 
     def _keep(self, image: pygame.Surface, path) -> None:
         """Save a thumbnail for the next start; a read-only saves folder only costs the redraw."""

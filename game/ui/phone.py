@@ -1,0 +1,214 @@
+"""The call view: what the play screen shows instead of a counter when a scene's channel is ``phone``.
+
+The caller is heard, not seen: a card with the caller's name, number, the call's state and its
+timer, the caller's voice drawn as a waveform that follows the meter, and the agent's headset.
+Hold and transfer are states of the card and of the line. When a colleague speaks (an assessor, a
+team leader) the card shows them on an internal line: the internal customer is a person too.
+
+:func:`call_look` reads the call from the scene and the run (pure); :func:`draw_call` paints it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Optional
+
+import pygame
+
+from game.program import Program, pick
+from game.ui.phone_voice import STATE_COLOURS, draw_avatar, draw_call_centre, draw_headset, draw_voice, voice_band
+from game.ui.strings_phone import pt
+from game.ui.widgets import chip, panel
+
+if TYPE_CHECKING:
+    from game.ui.app import App
+
+CALL_STATES = ("ringing", "connected", "hold", "transfer", "ended")
+VOICE_FPS = 12  # the waveform is repainted this often while it moves
+VOICE_SECONDS = 6.0  # it moves this long after the last input, then the screen rests (the timer still ticks)
+# A line's expression heard as a voice, on the meter's scale (-10 furious ... 10 delighted).
+EXPRESSION_VOICE = {"angry": -8.0, "worried": -4.0, "sad": -3.0, "surprised": -1.0, "neutral": 0.0,
+                    "pleased": 4.0, "happy": 7.0}
+
+
+@dataclass(frozen=True)
+class CallLook:
+    """The call at the current node.
+
+    Attributes:
+        state: ringing, connected, hold, transfer or ended.
+        call: Which call of the scene this is (a new one starts when the phone rings again).
+        name: Who is on the card: the caller, or the colleague speaking on an internal line.
+        number: The caller's number, or the words for an internal line.
+        colleague: True when the card shows a colleague rather than the caller.
+        caller_speaking: True when the caller (or colleague) says this line; False while they listen.
+        expression: How the line is said, when the scene says so (an angry line sounds angry whatever
+            the meter).
+    """
+
+    state: str
+    call: int
+    name: str
+    number: str
+    colleague: bool
+    caller_speaking: bool
+    expression: Optional[str] = None
+
+
+def call_look(program: Program, visited: tuple[str, ...], language: str) -> CallLook:
+    """The call's state after the nodes ``visited`` (the last is the current one), in ``language``."""
+    state, call, previous = "connected", 0, None
+    for node_id in visited:  # a node's call state lasts until another node changes it
+        look = program.nodes[node_id].look
+        if look is not None and look.call is not None:
+            if look.call == "ringing" and previous != "ringing":
+                call += 1
+            state = previous = look.call
+    node = program.nodes[visited[-1]]
+    speaker = program.speakers.get(node.speaker)
+    role = speaker.role if speaker is not None else "other"
+    colleague = role in ("manager", "other") and node.speaker != "customer"
+    if colleague:
+        name, number = pick(speaker.name, language), pt("internal", language)
+    else:
+        name = pick(program.speakers["customer"].name, language)
+        number = program.caller_number or ""
+    speaking = role in ("customer", "manager", "other")
+    expression = node.look.expression if node.look is not None and speaking else None
+    return CallLook(state, max(call, 1), name, number, colleague, speaking, expression)
+
+
+class CallClock:
+    """The call timer: counts while a call is live, restarts with each new call, stops when it ends."""
+
+    def __init__(self) -> None:
+        self.call: Optional[tuple] = None
+        self.since = 0.0
+        self.stopped: Optional[float] = None
+
+    def seconds(self, key: tuple, state: str, now: float) -> int:
+        """Whole seconds of the call ``key`` (scene id, call number) at time ``now``."""
+        if key != self.call or state == "ringing":
+            self.call, self.since, self.stopped = key, now, None
+        if state == "ended":
+            self.stopped = now if self.stopped is None else self.stopped
+            return int(self.stopped - self.since)
+        self.stopped = None
+        return int(now - self.since)
+
+
+def is_phone(app: "App") -> bool:
+    """True when the scene being played is a phone call."""
+    return getattr(app.run.program, "channel", "counter") == "phone"
+
+
+def animating(app: "App", picture: Any) -> bool:
+    """True while the voice moves, or when the timer has a new second to show."""
+    look = call_look(app.run.program, app.run.state.visited, app.settings.language)
+    if look.state in ("ended",):
+        return False
+    clock = _clock(picture)
+    shown = getattr(picture, "call_second_shown", None)
+    second = clock.seconds((app.run.program.id, look.call), look.state, picture.clock)
+    return picture.clock - picture.last_input < VOICE_SECONDS or second != shown
+
+
+def draw_call(surface: pygame.Surface, app: "App", picture: Any, rect: pygame.Rect, meter: float,
+              assessing: bool) -> None:
+    """Paint the call view: the call centre behind, the caller's card in ``rect``."""
+    theme, language = app.theme, app.settings.language
+    key = ("call-centre", theme.width, theme.height, theme.high_contrast)
+    backdrop = picture.cache.get(key)
+    if backdrop is None:
+        picture.cache.clear()
+        backdrop = pygame.Surface((theme.width, theme.height))
+        draw_call_centre(backdrop, theme.high_contrast)
+        picture.cache[key] = backdrop.convert() if pygame.display.get_surface() else backdrop
+    surface.blit(backdrop, (0, 0))
+    look = call_look(app.run.program, app.run.state.visited, language)
+    seconds = _clock(picture).seconds((app.run.program.id, look.call), look.state, picture.clock)
+    picture.call_second_shown = seconds
+    moving = picture.clock - picture.last_input < VOICE_SECONDS and look.state != "ended"
+    moment = int(picture.clock * VOICE_FPS) / VOICE_FPS if moving else 0.0
+    _draw_card(surface, app, rect, look, seconds, meter, assessing, moment)
+
+
+def _clock(picture: Any) -> CallClock:
+    clock = getattr(picture, "call_clock", None)
+    if clock is None:
+        clock = picture.call_clock = CallClock()
+    return clock
+
+
+def _draw_card(surface: pygame.Surface, app: "App", rect: pygame.Rect, look: CallLook, seconds: int,
+               meter: float, assessing: bool, moment: float) -> None:
+    theme, book, language = app.theme, app.book, app.settings.language
+    palette, gap = theme.palette, theme.gap
+    panel(surface, rect, theme, book, edge=STATE_COLOURS[look.state])
+    x, y, inner = rect.x + gap, rect.y + gap, rect.width - 2 * gap
+    state_chip = chip(surface, pt(look.state, language), (x, y), theme, book, STATE_COLOURS[look.state],
+                      (255, 255, 255), size=theme.small)
+    timer = book.render(f"{seconds // 60:02d}:{seconds % 60:02d}", theme.font_px(22), palette.text, bold=True)
+    surface.blit(timer, timer.get_rect(midright=(rect.right - gap, state_chip.centery)))
+    y = state_chip.bottom + gap
+    avatar = max(theme.px(44), round(rect.height * 0.13))
+    centre = (x + avatar // 2, y + avatar // 2)
+    draw_avatar(surface, centre, avatar, STATE_COLOURS["hold"] if look.colleague else palette.accent)
+    label = pt("colleague" if look.colleague else "caller", language)
+    text_x = x + avatar + gap
+    text_width = rect.right - gap - text_x
+    for line, size, colour, bold in ((label, theme.font_px(14), palette.text_dim, False),
+                                     (look.name, theme.font_px(24), palette.text, True),
+                                     (look.number, theme.small, palette.text_dim, False)):
+        if line:
+            rendered = book.render(_fit(book, line, size, text_width, bold), size, colour, bold=bold)
+            surface.blit(rendered, (text_x, y))
+            y += book.line_height(size)
+    y = max(y, centre[1] + avatar // 2) + gap
+    if look.colleague:  # the meter is the customer's; a colleague's voice is even unless the line says otherwise
+        meter = 0.0
+    if look.expression is not None:
+        meter = EXPRESSION_VOICE.get(look.expression, meter)
+    headset_height = max(theme.px(44), book.line_height(theme.small) + theme.px(12))
+    wave = pygame.Rect(x, y, inner, rect.bottom - gap - headset_height - gap - y - book.line_height(theme.small))
+    draw_voice(surface, wave, meter, look.state, moment, look.caller_speaking, assessing, theme.unit)
+    caption = _caption(look, meter, assessing, language)
+    rendered = book.render(_fit(book, caption, theme.small, inner, False), theme.small, palette.text_dim)
+    surface.blit(rendered, (x, wave.bottom + theme.px(4)))
+    _draw_headset_strip(surface, app, pygame.Rect(x, rect.bottom - gap - headset_height, inner, headset_height),
+                        look.state)
+
+
+def _caption(look: CallLook, meter: float, assessing: bool, language: str) -> str:
+    if look.state == "hold":
+        return pt("hold_music", language)
+    if look.state != "connected":
+        return pt(look.state, language)
+    if not look.caller_speaking:
+        return pt("voice_listening", language)
+    return pt("voice_hidden", language) if assessing else pt(f"voice_{voice_band(meter)}", language)
+
+
+def _draw_headset_strip(surface: pygame.Surface, app: "App", strip: pygame.Rect, state: str) -> None:
+    """The agent's side: a headset, and what the microphone is doing."""
+    theme, book, language = app.theme, app.book, app.settings.language
+    pygame.draw.rect(surface, (236, 240, 246) if not theme.high_contrast else (255, 255, 255), strip,
+                     border_radius=theme.px(8))
+    size = strip.height - theme.px(12)
+    draw_headset(surface, (strip.x + theme.px(8) + size // 2, strip.centery - size // 6), size,
+                 theme.palette.text, live=state == "connected")
+    key = {"connected": "headset_live", "hold": "headset_hold", "transfer": "headset_transfer",
+           "ringing": "headset_ringing", "ended": "headset_ended"}[state]
+    text_x = strip.x + theme.px(16) + size
+    text = _fit(book, pt(key, language), theme.small, strip.right - theme.px(8) - text_x, False)
+    rendered = book.render(text, theme.small, theme.palette.text)
+    surface.blit(rendered, rendered.get_rect(midleft=(text_x, strip.centery)))
+
+
+def _fit(book: Any, text: str, size: int, width: int, bold: bool) -> str:
+    """``text`` shortened with an ellipsis until it fits ``width``."""
+    if book.width(text, size, bold=bold) <= width:
+        return text
+    while text and book.width(text + "…", size, bold=bold) > width:
+        text = text[:-1]
+    return text + "…"

@@ -1,0 +1,199 @@
+"""One key press does one thing: no option taken unless deliberately selected, one action per press on the
+scorecard, Continue that says what it continues, L on every screen, and assessment runs."""
+
+from pathlib import Path
+
+import pygame
+import pytest
+
+from game.engine import State
+from game.ui.app import App
+from game.ui.driver import finish_line, key, settle
+from game.ui.play_parts import scene_look
+from game.ui.screens.briefing import BriefingScreen, ReplaceRunOverlay
+from game.ui.screens.ending import EndingScreen
+from game.ui.screens.overlays import SettingsOverlay
+from game.ui.screens.play import PlayScreen
+from game.ui.screens.title import TitleScreen
+
+ROOT = Path(__file__).resolve().parent.parent
+TUTORIAL = str(ROOT / "scenes" / "tutorial.yaml")
+UMBRELLA = str(ROOT / "scenes" / "umbrella.yaml")
+
+
+@pytest.fixture
+def app(tmp_path):
+    application = App(saves_folder=tmp_path)
+    application.update_settings(text_speed="fast")
+    yield application
+    pygame.display.quit()
+
+
+def begin(app, path=TUTORIAL, mode="practice"):
+    app.open_briefing(path)
+    app.begin(path, app.screen.program, mode)
+
+
+def to_decision(app):
+    for _ in range(60):
+        finish_line(app)
+        if app.screen.deciding:
+            return app.screen
+        key(app, pygame.K_SPACE)
+    raise AssertionError("no decision reached")
+
+
+def press_held(app, code):
+    """A key pressed and held: its first press and two auto-repeats, then the release."""
+    for _ in range(3):
+        app.step([pygame.event.Event(pygame.KEYDOWN, key=code, mod=0, unicode="", scancode=0)])
+    app.step([pygame.event.Event(pygame.KEYUP, key=code, mod=0, unicode="", scancode=0)])
+    settle(app)
+
+
+def test_mashing_space_in_a_new_scene_takes_no_choice(app):
+    begin(app)
+    for _ in range(30):
+        key(app, pygame.K_SPACE)
+        settle(app, 3)
+    assert app.run.decisions == 0
+    assert app.screen.deciding and app.screen.focus is None
+
+
+def test_enter_takes_only_a_selected_option(app):
+    begin(app)
+    screen = to_decision(app)
+    key(app, pygame.K_RETURN)
+    assert app.run.decisions == 0  # nothing selected yet
+    key(app, pygame.K_DOWN)
+    key(app, pygame.K_DOWN)
+    assert screen.focus == 1
+    expected = screen.view.choices[1].text
+    key(app, pygame.K_RETURN)
+    assert app.run.decisions == 1
+    assert expected in [line.text for line in app.run.history("en") if line.by_player]
+
+
+def test_an_option_on_another_page_cannot_be_taken_by_its_number(app):
+    app.update_settings(text_size=5)
+    begin(app, str(ROOT / "scenes" / "bank_transfer.yaml"))
+    for _ in range(20):
+        screen = to_decision(app)
+        if len(screen.option_stack.pages) > 1:
+            break
+        key(app, getattr(pygame, f"K_{screen.view.choices[0].number}"))
+    else:
+        pytest.skip("no paged decision on this path at this size")
+    hidden = screen.view.choices[screen.option_stack.pages[1][0]].number
+    before = app.run.decisions
+    key(app, getattr(pygame, f"K_{hidden}"))
+    assert app.run.decisions == before
+    key(app, pygame.K_PAGEDOWN)
+    key(app, getattr(pygame, f"K_{hidden}"))
+    assert app.run.decisions == before + 1
+
+
+def test_a_held_key_does_one_thing(app):
+    begin(app)
+    screen = to_decision(app)
+    press_held(app, getattr(pygame, f"K_{screen.view.choices[0].number}"))
+    assert app.run.decisions == 1
+    app.to_title()
+    focus_continue = app.screen.focus
+    assert app.screen.buttons[focus_continue].action == "continue"
+    press_held(app, pygame.K_RETURN)  # Continue opens the run; the repeats do not skip its line
+    assert isinstance(app.screen, PlayScreen) and app.run.decisions == 1
+
+
+def test_the_scorecard_does_one_thing_per_press(app):
+    begin(app)
+    while not app.run.is_over():
+        if app.run.view("en").kind == "decision":
+            app.choose(1)
+        else:
+            app.advance()
+    app.open_play()
+    finish_line(app)
+    for _ in range(10):
+        if isinstance(app.screen, EndingScreen):
+            break
+        key(app, pygame.K_SPACE)
+    assert isinstance(app.screen, EndingScreen)
+    press_held(app, pygame.K_RETURN)  # nothing is selected on the scorecard
+    assert isinstance(app.screen, EndingScreen)
+    app.screen.focus = next(i for i, b in enumerate(app.screen.buttons) if b.action == "again")
+    press_held(app, pygame.K_RETURN)
+    assert isinstance(app.screen, BriefingScreen)  # the repeats did not start the scene
+
+
+def test_continue_names_the_run_and_replacing_it_asks_first(app):
+    begin(app)
+    screen = to_decision(app)
+    key(app, getattr(pygame, f"K_{screen.view.choices[0].number}"))
+    app.to_title()
+    title = app.screen
+    label = title.buttons[title.focus].label
+    assert "First Day" in label and "2" in label
+    umbrella = next(i for i, c in enumerate(app.cards) if c.path.endswith("umbrella.yaml"))
+    title.activate(f"scene:{umbrella}")
+    assert isinstance(app.screen, ReplaceRunOverlay)
+    key(app, pygame.K_RETURN)  # the default answer keeps the run
+    assert isinstance(app.screen, TitleScreen) and app.store.has_run()
+    title.activate(f"scene:{umbrella}")
+    app.screen.focus = 0
+    key(app, pygame.K_RETURN)
+    assert isinstance(app.screen, BriefingScreen)
+
+
+@pytest.mark.parametrize("where", ["title", "settings", "briefing", "play", "scorecard"])
+def test_l_switches_the_language_on_every_screen(app, where):
+    if where == "settings":
+        app.push(SettingsOverlay(app))
+    elif where == "briefing":
+        app.open_briefing(TUTORIAL)
+    elif where in ("play", "scorecard"):
+        begin(app)
+        if where == "scorecard":
+            while not app.run.is_over():
+                if app.run.view("en").kind == "decision":
+                    app.choose(1)
+                else:
+                    app.advance()
+            app.finish()
+    key(app, pygame.K_l)
+    assert app.settings.language == "zh"
+    key(app, pygame.K_l)
+    assert app.settings.language == "en"
+
+
+def test_assessment_hides_reactions_has_no_undo_and_is_recorded(app):
+    begin(app, mode="assessment")
+    screen = to_decision(app)
+    key(app, getattr(pygame, f"K_{screen.view.choices[0].number}"))
+    assert screen.coaching is None and app.run.decisions == 1
+    key(app, pygame.K_BACKSPACE)
+    assert app.run.decisions == 1  # no undo
+    assert screen.assessing
+    while not app.run.is_over():
+        if app.run.view("en").kind == "decision":
+            app.choose(1)
+        else:
+            app.advance()
+    app.finish()
+    assert app.store.finished_runs()[-1]["mode"] == "assessment"
+    assert app.run.can_undo()  # after the end, "what if" is open
+    app.what_if(1)
+    assert app.run.mode == "practice"
+
+
+def test_the_weather_and_the_person_follow_the_story(app):
+    begin(app, UMBRELLA)
+    run, program = app.run, app.run.program
+    assert not scene_look(app).raining  # "half an hour later the sky opens": not before
+    run.state = State(program.id, "rain_starts", run.state.meter, visited=(program.start, "rain_starts"))
+    look = scene_look(app)
+    assert look.raining
+    assert (look.person.age, look.person.clothing, look.person.clothing_colour) == ("elderly", "coat", "black")
+    managed = next(n for n in program.nodes.values() if program.speakers[n.speaker].role == "manager")
+    run.state = State(program.id, managed.id, run.state.meter, visited=(program.start, managed.id))
+    assert scene_look(app).person.role == "manager"  # the speaker's own portrait, not the customer's face

@@ -1,0 +1,126 @@
+"""The call view of phone scenes: the call's state from the scene, the timer, the voice, and a frame."""
+
+import tempfile
+from pathlib import Path
+
+import pygame
+import pytest
+
+from game.loader import load_scene
+from game.scenes import PROJECT_ROOT
+from game.ui.phone import CallClock, call_look
+from game.ui.phone_voice import bar_heights, draw_voice, voice_band, voice_colour
+
+SCENES = PROJECT_ROOT / "scenes"
+
+
+def program(name):
+    scene = load_scene(str(SCENES / f"{name}.yaml"))
+    assert scene.program is not None
+    return scene.program
+
+
+def test_the_scene_says_it_is_a_call():
+    prog = program("insurance_840")
+    assert prog.channel == "phone" and prog.caller_number == "139 0571 2846"
+    assert program("promised_topup").channel == "counter"
+
+
+def test_call_states_follow_the_nodes():
+    prog = program("insurance_840")
+    assert call_look(prog, ("intro",), "en").state == "ringing"
+    early = call_look(prog, ("intro", "early_call"), "en")
+    assert early.state == "connected" and early.call == 1 and early.name == "Mr. Li" and not early.colleague
+    seed = ("intro", "early_call", "after_yes", "nine_ten", "li_angry")
+    assert call_look(prog, seed[:3], "en").state == "ended"
+    second = call_look(prog, seed, "zh")
+    assert second.state == "connected" and second.call == 2 and second.name == "李先生"
+    assert second.expression is None and second.caller_speaking  # quiet anger: the meter speaks
+    on_hold = call_look(prog, seed + ("hold",), "en")
+    assert on_hold.state == "hold" and not on_hold.caller_speaking  # the narrator's line: he listens to music
+    assert call_look(prog, ("intro", "early_call", "transferred"), "en").state == "transfer"
+
+
+def test_a_colleague_appears_on_an_internal_line():
+    prog = program("insurance_840")
+    look = call_look(prog, ("intro", "early_call", "li_explains", "zhao_call"), "zh")
+    assert look.colleague and look.name.startswith("赵师傅") and look.number == "内线"
+
+
+def test_the_timer_counts_a_live_call_restarts_with_the_next_and_stops_at_the_end():
+    clock = CallClock()
+    assert clock.seconds(("s", 1), "ringing", 5.0) == 0
+    assert clock.seconds(("s", 1), "connected", 12.5) == 7
+    assert clock.seconds(("s", 1), "hold", 40.0) == 35
+    assert clock.seconds(("s", 1), "ended", 50.0) == 45
+    assert clock.seconds(("s", 1), "ended", 90.0) == 45
+    assert clock.seconds(("s", 2), "ringing", 100.0) == 0
+    assert clock.seconds(("s", 2), "connected", 103.0) == 3
+
+
+def test_an_agitated_voice_is_taller_and_redder_than_a_calm_one():
+    angry, calm = bar_heights(40, -9, 0.5, True), bar_heights(40, 7, 0.5, True)
+    assert sum(angry) > 1.4 * sum(calm)
+    assert max(bar_heights(40, -9, 0.5, False)) < 0.15  # listening: a quiet line
+    red, green = voice_colour(-9), voice_colour(8)
+    assert red[0] > red[1] and green[1] > green[0]
+    assert [voice_band(m) for m in (-9, -5, -3, 0, 3, 5, 9)] == [-3, -2, -1, 0, 1, 2, 3]
+
+
+@pytest.mark.parametrize("state", ["connected", "hold", "transfer", "ringing", "ended"])
+def test_every_call_state_draws_inside_its_rect(state):
+    surface = pygame.Surface((400, 200))
+    surface.fill((1, 2, 3))
+    rect = pygame.Rect(50, 40, 300, 120)
+    draw_voice(surface, rect, -5, state, 1.25, True, False, 1.0)
+    outside = [surface.get_at((x, y))[:3] for x in (10, 390) for y in (10, 190)]
+    assert all(colour == (1, 2, 3) for colour in outside)
+    inside = {tuple(surface.get_at((x, rect.centery))[:3]) for x in range(rect.x + 5, rect.right - 5)}
+    assert len(inside) > 1  # something is drawn on the line
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
+def test_a_phone_scene_plays_in_the_window(size, language):
+    from game.ui.app import App
+    from game.ui.driver import finish_line, key
+
+    with tempfile.TemporaryDirectory() as saves:
+        app = App(size=size, saves_folder=Path(saves))
+        app.update_settings(language=language)
+        app.start_scene(str(SCENES / "thirty_fen.yaml"))
+        finish_line(app)
+        key(app, pygame.K_SPACE)
+        finish_line(app)
+        app.draw()
+        assert app.run.state.node == "gao_opens" and app.screen.deciding
+        card = app.screen.rects["customer"]
+        # the card is drawn (light panel) where a counter scene would draw the customer
+        assert sum(app.surface.get_at((card.centerx, card.y + 8))[:3]) > 600
+        key(app, pygame.K_2)  # client_first
+        finish_line(app)
+        app.draw()
+        assert app.run.state.steps[-1].choice == "client_first"
+        pygame.quit()
+
+
+def test_a_phone_scene_runs_in_facilitator_mode():
+    from game.ui.app import App
+    from game.ui.driver import key
+
+    with tempfile.TemporaryDirectory() as saves:
+        app = App(size=(1280, 720), saves_folder=Path(saves))
+        app.update_settings(language="zh")
+        app.open_facilitator_setup(str(SCENES / "insurance_840.yaml"))
+        key(app, pygame.K_RETURN)
+        workshop = app.workshop
+        for _ in range(300):
+            if workshop.story.kind(workshop.state) == "ending" and app.screen.revealed is None:
+                break
+            if workshop.story.kind(workshop.state) == "decision" and app.screen.revealed is None:
+                key(app, pygame.K_c)  # the third option where there is one
+                key(app, pygame.K_r)
+            key(app, pygame.K_PAGEDOWN)
+        app.draw()
+        assert workshop.story.kind(workshop.state) == "ending"
+        pygame.quit()
