@@ -39,6 +39,56 @@ def to_decision(app):
     raise AssertionError("no decision reached")
 
 
+def wait_for_export(app, frames_at_most=600):
+    """Step frames until the debrief's export is written (it is encoded on a worker thread)."""
+    for _ in range(frames_at_most):
+        if not app.screen.busy:
+            return
+        if app.screen.export_job is not None:
+            app.screen.export_job.wait(0.05)
+        settle(app)
+    raise AssertionError("the export never finished")
+
+
+def play_to_debrief(app):
+    """Two teams through the tutorial, every vote for A, until the debrief shows."""
+    app.start_workshop(TUTORIAL, ["Red", "Blue"], "alternating")
+    for _ in range(300):
+        if isinstance(app.screen, CompareScreen):
+            return
+        key(app, pygame.K_a)
+        key(app, pygame.K_PAGEDOWN)
+    raise AssertionError("the debrief never came")
+
+
+def test_one_press_of_s_is_one_export_and_the_debrief_keeps_answering(app, tmp_path):
+    play_to_debrief(app)
+    screen = app.screen
+    key(app, pygame.K_PAGEDOWN)
+    assert screen.page == 1
+    down = pygame.event.Event(pygame.KEYDOWN, key=pygame.K_s, mod=0, unicode="s", scancode=0)
+    app.step([down])  # held: the key repeat sends the same KEYDOWN again and again until the release
+    app.step([down] * 20)
+    assert screen.status == "Saving…"  # the frame drawn after the press says so
+    settle(app, 3)
+    app.step([down] * 20)
+    key(app, pygame.K_PAGEUP)  # the window answers while the export is written
+    assert screen.page == 0
+    app.step([pygame.event.Event(pygame.KEYUP, key=pygame.K_s, mod=0, unicode="s", scancode=0)])
+    wait_for_export(app)
+    settle(app, 30)
+    sessions = tmp_path / "sessions"
+    assert len(list(sessions.glob("*-debrief.png"))) == 1 and len(list(sessions.glob("*-debrief.pdf"))) == 1
+    assert screen.status.startswith("Saved to sessions/")
+    key(app, pygame.K_PAGEDOWN)
+    assert screen.page == 1
+    key(app, pygame.K_s)  # a new press is a new export
+    wait_for_export(app)
+    assert len(list(sessions.glob("*-debrief.png"))) == 2 and len(list(sessions.glob("*-debrief.pdf"))) == 2
+    app.step([pygame.event.Event(pygame.QUIT)])
+    assert not app.running
+
+
 def test_a_whole_two_team_session_with_a_tie_a_vote_taken_back_and_the_export(app, tmp_path):
     click(app, button_centre(app, "facilitate"))
     click(app, button_centre(app, "team:0"))
@@ -104,6 +154,7 @@ def test_a_whole_two_team_session_with_a_tie_a_vote_taken_back_and_the_export(ap
     assert {row["ending"] for row in rows if row["team"] == "Red"} == {"delighted"}
     assert {row["ending"] for row in rows if row["team"] == "Blue"} == {"gave_up"}
     key(app, pygame.K_s)
+    wait_for_export(app)
     pictures, documents = list(sessions.glob("*-debrief.png")), list(sessions.glob("*-debrief.pdf"))
     assert len(pictures) == 1 and len(documents) == 1 and documents[0].read_bytes().startswith(b"%PDF-1.4")
     assert pygame.image.load(str(pictures[0])).get_size()[1] == 1080 * len(app.screen.pages)

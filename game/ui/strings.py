@@ -62,6 +62,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "what_if": {"en": "What if?", "zh": "换个做法"},
     "save_image": {"en": "Save image (S)", "zh": "保存图片(S)"},
     "saved_to": {"en": "Saved to {path}", "zh": "已保存到 {path}"},
+    "saving": {"en": "Saving…", "zh": "正在保存…"},
     "play_again": {"en": "Play again", "zh": "再玩一次"},
     "decision": {"en": "Decision {n}", "zh": "第 {n} 个决定"},
     "process_problems": {"en": "Process", "zh": "流程问题"},
