@@ -298,3 +298,21 @@ def test_presenter_view_opens_a_second_window_when_a_second_display_exists(app, 
     assert len({surface.get_at((x, y))[:3] for x in range(0, 960, 40) for y in range(0, 720, 40)}) > 3
     key(app, pygame.K_n)
     assert app.screen.presenter is None
+
+
+def test_no_option_is_selected_before_the_facilitator_moves_to_one(app):
+    app.start_workshop(TUTORIAL, ["North", "South"], "alternating")
+    to_decision(app)
+    screen = app.screen
+    assert screen.selected == 0 and screen.option_rings() == []  # no ring reads as a suggestion
+    key(app, pygame.K_4)  # digits with nothing selected set no count, and say what to do
+    assert not any(app.workshop.votes.values()) and app.toast is not None
+    key(app, pygame.K_DOWN)
+    assert screen.selected == 1 and screen.option_rings() == [1]
+    key(app, pygame.K_DOWN)
+    key(app, pygame.K_3)
+    assert app.workshop.votes.get(2) == 3 and screen.option_rings() == [2]
+    key(app, pygame.K_r)
+    key(app, pygame.K_PAGEDOWN)
+    to_decision(app)
+    assert app.screen.selected == 0  # the next decision starts with nothing selected again

@@ -63,6 +63,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "save_image": {"en": "Save image (S)", "zh": "保存图片(S)"},
     "saved_to": {"en": "Saved to {path}", "zh": "已保存到 {path}"},
     "saving": {"en": "Saving…", "zh": "正在保存…"},
+    "select_option_first": {"en": "Choose an option first (its letter, or ↓), then type its count",
+                            "zh": "请先选中一个选项(按字母键或 ↓),再输入票数"},
     "play_again": {"en": "Play again", "zh": "再玩一次"},
     "decision": {"en": "Decision {n}", "zh": "第 {n} 个决定"},
     "process_problems": {"en": "Process", "zh": "流程问题"},
