@@ -316,3 +316,35 @@ def test_no_option_is_selected_before_the_facilitator_moves_to_one(app):
     key(app, pygame.K_PAGEDOWN)
     to_decision(app)
     assert app.screen.selected == 0  # the next decision starts with nothing selected again
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_long_team_names_keep_clear_of_the_next_column_on_the_debrief(app, language):
+    from game.ui.blocks import Canvas, audit
+    from game.ui.screens.compare import EXPORT_SIZE
+    from game.ui.screens.debrief_pages import TEAM_COLOURS, DebriefBuilder
+    from game.ui.text import TextBook
+    from game.ui.theme import make_theme
+
+    teams = ['=HYPERLINK("x")', "W" * 40]
+    app.start_workshop(TUTORIAL, teams, "alternating")
+    for _ in range(300):
+        if isinstance(app.screen, CompareScreen):
+            break
+        key(app, pygame.K_a)
+        key(app, pygame.K_PAGEDOWN)
+    theme, book = make_theme(EXPORT_SIZE, 1.0, False), TextBook()
+    builder = DebriefBuilder(app.workshop, language, theme, book)
+    pages = builder.pages()
+    for number, page in enumerate(pages, start=1):
+        canvas = Canvas(pygame.Surface(EXPORT_SIZE), book)
+        builder.draw(canvas, page, number, len(pages))
+        assert not audit(canvas.drawn, book, pygame.Rect((0, 0), EXPORT_SIZE))
+        names = [b for b in canvas.drawn if b.text in teams and b.colour in TEAM_COLOURS]
+        for name in names:
+            lines_right = [b.rect.x for b in canvas.drawn if b.rect.x > name.rect.x and b.rect.y == name.rect.y]
+            widest = max(book.width(line, name.size, name.bold) for line in name.lines)
+            assert all(name.rect.x + widest + builder.column_gap <= x for x in lines_right), (page.title, name.text)
+        if page.kind == "results":
+            assert {b.text for b in names} == set(teams)
+            assert any(len(b.lines) > 1 for b in names)  # the longest name wraps inside its column

@@ -76,6 +76,21 @@ class DebriefBuilder:
         self.footer_top = theme.height - 2 * book.line_height(self.label) - theme.px(8)
         self.area = pygame.Rect(self.margin, self.header_bottom, theme.width - 2 * self.margin,
                                 self.footer_top - self.header_bottom - self.gap)
+        self.pad = round(self.size * 0.3)
+        self.name_width = self._name_column_width()
+
+    def _name_column_width(self) -> int:
+        """The team-name column, sized by the widest name (between a quarter-ish and a third of the page);
+        a longer name wraps inside it. Its right edge keeps a full line height clear of the next column."""
+        widest = max((self.book.width(team, self.size, True) for team in self.workshop.teams), default=0)
+        lead = 2 * self.pad + self.size  # the marker and its padding, left of the name
+        wanted = lead + widest + self.column_gap
+        return max(round(self.area.width * 0.18), min(round(self.area.width * 0.34), wanted))
+
+    @property
+    def column_gap(self) -> int:
+        """The clear space between a team's name and its lines."""
+        return self.book.line_height(self.size)
 
     def t(self, key: str, **values) -> str:
         return t(key, self.language, **values)
@@ -126,10 +141,10 @@ class DebriefBuilder:
         """A team's marker and name in the first column, then its lines (choice, rating, ending...)."""
         book, theme = self.book, self.theme
         row = self.results[index]
-        pad = round(self.size * 0.3)
-        name_width = round(self.area.width * 0.26)
-        name = measure(book, row["team"], self.size, name_width - 3 * pad - self.size, (self.area.x + 2 * pad +
-                       self.size, y + pad), self.screen, self.floor, TEAM_COLOURS[index % 6], bold=True)
+        pad, name_width = self.pad, self.name_width
+        name = measure(book, row["team"], self.size, name_width - 2 * pad - self.size - self.column_gap,
+                       (self.area.x + 2 * pad + self.size, y + pad), self.screen, self.floor, TEAM_COLOURS[index % 6],
+                       bold=True)
         x = self.area.x + name_width
         blocks = [name]
         top = y + pad
