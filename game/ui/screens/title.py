@@ -16,7 +16,6 @@ import pygame
 from game.catalog import thumbnail_file
 from game.ltext import pick
 from game.storage import is_small_regular_file
-from game.ui import art
 from game.ui.screens.base import Screen
 from game.ui.strings import CUSTOMER_TYPES, t
 from game.ui.widgets import Button, chip, draw_button, panel
@@ -276,6 +275,8 @@ class TitleScreen(Screen):
             cached = thumbnail_file(self.app.store.folder, backdrop, size, contrast)
             image = self._load_picture(cached, size)
             if image is None:
+                from game.ui import art  # only when the cached picture is missing: art costs a tenth of start-up
+
                 # Drawn at no wider than 16:9 and cut to the card's shape, so a wide card does not squash the room.
                 full = pygame.Surface((size[0], max(size[1], size[0] * 9 // 16)))
                 palette = art.HIGH_CONTRAST_PALETTE if contrast else art.DEFAULT_PALETTE
