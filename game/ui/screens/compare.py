@@ -20,6 +20,7 @@ from game.ui.theme import make_theme
 from game.ui.text import TextBook
 
 EXPORT_SIZE = (1920, 1080)
+KEYS_LINES = 2  # under the debrief's footer on screen: the keys, or the export's status with both file names
 NEXT_KEYS = {pygame.K_PAGEDOWN, pygame.K_RIGHT, pygame.K_SPACE, pygame.K_DOWN, pygame.K_RETURN}
 BACK_KEYS = {pygame.K_PAGEUP, pygame.K_LEFT, pygame.K_UP}
 
@@ -38,7 +39,8 @@ class CompareScreen(Screen):
         self.frame_drawn = False
 
     def layout(self) -> None:
-        self.builder = DebriefBuilder(self.app.workshop, self.language, self.app.theme, self.app.book)
+        self.builder = DebriefBuilder(self.app.workshop, self.language, self.app.theme, self.app.book,
+                                      keys_lines=KEYS_LINES)
         self.pages = self.builder.pages()
         self.page = min(self.page, len(self.pages) - 1)
         self.buttons = []

@@ -16,7 +16,7 @@ from typing import Callable, Optional
 import pygame
 
 from game.ui import art
-from game.ui.blocks import Canvas, TextBlock, label_size, measure, one_line, room_size, sizes_down
+from game.ui.blocks import Canvas, TextBlock, measure, one_line, room_size, sizes_down
 from game.ui.strings import MOOD_LABELS, MOT_LABELS, t
 from game.vocab import signed
 from game.ui.theme import Theme
@@ -73,9 +73,9 @@ class Sizes:
 
 def projector_sizes(theme: Theme) -> Sizes:
     """Design sizes for the projector at this window size (never below what the room can read)."""
-    floor = room_size(theme.height)
+    floor = room_size(theme.height)  # every projected text, key hints and labels too, is read from the back row
     return Sizes(body=max(theme.font_px(30), floor), floor=floor,
-                 label=max(theme.font_px(16), label_size(theme.height)), timer=max(theme.font_px(40), floor))
+                 label=max(theme.font_px(16), floor), timer=max(theme.font_px(40), floor))
 
 
 class ProjectorPainter:
