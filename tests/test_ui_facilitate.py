@@ -157,7 +157,7 @@ def test_a_whole_two_team_session_with_a_tie_a_vote_taken_back_and_the_export(ap
     wait_for_export(app)
     pictures, documents = list(sessions.glob("*-debrief.png")), list(sessions.glob("*-debrief.pdf"))
     assert len(pictures) == 1 and len(documents) == 1 and documents[0].read_bytes().startswith(b"%PDF-1.4")
-    assert pygame.image.load(str(pictures[0])).get_size()[1] == 1080 * len(app.screen.pages)
+    assert pygame.image.load(str(pictures[0])).get_size()[1] == 1080 * len(app.screen.export_pages())
 
 
 def test_taking_turns_blank_screen_notes_and_back(app):
