@@ -69,7 +69,7 @@ def test_one_press_of_s_is_one_export_and_the_debrief_keeps_answering(app, tmp_p
     down = pygame.event.Event(pygame.KEYDOWN, key=pygame.K_s, mod=0, unicode="s", scancode=0)
     app.step([down])  # held: the key repeat sends the same KEYDOWN again and again until the release
     app.step([down] * 20)
-    assert screen.status == "Saving…"  # the frame drawn after the press says so
+    assert screen.status == "Saving..."  # the frame drawn after the press says so
     settle(app, 3)
     app.step([down] * 20)
     key(app, pygame.K_PAGEUP)  # the window answers while the export is written

@@ -62,7 +62,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "what_if": {"en": "What if?", "zh": "换个做法"},
     "save_image": {"en": "Save image (S)", "zh": "保存图片(S)"},
     "saved_to": {"en": "Saved to {path}", "zh": "已保存到 {path}"},
-    "saving": {"en": "Saving…", "zh": "正在保存…"},
+    "saving": {"en": "Saving...", "zh": "正在保存……"},
     "select_option_first": {"en": "Choose an option first (its letter, or ↓), then type its count",
                             "zh": "请先选中一个选项(按字母键或 ↓),再输入票数"},
     "play_again": {"en": "Play again", "zh": "再玩一次"},
