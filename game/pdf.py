@@ -86,7 +86,7 @@ def images_to_png(pages: list[PageImage]) -> bytes:
     if not pages:
         raise ValueError("a PNG needs at least one page")
     width = pages[0].width
-    rows = []
+    rows: list[bytes] = []
     for number, page in enumerate(pages):
         if page.width != width or len(page.rgb) != page.width * page.height * 3:
             raise ValueError(f"page {number + 1}: {len(page.rgb)} bytes for a {page.width}x{page.height} picture"

@@ -175,4 +175,6 @@ class ExportJob:
         """The written paths; raises what the writing raised."""
         if self._error is not None:
             raise self._error
+        if self._outcome is None:
+            raise RuntimeError("the export has not finished: call result() once done() is True")
         return self._outcome
