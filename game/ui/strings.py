@@ -140,6 +140,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "key_prompt": {"en": "Key decision · Discuss: {question}", "zh": "关键决定 · 讨论：{question}"},
     "rooms_choice": {"en": "The room's choice", "zh": "大家的选择"},
     "after_tie": {"en": "(tie broken by the facilitator)", "zh": "（平票，由主持人决定）"},
+    "past_cohorts": {"en": "Past cohorts ({n} runs): {shares}", "zh": "往期学员（共 {n} 次）：{shares}"},
     "score_line": {"en": "Score {score}/100 · grade {grade}", "zh": "得分 {score}/100 · 等级 {grade}"},
     "notes_visible": {"en": "The room can see these notes · N hides them",
                       "zh": "全场都能看到这些备注 · 按 N 隐藏"},

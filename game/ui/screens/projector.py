@@ -270,12 +270,13 @@ class ProjectorPainter:
         self._draw_rows(rows, size, revealed=any(option.rating is not None for _, _, option in rows))
 
     def reveal(self, top: int, bottom: int, result: tuple[str, int], feedback: str, meter: float,
-               options: list[Option], program) -> None:
+               options: list[Option], program, past: str = "") -> None:
         """After a clear vote: the customer's reaction (face and meter), the result in words, the options rated.
 
         Tried in turn: the reaction above the options with a large, then a small face; the reaction in a
         column beside the options; the same with bare vote counts; last, the chosen option's words in the
-        headline and the other options by letter and rating only.
+        headline and the other options by letter and rating only. ``past`` (how past cohorts chose, or
+        empty) goes under the coaching.
         """
         def arrange(art_share: float, beside: bool, compact: bool, brief: bool = False):
             shown, words = options, result
@@ -284,13 +285,13 @@ class ProjectorPainter:
                 words = (f"{result[0]}: {chosen.text}" if chosen else result[0], result[1])
                 shown = [Option(o.number, "", o.votes, o.rating, o.chosen) for o in options]
             return lambda size, force=False: self._reveal_at(size, art_share, beside, compact, force, top, bottom,
-                                                             words, feedback, meter, shown, program)
+                                                             words, feedback, meter, shown, program, past)
 
         self._first_fit([arrange(0.3, False, False), arrange(0.18, False, False), arrange(0.22, True, False),
                          arrange(0.22, True, True), arrange(0.22, False, True, brief=True)])
 
     def _reveal_at(self, size, art_share, beside, compact, force, top, bottom, result, feedback, meter, options,
-                   program):
+                   program, past=""):
         theme, book, floor = self.theme, self.book, self.sizes.floor
         self.compact = compact
         art_height = round(theme.height * art_share)
@@ -307,7 +308,7 @@ class ProjectorPainter:
         mood = MOOD_LABELS[self.language][art.expression_for(meter)]
         entries = [(headline, WHITE, True, 0), (rating_words(rating, self.language), QUALITY_TEXT[quality(rating)],
                                                 True, 0),
-                   (feedback, WHITE, False, 0),
+                   (feedback, WHITE, False, 0), (past, DIM, False, 0),
                    (t("meter_label", self.language, mood=mood, value=f"{meter:+.0f}"), AMBER, True, self.gap)]
         texts: list[TextBlock] = []
         for text, colour, bold, space in entries:
