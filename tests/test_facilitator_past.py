@@ -85,3 +85,49 @@ def test_no_records_no_line(tmp_path):
         assert MARK["en"] not in drawn_text(_drawn(app))
     finally:
         pygame.display.quit()
+
+
+def test_a_phone_scene_projects_the_call_not_a_face(tmp_path, monkeypatch):
+    from game.ui import art
+    from game.ui.screens import projector
+
+    drawn = []
+    real_call = projector.draw_call_picture
+    monkeypatch.setattr(projector, "draw_call_picture",
+                        lambda surface, rect, program, visited, meter, unit:
+                        drawn.append(("call", visited[-1])) or real_call(surface, rect, program, visited, meter,
+                                                                         unit))
+    monkeypatch.setattr(art, "draw_customer", lambda *args, **kwargs: drawn.append(("face", None)))
+    for scene, expected in (("insurance_840", "call"), ("tutorial", "face")):
+        drawn.clear()
+        app = App(size=(1280, 720), saves_folder=tmp_path / "saves")
+        try:
+            app.start_workshop(str(ROOT / "scenes" / f"{scene}.yaml"), ["Red"], "sequential")
+            _to_vote(app)
+            key(app, pygame.K_a)
+            key(app, pygame.K_r)
+            assert app.screen.revealed is not None
+            blocks = _drawn(app)
+            assert drawn and {kind for kind, _ in drawn} == {expected}, scene
+            assert not audit(blocks, app.book, app.surface.get_rect())
+            if expected == "call":  # the call view itself: the frame takes the call state's colour
+                visited = app.workshop.states["Red"].visited
+                assert drawn[-1][1] == visited[-1]
+        finally:
+            pygame.display.quit()
+
+
+def test_the_projected_call_is_framed_in_the_call_state_colour():
+    from game.ui.phone import call_look, draw_call_picture
+    from game.ui.phone_voice import STATE_COLOURS, voice_colour
+
+    prog = load_scene(str(ROOT / "scenes" / "insurance_840.yaml")).program
+    seed = ("intro", "early_call", "after_yes", "nine_ten", "li_angry")
+    for visited in (seed[:1], seed, seed + ("hold",)):
+        surface = pygame.Surface((300, 400))
+        rect = pygame.Rect(0, 0, 300, 400)
+        draw_call_picture(surface, rect, prog, visited, -6.0, 1.0)
+        state = call_look(prog, visited, "en").state
+        assert tuple(surface.get_at((2, 200)))[:3] == STATE_COLOURS[state]
+        colours = {tuple(surface.get_at((x, y)))[:3] for x in range(0, 300, 3) for y in range(200, 400, 3)}
+        assert (voice_colour(-6.0) in colours) == (state == "connected")

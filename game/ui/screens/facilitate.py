@@ -270,6 +270,7 @@ class FacilitatorScreen(Screen):
                               and workshop.pending_tie is None) for c in view.choices]
             painter.decision(top, bottom, view.speaker_name, view.text, prompt, options)
         elif view.kind == "ending":
+            painter.visited = workshop.state.visited
             card = workshop.scorecard(workshop.team)
             painter.ending(top, bottom, view.ending_title, t("score_line", language, score=f"{card.score:g}",
                                                              grade=card.grade), view.ending_text,
@@ -302,6 +303,7 @@ class FacilitatorScreen(Screen):
                    for n, c in enumerate(choices, start=1)]
         chosen = next(c for c in choices if c.id == record.choice_id)
         headline = t("room_chose", language, letter=record.chosen)
+        painter.visited = workshop.states[record.team].visited
         if record.tie:
             headline += " " + t("after_tie", language)
         painter.reveal(top, bottom, (headline, record.rating), pick(chosen.feedback, language),

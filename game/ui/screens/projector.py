@@ -16,6 +16,7 @@ from typing import Callable, Optional
 import pygame
 
 from game.ui import art
+from game.ui.phone import draw_call_picture
 from game.ui.blocks import Canvas, TextBlock, label_size, measure, one_line, room_size, sizes_down
 from game.ui.strings import MOOD_LABELS, MOT_LABELS, t
 from game.vocab import signed
@@ -88,6 +89,7 @@ class ProjectorPainter:
         self.margin = round(theme.width * 0.04)
         self.gap = theme.px(12)
         self.compact = False  # vote counts as bare numbers, leaving the options more width
+        self.visited: tuple[str, ...] = ()  # the nodes the team went through: a phone scene's call state
 
     # --- pieces ------------------------------------------------------------------------------
 
@@ -361,7 +363,11 @@ class ProjectorPainter:
             self.canvas.draw(block)
 
     def customer(self, rect: pygame.Rect, meter: float, program) -> None:
-        """The customer's face for ``meter``: the room sees the consequence."""
+        """The customer's face for ``meter`` (on a phone scene, the call and the caller's voice): the room
+        sees the consequence."""
+        if getattr(program, "channel", "counter") == "phone" and self.visited:
+            draw_call_picture(self.canvas.surface, rect, program, self.visited, meter, self.theme.unit)
+            return
         palette = art.HIGH_CONTRAST_PALETTE if self.theme.high_contrast else art.DEFAULT_PALETTE
         pygame.draw.rect(self.canvas.surface, (32, 44, 64), rect, border_radius=self.theme.radius)
         art.draw_customer(self.canvas.surface, rect, art.expression_for(meter), palette, program.customer_type,
