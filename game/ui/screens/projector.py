@@ -311,7 +311,7 @@ class ProjectorPainter:
         entries = [(headline, WHITE, True, 0), (rating_words(rating, self.language), QUALITY_TEXT[quality(rating)],
                                                 True, 0),
                    (feedback, WHITE, False, 0), (past, DIM, False, 0),
-                   (t("meter_label", self.language, mood=mood, value=f"{meter:+.0f}"), AMBER, True, self.gap)]
+                   (t("meter_label", self.language, mood=mood, value=signed(meter)), AMBER, True, self.gap)]
         texts: list[TextBlock] = []
         for text, colour, bold, space in entries:
             if text:
@@ -350,7 +350,7 @@ class ProjectorPainter:
             blocks.append(measure(book, score, size, width, (x, blocks[-1].rect.bottom), area, self.sizes.floor,
                                   AMBER, bold=True))
             mood = MOOD_LABELS[self.language][art.expression_for(meter)]
-            blocks.append(measure(book, t("meter_label", self.language, mood=mood, value=f"{meter:+.0f}"), size,
+            blocks.append(measure(book, t("meter_label", self.language, mood=mood, value=signed(meter)), size,
                                   width, (x, blocks[-1].rect.bottom), area, self.sizes.floor, WHITE, bold=True))
             meter_bar = pygame.Rect(x, blocks[-1].rect.bottom + theme.px(6), min(width, theme.px(420)), theme.px(16))
             blocks.append(measure(book, text, size, width, (x, meter_bar.bottom + theme.px(14) + self.gap), area,
