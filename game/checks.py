@@ -12,9 +12,9 @@ from game.conditions import KEYWORDS, METER_NAME, flags_in
 from game.diagnostics import Diagnostic, did_you_mean
 from game.glyphs import Coverage, load_coverage
 from game.model import Scene, iter_texts
+from game.vocab import CUSTOMER_SPEAKER
 from game.yamlsrc import SourceMap
 
-CUSTOMER_SPEAKER = "customer"
 RESERVED_NAMES = KEYWORDS | {METER_NAME}
 MAX_NUMBERED_CHOICES = 9
 HINTED_PROBLEMS = 100  # as many as a file's listing shows (diagnostics.cap_diagnostics)

@@ -10,11 +10,12 @@ import argparse
 import json
 import re
 import sys
-from typing import Optional, Sequence
+from typing import Callable, Optional, Sequence
 
 from game import __version__, cli_results
 from game.diagnostics import escape_controls, has_errors
 from game.catalog import find_scene_files
+from game.vocab import LANGUAGES
 
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
 
@@ -36,7 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
     picks.add_argument("--choices", metavar="N,N,...",
                        help="at each decision, the open choice to take: its number (1-based) or its id")
     picks.add_argument("--random", type=int, metavar="SEED", help="choose at random, reproducibly")
-    run.add_argument("--lang", choices=("en", "zh"), default="en", help="language of the transcript")
+    run.add_argument("--lang", choices=LANGUAGES, default="en", help="language of the transcript")
     run.add_argument("--json", action="store_true", help="print one JSON object with the scorecard")
     run.add_argument("--record", action="store_true",
                      help="record the finished run as the game does: history and xAPI outbox under saves/")
@@ -49,7 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
     graph = commands.add_parser("graph", help="print the scene map")
     graph.add_argument("scene", metavar="SCENE")
     graph.add_argument("--format", choices=("mermaid", "dot"), default="mermaid")
-    graph.add_argument("--lang", choices=("en", "zh"), default="en")
+    graph.add_argument("--lang", choices=LANGUAGES, default="en")
 
     commands.add_parser("schema", help="print the JSON Schema of the scene format")
 
@@ -70,8 +71,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         return _play(args)
     from game.scenes import SceneNotFound
 
-    handlers = {
-        None: _play, "facilitate": _facilitate, "validate": _validate, "run": _run, "analyze": _analyze,
+    handlers: dict[str, Callable[[argparse.Namespace], int]] = {
+        "facilitate": _facilitate, "validate": _validate, "run": _run, "analyze": _analyze,
         "graph": _graph, "schema": _schema, "new": _new, **cli_results.handlers(),
     }
     try:
@@ -110,7 +111,8 @@ def _validate(args: argparse.Namespace) -> int:
     diagnostics = []
     for path in files:
         loaded = load_scene(path)
-        leaks = leak_diagnostics(loaded.program, loaded.source, path) if loaded.ok else []
+        program = loaded.program if loaded.ok else None
+        leaks = leak_diagnostics(program, loaded.source, path) if program is not None else []
         diagnostics += sorted(loaded.diagnostics + leaks)
     if args.json:
         print(json.dumps([d.to_dict() for d in diagnostics], ensure_ascii=False, indent=2))

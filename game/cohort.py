@@ -51,7 +51,7 @@ class RunRecord:
     def worst(self) -> Optional[Answer]:
         """The lowest-rated decision (the first of equals): the run's worst moment."""
         rated = [answer for answer in self.answers if answer.rating is not None]
-        return min(rated, key=lambda a: a.rating) if rated else None
+        return min(rated, key=lambda a: a.rating or 0) if rated else None
 
 
 def parse_activity(activity_id: Any) -> tuple[Optional[str], Optional[str]]:
@@ -69,10 +69,15 @@ def _extension(extensions: Any, name: str) -> Any:
     return None
 
 
+def _mapping(value: Any) -> dict[str, Any]:
+    """``value`` when it is a JSON object, else an empty one: statements come from outside."""
+    return value if isinstance(value, dict) else {}
+
+
 def _learner_key(actor: Any) -> str:
     if not isinstance(actor, dict):
         return ""
-    account = actor.get("account") if isinstance(actor.get("account"), dict) else {}
+    account = _mapping(actor.get("account"))
     return str(actor.get("mbox") or account.get("name") or actor.get("name") or "")
 
 
@@ -81,9 +86,10 @@ def runs_from_statements(statements: Iterable[Any]) -> list[RunRecord]:
     runs: dict[str, RunRecord] = {}
     seen: set[str] = set()
     for statement in statements:
-        if not isinstance(statement, dict) or statement.get("id") in seen:
+        statement_id = str(statement.get("id")) if isinstance(statement, dict) else None
+        if statement_id is None or statement_id in seen:  # str(): an id from outside may be a list
             continue
-        seen.add(statement.get("id"))
+        seen.add(statement_id)
         _add(runs, statement)
     for run in runs.values():
         run.answers.sort(key=lambda a: a.timestamp)
@@ -91,9 +97,9 @@ def runs_from_statements(statements: Iterable[Any]) -> list[RunRecord]:
 
 
 def _add(runs: dict[str, RunRecord], statement: dict[str, Any]) -> None:
-    context = statement.get("context") if isinstance(statement.get("context"), dict) else {}
+    context = _mapping(statement.get("context"))
     registration = context.get("registration")
-    obj = statement.get("object") if isinstance(statement.get("object"), dict) else {}
+    obj = _mapping(statement.get("object"))
     scene, node = parse_activity(obj.get("id"))
     verb = statement.get("verb", {}).get("id", "") if isinstance(statement.get("verb"), dict) else ""
     if not isinstance(registration, str) or scene is None or not isinstance(verb, str):
@@ -102,7 +108,7 @@ def _add(runs: dict[str, RunRecord], statement: dict[str, Any]) -> None:
     mode = _extension(context.get("extensions"), "mode")
     run.mode = mode if isinstance(mode, str) else run.mode
     run.learner = run.learner or _learner_key(statement.get("actor"))
-    result = statement.get("result") if isinstance(statement.get("result"), dict) else {}
+    result = _mapping(statement.get("result"))
     kind = verb.rsplit("/", 1)[-1]
     if kind == "answered" and node is not None and isinstance(result.get("response"), str):
         rating = _extension(result.get("extensions"), "rating")
@@ -146,7 +152,7 @@ def endings_reached(records: Iterable[RunRecord]) -> Counter:
 
 def worst_moments(records: Iterable[RunRecord], top: int = 5) -> list[tuple[tuple[str, str], int]]:
     """The (node, choice) pairs that were most often a run's worst moment."""
-    counts = Counter()
+    counts: Counter[tuple[str, str]] = Counter()
     for record in records:
         worst = record.worst()
         if worst is not None and worst.rating is not None and worst.rating < 0:

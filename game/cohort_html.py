@@ -31,17 +31,16 @@ WORDS = {
            "worst": "Most common worst moments", "none": "No records yet for this scene.", "rating": "rating",
            "answers": "{n} answers", "legend": "Bar colour: the option's rating",
            "practice": "practice", "assessment": "assessment", "workshop": "workshop", "no_worst": "No run had a "
-           "negative moment.", "times": "{n}×", "colon": ": ", "comma": ", ",
-           "stages": {}},
+           "negative moment.", "times": "{n}×", "colon": ": ", "comma": ", "},
     "zh": {"title": "学员群体报告", "runs": "共 {runs} 人次，完成 {finished} 次", "source": "数据来源",
            "generated": "生成时间", "modes": "练习与考核", "mode": "模式", "count": "人次", "finished": "完成",
            "average": "平均分", "pass_rate": "通过率", "scores": "得分分布", "endings": "结局分布",
            "decisions": "每个决策点的选择分布", "worst": "最常见的最差时刻", "none": "这个场景还没有记录。",
            "rating": "评分", "answers": "共 {n} 次作答", "legend": "条形颜色：该选项的评分",
            "practice": "练习", "assessment": "考核", "workshop": "工作坊", "no_worst": "没有出现负面时刻。",
-           "times": "{n} 次", "colon": "：", "comma": "，",
-           "stages": {"explore": "探索", "offer": "提议", "act": "行动", "confirm": "确认"}},
+           "times": "{n} 次", "colon": "：", "comma": "，"},
 }
+STAGE_WORDS = {"zh": {"explore": "探索", "offer": "提议", "act": "行动", "confirm": "确认"}}  # English: the ids
 
 STYLE = """
 body{font-family:"Noto Sans","Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei",sans-serif;margin:24px 40px;
@@ -148,7 +147,7 @@ def _decisions(program: Program, runs: list[RunRecord], language: str, words: di
         for index, choice in enumerate(node.choices):
             count = counts.get(choice.id, 0)
             label = (f"{LETTERS[index % len(LETTERS)]}. {pick(choice.text, language)}")
-            stage = words["stages"].get(choice.stage, choice.stage)
+            stage = STAGE_WORDS.get(language, {}).get(choice.stage, choice.stage)
             rows.append(f'<div class="option"><div>{escape(label)} <span class="small">({escape(words["rating"])} '
                         f'{signed(choice.rating)}{words["comma"]}{escape(stage)})</span></div>'
                         f'{_bar(count / total, RATING_COLOURS[choice.rating])}'

@@ -1,7 +1,7 @@
 """Diagnostics: every problem found in a scene, with its place and a stable code.
 
 Codes are stable: tools and docs refer to them. ``CODES`` is the catalogue;
-docs/authoring.md lists it (generated, see :func:`game.docgen.codes_markdown`).
+docs/authoring.md lists it (generated, see :func:`game.docgen.codes_reference`).
 """
 
 from __future__ import annotations
@@ -162,7 +162,7 @@ def has_errors(diagnostics: Iterable[Diagnostic]) -> bool:
     return any(d.severity == "error" for d in diagnostics)
 
 
-def did_you_mean(word: str, candidates: Iterable[str]) -> str:
+def did_you_mean(word: object, candidates: Iterable[str]) -> str:
     """A " (did you mean 'x'?)" suffix for the closest candidate, or an empty string."""
     import difflib  # only needed when something is wrong: kept out of start-up
 

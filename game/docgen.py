@@ -45,7 +45,7 @@ def _schema_type(prop: dict[str, Any]) -> str:
     if kind == "array":
         return f"list of {_schema_type(prop.get('items', {}))}"
     if kind == "object":
-        values = prop.get("additionalProperties") or next(iter(prop.get("patternProperties", {}).values()), {})
+        values: dict = prop.get("additionalProperties") or next(iter(prop.get("patternProperties", {}).values()), {})
         return f"map of id to {_schema_type(values)}"
     return {"integer": "whole number", "number": "number", "string": "string", "boolean": "true/false"}.get(kind, kind)
 
@@ -103,9 +103,14 @@ SECTIONS = {"fields": field_reference, "vocabulary": vocabulary_reference, "code
 def render(document: str) -> str:
     """Replace every ``<!-- GENERATED:name -->`` ... ``<!-- /GENERATED:name -->`` block."""
     for name, build in SECTIONS.items():
-        pattern = re.compile(rf"(<!-- GENERATED:{name} -->\n).*?(<!-- /GENERATED:{name} -->)", re.DOTALL)
-        document = pattern.sub(lambda m, build=build: m.group(1) + build() + m.group(2), document)
+        document = _fill(document, name, build())
     return document
+
+
+def _fill(document: str, name: str, text: str) -> str:
+    """``document`` with the block called ``name`` holding ``text``."""
+    pattern = re.compile(rf"(<!-- GENERATED:{name} -->\n).*?(<!-- /GENERATED:{name} -->)", re.DOTALL)
+    return pattern.sub(lambda m: m.group(1) + text + m.group(2), document)
 
 
 def main() -> int:

@@ -43,8 +43,8 @@ def to_mermaid(program: Program, language: str = "en") -> str:
     for box, label, is_ending in _boxes(program, language):
         shape = '(["{}"])' if is_ending else '["{}"]'
         lines.append(f"    {ids[box]}{shape.format(_mermaid_escape(label))}")
-    for source, target, label in _arrows(program, language):
-        middle = f'|"{_mermaid_escape(label)}"|' if label else ""
+    for source, target, edge_label in _arrows(program, language):
+        middle = f'|"{_mermaid_escape(edge_label)}"|' if edge_label else ""
         lines.append(f"    {ids[source]} -->{middle} {ids[target]}")
     return "\n".join(lines) + "\n"
 
@@ -59,8 +59,8 @@ def to_dot(program: Program, language: str = "en") -> str:
     for box, label, is_ending in _boxes(program, language):
         shape = ", shape=doubleoctagon" if is_ending else ""
         lines.append(f'  "{_dot_escape(box)}" [label="{_dot_escape(label)}"{shape}];')
-    for source, target, label in _arrows(program, language):
-        attributes = f' [label="{_dot_escape(label)}"]' if label else ""
+    for source, target, edge_label in _arrows(program, language):
+        attributes = f' [label="{_dot_escape(edge_label)}"]' if edge_label else ""
         lines.append(f'  "{_dot_escape(source)}" -> "{_dot_escape(target)}"{attributes};')
     lines.append("}")
     return "\n".join(lines) + "\n"

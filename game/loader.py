@@ -8,18 +8,18 @@ from __future__ import annotations
 
 import typing
 from dataclasses import dataclass, field
-from typing import Any, Optional
+from typing import Any, Mapping, Optional
 
 from pydantic import BaseModel, ValidationError
 
 from game import vocab
-from game.analysis import AnalysisError, StateGraph
 from game.checks import check_scene
 from game.conditions import ConditionError, parse_condition
 from game.diagnostics import Diagnostic, cap_diagnostics, did_you_mean, has_errors
 from game.gcpause import without_gc_pauses
 from game.model import Scene
 from game.program import Program, compile_scene
+from game.reach import TooManyStates, explore
 from game.yamlsrc import MAX_DIAGNOSTICS, SourceMap, YamlSourceError, parse, read_text
 
 
@@ -115,8 +115,8 @@ def _stuck_decisions(program: Program, source: SourceMap, path: str) -> list[Dia
     if not any(choice.condition is not None for node in program.nodes.values() for choice in node.choices):
         return []  # without conditions every choice is always open
     try:
-        stuck = StateGraph(program, VALIDATE_MAX_STATES).stuck
-    except AnalysisError as exc:
+        stuck = explore(program, VALIDATE_MAX_STATES).stuck
+    except TooManyStates as exc:
         return [Diagnostic(path, 1, 1, "MOT215", f"{exc}; decisions were not checked for a way forward")]
     found = []
     for node_id in sorted(stuck):
@@ -207,7 +207,7 @@ def _unknown_field(key: str, source: SourceMap, path: str) -> Diagnostic:
     return Diagnostic(path, line, column, code, message)
 
 
-def _describe_error(error: dict, loc: tuple) -> tuple[str, str, bool]:
+def _describe_error(error: Mapping[str, Any], loc: tuple) -> tuple[str, str, bool]:
     """Map one pydantic error to (code, message, points_at_key)."""
     kind, name, value = error["type"], _last_name(loc), error.get("input")
     where = _where(loc)

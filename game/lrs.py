@@ -7,17 +7,13 @@ Passwords never appear in messages: errors name the LRS by scheme, host and path
 from __future__ import annotations
 
 import base64
-import http.client
 import json
 import os
-import urllib.error
 import urllib.parse
-import urllib.request
 from dataclasses import dataclass, field
 from typing import Any, Iterator, Mapping, Optional
 
 from game.outbox import Entry, Outbox
-from game.xapi import XAPI_VERSION
 
 ENV_ENDPOINT, ENV_USERNAME, ENV_PASSWORD = "MOT_LRS_ENDPOINT", "MOT_LRS_USERNAME", "MOT_LRS_PASSWORD"
 BATCH_SIZE = 50
@@ -68,8 +64,8 @@ def config_from(settings: Any, environ: Optional[Mapping[str, str]] = None) -> O
     endpoint = environ.get(ENV_ENDPOINT) or getattr(settings, "lrs_endpoint", "")
     if not endpoint:
         return None
-    username = environ.get(ENV_USERNAME) or getattr(settings, "lrs_username", "")
-    password = environ.get(ENV_PASSWORD) or getattr(settings, "lrs_password", "")
+    username = environ.get(ENV_USERNAME) or getattr(settings, "lrs_username", "") or ""
+    password = environ.get(ENV_PASSWORD) or getattr(settings, "lrs_password", "") or ""
     return LrsConfig(endpoint, username, password)
 
 
@@ -109,6 +105,8 @@ class LrsClient:
         self.timeout = timeout
 
     def _headers(self) -> dict[str, str]:
+        from game.xapi import XAPI_VERSION  # here: the game checks its LRS settings before its first frame
+
         headers = {"X-Experience-API-Version": XAPI_VERSION, "Content-Type": "application/json",
                    "Accept": "application/json"}
         username, password = self.config.signed_in()
@@ -118,6 +116,10 @@ class LrsClient:
         return headers
 
     def _request(self, method: str, url: str, body: Optional[bytes] = None) -> Reply:
+        import http.client  # here, with urllib.request: together they cost more than the game's first frame
+        import urllib.error
+        import urllib.request
+
         request = urllib.request.Request(url, data=body, method=method, headers=self._headers())
         try:
             with urllib.request.urlopen(request, timeout=self.timeout) as response:
@@ -262,7 +264,9 @@ def _settle_server_error(outbox: Outbox, batch: list[Entry], report: SyncReport,
 def _settle_conflict(outbox: Outbox, client: LrsClient, batch: list[Entry], report: SyncReport,
                      reply: Reply) -> bool:
     """A 409 on a re-send: what the LRS shows it holds is delivered; the rest goes again, one at a time."""
-    stored, missing, unsure = [], [], False
+    stored: list[Entry] = []
+    missing: list[Entry] = []
+    unsure = False
     for entry in batch:
         held = client.has_statement(entry.id)
         unsure = unsure or held is None

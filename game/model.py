@@ -24,7 +24,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from game.vocab import FORMAT_VERSION, CustomerType, Principle, Role, Stage
+from game.vocab import FORMAT_VERSION, CustomerType, Language, Principle, Role, Stage
 
 ID_PATTERN = r"^[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}$"
 FLAG_PATTERN = r"^[A-Za-z_][A-Za-z0-9_]{0,63}$"
@@ -33,7 +33,6 @@ Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
 FlagName = Annotated[str, StringConstraints(pattern=FLAG_PATTERN)]
 LANGUAGE_KEY_PATTERN = r"^[a-z]{2,3}(-[A-Za-z0-9]+)?$"
 LanguageKey = Annotated[str, StringConstraints(pattern=LANGUAGE_KEY_PATTERN)]
-Language = Literal["en", "zh"]
 Rating = Annotated[int, Field(ge=-3, le=3, description="MOT rating, -3 (relationship endangered) to +3 (delighted).")]
 
 

@@ -96,6 +96,11 @@ def _strategies(decisions: list[RNode]) -> dict[str, Strategy]:
     return {**STRATEGIES, **middle}
 
 
+def _in_language(strategy: Strategy, language: str) -> Callable[[list[RChoice]], int]:
+    """``strategy`` choosing by the texts in ``language``."""
+    return lambda options: strategy(options, language)
+
+
 def _decisions(program: Program) -> list[RNode]:
     """Decision nodes that give a real choice (two options or more)."""
     return [node for node in program.nodes.values() if len(node.choices) >= 2]
@@ -109,7 +114,7 @@ def play_strategy(program: Program, pick_index: Callable[[list[RChoice]], int],
         (score, ending id, decisions taken), or None when no ending comes within ``max_decisions``.
     """
     first = start_summary(program)
-    node_id, flags = program.start, frozenset()
+    node_id, flags = program.start, frozenset[str]()
     summary = advance_event(first, enter_node(program, first.meter, node_id))
     taken = 0
     while True:
@@ -162,8 +167,7 @@ def predictability(program: Program) -> list[LanguagePredictability]:
             shortest += options[_shortest(options, language)].rating == best_rating
         naive = []
         for name, strategy in _strategies(decisions).items():
-            played = play_strategy(program, lambda options, s=strategy, lang=language: s(options, lang),
-                                   max_decisions)
+            played = play_strategy(program, _in_language(strategy, language), max_decisions)
             naive.append(NaivePlayer(name, played[0], grade(played[0]), played[1]) if played
                          else NaivePlayer(name, None, None, None))
         result.append(LanguagePredictability(language, len(decisions), dict(sorted(positions.items())),

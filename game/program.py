@@ -14,7 +14,7 @@ from typing import Any, Mapping, Optional
 from game.conditions import Expr, reads_meter
 from game.ltext import LText, pick  # noqa: F401  (pick is part of this module's interface)
 from game.model import ScoringWeights, Scene
-from game.vocab import CUSTOMER_REACTIVITY
+from game.vocab import CUSTOMER_REACTIVITY, CUSTOMER_SPEAKER
 
 METER_MIN = -10
 METER_MAX = 10
@@ -158,7 +158,7 @@ def compile_scene(scene: Scene, conditions: Mapping[tuple[str, int], Expr], sour
         return {language: value[language] for language in languages if language in value}
 
     speakers = {sid: RSpeaker(sid, text(s.name), s.role) for sid, s in scene.cast.items()}
-    speakers["customer"] = RSpeaker("customer", text(scene.customer.name), "customer")
+    speakers[CUSTOMER_SPEAKER] = RSpeaker(CUSTOMER_SPEAKER, text(scene.customer.name), "customer")
     nodes = {node_id: _compile_node(node_id, node, conditions, text) for node_id, node in scene.nodes.items()}
     return Program(
         id=scene.id,
@@ -200,7 +200,7 @@ def _appearances(scene: Scene) -> dict[str, Any]:
     """Each person's appearance as the scene describes it (the customer under the id ``customer``)."""
     found = {sid: s.appearance for sid, s in scene.cast.items() if s.appearance is not None}
     if scene.customer.appearance is not None:
-        found["customer"] = scene.customer.appearance
+        found[CUSTOMER_SPEAKER] = scene.customer.appearance
     return found
 
 

@@ -178,7 +178,8 @@ def is_history_entry(data: Any) -> bool:
         if value is not None and not (isinstance(value, str) and len(value) <= longest):
             return False
     score = data.get("score")
-    return type(score) in (int, float) and math.isfinite(score) and -1000 <= score <= 1000
+    return (isinstance(score, (int, float)) and not isinstance(score, bool) and math.isfinite(score)
+            and -1000 <= score <= 1000)
 
 
 def _is_plain_path(value: Any) -> bool:

@@ -13,10 +13,10 @@ from pathlib import Path
 from typing import Any, Optional
 
 from game.storage import read_json, saves_dir, set_aside, write_json
+from game.vocab import LANGUAGES
 
 TEXT_SIZES = (0.8, 0.9, 1.0, 1.15, 1.3, 1.5)  # multipliers of the base text size
 TEXT_SPEEDS = {"slow": 25.0, "normal": 50.0, "fast": 110.0, "instant": 0.0}  # characters per second
-LANGUAGES = ("en", "zh")
 
 
 @dataclass(frozen=True)
@@ -29,6 +29,7 @@ class Settings:
     fullscreen: bool = False
     text_speed: str = "normal"
     coaching: bool = True
+    reduce_motion: bool = False  # the backdrop's rain and the caller's voice stay still
     # Results to a Learning Record Store (docs/results.md); empty means anonymous / not configured.
     learner_name: str = ""
     learner_email: str = ""
@@ -45,7 +46,7 @@ class Settings:
             problems.append(f"text_size must be a whole number from 0 to {len(TEXT_SIZES) - 1}")
         if self.text_speed not in TEXT_SPEEDS:
             problems.append(f"text_speed must be one of {', '.join(TEXT_SPEEDS)}")
-        for name in ("high_contrast", "fullscreen", "coaching"):
+        for name in ("high_contrast", "fullscreen", "coaching", "reduce_motion"):
             if not isinstance(getattr(self, name), bool):
                 problems.append(f"{name} must be true or false")
         problems += _results_problems(self)

@@ -8,7 +8,8 @@ suggestions.
 from typing import Literal, get_args
 
 FORMAT_VERSION = 1
-LANGUAGES = ("en", "zh")
+Language = Literal["en", "zh"]  # the languages a scene, the window and the command line can use
+LANGUAGES: tuple[str, ...] = get_args(Language)
 
 Stage = Literal["explore", "offer", "act", "confirm"]
 STAGES: tuple[str, ...] = get_args(Stage)
@@ -100,6 +101,7 @@ PRINCIPLE_DESCRIPTIONS = {
 
 Role = Literal["customer", "staff", "manager", "narrator", "other"]
 ROLES: tuple[str, ...] = get_args(Role)
+CUSTOMER_SPEAKER = "customer"  # the speaker id the scene's `customer` block defines; the cast may not reuse it
 
 # The seed's MOT rating table (seed 004), used for choices and ending outcomes.
 MOT_LABELS = {

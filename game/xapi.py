@@ -11,7 +11,7 @@ from __future__ import annotations
 import time
 import uuid
 from dataclasses import dataclass
-from typing import Any, Optional
+from typing import Any, Mapping, Optional
 
 from game.engine import State, Story
 from game.program import Program, RChoice
@@ -115,7 +115,7 @@ def _mailto(email: str) -> str:
     return email if email.startswith("mailto:") else f"mailto:{email}"
 
 
-def _lang_map(text: dict[str, str]) -> dict[str, str]:
+def _lang_map(text: Mapping[str, str]) -> dict[str, str]:
     return {LANGUAGE_TAGS.get(code, code): value for code, value in text.items() if value}
 
 

@@ -27,7 +27,7 @@ from game.yamlscalars import SCALAR_TAGS, ScalarError, check_collection_tag, con
 try:  # libyaml when present: much faster on large scenes
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as _Loader
 
 # Both parser back ends, by name, so tests can hold them to the same messages.
 PARSERS: dict[str, Any] = {"python": yaml.SafeLoader}
@@ -439,6 +439,7 @@ class _Builder:
         self._add(value, event.start_mark, event.anchor, weight)
 
     def _set_key(self, frame: _Frame, key: str, mark: Any) -> None:
+        assert frame.key_positions is not None  # only a mapping has keys
         seen = frame.key_positions.get(key)
         if seen is not None and key != "<<":
             self.error(mark, "MOT008", (
@@ -468,6 +469,7 @@ class _Builder:
             if key != "<<":
                 top.data[key] = value
             top.positions[key] = packed
+            assert top.key_positions is not None  # not a list: a mapping, which has keys
             top.key_positions[key] = top.key_mark
         top.key = None
 

@@ -64,6 +64,7 @@ def test_untrusted_statements_are_skipped_and_text_is_escaped():
                    result={"response": "<img src=x onerror=alert(1)>",
                            "extensions": {"https://x/extensions/rating": -3}})
     junk = [None, 5, {"id": "x"}, {"id": "y", "object": {"id": 7}, "context": {"registration": []}},
+            {"id": ["not", "hashable"]}, {"id": {"an": "object"}},
             dict(statements[-1], id="eeeeeeee-0000-4000-8000-000000000000",
                  result={"score": {"raw": float("nan")}})]  # JSON allows NaN: it must not break the bands
     records = runs_from_statements(statements + [hostile] + junk)
@@ -93,6 +94,7 @@ def test_report_from_saves_after_recorded_runs(tmp_path, monkeypatch, capsys):
     assert "not a folder" in capsys.readouterr().err
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (.ci/run installs Debian's chromium)")
 def test_report_opens_in_headless_chromium(tmp_path):
     pygame = pytest.importorskip("pygame")

@@ -133,6 +133,20 @@ class App:
         """The screen that receives input."""
         return self.screens[-1]
 
+    @property
+    def playing(self) -> "Run":
+        """The run being played; the screens that show a run exist only while there is one."""
+        if self.run is None:
+            raise RuntimeError("no scene is being played")
+        return self.run
+
+    @property
+    def facilitating(self) -> "Workshop":
+        """The facilitated session; its screens exist only while there is one."""
+        if self.workshop is None:
+            raise RuntimeError("no workshop is running")
+        return self.workshop
+
     def push(self, screen: Screen) -> None:
         """Open a screen or overlay on top."""
         self.screens.append(screen)
@@ -260,13 +274,13 @@ class App:
 
     def choose(self, number: int):
         """Take an open choice; returns the engine's Turn."""
-        turn = self.run.choose(number)
+        turn = self.playing.choose(number)
         self.after_change()
         return turn
 
     def advance(self) -> None:
         """Move past a line."""
-        self.run.advance()
+        self.playing.advance()
         self.after_change()
 
     def undo(self) -> bool:
@@ -281,16 +295,16 @@ class App:
         """The run reached its ending: record it and show the scorecard."""
         from game.ui.screens.ending import EndingScreen
 
-        card = self.run.scorecard(self.settings.language)
+        card = self.playing.scorecard(self.settings.language)
         self.saved(self.recorder().finish, self.run, card, self.store)  # the history, and statements for the LRS
         self.wake_sender()
         self.replace(EndingScreen(self))
 
     def what_if(self, decision: int) -> None:
         """Go back to a decision of the finished run and play on from there."""
-        self.run.rewind(decision)
-        self.run.mode = "practice"  # playing on from a past decision is practice, whatever the run was
-        self.run.new_attempt()  # a replay is a new attempt for the learning record store
+        self.playing.rewind(decision)
+        self.playing.mode = "practice"  # playing on from a past decision is practice, whatever the run was
+        self.playing.new_attempt()  # a replay is a new attempt for the learning record store
         self.saved(self.store.save_run, self.run)
         self.saved(self.recorder().launch, self.run)
         self.open_play()
@@ -380,12 +394,13 @@ class App:
         """End the session: export the results and show the comparison."""
         from game.ui.screens.compare import CompareScreen
 
-        exported = self.saved(self.workshop.export, self.store.folder / "sessions")
+        exported = self.saved(self.facilitating.export, self.store.folder / "sessions")
         self.saved(self.recorder().record_workshop, self.workshop)
         self.wake_sender()
-        self.replace(CompareScreen(self))
+        compare = CompareScreen(self)
+        self.replace(compare)
         if exported:  # said in the debrief's own status line: a toast would cover the page's footer
-            self.screen.status = self._t("exported", path=f"{exported[0].parent.name}/{exported[0].name}")
+            compare.status = self._t("exported", path=f"{exported[0].parent.name}/{exported[0].name}")
 
     # --- results for the learning record store ----------------------------------------------
 
@@ -398,11 +413,12 @@ class App:
     def _start_sender(self):
         """The background sender, when an LRS is configured (settings or MOT_LRS_ENDPOINT)."""
         from game.lrs import config_from
+
+        if config_from(self.settings) is None:  # the usual case: import nothing more before the first frame
+            return None
         from game.recording import OUTBOX_DIR
         from game.ui.sender import BackgroundSender
 
-        if config_from(self.settings) is None:
-            return None
         sender = BackgroundSender(self.store.folder / OUTBOX_DIR, lambda: config_from(self.settings))
         sender.start()
         return sender

@@ -16,7 +16,7 @@ import pygame
 from game.ui.art_people import FACES, FIGURE_H, FIGURE_W, Pen, render
 from game.ui.art_person import draw_figure, make_look
 from game.ui.art_rooms import H, SCENES, tones_for, weather
-from game.vocab import METER_MOODS, meter_level
+from game.vocab import CUSTOMER_SPEAKER, METER_MOODS, meter_level
 
 
 @dataclass(frozen=True)
@@ -76,7 +76,7 @@ def person_for(program: Any, speaker: str) -> Person:
     appearance = program.appearances.get(speaker)
     info = program.speakers.get(speaker)
     role = info.role if info is not None else "customer"
-    is_customer = speaker == "customer"
+    is_customer = speaker == CUSTOMER_SPEAKER
     fallback_age = program.customer_age if is_customer else "adult"
     if fallback_age == "elderly" and appearance is None:  # the look older scenes were drawn with
         return Person(role, program.customer_type, "elderly", "feminine", hair="bun", glasses=True,

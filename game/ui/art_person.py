@@ -36,7 +36,7 @@ def colour(name: str | None, default: Color) -> Color:
     if not name:
         return default
     if name.startswith("#"):
-        return tuple(int(name[i:i + 2], 16) for i in (1, 3, 5))
+        return int(name[1:3], 16), int(name[3:5], 16), int(name[5:7], 16)
     return COLOURS.get(name, default)
 
 

@@ -186,9 +186,9 @@ def _service_desk(pen: Pen, t: _Tones, w: float, time: float) -> None:
     _shelves(pen, t, w * 0.72, 180, w * 0.25, 3, seed=4, gap=92)
     # Stockroom double doors behind the desk: a plain, calm shape for the customer to stand against.
     pen.rect(t.trim, w * 0.5 - 136, 214, 272, 230)
-    for x in (w * 0.5 - 126, w * 0.5 + 2):
-        pen.rect(t.wall_deep, x, 224, 124, 220)
-        pen.rect(t.glass, x + 44, 250, 36, 80, radius=8)
+    for door_x in (w * 0.5 - 126, w * 0.5 + 2):
+        pen.rect(t.wall_deep, door_x, 224, 124, 220)
+        pen.rect(t.glass, door_x + 44, 250, 36, 80, radius=8)
     _sign(pen, t, w * 0.27, 40, w * 0.46, 100)
     _sign_icons(pen, t, w * 0.5, 90, w * 0.46)
     glow = 0.5 + 0.5 * math.cos(time * 2 * math.pi / 1.6)  # "now serving" lamp pulses; lit at time 0

@@ -19,7 +19,7 @@ def journey_points(card: Scorecard, start: float) -> list[float]:
 
 
 def draw_journey(surface: pygame.Surface, rect: pygame.Rect, card: Scorecard, start: float, theme: Theme,
-                 book: TextBook, language: str, meter_range: tuple[int, int] = (-10, 10)) -> None:
+                 book: TextBook, language: str, meter_range: tuple[int, int]) -> None:
     """Draw the chart inside ``rect``; markers differ in shape as well as colour, and every label stays
     inside the panel, clear of the axis numbers and of each other."""
     palette = theme.palette

@@ -6,7 +6,7 @@ scrolls, with a scrollbar, instead of shrinking or clipping text.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Optional
 
 import pygame
 
@@ -169,7 +169,7 @@ def _chip_rows(app: "App", entry: DebriefEntry, width: int, room: int) -> list[R
              (f"{signed(entry.rating)} {MOT_LABELS[language][entry.rating]}", rating_colour(entry.rating, theme)),
              (t("meter_change", language, before=METER_WORDS[language][entry.level_before],
                 after=METER_WORDS[language][entry.level_after]), None)]
-    lines: list[list[tuple[str, tuple]]] = [[]]
+    lines: list[list[tuple[str, Optional[tuple]]]] = [[]]  # no fill: plain text between the chips
     used = 0
     for text, fill in items:
         item_width = book.width(text, theme.small, bold=True) + max(theme.px(16), theme.small) + theme.px(6)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Optional
 import pygame
 
 from game.program import Program, pick
+from game.vocab import CUSTOMER_SPEAKER
 from game.ui.phone_voice import STATE_COLOURS, draw_avatar, draw_call_centre, draw_headset, draw_voice, voice_band
 from game.ui.strings_phone import pt
 from game.ui.widgets import chip, panel
@@ -67,11 +68,11 @@ def call_look(program: Program, visited: tuple[str, ...], language: str) -> Call
     node = program.nodes[visited[-1]]
     speaker = program.speakers.get(node.speaker)
     role = speaker.role if speaker is not None else "other"
-    colleague = role in ("manager", "other") and node.speaker != "customer"
-    if colleague:
+    colleague = speaker is not None and role in ("manager", "other") and node.speaker != CUSTOMER_SPEAKER
+    if colleague and speaker is not None:
         name, number = pick(speaker.name, language), pt("internal", language)
     else:
-        name = pick(program.speakers["customer"].name, language)
+        name = pick(program.speakers[CUSTOMER_SPEAKER].name, language)
         number = program.caller_number or ""
     speaking = role in ("customer", "manager", "other")
     expression = node.look.expression if node.look is not None and speaking else None
@@ -99,18 +100,19 @@ class CallClock:
 
 def is_phone(app: "App") -> bool:
     """True when the scene being played is a phone call."""
-    return getattr(app.run.program, "channel", "counter") == "phone"
+    return getattr(app.playing.program, "channel", "counter") == "phone"
 
 
 def animating(app: "App", picture: Any) -> bool:
     """True while the voice moves, or when the timer has a new second to show."""
-    look = call_look(app.run.program, app.run.state.visited, app.settings.language)
+    look = call_look(app.playing.program, app.playing.state.visited, app.settings.language)
     if look.state in ("ended",):
         return False
     clock = _clock(picture)
     shown = getattr(picture, "call_second_shown", None)
-    second = clock.seconds((app.run.program.id, look.call), look.state, picture.clock)
-    return picture.clock - picture.last_input < VOICE_SECONDS or second != shown
+    second = clock.seconds((app.playing.program.id, look.call), look.state, picture.clock)
+    voice = picture.clock - picture.last_input < VOICE_SECONDS and not app.settings.reduce_motion
+    return voice or second != shown
 
 
 def draw_call(surface: pygame.Surface, app: "App", picture: Any, rect: pygame.Rect, meter: float,
@@ -125,8 +127,8 @@ def draw_call(surface: pygame.Surface, app: "App", picture: Any, rect: pygame.Re
         draw_call_centre(backdrop, theme.high_contrast)
         picture.cache[key] = backdrop.convert() if pygame.display.get_surface() else backdrop
     surface.blit(backdrop, (0, 0))
-    look = call_look(app.run.program, app.run.state.visited, language)
-    seconds = _clock(picture).seconds((app.run.program.id, look.call), look.state, picture.clock)
+    look = call_look(app.playing.program, app.playing.state.visited, language)
+    seconds = _clock(picture).seconds((app.playing.program.id, look.call), look.state, picture.clock)
     picture.call_second_shown = seconds
     moving = picture.clock - picture.last_input < VOICE_SECONDS and look.state != "ended"
     moment = int(picture.clock * VOICE_FPS) / VOICE_FPS if moving else 0.0

@@ -93,15 +93,15 @@ def _draw_state_line(surface: pygame.Surface, rect: pygame.Rect, state: str, mom
         for x in range(round(rect.x + 12 * unit), round(rect.right - 12 * unit), max(6, round(14 * unit))):
             pygame.draw.circle(surface, colour, (x, middle), dot)
         for index in range(3):  # three notes drifting along the line
-            x = rect.x + ((moment * 40 * unit + index * rect.width / 3) % rect.width)
+            note_x = rect.x + ((moment * 40 * unit + index * rect.width / 3) % rect.width)
             y = middle - rect.height * 0.22 - math.sin(moment * 2 + index) * rect.height * 0.08
-            _draw_note(surface, (round(x), round(y)), colour, unit)
+            _draw_note(surface, (round(note_x), round(y)), colour, unit)
         return
     if state == "transfer":
         size = max(8, round(16 * unit))
         for index in range(4):
-            x = rect.x + ((moment * 60 * unit + index * rect.width / 4) % rect.width)
-            points = [(x, middle - size), (x + size, middle), (x, middle + size)]
+            arrow_x = rect.x + ((moment * 60 * unit + index * rect.width / 4) % rect.width)
+            points = [(arrow_x, middle - size), (arrow_x + size, middle), (arrow_x, middle + size)]
             pygame.draw.lines(surface, colour, False, points, max(2, round(3 * unit)))
         return
     for index in range(3):  # ringing: rings spreading out from the middle

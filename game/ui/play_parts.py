@@ -36,7 +36,8 @@ class PlayPicture:
         """True while the rain (or, in a phone scene, the caller's voice or the call timer) moves."""
         if phone.is_phone(app):
             return phone.animating(app, self)
-        return self.clock - self.last_input < AMBIENT_SECONDS and scene_look(app).raining
+        moving = self.clock - self.last_input < AMBIENT_SECONDS and not app.settings.reduce_motion
+        return moving and scene_look(app).raining
 
     def draw(self, surface: pygame.Surface, app: "App", rect: pygame.Rect, meter: float, assessing: bool) -> None:
         """Blit the picture for the current node, painting it first when anything it shows changed."""
@@ -51,10 +52,12 @@ class PlayPicture:
         if key not in self.cache:
             self.cache.clear()
             picture = pygame.Surface((theme.width, theme.height))
+            if pygame.display.get_surface():  # in the display's format before painting, not copied after
+                picture = picture.convert()
             palette = art.HIGH_CONTRAST_PALETTE if theme.high_contrast else art.DEFAULT_PALETTE
             art.draw_backdrop(picture, picture.get_rect(), look.backdrop, palette, moment, raining=look.raining)
             art.draw_person(picture, rect, expression, palette, look.person, moment)
-            self.cache[key] = picture.convert() if pygame.display.get_surface() else picture
+            self.cache[key] = picture
         surface.blit(self.cache[key], (0, 0))
 
 
@@ -70,7 +73,7 @@ class SceneLook:
 
 def scene_look(app: "App") -> SceneLook:
     """The backdrop, the weather and the person shown now, from the scene and its nodes so far."""
-    run = app.run
+    run = app.playing
     program = run.program
     state = run.state
     backdrop, weather = program.backdrop, program.weather
@@ -107,7 +110,9 @@ def draw_hud(surface: pygame.Surface, app: "App", stages: tuple[str, ...], meter
         rendered = book.render(text, theme.small, (255, 255, 255), bold=True)
         surface.blit(rendered, rendered.get_rect(midright=(theme.width - theme.px(24), height // 2)))
     else:
-        draw_meter(surface, meter_rect, meter, art.expression_for(meter), theme, book, language)
+        program = app.playing.program
+        draw_meter(surface, meter_rect, meter, art.expression_for(meter), theme, book, language,
+                   (program.meter_min, program.meter_max))
     return height
 
 
@@ -129,7 +134,7 @@ def card_text(app: "App", title: str, text: str, width: int, bottom: int, rating
     title_lines = book.wrap(title, theme.font_px(24), inner, bold=True)
     chips: list[tuple[str, tuple]] = []
     rows = 0
-    if rating is not None:
+    if rating is not None and stage is not None:
         chips = [(f"{signed(rating)}  {MOT_LABELS[language][rating]}", rating_colour(rating, theme)),
                  (t(stage, language), theme.palette.accent)]
         widths = [book.width(label, theme.body, bold=True) + max(theme.px(16), theme.body) for label, _ in chips]

@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 from typing import Callable, Optional
 
-from game.lrs import LrsClient, LrsConfig, sync
+from game.lrs import LrsClient, LrsConfig, SyncReport, sync
 from game.outbox import Outbox
 
 POLL_SECONDS = 30.0  # how often pending statements are looked at when nothing wakes the sender
@@ -30,7 +30,7 @@ class BackgroundSender:
         self._stop = threading.Event()
         self._notices: queue.SimpleQueue = queue.SimpleQueue()
         self._thread = threading.Thread(target=self._loop, name="lrs-sender", daemon=True)
-        self.last_report = None
+        self.last_report: Optional[SyncReport] = None
 
     def start(self) -> None:
         """Start sending in the background."""

@@ -21,7 +21,10 @@ __all__ = ["NO_LINE_START", "TextBook", "LINE_SPACING"]
 FONT_DIR = ASSETS_DIR / "fonts"
 FONT_FILES = {False: FONT_DIR / "NotoSansSC-Regular-subset.otf", True: FONT_DIR / "NotoSansSC-Bold-subset.otf"}
 MAX_SURFACES = 600
-MAX_SURFACE_BYTES = 24 * 1024 * 1024  # rendered lines are wide: bound the cache by memory as well as count
+# Bounded by memory as well as count: one 1080p screen draws at most about 2.4 MB of text (the play
+# screen; the title 1.8, the scorecard 1.6), so 12 MB keeps the screen shown, its panel shadows and the
+# screen before it without re-rendering, where 24 MB only raised the peak.
+MAX_SURFACE_BYTES = 12 * 1024 * 1024
 MAX_WIDTHS = 20_000
 MAX_FONTS = 24  # each loaded size holds its own copy of the font's tables: keep the recent ones only
 MAX_WRAPS = 4000
@@ -113,9 +116,10 @@ class TextBook:
 
     def _runs(self, text: str) -> list[tuple[str, bool]]:
         """``text`` cut into runs drawn by the bundled font (False) or the fallback font (True)."""
-        if not self._needs_fallback(text):
+        coverage = self.coverage
+        if coverage is None or not self._needs_fallback(text):
             return [(text, False)]
-        missing = set(self.coverage.missing(text))
+        missing = set(coverage.missing(text))
         runs: list[tuple[str, bool]] = []
         for character in text:
             fallback = character in missing

@@ -9,11 +9,10 @@ import pygame
 
 from game.ui.layout import Padding, hotkey_column, label_lines, note_container, option_padding
 from game.ui.strings import t
-from game.vocab import METER_WORDS, meter_level, signed
+from game.vocab import METER_WORDS, STAGES, meter_level, signed
 from game.ui.text import TextBook
 from game.ui.theme import Theme
 
-STAGES = ("explore", "offer", "act", "confirm")
 STAGE_GLYPHS = {"explore": "?", "offer": "+", "act": "→", "confirm": "◎"}  # a done stage shows ✓ instead
 
 
@@ -58,7 +57,7 @@ def draw_button(surface: pygame.Surface, button: Button, theme: Theme, book: Tex
     the button to its text (see :mod:`game.ui.layout`). An option's number hangs in its own column.
     """
     palette = theme.palette
-    fill = palette.accent if primary else palette.panel
+    fill: tuple[int, ...] = palette.accent if primary else palette.panel
     colour = palette.accent_text if primary else palette.text
     if not button.enabled:  # unmistakable in both themes: a grey button with a light label
         fill, colour, focused = palette.neutral, (205, 205, 205), False
@@ -105,7 +104,7 @@ def rating_colour(rating: int, theme: Theme) -> tuple:
 
 
 def draw_meter(surface: pygame.Surface, rect: pygame.Rect, value: float, expression: str, theme: Theme,
-               book: TextBook, language: str, meter_range: tuple[int, int] = (-10, 10)) -> None:
+               book: TextBook, language: str, meter_range: tuple[int, int]) -> None:
     """The satisfaction meter: a bar with ticks, a marker whose shape matches the mood, and a text label,
     so it reads without colour."""
     palette = theme.palette

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pygame
 
 from game.program import Program, pick
+from game.vocab import CUSTOMER_SPEAKER
 from game.ui.screens.base import Screen
 from game.ui.screens.overlays import _MessageOverlay
 from game.ui.scroll import Row, Scroller, scrollbar_width, text_rows
@@ -62,7 +63,7 @@ class BriefingScreen(Screen):
 
         section("summary_label", pick(program.summary, language))
         section("setting_label", pick(program.place, language))
-        customer = pick(program.speakers["customer"].name, language)
+        customer = pick(program.speakers[CUSTOMER_SPEAKER].name, language)
         kind = CUSTOMER_TYPES[language].get(program.customer_type, program.customer_type)
         section("customer_label", f"{customer} · {t('customer_type', language, type=kind)}")
         if program.objectives:

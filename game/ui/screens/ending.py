@@ -40,7 +40,7 @@ class EndingScreen(Screen):
     def scorecard(self) -> Scorecard:
         """The run's scorecard in the current language (rebuilt when the language changes)."""
         if self.card is None or self.card_language != self.language:
-            self.card = self.app.run.scorecard(self.language)
+            self.card = self.app.playing.scorecard(self.language)
             self.card_language = self.language
         return self.card
 
@@ -137,7 +137,7 @@ class EndingScreen(Screen):
             if path:
                 self.app.notify(t("saved_to", self.language, path=path), 5)
         elif action == "again":
-            self.app.open_briefing(self.app.run.scene_path)
+            self.app.open_briefing(self.app.playing.scene_path)
         elif action == "menu":
             self.app.to_title()
 
@@ -148,7 +148,7 @@ class EndingScreen(Screen):
         height = max(theme.height, self.rects["debrief_rows"].y + full + theme.px(20))
         image = pygame.Surface((theme.width, height))
         self._draw_page(image, full_list=True)
-        return self.app.save_png(image, "debriefs", self.app.run.program.id)
+        return self.app.save_png(image, "debriefs", self.app.playing.program.id)
 
     # --- drawing -----------------------------------------------------------------------------
 
@@ -168,8 +168,9 @@ class EndingScreen(Screen):
                                                                                     theme.px(20)), bold=True)
         panel(surface, self.rects["summary"], theme, book)
         self.summary_scroll.draw(surface, self.summary, self.rects["summary_rows"], theme)
-        draw_journey(surface, self.rects["chart"], card, float(self.app.run.program.mood), theme, book,
-                     self.language)
+        program = self.app.playing.program
+        draw_journey(surface, self.rects["chart"], card, float(program.mood), theme, book, self.language,
+                     (program.meter_min, program.meter_max))
         self._draw_debrief(surface, full_list)
 
     def _draw_debrief(self, surface: pygame.Surface, full_list: bool) -> None:

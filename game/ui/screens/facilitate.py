@@ -36,8 +36,8 @@ class FacilitatorScreen(Screen):
     def __init__(self, app):
         super().__init__(app)
         self.revealed: Optional[Reveal] = None
-        self.selected = 1
-        self.typed = ""
+        self.selected = 0  # the option typed digits count for; none (0) until the facilitator moves to one,
+        self.typed = ""  # so no option looks recommended to the room
         self.show_notes = False
         self.blank = False
         self.timer_total = app.workshop.timer_seconds()
@@ -66,7 +66,7 @@ class FacilitatorScreen(Screen):
             self.place = place
             self.timer_total = self.workshop.timer_seconds()
             self.timer_left, self.timer_running = float(self.timer_total), False
-            self.selected, self.typed = 1, ""
+            self.selected, self.typed = 0, ""
 
     def layout(self) -> None:
         self.buttons = []
@@ -99,7 +99,7 @@ class FacilitatorScreen(Screen):
 
     def _dispatch_key(self, key: int, shift: bool) -> None:
         workshop = self.workshop
-        if key in LETTER_KEYS and workshop.pending_tie is not None:
+        if key in LETTER_KEYS and workshop.pending_tie is not None and self.revealed is not None:
             workshop.break_tie(LETTER_KEYS[key])
             self.revealed = Reveal(self.revealed.counts, self.revealed.leaders, LETTER_KEYS[key])
         elif key == pygame.K_PERIOD or (key in BLANK_KEYS and not self._voting()):
@@ -162,6 +162,9 @@ class FacilitatorScreen(Screen):
     def type_count(self, digit: int) -> None:
         """Digits typed set the selected option's count, like a spreadsheet cell."""
         if not self._voting():
+            return
+        if not self.selected:
+            self.app.notify(t("select_option_first", self.language))
             return
         self.typed = (self.typed + str(digit))[-4:]
         self.workshop.set_votes(self.selected, int(self.typed))
@@ -266,8 +269,7 @@ class FacilitatorScreen(Screen):
             self._reveal(painter, top, bottom)
         elif view.kind == "decision":
             prompt = self._prompt()
-            options = [Option(c.number, c.text, workshop.votes.get(c.number, 0), selected=c.number == self.selected
-                              and workshop.pending_tie is None) for c in view.choices]
+            options = self.vote_options(view)
             painter.decision(top, bottom, view.speaker_name, view.text, prompt, options)
         elif view.kind == "ending":
             painter.visited = workshop.state.visited
@@ -277,6 +279,17 @@ class FacilitatorScreen(Screen):
                            workshop.state.meter, workshop.program)
         else:
             painter.decision(top, bottom, view.speaker_name, view.text, None, [])
+
+    def vote_options(self, view) -> list[Option]:
+        """The options as projected: their counts, and the ring on the one selected (none before the
+        facilitator moves to one, and none while a tie waits to be broken)."""
+        workshop = self.workshop
+        return [Option(c.number, c.text, workshop.votes.get(c.number, 0),
+                       selected=c.number == self.selected and workshop.pending_tie is None) for c in view.choices]
+
+    def option_rings(self) -> list[int]:
+        """The numbers of the options drawn with the focus ring now."""
+        return [option.number for option in self.vote_options(self.workshop.view(self.language)) if option.selected]
 
     def _prompt(self) -> Optional[tuple[str, tuple]]:
         """The question, the quick-vote call or the tie, above the options; None when there is nothing to ask."""
@@ -298,6 +311,8 @@ class FacilitatorScreen(Screen):
         record = workshop.records[-1]
         before = workshop.state_before_last()
         choices = workshop.story.open_choices(before)
+        if self.revealed is None:  # drawn only once the vote is revealed
+            return
         counts = self.revealed.counts
         options = [Option(n, pick(c.text, language), counts.get(n, 0), c.rating, chosen=c.id == record.choice_id)
                    for n, c in enumerate(choices, start=1)]
@@ -355,14 +370,16 @@ def _make_chime() -> Optional["pygame.mixer.Sound"]:
             pygame.mixer.init(frequency=22050, size=-16, channels=1)
     except pygame.error:
         return None  # no audio device: the timer still flashes
-    rate = pygame.mixer.get_init()[0]
+    mixer = pygame.mixer.get_init()
+    if mixer is None:
+        return None
+    rate, _, channels = mixer
     samples = array.array("h")
     for frequency, length in ((660, 0.35), (880, 0.5)):
         count = int(rate * length)
         for index in range(count):
             envelope = math.exp(-4 * index / count)
             samples.append(int(9000 * envelope * math.sin(2 * math.pi * frequency * index / rate)))
-    channels = pygame.mixer.get_init()[2]
     if channels == 2:
         samples = array.array("h", (value for value in samples for _ in range(2)))
     return pygame.mixer.Sound(buffer=samples.tobytes())

@@ -55,10 +55,10 @@ class RoomCard(CardOverlay):
         height = y + pad
         top = max(0, (theme.height - height) // 2)
         self.card = pygame.Rect(x, top, width, height)
-        for block, button in blocks:  # everything was measured from 0: move it into the card
+        for block, owner in blocks:  # everything was measured from 0: move it into the card
             block.rect.move_ip(0, top + pad)
-            if button is not None:
-                button.rect.move_ip(0, top + pad)
+            if owner is not None:
+                owner.rect.move_ip(0, top + pad)
             else:
                 block.container = self.card
         self._blocks = blocks

@@ -104,7 +104,7 @@ class PauseOverlay(CardOverlay):
         elif action == "settings":
             app.push(SettingsOverlay(app))
         elif action == "restart":
-            app.start_scene(app.run.scene_path, app.run.mode)
+            app.start_scene(app.playing.scene_path, app.playing.mode)
         elif action == "menu":
             app.to_title()
         elif action == "quit":
@@ -136,7 +136,7 @@ class HistoryOverlay(CardOverlay):
                                 box.bottom - theme.gap - hint - theme.px(6) - top)
         width = self.area.width - scrollbar_width(theme)
         self.rows = []
-        for index, line in enumerate(self.app.run.history(self.language)):
+        for index, line in enumerate(self.app.playing.history(self.language)):
             self.rows.append(Row(theme.px(8), group=index))
             colour = palette.accent if line.by_player else (150, 84, 40)
             self.rows += text_rows(book, line.speaker, theme.small, width, colour, bold=True, group=index,
@@ -173,7 +173,7 @@ class HistoryOverlay(CardOverlay):
 
 
 class SettingsOverlay(CardOverlay):
-    """Language, text size, contrast, fullscreen, text speed, coaching: changed in place, saved at once.
+    """Language, text size, contrast, fullscreen, text speed, coaching, motion: changed in place, saved at once.
 
     The learner's name and email (which the training records carry) share one row and are typed in
     place: Enter or a click starts with the name, Enter saves it and goes on to the email, which is
@@ -182,7 +182,8 @@ class SettingsOverlay(CardOverlay):
     """
 
     size = (0.6, 0.8)
-    ROWS = ("language", "text_size", "high_contrast", "fullscreen", "text_speed", "coaching_mode", "learner")
+    ROWS = ("language", "text_size", "high_contrast", "fullscreen", "text_speed", "coaching_mode", "reduce_motion",
+            "learner")
 
     def __init__(self, app):
         super().__init__(app)
@@ -220,15 +221,42 @@ class SettingsOverlay(CardOverlay):
     def _header_height(self) -> int:
         return max(self.title_height(t("settings", self.language)), self._back_size()[1])
 
-    def content_height(self) -> int:
+    def _columns(self) -> list[list[tuple[str, str]]]:
+        """The rows in one column, or in two when one column would not fit the window (large text)."""
+        entries = self._entries()
+        theme = self.app.theme
+        if self._frame_height() + self._column_height(entries, 1) <= theme.height - 2 * theme.gap:
+            return [entries]
+        half = (len(entries) + 1) // 2
+        return [entries[:half], entries[half:]]
+
+    def _column_width(self, count: int) -> int:
+        theme = self.app.theme
+        inner = round(theme.width * self.size[0]) - 4 * theme.gap
+        return inner if count == 1 else (inner - theme.gap) // 2
+
+    def _column_height(self, entries: list[tuple[str, str]], count: int) -> int:
+        theme, book, width = self.app.theme, self.app.book, self._column_width(count)
+        return sum(button_height(book, theme, label, width) + theme.px(8) for label, _ in entries)
+
+    def _frame_height(self) -> int:
+        """Everything but the rows: the title and Back, the hint, the spacing."""
         theme, book = self.app.theme, self.app.book
-        hint = book.text_height(len(self._hint_lines()), theme.font_px(14))
-        return self._header_height() + 5 * theme.gap + hint \
-            + self.stacked_height([label for label, _ in self._entries()])
+        return self._header_height() + 5 * theme.gap + book.text_height(len(self._hint_lines()), theme.font_px(14))
+
+    def content_height(self) -> int:
+        columns = self._columns()
+        return self._frame_height() + max(self._column_height(column, len(columns)) for column in columns)
 
     def layout(self) -> None:
-        theme = self.app.theme
-        self.stack_buttons(self._entries(), self.box().y + self._header_height() + 2 * theme.gap)
+        theme, book = self.app.theme, self.app.book
+        columns, box = self._columns(), self.box()
+        width, top = self._column_width(len(columns)), box.y + self._header_height() + 2 * theme.gap
+        self.buttons = []
+        for index, column in enumerate(columns):
+            x = box.x + 2 * theme.gap + index * (width + theme.gap)
+            rects = stack_buttons(book, theme, [label for label, _ in column], x, top, width)
+            self.buttons += [Button(rect, label, action) for rect, (label, action) in zip(rects, column, strict=True)]
         self.buttons.append(Button(self._back_rect(), t("back", self.language), "back"))
 
     def _value(self, row: str) -> str:
@@ -245,7 +273,7 @@ class SettingsOverlay(CardOverlay):
         if row == "text_speed":
             return t(f"speed_{settings.text_speed}", self.language)
         flag = {"high_contrast": settings.high_contrast, "fullscreen": settings.fullscreen,
-                "coaching_mode": settings.coaching}[row]
+                "coaching_mode": settings.coaching, "reduce_motion": settings.reduce_motion}[row]
         return t("on" if flag else "off", self.language)
 
     def handle(self, event: pygame.event.Event) -> None:
@@ -330,6 +358,8 @@ class SettingsOverlay(CardOverlay):
             app.update_settings(text_speed=speeds[(speeds.index(settings.text_speed) + direction) % len(speeds)])
         elif row == "coaching_mode":
             app.update_settings(coaching=not settings.coaching)
+        elif row == "reduce_motion":
+            app.update_settings(reduce_motion=not settings.reduce_motion)
 
     def draw(self, surface: pygame.Surface) -> None:
         theme, book = self.app.theme, self.app.book
@@ -410,7 +440,7 @@ class NoticeOverlay(_MessageOverlay):
 
     def activate(self, action: str) -> None:
         self.app.pop()
-        if action == "restart":
+        if action == "restart" and self.restart:
             self.app.start_scene(self.restart)
 
 

@@ -14,7 +14,7 @@ from typing import Optional
 import pygame
 
 from game.engine import Turn
-from game.program import pick
+from game.program import RChoice, pick
 from game.scorecard import best_missed
 from game.ui.layout import ellipsize, option_stack
 from game.ui.play_parts import CardText, PlayPicture, card_text, draw_card, draw_hud
@@ -39,9 +39,10 @@ class PlayScreen(Screen):
         self.text_page = 0  # page of the line
         self.card_page = 0  # page of the coaching or ending card
         self.option_page = 0
-        self.focus: Optional[int] = None  # index into the open choices; None until the player moves
+        # index into the open choices; None until the player moves (the base class uses -1): handled here
+        self.focus: Optional[int] = None  # type: ignore[assignment]
         self.meter_shown = app.run.state.meter
-        self.coaching: Optional[tuple[Turn, Optional[object]]] = None
+        self.coaching: Optional[tuple[Turn, Optional[RChoice]]] = None  # the turn and the better choice missed
         self.picture = PlayPicture()
         self.rects: dict[str, pygame.Rect] = {}
         self.pages: list[list[str]] = [[]]
@@ -49,6 +50,7 @@ class PlayScreen(Screen):
         self.card: Optional[CardText] = None
         self.frame: Optional[pygame.Surface] = None  # the last composed frame, reused while nothing changes
         self.frame_key: Optional[tuple] = None
+        self.frame_valid = False  # self.frame holds the picture of frame_key
 
     # --- state derived from the run ----------------------------------------------------------
 
@@ -60,11 +62,11 @@ class PlayScreen(Screen):
     @property
     def assessing(self) -> bool:
         """True in an assessment run: no meter, no faces, no coaching, no undo until the scorecard."""
-        return self.app.run.mode == "assessment"
+        return self.app.playing.mode == "assessment"
 
     def _sync(self) -> None:
         """Restart the reveal when the run moved to another node."""
-        state = self.app.run.state
+        state = self.app.playing.state
         key = (state.node, len(state.steps), len(state.visited))
         if key != self.shown_key:
             self.shown_key = key
@@ -266,7 +268,7 @@ class PlayScreen(Screen):
         if not action.startswith("choose:") or not self.deciding:
             return
         number = int(action.split(":")[1])
-        run = self.app.run
+        run = self.app.playing
         open_now = run.story.open_choices(run.state)
         visible = {self.view.choices[i].number for i in self.option_stack.pages[self.option_page]}
         if not 1 <= number <= len(open_now) or number not in visible:  # never an option the player cannot see
@@ -291,7 +293,7 @@ class PlayScreen(Screen):
             moving = True
             if self.line_done:
                 self.layout()
-        target = self.app.run.state.meter
+        target = self.app.playing.state.meter
         if abs(self.meter_shown - target) > 0.01:
             step = METER_SPEED * dt
             self.meter_shown += max(-step, min(step, target - self.meter_shown))
@@ -303,7 +305,7 @@ class PlayScreen(Screen):
     def _frame_key(self) -> Optional[tuple]:
         """Everything the frame depends on; None while something moves (a frame is then never reused)."""
         if self.picture.animating(self.app) or not self.line_done \
-                or abs(self.meter_shown - self.app.run.state.meter) > 0.01:
+                or abs(self.meter_shown - self.app.playing.state.meter) > 0.01:
             return None
         theme, settings = self.app.theme, self.app.settings
         coaching = (self.coaching[0].step, self.coaching[1]) if self.coaching else None
@@ -314,12 +316,22 @@ class PlayScreen(Screen):
     def draw(self, surface: pygame.Surface) -> None:
         self._sync()
         key = self._frame_key()
-        if key is not None and key == self.frame_key and self.frame is not None \
+        if key is not None and key == self.frame_key and self.frame_valid and self.frame is not None \
                 and self.frame.get_size() == surface.get_size():
             surface.blit(self.frame, (0, 0))
             return
         self._compose(surface)
-        self.frame_key, self.frame = key, (surface.copy() if key is not None else None)
+        # keep a copy only of a frame composed twice unchanged (8 MB at 1080p): a frame that changes
+        # each time (hover, focus, the meter) then never pays for a copy it would not reuse
+        if key is not None and key == self.frame_key:
+            if self.frame is None or self.frame.get_size() != surface.get_size():
+                self.frame = surface.copy()
+            else:
+                self.frame.blit(surface, (0, 0))
+            self.frame_valid = True
+        else:
+            self.frame_valid = False
+        self.frame_key = key
 
     def _compose(self, surface: pygame.Surface) -> None:
         """Draw the whole frame."""
@@ -382,7 +394,7 @@ class PlayScreen(Screen):
         hint_key = "choose_hint_assessment" if self.assessing else "choose_hint"
         hint_width = book.width(t(hint_key, self.language), theme.font_px(14))
         room = box.width - hint_width - 4 * theme.gap
-        hint_y = box.bottom - theme.px(10) - book.line_height(theme.font_px(14))
+        hint_y: Optional[int] = box.bottom - theme.px(10) - book.line_height(theme.font_px(14))
         if room < box.width // 3:  # no room beside the hint: the recap alone
             room, hint_y = box.width - 3 * theme.gap, None
         recap = ellipsize(book, t("recap", self.language, speaker=view.speaker_name, text=view.text), theme.body,

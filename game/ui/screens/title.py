@@ -16,10 +16,10 @@ import pygame
 from game.catalog import thumbnail_file
 from game.ltext import pick
 from game.storage import is_small_regular_file
-from game.ui import art
 from game.ui.screens.base import Screen
 from game.ui.strings import CUSTOMER_TYPES, t
 from game.ui.widgets import Button, chip, draw_button, panel
+from game.vocab import STAGES
 
 MENU = ("continue", "facilitate", "settings", "quit")
 
@@ -61,7 +61,7 @@ class TitleScreen(Screen):
         grid = self._grid(area, len(cards))
         roomier = self._grid(area.inflate(0, band).move(0, band // 2), len(cards)) if band else None
         if roomier is not None and (grid is None or roomier[2] * roomier[3] > grid[2] * grid[3]):
-            self.how_lines = ([], self.how_box)  # the "how it works" band gives way to more cards
+            self.how_lines: tuple[list[str], pygame.Rect] = ([], self.how_box)  # the band gives way to more cards
             area.height += band
             grid = roomier
         width, height, columns, rows = grid or (area.width, area.height, 1, 1)
@@ -258,7 +258,7 @@ class TitleScreen(Screen):
         surface.blit(title, (x, y))
         subtitle = book.render(t("app_subtitle", self.language), theme.body, (196, 206, 220))
         surface.blit(subtitle, (x, y + book.line_height(theme.title)))
-        stages = "  ›  ".join(t(stage, self.language) for stage in ("explore", "offer", "act", "confirm"))
+        stages = "  ›  ".join(t(stage, self.language) for stage in STAGES)
         model = book.render(stages, theme.small, (150, 200, 210), bold=True)
         right = theme.width - theme.px(48) - model.get_width()
         if right > x + max(title.get_width(), subtitle.get_width()) + theme.gap:
@@ -275,6 +275,8 @@ class TitleScreen(Screen):
             cached = thumbnail_file(self.app.store.folder, backdrop, size, contrast)
             image = self._load_picture(cached, size)
             if image is None:
+                from game.ui import art  # only when the cached picture is missing: art costs a tenth of start-up
+
                 # Drawn at no wider than 16:9 and cut to the card's shape, so a wide card does not squash the room.
                 full = pygame.Surface((size[0], max(size[1], size[0] * 9 // 16)))
                 palette = art.HIGH_CONTRAST_PALETTE if contrast else art.DEFAULT_PALETTE
