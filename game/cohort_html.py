@@ -16,6 +16,7 @@ from game.cohort import (
 )
 from game.paths import ASSETS_DIR
 from game.program import Program, pick
+from game.vocab import signed
 
 # Diverging red-grey-blue (readable with the common colour-vision deficiencies): -3 ... +3.
 RATING_COLOURS = {-3: "#b2182b", -2: "#d6604d", -1: "#f4a582", 0: "#bdbdbd", 1: "#92c5de", 2: "#4393c3",
@@ -123,7 +124,7 @@ def _endings(program: Program, runs: list[RunRecord], language: str, words: dict
     for ending_id, ending in program.endings.items():
         count = counts.get(ending_id, 0)
         rows.append(f'<div class="option"><div>{escape(pick(ending.title, language))} '
-                    f'<span class="small">({ending.outcome:+d})</span></div>'
+                    f'<span class="small">({signed(ending.outcome)})</span></div>'
                     f'{_bar(count / total, RATING_COLOURS[ending.outcome])}<div class="count">{count}</div></div>')
     unknown = sum(c for e, c in counts.items() if e not in program.endings)
     if unknown:
@@ -132,7 +133,7 @@ def _endings(program: Program, runs: list[RunRecord], language: str, words: dict
 
 
 def _decisions(program: Program, runs: list[RunRecord], language: str, words: dict) -> str:
-    legend = "".join(f'<span style="background:{c}">{r:+d}</span>' for r, c in RATING_COLOURS.items())
+    legend = "".join(f'<span style="background:{c}">{signed(r)}</span>' for r, c in RATING_COLOURS.items())
     parts = [f"<h2>{escape(words['decisions'])}</h2>",
              f'<p class="legend small">{escape(words["legend"])}{words["colon"]}{legend}</p>']
     for node_id, node in program.nodes.items():
@@ -148,7 +149,7 @@ def _decisions(program: Program, runs: list[RunRecord], language: str, words: di
             label = (f"{LETTERS[index % len(LETTERS)]}. {pick(choice.text, language)}")
             stage = STAGE_WORDS.get(language, {}).get(choice.stage, choice.stage)
             rows.append(f'<div class="option"><div>{escape(label)} <span class="small">({escape(words["rating"])} '
-                        f'{choice.rating:+d}{words["comma"]}{escape(stage)})</span></div>'
+                        f'{signed(choice.rating)}{words["comma"]}{escape(stage)})</span></div>'
                         f'{_bar(count / total, RATING_COLOURS[choice.rating])}'
                         f'<div class="count">{count} ({count / total:.0%})</div></div>')
         parts.append(f'<div class="decision"><p class="situation"><b>{escape(node_id)}</b> · '
@@ -167,7 +168,7 @@ def _worst(program: Program, runs: list[RunRecord], language: str, words: dict) 
     items = []
     for (node_id, choice_id), count in worst_moments(runs):
         text, rating = _choice_words(program, node_id, choice_id, language)
-        shown = f" ({rating:+d})" if rating is not None else ""
+        shown = f" ({signed(rating)})" if rating is not None else ""
         items.append(f"<li><b>{escape(words['times'].format(n=count))}</b> {escape(node_id)}: "
                      f"{escape(text)}{escape(shown)}</li>")
     body = f"<ol>{''.join(items)}</ol>" if items else f"<p>{escape(words['no_worst'])}</p>"

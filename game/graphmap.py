@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Iterator, Optional
 
 from game.program import Program, pick
+from game.vocab import signed
 
 _STAGE_MARK = {"explore": "E", "offer": "O", "act": "A", "confirm": "C"}
 ENDING_PREFIX = "ending:"
@@ -20,7 +21,7 @@ def _boxes(program: Program, language: str) -> Iterator[tuple[str, str, bool]]:
     for node_id, node in program.nodes.items():
         yield node_id, f"{node_id}: {_short(pick(node.text, language))}", False
     for ending_id, ending in program.endings.items():
-        yield ENDING_PREFIX + ending_id, f"{pick(ending.title, language)} ({ending.outcome:+d})", True
+        yield ENDING_PREFIX + ending_id, f"{pick(ending.title, language)} ({signed(ending.outcome)})", True
 
 
 def _arrows(program: Program, language: str) -> Iterator[tuple[str, str, Optional[str]]]:
@@ -31,7 +32,7 @@ def _arrows(program: Program, language: str) -> Iterator[tuple[str, str, Optiona
         if node.ending:
             yield node_id, ENDING_PREFIX + node.ending, None
         for choice in node.choices:
-            label = f"{_STAGE_MARK[choice.stage]}{choice.rating:+d} {_short(pick(choice.text, language), 30)}"
+            label = f"{_STAGE_MARK[choice.stage]}{signed(choice.rating)} {_short(pick(choice.text, language), 30)}"
             yield node_id, choice.next, label
 
 

@@ -84,13 +84,22 @@ class Settings:
         return TEXT_SPEEDS[self.text_speed]
 
 
+EMAIL = re.compile(r"(mailto:)?[^@\s]+@[^@\s]+")
+MAX_LEARNER_FIELD = 120  # longer is a paste gone wrong, not a name or an address
+
+
+def valid_email(text: str) -> bool:
+    """True for an address such as name@example.com (or mailto:name@example.com), and for empty (not set)."""
+    return not text or EMAIL.fullmatch(text) is not None
+
+
 def _results_problems(settings: Settings) -> list[str]:
     """What is wrong with the learner and LRS settings."""
     names = ("learner_name", "learner_email", "lrs_endpoint", "lrs_username", "lrs_password", "xapi_base_iri")
     problems = [f"{name} must be text" for name in names if not isinstance(getattr(settings, name), str)]
     if problems:
         return problems
-    if settings.learner_email and not re.fullmatch(r"(mailto:)?[^@\s]+@[^@\s]+", settings.learner_email):
+    if not valid_email(settings.learner_email):
         problems.append("learner_email must be an email address such as name@example.com")
     for name in ("lrs_endpoint", "xapi_base_iri"):
         value = getattr(settings, name)

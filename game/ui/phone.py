@@ -135,6 +135,29 @@ def draw_call(surface: pygame.Surface, app: "App", picture: Any, rect: pygame.Re
     _draw_card(surface, app, rect, look, seconds, meter, assessing, moment)
 
 
+def draw_call_picture(surface: pygame.Surface, rect: pygame.Rect, program: Program, visited: tuple[str, ...],
+                      meter: float, unit: float) -> None:
+    """The call as a picture with no small text, for the projector: a frame in the call state's colour,
+    the caller's badge (a colleague's on an internal line) and the voice, still (the room needs no motion).
+    """
+    look = call_look(program, visited, "en")  # names are not drawn: the language does not matter here
+    colour = STATE_COLOURS[look.state]
+    radius = max(4, round(12 * unit))
+    pygame.draw.rect(surface, (32, 44, 64), rect, border_radius=radius)
+    pygame.draw.rect(surface, colour, rect, max(2, round(6 * unit)), border_radius=radius)
+    pad = max(4, round(rect.width * 0.08))
+    avatar = min(rect.width - 2 * pad, round(rect.height * 0.45))
+    draw_avatar(surface, (rect.centerx, rect.y + pad + avatar // 2), avatar,
+                STATE_COLOURS["hold"] if look.colleague else colour)
+    if look.colleague:
+        meter = 0.0
+    if look.expression is not None:
+        meter = EXPRESSION_VOICE.get(look.expression, meter)
+    wave_top = rect.y + 2 * pad + avatar
+    wave = pygame.Rect(rect.x + pad, wave_top, rect.width - 2 * pad, rect.bottom - pad - wave_top)
+    draw_voice(surface, wave, meter, look.state, 0.0, look.caller_speaking, False, unit)
+
+
 def _clock(picture: Any) -> CallClock:
     clock = getattr(picture, "call_clock", None)
     if clock is None:

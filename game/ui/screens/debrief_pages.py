@@ -21,6 +21,7 @@ from game.ui.screens.projector import AMBER, DIM, background, QUALITY_TEXT, WHIT
     rating_words
 from game.ui.strings import t
 from game.ui.theme import Theme
+from game.vocab import signed
 
 TEAM_COLOURS = [(90, 190, 230), (250, 160, 70), (190, 150, 250), (120, 220, 140), (250, 120, 120), (220, 220, 220)]
 SHAPES = ("circle", "square", "triangle", "diamond", "cross", "star")
@@ -226,7 +227,7 @@ class DebriefBuilder:
         tick = self.label
         y_title = one_line(book, self.t("axis_satisfaction"), tick, (self.area.x, self.area.y), self.screen, tick,
                            DIM, bold=True)
-        tick_width = max(book.width(f"{v:+d}", tick) for v in (low, high))
+        tick_width = max(book.width(signed(v), tick) for v in (low, high))
         half = book.line_height(tick) // 2 + theme.px(4)  # tick labels are centred on their lines: keep clear
         plot = pygame.Rect(self.area.x + tick_width + self.gap, y_title.rect.bottom + half,
                            self.area.width - legend_width - tick_width - 3 * self.gap, 0)
@@ -245,7 +246,7 @@ class DebriefBuilder:
         for value in range(low, high + 1, 5):
             y = point(0, value)[1]
             pygame.draw.line(surface, (70, 84, 104), (plot.x, y), (plot.right, y), 3 if value == 0 else 1)
-            label = one_line(book, f"{value:+d}" if value else "0", tick, (0, 0), self.screen, tick, DIM)
+            label = one_line(book, signed(value), tick, (0, 0), self.screen, tick, DIM)
             label.rect.midright = (plot.x - self.gap // 2, y)
             canvas.draw(label)
         for index in range(longest + 1):

@@ -13,6 +13,7 @@ from typing import Optional
 
 import pygame
 
+from game.cohort import choices_at, local_records
 from game.program import pick
 from game.ui.blocks import Canvas, TextBlock
 from game.ui.screens.base import NUMBER_KEYS, Screen
@@ -47,6 +48,7 @@ class FacilitatorScreen(Screen):
         self.chime = _make_chime()
         self.presenter: Optional[pygame.Window] = None
         self.rects: dict[str, pygame.Rect] = {}
+        self.past_records = _past_records(app.store.folder)  # read once per session, never per frame
 
     @property
     def workshop(self):
@@ -270,6 +272,7 @@ class FacilitatorScreen(Screen):
             options = self.vote_options(view)
             painter.decision(top, bottom, view.speaker_name, view.text, prompt, options)
         elif view.kind == "ending":
+            painter.visited = workshop.state.visited
             card = workshop.scorecard(workshop.team)
             painter.ending(top, bottom, view.ending_title, t("score_line", language, score=f"{card.score:g}",
                                                              grade=card.grade), view.ending_text,
@@ -315,10 +318,24 @@ class FacilitatorScreen(Screen):
                    for n, c in enumerate(choices, start=1)]
         chosen = next(c for c in choices if c.id == record.choice_id)
         headline = t("room_chose", language, letter=record.chosen)
+        painter.visited = workshop.states[record.team].visited
         if record.tie:
             headline += " " + t("after_tie", language)
         painter.reveal(top, bottom, (headline, record.rating), pick(chosen.feedback, language),
-                       workshop.states[record.team].meter, options, workshop.program)
+                       workshop.states[record.team].meter, options, workshop.program,
+                       past=self.past_shares(before.node, choices))
+
+    def past_shares(self, node_id: str, choices) -> str:
+        """How past cohorts chose at this decision, e.g. "Past cohorts (20 runs): A 10 % · B 60 % · C 30 %";
+        empty when nobody recorded it. Shown only after the reveal: before, it would steer the vote."""
+        counts = choices_at(self.workshop.program.id, node_id, self.past_records)
+        total = sum(counts[choice.id] for choice in choices)
+        if not total:
+            return ""
+        space = "" if self.language == "zh" else " "
+        shares = " · ".join(f"{letter(n)} {round(100 * counts[c.id] / total)}{space}%"
+                            for n, c in enumerate(choices, start=1))
+        return t("past_cohorts", self.language, n=total, shares=shares)
 
     def _notes(self, canvas: Canvas, to_room: bool) -> None:
         workshop, language = self.workshop, self.language
@@ -336,6 +353,14 @@ class FacilitatorScreen(Screen):
     def draw_presenter(self, surface: pygame.Surface) -> None:
         """Presenter notes on the second display's window."""
         self._notes(Canvas(surface, self.app.book), to_room=False)
+
+
+def _past_records(folder) -> list:
+    """The runs recorded under the saves folder; none when it cannot be read (the reveal works without)."""
+    try:
+        return local_records(folder)
+    except OSError:
+        return []
 
 
 def _make_chime() -> Optional["pygame.mixer.Sound"]:

@@ -7,9 +7,9 @@ from typing import Optional
 import pygame
 
 from game.diagnostics import Diagnostic
-from game.settings import TEXT_SIZES, TEXT_SPEEDS
+from game.settings import MAX_LEARNER_FIELD, TEXT_SIZES, TEXT_SPEEDS, valid_email
 from game.ui.screens.base import Screen
-from game.ui.layout import button_height, button_row, stack_buttons
+from game.ui.layout import button_height, button_row, button_width, stack_buttons
 from game.ui.scroll import Row, Scroller, scrollbar_width, text_rows
 from game.ui.strings import labelled, t
 from game.ui.widgets import Button, draw_button, panel, shade
@@ -173,33 +173,99 @@ class HistoryOverlay(CardOverlay):
 
 
 class SettingsOverlay(CardOverlay):
-    """Language, text size, contrast, fullscreen, text speed, coaching, motion: changed in place, saved at once."""
+    """Language, text size, contrast, fullscreen, text speed, coaching, motion: changed in place, saved at once.
+
+    The learner's name and email (which the training records carry) share one row and are typed in
+    place: Enter or a click starts with the name, Enter saves it and goes on to the email, which is
+    checked before it is saved; Esc leaves the field. Back sits beside the title, so the rows fit at
+    the largest text size.
+    """
 
     size = (0.6, 0.8)
-    ROWS = ("language", "text_size", "high_contrast", "fullscreen", "text_speed", "coaching_mode", "reduce_motion")
+    ROWS = ("language", "text_size", "high_contrast", "fullscreen", "text_speed", "coaching_mode", "reduce_motion",
+            "learner")
+
+    def __init__(self, app):
+        super().__init__(app)
+        self.typing_field: Optional[str] = None  # learner_name or learner_email while it is typed
+        self.draft = ""
+
+    @property
+    def takes_text(self) -> bool:
+        """True while a name or email is typed (L then types an L rather than switching the language)."""
+        return self.typing_field is not None
 
     def _entries(self) -> list[tuple[str, str]]:
-        entries = [(labelled(t(row, self.language), self._value(row), self.language), row) for row in self.ROWS]
-        return entries + [(t("back", self.language), "back")]
+        titles = {row: row for row in self.ROWS} | {"learner": self.typing_field or "learner"}
+        return [(labelled(t(titles[row], self.language), self._value(row), self.language), row) for row in self.ROWS]
 
     def _hint_lines(self) -> list[str]:
         theme = self.app.theme
-        return self.app.book.wrap(t("settings_hint", self.language), theme.font_px(14),
+        hint = t("typing_hint" if self.typing_field else "settings_hint", self.language)
+        return self.app.book.wrap(hint, theme.font_px(14),
                                   round(theme.width * self.size[0]) - 4 * theme.gap)
 
-    def content_height(self) -> int:
+    def _back_size(self) -> tuple[int, int]:
         theme, book = self.app.theme, self.app.book
-        hint = book.text_height(len(self._hint_lines()), theme.font_px(14))
-        return self.title_height(t("settings", self.language)) + 4 * theme.gap + hint \
-            + self.stacked_height([label for label, _ in self._entries()])
+        label = t("back", self.language)
+        width = button_width(book, theme, label)
+        return width, button_height(book, theme, label, width)
+
+    def _back_rect(self) -> pygame.Rect:
+        """Back, at the top right of the card, beside the title."""
+        rect = pygame.Rect((0, 0), self._back_size())
+        box = self.box()
+        rect.topright = (box.right - 2 * self.app.theme.gap, box.y + self.app.theme.gap)
+        return rect
+
+    def _header_height(self) -> int:
+        return max(self.title_height(t("settings", self.language)), self._back_size()[1])
+
+    def _columns(self) -> list[list[tuple[str, str]]]:
+        """The rows in one column, or in two when one column would not fit the window (large text)."""
+        entries = self._entries()
+        theme = self.app.theme
+        if self._frame_height() + self._column_height(entries, 1) <= theme.height - 2 * theme.gap:
+            return [entries]
+        half = (len(entries) + 1) // 2
+        return [entries[:half], entries[half:]]
+
+    def _column_width(self, count: int) -> int:
+        theme = self.app.theme
+        inner = round(theme.width * self.size[0]) - 4 * theme.gap
+        return inner if count == 1 else (inner - theme.gap) // 2
+
+    def _column_height(self, entries: list[tuple[str, str]], count: int) -> int:
+        theme, book, width = self.app.theme, self.app.book, self._column_width(count)
+        return sum(button_height(book, theme, label, width) + theme.px(8) for label, _ in entries)
+
+    def _frame_height(self) -> int:
+        """Everything but the rows: the title and Back, the hint, the spacing."""
+        theme, book = self.app.theme, self.app.book
+        return self._header_height() + 5 * theme.gap + book.text_height(len(self._hint_lines()), theme.font_px(14))
+
+    def content_height(self) -> int:
+        columns = self._columns()
+        return self._frame_height() + max(self._column_height(column, len(columns)) for column in columns)
 
     def layout(self) -> None:
-        theme = self.app.theme
-        self.stack_buttons(self._entries(), self.box().y + self.title_height(t("settings", self.language))
-                           + 2 * theme.gap)
+        theme, book = self.app.theme, self.app.book
+        columns, box = self._columns(), self.box()
+        width, top = self._column_width(len(columns)), box.y + self._header_height() + 2 * theme.gap
+        self.buttons = []
+        for index, column in enumerate(columns):
+            x = box.x + 2 * theme.gap + index * (width + theme.gap)
+            rects = stack_buttons(book, theme, [label for label, _ in column], x, top, width)
+            self.buttons += [Button(rect, label, action) for rect, (label, action) in zip(rects, column, strict=True)]
+        self.buttons.append(Button(self._back_rect(), t("back", self.language), "back"))
 
     def _value(self, row: str) -> str:
         settings = self.app.settings
+        if row == "learner":
+            if self.typing_field:
+                return self.draft + "|"  # a caret every font has
+            return " · ".join(v for v in (settings.learner_name, settings.learner_email) if v) \
+                or t("not_set", self.language)
         if row == "language":
             return "English" if settings.language == "en" else "简体中文"
         if row == "text_size":
@@ -210,17 +276,69 @@ class SettingsOverlay(CardOverlay):
                 "coaching_mode": settings.coaching, "reduce_motion": settings.reduce_motion}[row]
         return t("on" if flag else "off", self.language)
 
+    def handle(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.TEXTINPUT and self.typing_field:
+            typed = "".join(c for c in event.text if c.isprintable())  # pasted line breaks never reach a field
+            self.draft = (self.draft + typed)[:MAX_LEARNER_FIELD]
+            self.layout()
+            return
+        if event.type == pygame.MOUSEBUTTONDOWN and self.typing_field:
+            self.finish_typing()  # a click elsewhere saves what was typed, as Enter would
+            if self.typing_field:
+                return  # refused: the message says why, the field stays open
+        super().handle(event)
+
     def handle_key(self, event: pygame.event.Event) -> None:
-        if event.key in (pygame.K_LEFT, pygame.K_RIGHT) and self.buttons[self.focus].action != "back":
-            self.change(self.buttons[self.focus].action, 1 if event.key == pygame.K_RIGHT else -1)
+        if self.typing_field:
+            self.typing_key(event)
+        elif event.key in (pygame.K_LEFT, pygame.K_RIGHT):
+            if self.buttons[self.focus].action not in ("back", "learner"):
+                self.change(self.buttons[self.focus].action, 1 if event.key == pygame.K_RIGHT else -1)
         elif event.key in (pygame.K_UP, pygame.K_DOWN):
             self.move_focus(-1 if event.key == pygame.K_UP else 1)
         else:
             super().handle_key(event)
 
+    def typing_key(self, event: pygame.event.Event) -> None:
+        """Keys while a name or email is typed (the characters come as TEXTINPUT events)."""
+        if event.key == pygame.K_BACKSPACE:
+            self.draft = self.draft[:-1]
+        elif event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+            self.finish_typing(then_email=True)
+        elif event.key == pygame.K_ESCAPE:
+            self.stop_typing()
+        self.layout()
+
+    def start_typing(self, row: str) -> None:
+        """Type into the name or email row, starting from what is set."""
+        self.typing_field, self.draft = row, getattr(self.app.settings, row)
+        pygame.key.start_text_input()
+        self.layout()
+
+    def finish_typing(self, then_email: bool = False) -> None:
+        """Save what was typed (the name, then with ``then_email`` go on to the email); an email that is
+        not one is refused with a message and stays open to fix."""
+        text = self.draft.strip()
+        if self.typing_field == "learner_email" and not valid_email(text):
+            self.app.notify(t("bad_email", self.language, text=text), seconds=6.0)
+            return
+        field = self.typing_field
+        self.app.update_settings(**{field: text})
+        self.stop_typing()
+        if field == "learner_name" and then_email:
+            self.start_typing("learner_email")
+
+    def stop_typing(self) -> None:
+        """Leave the field (Esc: nothing typed is kept)."""
+        self.typing_field, self.draft = None, ""
+        pygame.key.stop_text_input()
+        self.layout()
+
     def activate(self, action: str) -> None:
         if action == "back":
             self.app.pop()
+        elif action == "learner":
+            self.start_typing("learner_name")
         else:
             self.change(action, 1)
 

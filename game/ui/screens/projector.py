@@ -17,6 +17,7 @@ import pygame
 
 from game.ui import art
 from game.ui.blocks import Canvas, TextBlock, measure, one_line, room_size, sizes_down
+from game.ui.phone import draw_call_picture
 from game.ui.strings import MOOD_LABELS, MOT_LABELS, t
 from game.vocab import signed
 from game.ui.theme import Theme
@@ -96,6 +97,7 @@ class ProjectorPainter:
         self.margin = round(theme.width * 0.04)
         self.gap = theme.px(12)
         self.compact = False  # vote counts as bare numbers, leaving the options more width
+        self.visited: tuple[str, ...] = ()  # the nodes the team went through: a phone scene's call state
 
     # --- pieces ------------------------------------------------------------------------------
 
@@ -278,12 +280,13 @@ class ProjectorPainter:
         self._draw_rows(rows, size, revealed=any(option.rating is not None for _, _, option in rows))
 
     def reveal(self, top: int, bottom: int, result: tuple[str, int], feedback: str, meter: float,
-               options: list[Option], program) -> None:
+               options: list[Option], program, past: str = "") -> None:
         """After a clear vote: the customer's reaction (face and meter), the result in words, the options rated.
 
         Tried in turn: the reaction above the options with a large, then a small face; the reaction in a
         column beside the options; the same with bare vote counts; last, the chosen option's words in the
-        headline and the other options by letter and rating only.
+        headline and the other options by letter and rating only. ``past`` (how past cohorts chose, or
+        empty) goes under the coaching.
         """
         def arrange(art_share: float, beside: bool, compact: bool, brief: bool = False):
             shown, words = options, result
@@ -292,12 +295,12 @@ class ProjectorPainter:
                 words = (f"{result[0]}: {chosen.text}" if chosen else result[0], result[1])
                 shown = [Option(o.number, "", o.votes, o.rating, o.chosen) for o in options]
             return lambda size, force=False: self._reveal_at(size, art_share, beside, compact, force, top, bottom,
-                                                             words, feedback, meter, shown, program)
+                                                             words, feedback, meter, shown, program, past)
 
         self._first_fit([arrange(share, beside, compact, brief) for share, beside, compact, brief in REVEAL_LAYOUTS])
 
     def _reveal_at(self, size, art_share, beside, compact, force, top, bottom, result, feedback, meter, options,
-                   program):
+                   program, past=""):
         theme, book, floor = self.theme, self.book, self.sizes.floor
         self.compact = compact
         picture = self.portrait_rect(top, art_share)
@@ -313,8 +316,8 @@ class ProjectorPainter:
         mood = MOOD_LABELS[self.language][art.expression_for(meter)]
         entries = [(headline, WHITE, True, 0), (rating_words(rating, self.language), QUALITY_TEXT[quality(rating)],
                                                 True, 0),
-                   (feedback, WHITE, False, 0),
-                   (t("meter_label", self.language, mood=mood, value=f"{meter:+.0f}"), AMBER, True, self.gap)]
+                   (feedback, WHITE, False, 0), (past, DIM, False, 0),
+                   (t("meter_label", self.language, mood=mood, value=signed(meter)), AMBER, True, self.gap)]
         texts: list[TextBlock] = []
         for text, colour, bold, space in entries:
             if text:
@@ -352,7 +355,7 @@ class ProjectorPainter:
             blocks.append(measure(book, score, size, width, (x, blocks[-1].rect.bottom), area, self.sizes.floor,
                                   AMBER, bold=True))
             mood = MOOD_LABELS[self.language][art.expression_for(meter)]
-            blocks.append(measure(book, t("meter_label", self.language, mood=mood, value=f"{meter:+.0f}"), size,
+            blocks.append(measure(book, t("meter_label", self.language, mood=mood, value=signed(meter)), size,
                                   width, (x, blocks[-1].rect.bottom), area, self.sizes.floor, WHITE, bold=True))
             meter_bar = pygame.Rect(x, blocks[-1].rect.bottom + theme.px(6), min(width, theme.px(420)), theme.px(16))
             blocks.append(measure(book, text, size, width, (x, meter_bar.bottom + theme.px(14) + self.gap), area,
@@ -371,7 +374,11 @@ class ProjectorPainter:
         return pygame.Rect(self.margin, top + self.gap, round(height * 0.75), height)
 
     def customer(self, rect: pygame.Rect, meter: float, program) -> None:
-        """The customer's face for ``meter``: the room sees the consequence."""
+        """The customer's face for ``meter`` (on a phone scene, the call and the caller's voice): the room
+        sees the consequence."""
+        if getattr(program, "channel", "counter") == "phone" and self.visited:
+            draw_call_picture(self.canvas.surface, rect, program, self.visited, meter, self.theme.unit)
+            return
         palette = art.HIGH_CONTRAST_PALETTE if self.theme.high_contrast else art.DEFAULT_PALETTE
         pygame.draw.rect(self.canvas.surface, (32, 44, 64), rect, border_radius=self.theme.radius)
         art.draw_customer(self.canvas.surface, rect, art.expression_for(meter), palette, program.customer_type,
