@@ -1,12 +1,14 @@
 """One key press does one thing: no option taken unless deliberately selected, one action per press on the
 scorecard, Continue that says what it continues, L on every screen, and assessment runs."""
 
+import dataclasses
 from pathlib import Path
 
 import pygame
 import pytest
 
 from game.engine import State
+from game.program import NodeLook
 from game.ui.app import App
 from game.ui.driver import finish_line, key, settle
 from game.ui.play_parts import scene_look
@@ -197,3 +199,25 @@ def test_the_weather_and_the_person_follow_the_story(app):
     managed = next(n for n in program.nodes.values() if program.speakers[n.speaker].role == "manager")
     run.state = State(program.id, managed.id, run.state.meter, visited=(program.start, managed.id))
     assert scene_look(app).person.role == "manager"  # the speaker's own portrait, not the customer's face
+
+
+def test_only_the_customers_face_follows_the_meter(app):
+    begin(app)
+    run, program = app.run, app.run.program
+    assert program.nodes[run.state.node].speaker == "wang"
+    for meter in (-9.0, 0.0, 9.0):  # the mentor's welcome is friendly whatever the customer feels
+        run.state = State(program.id, run.state.node, meter, visited=run.state.visited)
+        look = scene_look(app)
+        assert look.person.role == "manager" and look.expression == "content"
+    customer_node = next(n for n in program.nodes.values() if n.speaker == "customer"
+                         and (n.look is None or n.look.expression is None))
+    run.state = State(program.id, customer_node.id, -9.0, visited=(program.start, customer_node.id))
+    assert scene_look(app).expression is None  # the customer's face: the meter decides it
+
+
+def test_a_cast_members_line_can_set_their_face(app):
+    begin(app)
+    run, program = app.run, app.run.program
+    welcome = program.nodes[run.state.node]
+    program.nodes[welcome.id] = dataclasses.replace(welcome, look=NodeLook(expression="worried"))
+    assert scene_look(app).expression == "worried"
