@@ -17,6 +17,7 @@ from game.catalog import thumbnail_file
 from game.ltext import pick
 from game.storage import is_small_regular_file
 from game.ui import art
+from game.ui.phone_voice import CALL_CENTRE, draw_call_card
 from game.ui.screens.base import Screen
 from game.ui.strings import CUSTOMER_TYPES, t
 from game.ui.widgets import Button, chip, draw_button, panel
@@ -273,13 +274,16 @@ class TitleScreen(Screen):
         contrast = self.app.theme.high_contrast
         key = (backdrop, size, contrast)
         if key not in self.thumbnails:
-            cached = thumbnail_file(self.app.store.folder, backdrop, size, contrast)
+            cached = thumbnail_file(self.app.store.folder, backdrop, size, contrast, art.ART_VERSION)
             image = self._load_picture(cached, size)
             if image is None:
                 # Drawn at no wider than 16:9 and cut to the card's shape, so a wide card does not squash the room.
                 full = pygame.Surface((size[0], max(size[1], size[0] * 9 // 16)))
                 palette = art.HIGH_CONTRAST_PALETTE if contrast else art.DEFAULT_PALETTE
-                art.draw_backdrop(full, full.get_rect(), backdrop, palette, raining=False)
+                if backdrop == CALL_CENTRE:  # a phone scene: the call view the game shows, not a room
+                    draw_call_card(full, contrast)
+                else:
+                    art.draw_backdrop(full, full.get_rect(), backdrop, palette, raining=False)
                 image = full.subsurface(pygame.Rect(0, (full.get_height() - size[1]) * 2 // 3, *size)).copy()
                 if cached is not None:  # a name that is not a safe file name is drawn, never written
                     self._keep(image, cached)
