@@ -13,6 +13,7 @@ from game.ui.app import App
 from game.ui.driver import finish_line, key, settle
 from game.ui.play_parts import scene_look
 from game.ui.screens.briefing import BriefingScreen, ReplaceRunOverlay
+from game.ui.screens import ending as ending_module
 from game.ui.screens.ending import EndingScreen
 from game.ui.screens.overlays import SettingsOverlay
 from game.ui.screens.play import PlayScreen
@@ -221,3 +222,36 @@ def test_a_cast_members_line_can_set_their_face(app):
     welcome = program.nodes[run.state.node]
     program.nodes[welcome.id] = dataclasses.replace(welcome, look=NodeLook(expression="worried"))
     assert scene_look(app).expression == "worried"
+
+
+def test_the_briefing_focuses_start_practice_and_enter_starts_it(app):
+    app.open_briefing(TUTORIAL)
+    screen = app.screen
+    assert screen.buttons[screen.focus].action == "practice"
+    key(app, pygame.K_DOWN)  # Up/Down read the briefing; they do not move the focus off Start practice
+    assert screen.buttons[screen.focus].action == "practice"
+    key(app, pygame.K_TAB)
+    assert screen.buttons[screen.focus].action == "assessment"
+    key(app, pygame.K_LEFT)
+    key(app, pygame.K_RETURN)
+    assert isinstance(app.screen, PlayScreen) and app.run.mode == "practice"
+
+
+def test_the_scorecard_draws_nothing_focused_until_the_player_moves(app, monkeypatch):
+    begin(app)
+    while not app.run.is_over():
+        if app.run.view("en").kind == "decision":
+            app.choose(1)
+        else:
+            app.advance()
+    app.finish()
+    drawn = []
+    monkeypatch.setattr(ending_module, "draw_button",
+                        lambda surface, button, theme, book, focused, hovered, **kw: drawn.append(
+                            (button.action, focused, kw.get("primary", False))))
+    app.screen.draw(app.surface)
+    assert drawn and not any(focused or primary for _, focused, primary in drawn)
+    key(app, pygame.K_TAB)
+    drawn.clear()
+    app.screen.draw(app.surface)
+    assert [action for action, focused, _ in drawn if focused] == [app.screen.buttons[app.screen.focus].action]

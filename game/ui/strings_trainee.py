@@ -7,6 +7,12 @@ do not edit one long table.
 from __future__ import annotations
 
 TRAINEE_STRINGS: dict[str, dict[str, str]] = {
+    "briefing_hint": {"en": "Enter: {action}  ·  ←→ or Tab: another button  ·  ↑↓ PgUp/PgDn: scroll  ·  Esc: back",
+                      "zh": "回车：{action} · ←→ 或 Tab：换一个按钮 · ↑↓ PgUp/PgDn：滚动 · Esc：返回"},
+    "scorecard_hint": {"en": "←→ or Tab: pick a button, then Enter  ·  S: save image  ·  Esc: main menu",
+                       "zh": "←→ 或 Tab：选按钮，再按回车 · S：保存图片 · Esc：主菜单"},
+    "scorecard_hint_focused": {"en": "Enter: {action}  ·  ←→ or Tab: another button  ·  Esc: main menu",
+                               "zh": "回车：{action} · ←→ 或 Tab：换一个按钮 · Esc：主菜单"},
     "choose_hint": {"en": "1-9, or ↑↓ then Enter, or click to choose  ·  Backspace undo  ·  H history",
                     "zh": "按 1-9，或 ↑↓ 选中后回车，或点击选择 · Backspace 撤销 · H 对话记录"},
     "choose_hint_assessment": {"en": "1-9, or ↑↓ then Enter, or click to choose  ·  H history",
