@@ -11,6 +11,7 @@ from game.engine import State
 from game.program import NodeLook
 from game.ui.app import App
 from game.ui.driver import finish_line, key, settle
+from game.ui.ending_rows import word_of_mouth
 from game.ui.play_parts import scene_look
 from game.ui.screens.briefing import BriefingScreen, ReplaceRunOverlay
 from game.ui.screens import ending as ending_module
@@ -255,3 +256,13 @@ def test_the_scorecard_draws_nothing_focused_until_the_player_moves(app, monkeyp
     drawn.clear()
     app.screen.draw(app.surface)
     assert [action for action, focused, _ in drawn if focused] == [app.screen.buttons[app.screen.focus].action]
+
+
+@pytest.mark.parametrize("count, english, chinese", [
+    (1, "Likely to tell one person good things", "可能会向一个人说好话"),
+    (3, "Likely to tell 3 people good things", "可能会向 3 个人说好话"),
+    (-1, "Likely to tell one person about a bad experience", "可能会向一个人抱怨这次经历"),
+    (-20, "Likely to tell 20 people about a bad experience", "可能会向 20 个人抱怨这次经历"),
+    (0, "Nothing worth telling anyone", "不会向别人提起")])
+def test_word_of_mouth_is_said_in_the_singular_and_plural(count, english, chinese):
+    assert (word_of_mouth(count, "en"), word_of_mouth(count, "zh")) == (english, chinese)

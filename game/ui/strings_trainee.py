@@ -7,6 +7,8 @@ do not edit one long table.
 from __future__ import annotations
 
 TRAINEE_STRINGS: dict[str, dict[str, str]] = {
+    "tells_good_one": {"en": "Likely to tell one person good things", "zh": "可能会向一个人说好话"},
+    "tells_bad_one": {"en": "Likely to tell one person about a bad experience", "zh": "可能会向一个人抱怨这次经历"},
     "briefing_hint": {"en": "Enter: {action}  ·  ←→ or Tab: another button  ·  ↑↓ PgUp/PgDn: scroll  ·  Esc: back",
                       "zh": "回车：{action} · ←→ 或 Tab：换一个按钮 · ↑↓ PgUp/PgDn：滚动 · Esc：返回"},
     "scorecard_hint": {"en": "←→ or Tab: pick a button, then Enter  ·  S: save image  ·  Esc: main menu",
