@@ -7,6 +7,9 @@ do not edit one long table.
 from __future__ import annotations
 
 TRAINEE_STRINGS: dict[str, dict[str, str]] = {
+    "chart_start": {"en": "Start", "zh": "开始"},
+    "chart_decisions": {"en": "Your decisions", "zh": "你的决定"},
+    "chart_events": {"en": "Story events", "zh": "情节变化"},
     "tells_good_one": {"en": "Likely to tell one person good things", "zh": "可能会向一个人说好话"},
     "tells_bad_one": {"en": "Likely to tell one person about a bad experience", "zh": "可能会向一个人抱怨这次经历"},
     "briefing_hint": {"en": "Enter: {action}  ·  ←→ or Tab: another button  ·  ↑↓ PgUp/PgDn: scroll  ·  Esc: back",
