@@ -68,7 +68,10 @@ def draw_voice(surface: pygame.Surface, rect: pygame.Rect, meter: float, state: 
     pygame.draw.rect(surface, (30, 38, 52), rect, border_radius=max(4, round(8 * unit)))
     middle = rect.centery
     if state in ("hold", "transfer", "ended", "ringing"):
+        clip = surface.get_clip()
+        surface.set_clip(rect.clip(clip))  # the rings and notes stay in the panel, off the caller's number
         _draw_state_line(surface, rect, state, moment, unit)
+        surface.set_clip(clip)
         return
     count = max(16, rect.width // max(4, round(9 * unit)))
     step = rect.width / (count + 1)
