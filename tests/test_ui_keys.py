@@ -12,6 +12,7 @@ from game.program import NodeLook
 from game.ui.app import App
 from game.ui.driver import finish_line, key, settle
 from game.ui.ending_rows import word_of_mouth
+from game.ui.layout import recap_lines
 from game.ui.play_parts import scene_look
 from game.ui.screens.briefing import BriefingScreen, ReplaceRunOverlay
 from game.ui.screens import ending as ending_module
@@ -266,3 +267,20 @@ def test_the_scorecard_draws_nothing_focused_until_the_player_moves(app, monkeyp
     (0, "Nothing worth telling anyone", "不会向别人提起")])
 def test_word_of_mouth_is_said_in_the_singular_and_plural(count, english, chinese):
     assert (word_of_mouth(count, "en"), word_of_mouth(count, "zh")) == (english, chinese)
+
+
+def test_a_recap_takes_two_lines_when_the_options_still_fit(app):
+    app.resize((1280, 720))
+    app.update_settings(text_size=5)  # the largest text: the line above the options collapses to a recap
+    begin(app)
+    screen = to_decision(app)
+    assert screen.recap and screen.recap_lines == 2 and len(screen.option_stack.pages) == 1
+    assert screen.rects["dialog"].height >= 2 * app.book.line_height(app.theme.body)
+
+
+def test_recap_lines_end_with_an_ellipsis_only_when_text_is_left_over(app):
+    book = app.book
+    text = "Mrs. Zhou: This is the phone my son sent me last month, and this cable does not fit it at all."
+    lines = recap_lines(book, text, 24, 260, 2)
+    assert len(lines) == 2 and lines[-1].endswith("…") and text.startswith(lines[0])
+    assert recap_lines(book, "Mrs. Zhou: Hello.", 24, 260, 2) == ["Mrs. Zhou: Hello."]
