@@ -10,7 +10,7 @@
   exits inside the first ``pygame.display.flip``) ÷ ``python -c "import pygame"``;
 * P5 CPU used by the real loop while the title screen, then a finished line, sit still, as a share
   of one core, next to a bare pygame window waiting for events the same way;
-* P6 peak resident memory (the high-water mark ``ru_maxrss``, not the size at the end) of a game
+* P6 peak resident memory (the process's own high-water mark ``VmHWM``, not the size at the end) of a game
   process that plays every shipped scene to an ending in both languages at 1920x1080, next to a
   bare pygame window of that size.
 
@@ -215,6 +215,8 @@ for card in list(app.cards):
             key(app, pygame.K_SPACE); finish_line(app)
         key(app, pygame.K_SPACE)
         key(app, pygame.K_ESCAPE)
+with open("/proc/self/status") as status:  # the high-water mark of this process alone
+    print("peak-rss-mb:", next(int(l.split()[1]) for l in status if l.startswith("VmHWM")) / 1024)
 """
 
 MEMORY_BARE = """
@@ -222,15 +224,22 @@ import pygame
 pygame.display.init(); pygame.font.init()
 surface = pygame.display.set_mode((1920, 1080))
 surface.fill((20, 20, 20)); pygame.display.flip()
+with open("/proc/self/status") as status:  # the high-water mark of this process alone
+    print("peak-rss-mb:", next(int(l.split()[1]) for l in status if l.startswith("VmHWM")) / 1024)
 """
+
+
+def _own_peak(sample) -> float:
+    """The child's own VmHWM: ru_maxrss of a child also counts the parent's pages it started from."""
+    return float(sample.output.split("peak-rss-mb:")[-1].split()[0])
 
 
 def memory_rows(runs: int, saves: Path) -> list[str]:
     """P6: the game's peak RSS through every scene in both languages, and a bare window's."""
     script = MEMORY_GAME.format(root=str(ROOT), saves=str(saves))
     pair = paired("P6", [PYTHON, "-c", script], [PYTHON, "-c", MEMORY_BARE], runs=max(1, runs // 2), warmup=0)
-    peaks = [s.peak_mb for s in pair.measure]
-    bare = statistics.median(s.peak_mb for s in pair.floor)
+    peaks = [_own_peak(s) for s in pair.measure]
+    bare = statistics.median(_own_peak(s) for s in pair.floor)
     return [f"| P6 peak memory, every scene in both languages at 1920×1080 | < 150 MB | {min(peaks):.0f} MB | "
             f"{statistics.median(peaks):.0f} MB | — | bare 1080p window {bare:.0f} MB | {len(peaks)} |"]
 
@@ -245,7 +254,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         saves = Path(folder)
         print(HEADER)
-        for name, rows in (("P4", startup_rows), ("P3", frame_rows), ("P5", idle_rows), ("P6", memory_rows)):
+        # P3 runs the game in this process: last, so the children before it start from a small parent
+        for name, rows in (("P4", startup_rows), ("P6", memory_rows), ("P5", idle_rows), ("P3", frame_rows)):
             if name in only:
                 print("\n".join(rows(args.runs, saves)), flush=True)
     return 0

@@ -70,13 +70,16 @@ class Paired:
         """Measure ÷ floor for each pair, by ``wall`` or ``cpu``."""
         return [getattr(a, figure) / getattr(b, figure) for a, b in zip(self.measure, self.floor, strict=True)]
 
-    def row(self, goal: str, figure: str = "wall") -> str:
-        """A Markdown table row: name, goal, ratio min and median, medians of both sides."""
-        ratios = self.ratios(figure)
-        ours = statistics.median(getattr(s, figure) for s in self.measure)
-        base = statistics.median(getattr(s, figure) for s in self.floor)
-        return (f"| {self.name} | {goal} | **{min(ratios):.2f}** | **{statistics.median(ratios):.2f}** | "
-                f"{ours:.3f} s | {base:.3f} s | {len(ratios)} |")
+    def row(self, goal: str) -> str:
+        """A Markdown table row: name, goal, ratio min and median (CPU, then wall), medians of both sides."""
+        cells = []
+        for figure in ("cpu", "wall"):
+            ratios = self.ratios(figure)
+            cells.append(f"**{min(ratios):.2f}** / {statistics.median(ratios):.2f}")
+        ours = statistics.median(s.cpu for s in self.measure), statistics.median(s.wall for s in self.measure)
+        base = statistics.median(s.cpu for s in self.floor), statistics.median(s.wall for s in self.floor)
+        return (f"| {self.name} | {goal} | {cells[0]} | {cells[1]} | {ours[0]:.2f} s CPU, {ours[1]:.2f} s wall | "
+                f"{base[0]:.2f} s CPU, {base[1]:.2f} s wall | {len(self.measure)} |")
 
 
 def paired(name: str, measure: Sequence[str], floor: Sequence[str], runs: int = 5, warmup: int = 1,
@@ -97,5 +100,5 @@ def repeat(function: Callable[[], float], runs: int) -> tuple[float, float, floa
     return min(values), statistics.median(values), max(values)
 
 
-HEADER = ("| measure | goal | ratio min | ratio median | measure (median) | floor (median) | pairs |\n"
-          "|---|---|---|---|---|---|---|")
+HEADER = ("| measure | goal | CPU ratio min / median | wall ratio min / median | measure (median) | "
+          "floor (median) | pairs |\n|---|---|---|---|---|---|---|")

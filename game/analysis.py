@@ -15,12 +15,15 @@ Two searches, both linear in the number of distinct states:
 
 from __future__ import annotations
 
+from array import array
 from collections import deque
 from dataclasses import dataclass, field, replace
 from typing import Optional
 
+from game.conditions import METER_NAME, Compare, Expr, Logic, Name, Not, reads_meter
 from game.engine import apply_effects, apply_meter, enter_node, open_among
-from game.program import Program
+from game.gcpause import without_gc_pauses
+from game.program import Program, RChoice, RNode
 from game.reach import TooManyStates, explore, start_state, state_key
 from game.scoring import STAGE_BITS, Summary, advance, advance_event, score, start_summary
 
@@ -59,13 +62,14 @@ class Analysis:
     worst: Optional[Extreme] = None
 
 
+@without_gc_pauses  # millions of labels and states, none of them in a reference cycle
 def analyze(program: Program) -> Analysis:
     """Analyse a compiled scene.
 
     Raises:
         AnalysisError: when the scene has more than ``MAX_STATES`` states.
     """
-    graph = StateGraph(program)
+    graph = StateGraph(program, MAX_STATES)
     reached_nodes = {key[0] for key in graph.edges}
     reached_endings = {program.nodes[n].ending for n in reached_nodes if program.nodes[n].ending}
     result = Analysis(
@@ -79,8 +83,9 @@ def analyze(program: Program) -> Analysis:
         stages_seen=[s for s in STAGE_BITS if s in graph.stages],
         stuck=sorted(graph.stuck),
     )
-    result.best = _extreme(program, maximise=True)
-    result.worst = _extreme(program, maximise=False)
+    del graph  # the searches below need memory more than the edges
+    result.best = _extreme(program, maximise=True, max_states=MAX_STATES)
+    result.worst = _extreme(program, maximise=False, max_states=MAX_STATES)
     return result
 
 
@@ -152,62 +157,213 @@ def decision_cap(program: Program) -> int:
     return 2 * sum(1 for node in program.nodes.values() if node.choices)
 
 
-def _extreme(program: Program, maximise: bool) -> Optional[Extreme]:
-    """Best (or worst) reachable score, by a label-correcting search over summaries."""
+class _Steps:
+    """The search's arithmetic, each result computed once.
+
+    A scene of any size meets only a few thousand distinct summaries (meter, worst, last, stages,
+    order), so each is numbered once and the search moves small integers around: advancing a
+    summary by a choice, comparing two summaries and scoring one at an ending are looked up, and
+    the open choices are worked out once per (node, flags, meter when a condition reads it).
+    """
+
+    def __init__(self, program: Program, maximise: bool):
+        self.program = program
+        self.maximise = maximise
+        self.summaries: list[Summary] = []
+        self.meters: list[float] = []
+        self.counts: list[int] = []  # decisions taken, for the decision cap
+        self.counts_last = program.weights.last > 0
+        self.node_number = {node_id: number for number, node_id in enumerate(program.nodes)}
+        self.meter_number: list[int] = []  # each distinct meter value numbered
+        self._meter_numbers: dict[float, int] = {}
+        self._ids: dict[Summary, int] = {}
+        self._after: dict[int, int] = {}  # int keys: hashed far faster than tuples
+        self._dominates: dict[int, bool] = {}
+        self._open: dict[tuple, list[tuple[int, RChoice]]] = {}
+        self._scores: dict[tuple[int, str], float] = {}
+
+    def intern(self, summary: Summary) -> int:
+        """The number of ``summary``."""
+        found = self._ids.get(summary)
+        if found is None:
+            found = self._ids[summary] = len(self.summaries)
+            self.summaries.append(summary)
+            self.meters.append(summary.meter)
+            self.counts.append(summary.count)
+            self.meter_number.append(self._meter_numbers.setdefault(summary.meter, len(self._meter_numbers)))
+        return found
+
+    def after(self, sid: int, choice: RChoice, forget_last: bool) -> int:
+        """The summary after taking ``choice``; ``forget_last`` when another decision will replace the last moment."""
+        code = (STAGE_BITS[choice.stage] << 4) | ((choice.rating + 3) << 1) | forget_last
+        key = ((sid << 8 | code) << 24) | self.node_number[choice.next]
+        found = self._after.get(key)
+        if found is None:
+            summary, program = self.summaries[sid], self.program
+            meter = apply_meter(program, summary.meter, choice.rating)
+            after = advance(summary, choice.stage, choice.rating, meter)
+            after = advance_event(after, enter_node(program, meter, choice.next))
+            if not self.counts_last or forget_last:  # the last rating cannot count: forget it
+                after = replace(after, last=None, worst=None)
+            else:
+                after = replace(after, worst=None)  # shown on the card, never scored
+            found = self._after[key] = self.intern(after)
+        return found
+
+    def enter(self, sid: int, node_id: str) -> int:
+        """The summary once the line of ``node_id`` is shown (its meter event applied)."""
+        key = -1 - ((sid << 24) | self.node_number[node_id])  # negative: apart from the choices' keys
+        found = self._after.get(key)
+        if found is None:
+            summary = self.summaries[sid]
+            found = self._after[key] = self.intern(
+                advance_event(summary, enter_node(self.program, summary.meter, node_id)))
+        return found
+
+    def dominates(self, a: int, b: int) -> bool:
+        """True when summary ``a`` can end no worse than ``b`` from the same place (see ``_better_or_equal``)."""
+        if a == b:
+            return True
+        key = a << 32 | b
+        found = self._dominates.get(key)
+        if found is None:
+            found = self._dominates[key] = _better_or_equal(self.summaries[a], self.summaries[b], self.maximise)
+        return found
+
+    def open_choices(self, node: RNode, flags: frozenset, meter: float) -> list[tuple[int, RChoice]]:
+        """(number, choice) of the choices open at ``node``."""
+        key = (node.id, flags, meter if self.program.reads_meter else None)
+        found = self._open.get(key)
+        if found is None:
+            found = self._open[key] = list(enumerate(open_among(node.choices, flags, meter), start=1))
+        return found
+
+    def score(self, sid: int, ending: str) -> float:
+        """The 0-100 score of summary ``sid`` at ``ending``."""
+        key = (sid, ending)
+        found = self._scores.get(key)
+        if found is None:
+            found = self._scores[key] = score(self.program, self.summaries[sid], self.program.endings[ending])
+        return found
+
+
+class _Labels:
+    """Every label the search made, in parallel compact columns (a 40k-node scene makes millions)."""
+
+    def __init__(self) -> None:
+        self.node: list[str] = []
+        self.flags: list[frozenset] = []
+        self.summary = array("l")
+        self.parent = array("l")
+        self.number = array("l")
+        self.alive = bytearray()
+
+    def add(self, node: str, flags: frozenset, sid: int, parent: int, number: int) -> int:
+        self.node.append(node)
+        self.flags.append(flags)
+        self.summary.append(sid)
+        self.parent.append(parent)
+        self.number.append(number)
+        self.alive.append(1)
+        return len(self.alive) - 1
+
+
+def _extreme(program: Program, maximise: bool, max_states: int = MAX_STATES) -> Optional[Extreme]:
+    """Best (or worst) reachable score, by a label-correcting search over summaries.
+
+    Each state (node, flags, and the meter when a condition reads it) keeps only the labels no
+    other label there dominates; the cap counts states, not labels.
+    """
     sign = 1 if maximise else -1
     cap = decision_cap(program)
-    counts_last = program.weights.last > 0
-    # a label: (node, flags, summary, parent label index, choice number or 0 for a line)
-    labels: list[tuple] = []
-    alive: list[bool] = []
-    frontier: dict[tuple, list[int]] = {}
+    steps = _Steps(program, maximise)
+    labels = _Labels()
+    frontier: dict[int, list[int]] = {}  # by state, numbered as one int (hashed far faster than a tuple)
     queue: deque[int] = deque()
+    # the meter is part of a state only when a higher (lower) meter could close a choice
+    reads_meter = program.reads_meter and not _meter_only_opens(program, upward=maximise)
+    node_numbers = {node_id: number for number, node_id in enumerate(program.nodes)}
+    flag_sets: dict[frozenset, int] = {}
 
-    def push(node: str, flags: frozenset, summary: Summary, parent: int, number: int) -> None:
-        key = (node, flags, summary.meter if program.reads_meter else None)
-        kept = frontier.setdefault(key, [])
+    def push(node: str, flags: frozenset, sid: int, parent: int, number: int) -> None:
+        flag_set = flag_sets.get(flags)
+        if flag_set is None:
+            flag_set = flag_sets[flags] = len(flag_sets)
+        key = (node_numbers[node] << 24 | flag_set) << 24 | (steps.meter_number[sid] if reads_meter else 0)
+        kept = frontier.get(key)
+        if kept is None:
+            if len(frontier) >= max_states:
+                raise AnalysisError(f"more than {max_states} states: the scene is too large to analyse")
+            kept = frontier[key] = []
+        summary_of = labels.summary
         for index in kept:
-            if _better_or_equal(labels[index][2], summary, maximise):
+            if steps.dominates(summary_of[index], sid):
                 return
+        survivors = []
         for index in kept:
-            if _better_or_equal(summary, labels[index][2], maximise):
-                alive[index] = False
-        if len(labels) >= MAX_STATES:
-            raise AnalysisError(f"more than {MAX_STATES} states: the scene is too large to analyse")
-        labels.append((node, flags, summary, parent, number))
-        alive.append(True)
-        frontier[key] = [index for index in kept if alive[index]] + [len(labels) - 1]
-        queue.append(len(labels) - 1)
+            if steps.dominates(sid, summary_of[index]):
+                labels.alive[index] = 0
+            else:
+                survivors.append(index)
+        survivors.append(labels.add(node, flags, sid, parent, number))
+        frontier[key] = survivors
+        queue.append(survivors[-1])
 
     decides = _decides_before_ending(program)
     first = start_summary(program)
-    push(program.start, frozenset(), advance_event(first, enter_node(program, first.meter, program.start)), -1, 0)
+    entered = advance_event(first, enter_node(program, first.meter, program.start))
+    push(program.start, frozenset(), steps.intern(entered), -1, 0)
     best: Optional[tuple[float, int]] = None
     while queue:
         index = queue.popleft()
-        if not alive[index]:
+        if not labels.alive[index]:
             continue
-        node_id, flags, summary, _, _ = labels[index]
-        node = program.nodes[node_id]
+        node = program.nodes[labels.node[index]]
+        flags, sid = labels.flags[index], labels.summary[index]
         if node.ending is not None:
-            value = score(program, summary, program.endings[node.ending])
+            value = steps.score(sid, node.ending)
             if best is None or sign * value > sign * best[0]:
                 best = (value, index)
             continue
         if node.next is not None:
-            push(node.next, flags, advance_event(summary, enter_node(program, summary.meter, node.next)), index, 0)
-        if summary.count >= cap:
+            push(node.next, flags, steps.enter(sid, node.next), index, 0)
+        if steps.counts[sid] >= cap:
             continue
-        for number, choice in enumerate(open_among(node.choices, flags, summary.meter), start=1):
-            meter = apply_meter(program, summary.meter, choice.rating)
-            after = advance(summary, choice.stage, choice.rating, meter)
-            after = advance_event(after, enter_node(program, meter, choice.next))
-            if not counts_last or decides[choice.next]:  # the last rating cannot count: forget it
-                after = replace(after, last=None, worst=None)
-            else:
-                after = replace(after, worst=None)  # shown on the card, never scored
+        for number, choice in steps.open_choices(node, flags, steps.meters[sid]):
+            after = steps.after(sid, choice, decides[choice.next])
             push(choice.next, apply_effects(flags, choice), after, index, number)
-    return None if best is None else _trace(program, labels, best)
+    return None if best is None else _trace(program, steps, labels, best)
+
+
+def _meter_only_opens(program: Program, upward: bool) -> bool:
+    """True when a higher meter (``upward``; else a lower one) never closes a choice.
+
+    Then, from the same node and flags, a label whose meter is higher (lower) and whose summary
+    is no worse can take every path the other can, and the meter leaves the state for the
+    dominance test: ``satisfaction >= 2`` gates stop multiplying the best score's states.
+    """
+    wanted = 1 if upward else -1
+    for node in program.nodes.values():
+        for choice in node.choices:
+            if choice.condition is not None and _meter_directions(choice.condition) - {wanted}:
+                return False
+    return True
+
+
+def _meter_directions(expr: Expr, sign: int = 1) -> set[int]:
+    """+1 when a higher meter can only make ``expr`` true, -1 when only false, both when either."""
+    if isinstance(expr, Not):
+        return _meter_directions(expr.operand, -sign)
+    if isinstance(expr, Logic):
+        return set().union(*(_meter_directions(operand, sign) for operand in expr.operands))
+    if isinstance(expr, Compare) and reads_meter(expr):
+        meter_left = isinstance(expr.left, Name) and expr.left.name == METER_NAME
+        meter_right = isinstance(expr.right, Name) and expr.right.name == METER_NAME
+        if expr.op in ("==", "!=") or meter_left == meter_right:
+            return {1, -1}
+        rising = expr.op in (">", ">=") if meter_left else expr.op in ("<", "<=")
+        return {sign if rising else -sign}
+    return set()
 
 
 def _decides_before_ending(program: Program) -> dict[str, bool]:
@@ -227,17 +383,17 @@ def _decides_before_ending(program: Program) -> dict[str, bool]:
     return decides
 
 
-def _trace(program: Program, labels: list[tuple], best: tuple[float, int]) -> Extreme:
+def _trace(program: Program, steps: _Steps, labels: _Labels, best: tuple[float, int]) -> Extreme:
     value, index = best
     path, numbers, stages = [], [], []
     while index >= 0:
-        node_id, _, _, parent, number = labels[index]
-        path.append(node_id)
+        path.append(labels.node[index])
+        number, parent = labels.number[index], labels.parent[index]
         if number:
             numbers.append(number)
-            parent_node = program.nodes[labels[parent][0]]
-            parent_open = open_among(parent_node.choices, labels[parent][1], labels[parent][2].meter)
-            stages.append(parent_open[number - 1].stage)
+            parent_node = program.nodes[labels.node[parent]]
+            parent_open = steps.open_choices(parent_node, labels.flags[parent], steps.meters[labels.summary[parent]])
+            stages.append(parent_open[number - 1][1].stage)
         index = parent
     ending = program.nodes[path[0]].ending or ""
     return Extreme(value, ending, tuple(reversed(path)), tuple(reversed(numbers)), tuple(reversed(stages)))

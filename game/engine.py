@@ -267,13 +267,14 @@ class Story:
         """The current node as plain data in ``language``."""
         node = self.node(state)
         speaker = self.program.speakers.get(node.speaker)
-        ending = self.ending(state)
-        choices: tuple[ChoiceView, ...] = ()
-        if self.kind(state) == "decision":
+        ending = self.program.endings[node.ending] if node.ending else None
+        kind = "ending" if node.ending else "line" if node.next else "decision"
+        choices = ()
+        if kind == "decision":
             choices = tuple(ChoiceView(n, c.id, pick(c.text, language))
-                            for n, c in enumerate(self.open_choices(state), start=1))
+                            for n, c in enumerate(open_among(node.choices, state.flags, state.meter), start=1))
         return View(
-            kind=self.kind(state),
+            kind=kind,
             node=node.id,
             speaker=node.speaker,
             speaker_name=pick(speaker.name, language) if speaker else node.speaker,

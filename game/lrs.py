@@ -7,17 +7,13 @@ Passwords never appear in messages: errors name the LRS by scheme, host and path
 from __future__ import annotations
 
 import base64
-import http.client
 import json
 import os
-import urllib.error
 import urllib.parse
-import urllib.request
 from dataclasses import dataclass, field
 from typing import Any, Iterator, Mapping, Optional
 
 from game.outbox import Entry, Outbox
-from game.xapi import XAPI_VERSION
 
 ENV_ENDPOINT, ENV_USERNAME, ENV_PASSWORD = "MOT_LRS_ENDPOINT", "MOT_LRS_USERNAME", "MOT_LRS_PASSWORD"
 BATCH_SIZE = 50
@@ -109,6 +105,8 @@ class LrsClient:
         self.timeout = timeout
 
     def _headers(self) -> dict[str, str]:
+        from game.xapi import XAPI_VERSION  # here: the game checks its LRS settings before its first frame
+
         headers = {"X-Experience-API-Version": XAPI_VERSION, "Content-Type": "application/json",
                    "Accept": "application/json"}
         username, password = self.config.signed_in()
@@ -118,6 +116,10 @@ class LrsClient:
         return headers
 
     def _request(self, method: str, url: str, body: Optional[bytes] = None) -> Reply:
+        import http.client  # here, with urllib.request: together they cost more than the game's first frame
+        import urllib.error
+        import urllib.request
+
         request = urllib.request.Request(url, data=body, method=method, headers=self._headers())
         try:
             with urllib.request.urlopen(request, timeout=self.timeout) as response:

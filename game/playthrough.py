@@ -77,18 +77,20 @@ def play(program: Program, numbers: Optional[list[int | str]], seed: Optional[in
     beats: list[Beat] = []
     taken: list[int] = []
     while True:
-        view = story.view(state, language)
-        beat = Beat(view.node, view.speaker_name, view.text)
+        node = story.node(state)  # the node itself, not a View: a transcript needs three of its fields
+        speaker = program.speakers.get(node.speaker)
+        beat = Beat(node.id, pick(speaker.name, language) if speaker else node.speaker, pick(node.text, language))
         beats.append(beat)
-        if view.kind == "ending":
+        if node.ending:
             break
-        if view.kind == "line":
+        if node.next is not None:
             state = story.advance(state)
             continue
         if len(taken) >= MAX_DECISIONS:
             raise PlaythroughError(f"more than {MAX_DECISIONS} decisions without an ending")
-        wanted = _next_number(numbers, taken, view, chooser)
-        beat.options = [choice.text for choice in view.choices]
+        open_now = story.open_choices(state)
+        wanted = _next_number(numbers, taken, node.id, len(open_now), chooser)
+        beat.options = [pick(choice.text, language) for choice in open_now]
         try:
             state, turn = story.choose(state, wanted) if isinstance(wanted, int) else story.choose_id(state, wanted)
         except EngineError as exc:
@@ -103,12 +105,12 @@ def play(program: Program, numbers: Optional[list[int | str]], seed: Optional[in
     return PlaythroughResult(program, state, beats, taken, build_scorecard(story, state, language))
 
 
-def _next_number(numbers: Optional[list[int | str]], taken: list[int], view: Any,
+def _next_number(numbers: Optional[list[int | str]], taken: list[int], node_id: str, open_count: int,
                  chooser: random.Random) -> int | str:
     if numbers is None:
-        return chooser.randint(1, len(view.choices)) if view.choices else 1
+        return chooser.randint(1, open_count) if open_count else 1
     if len(taken) >= len(numbers):
-        raise PlaythroughError(f"the choices ran out at decision {len(taken) + 1} (node '{view.node}') before an "
+        raise PlaythroughError(f"the choices ran out at decision {len(taken) + 1} (node '{node_id}') before an "
                                f"ending: add more numbers to --choices")
     return numbers[len(taken)]
 

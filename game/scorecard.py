@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any, Optional
 
-from game.engine import EngineError, State, Story, enter_node
+from game.engine import EngineError, State, Story, apply_effects, enter_node, open_among
 from game.program import RChoice, pick
 from game.scoring import (
     SERVICE_LEVELS, WORD_OF_MOUTH, Penalty, Summary, advance, advance_event, customer_reading, customer_score,
@@ -215,13 +215,20 @@ def _moment(debrief: tuple[DebriefEntry, ...], worst: bool) -> Optional[Moment]:
 
 
 def _debrief(story: Story, state: State, language: str) -> list[DebriefEntry]:
-    """Replay the run, noting at each decision the best open choice the player missed."""
-    replay = story.skip_lines(story.start())
+    """Go over the run's decisions, noting at each the best open choice the player missed.
+
+    What was open at a decision depends on the flags and the meter then: the meter is in the
+    step, the flags are the effects of the choices before it. Following those alone (not
+    replaying whole states) keeps the scorecard cheap next to the run itself.
+    """
+    flags: frozenset = frozenset()
     entries = []
     for number, step in enumerate(state.steps, start=1):
-        node = story.node(replay)
-        open_now = story.open_choices(replay)
-        chosen = next(c for c in node.choices if c.id == step.choice)
+        node = story.program.nodes.get(step.node)
+        chosen = next((c for c in node.choices if c.id == step.choice), None) if node is not None else None
+        open_now = open_among(node.choices, flags, step.meter_before) if node is not None else []
+        if chosen is None or not any(c is chosen for c in open_now):  # identity: == compares every field
+            raise EngineError(f"decision {number}: choice '{step.choice}' is not open at node '{step.node}'")
         best = best_missed(open_now, chosen)
         entries.append(DebriefEntry(
             number=number,
@@ -242,8 +249,7 @@ def _debrief(story: Story, state: State, language: str) -> list[DebriefEntry]:
             best_missed_rating=best.rating if best else None,
             best_missed_feedback=pick(best.feedback, language) if best else None,
         ))
-        replay, _ = story.choose_id(replay, step.choice)
-        replay = story.skip_lines(replay)
+        flags = apply_effects(flags, chosen)
     return entries
 
 

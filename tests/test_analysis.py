@@ -1,6 +1,11 @@
 """Analysis over the state graph: reachability, path counts, loops, stuck decisions."""
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from game.analysis import analyze
+from game.engine import Story
 from game.playthrough import play
 from tests.conftest import choice, compile_dict, scene_dict
 
@@ -84,3 +89,83 @@ def test_validate_warns_instead_of_exploring_forever(load_dict, monkeypatch):
     loaded = load_dict(scene_dict(nodes))
     assert [d.code for d in loaded.diagnostics] == ["MOT215"]
     assert loaded.program is not None  # a warning: the scene still plays
+
+
+def _gated_scene(ratings, gates, mood):
+    """Layers of three choices; the first is always open, the others carry ``gates`` conditions."""
+    layers = len(ratings)
+    nodes = {}
+    for layer, (row, gate_row) in enumerate(zip(ratings, gates, strict=True)):
+        for position in range(2):
+            targets = [f"n{layer + 1}_{t % 2}" for t in range(3)] if layer + 1 < layers else ["win", "lose", "win"]
+            options = []
+            for k in range(3):
+                extra = {"if": gate_row[k]} if k and gate_row[k] else {}
+                if k == 1 and layer % 2 == 0:
+                    extra["set"] = {"noted": True}
+                options.append(choice(("explore", "offer", "act", "confirm")[(layer + k) % 4],
+                                      row[(position + k) % len(row)], targets[k], f"o{k}", **extra))
+            nodes[f"n{layer}_{position}"] = {"speaker": "customer", "text": ".", "choices": options}
+    nodes["win"] = {"speaker": "narrator", "text": ".", "ending": "good"}
+    nodes["lose"] = {"speaker": "narrator", "text": ".", "ending": "bad"}
+    nodes = {"n0_0": nodes.pop("n0_0"), **nodes}
+    endings = {"good": {"title": "G", "text": "g", "outcome": 2}, "bad": {"title": "B", "text": "b", "outcome": -1}}
+    data = scene_dict(nodes, endings)
+    data["customer"]["mood"] = mood
+    return data
+
+
+_RISING = [None, "satisfaction >= 1", "satisfaction > -2", "noted and satisfaction >= 0", "not noted",
+           "not satisfaction < 1"]
+_FALLING = [None, "satisfaction < 0", "not satisfaction >= 2", "noted or satisfaction <= -1", "-1 >= satisfaction"]
+_EITHER = _RISING + _FALLING + ["satisfaction == 0", "satisfaction != 1"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    ratings=st.lists(st.lists(st.integers(-3, 3), min_size=2, max_size=3), min_size=2, max_size=5),
+    gates=st.sampled_from([_RISING, _FALLING, _EITHER]).flatmap(
+        lambda family: st.lists(st.lists(st.sampled_from(family), min_size=3, max_size=3), min_size=5, max_size=5)),
+    mood=st.integers(-2, 2),
+)
+def test_meter_gates_keep_the_extremes_exact(ratings, gates, mood):
+    # the best search drops the meter from its states when only a higher meter opens choices, the
+    # worst search when only a lower one does: every path is played to check both stay exact
+    program = compile_dict(_gated_scene(ratings, gates[:len(ratings)], mood))
+    result = analyze(program)
+    scores = [play(program, list(numbers)).scorecard.score for numbers in _all_paths(program)]
+    assert result.best.score == max(scores) and result.worst.score == min(scores)
+    for extreme in (result.best, result.worst):
+        assert play(program, list(extreme.choices)).scorecard.score == extreme.score
+
+
+def _all_paths(program):
+    story = Story(program)
+    pending = [(story.skip_lines(story.start()), ())]
+    while pending:
+        state, numbers = pending.pop()
+        if story.ending(state):
+            yield numbers
+            continue
+        for number in range(1, len(story.open_choices(state)) + 1):
+            pending.append((story.skip_lines(story.choose(state, number)[0]), numbers + (number,)))
+
+
+def test_the_cap_counts_states_not_the_labels_kept_for_the_scores(monkeypatch):
+    import game.analysis
+
+    # three layers where every choice is a different summary: a handful of states, many labels
+    nodes = {}
+    for layer in range(3):
+        target = f"n{layer + 1}" if layer < 2 else "end"
+        nodes[f"n{layer}"] = {"speaker": "customer", "text": "?", "choices": [
+            choice(stage, rating, target, f"{stage}{rating}")
+            for stage, rating in (("explore", 3), ("offer", -3), ("act", 1), ("confirm", -1))]}
+    nodes["end"] = {"speaker": "narrator", "text": ".", "ending": "done"}
+    program = compile_dict(scene_dict(nodes))
+    states = analyze(program).states
+    monkeypatch.setattr(game.analysis, "MAX_STATES", states)
+    assert analyze(program).best is not None
+    monkeypatch.setattr(game.analysis, "MAX_STATES", states - 1)
+    with pytest.raises(game.analysis.AnalysisError):
+        analyze(program)

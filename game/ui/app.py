@@ -413,11 +413,12 @@ class App:
     def _start_sender(self):
         """The background sender, when an LRS is configured (settings or MOT_LRS_ENDPOINT)."""
         from game.lrs import config_from
+
+        if config_from(self.settings) is None:  # the usual case: import nothing more before the first frame
+            return None
         from game.recording import OUTBOX_DIR
         from game.ui.sender import BackgroundSender
 
-        if config_from(self.settings) is None:
-            return None
         sender = BackgroundSender(self.store.folder / OUTBOX_DIR, lambda: config_from(self.settings))
         sender.start()
         return sender

@@ -44,7 +44,6 @@ HIGH_CONTRAST_PALETTE = ArtPalette(
 
 # The rooms of counter scenes; phone scenes' CALL_CENTRE is drawn too, as the call view's plain floor.
 BACKDROPS = ("store", "service-desk", "bank", "street-rain", "classroom", "supermarket-desk", "telecom-hall")
-ART_VERSION = 2  # raise when a backdrop's drawing changes: cached title-card pictures are then drawn anew
 EXPRESSIONS = ("furious", "angry", "upset", "neutral", "content", "happy", "delighted")
 
 # Expressions a scene line may ask for, drawn with the nearest face the art has.

@@ -134,6 +134,10 @@ def render(surface: pygame.Surface, rect: pygame.Rect, paint, alpha: bool = Fals
     paint(tmp, size[0] / rect.w)
     if alpha:
         tmp = tmp.premul_alpha()
+    if size != rect.size and not alpha and surface.get_bitsize() == 32 and surface.get_rect().contains(rect):
+        # straight into place: a full-window backdrop would otherwise hold a third 8 MB copy at 1080p
+        pygame.transform.smoothscale(tmp, rect.size, surface.subsurface(rect))
+        return
     if size != rect.size:
         tmp = pygame.transform.smoothscale(tmp, rect.size)
     surface.blit(tmp, rect, special_flags=pygame.BLEND_PREMULTIPLIED if alpha else 0)

@@ -52,10 +52,12 @@ class PlayPicture:
         if key not in self.cache:
             self.cache.clear()
             picture = pygame.Surface((theme.width, theme.height))
+            if pygame.display.get_surface():  # in the display's format before painting, not copied after
+                picture = picture.convert()
             palette = art.HIGH_CONTRAST_PALETTE if theme.high_contrast else art.DEFAULT_PALETTE
             art.draw_backdrop(picture, picture.get_rect(), look.backdrop, palette, moment, raining=look.raining)
             art.draw_person(picture, rect, expression, palette, look.person, moment)
-            self.cache[key] = picture.convert() if pygame.display.get_surface() else picture
+            self.cache[key] = picture
         surface.blit(self.cache[key], (0, 0))
 
 

@@ -21,7 +21,10 @@ __all__ = ["NO_LINE_START", "TextBook", "LINE_SPACING"]
 FONT_DIR = ASSETS_DIR / "fonts"
 FONT_FILES = {False: FONT_DIR / "NotoSansSC-Regular-subset.otf", True: FONT_DIR / "NotoSansSC-Bold-subset.otf"}
 MAX_SURFACES = 600
-MAX_SURFACE_BYTES = 24 * 1024 * 1024  # rendered lines are wide: bound the cache by memory as well as count
+# Bounded by memory as well as count: one 1080p screen draws at most about 2.4 MB of text (the play
+# screen; the title 1.8, the scorecard 1.6), so 12 MB keeps the screen shown, its panel shadows and the
+# screen before it without re-rendering, where 24 MB only raised the peak.
+MAX_SURFACE_BYTES = 12 * 1024 * 1024
 MAX_WIDTHS = 20_000
 MAX_FONTS = 24  # each loaded size holds its own copy of the font's tables: keep the recent ones only
 MAX_WRAPS = 4000
