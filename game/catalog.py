@@ -96,11 +96,14 @@ def is_backdrop_name(name: Any) -> bool:
     return isinstance(name, str) and BACKDROP_NAME.fullmatch(name) is not None
 
 
-def thumbnail_file(folder: Path, backdrop: str, size: tuple[int, int], high_contrast: bool) -> Optional[Path]:
-    """Where the title screen keeps a card's picture under ``folder``; None for a name that is not safe."""
+def thumbnail_file(folder: Path, backdrop: str, size: tuple[int, int], high_contrast: bool,
+                   art_version: int = 0) -> Optional[Path]:
+    """Where the title screen keeps a card's picture under ``folder``; None for a name that is not safe.
+    A new ``art_version`` (the drawing changed) names new files, so stale pictures are never loaded."""
     if not is_backdrop_name(backdrop):
         return None
-    return folder / "cache" / f"{backdrop}-{int(size[0])}x{int(size[1])}{'-hc' if high_contrast else ''}.png"
+    version = f"-v{int(art_version)}" if art_version else ""
+    return folder / "cache" / f"{backdrop}-{int(size[0])}x{int(size[1])}{'-hc' if high_contrast else ''}{version}.png"
 
 
 def _is_text_map(value: Any) -> bool:

@@ -92,7 +92,7 @@ class Setting(_Strict):
     backdrop: BackdropName = Field(
         "store",
         description="Name of the backdrop the game draws (store, service-desk, bank, street-rain, classroom, "
-                    "supermarket-desk).",
+                    "supermarket-desk, telecom-hall, call-centre).",
     )
     weather: Weather = Field("clear", description="Weather at the start; a node may change it (`weather`).")
     channel: Channel = Field(

@@ -139,3 +139,8 @@ def test_predictability_limits():
 
 def test_every_text_in_both_languages():
     checks.check_both_languages(SCENE)
+
+
+
+def test_the_business_hall_has_its_own_backdrop():
+    assert program().backdrop == "telecom-hall"  # not the tutorial's electronics shop

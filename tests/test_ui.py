@@ -76,10 +76,9 @@ def test_each_scene_to_an_ending_with_the_keyboard(app, path):
         key(app, pygame.K_RIGHT)
     key(app, pygame.K_RETURN)
     assert isinstance(app.screen, BriefingScreen)
-    key(app, pygame.K_RETURN)  # nothing selected on the briefing: Enter alone does not start
-    assert isinstance(app.screen, BriefingScreen)
-    key(app, pygame.K_TAB)
+    assert app.screen.buttons[app.screen.focus].action == "practice"  # drawn focused, and Enter starts it
     key(app, pygame.K_RETURN)
+    assert app.run is not None and app.run.mode == "practice"
     for number in choices:
         _until_decision_or_ending(app, lambda: key(app, pygame.K_SPACE))
         key(app, getattr(pygame, f"K_{number}"))

@@ -169,3 +169,16 @@ def test_a_person_is_drawn_as_the_scene_describes():
     assert images[0] != images[1]
     jacket = images[0][4 * (330 * 300 + 60): 4 * (330 * 300 + 61)]  # a point on the worker's jacket
     assert jacket[:3] != bytes(art.DEFAULT_PALETTE.cloth)
+
+
+def test_the_call_centre_is_drawn_as_the_call_view_not_as_a_shop():
+    shop, call = backdrop("store", art.DEFAULT_PALETTE, (320, 180)), backdrop("call-centre", art.DEFAULT_PALETTE,
+                                                                               (320, 180))
+    assert pygame.image.tobytes(shop, "RGB") != pygame.image.tobytes(call, "RGB")
+    assert call.get_at((160, 10))[:3] != art.DEFAULT_PALETTE.wall  # the dark call floor, not a shop's wall
+
+
+def test_the_telecom_hall_has_its_own_picture():
+    hall, shop = backdrop("telecom-hall", art.DEFAULT_PALETTE, (320, 180)), backdrop("service-desk",
+                                                                                     art.DEFAULT_PALETTE, (320, 180))
+    assert pygame.image.tobytes(hall, "RGB") != pygame.image.tobytes(shop, "RGB")

@@ -1,16 +1,21 @@
 """One key press does one thing: no option taken unless deliberately selected, one action per press on the
 scorecard, Continue that says what it continues, L on every screen, and assessment runs."""
 
+import dataclasses
 from pathlib import Path
 
 import pygame
 import pytest
 
 from game.engine import State
+from game.program import NodeLook
 from game.ui.app import App
 from game.ui.driver import finish_line, key, settle
+from game.ui.ending_rows import word_of_mouth
+from game.ui.layout import recap_lines
 from game.ui.play_parts import scene_look
 from game.ui.screens.briefing import BriefingScreen, ReplaceRunOverlay
+from game.ui.screens import ending as ending_module
 from game.ui.screens.ending import EndingScreen
 from game.ui.screens.overlays import SettingsOverlay
 from game.ui.screens.play import PlayScreen
@@ -197,3 +202,85 @@ def test_the_weather_and_the_person_follow_the_story(app):
     managed = next(n for n in program.nodes.values() if program.speakers[n.speaker].role == "manager")
     run.state = State(program.id, managed.id, run.state.meter, visited=(program.start, managed.id))
     assert scene_look(app).person.role == "manager"  # the speaker's own portrait, not the customer's face
+
+
+def test_only_the_customers_face_follows_the_meter(app):
+    begin(app)
+    run, program = app.run, app.run.program
+    assert program.nodes[run.state.node].speaker == "wang"
+    for meter in (-9.0, 0.0, 9.0):  # the mentor's welcome is friendly whatever the customer feels
+        run.state = State(program.id, run.state.node, meter, visited=run.state.visited)
+        look = scene_look(app)
+        assert look.person.role == "manager" and look.expression == "content"
+    customer_node = next(n for n in program.nodes.values() if n.speaker == "customer"
+                         and (n.look is None or n.look.expression is None))
+    run.state = State(program.id, customer_node.id, -9.0, visited=(program.start, customer_node.id))
+    assert scene_look(app).expression is None  # the customer's face: the meter decides it
+
+
+def test_a_cast_members_line_can_set_their_face(app):
+    begin(app)
+    run, program = app.run, app.run.program
+    welcome = program.nodes[run.state.node]
+    program.nodes[welcome.id] = dataclasses.replace(welcome, look=NodeLook(expression="worried"))
+    assert scene_look(app).expression == "worried"
+
+
+def test_the_briefing_focuses_start_practice_and_enter_starts_it(app):
+    app.open_briefing(TUTORIAL)
+    screen = app.screen
+    assert screen.buttons[screen.focus].action == "practice"
+    key(app, pygame.K_DOWN)  # Up/Down read the briefing; they do not move the focus off Start practice
+    assert screen.buttons[screen.focus].action == "practice"
+    key(app, pygame.K_TAB)
+    assert screen.buttons[screen.focus].action == "assessment"
+    key(app, pygame.K_LEFT)
+    key(app, pygame.K_RETURN)
+    assert isinstance(app.screen, PlayScreen) and app.run.mode == "practice"
+
+
+def test_the_scorecard_draws_nothing_focused_until_the_player_moves(app, monkeypatch):
+    begin(app)
+    while not app.run.is_over():
+        if app.run.view("en").kind == "decision":
+            app.choose(1)
+        else:
+            app.advance()
+    app.finish()
+    drawn = []
+    monkeypatch.setattr(ending_module, "draw_button",
+                        lambda surface, button, theme, book, focused, hovered, **kw: drawn.append(
+                            (button.action, focused, kw.get("primary", False))))
+    app.screen.draw(app.surface)
+    assert drawn and not any(focused or primary for _, focused, primary in drawn)
+    key(app, pygame.K_TAB)
+    drawn.clear()
+    app.screen.draw(app.surface)
+    assert [action for action, focused, _ in drawn if focused] == [app.screen.buttons[app.screen.focus].action]
+
+
+@pytest.mark.parametrize("count, english, chinese", [
+    (1, "Likely to tell one person good things", "可能会向一个人说好话"),
+    (3, "Likely to tell 3 people good things", "可能会向 3 个人说好话"),
+    (-1, "Likely to tell one person about a bad experience", "可能会向一个人抱怨这次经历"),
+    (-20, "Likely to tell 20 people about a bad experience", "可能会向 20 个人抱怨这次经历"),
+    (0, "Nothing worth telling anyone", "不会向别人提起")])
+def test_word_of_mouth_is_said_in_the_singular_and_plural(count, english, chinese):
+    assert (word_of_mouth(count, "en"), word_of_mouth(count, "zh")) == (english, chinese)
+
+
+def test_a_recap_takes_two_lines_when_the_options_still_fit(app):
+    app.resize((1280, 720))
+    app.update_settings(text_size=5)  # the largest text: the line above the options collapses to a recap
+    begin(app)
+    screen = to_decision(app)
+    assert screen.recap and screen.recap_lines == 2 and len(screen.option_stack.pages) == 1
+    assert screen.rects["dialog"].height >= 2 * app.book.line_height(app.theme.body)
+
+
+def test_recap_lines_end_with_an_ellipsis_only_when_text_is_left_over(app):
+    book = app.book
+    text = "Mrs. Zhou: This is the phone my son sent me last month, and this cable does not fit it at all."
+    lines = recap_lines(book, text, 24, 260, 2)
+    assert len(lines) == 2 and lines[-1].endswith("…") and text.startswith(lines[0])
+    assert recap_lines(book, "Mrs. Zhou: Hello.", 24, 260, 2) == ["Mrs. Zhou: Hello."]

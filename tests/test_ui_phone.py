@@ -8,7 +8,7 @@ import pytest
 
 from game.loader import load_scene
 from game.scenes import PROJECT_ROOT
-from game.ui.phone import CallClock, call_look
+from game.ui.phone import HOLD_SECONDS, CallClock, call_look
 from game.ui.phone_voice import bar_heights, draw_voice, voice_band, voice_colour
 
 SCENES = PROJECT_ROOT / "scenes"
@@ -124,3 +124,25 @@ def test_a_phone_scene_runs_in_facilitator_mode():
         app.draw()
         assert workshop.story.kind(workshop.state) == "ending"
         pygame.quit()
+
+
+@pytest.mark.parametrize("state", ["hold", "transfer", "ringing", "ended"])
+@pytest.mark.parametrize("moment", [0.0, 0.7, 1.9, 3.3, 5.6])
+def test_no_call_state_paints_outside_the_voice_panel(state, moment):
+    surface = pygame.Surface((500, 300))
+    surface.fill((1, 2, 3))
+    rect = pygame.Rect(100, 120, 300, 60)  # wide and low, as on a small window: rings are wider than it is tall
+    draw_voice(surface, rect, 0, state, moment, True, False, 2.0)
+    mask = pygame.mask.from_threshold(surface, (1, 2, 3), (1, 1, 1, 255))
+    mask.invert()  # now: every painted pixel
+    assert mask.overlap_area(pygame.Mask(surface.get_size(), fill=True), (0, 0)) == \
+        mask.overlap_area(pygame.Mask(rect.size, fill=True), rect.topleft)  # all of them inside ``rect``
+
+
+def test_time_on_hold_advances_the_call_timer():
+    prog = program("insurance_840")
+    seed = ("intro", "early_call", "after_yes", "nine_ten", "li_angry")
+    assert call_look(prog, seed, "en").story_seconds == 0  # no time information: real seconds only
+    on_hold = call_look(prog, seed + ("hold",), "en")
+    assert on_hold.state == "hold" and on_hold.story_seconds == HOLD_SECONDS
+    assert call_look(prog, ("intro",), "en").story_seconds == 0  # a new call starts at zero

@@ -66,3 +66,26 @@ def test_caches_are_bounded(book, monkeypatch):
 def test_text_the_bundled_font_lacks_uses_the_fallback(book):
     assert book._needs_fallback("emoji 🛞") and not book._needs_fallback("退轮胎 refund")
     assert book.render("emoji 🛞", 18, (0, 0, 0)).get_width() > 0
+
+
+LATIN_SENTENCES = [
+    ("我买的Micro-USB数据线坏了，想换一根新的Micro-USB线。", ["Micro-USB"]),
+    ("周太太早上8:40到店，说话费只剩0.3元，想充100元。", ["8:40", "0.3", "100"]),
+    ("请用Type-C接口的充电器给iPhone15充电。", ["Type-C", "iPhone15"]),
+    ("客户说：“我的Micro-USB线，8:40买的！”", ["Micro-USB", "8:40"]),
+]
+
+
+@pytest.mark.parametrize("sentence, runs", LATIN_SENTENCES)
+def test_chinese_lines_never_split_a_latin_word_or_number(book, sentence, runs):
+    for width in range(80, 520, 9):
+        lines = book.wrap(sentence, 20, width)
+        assert "".join(lines) == sentence
+        for run in runs:
+            if book.width(run, 20) > width:
+                continue  # a run wider than the line may only then be broken
+            start = 0
+            while (found := sentence.find(run, start)) >= 0:  # every occurrence sits whole on one line
+                offsets = [sum(len(line) for line in lines[:i]) for i in range(len(lines) + 1)]
+                assert not any(found < cut < found + len(run) for cut in offsets), (run, width, lines)
+                start = found + len(run)

@@ -1,4 +1,4 @@
-"""Code-drawn art: the five backdrops and the customer, in one flat, warm, illustrative style.
+"""Code-drawn art: the backdrops and the customer, in one flat, warm, illustrative style.
 
 Both public drawing functions are pure functions of their arguments: they draw into ``rect`` of
 any Surface (no display needed) and never outside it. Backdrops are laid out in a design space
@@ -16,6 +16,7 @@ import pygame
 from game.ui.art_people import FACES, FIGURE_H, FIGURE_W, Pen, render
 from game.ui.art_person import draw_figure, make_look
 from game.ui.art_rooms import H, SCENES, tones_for, weather
+from game.ui.phone_voice import CALL_CENTRE, draw_call_centre
 from game.vocab import CUSTOMER_SPEAKER, METER_MOODS, meter_level
 
 
@@ -41,7 +42,8 @@ HIGH_CONTRAST_PALETTE = ArtPalette(
     sky=(90, 170, 255), wall=(255, 255, 255), floor=(120, 120, 120), accent=(255, 200, 0),
     ink=(0, 0, 0), skin=(255, 214, 170), cloth=(0, 84, 200), hair=(60, 40, 20), high_contrast=True)
 
-BACKDROPS = ("store", "service-desk", "bank", "street-rain", "classroom", "supermarket-desk")
+# The rooms of counter scenes; phone scenes' CALL_CENTRE is drawn too, as the call view's plain floor.
+BACKDROPS = ("store", "service-desk", "bank", "street-rain", "classroom", "supermarket-desk", "telecom-hall")
 EXPRESSIONS = ("furious", "angry", "upset", "neutral", "content", "happy", "delighted")
 
 # Expressions a scene line may ask for, drawn with the nearest face the art has.
@@ -110,6 +112,9 @@ def draw_backdrop(surface: pygame.Surface, rect: pygame.Rect, name: str, palette
     """
     rect = pygame.Rect(rect)
     if rect.w < 1 or rect.h < 1:
+        return
+    if name == CALL_CENTRE:  # the phone scenes' room, drawn by the call view's own painter
+        draw_call_centre(surface.subsurface(rect.clip(surface.get_rect())), palette.high_contrast)
         return
     scene, tones = SCENES.get(name, SCENES["store"]), tones_for(palette)
     wet = name == "street-rain" if raining is None else raining

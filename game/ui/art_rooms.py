@@ -463,5 +463,42 @@ def _supermarket_desk(pen: Pen, t: _Tones, w: float, time: float) -> None:
     _trolley(pen, t, w * 0.84, FLOOR + 150)
 
 
+def _telecom_hall(pen: Pen, t: _Tones, w: float, time: float) -> None:
+    """A telecom operator's business hall: a wall of phones, open service counters, a queue board, a top-up kiosk."""
+    _room(pen, t, w)
+    pen.rect(t.accent_light, 0, 0, w, 40)
+    pen.rect(t.wall_deep, w * 0.02, 150, w * 0.24, 250, radius=8)  # the display wall: phones on stands
+    for row in range(3):
+        for k in range(max(2, int(w * 0.24 // 70))):
+            x, y = w * 0.02 + 22 + k * 70, 168 + row * 78
+            if x + 44 < w * 0.26:
+                pen.rect(t.ink, x, y, 40, 64, radius=8)
+                pen.rect(t.goods[(row + k) % 7], x + 5, y + 8, 30, 46, radius=4, edge=0)
+    _sign(pen, t, w * 0.32, 56, w * 0.36, 92)  # a handset, a SIM card and signal bars
+    ink, cx = (WHITE if not t.hc else t.ink), w * 0.5
+    pen.rect(ink, cx - w * 0.1 - 18, 70, 36, 64, radius=8, edge=0)
+    pen.poly(ink, [(cx - 20, 74), (cx + 10, 74), (cx + 22, 88), (cx + 22, 130), (cx - 20, 130)], edge=0)
+    for k in range(4):
+        pen.rect(ink, cx + w * 0.08 + k * 16, 126 - (k + 1) * 12, 10, (k + 1) * 12, edge=0)
+    pen.rect(t.ink, w * 0.74, 150, 300, 52, radius=10)  # the queue board: "A015 -> 3"
+    lit = t.warm if not t.hc else t.accent
+    seven_seg(pen, lit, w * 0.74 + 22, 160, 32, "A015")
+    if time == 0 or (time % 1.2) < 0.8:
+        pen.poly(lit, [(w * 0.74 + 210, 166), (w * 0.74 + 230, 176), (w * 0.74 + 210, 186)], edge=0)
+    pen.rect(t.metal, w * 0.88, 250, 96, FLOOR - 250, radius=10)  # the self-service top-up kiosk
+    pen.rect(t.glass, w * 0.88 + 12, 268, 72, 96, radius=6, edge=0)
+    pen.rect(t.wall_light, w * 0.88 + 28, 384, 40, 8, edge=0)
+    pen.rect(t.wood, w * 0.04, 430, w * 0.8, 26)  # open counters, low partitions and numbered plates
+    pen.rect(t.accent_dark, w * 0.05, 456, w * 0.78, FLOOR - 456)
+    pen.rect(t.accent, w * 0.05, 496, w * 0.78, 14, edge=0)
+    for k in range(4):
+        x = w * 0.05 + (k + 0.5) * w * 0.78 / 4
+        pen.rect(t.metal, x - 60, 372, 70, 50, radius=5)  # a clerk's monitor, seen from behind
+        pen.rect(t.wall_light, x + 26, 400, 44, 30, radius=4)
+        seven_seg(pen, t.accent_dark if not t.hc else t.ink, x + 38, 404, 20, str(k + 1))
+        if k:
+            pen.rect(t.glass, x - w * 0.78 / 8 - 4, 356, 8, 74, edge=0)
+
+
 SCENES = {"store": _store, "service-desk": _service_desk, "bank": _bank, "street-rain": _street_rain,
-          "classroom": _classroom, "supermarket-desk": _supermarket_desk}
+          "classroom": _classroom, "supermarket-desk": _supermarket_desk, "telecom-hall": _telecom_hall}

@@ -1,4 +1,7 @@
-"""The journey chart: the meter over the decisions, with the worst and the last moment marked."""
+"""The journey chart: the meter over the decisions, with the worst and the last moment marked.
+
+Decisions are numbered dots on the x axis; a line's `meter` event (something that happens in the story,
+not chosen by the player) is a small hollow diamond between them, explained by the legend."""
 
 from __future__ import annotations
 
@@ -18,6 +21,29 @@ def journey_points(card: Scorecard, start: float) -> list[float]:
     return [point.meter for point in card.journey] or [start]
 
 
+def plot_area(rect: pygame.Rect, theme: Theme, book: TextBook) -> pygame.Rect:
+    """Where the line is drawn inside the chart's ``rect``: below the title, right of the level labels,
+    above the decision numbers."""
+    tick = theme.font_px(14)
+    tick_width = book.width("+3", tick) + theme.px(8)
+    label_row = book.line_height(tick)
+    plot = pygame.Rect(rect.x + theme.gap + tick_width, rect.y + theme.px(8) + book.line_height(theme.font_px(18))
+                       + label_row // 2 + theme.px(4), 0, 0)
+    plot.width = rect.right - theme.gap - theme.px(12) - plot.x
+    plot.height = rect.bottom - theme.px(8) - label_row - theme.px(4) - label_row // 2 - plot.y
+    return plot
+
+
+def point_positions(card: Scorecard, start: float, plot: pygame.Rect,
+                    meter_range: tuple[int, int]) -> list[tuple[int, int]]:
+    """Each journey point's centre: spaced evenly in story order (events too), a high meter at the top."""
+    low, high = meter_range
+    points = journey_points(card, start)
+    count = max(1, len(points) - 1)
+    return [(plot.x + round(index * plot.width / count),
+             round(plot.bottom - (value - low) / (high - low) * plot.height)) for index, value in enumerate(points)]
+
+
 def draw_journey(surface: pygame.Surface, rect: pygame.Rect, card: Scorecard, start: float, theme: Theme,
                  book: TextBook, language: str, meter_range: tuple[int, int]) -> None:
     """Draw the chart inside ``rect``; markers differ in shape as well as colour, and every label stays
@@ -27,12 +53,11 @@ def draw_journey(surface: pygame.Surface, rect: pygame.Rect, card: Scorecard, st
     title = book.render(t("journey", language), theme.font_px(18), palette.text, bold=True)
     surface.blit(title, (rect.x + theme.gap, rect.y + theme.px(8)))
     tick = theme.font_px(14)
-    tick_width = book.width("+3", tick) + theme.px(8)
-    label_row = book.line_height(tick)
-    plot = pygame.Rect(rect.x + theme.gap + tick_width, rect.y + theme.px(8) + book.line_height(theme.font_px(18))
-                       + label_row // 2 + theme.px(4), 0, 0)
-    plot.width = rect.right - theme.gap - theme.px(12) - plot.x
-    plot.height = rect.bottom - theme.px(8) - label_row - theme.px(4) - label_row // 2 - plot.y
+    events = any(point.kind == "event" for point in card.journey)
+    _legend(surface, pygame.Rect(rect.x + theme.gap + title.get_width() + 2 * theme.gap, rect.y + theme.px(8),
+                                 0, title.get_height()), rect.right - theme.gap, events, theme, book,
+            language)
+    plot = plot_area(rect, theme, book)
     low, high = meter_range
 
     def y_of(value: float) -> int:
@@ -53,23 +78,57 @@ def draw_journey(surface: pygame.Surface, rect: pygame.Rect, card: Scorecard, st
         surface.blit(label, box)
         labelled.append(line_box)
         taken.append(box)
-    points = journey_points(card, start)
-    count = max(1, len(points) - 1)
-    xy = [(plot.x + round(index * plot.width / count), y_of(value)) for index, value in enumerate(points)]
+    xy = point_positions(card, start, plot, meter_range)
     decisions = {p.decision: index for index, p in enumerate(card.journey) if p.decision is not None}
     if len(xy) > 1:
         pygame.draw.lines(surface, palette.accent, False, xy, theme.px(4))
     for index, point in enumerate(xy):
-        pygame.draw.circle(surface, palette.accent, point, theme.px(6))
+        kind = card.journey[index].kind if index < len(card.journey) else "start"
+        _point(surface, point, kind, theme)
         number = card.journey[index].decision if index < len(card.journey) else None
-        if number:  # decision 0 is the start; line events carry no number
-            label = book.render(str(number), tick, palette.text_dim)
-            box = label.get_rect(midtop=(point[0], plot.bottom + theme.px(4)))
+        text = str(number) if number else t("chart_start", language) if kind == "start" else ""
+        if text:  # the x axis names decisions (and the start); a story event is told by its marker
+            label = book.render(text, tick, palette.text_dim)
+            box = label.get_rect(midtop=(point[0], plot.bottom + theme.px(4))).clamp(rect.inflate(-theme.px(8), 0))
             if not any(box.colliderect(other) for other in taken):
                 surface.blit(label, box)
                 taken.append(box)
     marks = [xy[decisions.get(n, 0)] for n in range(len(card.debrief) + 1)]
     _mark(surface, card, marks, rect.inflate(-2 * theme.gap, -theme.px(8)), taken, theme, book, language)
+
+
+def _point(surface: pygame.Surface, centre: tuple[int, int], kind: str, theme: Theme) -> None:
+    """A decision is a filled dot; the start a ring; a story event (a line's `meter`) a small hollow diamond."""
+    palette, x, y = theme.palette, centre[0], centre[1]
+    if kind == "decision":
+        pygame.draw.circle(surface, palette.accent, centre, theme.px(6))
+    elif kind == "start":
+        pygame.draw.circle(surface, palette.panel, centre, theme.px(6))
+        pygame.draw.circle(surface, palette.accent, centre, theme.px(6), max(2, theme.px(3)))
+    else:
+        size = theme.px(6)
+        diamond = [(x, y - size), (x + size, y), (x, y + size), (x - size, y)]
+        pygame.draw.polygon(surface, palette.panel, diamond)
+        pygame.draw.polygon(surface, palette.accent, diamond, max(2, theme.px(2)))
+
+
+def _legend(surface: pygame.Surface, row: pygame.Rect, right: int, events: bool, theme: Theme, book: TextBook,
+            language: str) -> None:
+    """What the markers mean, right-aligned on the title's row; left out when the row has no room for it."""
+    size = theme.font_px(14)
+    entries = [("decision", t("chart_decisions", language))] + ([("event", t("chart_events", language))]
+                                                                 if events else [])
+    icon = theme.px(14)
+    widths = [icon + theme.px(6) + book.width(text, size) for _, text in entries]
+    total = sum(widths) + theme.gap * (len(entries) - 1)
+    x = right - total
+    if x < row.x:
+        return
+    for (kind, text), width in zip(entries, widths, strict=True):
+        _point(surface, (x + icon // 2, row.centery), kind, theme)
+        label = book.render(text, size, theme.palette.text_dim)
+        surface.blit(label, label.get_rect(midleft=(x + icon + theme.px(6), row.centery)))
+        x += width + theme.gap
 
 
 def _level_lines(high: int) -> list[tuple[int, float]]:
@@ -105,6 +164,7 @@ def _mark(surface: pygame.Surface, card: Scorecard, xy: list, inside: pygame.Rec
     steps = [0, -height, height, -2 * height, 2 * height, -3 * height, 3 * height]
     if card.worst_moment is not None:
         x, y = xy[card.worst_moment.decision]
+        pygame.draw.circle(surface, palette.bad, (x, y), size, theme.px(4))  # ringed like the last moment's point
         triangle = [(x - size, y - size * 2 - 4), (x + size, y - size * 2 - 4), (x, y - 4)]
         pygame.draw.polygon(surface, palette.bad, triangle)
         pygame.draw.polygon(surface, (20, 20, 20), triangle, 2)

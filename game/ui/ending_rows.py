@@ -25,11 +25,10 @@ GRADE_COLOURS = {"A": (46, 134, 84), "B": (38, 110, 128), "C": (200, 140, 40), "
 
 def word_of_mouth(count: int, language: str) -> str:
     """How many people the customer tells, good or bad."""
-    if count > 0:
-        return t("tells_good", language, n=count)
-    if count < 0:
-        return t("tells_bad", language, n=-count)
-    return t("tells_none", language)
+    if count == 0:
+        return t("tells_none", language)
+    key = "tells_good" if count > 0 else "tells_bad"
+    return t(f"{key}_one", language) if abs(count) == 1 else t(key, language, n=abs(count))
 
 
 def summary_rows(app: "App", card: Scorecard, width: int) -> list[Row]:

@@ -126,6 +126,19 @@ def ellipsize(book: TextBook, text: str, size: int, width: int, bold: bool = Fal
     return text[:low].rstrip(" ,，、") + "…"
 
 
+def recap_lines(book: TextBook, text: str, size: int, width: int, most: int) -> list[str]:
+    """``text`` wrapped to ``width`` in at most ``most`` lines, the last cut with "…" when text is left over."""
+    text = " ".join(text.split())
+    lines = book.wrap(text, size, width)
+    if len(lines) <= most:
+        return lines
+    kept = lines[:most - 1]
+    start = 0
+    for line in kept:  # where the last shown line starts in the text (wrapping drops the spaces it breaks at)
+        start = text.find(line, start) + len(line)
+    return kept + [ellipsize(book, text[start:].lstrip(), size, width)]
+
+
 def button_height(book: TextBook, theme: Theme, label: str, width: int, size: int = 0) -> int:
     """Height of a command button ``width`` wide holding ``label`` at ``size`` (the body size by default)."""
     size = size or theme.body

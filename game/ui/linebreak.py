@@ -18,6 +18,8 @@ NO_LINE_START = set("，。、；：！？）》」』】〕〉…—,.;:!?)%’
 # Characters that must not end a line: they go down with what follows them.
 NO_LINE_END = set("（《「『【〔〈“‘(")
 _WORDS = re.compile(r"\s+|\S+")
+# A Latin word, number or code that must stay on one line: Micro-USB, 8:40, 0.3, Type-C, iPhone15.
+_LATIN_RUN = re.compile(r"[A-Za-z0-9]+(?:[-:.'’/_][A-Za-z0-9]+)*")
 _LATIN_TOKEN = re.compile(r"\s+|[A-Za-z0-9'’\-_/.,;:!?()\"“”%$@#&*+=<>\[\]{}~^|\\]+|.", re.DOTALL)
 
 Measure = Callable[[str], int]
@@ -39,9 +41,25 @@ def _parser():
 def _phrases(paragraph: str) -> tuple[str, ...]:
     """The paragraph cut into unbreakable units: BudouX phrases, further cut at spaces."""
     units: list[str] = []
-    for phrase in _parser().parse(paragraph):
+    for phrase in _keep_latin_runs_whole(_parser().parse(paragraph)):
         units.extend(_WORDS.findall(phrase))
     return tuple(units)
+
+
+def _keep_latin_runs_whole(phrases: list[str]) -> list[str]:
+    """Join phrases whose boundary falls inside a Latin run: BudouX may cut "Micro-USB" into "Mi|cro-USB"."""
+    inside: set[int] = set()
+    for run in _LATIN_RUN.finditer("".join(phrases)):
+        inside.update(range(run.start() + 1, run.end()))
+    joined: list[str] = []
+    offset = 0
+    for phrase in phrases:
+        if joined and offset in inside:
+            joined[-1] += phrase
+        else:
+            joined.append(phrase)
+        offset += len(phrase)
+    return joined
 
 
 def units_of(paragraph: str) -> tuple[str, ...]:
@@ -92,6 +110,9 @@ def _longest_prefix(text: str, width: int, measure: Measure) -> int:
             break
     while 1 < cut < len(text) and (text[cut] in NO_LINE_START or text[cut - 1] in NO_LINE_END):
         cut -= 1
+    for run in _LATIN_RUN.finditer(text):  # cut before a Latin run rather than inside it, if it starts later
+        if run.start() < cut < run.end() and run.start() > 0:
+            return run.start()
     return cut
 
 
@@ -106,6 +127,12 @@ def _kinsoku(lines: list[str], width: int, measure: Measure) -> list[str]:
     return lines
 
 
+def _splits_latin_run(before: str, after: str) -> bool:
+    """True when the cut between ``before`` and ``after`` falls inside a run of Latin letters or digits."""
+    return bool(before) and bool(after) and before[-1].isascii() and before[-1].isalnum() \
+        and after[0].isascii() and after[0].isalnum()
+
+
 def _no_orphan(lines: list[str], width: int, measure: Measure) -> list[str]:
     """A Chinese paragraph must not end on a line with a single character (punctuation not counted)."""
     if len(lines) < 2 or not any(is_wide(c) for c in lines[-1]):
@@ -116,7 +143,7 @@ def _no_orphan(lines: list[str], width: int, measure: Measure) -> list[str]:
                                              or lines[-2][-take - 1] in NO_LINE_END):
             take += 1
         moved = lines[-2][-take:] + lines[-1]
-        if measure(moved) > width:
+        if measure(moved) > width or _splits_latin_run(lines[-2][:-take], moved):
             break
         lines[-2], lines[-1] = lines[-2][:-take], moved
     return lines

@@ -2,8 +2,10 @@
 
 The caller is heard, not seen: a card with the caller's name, number, the call's state and its
 timer, the caller's voice drawn as a waveform that follows the meter, and the agent's headset.
-Hold and transfer are states of the card and of the line. When a colleague speaks (an assessor, a
-team leader) the card shows them on an internal line: the internal customer is a person too.
+Hold and transfer are states of the card and of the line. The timer counts the real seconds of
+the call plus HOLD_SECONDS for each line spent on hold (story time the player does not sit through).
+When a colleague speaks (an assessor, a team leader) the card shows them on an internal line: the
+internal customer is a person too.
 
 :func:`call_look` reads the call from the scene and the run (pure); :func:`draw_call` paints it.
 """
@@ -27,6 +29,7 @@ if TYPE_CHECKING:
 CALL_STATES = ("ringing", "connected", "hold", "transfer", "ended")
 VOICE_FPS = 12  # the waveform is repainted this often while it moves
 VOICE_SECONDS = 6.0  # it moves this long after the last input, then the screen rests (the timer still ticks)
+HOLD_SECONDS = 60  # each line the caller spends on hold adds this much story time to the call timer
 # A line's expression heard as a voice, on the meter's scale (-10 furious ... 10 delighted).
 EXPRESSION_VOICE = {"angry": -8.0, "worried": -4.0, "sad": -3.0, "surprised": -1.0, "neutral": 0.0,
                     "pleased": 4.0, "happy": 7.0}
@@ -54,17 +57,20 @@ class CallLook:
     colleague: bool
     caller_speaking: bool
     expression: Optional[str] = None
+    story_seconds: int = 0
 
 
 def call_look(program: Program, visited: tuple[str, ...], language: str) -> CallLook:
     """The call's state after the nodes ``visited`` (the last is the current one), in ``language``."""
-    state, call, previous = "connected", 0, None
+    state, call, previous, story_seconds = "connected", 0, None, 0
     for node_id in visited:  # a node's call state lasts until another node changes it
         look = program.nodes[node_id].look
         if look is not None and look.call is not None:
             if look.call == "ringing" and previous != "ringing":
-                call += 1
+                call, story_seconds = call + 1, 0
             state = previous = look.call
+        if state == "hold":  # the story's time on hold, which reading the line does not take
+            story_seconds += HOLD_SECONDS
     node = program.nodes[visited[-1]]
     speaker = program.speakers.get(node.speaker)
     role = speaker.role if speaker is not None else "other"
@@ -76,7 +82,7 @@ def call_look(program: Program, visited: tuple[str, ...], language: str) -> Call
         number = program.caller_number or ""
     speaking = role in ("customer", "manager", "other")
     expression = node.look.expression if node.look is not None and speaking else None
-    return CallLook(state, max(call, 1), name, number, colleague, speaking, expression)
+    return CallLook(state, max(call, 1), name, number, colleague, speaking, expression, story_seconds)
 
 
 class CallClock:
@@ -110,7 +116,7 @@ def animating(app: "App", picture: Any) -> bool:
         return False
     clock = _clock(picture)
     shown = getattr(picture, "call_second_shown", None)
-    second = clock.seconds((app.playing.program.id, look.call), look.state, picture.clock)
+    second = clock.seconds((app.playing.program.id, look.call), look.state, picture.clock) + look.story_seconds
     voice = picture.clock - picture.last_input < VOICE_SECONDS and not app.settings.reduce_motion
     return voice or second != shown
 
@@ -128,7 +134,8 @@ def draw_call(surface: pygame.Surface, app: "App", picture: Any, rect: pygame.Re
         picture.cache[key] = backdrop.convert() if pygame.display.get_surface() else backdrop
     surface.blit(backdrop, (0, 0))
     look = call_look(app.playing.program, app.playing.state.visited, language)
-    seconds = _clock(picture).seconds((app.playing.program.id, look.call), look.state, picture.clock)
+    seconds = _clock(picture).seconds((app.playing.program.id, look.call), look.state, picture.clock) \
+        + look.story_seconds
     picture.call_second_shown = seconds
     moving = picture.clock - picture.last_input < VOICE_SECONDS and look.state != "ended"
     moment = int(picture.clock * VOICE_FPS) / VOICE_FPS if moving else 0.0

@@ -20,6 +20,7 @@ TENSE: Colour = (226, 150, 60)
 EVEN: Colour = (64, 150, 160)
 WARM: Colour = (70, 168, 104)
 HIDDEN: Colour = (120, 132, 150)
+CALL_CENTRE = "call-centre"  # the backdrop name phone scenes give: drawn as the call view, not as a room
 STATE_COLOURS: dict[str, Colour] = {"ringing": (226, 150, 60), "connected": (46, 134, 84),
                                      "hold": (84, 110, 160), "transfer": (128, 92, 170), "ended": (120, 120, 128)}
 
@@ -67,7 +68,10 @@ def draw_voice(surface: pygame.Surface, rect: pygame.Rect, meter: float, state: 
     pygame.draw.rect(surface, (30, 38, 52), rect, border_radius=max(4, round(8 * unit)))
     middle = rect.centery
     if state in ("hold", "transfer", "ended", "ringing"):
+        clip = surface.get_clip()
+        surface.set_clip(rect.clip(clip))  # the rings and notes stay in the panel, off the caller's number
         _draw_state_line(surface, rect, state, moment, unit)
+        surface.set_clip(clip)
         return
     count = max(16, rect.width // max(4, round(9 * unit)))
     step = rect.width / (count + 1)
@@ -165,3 +169,28 @@ def draw_call_centre(surface: pygame.Surface, high_contrast: bool) -> None:
         pygame.draw.rect(surface, _mix((92, 108, 132), top, 0.35), panel, border_radius=6)
         pygame.draw.rect(surface, (60, 74, 96), (panel.x, panel.y, panel.width, 6))
     pygame.draw.rect(surface, (58, 52, 58), (0, floor, width, height - floor))
+
+
+def draw_call_card(surface: pygame.Surface, high_contrast: bool) -> None:
+    """A scene card's picture of a phone scene: the call-centre floor with a caller's card on it, as the game shows."""
+    draw_call_centre(surface, high_contrast)
+    width, height = surface.get_size()
+    card = pygame.Rect(round(width * 0.06), round(height * 0.12), round(width * 0.4), round(height * 0.62))
+    paper, ink = ((255, 255, 255), (0, 0, 0)) if high_contrast else ((248, 244, 234), (40, 46, 58))
+    pygame.draw.rect(surface, paper, card, border_radius=max(2, card.height // 16))
+    badge = max(4, card.height // 4)
+    draw_avatar(surface, (card.x + badge, card.y + badge), badge, STATE_COLOURS["connected"])
+    for row, share in enumerate((0.5, 0.36)):  # the caller's name and number, as bars
+        line = pygame.Rect(card.x + badge * 2, card.y + badge // 2 + row * badge // 2, round(card.width * share),
+                           max(2, badge // 5))
+        pygame.draw.rect(surface, ink, line, border_radius=line.height // 2)
+    wave = pygame.Rect(card.x + badge // 3, card.y + round(badge * 1.8), card.width - badge * 2 // 3,
+                       card.bottom - card.y - round(badge * 2.1))
+    pygame.draw.rect(surface, (30, 36, 48), wave, border_radius=max(2, badge // 6))
+    bars = 9
+    for index in range(bars):  # a calm voice, drawn as a few bars
+        tall = wave.height * (0.25 + 0.5 * abs(math.sin(index * 1.3)))
+        x = wave.x + (index + 0.5) * wave.width / bars
+        pygame.draw.line(surface, EVEN, (x, wave.centery - tall / 2), (x, wave.centery + tall / 2),
+                         max(1, round(wave.width / bars / 3)))
+    draw_headset(surface, (round(width * 0.72), round(height * 0.5)), round(height * 0.3), paper, True)

@@ -9,7 +9,7 @@ import pygame
 
 from game.ui import art, phone
 from game.ui.strings import MOT_LABELS, t
-from game.vocab import signed
+from game.vocab import CUSTOMER_SPEAKER, signed
 from game.ui.widgets import chip, draw_meter, draw_stage_tracker, panel, rating_colour
 
 if TYPE_CHECKING:
@@ -61,6 +61,10 @@ class PlayPicture:
         surface.blit(self.cache[key], (0, 0))
 
 
+# The face a cast member other than the customer shows when the line sets none: the meter is the customer's.
+CAST_DEFAULT_EXPRESSIONS = {"manager": "content", "other": "neutral"}
+
+
 @dataclass(frozen=True)
 class SceneLook:
     """What the picture shows at the current node."""
@@ -68,7 +72,7 @@ class SceneLook:
     backdrop: str
     raining: bool
     person: art.Person
-    expression: Optional[str]  # set by the line; None lets the meter decide the customer's face
+    expression: Optional[str]  # set by the line (or a cast member's default); None: the meter decides (customer)
 
 
 def scene_look(app: "App") -> SceneLook:
@@ -85,6 +89,8 @@ def scene_look(app: "App") -> SceneLook:
     speaker = program.speakers.get(node.speaker)
     shown = node.speaker if speaker is not None and speaker.role not in ("staff", "narrator") else "customer"
     expression = node.look.expression if node.look is not None and shown == node.speaker else None
+    if expression is None and shown != CUSTOMER_SPEAKER:  # only the customer's face follows the meter
+        expression = CAST_DEFAULT_EXPRESSIONS.get(speaker.role if speaker is not None else "", "neutral")
     return SceneLook(backdrop, weather == "rain", art.person_for(program, shown), expression)
 
 

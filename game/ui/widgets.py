@@ -151,3 +151,17 @@ def draw_stage_tracker(surface: pygame.Surface, topleft: tuple[int, int], covere
             surface.blit(arrow, (x, y + (rect.height - arrow.get_height()) // 2))
             x += arrow.get_width() + theme.px(6)
     return pygame.Rect(start, y, x - start, height)
+
+
+def draw_key_hint(surface: pygame.Surface, text: str, left: int, right: int, bottom: int, theme: Theme,
+                  book: TextBook) -> None:
+    """Which key does what, in small dim text between ``left`` and ``right`` with its last line ending at
+    ``bottom``; left out when it would take more than two lines (the buttons still say what they do)."""
+    if right - left < theme.px(120):
+        return
+    lines = book.wrap(text, theme.small, right - left)
+    if len(lines) > 2:
+        return
+    top = bottom - book.text_height(len(lines), theme.small)
+    colour = (255, 255, 255) if theme.high_contrast else (196, 206, 220)  # light on the dark screen background
+    book.draw_lines(surface, lines, theme.small, colour, (left, top))

@@ -1,8 +1,9 @@
 """The briefing shown when a scene is chosen, and the question asked before an unfinished run is replaced.
 
 The briefing gives the setting, the customer, the summary, what to practise (the objectives), the
-keys and the assessment rules; Start practice or Start assessment begins the scene. Nothing is
-focused at first, so the Enter that opened the briefing cannot start the scene by repeating.
+keys and the assessment rules; Start practice or Start assessment begins the scene. Start practice is
+focused at first and Enter starts it (the hint says so); the key that opened the briefing cannot
+start the scene by repeating, because the App ignores a key still held from the screen before.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from game.ui.screens.base import Screen
 from game.ui.screens.overlays import _MessageOverlay
 from game.ui.scroll import Row, Scroller, scrollbar_width, text_rows
 from game.ui.strings import CUSTOMER_TYPES, t
-from game.ui.widgets import Button, draw_button, panel
+from game.ui.widgets import Button, draw_button, draw_key_hint, panel
 
 
 class BriefingScreen(Screen):
@@ -28,7 +29,7 @@ class BriefingScreen(Screen):
         self.scroller = Scroller()
         self.rows: list[Row] = []
         self.area = pygame.Rect(0, 0, 0, 0)
-        self.focus = -1  # nothing selected until the player moves
+        self.focus = 0  # Start practice: what Enter does here, drawn focused
 
     def layout(self) -> None:
         theme, book = self.app.theme, self.app.book
@@ -75,12 +76,8 @@ class BriefingScreen(Screen):
     def handle_key(self, event: pygame.event.Event) -> None:
         if event.key in (pygame.K_PAGEDOWN, pygame.K_PAGEUP):
             self.scroll(8 if event.key == pygame.K_PAGEDOWN else -8)
-        elif event.key in (pygame.K_UP, pygame.K_DOWN) and self.focus < 0:
+        elif event.key in (pygame.K_UP, pygame.K_DOWN):  # the buttons sit in a row: Up/Down read the text
             self.scroll(1 if event.key == pygame.K_DOWN else -1)
-        elif event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE) and self.focus < 0:
-            return  # nothing selected: Enter does not start a scene by itself
-        elif event.key in (pygame.K_TAB, pygame.K_RIGHT, pygame.K_LEFT) and self.focus < 0:
-            self.focus = 0 if event.key != pygame.K_LEFT else len(self.buttons) - 1
         else:
             super().handle_key(event)
 
@@ -102,8 +99,11 @@ class BriefingScreen(Screen):
         panel(surface, self.box, theme, book)
         self.scroller.draw(surface, self.rows, self.area, theme)
         for index, button in enumerate(self.buttons):
-            draw_button(surface, button, theme, book, index == self.focus, index == self.hover,
-                        primary=button.action == "practice")
+            draw_button(surface, button, theme, book, index == self.focus, index == self.hover)
+        if 0 <= self.focus < len(self.buttons):
+            hint = t("briefing_hint", self.language, action=self.buttons[self.focus].label)
+            draw_key_hint(surface, hint, self.box.x, self.buttons[0].rect.x - theme.gap,
+                          self.buttons[0].rect.bottom, theme, book)
 
 
 class ReplaceRunOverlay(_MessageOverlay):

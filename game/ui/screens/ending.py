@@ -18,7 +18,7 @@ from game.ui.layout import button_row, button_width
 from game.ui.screens.base import Screen
 from game.ui.scroll import Row, Scroller, scrollbar_width
 from game.ui.strings import t
-from game.ui.widgets import Button, draw_button, panel
+from game.ui.widgets import Button, draw_button, draw_key_hint, panel
 
 
 class EndingScreen(Screen):
@@ -155,10 +155,17 @@ class EndingScreen(Screen):
     def draw(self, surface: pygame.Surface) -> None:
         self._draw_page(surface, full_list=False)
         theme, book = self.app.theme, self.app.book
-        for index, button in enumerate(self.buttons):
+        for index, button in enumerate(self.buttons):  # none filled: nothing may look selected before a move
             small = button.action.startswith("whatif:")
             draw_button(surface, button, theme, book, index == self.focus, index == self.hover,
-                        size=theme.small if small else self._button_size(), primary=button.action == "again")
+                        size=theme.small if small else self._button_size())
+        focused = self.buttons[self.focus] if 0 <= self.focus < len(self.buttons) else None
+        hint = t("scorecard_hint_focused", self.language, action=focused.label) if focused is not None \
+            else t("scorecard_hint", self.language)
+        first = min(button.rect.x for button in self.buttons if not button.action.startswith("whatif:"))
+        draw_key_hint(surface, hint, self.rects["summary"].x, first - theme.gap,
+                      self.rects["summary"].bottom + (theme.height - self.rects["summary"].bottom) // 2
+                      + book.line_height(theme.small) // 2, theme, book)
 
     def _draw_page(self, surface: pygame.Surface, full_list: bool) -> None:
         theme, book = self.app.theme, self.app.book

@@ -16,7 +16,7 @@ import pygame
 from game.engine import Turn
 from game.program import RChoice, pick
 from game.scorecard import best_missed
-from game.ui.layout import ellipsize, option_stack
+from game.ui.layout import option_stack, recap_lines
 from game.ui.play_parts import CardText, PlayPicture, card_text, draw_card, draw_hud
 from game.ui.screens.base import ACTIVATE_KEYS, NUMBER_KEYS, Screen
 from game.ui.strings import t
@@ -47,6 +47,7 @@ class PlayScreen(Screen):
         self.rects: dict[str, pygame.Rect] = {}
         self.pages: list[list[str]] = [[]]
         self.recap = False
+        self.recap_lines = 1
         self.card: Optional[CardText] = None
         self.frame: Optional[pygame.Surface] = None  # the last composed frame, reused while nothing changes
         self.frame_key: Optional[tuple] = None
@@ -113,11 +114,14 @@ class PlayScreen(Screen):
         if self.deciding:
             labels = [(str(c.number), c.text) for c in view.choices]
             stack, _ = option_stack(book, theme, labels, area)
-            if len(stack.pages) > 1:  # collapse the line to a recap and try again, then page
+            if len(stack.pages) > 1:  # collapse the line to a recap (two lines if they leave room), then page
                 self.recap = True
-                self.rects["dialog"] = self._dialog_rect(self._recap_height())
-                area.height = self.rects["dialog"].top - theme.px(12) - top
-                stack, _ = option_stack(book, theme, labels, area, reserve=self._indicator_height())
+                for self.recap_lines in (2, 1):
+                    self.rects["dialog"] = self._dialog_rect(self._recap_height(self.recap_lines))
+                    area.height = self.rects["dialog"].top - theme.px(12) - top
+                    stack, _ = option_stack(book, theme, labels, area, reserve=self._indicator_height())
+                    if len(stack.pages) == 1:
+                        break
             self.option_stack = stack
             self.option_page = min(self.option_page, len(stack.pages) - 1)
             for index in stack.pages[self.option_page]:
@@ -139,9 +143,9 @@ class PlayScreen(Screen):
         name = round(theme.body * 1.6) - theme.px(16)
         return name + theme.px(8) + book.line_height(theme.font_px(14)) + theme.px(8) + theme.gap
 
-    def _recap_height(self) -> int:
+    def _recap_height(self, lines: int) -> int:
         theme, book = self.app.theme, self.app.book
-        return book.line_height(theme.body) + 2 * theme.px(10)
+        return book.text_height(lines, theme.body) + 2 * theme.px(10)
 
     def _indicator_height(self) -> int:
         theme = self.app.theme
@@ -387,7 +391,7 @@ class PlayScreen(Screen):
         return hint.get_width()
 
     def _draw_recap(self, surface: pygame.Surface, view) -> None:
-        """The line above a decision too long to show beside it, in one line (H shows it in full)."""
+        """The line above a decision too long to show beside it, in one or two lines (H shows it in full)."""
         theme, book, palette = self.app.theme, self.app.book, self.app.theme.palette
         box = self.rects["dialog"]
         panel(surface, box, theme, book)
@@ -397,10 +401,10 @@ class PlayScreen(Screen):
         hint_y: Optional[int] = box.bottom - theme.px(10) - book.line_height(theme.font_px(14))
         if room < box.width // 3:  # no room beside the hint: the recap alone
             room, hint_y = box.width - 3 * theme.gap, None
-        recap = ellipsize(book, t("recap", self.language, speaker=view.speaker_name, text=view.text), theme.body,
-                          room)
-        rendered = book.render(recap, theme.body, palette.text)
-        surface.blit(rendered, rendered.get_rect(midleft=(box.x + theme.gap, box.centery)))
+        lines = recap_lines(book, t("recap", self.language, speaker=view.speaker_name, text=view.text), theme.body,
+                            room, self.recap_lines)
+        top = box.centery - book.text_height(len(lines), theme.body) // 2
+        book.draw_lines(surface, lines, theme.body, palette.text, (box.x + theme.gap, top))
         if hint_y is not None:
             self._draw_hint(surface, t(hint_key, self.language), box)
 

@@ -22,6 +22,9 @@ from game.ui.widgets import Button, chip, draw_button, panel
 from game.vocab import STAGES
 
 MENU = ("continue", "facilitate", "settings", "quit")
+CALL_CENTRE = "call-centre"  # the backdrop of phone scenes: their card shows the call view, not a room
+# Raise when a backdrop's drawing changes: cached card pictures of an older version are then drawn anew.
+THUMBNAIL_VERSION = 2
 
 
 MAX_PICTURE_BYTES = 8 * 1024 * 1024  # a card picture is a few hundred KB: anything bigger is not ours
@@ -272,7 +275,7 @@ class TitleScreen(Screen):
         contrast = self.app.theme.high_contrast
         key = (backdrop, size, contrast)
         if key not in self.thumbnails:
-            cached = thumbnail_file(self.app.store.folder, backdrop, size, contrast)
+            cached = thumbnail_file(self.app.store.folder, backdrop, size, contrast, THUMBNAIL_VERSION)
             image = self._load_picture(cached, size)
             if image is None:
                 from game.ui import art  # only when the cached picture is missing: art costs a tenth of start-up
@@ -280,7 +283,12 @@ class TitleScreen(Screen):
                 # Drawn at no wider than 16:9 and cut to the card's shape, so a wide card does not squash the room.
                 full = pygame.Surface((size[0], max(size[1], size[0] * 9 // 16)))
                 palette = art.HIGH_CONTRAST_PALETTE if contrast else art.DEFAULT_PALETTE
-                art.draw_backdrop(full, full.get_rect(), backdrop, palette, raining=False)
+                if backdrop == CALL_CENTRE:  # a phone scene: the call view the game shows, not a room
+                    from game.ui.phone_voice import draw_call_card
+
+                    draw_call_card(full, contrast)
+                else:
+                    art.draw_backdrop(full, full.get_rect(), backdrop, palette, raining=False)
                 image = full.subsurface(pygame.Rect(0, (full.get_height() - size[1]) * 2 // 3, *size)).copy()
                 if cached is not None:  # a name that is not a safe file name is drawn, never written
                     self._keep(image, cached)
