@@ -269,7 +269,7 @@ class Story:
         speaker = self.program.speakers.get(node.speaker)
         ending = self.program.endings[node.ending] if node.ending else None
         kind = "ending" if node.ending else "line" if node.next else "decision"
-        choices = ()
+        choices: tuple[ChoiceView, ...] = ()
         if kind == "decision":
             choices = tuple(ChoiceView(n, c.id, pick(c.text, language))
                             for n, c in enumerate(open_among(node.choices, state.flags, state.meter), start=1))

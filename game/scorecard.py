@@ -227,7 +227,7 @@ def _debrief(story: Story, state: State, language: str) -> list[DebriefEntry]:
         node = story.program.nodes.get(step.node)
         chosen = next((c for c in node.choices if c.id == step.choice), None) if node is not None else None
         open_now = open_among(node.choices, flags, step.meter_before) if node is not None else []
-        if chosen is None or not any(c is chosen for c in open_now):  # identity: == compares every field
+        if node is None or chosen is None or not any(c is chosen for c in open_now):  # identity, not ==
             raise EngineError(f"decision {number}: choice '{step.choice}' is not open at node '{step.node}'")
         best = best_missed(open_now, chosen)
         entries.append(DebriefEntry(
