@@ -28,7 +28,8 @@ CODES: dict[str, tuple[Severity, str]] = {
     "MOT011": ("error", "The file holds more than one YAML document."),
     "MOT012": ("error", "An explicit YAML tag (such as !!python/object) is not allowed."),
     "MOT013": ("error", "A value does not fit its tag (such as !!int abc), or a number is too long."),
-    "MOT014": ("warning", "The file has more problems than are listed (only the first 100 are shown)."),
+    "MOT014": ("warning", "The file has more problems than are listed (only the first 100 are shown; this line "
+                          "comes last)."),
     # The schema
     "MOT101": ("error", "A required field is missing."),
     "MOT102": ("error", "Unknown field."),
@@ -149,12 +150,20 @@ def cap_diagnostics(diagnostics: list[Diagnostic], limit: int = 100, left_out: i
     kept, left = ranked[:limit], ranked[limit:]
     errors = sum(d.severity == "error" for d in left) + left_out  # the reader only leaves out errors
     count = len(left) + left_out
-    where = kept[0].file if kept else ""
+    kept = sorted(kept)
+    last = kept[-1] if kept else Diagnostic("", 1, 1, "MOT014", "")
     stopped = f"; reading stopped at line {stopped_at:,}, so there may be more" if stopped_at else ""
-    summary = Diagnostic(where, 1, 1, "MOT014",
+    # At the last listed problem's place, so it sorts after what it summarises (see summary_last).
+    summary = Diagnostic(last.file, last.line, last.column, "MOT014",
                          f"{count:,} more problem(s) in this file are not listed ({errors:,} error(s), "
-                         f"{count - errors:,} warning(s)){stopped}: fix the ones above and validate again")
-    return sorted(kept) + [summary]
+                         f"{count - errors:,} warning(s)){stopped}: fix the {len(kept):,} listed for this file "
+                         "and validate again to see the rest")
+    return kept + [summary]
+
+
+def summary_last(diagnostic: Diagnostic) -> tuple:
+    """A sort key that keeps each file's MOT014 summary after all of that file's other problems."""
+    return (diagnostic.file, diagnostic.code == "MOT014", diagnostic)
 
 
 def has_errors(diagnostics: Iterable[Diagnostic]) -> bool:
