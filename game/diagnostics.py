@@ -132,7 +132,7 @@ def _escape_one(match: re.Match) -> str:
 
 
 def cap_diagnostics(diagnostics: list[Diagnostic], limit: int = 100, left_out: int = 0,
-                    stopped_at: int = 0) -> list[Diagnostic]:
+                    stopped_at: int = 0, incomplete: bool = False) -> list[Diagnostic]:
     """At most ``limit`` diagnostics of one file, errors first, then one MOT014 line counting the rest.
 
     Args:
@@ -140,6 +140,7 @@ def cap_diagnostics(diagnostics: list[Diagnostic], limit: int = 100, left_out: i
         limit: How many to keep.
         left_out: Problems already counted but not kept (by the YAML reader).
         stopped_at: The line where the reader gave up counting (0 when it read the whole file).
+        incomplete: The checks stopped counting early (the count is a lower bound).
 
     Returns:
         The kept diagnostics sorted by position, plus the MOT014 summary when any were left out.
@@ -153,9 +154,12 @@ def cap_diagnostics(diagnostics: list[Diagnostic], limit: int = 100, left_out: i
     kept = sorted(kept)
     last = kept[-1] if kept else Diagnostic("", 1, 1, "MOT014", "")
     stopped = f"; reading stopped at line {stopped_at:,}, so there may be more" if stopped_at else ""
+    if incomplete and not stopped:
+        stopped = "; checking stopped after that many, so there may be more"
+    at_least = "at least " if stopped else ""
     # At the last listed problem's place, so it sorts after what it summarises (see summary_last).
     summary = Diagnostic(last.file, last.line, last.column, "MOT014",
-                         f"{count:,} more problem(s) in this file are not listed ({errors:,} error(s), "
+                         f"{at_least}{count:,} more problem(s) in this file are not listed ({errors:,} error(s), "
                          f"{count - errors:,} warning(s)){stopped}: fix the {len(kept):,} listed for this file "
                          "and validate again to see the rest")
     return kept + [summary]

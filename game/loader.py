@@ -13,14 +13,14 @@ from typing import Any, Mapping, Optional
 from pydantic import BaseModel, ValidationError
 
 from game import vocab
-from game.checks import check_scene
+from game.checks import check_scene, check_scene_bounded
 from game.conditions import ConditionError, parse_condition
 from game.diagnostics import Diagnostic, cap_diagnostics, did_you_mean, has_errors
 from game.gcpause import without_gc_pauses
 from game.model import Scene
 from game.program import Program, compile_scene
 from game.reach import TooManyStates, explore
-from game.yamlsrc import MAX_DIAGNOSTICS, SourceMap, YamlSourceError, parse, read_text
+from game.yamlsrc import MAX_DIAGNOSTICS, STOP_AFTER, SourceMap, YamlSourceError, parse, read_text
 
 
 # validate stays quick on huge scenes; `analyze` explores up to analysis.MAX_STATES
@@ -69,16 +69,17 @@ def load_scene(path: str, text: Optional[str] = None) -> LoadedScene:
     except YamlSourceError as exc:
         result.diagnostics = cap_diagnostics(exc.diagnostics, left_out=exc.left_out, stopped_at=exc.stopped_at)
         return result
-    left_out = _check(result, data, text)
-    result.diagnostics = cap_diagnostics(result.diagnostics, left_out=left_out)
+    left_out, incomplete = _check(result, data, text)
+    result.diagnostics = cap_diagnostics(result.diagnostics, left_out=left_out, incomplete=incomplete)
     return result
 
 
-def _check(result: LoadedScene, data: Any, text: str) -> int:
+def _check(result: LoadedScene, data: Any, text: str) -> tuple[int, bool]:
     """Schema, conditions, graph checks and compilation of parsed data, into ``result``.
 
     Returns:
-        How many schema errors were found beyond those described (see :func:`_schema_diagnostics`).
+        How many problems were found beyond those described (see :func:`_schema_diagnostics`), and
+        whether counting stopped early (then that number is a lower bound).
     """
     path = result.path
     if not isinstance(data, dict):
@@ -87,27 +88,52 @@ def _check(result: LoadedScene, data: Any, text: str) -> int:
         result.diagnostics = [Diagnostic(path, line, column, "MOT007",
                                          f"the document is {kind}; a scene is a mapping of fields "
                                          f"(format, id, title, ...): start from `python main.py new NAME`")]
-        return 0
+        return 0, False
     allowed = _allowed_fields(())
     unknown = [key for key in data if key not in allowed]
     if len(unknown) > MAX_DIAGNOSTICS:  # pydantic would build one error per key: report without it
-        result.diagnostics = [_unknown_field(key, result.source, path) for key in unknown[:MAX_DIAGNOSTICS]]
-        return len(unknown) - MAX_DIAGNOSTICS
+        result.diagnostics = [_unknown_field((key,), result.source, path) for key in unknown[:MAX_DIAGNOSTICS]]
+        return len(unknown) - MAX_DIAGNOSTICS, False
+    in_nodes = _unknown_node_fields(data.get("nodes"))
+    if len(in_nodes) > MAX_DIAGNOSTICS:  # the same for fields unknown in the nodes, counted only so far
+        result.diagnostics = [_unknown_field(loc, result.source, path) for loc in in_nodes[:MAX_DIAGNOSTICS]]
+        return len(in_nodes) - MAX_DIAGNOSTICS, len(in_nodes) >= MAX_DIAGNOSTICS + STOP_AFTER
     try:
         result.scene = Scene.model_validate(data)
     except ValidationError as exc:
         found, left_out = _schema_diagnostics(exc, result.source, path)
         result.diagnostics = sorted(found)
-        return left_out
+        return left_out, False
     conditions = _parse_conditions(result.scene, result.source, path, text)
-    checks = check_scene(result.scene, result.source, path, conditions.trees)
+    checks, incomplete = check_scene_bounded(result.scene, result.source, path, conditions.trees)
+    if incomplete and not has_errors(checks):  # only warnings so far: the scene may still load, so check it all
+        checks, incomplete = check_scene(result.scene, result.source, path, conditions.trees), False
     result.diagnostics = sorted(conditions.diagnostics + checks)
+    if incomplete:
+        return 0, True
     if not has_errors(result.diagnostics):
         program = compile_scene(result.scene, conditions.trees, text)
         stuck = _stuck_decisions(program, result.source, path)
         result.diagnostics = sorted(result.diagnostics + stuck)
         result.program = None if has_errors(stuck) else program
-    return 0
+    return 0, False
+
+
+def _unknown_node_fields(nodes: Any) -> list[tuple]:
+    """Paths of unknown fields in the nodes, up to MAX_DIAGNOSTICS + STOP_AFTER (then counting stops)."""
+    if not isinstance(nodes, dict):
+        return []
+    allowed = _allowed_fields(("nodes", "any"))
+    found: list[tuple] = []
+    for node_id, node in nodes.items():
+        if not isinstance(node, dict):
+            continue
+        for key in node:
+            if key not in allowed:
+                found.append(("nodes", node_id, key))
+                if len(found) >= MAX_DIAGNOSTICS + STOP_AFTER:
+                    return found
+    return found
 
 
 def _stuck_decisions(program: Program, source: SourceMap, path: str) -> list[Diagnostic]:
@@ -200,10 +226,10 @@ def _schema_diagnostics(exc: ValidationError, source: SourceMap, path: str) -> t
     return found, max(0, len(placed) - MAX_DIAGNOSTICS)
 
 
-def _unknown_field(key: str, source: SourceMap, path: str) -> Diagnostic:
-    """MOT102 for an unknown top-level field, as pydantic's extra_forbidden error would be described."""
-    code, message, _ = _describe_error({"type": "extra_forbidden", "input": None}, (key,))
-    line, column = source.key((key,))
+def _unknown_field(loc: tuple, source: SourceMap, path: str) -> Diagnostic:
+    """MOT102 for an unknown field at ``loc``, as pydantic's extra_forbidden error would be described."""
+    code, message, _ = _describe_error({"type": "extra_forbidden", "input": None}, loc)
+    line, column = source.key(loc)
     return Diagnostic(path, line, column, code, message)
 
 
