@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import re
 import typing
 from dataclasses import dataclass, field
 from typing import Any, Mapping, Optional
@@ -244,15 +245,15 @@ def _describe_error(error: Mapping[str, Any], loc: tuple) -> tuple[str, str, boo
         hint = did_you_mean(loc[-1], allowed) or f" (allowed: {', '.join(sorted(allowed))})"
         return "MOT102", f"{_where(loc[:-1])}: unknown field '{loc[-1]}'{hint}", True
     if kind == "literal_error":
-        choices = _LITERAL_CHOICES.get(name, ())
-        hint = did_you_mean(value, choices) or f" (one of: {', '.join(choices)})"
+        choices = _LITERAL_CHOICES.get(name) or _expected_literals(error)
+        nearest = did_you_mean(value, choices).strip()[1:-1]  # "did you mean 'x'?" without its brackets
+        hint = f" ({nearest + '; ' if nearest else ''}one of: {', '.join(choices)})"
         return _LITERAL_CODES.get(name, "MOT113"), f"{where}: unknown {name.rstrip('s')} '{value}'{hint}", False
     if kind in _RANGE_ERRORS:
         limit = next(iter(error.get("ctx", {}).values()), "")
         return "MOT104", f"{where}: {value!r} is out of range ({error['msg'].lower()}, limit {limit})", False
     if kind == "string_pattern_mismatch":
-        return "MOT110", (f"{where}: '{value}' is not a valid name: use letters, digits, '_' "
-                          f"(ids may also use '-' and '.'), starting with a letter, digit or '_'"), False
+        return "MOT110", f"{where}: '{value}' {_pattern_hint(str(error.get('ctx', {}).get('pattern', '')))}", False
     if kind == "format_version":
         return "MOT111", f"{where}: {error['msg']}", False
     if kind == "node_shape":
@@ -265,6 +266,29 @@ def _describe_error(error: Mapping[str, Any], loc: tuple) -> tuple[str, str, boo
     if kind == "text_type":
         return "MOT103", f"{where}: {error['msg']}, not {_kind_of(value)}", False
     return "MOT103", f"{where}: expected {expected}, got {_kind_of(value)} {_short(value)}".rstrip(), False
+
+
+def _expected_literals(error: Mapping[str, Any]) -> tuple[str, ...]:
+    """The allowed values of a Literal field, from pydantic's "'a', 'b' or 'c'" context."""
+    return tuple(re.findall(r"'([^']*)'", str(error.get("ctx", {}).get("expected", ""))))
+
+
+# What to write in each pattern-constrained field, by a piece of its pattern (game/model.py).
+_PATTERN_HINTS = (
+    ("[0-9+() -]", "is not a phone number: use digits, spaces and + ( ) - only (3 to 40 characters)"),
+    ("#[0-9a-fA-F]{6}", "is not a colour: write a colour name in lowercase letters (such as navy) or #rrggbb"),
+    ("[a-z][a-z0-9-]", "is not a backdrop name: use lowercase letters, digits and hyphens, starting with a letter "
+                       "(at most 32 characters)"),
+)
+
+
+def _pattern_hint(pattern: str) -> str:
+    """What is wrong with a value that does not match ``pattern``, and what to write instead."""
+    for piece, hint in _PATTERN_HINTS:
+        if piece in pattern:
+            return hint
+    return ("is not a valid name: use letters, digits, '_' (ids may also use '-' and '.'), "
+            "starting with a letter, digit or '_'")
 
 
 def _kind_of(value: Any) -> str:
