@@ -95,6 +95,7 @@ def _run_checks(scene: Scene, report: _Reporter, conditions: Optional[dict]) -> 
     _check_flags(scene, report, conditions or {})
     _check_glyphs(scene, report, load_coverage())
     _check_workshop_plan(scene, report)
+    _check_phone_fields(scene, report)
     if not any(d.code in ("MOT201", "MOT203") for d in report.found):
         _check_reachability(scene, report)
 
@@ -260,6 +261,19 @@ def _check_reachability(scene: Scene, report: _Reporter) -> None:
             report.at_key(("nodes", node_id), "MOT207",
                           f"node '{node_id}' is caught in a loop with no way out: no ending can be reached "
                           f"from it; add a choice or next that leads towards an ending")
+
+
+def _check_phone_fields(scene: Scene, report: _Reporter) -> None:
+    """MOT217: fields that only a phone scene uses, written in a counter scene (so they would do nothing)."""
+    if scene.setting.channel != "counter":
+        return
+    advice = "it is used only when setting.channel is phone: set channel: phone, or remove it"
+    if scene.customer.phone is not None:
+        report.at_key(("customer", "phone"), "MOT217", f"customer.phone: this is a counter scene; {advice}")
+    for node_id, node in scene.nodes.items():
+        if node.call is not None:
+            report.at_key(("nodes", node_id, "call"), "MOT217",
+                          f"nodes.{node_id}.call: this is a counter scene; {advice}")
 
 
 def _check_workshop_plan(scene: Scene, report: _Reporter) -> None:

@@ -62,6 +62,8 @@ CODES: dict[str, tuple[Severity, str]] = {
     "MOT214": ("error", "A reachable decision where, given the flags and meter, no choice is open."),
     "MOT215": ("warning", "The scene has too many states to check every decision for a way forward."),
     "MOT216": ("error", "A workshop key decision is not a decision node of the scene, or is named twice."),
+    "MOT217": ("warning", "A phone-only field (`call` on a node, `customer.phone`) in a counter scene: it has no "
+                          "effect there."),
     # Answer leaks (`validate` only; see "Writing options that tempt")
     "MOT301": ("warning", "A player who never reads the options (always first, last, longest or shortest, or "
                           "at random) reaches grade B or better."),

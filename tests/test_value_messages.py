@@ -77,3 +77,40 @@ def test_each_pattern_field_has_its_own_hint(path, value, hint):
     assert found and hint in found[0].message, found
     if path[-1] != "id":
         assert "ids may also use" not in found[0].message
+
+
+@pytest.mark.parametrize("channel", ["counter", None])
+def test_phone_fields_in_a_counter_scene_are_a_warning_of_their_own(channel):
+    data = linear_scene([("explore", 1)])
+    data["setting"] = {**(data.get("setting") or {}), **({"channel": channel} if channel else {})}
+    data["customer"]["phone"] = "139 0571 2846"
+    data["nodes"]["d0"]["call"] = "ringing"
+    loaded = load_scene("counter.yaml", text=yaml.safe_dump(data, sort_keys=False))
+    found = [d for d in loaded.diagnostics if d.code == "MOT217"]
+    assert sorted(d.message.split(":")[0] for d in found) == ["customer.phone", "nodes.d0.call"]
+    assert all(d.severity == "warning" and "channel: phone" in d.message for d in found) and loaded.ok
+
+
+def test_phone_fields_in_a_phone_scene_are_fine():
+    data = linear_scene([("explore", 1)])
+    data["setting"] = {**(data.get("setting") or {}), "channel": "phone"}
+    data["customer"]["phone"] = "139 0571 2846"
+    data["nodes"]["d0"]["call"] = "ringing"
+    loaded = load_scene("phone.yaml", text=yaml.safe_dump(data, sort_keys=False))
+    assert loaded.ok and not [d for d in loaded.diagnostics if d.code == "MOT217"]
+
+
+@pytest.mark.parametrize("text", ["format: 1\nsetting:\n    place: bank\n  weather: rain\n",
+                                  "format: 1\nid: x\ncustomer:\n  name: Pat\n   mood: 1\n type: x\n"])
+def test_wrong_indentation_says_what_to_check(text):
+    loaded = load_scene("indent.yaml", text=text)
+    first = loaded.diagnostics[0]
+    assert first.code == "MOT004" and "check the indentation of this line against the line above" in first.message
+
+
+def test_new_names_every_character_it_accepts(tmp_path):
+    from game.scenes import NewSceneError, create_scene
+
+    with pytest.raises(NewSceneError, match=r"letters, digits, '_', '-' and '\.'"):
+        create_scene("bad name", str(tmp_path))
+    assert create_scene("v1.2-my_scene", str(tmp_path)).endswith("v1.2-my_scene.yaml")
