@@ -1,4 +1,5 @@
-"""A minimal PDF writer: one full-page picture per page (the debrief's pages), no dependencies.
+"""A minimal PDF writer: one full-page picture per page (the debrief's pages), no dependencies; and the
+same pages as one PNG.
 
 Each page shows one RGB image, compressed with zlib (the PDF FlateDecode filter), scaled to a page of
 the image's aspect ratio. The document carries a title in its metadata.
@@ -6,6 +7,7 @@ the image's aspect ratio. The document carries a title in its metadata.
 
 from __future__ import annotations
 
+import struct
 import zlib
 from dataclasses import dataclass
 
@@ -71,3 +73,31 @@ def images_to_pdf(pages: list[PageImage], title: str) -> bytes:
     out += b"trailer\n<< /Size %d /Root %d 0 R /Info %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
         len(objects) + 1, catalog, info, xref)
     return bytes(out)
+
+
+def images_to_png(pages: list[PageImage]) -> bytes:
+    """The bytes of one PNG picture showing ``pages`` one under another (all of the first page's width).
+
+    Pure zlib, so a worker thread can encode while the window keeps drawing.
+
+    Raises:
+        ValueError: when there are no pages, or a picture's width or bytes do not match.
+    """
+    if not pages:
+        raise ValueError("a PNG needs at least one page")
+    width = pages[0].width
+    rows: list[bytes] = []
+    for number, page in enumerate(pages):
+        if page.width != width or len(page.rgb) != page.width * page.height * 3:
+            raise ValueError(f"page {number + 1}: {len(page.rgb)} bytes for a {page.width}x{page.height} picture"
+                             f" in a picture {width} wide")
+        stride = width * 3
+        rows.extend(b"\x00" + page.rgb[y * stride:(y + 1) * stride] for y in range(page.height))
+    height = sum(page.height for page in pages)
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)  # 8-bit RGB, no interlace
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"".join(rows), 6))
+            + chunk(b"IEND", b""))

@@ -27,17 +27,25 @@ LAST_TEAMS_FILE = "last-teams.json"
 LEFTOVER_PATTERNS = (f"{TEMP_PREFIX}*", "*.csv.tmp")  # ours, and the names older versions used
 
 
+def _needs_quote(text: str) -> bool:
+    """True for formula-like text (OWASP's triggers), and for quotes followed by formula-like text: only
+    those get the prefix, so reading back knows exactly which leading quote is ours."""
+    stripped = text.lstrip(QUOTE)
+    return stripped.startswith(FORMULA_STARTS)
+
+
 def spreadsheet_cell(value: Any) -> Any:
-    """A CSV cell a spreadsheet shows as text: formula-like text (and text that already starts with the
-    quote, so reading back is exact) gets a leading single quote; numbers are left as numbers."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS + (QUOTE,)):
+    """A CSV cell a spreadsheet shows as text: formula-like text gets a leading single quote; other text
+    (even text that starts with a quote, like "'No bother'") and numbers are written as they are."""
+    if isinstance(value, str) and _needs_quote(value):
         return QUOTE + value
     return value
 
 
 def plain_cell(value: str) -> str:
-    """Undo :func:`spreadsheet_cell` on a cell read back from the CSV."""
-    return value[1:] if value.startswith(QUOTE) else value
+    """Undo :func:`spreadsheet_cell` on a cell read back from the CSV: a leading quote is removed only
+    where the writer put one (before formula-like text)."""
+    return value[1:] if value.startswith(QUOTE) and _needs_quote(value[1:]) else value
 
 
 def _header(width: int) -> list[str]:

@@ -94,6 +94,7 @@ def test_report_from_saves_after_recorded_runs(tmp_path, monkeypatch, capsys):
     assert "not a folder" in capsys.readouterr().err
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (.ci/run installs Debian's chromium)")
 def test_report_opens_in_headless_chromium(tmp_path):
     pygame = pytest.importorskip("pygame")

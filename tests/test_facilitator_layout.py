@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from game.ui.app import App
-from game.ui.blocks import audit, drawn_text, label_size, room_size
+from game.ui.blocks import audit, drawn_text, room_size
 from game.ui.driver import key
 from game.ui.screens.compare import CompareScreen
 from game.ui.screens.facilitate import FacilitatorScreen
@@ -62,8 +62,9 @@ def _check(app, where):
     assert blocks, f"{where}: nothing was recorded"
     problems = audit(blocks, app.book, app.surface.get_rect())
     assert not problems, f"{where}: {problems[:5]}"
-    floor = label_size(app.theme.height)
-    assert all(block.minimum >= floor for block in blocks), where
+    floor = room_size(app.theme.height)  # every projected text, key hints and footers too: 1/25 of the height
+    small = [(block.text[:40], block.size) for block in blocks if block.minimum < floor or block.size < floor]
+    assert not small, f"{where}: below {floor}px: {small[:5]}"
     return blocks
 
 

@@ -24,6 +24,8 @@ from game.lrs import LrsClient, LrsConfig
 from game.outbox import Outbox
 from ralph_server import RalphServer, free_port  # skips this module where Ralph is not installed
 
+pytestmark = pytest.mark.slow  # a real LRS server is started for each test
+
 ROOT = Path(__file__).resolve().parent.parent
 PASSWORD = "s3cret-pass"
 

@@ -43,3 +43,20 @@ def test_bad_pages_are_refused():
         images_to_pdf([], "x")
     with pytest.raises(ValueError, match="page 1"):
         images_to_pdf([PageImage(2, 2, b"short")], "x")
+
+
+def test_pages_as_one_png_keep_every_pixel(tmp_path):
+    import pygame
+
+    from game.pdf import images_to_png
+
+    top = PageImage(2, 1, bytes([255, 0, 0, 0, 255, 0]))
+    bottom = PageImage(2, 2, bytes([0, 0, 255] * 4))
+    path = tmp_path / "sheet.png"
+    path.write_bytes(images_to_png([top, bottom]))
+    picture = pygame.image.load(str(path))
+    assert picture.get_size() == (2, 3)
+    assert [tuple(picture.get_at((x, y)))[:3] for y in range(3) for x in range(2)] == \
+        [(255, 0, 0), (0, 255, 0)] + [(0, 0, 255)] * 4
+    with pytest.raises(ValueError):
+        images_to_png([top, PageImage(3, 1, bytes(9))])

@@ -40,6 +40,7 @@ def _intact(path: Path) -> int:
     return data["version"]
 
 
+@pytest.mark.slow
 def test_saves_survive_sigkill_at_random_moments(tmp_path):
     target = tmp_path / "current.json"
     rng = random.Random(7)

@@ -5,6 +5,7 @@ import random
 from pathlib import Path
 
 import pygame
+import pytest
 
 from game.engine import Story
 from game.loader import load_scene
@@ -15,6 +16,7 @@ PLAYTHROUGHS = 100_000
 UI_EVENTS = 10_000
 
 
+@pytest.mark.slow
 def test_random_playthroughs_across_every_scene_and_language():
     stories = [Story(load_scene(str(path)).program) for path in sorted((ROOT / "scenes").glob("*.yaml"))]
     rng = random.Random(2026)
@@ -73,6 +75,7 @@ def _resident_bytes() -> int:
         return 0
 
 
+@pytest.mark.slow
 def test_random_input_across_every_screen(tmp_path):
     from game.ui.app import App
 

@@ -39,6 +39,56 @@ def to_decision(app):
     raise AssertionError("no decision reached")
 
 
+def wait_for_export(app, frames_at_most=600):
+    """Step frames until the debrief's export is written (it is encoded on a worker thread)."""
+    for _ in range(frames_at_most):
+        if not app.screen.busy:
+            return
+        if app.screen.export_job is not None:
+            app.screen.export_job.wait(0.05)
+        settle(app)
+    raise AssertionError("the export never finished")
+
+
+def play_to_debrief(app):
+    """Two teams through the tutorial, every vote for A, until the debrief shows."""
+    app.start_workshop(TUTORIAL, ["Red", "Blue"], "alternating")
+    for _ in range(300):
+        if isinstance(app.screen, CompareScreen):
+            return
+        key(app, pygame.K_a)
+        key(app, pygame.K_PAGEDOWN)
+    raise AssertionError("the debrief never came")
+
+
+def test_one_press_of_s_is_one_export_and_the_debrief_keeps_answering(app, tmp_path):
+    play_to_debrief(app)
+    screen = app.screen
+    key(app, pygame.K_PAGEDOWN)
+    assert screen.page == 1
+    down = pygame.event.Event(pygame.KEYDOWN, key=pygame.K_s, mod=0, unicode="s", scancode=0)
+    app.step([down])  # held: the key repeat sends the same KEYDOWN again and again until the release
+    app.step([down] * 20)
+    assert screen.status == "Saving..."  # the frame drawn after the press says so
+    settle(app, 3)
+    app.step([down] * 20)
+    key(app, pygame.K_PAGEUP)  # the window answers while the export is written
+    assert screen.page == 0
+    app.step([pygame.event.Event(pygame.KEYUP, key=pygame.K_s, mod=0, unicode="s", scancode=0)])
+    wait_for_export(app)
+    settle(app, 30)
+    sessions = tmp_path / "sessions"
+    assert len(list(sessions.glob("*-debrief.png"))) == 1 and len(list(sessions.glob("*-debrief.pdf"))) == 1
+    assert screen.status.startswith("Saved to sessions/")
+    key(app, pygame.K_PAGEDOWN)
+    assert screen.page == 1
+    key(app, pygame.K_s)  # a new press is a new export
+    wait_for_export(app)
+    assert len(list(sessions.glob("*-debrief.png"))) == 2 and len(list(sessions.glob("*-debrief.pdf"))) == 2
+    app.step([pygame.event.Event(pygame.QUIT)])
+    assert not app.running
+
+
 def test_a_whole_two_team_session_with_a_tie_a_vote_taken_back_and_the_export(app, tmp_path):
     click(app, button_centre(app, "facilitate"))
     click(app, button_centre(app, "team:0"))
@@ -104,9 +154,10 @@ def test_a_whole_two_team_session_with_a_tie_a_vote_taken_back_and_the_export(ap
     assert {row["ending"] for row in rows if row["team"] == "Red"} == {"delighted"}
     assert {row["ending"] for row in rows if row["team"] == "Blue"} == {"gave_up"}
     key(app, pygame.K_s)
+    wait_for_export(app)
     pictures, documents = list(sessions.glob("*-debrief.png")), list(sessions.glob("*-debrief.pdf"))
     assert len(pictures) == 1 and len(documents) == 1 and documents[0].read_bytes().startswith(b"%PDF-1.4")
-    assert pygame.image.load(str(pictures[0])).get_size()[1] == 1080 * len(app.screen.pages)
+    assert pygame.image.load(str(pictures[0])).get_size()[1] == 1080 * len(app.screen.export_pages())
 
 
 def test_taking_turns_blank_screen_notes_and_back(app):
@@ -247,3 +298,53 @@ def test_presenter_view_opens_a_second_window_when_a_second_display_exists(app, 
     assert len({surface.get_at((x, y))[:3] for x in range(0, 960, 40) for y in range(0, 720, 40)}) > 3
     key(app, pygame.K_n)
     assert app.screen.presenter is None
+
+
+def test_no_option_is_selected_before_the_facilitator_moves_to_one(app):
+    app.start_workshop(TUTORIAL, ["North", "South"], "alternating")
+    to_decision(app)
+    screen = app.screen
+    assert screen.selected == 0 and screen.option_rings() == []  # no ring reads as a suggestion
+    key(app, pygame.K_4)  # digits with nothing selected set no count, and say what to do
+    assert not any(app.workshop.votes.values()) and app.toast is not None
+    key(app, pygame.K_DOWN)
+    assert screen.selected == 1 and screen.option_rings() == [1]
+    key(app, pygame.K_DOWN)
+    key(app, pygame.K_3)
+    assert app.workshop.votes.get(2) == 3 and screen.option_rings() == [2]
+    key(app, pygame.K_r)
+    key(app, pygame.K_PAGEDOWN)
+    to_decision(app)
+    assert app.screen.selected == 0  # the next decision starts with nothing selected again
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_long_team_names_keep_clear_of_the_next_column_on_the_debrief(app, language):
+    from game.ui.blocks import Canvas, audit
+    from game.ui.screens.compare import EXPORT_SIZE
+    from game.ui.screens.debrief_pages import TEAM_COLOURS, DebriefBuilder
+    from game.ui.text import TextBook
+    from game.ui.theme import make_theme
+
+    teams = ['=HYPERLINK("x")', "W" * 40]
+    app.start_workshop(TUTORIAL, teams, "alternating")
+    for _ in range(300):
+        if isinstance(app.screen, CompareScreen):
+            break
+        key(app, pygame.K_a)
+        key(app, pygame.K_PAGEDOWN)
+    theme, book = make_theme(EXPORT_SIZE, 1.0, False), TextBook()
+    builder = DebriefBuilder(app.workshop, language, theme, book)
+    pages = builder.pages()
+    for number, page in enumerate(pages, start=1):
+        canvas = Canvas(pygame.Surface(EXPORT_SIZE), book)
+        builder.draw(canvas, page, number, len(pages))
+        assert not audit(canvas.drawn, book, pygame.Rect((0, 0), EXPORT_SIZE))
+        names = [b for b in canvas.drawn if b.text in teams and b.colour in TEAM_COLOURS]
+        for name in names:
+            lines_right = [b.rect.x for b in canvas.drawn if b.rect.x > name.rect.x and b.rect.y == name.rect.y]
+            widest = max(book.width(line, name.size, name.bold) for line in name.lines)
+            assert all(name.rect.x + widest + builder.column_gap <= x for x in lines_right), (page.title, name.text)
+        if page.kind == "results":
+            assert {b.text for b in names} == set(teams)
+            assert any(len(b.lines) > 1 for b in names)  # the longest name wraps inside its column

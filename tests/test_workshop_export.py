@@ -6,6 +6,8 @@ import os
 import time
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from game.workshop import MAX_TEAM_NAME, Workshop, WorkshopError
 from game.workshop_export import (
@@ -35,10 +37,20 @@ def _finished_session(teams=("Red", "Blue")):
     return workshop
 
 
-@pytest.mark.parametrize("text", FORMULAS + ["'quoted", "'=already"])
+@pytest.mark.parametrize("text", FORMULAS + ["'=already", "''+twice"])
 def test_formula_like_cells_are_neutralised_and_read_back(text):
     protected = spreadsheet_cell(text)
-    assert protected.startswith("'") and plain_cell(protected) == text
+    assert protected == "'" + text and plain_cell(protected) == text
+
+
+@pytest.mark.parametrize("text", ["'No bother, I'll sort it'", "'quoted", "'", "''", "'a=b", "' -1"])
+def test_text_that_merely_starts_with_a_quote_is_written_as_it_is_and_reads_back(text):
+    assert spreadsheet_cell(text) == text and plain_cell(text) == text
+
+
+@given(st.text(alphabet="'=+-@\t\rab1 ", max_size=8))
+def test_every_text_reads_back_exactly(text):
+    assert plain_cell(spreadsheet_cell(text)) == text
 
 
 @pytest.mark.parametrize("text", ["Red", "红队", "a-b", "1+1", "x=y", ""])
@@ -52,6 +64,7 @@ def test_every_text_column_is_protected(tmp_path):
     data["id"] = "test_scene"
     data["title"] = {"en": "=cmd()", "zh": "@标题"}
     data["nodes"]["d0"]["choices"][0]["text"] = {"en": "-1 refund", "zh": "+退款"}
+    data["nodes"]["d0"]["choices"][1]["text"] = {"en": "'No bother', I said", "zh": "'没事'"}
     data["endings"]["done"]["title"] = {"en": "+ending", "zh": "=结局"}
     workshop = Workshop(compile_dict(data), ["=team()", "@crew"])
     _play(workshop, [1, 1, 1])
@@ -67,6 +80,8 @@ def test_every_text_column_is_protected(tmp_path):
     assert {row["team"] for row in rows} == {"=team()", "@crew"}
     assert rows[0]["scene_title"] == "=cmd()" and rows[0]["option_text"] == "-1 refund"
     assert rows[0]["ending_title"] == "+ending"
+    assert "'No bother', I said" in cells  # merely starting with a quote: written as it is
+    assert [row["option_text"] for row in rows if row["team"] == "@crew"][0] == "'No bother', I said"
 
 
 def test_csv_has_ending_titles_option_text_stage_and_rating_and_reads_back(tmp_path):

@@ -129,7 +129,14 @@ def tour(folder: Path, size: tuple[int, int], language: str) -> None:
             if kind not in kinds[:page]:  # the first page of each kind
                 shoot(app, folder, f"debrief-{kind}-{suffix}")
             key(app, pygame.K_PAGEDOWN)
+        key(app, pygame.K_PAGEUP)
         key(app, pygame.K_s)
+        shoot(app, folder, f"debrief-saving-{suffix}")
+        while app.screen.busy:  # the export is written on a worker thread while the window goes on
+            if app.screen.export_job is not None:
+                app.screen.export_job.wait(0.1)
+            settle(app)
+        shoot(app, folder, f"debrief-saved-{suffix}")
         if size == SIZES[0]:  # the export is drawn at 1920x1080 whatever the window: one copy per language
             for exported in sorted((Path(saves) / "sessions").glob("*-debrief.*")):
                 target = folder / f"exported-debrief-{language}{exported.suffix}"

@@ -59,10 +59,11 @@ def break_paragraph(paragraph: str, width: int, measure: Measure) -> list[str]:
         candidate = current + unit
         if not current or unit.isspace() or measure(candidate.rstrip()) <= width:
             current = candidate
-            continue
-        lines.append(current.rstrip())
-        current = unit.lstrip()
-        while current and measure(current) > width:  # a unit wider than the line: break between characters
+        else:
+            lines.append(current.rstrip())
+            current = unit.lstrip()
+        # a unit wider than the line (even the paragraph's first, e.g. a long team name): break between characters
+        while current and measure(current.rstrip()) > width:
             cut = _longest_prefix(current, width, measure)
             lines.append(current[:cut])
             current = current[cut:]

@@ -3,13 +3,13 @@ projector; S exports every page as one PNG and one PDF (scenario, date and teams
 
 from __future__ import annotations
 
-import io
+import threading
 import time
 from typing import Optional
 
 import pygame
 
-from game.pdf import PageImage, images_to_pdf
+from game.pdf import PageImage, images_to_pdf, images_to_png
 from game.program import pick
 from game.storage import write_unique
 from game.ui.blocks import Canvas, TextBlock
@@ -20,6 +20,7 @@ from game.ui.theme import make_theme
 from game.ui.text import TextBook
 
 EXPORT_SIZE = (1920, 1080)
+KEYS_LINES = 2  # under the debrief's footer on screen: the keys, or the export's status with both file names
 NEXT_KEYS = {pygame.K_PAGEDOWN, pygame.K_RIGHT, pygame.K_SPACE, pygame.K_DOWN, pygame.K_RETURN}
 BACK_KEYS = {pygame.K_PAGEUP, pygame.K_LEFT, pygame.K_UP}
 
@@ -33,9 +34,13 @@ class CompareScreen(Screen):
         self.pages: list[Page] = []
         self.drawn: list[TextBlock] = []
         self.status = ""  # what the last export did; shown in place of the keys until the next key
+        self.export_job: Optional[ExportJob] = None  # the export being written, between its S and its result
+        self.export_asked = False  # S was pressed: the export starts once a frame has said "Saving…"
+        self.frame_drawn = False
 
     def layout(self) -> None:
-        self.builder = DebriefBuilder(self.app.workshop, self.language, self.app.theme, self.app.book)
+        self.builder = DebriefBuilder(self.app.workshop, self.language, self.app.theme, self.app.book,
+                                      keys_lines=KEYS_LINES)
         self.pages = self.builder.pages()
         self.page = min(self.page, len(self.pages) - 1)
         self.buttons = []
@@ -47,12 +52,14 @@ class CompareScreen(Screen):
             super().handle(event)
 
     def handle_key(self, event: pygame.event.Event) -> None:
-        self.status = ""
+        if not self.busy:
+            self.status = ""
         if event.key in NEXT_KEYS:
             self.turn(1)
         elif event.key in BACK_KEYS:
             self.turn(-1)
         elif event.key in (pygame.K_s, pygame.K_c):
+            self.app.held.add(event.key)  # one press, one export: its repeats wait for the key's release
             self.activate("save")
         elif event.key == pygame.K_l:
             self.app.update_settings(language="zh" if self.language == "en" else "en")
@@ -63,12 +70,31 @@ class CompareScreen(Screen):
         """Show the next (1) or previous (-1) page."""
         self.page = max(0, min(len(self.pages) - 1, self.page + step))
 
+    @property
+    def busy(self) -> bool:
+        """True from an S until its export is written (another S meanwhile does nothing)."""
+        return self.export_asked or self.export_job is not None
+
     def activate(self, action: str) -> None:
-        if action == "save":
-            paths = self.app.saved(self.export)
-            if paths:
-                self.status = t("saved_to", self.language, path=f"{paths[0].parent.name}/{paths[0].name}, "
-                                                              f"{paths[1].name}")
+        if action == "save" and not self.busy:
+            self.export_asked, self.frame_drawn = True, False
+            self.status = t("saving", self.language)
+
+    def update(self, dt: float) -> bool:
+        """Start an asked-for export once "Saving…" is on screen; show its result once it is written."""
+        if self.export_asked and self.frame_drawn:
+            self.export_asked = False
+            images = self.app.saved(self.page_images)
+            self.export_job = ExportJob(self.export_writer(), images) if images else None
+            if self.export_job is None:
+                self.status = ""
+        if self.export_job is not None and self.export_job.done():
+            job, self.export_job = self.export_job, None
+            paths = self.app.saved(job.result)
+            self.status = t("saved_to", self.language, path=f"{paths[0].parent.name}/{paths[0].name}, "
+                                                          f"{paths[1].name}") if paths else ""
+            self.app.dirty = True
+        return self.busy
 
     def export_pages(self) -> list[pygame.Surface]:
         """Every page drawn at the export size (the same pages whatever the window size)."""
@@ -86,28 +112,69 @@ class CompareScreen(Screen):
     def export(self) -> tuple:
         """Write the debrief as one PNG (the pages one under another) and one PDF (a page each) under
         saves/sessions/, under names no other export has."""
-        pictures = self.export_pages()
-        sheet = pygame.Surface((EXPORT_SIZE[0], EXPORT_SIZE[1] * len(pictures)))
-        for index, picture in enumerate(pictures):
-            sheet.blit(picture, (0, index * EXPORT_SIZE[1]))
-        png = io.BytesIO()
-        pygame.image.save(sheet, png, "debrief.png")
+        return self.export_writer()(self.page_images())
+
+    def page_images(self) -> list[PageImage]:
+        """The pages drawn at the export size, as pixels a worker thread may encode."""
+        return [PageImage(*p.get_size(), pygame.image.tobytes(p, "RGB")) for p in self.export_pages()]
+
+    def export_writer(self):
+        """A function that encodes and writes page pixels (the slow part); it touches neither pygame nor
+        the App, so it can run on a worker thread while the window goes on."""
         workshop = self.app.facilitating
         stem = f"{time.strftime('%Y%m%d-%H%M%S')}-{workshop.program.id}-debrief"
         folder = self.app.store.folder / "sessions"
-        png_path = write_unique(folder, stem, ".png", png.getvalue())
-        pdf = images_to_pdf([PageImage(*p.get_size(), pygame.image.tobytes(p, "RGB")) for p in pictures],
-                            f"{pick(workshop.program.title, self.language)} · {workshop.started}")
-        pdf_path = write_unique(folder, png_path.stem, ".pdf", pdf)
-        return png_path, pdf_path
+        title = f"{pick(workshop.program.title, self.language)} · {workshop.started}"
+
+        def write(images: list[PageImage]) -> tuple:
+            png_path = write_unique(folder, stem, ".png", images_to_png(images))
+            pdf_path = write_unique(folder, png_path.stem, ".pdf", images_to_pdf(images, title))
+            return png_path, pdf_path
+
+        return write
 
     def draw(self, surface: pygame.Surface) -> None:
         canvas = Canvas(surface, self.app.book)
         self.builder.draw(canvas, self.pages[self.page], self.page + 1, len(self.pages),
                           self.status or t("compare_hint", self.language))
         self.drawn = canvas.drawn
+        self.frame_drawn = True
 
     def save_image(self) -> Optional[str]:
         """Export the debrief; returns the PNG's path (None if the disk refused)."""
         paths = self.app.saved(self.export)
         return str(paths[0]) if paths else None
+
+
+class ExportJob:
+    """One export written on a worker thread, so the window keeps drawing and answering meanwhile."""
+
+    def __init__(self, write, images: list[PageImage]):
+        self._outcome: Optional[tuple] = None
+        self._error: Optional[BaseException] = None
+        self._thread = threading.Thread(target=self._run, args=(write, images), daemon=True,
+                                        name="debrief-export")  # daemon: quitting never waits on a disk
+        self._thread.start()
+
+    def _run(self, write, images) -> None:
+        try:
+            self._outcome = write(images)
+        except Exception as exc:  # noqa: BLE001 - re-raised on the window's thread by result(), never lost
+            self._error = exc
+
+    def done(self) -> bool:
+        """True once the files are written (or writing failed)."""
+        return not self._thread.is_alive()
+
+    def wait(self, seconds: float) -> bool:
+        """Wait up to ``seconds`` for the export; True when it is done."""
+        self._thread.join(seconds)
+        return self.done()
+
+    def result(self) -> tuple:
+        """The written paths; raises what the writing raised."""
+        if self._error is not None:
+            raise self._error
+        if self._outcome is None:
+            raise RuntimeError("the export has not finished: call result() once done() is True")
+        return self._outcome

@@ -16,7 +16,7 @@ from typing import Callable, Optional
 import pygame
 
 from game.program import pick
-from game.ui.blocks import Canvas, label_size, measure, one_line
+from game.ui.blocks import Canvas, measure, one_line
 from game.ui.screens.projector import AMBER, DIM, background, QUALITY_TEXT, WHITE, projector_sizes, quality, \
     rating_words
 from game.ui.strings import t
@@ -64,18 +64,36 @@ def marker(surface: pygame.Surface, shape: str, centre: tuple[int, int], size: i
 class DebriefBuilder:
     """Lays out the debrief pages of a finished session for one screen size."""
 
-    def __init__(self, workshop, language: str, theme: Theme, book):
+    def __init__(self, workshop, language: str, theme: Theme, book, keys_lines: int = 0):
+        """``keys_lines``: room kept under the footer for the keys (or the export's status) on screen."""
         self.workshop, self.language, self.theme, self.book = workshop, language, theme, book
         sizes = projector_sizes(theme)
-        self.size, self.floor, self.label = sizes.floor, sizes.floor, max(sizes.label, label_size(theme.height))
+        self.size, self.floor, self.label = sizes.floor, sizes.floor, sizes.label
         self.screen = pygame.Rect(0, 0, theme.width, theme.height)
         self.margin = round(theme.width * 0.04)
         self.gap = theme.px(10)
         self.results = workshop.results()
         self.header_bottom = self.margin // 2 + book.line_height(round(self.size * 1.2)) + self.gap
-        self.footer_top = theme.height - 2 * book.line_height(self.label) - theme.px(8)
-        self.area = pygame.Rect(self.margin, self.header_bottom, theme.width - 2 * self.margin,
-                                self.footer_top - self.header_bottom - self.gap)
+        width = theme.width - 2 * self.margin
+        self.keys_top = theme.height - theme.px(4) - keys_lines * book.line_height(self.label)
+        self.footer_top = self.keys_top - len(book.wrap(self._footer(99, 99), self.label, width)) * \
+            book.line_height(self.label) - theme.px(4)
+        self.area = pygame.Rect(self.margin, self.header_bottom, width, self.footer_top - self.header_bottom - self.gap)
+        self.pad = round(self.size * 0.3)
+        self.name_width = self._name_column_width()
+
+    def _name_column_width(self) -> int:
+        """The team-name column, sized by the widest name (between a quarter-ish and a third of the page);
+        a longer name wraps inside it. Its right edge keeps a full line height clear of the next column."""
+        widest = max((self.book.width(team, self.size, True) for team in self.workshop.teams), default=0)
+        lead = 2 * self.pad + self.size  # the marker and its padding, left of the name
+        wanted = lead + widest + self.column_gap
+        return max(round(self.area.width * 0.18), min(round(self.area.width * 0.34), wanted))
+
+    @property
+    def column_gap(self) -> int:
+        """The clear space between a team's name and its lines."""
+        return self.book.line_height(self.size)
 
     def t(self, key: str, **values) -> str:
         return t(key, self.language, **values)
@@ -126,10 +144,10 @@ class DebriefBuilder:
         """A team's marker and name in the first column, then its lines (choice, rating, ending...)."""
         book, theme = self.book, self.theme
         row = self.results[index]
-        pad = round(self.size * 0.3)
-        name_width = round(self.area.width * 0.26)
-        name = measure(book, row["team"], self.size, name_width - 3 * pad - self.size, (self.area.x + 2 * pad +
-                       self.size, y + pad), self.screen, self.floor, TEAM_COLOURS[index % 6], bold=True)
+        pad, name_width = self.pad, self.name_width
+        name = measure(book, row["team"], self.size, name_width - 2 * pad - self.size - self.column_gap,
+                       (self.area.x + 2 * pad + self.size, y + pad), self.screen, self.floor, TEAM_COLOURS[index % 6],
+                       bold=True)
         x = self.area.x + name_width
         blocks = [name]
         top = y + pad
@@ -266,15 +284,17 @@ class DebriefBuilder:
         canvas.draw(title)
         for part in page.parts:
             part(canvas)
-        workshop = self.workshop
-        footer = self.t("footer", scenario=pick(workshop.program.title, self.language), date=workshop.started,
-                        teams=", ".join(workshop.teams), page=number, total=total)
-        line = measure(book, footer, self.label, self.area.width, (self.margin, self.footer_top), self.screen,
-                       self.label, DIM)
+        line = measure(book, self._footer(number, total), self.label, self.area.width,
+                       (self.margin, self.footer_top), self.screen, self.label, DIM)
         canvas.draw(line)
-        if hint:
-            keys = one_line(book, hint, self.label, (0, 0), self.screen, self.label, DIM)
-            keys.rect.bottomright = (theme.width - self.margin, theme.height - theme.px(4))
-            if keys.rect.colliderect(line.rect) or keys.rect.left < self.margin:
-                return
-            canvas.draw(keys)
+        if hint:  # the keys, or what the export did, in the room kept for them under the footer
+            keys = measure(book, hint, self.label, self.area.width, (self.margin, self.keys_top), self.screen,
+                           self.label, DIM, align="right")
+            if keys.rect.bottom <= theme.height and not keys.rect.colliderect(line.rect):
+                canvas.draw(keys)
+
+    def _footer(self, number: int, total: int) -> str:
+        """Scenario, date, teams and page number: an exported page stands on its own."""
+        workshop = self.workshop
+        return self.t("footer", scenario=pick(workshop.program.title, self.language), date=workshop.started,
+                      teams=", ".join(workshop.teams), page=number, total=total)

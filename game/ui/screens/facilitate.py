@@ -35,8 +35,8 @@ class FacilitatorScreen(Screen):
     def __init__(self, app):
         super().__init__(app)
         self.revealed: Optional[Reveal] = None
-        self.selected = 1
-        self.typed = ""
+        self.selected = 0  # the option typed digits count for; none (0) until the facilitator moves to one,
+        self.typed = ""  # so no option looks recommended to the room
         self.show_notes = False
         self.blank = False
         self.timer_total = app.workshop.timer_seconds()
@@ -64,7 +64,7 @@ class FacilitatorScreen(Screen):
             self.place = place
             self.timer_total = self.workshop.timer_seconds()
             self.timer_left, self.timer_running = float(self.timer_total), False
-            self.selected, self.typed = 1, ""
+            self.selected, self.typed = 0, ""
 
     def layout(self) -> None:
         self.buttons = []
@@ -160,6 +160,9 @@ class FacilitatorScreen(Screen):
     def type_count(self, digit: int) -> None:
         """Digits typed set the selected option's count, like a spreadsheet cell."""
         if not self._voting():
+            return
+        if not self.selected:
+            self.app.notify(t("select_option_first", self.language))
             return
         self.typed = (self.typed + str(digit))[-4:]
         self.workshop.set_votes(self.selected, int(self.typed))
@@ -264,8 +267,7 @@ class FacilitatorScreen(Screen):
             self._reveal(painter, top, bottom)
         elif view.kind == "decision":
             prompt = self._prompt()
-            options = [Option(c.number, c.text, workshop.votes.get(c.number, 0), selected=c.number == self.selected
-                              and workshop.pending_tie is None) for c in view.choices]
+            options = self.vote_options(view)
             painter.decision(top, bottom, view.speaker_name, view.text, prompt, options)
         elif view.kind == "ending":
             card = workshop.scorecard(workshop.team)
@@ -274,6 +276,17 @@ class FacilitatorScreen(Screen):
                            workshop.state.meter, workshop.program)
         else:
             painter.decision(top, bottom, view.speaker_name, view.text, None, [])
+
+    def vote_options(self, view) -> list[Option]:
+        """The options as projected: their counts, and the ring on the one selected (none before the
+        facilitator moves to one, and none while a tie waits to be broken)."""
+        workshop = self.workshop
+        return [Option(c.number, c.text, workshop.votes.get(c.number, 0),
+                       selected=c.number == self.selected and workshop.pending_tie is None) for c in view.choices]
+
+    def option_rings(self) -> list[int]:
+        """The numbers of the options drawn with the focus ring now."""
+        return [option.number for option in self.vote_options(self.workshop.view(self.language)) if option.selected]
 
     def _prompt(self) -> Optional[tuple[str, tuple]]:
         """The question, the quick-vote call or the tie, above the options; None when there is nothing to ask."""

@@ -12,7 +12,7 @@ from typing import Optional
 
 import pygame
 
-from game.ui.blocks import Canvas, measure, sizes_down
+from game.ui.blocks import Canvas, measure, room_size, sizes_down
 from game.ui.screens.projector import AMBER, background, QUALITY_TEXT, WHITE, quality, rating_words
 from game.ui.strings import t
 from game.ui.theme import Theme
@@ -42,7 +42,7 @@ def draw_notes(canvas: Canvas, theme: Theme, language: str, timer: str, notes: O
     width, height = surface.get_size()
     surface.fill(background(theme))
     margin, gap = round(width * 0.04), max(4, round(height * 0.015))
-    floor = notes_floor(height)
+    floor = room_size(height) if to_room else notes_floor(height)  # projected: read from the back row
     screen = surface.get_rect()
     texts: list[tuple[str, tuple, bool]] = []
     if to_room:

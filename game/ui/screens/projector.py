@@ -16,7 +16,7 @@ from typing import Callable, Optional
 import pygame
 
 from game.ui import art
-from game.ui.blocks import Canvas, TextBlock, label_size, measure, one_line, room_size, sizes_down
+from game.ui.blocks import Canvas, TextBlock, measure, one_line, room_size, sizes_down
 from game.ui.strings import MOOD_LABELS, MOT_LABELS, t
 from game.vocab import signed
 from game.ui.theme import Theme
@@ -73,9 +73,17 @@ class Sizes:
 
 def projector_sizes(theme: Theme) -> Sizes:
     """Design sizes for the projector at this window size (never below what the room can read)."""
-    floor = room_size(theme.height)
+    floor = room_size(theme.height)  # every projected text, key hints and labels too, is read from the back row
     return Sizes(body=max(theme.font_px(30), floor), floor=floor,
-                 label=max(theme.font_px(16), label_size(theme.height)), timer=max(theme.font_px(40), floor))
+                 label=max(theme.font_px(16), floor), timer=max(theme.font_px(40), floor))
+
+
+# The reveal's arrangements, tried in turn until one fits: (picture's share of the screen height, reaction in a
+# column beside the options, bare vote counts, chosen option's words in the headline). Largest picture first:
+# the room reads the customer's face from the back.
+REVEAL_LAYOUTS = ((0.38, False, False, False), (0.3, False, False, False), (0.34, True, False, False),
+                  (0.28, True, False, False), (0.22, True, False, False), (0.18, False, False, False),
+                  (0.22, True, True, False), (0.22, False, True, True))
 
 
 class ProjectorPainter:
@@ -286,15 +294,13 @@ class ProjectorPainter:
             return lambda size, force=False: self._reveal_at(size, art_share, beside, compact, force, top, bottom,
                                                              words, feedback, meter, shown, program)
 
-        self._first_fit([arrange(0.3, False, False), arrange(0.18, False, False), arrange(0.22, True, False),
-                         arrange(0.22, True, True), arrange(0.22, False, True, brief=True)])
+        self._first_fit([arrange(share, beside, compact, brief) for share, beside, compact, brief in REVEAL_LAYOUTS])
 
     def _reveal_at(self, size, art_share, beside, compact, force, top, bottom, result, feedback, meter, options,
                    program):
         theme, book, floor = self.theme, self.book, self.sizes.floor
         self.compact = compact
-        art_height = round(theme.height * art_share)
-        picture = pygame.Rect(self.margin, top + self.gap, round(art_height * 0.75), art_height)
+        picture = self.portrait_rect(top, art_share)
         full = pygame.Rect(self.margin, top, theme.width - 2 * self.margin, bottom - top)
         if beside:  # a left column: the face, then the words; the options on the right
             x, y = self.margin, picture.bottom + self.gap
@@ -337,8 +343,7 @@ class ProjectorPainter:
         """A team's ending: the customer, the ending's title and score, what happened."""
         theme, book = self.theme, self.book
         for size in sizes_down(self.sizes.body, self.sizes.floor):
-            art_height = round(theme.height * 0.34)
-            picture = pygame.Rect(self.margin, top + self.gap, round(art_height * 0.75), art_height)
+            picture = self.portrait_rect(top, 0.34)
             x = picture.right + self.gap * 2
             width = theme.width - self.margin - x
             area = pygame.Rect(x, top, width, bottom - top)
@@ -358,6 +363,12 @@ class ProjectorPainter:
         self.meter_bar(meter_bar, meter)
         for block in blocks:
             self.canvas.draw(block)
+
+    def portrait_rect(self, top: int, share: float) -> pygame.Rect:
+        """Where the customer's picture (a counter scene's face, a phone scene's call) goes: at the left under
+        the top bar, ``share`` of the screen height tall, 3:4."""
+        height = round(self.theme.height * share)
+        return pygame.Rect(self.margin, top + self.gap, round(height * 0.75), height)
 
     def customer(self, rect: pygame.Rect, meter: float, program) -> None:
         """The customer's face for ``meter``: the room sees the consequence."""
