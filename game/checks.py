@@ -13,7 +13,7 @@ from game.diagnostics import Diagnostic, did_you_mean
 from game.glyphs import Coverage, load_coverage
 from game.model import Scene, iter_texts
 from game.vocab import CUSTOMER_SPEAKER
-from game.yamlsrc import SourceMap
+from game.yamlsrc import MAX_DIAGNOSTICS, STOP_AFTER, SourceMap
 
 RESERVED_NAMES = KEYWORDS | {METER_NAME}
 MAX_NUMBERED_CHOICES = 9
@@ -21,17 +21,27 @@ HINTED_PROBLEMS = 100  # as many as a file's listing shows (diagnostics.cap_diag
 MAX_HINT_CANDIDATES = 5_000
 
 
-class _Reporter:
-    """Collects diagnostics for one file, placing them by data path."""
+class _EnoughFound(Exception):
+    """STOP_AFTER problems past those listed: checking on would only cost time and memory."""
 
-    def __init__(self, source: SourceMap, path: str):
+
+class _Reporter:
+    """Collects diagnostics for one file, placing them by data path; stops at a bound (see _EnoughFound)."""
+
+    def __init__(self, source: SourceMap, path: str, limit: int = MAX_DIAGNOSTICS + STOP_AFTER):
         self.source = source
         self.path = path
+        self.limit = limit
         self.found: list[Diagnostic] = []
+
+    def _keep(self, diagnostic: Diagnostic) -> None:
+        self.found.append(diagnostic)
+        if len(self.found) == self.limit:  # 0: no limit
+            raise _EnoughFound
 
     def at_value(self, loc: tuple, code: str, message: str) -> None:
         line, column = self.source.value(loc)
-        self.found.append(Diagnostic(self.path, line, column, code, message))
+        self._keep(Diagnostic(self.path, line, column, code, message))
 
     def hint(self, word: str, candidates) -> str:
         """A did-you-mean suffix, while few problems are found: past HINTED_PROBLEMS, none.
@@ -45,7 +55,7 @@ class _Reporter:
 
     def at_key(self, loc: tuple, code: str, message: str) -> None:
         line, column = self.source.key(loc)
-        self.found.append(Diagnostic(self.path, line, column, code, message))
+        self._keep(Diagnostic(self.path, line, column, code, message))
 
 
 def check_scene(scene: Scene, source: SourceMap, path: str, conditions: Optional[dict] = None) -> list[Diagnostic]:
@@ -57,7 +67,26 @@ def check_scene(scene: Scene, source: SourceMap, path: str, conditions: Optional
         path: File name for the diagnostics.
         conditions: Parsed conditions by (node id, choice index), for the flag checks.
     """
-    report = _Reporter(source, path)
+    return check_scene_bounded(scene, source, path, conditions, limit=0)[0]
+
+
+def check_scene_bounded(scene: Scene, source: SourceMap, path: str, conditions: Optional[dict] = None,
+                        limit: int = MAX_DIAGNOSTICS + STOP_AFTER) -> tuple[list[Diagnostic], bool]:
+    """Like :func:`check_scene`, and whether checking stopped early, after MAX_DIAGNOSTICS + STOP_AFTER problems.
+
+    A machine-made file can hold a problem in every one of 200,000 nodes; nobody reads past the
+    first hundred, so the rest are not computed (and the count of them is a lower bound).
+    ``limit`` 0 checks everything.
+    """
+    report = _Reporter(source, path, limit)
+    try:
+        _run_checks(scene, report, conditions)
+    except _EnoughFound:
+        return report.found, True
+    return report.found, False
+
+
+def _run_checks(scene: Scene, report: _Reporter, conditions: Optional[dict]) -> None:
     _check_ids(scene, report)
     _check_speakers(scene, report)
     _check_targets(scene, report)
@@ -66,9 +95,9 @@ def check_scene(scene: Scene, source: SourceMap, path: str, conditions: Optional
     _check_flags(scene, report, conditions or {})
     _check_glyphs(scene, report, load_coverage())
     _check_workshop_plan(scene, report)
+    _check_phone_fields(scene, report)
     if not any(d.code in ("MOT201", "MOT203") for d in report.found):
         _check_reachability(scene, report)
-    return report.found
 
 
 def _check_ids(scene: Scene, report: _Reporter) -> None:
@@ -232,6 +261,19 @@ def _check_reachability(scene: Scene, report: _Reporter) -> None:
             report.at_key(("nodes", node_id), "MOT207",
                           f"node '{node_id}' is caught in a loop with no way out: no ending can be reached "
                           f"from it; add a choice or next that leads towards an ending")
+
+
+def _check_phone_fields(scene: Scene, report: _Reporter) -> None:
+    """MOT217: fields that only a phone scene uses, written in a counter scene (so they would do nothing)."""
+    if scene.setting.channel != "counter":
+        return
+    advice = "it is used only when setting.channel is phone: set channel: phone, or remove it"
+    if scene.customer.phone is not None:
+        report.at_key(("customer", "phone"), "MOT217", f"customer.phone: this is a counter scene; {advice}")
+    for node_id, node in scene.nodes.items():
+        if node.call is not None:
+            report.at_key(("nodes", node_id, "call"), "MOT217",
+                          f"nodes.{node_id}.call: this is a counter scene; {advice}")
 
 
 def _check_workshop_plan(scene: Scene, report: _Reporter) -> None:

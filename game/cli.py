@@ -13,7 +13,7 @@ import sys
 from typing import Callable, Optional, Sequence
 
 from game import __version__, cli_results
-from game.diagnostics import escape_controls, has_errors
+from game.diagnostics import escape_controls, has_errors, summary_last
 from game.catalog import find_scene_files
 from game.vocab import LANGUAGES
 
@@ -113,7 +113,7 @@ def _validate(args: argparse.Namespace) -> int:
         loaded = load_scene(path)
         program = loaded.program if loaded.ok else None
         leaks = leak_diagnostics(program, loaded.source, path) if program is not None else []
-        diagnostics += sorted(loaded.diagnostics + leaks)
+        diagnostics += sorted(loaded.diagnostics + leaks, key=summary_last)  # MOT014 last
     if args.json:
         print(json.dumps([d.to_dict() for d in diagnostics], ensure_ascii=False, indent=2))
     else:

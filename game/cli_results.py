@@ -122,12 +122,15 @@ def record_run(args: argparse.Namespace, program: Any, result: Any) -> int:
 
 
 def _sync(args: argparse.Namespace) -> int:
-    from game.lrs import LrsClient, config_from, sync
+    from game.lrs import LrsClient, config_from, config_problem, sync
     from game.outbox import Outbox
     from game.recording import OUTBOX_DIR
     from game.settings import load_settings
 
     settings, _ = load_settings()
+    problem = config_problem(settings)
+    if problem:
+        return _error(problem, EXIT_PROBLEM)
     config = config_from(settings)
     outbox = Outbox(saves_dir() / OUTBOX_DIR)
     if config is None:
@@ -156,6 +159,20 @@ def _sync(args: argparse.Namespace) -> int:
     if report.problem:
         return _error(f"{report.problem}; the {counts.pending} pending statement(s) stay in the outbox",
                       EXIT_PROBLEM)
+    return _sync_outcome(report, counts)
+
+
+def _sync_outcome(report: Any, counts: Any) -> int:
+    """The exit code of a sync that ran to its end: a problem when anything was refused or is still unsent."""
+    if report.refused:
+        return _error(f"the LRS refused {len(report.refused)} statement(s); they are kept in outbox/refused "
+                      "with the reason (see above): fix what it names, or tell whoever runs the LRS", EXIT_PROBLEM)
+    if counts.pending:
+        return _error(f"{counts.pending} statement(s) could not be sent yet and stay pending; run sync again",
+                      EXIT_PROBLEM)
+    if counts.problems:
+        return _error(f"{len(counts.problems)} outbox file(s) could not be read and were set aside (see the notes "
+                      "above)", EXIT_PROBLEM)
     return EXIT_OK
 
 
@@ -184,12 +201,16 @@ def _report(args: argparse.Namespace) -> int:
 def _read_statements(args: argparse.Namespace, program: Any) -> tuple[Any, str]:
     """The statements for the report: from the LRS, or from every outbox under a folder."""
     if args.lrs:
-        from game.lrs import LrsClient, LrsError, config_from
+        from game.lrs import LrsClient, LrsError, config_from, config_problem
         from game.settings import load_settings
         from game.xapi import scene_iri
         from game.recording import base_iri
 
         settings, _ = load_settings()
+        problem = config_problem(settings)
+        if problem:
+            _error(f"--lrs: {problem}", 0)
+            return None, ""
         config = config_from(settings)
         if config is None:
             _error("--lrs: no LRS is configured (MOT_LRS_ENDPOINT or lrs_endpoint in saves/settings.json)", 0)

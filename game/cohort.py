@@ -197,7 +197,7 @@ def statements_under(folder: Path) -> tuple[list[dict[str, Any]], list[str]]:
     statements: list[dict[str, Any]] = []
     notes: list[str] = []
     for outbox_dir in sorted({path.parent.parent for path in Path(folder).rglob("outbox/*/*.json")}):
-        outbox = Outbox(outbox_dir)
+        outbox = Outbox(outbox_dir, read_only=True)  # a report never changes saves/
         statements += outbox.statements()
         notes += outbox.problems
     return statements, notes

@@ -28,7 +28,8 @@ CODES: dict[str, tuple[Severity, str]] = {
     "MOT011": ("error", "The file holds more than one YAML document."),
     "MOT012": ("error", "An explicit YAML tag (such as !!python/object) is not allowed."),
     "MOT013": ("error", "A value does not fit its tag (such as !!int abc), or a number is too long."),
-    "MOT014": ("warning", "The file has more problems than are listed (only the first 100 are shown)."),
+    "MOT014": ("warning", "The file has more problems than are listed (only the first 100 are shown; this line "
+                          "comes last)."),
     # The schema
     "MOT101": ("error", "A required field is missing."),
     "MOT102": ("error", "Unknown field."),
@@ -61,6 +62,8 @@ CODES: dict[str, tuple[Severity, str]] = {
     "MOT214": ("error", "A reachable decision where, given the flags and meter, no choice is open."),
     "MOT215": ("warning", "The scene has too many states to check every decision for a way forward."),
     "MOT216": ("error", "A workshop key decision is not a decision node of the scene, or is named twice."),
+    "MOT217": ("warning", "A phone-only field (`call` on a node, `customer.phone`) in a counter scene: it has no "
+                          "effect there."),
     # Answer leaks (`validate` only; see "Writing options that tempt")
     "MOT301": ("warning", "A player who never reads the options (always first, last, longest or shortest, or "
                           "at random) reaches grade B or better."),
@@ -131,7 +134,7 @@ def _escape_one(match: re.Match) -> str:
 
 
 def cap_diagnostics(diagnostics: list[Diagnostic], limit: int = 100, left_out: int = 0,
-                    stopped_at: int = 0) -> list[Diagnostic]:
+                    stopped_at: int = 0, incomplete: bool = False) -> list[Diagnostic]:
     """At most ``limit`` diagnostics of one file, errors first, then one MOT014 line counting the rest.
 
     Args:
@@ -139,6 +142,7 @@ def cap_diagnostics(diagnostics: list[Diagnostic], limit: int = 100, left_out: i
         limit: How many to keep.
         left_out: Problems already counted but not kept (by the YAML reader).
         stopped_at: The line where the reader gave up counting (0 when it read the whole file).
+        incomplete: The checks stopped counting early (the count is a lower bound).
 
     Returns:
         The kept diagnostics sorted by position, plus the MOT014 summary when any were left out.
@@ -149,12 +153,23 @@ def cap_diagnostics(diagnostics: list[Diagnostic], limit: int = 100, left_out: i
     kept, left = ranked[:limit], ranked[limit:]
     errors = sum(d.severity == "error" for d in left) + left_out  # the reader only leaves out errors
     count = len(left) + left_out
-    where = kept[0].file if kept else ""
+    kept = sorted(kept)
+    last = kept[-1] if kept else Diagnostic("", 1, 1, "MOT014", "")
     stopped = f"; reading stopped at line {stopped_at:,}, so there may be more" if stopped_at else ""
-    summary = Diagnostic(where, 1, 1, "MOT014",
-                         f"{count:,} more problem(s) in this file are not listed ({errors:,} error(s), "
-                         f"{count - errors:,} warning(s)){stopped}: fix the ones above and validate again")
-    return sorted(kept) + [summary]
+    if incomplete and not stopped:
+        stopped = "; checking stopped after that many, so there may be more"
+    at_least = "at least " if stopped else ""
+    # At the last listed problem's place, so it sorts after what it summarises (see summary_last).
+    summary = Diagnostic(last.file, last.line, last.column, "MOT014",
+                         f"{at_least}{count:,} more problem(s) in this file are not listed ({errors:,} error(s), "
+                         f"{count - errors:,} warning(s)){stopped}: fix the {len(kept):,} listed for this file "
+                         "and validate again to see the rest")
+    return kept + [summary]
+
+
+def summary_last(diagnostic: Diagnostic) -> tuple:
+    """A sort key that keeps each file's MOT014 summary after all of that file's other problems."""
+    return (diagnostic.file, diagnostic.code == "MOT014", diagnostic)
 
 
 def has_errors(diagnostics: Iterable[Diagnostic]) -> bool:

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import re
 import typing
 from dataclasses import dataclass, field
 from typing import Any, Mapping, Optional
@@ -13,14 +14,14 @@ from typing import Any, Mapping, Optional
 from pydantic import BaseModel, ValidationError
 
 from game import vocab
-from game.checks import check_scene
+from game.checks import check_scene, check_scene_bounded
 from game.conditions import ConditionError, parse_condition
 from game.diagnostics import Diagnostic, cap_diagnostics, did_you_mean, has_errors
 from game.gcpause import without_gc_pauses
 from game.model import Scene
 from game.program import Program, compile_scene
 from game.reach import TooManyStates, explore
-from game.yamlsrc import MAX_DIAGNOSTICS, SourceMap, YamlSourceError, parse, read_text
+from game.yamlsrc import MAX_DIAGNOSTICS, STOP_AFTER, SourceMap, YamlSourceError, parse, read_text
 
 
 # validate stays quick on huge scenes; `analyze` explores up to analysis.MAX_STATES
@@ -69,16 +70,17 @@ def load_scene(path: str, text: Optional[str] = None) -> LoadedScene:
     except YamlSourceError as exc:
         result.diagnostics = cap_diagnostics(exc.diagnostics, left_out=exc.left_out, stopped_at=exc.stopped_at)
         return result
-    left_out = _check(result, data, text)
-    result.diagnostics = cap_diagnostics(result.diagnostics, left_out=left_out)
+    left_out, incomplete = _check(result, data, text)
+    result.diagnostics = cap_diagnostics(result.diagnostics, left_out=left_out, incomplete=incomplete)
     return result
 
 
-def _check(result: LoadedScene, data: Any, text: str) -> int:
+def _check(result: LoadedScene, data: Any, text: str) -> tuple[int, bool]:
     """Schema, conditions, graph checks and compilation of parsed data, into ``result``.
 
     Returns:
-        How many schema errors were found beyond those described (see :func:`_schema_diagnostics`).
+        How many problems were found beyond those described (see :func:`_schema_diagnostics`), and
+        whether counting stopped early (then that number is a lower bound).
     """
     path = result.path
     if not isinstance(data, dict):
@@ -87,27 +89,52 @@ def _check(result: LoadedScene, data: Any, text: str) -> int:
         result.diagnostics = [Diagnostic(path, line, column, "MOT007",
                                          f"the document is {kind}; a scene is a mapping of fields "
                                          f"(format, id, title, ...): start from `python main.py new NAME`")]
-        return 0
+        return 0, False
     allowed = _allowed_fields(())
     unknown = [key for key in data if key not in allowed]
     if len(unknown) > MAX_DIAGNOSTICS:  # pydantic would build one error per key: report without it
-        result.diagnostics = [_unknown_field(key, result.source, path) for key in unknown[:MAX_DIAGNOSTICS]]
-        return len(unknown) - MAX_DIAGNOSTICS
+        result.diagnostics = [_unknown_field((key,), result.source, path) for key in unknown[:MAX_DIAGNOSTICS]]
+        return len(unknown) - MAX_DIAGNOSTICS, False
+    in_nodes = _unknown_node_fields(data.get("nodes"))
+    if len(in_nodes) > MAX_DIAGNOSTICS:  # the same for fields unknown in the nodes, counted only so far
+        result.diagnostics = [_unknown_field(loc, result.source, path) for loc in in_nodes[:MAX_DIAGNOSTICS]]
+        return len(in_nodes) - MAX_DIAGNOSTICS, len(in_nodes) >= MAX_DIAGNOSTICS + STOP_AFTER
     try:
         result.scene = Scene.model_validate(data)
     except ValidationError as exc:
         found, left_out = _schema_diagnostics(exc, result.source, path)
         result.diagnostics = sorted(found)
-        return left_out
+        return left_out, False
     conditions = _parse_conditions(result.scene, result.source, path, text)
-    checks = check_scene(result.scene, result.source, path, conditions.trees)
+    checks, incomplete = check_scene_bounded(result.scene, result.source, path, conditions.trees)
+    if incomplete and not has_errors(checks):  # only warnings so far: the scene may still load, so check it all
+        checks, incomplete = check_scene(result.scene, result.source, path, conditions.trees), False
     result.diagnostics = sorted(conditions.diagnostics + checks)
+    if incomplete:
+        return 0, True
     if not has_errors(result.diagnostics):
         program = compile_scene(result.scene, conditions.trees, text)
         stuck = _stuck_decisions(program, result.source, path)
         result.diagnostics = sorted(result.diagnostics + stuck)
         result.program = None if has_errors(stuck) else program
-    return 0
+    return 0, False
+
+
+def _unknown_node_fields(nodes: Any) -> list[tuple]:
+    """Paths of unknown fields in the nodes, up to MAX_DIAGNOSTICS + STOP_AFTER (then counting stops)."""
+    if not isinstance(nodes, dict):
+        return []
+    allowed = _allowed_fields(("nodes", "any"))
+    found: list[tuple] = []
+    for node_id, node in nodes.items():
+        if not isinstance(node, dict):
+            continue
+        for key in node:
+            if key not in allowed:
+                found.append(("nodes", node_id, key))
+                if len(found) >= MAX_DIAGNOSTICS + STOP_AFTER:
+                    return found
+    return found
 
 
 def _stuck_decisions(program: Program, source: SourceMap, path: str) -> list[Diagnostic]:
@@ -200,10 +227,10 @@ def _schema_diagnostics(exc: ValidationError, source: SourceMap, path: str) -> t
     return found, max(0, len(placed) - MAX_DIAGNOSTICS)
 
 
-def _unknown_field(key: str, source: SourceMap, path: str) -> Diagnostic:
-    """MOT102 for an unknown top-level field, as pydantic's extra_forbidden error would be described."""
-    code, message, _ = _describe_error({"type": "extra_forbidden", "input": None}, (key,))
-    line, column = source.key((key,))
+def _unknown_field(loc: tuple, source: SourceMap, path: str) -> Diagnostic:
+    """MOT102 for an unknown field at ``loc``, as pydantic's extra_forbidden error would be described."""
+    code, message, _ = _describe_error({"type": "extra_forbidden", "input": None}, loc)
+    line, column = source.key(loc)
     return Diagnostic(path, line, column, code, message)
 
 
@@ -218,15 +245,15 @@ def _describe_error(error: Mapping[str, Any], loc: tuple) -> tuple[str, str, boo
         hint = did_you_mean(loc[-1], allowed) or f" (allowed: {', '.join(sorted(allowed))})"
         return "MOT102", f"{_where(loc[:-1])}: unknown field '{loc[-1]}'{hint}", True
     if kind == "literal_error":
-        choices = _LITERAL_CHOICES.get(name, ())
-        hint = did_you_mean(value, choices) or f" (one of: {', '.join(choices)})"
+        choices = _LITERAL_CHOICES.get(name) or _expected_literals(error)
+        nearest = did_you_mean(value, choices).strip()[1:-1]  # "did you mean 'x'?" without its brackets
+        hint = f" ({nearest + '; ' if nearest else ''}one of: {', '.join(choices)})"
         return _LITERAL_CODES.get(name, "MOT113"), f"{where}: unknown {name.rstrip('s')} '{value}'{hint}", False
     if kind in _RANGE_ERRORS:
         limit = next(iter(error.get("ctx", {}).values()), "")
         return "MOT104", f"{where}: {value!r} is out of range ({error['msg'].lower()}, limit {limit})", False
     if kind == "string_pattern_mismatch":
-        return "MOT110", (f"{where}: '{value}' is not a valid name: use letters, digits, '_' "
-                          f"(ids may also use '-' and '.'), starting with a letter, digit or '_'"), False
+        return "MOT110", f"{where}: '{value}' {_pattern_hint(str(error.get('ctx', {}).get('pattern', '')))}", False
     if kind == "format_version":
         return "MOT111", f"{where}: {error['msg']}", False
     if kind == "node_shape":
@@ -239,6 +266,29 @@ def _describe_error(error: Mapping[str, Any], loc: tuple) -> tuple[str, str, boo
     if kind == "text_type":
         return "MOT103", f"{where}: {error['msg']}, not {_kind_of(value)}", False
     return "MOT103", f"{where}: expected {expected}, got {_kind_of(value)} {_short(value)}".rstrip(), False
+
+
+def _expected_literals(error: Mapping[str, Any]) -> tuple[str, ...]:
+    """The allowed values of a Literal field, from pydantic's "'a', 'b' or 'c'" context."""
+    return tuple(re.findall(r"'([^']*)'", str(error.get("ctx", {}).get("expected", ""))))
+
+
+# What to write in each pattern-constrained field, by a piece of its pattern (game/model.py).
+_PATTERN_HINTS = (
+    ("[0-9+() -]", "is not a phone number: use digits, spaces and + ( ) - only (3 to 40 characters)"),
+    ("#[0-9a-fA-F]{6}", "is not a colour: write a colour name in lowercase letters (such as navy) or #rrggbb"),
+    ("[a-z][a-z0-9-]", "is not a backdrop name: use lowercase letters, digits and hyphens, starting with a letter "
+                       "(at most 32 characters)"),
+)
+
+
+def _pattern_hint(pattern: str) -> str:
+    """What is wrong with a value that does not match ``pattern``, and what to write instead."""
+    for piece, hint in _PATTERN_HINTS:
+        if piece in pattern:
+            return hint
+    return ("is not a valid name: use letters, digits, '_' (ids may also use '-' and '.'), "
+            "starting with a letter, digit or '_'")
 
 
 def _kind_of(value: Any) -> str:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterator, Mapping, Optional
 
 from game.outbox import Entry, Outbox
+from game.storage import loads_untrusted
 
 ENV_ENDPOINT, ENV_USERNAME, ENV_PASSWORD = "MOT_LRS_ENDPOINT", "MOT_LRS_USERNAME", "MOT_LRS_PASSWORD"
 BATCH_SIZE = 50
@@ -45,10 +46,12 @@ class LrsConfig:
     @property
     def public_name(self) -> str:
         """The endpoint without any user name or password, for messages."""
-        parts = urllib.parse.urlsplit(self.endpoint)
-        host = parts.hostname or ""
-        port = f":{parts.port}" if parts.port else ""
-        return f"{parts.scheme}://{host}{port}{parts.path}"
+        try:
+            parts = urllib.parse.urlsplit(self.endpoint)
+            port = f":{parts.port}" if parts.port else ""
+        except ValueError:  # never a configured endpoint (config_from refuses it): say nothing of it
+            return "(an invalid address)"
+        return f"{parts.scheme}://{parts.hostname or ''}{port}{parts.path}"
 
     def signed_in(self) -> tuple[str, str]:
         """User name and password: the configured ones, else any written into the endpoint."""
@@ -58,11 +61,38 @@ class LrsConfig:
         return urllib.parse.unquote(parts.username or ""), urllib.parse.unquote(parts.password or "")
 
 
+def endpoint_problem(endpoint: str) -> Optional[str]:
+    """Why ``endpoint`` is not a usable LRS address (None when it is): only http(s) URLs with a host."""
+    from game.settings import url_problem  # the same rule as saves/settings.json
+
+    return url_problem(endpoint)
+
+
+def config_problem(settings: Any, environ: Optional[Mapping[str, str]] = None) -> Optional[str]:
+    """A one-line message when the configured LRS address is unusable, naming where it was set and the fix."""
+    environ = os.environ if environ is None else environ
+    from_environment = bool(environ.get(ENV_ENDPOINT))
+    endpoint = environ.get(ENV_ENDPOINT) or getattr(settings, "lrs_endpoint", "")
+    if not endpoint or not isinstance(endpoint, str):
+        return None
+    problem = endpoint_problem(endpoint)
+    if problem is None:
+        return None
+    where = ENV_ENDPOINT if from_environment else "lrs_endpoint in saves/settings.json"
+    shown = LrsConfig(endpoint).public_name if problem != "it is not a valid URL" else "(not shown)"
+    return (f"{where} is not usable: {problem} ({shown}); set it to the LRS's xAPI address, such as "
+            "https://lrs.example.org/xapi/, or unset it")
+
+
 def config_from(settings: Any, environ: Optional[Mapping[str, str]] = None) -> Optional[LrsConfig]:
-    """The LRS to use: the MOT_LRS_* environment variables win over settings; None when none is set."""
+    """The LRS to use: the MOT_LRS_* environment variables win over settings.
+
+    None when none is set, or when the address is unusable (:func:`config_problem` says why):
+    nothing is ever sent to an address that is not http(s) with a host.
+    """
     environ = os.environ if environ is None else environ
     endpoint = environ.get(ENV_ENDPOINT) or getattr(settings, "lrs_endpoint", "")
-    if not endpoint:
+    if not endpoint or not isinstance(endpoint, str) or endpoint_problem(endpoint):
         return None
     username = environ.get(ENV_USERNAME) or getattr(settings, "lrs_username", "") or ""
     password = environ.get(ENV_PASSWORD) or getattr(settings, "lrs_password", "") or ""
@@ -88,12 +118,12 @@ class Reply:
             return self.problem
         detail = self.body.strip().replace("\n", " ")
         try:
-            parsed = json.loads(self.body)
-            if isinstance(parsed, dict) and parsed.get("detail"):
-                detail = json.dumps(parsed["detail"], ensure_ascii=False) if not isinstance(
-                    parsed["detail"], str) else parsed["detail"]
-        except ValueError:
-            pass
+            parsed = loads_untrusted(self.body)
+        except ValueError:  # not JSON (or hostile JSON): the body's start says it as well as anything
+            parsed = None
+        if isinstance(parsed, dict) and parsed.get("detail"):
+            given = parsed["detail"]
+            detail = given if isinstance(given, str) else json.dumps(given, ensure_ascii=False)
         return f"HTTP {self.status}" + (f": {detail[:limit]}" if detail else "")
 
 
@@ -145,7 +175,7 @@ class LrsClient:
         if not reply.ok:
             return None
         try:
-            data = json.loads(reply.body)
+            data = loads_untrusted(reply.body)
         except ValueError:
             return None
         if isinstance(data, dict) and data.get("id") == statement_id:
@@ -168,17 +198,34 @@ class LrsClient:
             reply = self._request("GET", url)
             if not reply.ok:
                 raise LrsError(f"{self.config.public_name}: {reply.reason()}")
-            try:
-                page = json.loads(reply.body)
-            except ValueError:
-                raise LrsError(f"{self.config.public_name} did not answer with JSON") from None
-            yield from (s for s in page.get("statements", []) if isinstance(s, dict))
-            more = page.get("more") or ""
+            found, more = _statement_page(reply.body, self.config.public_name)
+            yield from found
             url = urllib.parse.urljoin(self.config.public_name, more) if more else ""
 
 
 class LrsError(RuntimeError):
     """The LRS could not be read (for the report)."""
+
+
+def _statement_page(body: str, lrs: str) -> tuple[list[dict[str, Any]], str]:
+    """The statements and the ``more`` link of one StatementResult, checked field by field.
+
+    Raises:
+        LrsError: when the answer is not JSON, too deeply nested, or not a StatementResult.
+    """
+    try:
+        page = loads_untrusted(body)
+    except ValueError:
+        raise LrsError(f"{lrs} did not answer with usable JSON (not JSON, or nested too deeply)") from None
+    if not isinstance(page, dict):
+        raise LrsError(f"{lrs} did not answer with an xAPI StatementResult (a JSON object)")
+    statements = page.get("statements", [])
+    if not isinstance(statements, list):
+        raise LrsError(f"{lrs} answered with 'statements' that is not a list")
+    more = page.get("more") or ""
+    if not isinstance(more, str):
+        raise LrsError(f"{lrs} answered with a 'more' link that is not text")
+    return [s for s in statements if isinstance(s, dict)], more
 
 
 @dataclass

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional
 
-from game.storage import TEMP_PREFIX, read_json, set_aside, write_json
+from game.storage import TEMP_PREFIX, read_json, report_bad, set_aside, write_json
 
 PENDING, SENT, REFUSED = "pending", "sent", "refused"
 STATE_FILE = "delivery.json"  # retry schedule: failures in a row and when to try again
@@ -53,11 +53,20 @@ class Counts:
 class Outbox:
     """The statements of this machine's runs, by delivery state."""
 
-    def __init__(self, folder: Path):
+    def __init__(self, folder: Path, read_only: bool = False):
+        """Open the outbox in ``folder``.
+
+        Args:
+            folder: The outbox folder (holding pending/, sent/ and refused/).
+            read_only: Only read: bad files are reported but never renamed, temporaries never removed
+                (for commands such as ``report --from`` that must not change saves/).
+        """
         self.folder = Path(folder)
+        self.read_only = read_only
         self.problems: list[str] = []  # sentences about files set aside, for the player or the command line
-        for state in (PENDING, SENT, REFUSED):
-            _clean_stale_temporaries(self.folder / state)
+        if not read_only:
+            for state in (PENDING, SENT, REFUSED):
+                _clean_stale_temporaries(self.folder / state)
 
     def _dir(self, state: str) -> Path:
         return self.folder / state
@@ -81,17 +90,20 @@ class Outbox:
         return found
 
     def _read(self, path: Path) -> Optional[Entry]:
-        result = read_json(path)
+        result = read_json(path, read_only=self.read_only)
         if result.problem:
             self.problems.append(result.problem)
             return None
-        data = result.data
-        if result.data is None:  # gone meanwhile: another sender delivered it
+        if not result.found:  # gone meanwhile: another sender delivered it
             return None
+        data = result.data  # any JSON, even null: only a statement with an id is kept
         statement = data.get("statement") if isinstance(data, dict) else None
         if not isinstance(statement, dict) or not isinstance(statement.get("id"), str):
-            if path.exists():
-                self.problems.append(set_aside(path, "it does not hold an xAPI statement with an id"))
+            reason = "it does not hold an xAPI statement with an id"
+            if self.read_only:
+                self.problems.append(report_bad(path, reason))
+            elif path.exists():
+                self.problems.append(set_aside(path, reason))
             return None
         attempts = data.get("attempts")
         return Entry(path, statement, attempts if isinstance(attempts, int) else 0, data.get("alone") is True,

@@ -68,7 +68,7 @@ def create_scene(name: str, folder: str = "scenes") -> str:
     """
     # fullmatch: with re.match, ID_PATTERN's `$` would also accept a name ending in a newline
     if not re.fullmatch(ID_PATTERN, name):
-        raise NewSceneError(f"'{escape_controls(name)}' is not a valid scene id: use letters, digits, '_', '-' "
+        raise NewSceneError(f"'{escape_controls(name)}' is not a valid scene id: use letters, digits, '_', '-' and '.' "
                             f"(at most 64, starting with a letter, digit or '_'; for example my_scene)")
     target = Path(folder) / f"{name}.yaml"
     if target.exists():

@@ -7,6 +7,7 @@ pydantic model there would cost more than opening the window.
 from __future__ import annotations
 
 import re
+import urllib.parse
 
 from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
@@ -103,9 +104,27 @@ def _results_problems(settings: Settings) -> list[str]:
         problems.append("learner_email must be an email address such as name@example.com")
     for name in ("lrs_endpoint", "xapi_base_iri"):
         value = getattr(settings, name)
-        if value and not re.match(r"https?://[^\s/]+", value):
-            problems.append(f"{name} must start with http:// or https:// (got {value[:40]!r})")
+        problem = url_problem(value) if value else None
+        if problem:
+            problems.append(f"{name} must be an http:// or https:// address with a host: {problem} "
+                            f"(got {value[:40]!r})")
     return problems
+
+
+def url_problem(url: str) -> Optional[str]:
+    """Why ``url`` is not an http(s) address with a host (None when it is); shared by settings and the LRS."""
+    try:
+        parts = urllib.parse.urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError for a port that is not a number
+    except ValueError:
+        return "it is not a valid URL"
+    if parts.scheme.lower() not in ("http", "https"):
+        return "it must start with http:// or https://"
+    if not parts.hostname:
+        return "it names no host"
+    if any(char.isspace() for char in url):
+        return "it contains spaces"
+    return None
 
 
 def settings_path(folder: Optional[Path] = None) -> Path:

@@ -132,12 +132,13 @@ class _Unusable(Exception):
         self.reason = reason
 
 
-def read_json(path: Path) -> ReadResult:
+def read_json(path: Path, read_only: bool = False) -> ReadResult:
     """Read JSON from ``path``; a missing file gives no data and no problem.
 
     Anything else that is not a small, regular file of valid JSON (a folder, a pipe, a huge or
     deeply nested file, numbers too long to read) is set aside as ``NAME.corrupt-TIMESTAMP`` and
-    reported: it is never read again, never overwritten and never deleted.
+    reported: it is never read again, never overwritten and never deleted. With ``read_only``
+    the file is only reported, never renamed (for commands that must not change saves/).
     """
     try:
         raw = read_small_file(path, MAX_JSON_BYTES)
@@ -145,7 +146,32 @@ def read_json(path: Path) -> ReadResult:
             return ReadResult()
         return ReadResult(data=parse_json(raw), found=True)
     except _Unusable as exc:
-        return ReadResult(problem=set_aside(path, exc.reason))
+        return ReadResult(problem=report_bad(path, exc.reason) if read_only else set_aside(path, exc.reason))
+
+
+def loads_untrusted(text: str) -> Any:
+    """Parse JSON from outside the game (an LRS's answer) with the same limits as files on disk.
+
+    Raises:
+        ValueError: for text that is not JSON, nests deeper than MAX_JSON_DEPTH or holds a number
+            Python will not read.
+    """
+    try:
+        return parse_json(text.encode("utf-8", "replace"))
+    except _Unusable:
+        raise ValueError("not usable JSON") from None
+
+
+def report_bad(path: Path, reason: str) -> Notice:
+    """The sentence for a bad file a read-only command leaves where it is.
+
+    Args:
+        path: The file.
+        reason: A key of :data:`REASONS`, or a short English reason.
+    """
+    en, zh = REASONS.get(reason, (_clip(reason), ""))
+    return Notice(f"{path} was skipped because {en}; it was left as it is.",
+                  f"{path} {zh or en}，已跳过（文件未改动）。")
 
 
 def read_small_file(path: Path, limit: int) -> Optional[bytes]:

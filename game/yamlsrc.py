@@ -273,6 +273,11 @@ def _syntax_diagnostic(exc: yaml.YAMLError, text: str, path: str, in_bytes: bool
         if missing:
             return Diagnostic(path, missing, 1, "MOT004",
                               "YAML syntax error: this line has no ':' after its key: write `key: value`")
+        if _indented_under_a_value(lines, line):
+            return Diagnostic(path, line, column, "MOT004",
+                              "YAML syntax error: this line is indented further than the line above, which already "
+                              "has a value: check the indentation of this line against the line above (keys of "
+                              "one mapping start in the same column)")
     unclosed = _line_with_open_quote(lines, line)
     if unclosed:
         return Diagnostic(path, unclosed, 1, "MOT004",
@@ -283,6 +288,9 @@ def _syntax_diagnostic(exc: yaml.YAMLError, text: str, path: str, in_bytes: bool
         return Diagnostic(path, line, column, "MOT004",
                           f"YAML syntax error: this quoted text is never closed ({problem}): add the closing quote")
     detail = f"{problem} ({context})" if context else problem
+    if "expected key" in problem or "expected <block end>" in problem:  # almost always a line indented wrongly
+        detail += (": check the indentation of this line against the line above (keys of one mapping start "
+                   "in the same column; a value's own fields go further right)")
     return Diagnostic(path, line, column, "MOT004", f"YAML syntax error: {detail}")
 
 
@@ -309,6 +317,16 @@ def _line_with_open_quote(lines: list[str], error_line: int) -> int:
         return 0
     content = lines[before - 1].replace('\\"', "")
     return before if content.count('"') % 2 == 1 else 0
+
+
+def _indented_under_a_value(lines: list[str], error_line: int) -> bool:
+    """True when ``error_line`` starts further right than the line above, whose key already has a value."""
+    if not 1 < error_line <= len(lines):
+        return False
+    above, here = lines[error_line - 2], lines[error_line - 1]
+    indent = len(here) - len(here.lstrip(" "))
+    above_value = above.split(":", 1)[1].split("#", 1)[0].strip() if ":" in above else ""
+    return indent > len(above) - len(above.lstrip(" ")) and bool(above_value)
 
 
 def _line_missing_colon(lines: list[str], error_line: int) -> int:

@@ -209,10 +209,10 @@ def test_refused_statement_is_set_aside_once_and_bad_password_keeps_all(saves, r
     Outbox(saves / "outbox").add([broken])
     _use(monkeypatch, ralph.endpoint)
     code, first = _sync(capsys)
-    assert code == 0 and first["refused"] == 1 and first["pending"] == 0
+    assert code == 1 and first["refused"] == 1 and first["pending"] == 0  # a refusal is not a success
     assert first["newly_refused"][0]["id"] == broken["id"] and "actor" in first["newly_refused"][0]["reason"]
     code, second = _sync(capsys)
-    assert second["refused"] == 1 and second["newly_refused"] == []  # told once, never sent again
+    assert code == 0 and second["refused"] == 1 and second["newly_refused"] == []  # told once, never sent again
 
     _record(capsys, 7)
     made = _outbox_ids(saves, "pending")

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Callable, Optional
 
 from game.lrs import LrsClient, LrsConfig, SyncReport, sync
-from game.outbox import Outbox
+from game.outbox import Outbox, backoff_seconds
 
 POLL_SECONDS = 30.0  # how often pending statements are looked at when nothing wakes the sender
 
@@ -31,6 +31,8 @@ class BackgroundSender:
         self._notices: queue.SimpleQueue = queue.SimpleQueue()
         self._thread = threading.Thread(target=self._loop, name="lrs-sender", daemon=True)
         self.last_report: Optional[SyncReport] = None
+        self.failures = 0  # unexpected errors in a row (the thread never dies of one: it waits longer)
+        self.last_error = ""
 
     def start(self) -> None:
         """Start sending in the background."""
@@ -57,15 +59,32 @@ class BackgroundSender:
     def _loop(self) -> None:
         told_credentials = False
         while not self._stop.is_set():
-            wait = self.poll
-            config = self.config()
-            if config is not None:
-                try:
-                    wait, told_credentials = self._once(config, told_credentials)
-                except OSError as exc:  # the outbox cannot be written: say so like any failed save
-                    self._notices.put(("cannot_save", {"folder": str(self.folder), "reason": exc.strerror or str(exc)}))
+            try:
+                wait, told_credentials = self._look(told_credentials)
+                self.failures = 0
+            except Exception as exc:  # noqa: BLE001 - a sender that dies loses every later result silently
+                wait = self._failed(exc)
             self._wake.wait(max(0.5, wait))
             self._wake.clear()
+
+    def _look(self, told_credentials: bool) -> tuple[float, bool]:
+        """Read the LRS settings and send when due; an unwritable outbox is told like any failed save."""
+        config = self.config()
+        if config is None:
+            return self.poll, told_credentials
+        try:
+            return self._once(config, told_credentials)
+        except OSError as exc:  # the outbox cannot be written: say so like any failed save
+            self._notices.put(("cannot_save", {"folder": str(self.folder), "reason": exc.strerror or str(exc)}))
+            return self.poll, told_credentials
+
+    def _failed(self, exc: Exception) -> float:
+        """An unexpected error: tell the player once (until sending works again), then wait longer each time."""
+        self.failures += 1
+        self.last_error = f"{type(exc).__name__}: {exc}"[:300]
+        if self.failures == 1:
+            self._notices.put(("lrs_credentials", {"reason": f"unexpected error in the sender ({self.last_error})"}))
+        return min(self.poll * 30, backoff_seconds(self.failures))
 
     def _once(self, config: LrsConfig, told_credentials: bool) -> tuple[float, bool]:
         """One look at the outbox: send when due; returns the wait before the next look."""
