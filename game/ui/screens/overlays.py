@@ -323,6 +323,8 @@ class SettingsOverlay(CardOverlay):
             self.app.notify(t("bad_email", self.language, text=text), seconds=6.0)
             return
         field = self.typing_field
+        if field is None:  # a stray Enter with no row being typed into
+            return
         self.app.update_settings(**{field: text})
         self.stop_typing()
         if field == "learner_name" and then_email:
