@@ -7,11 +7,13 @@ handbook's turn of events stay in the scene's own module.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
 
 from game.analysis import analyze
+from game.loader import LoadedScene, load_scene
 from game.program import Program, pick
 from game.predictability import predictability
 from game.scoring import grade
@@ -20,6 +22,19 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 TEXT_KEYS = {"title", "summary", "place", "name", "description", "text", "feedback", "question", "notes",
              "model_answer"}
 ASCII_PUNCTUATION_IN_ZH_TITLE = re.compile(r"[?!:;,]")
+
+
+@lru_cache(maxsize=None)
+def load(path: Path) -> LoadedScene:
+    """The scene file loaded once per test session."""
+    return load_scene(str(path))
+
+
+def program_of(path: Path) -> Program:
+    """The scene's program, failing with its diagnostics when it does not compile."""
+    scene = load(path)
+    assert scene.program is not None, [d.format() for d in scene.diagnostics]
+    return scene.program
 
 
 def raw_texts(data, where="scene"):

@@ -7,7 +7,6 @@ import pytest
 import yaml
 
 import scene_checks as checks
-from game.loader import load_scene
 from game.playthrough import play
 
 SCENE = Path(__file__).resolve().parent.parent / "scenes" / "insurance_840.yaml"
@@ -53,16 +52,12 @@ ENDING_TITLE_WORDS = {
 }
 
 
-@lru_cache(maxsize=1)
 def loaded():
-    return load_scene(str(SCENE))
+    return checks.load(SCENE)
 
 
-@lru_cache(maxsize=1)
 def program():
-    scene = loaded()
-    assert scene.program is not None, [d.format() for d in scene.diagnostics]
-    return scene.program
+    return checks.program_of(SCENE)
 
 
 @lru_cache(maxsize=1)

@@ -1,12 +1,10 @@
 """The promised top-up (seed 000's telecom counter case, handled as seed 003 teaches complaints)."""
 
-from functools import lru_cache
 from pathlib import Path
 
 import pytest
 
 import scene_checks as checks
-from game.loader import load_scene
 from game.playthrough import play
 
 SCENE = Path(__file__).resolve().parent.parent / "scenes" / "promised_topup.yaml"
@@ -52,16 +50,12 @@ ENDING_TITLE_WORDS = {
 }
 
 
-@lru_cache(maxsize=1)
 def loaded():
-    return load_scene(str(SCENE))
+    return checks.load(SCENE)
 
 
-@lru_cache(maxsize=1)
 def program():
-    scene = loaded()
-    assert scene.program is not None, [d.format() for d in scene.diagnostics]
-    return scene.program
+    return checks.program_of(SCENE)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

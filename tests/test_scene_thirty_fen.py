@@ -1,13 +1,11 @@
 """Thirty fen (seed 003, complaint cases 1 and 4 and the agent's own stress), a call-centre phone scene."""
 
-from functools import lru_cache
 from pathlib import Path
 
 import pytest
 import yaml
 
 import scene_checks as checks
-from game.loader import load_scene
 from game.playthrough import play
 
 SCENE = Path(__file__).resolve().parent.parent / "scenes" / "thirty_fen.yaml"
@@ -47,16 +45,12 @@ ENDING_TITLE_WORDS = {
 }
 
 
-@lru_cache(maxsize=1)
 def loaded():
-    return load_scene(str(SCENE))
+    return checks.load(SCENE)
 
 
-@lru_cache(maxsize=1)
 def program():
-    scene = loaded()
-    assert scene.program is not None, [d.format() for d in scene.diagnostics]
-    return scene.program
+    return checks.program_of(SCENE)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
