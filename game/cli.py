@@ -14,7 +14,7 @@ from typing import Callable, Optional, Sequence
 
 from game import __version__, cli_results
 from game.diagnostics import escape_controls, has_errors, summary_last
-from game.catalog import find_scene_files
+from game.scenes import find_scene_files
 from game.vocab import LANGUAGES
 
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2

@@ -105,7 +105,7 @@ def record_run(args: argparse.Namespace, program: Any, result: Any) -> int:
     """``run --record``: the history and the outbox, exactly as the game leaves them; returns an exit code."""
     from game.recording import Recorder
     from game.savestore import SaveStore
-    from game.session import Run
+    from game.run import Run
     from game.settings import load_settings
 
     settings, _ = load_settings()

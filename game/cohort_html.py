@@ -15,7 +15,8 @@ from game.cohort import (
     RunRecord, by_mode, choices_at, endings_reached, score_distribution, worst_moments,
 )
 from game.paths import ASSETS_DIR
-from game.program import Program, pick
+from game.program import Program
+from game.ltext import pick
 from game.vocab import signed
 
 # Diverging red-grey-blue (readable with the common colour-vision deficiencies): -3 ... +3.

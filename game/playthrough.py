@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from typing import Any, Optional
 
 from game.engine import EngineError, State, Story
-from game.program import Program, pick
+from game.program import Program
+from game.ltext import pick
 from game.scorecard import Scorecard, build_scorecard
 from game.vocab import MOT_LABELS_ZH, meter_words, signed
 

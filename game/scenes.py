@@ -52,6 +52,18 @@ def resolve_scene(name: str) -> str:
     raise SceneNotFound(f"no scene file or scene id '{name}' (scene ids under scenes/: {listing})")
 
 
+def find_scene_files(paths: list[str]) -> list[str]:
+    """Expand folders into the .yaml/.yml files inside them (sorted); keep files as given."""
+    found = []
+    for path in paths:
+        if os.path.isdir(path):
+            for root, _dirs, files in sorted(os.walk(path)):
+                found += [os.path.join(root, name) for name in sorted(files) if name.endswith((".yaml", ".yml"))]
+        else:
+            found.append(path)
+    return found
+
+
 def _scene_id(file: Path) -> str:
     try:
         data, _ = parse(read_text(str(file)), str(file))

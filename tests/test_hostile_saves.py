@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from game.catalog import card_for, scan_scenes, thumbnail_file
 from game.savestore import HISTORY_DIR, SaveStore, is_history_entry
-from game.session import Run
+from game.run import Run
 from game.settings import Settings, load_settings
 from game.storage import MAX_JSON_BYTES, Notice, read_json, set_aside, write_json
 from tests.conftest import scene_dict

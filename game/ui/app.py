@@ -1,6 +1,6 @@
 """The App: one window, a stack of screens, the run, the settings and the saves.
 
-Screens turn input into calls on the App; the App calls the core (:mod:`game.session`) and saves
+Screens turn input into calls on the App; the App calls the core (:mod:`game.run`) and saves
 after every change. The loop redraws only when something changed or moves, and sleeps in
 ``pygame.event.wait`` otherwise, so a still screen costs almost no CPU.
 """
@@ -27,7 +27,7 @@ from game.ui.text import TextBook
 from game.ui.theme import Theme, make_theme
 
 if TYPE_CHECKING:  # the engine and the scene format load on first use, not at start-up
-    from game.session import Run
+    from game.run import Run
     from game.workshop import Workshop
 
 DEFAULT_SIZE = (1280, 720)
@@ -232,7 +232,7 @@ class App:
 
     def begin(self, path: str, program, mode: str) -> None:
         """Start the briefed scene in ``mode`` ("practice" or "assessment")."""
-        from game.session import Run
+        from game.run import Run
 
         self.run = Run(path, program, mode=mode)
         self.saved(self.store.save_run, self.run)
@@ -241,7 +241,7 @@ class App:
 
     def start_scene(self, path: str, mode: str = "practice") -> None:
         """Start a scene from its beginning in ``mode`` (or show its errors)."""
-        from game.session import Run, SceneLoadError
+        from game.run import Run, SceneLoadError
 
         try:
             self.run = Run.start(path, mode)
@@ -313,7 +313,7 @@ class App:
         """F5: reload the scene from disk, keeping the place when its node still exists."""
         from game.engine import EngineError
         from game.loader import load_scene
-        from game.session import Run, SaveMismatch
+        from game.run import Run, SaveMismatch
 
         self.cards = self.scan()
         if self.run is None or self.run.is_over():  # nothing being played: only the cards can change

@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING, Any, Optional
 
 import pygame
 
-from game.program import Program, pick
+from game.program import Program
+from game.ltext import pick
 from game.vocab import CUSTOMER_SPEAKER
 from game.ui.phone_voice import STATE_COLOURS, draw_avatar, draw_call_centre, draw_headset, draw_voice, voice_band
 from game.ui.strings_phone import pt

@@ -10,7 +10,7 @@ from typing import Optional
 import pygame
 
 from game.pdf import PageImage, images_to_pdf, images_to_png
-from game.program import pick
+from game.ltext import pick
 from game.storage import write_unique
 from game.ui.blocks import Canvas, TextBlock
 from game.ui.screens.base import Screen

@@ -14,7 +14,7 @@ from typing import Optional
 import pygame
 
 from game.cohort import choices_at, local_records
-from game.program import pick
+from game.ltext import pick
 from game.ui.blocks import Canvas, TextBlock
 from game.ui.screens.base import NUMBER_KEYS, Screen
 from game.ui.screens.facilitate_overlays import ConfirmCard, FacilitatorMenu

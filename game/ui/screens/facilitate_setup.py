@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.program import pick
+from game.ltext import pick
 from game.ui.blocks import Canvas, TextBlock, measure, sizes_down
 from game.ui.screens.base import Screen
 from game.ui.screens.projector import DIM, background, WHITE, projector_sizes

@@ -17,7 +17,8 @@ from typing import Any, Optional
 
 from game.engine import EngineError, State, Story, Turn, View
 from game.loader import LoadedScene, load_scene
-from game.program import Program, pick
+from game.program import Program
+from game.ltext import pick
 from game.scorecard import Scorecard, build_scorecard
 from game.storage import Notice
 
