@@ -27,7 +27,7 @@ from game.ui.text import TextBook
 from game.ui.theme import Theme, make_theme
 
 if TYPE_CHECKING:  # the engine and the scene format load on first use, not at start-up
-    from game.run import Run
+    from game.run import Coaching, Run
     from game.workshop import Workshop
 
 DEFAULT_SIZE = (1280, 720)
@@ -272,11 +272,11 @@ class App:
             self.saved(self.store.save_run, self.run)
         self.dirty = True
 
-    def choose(self, number: int):
-        """Take an open choice; returns the engine's Turn."""
-        turn = self.playing.choose(number)
+    def choose(self, number: int) -> "Coaching":
+        """Take an open choice; returns the coaching on it."""
+        coaching = self.playing.choose(number)
         self.after_change()
-        return turn
+        return coaching
 
     def advance(self) -> None:
         """Move past a line."""

@@ -238,3 +238,12 @@ def labelled(label: str, value: str, language: str) -> str:
 from game.ui.strings_trainee import TRAINEE_STRINGS  # noqa: E402  (the trainee screens' text, merged in)
 
 STRINGS.update(TRAINEE_STRINGS)
+
+STRINGS.update({  # why team names cannot start a workshop (keys of game.workshop.teams_problem)
+    "team_needs_name": {"en": "Every team needs a name", "zh": "每个小组都需要一个名字"},
+    "team_name_long": {"en": "The team name '{name}' is {n} characters long: keep it to {most}",
+                       "zh": "小组名“{name}”有 {n} 个字符，请不超过 {most} 个"},
+    "team_name_control": {"en": "The team name '{name}' contains the control character {code}: use letters, "
+                                "digits, spaces and punctuation only",
+                          "zh": "小组名“{name}”含有控制字符 {code}，请只用文字、数字、空格和标点"},
+})

@@ -56,8 +56,7 @@ class FacilitatorScreen(Screen):
         return self.app.workshop
 
     def _place(self) -> tuple:
-        state = self.workshop.state
-        return (self.workshop.team, state.node, len(state.steps))
+        return self.workshop.place()
 
     def _sync(self) -> None:
         """A new node or team: reset the timer and the vote entry."""
@@ -157,7 +156,7 @@ class FacilitatorScreen(Screen):
             self._sync()
 
     def _voting(self) -> bool:
-        return self.revealed is None and self.workshop.story.kind(self.workshop.state) == "decision"
+        return self.revealed is None and self.workshop.kind() == "decision"
 
     def type_count(self, digit: int) -> None:
         """Digits typed set the selected option's count, like a spreadsheet cell."""
@@ -192,7 +191,7 @@ class FacilitatorScreen(Screen):
             else:  # 'next' before any vote: start (or pause) the discussion timer
                 self.timer_running = not self.timer_running and self.timer_left > 0
             return
-        elif workshop.story.kind(workshop.state) == "line":
+        elif workshop.kind() == "line":
             workshop.advance()
         elif workshop.finished(workshop.team):
             if not workshop.next_team():
@@ -272,11 +271,11 @@ class FacilitatorScreen(Screen):
             options = self.vote_options(view)
             painter.decision(top, bottom, view.speaker_name, view.text, prompt, options)
         elif view.kind == "ending":
-            painter.visited = workshop.state.visited
+            painter.visited = workshop.visited()
             card = workshop.scorecard(workshop.team)
             painter.ending(top, bottom, view.ending_title, t("score_line", language, score=f"{card.score:g}",
                                                              grade=card.grade), view.ending_text,
-                           workshop.state.meter, workshop.program)
+                           workshop.meter(), workshop.program)
         else:
             painter.decision(top, bottom, view.speaker_name, view.text, None, [])
 
@@ -309,8 +308,7 @@ class FacilitatorScreen(Screen):
         """After a clear vote: the customer's reaction, the result in words, every option rated."""
         workshop, language = self.workshop, self.language
         record = workshop.records[-1]
-        before = workshop.state_before_last()
-        choices = workshop.story.open_choices(before)
+        choices = workshop.options(workshop.state_before_last())
         if self.revealed is None:  # drawn only once the vote is revealed
             return
         counts = self.revealed.counts
@@ -318,12 +316,12 @@ class FacilitatorScreen(Screen):
                    for n, c in enumerate(choices, start=1)]
         chosen = next(c for c in choices if c.id == record.choice_id)
         headline = t("room_chose", language, letter=record.chosen)
-        painter.visited = workshop.states[record.team].visited
+        painter.visited = workshop.visited(record.team)
         if record.tie:
             headline += " " + t("after_tie", language)
         painter.reveal(top, bottom, (headline, record.rating), pick(chosen.feedback, language),
-                       workshop.states[record.team].meter, options, workshop.program,
-                       past=self.past_shares(before.node, choices))
+                       workshop.meter(record.team), options, workshop.program,
+                       past=self.past_shares(record.node, choices))
 
     def past_shares(self, node_id: str, choices) -> str:
         """How past cohorts chose at this decision, e.g. "Past cohorts (20 runs): A 10 % · B 60 % · C 30 %";
@@ -340,14 +338,14 @@ class FacilitatorScreen(Screen):
     def _notes(self, canvas: Canvas, to_room: bool) -> None:
         workshop, language = self.workshop, self.language
         decided = self.revealed is not None and workshop.pending_tie is None
-        shown = workshop.state_before_last() if decided else workshop.state  # the options on screen
-        node = workshop.story.node(shown)
+        shown = workshop.state_before_last() if decided else None  # the options on screen (None: the current)
         minutes, seconds = divmod(math.ceil(self.timer_left), 60)
-        notes = pick(node.facilitator.notes, language) if node.facilitator and node.facilitator.notes else None
+        notes = workshop.notes(shown)
+        notes_text = pick(notes, language) if notes else None
         key = workshop.key_decision(shown)
         options = [NoteOption(letter(n), c.rating, c.stage, pick(c.feedback, language))
-                   for n, c in enumerate(workshop.story.open_choices(shown), start=1)]
-        draw_notes(canvas, self.app.theme, language, f"{minutes}:{seconds:02d}", notes,
+                   for n, c in enumerate(workshop.options(shown), start=1)]
+        draw_notes(canvas, self.app.theme, language, f"{minutes}:{seconds:02d}", notes_text,
                    pick(key.model_answer, language) if key else None, options, to_room)
 
     def draw_presenter(self, surface: pygame.Surface) -> None:

@@ -15,7 +15,7 @@ from game.ui.screens.base import Screen
 from game.ui.screens.projector import DIM, background, WHITE, projector_sizes
 from game.ui.strings import labelled, t
 from game.ui.widgets import Button
-from game.workshop import MAX_TEAM_NAME, team_name_problem
+from game.workshop import MAX_TEAM_NAME, teams_problem
 from game.workshop_export import load_last_teams
 
 MAX_TEAMS = 6
@@ -208,9 +208,9 @@ class FacilitatorSetup(Screen):
     def start(self) -> None:
         """Start the session, or say which name stands in the way."""
         names = [name.strip() for name in self.teams]
-        problem = next((p for p in map(team_name_problem, names) if p), None)
-        if problem or len(set(names)) != len(names):
-            self.app.notify(t("teams_distinct", self.language) if not problem else problem)
+        problem = teams_problem(names)
+        if problem is not None:
+            self.app.notify(t(problem.key, self.language, **problem.values))
         elif self.card is not None:
             self.app.start_workshop(self.card.path, names, self.mode, key_only=self.key_only)
 

@@ -13,10 +13,8 @@ from typing import Optional
 
 import pygame
 
-from game.engine import Turn
-from game.program import RChoice
 from game.ltext import pick
-from game.scorecard import best_missed
+from game.run import Coaching
 from game.ui.layout import option_stack, recap_lines
 from game.ui.play_parts import CardText, PlayPicture, card_text, draw_card, draw_hud
 from game.ui.screens.base import ACTIVATE_KEYS, NUMBER_KEYS, Screen
@@ -42,8 +40,8 @@ class PlayScreen(Screen):
         self.option_page = 0
         # index into the open choices; None until the player moves (the base class uses -1): handled here
         self.focus: Optional[int] = None  # type: ignore[assignment]
-        self.meter_shown = app.run.state.meter
-        self.coaching: Optional[tuple[Turn, Optional[RChoice]]] = None  # the turn and the better choice missed
+        self.meter_shown = app.playing.meter
+        self.coaching: Optional[Coaching] = None  # shown after a choice, until the player moves on
         self.picture = PlayPicture()
         self.rects: dict[str, pygame.Rect] = {}
         self.pages: list[list[str]] = [[]]
@@ -59,7 +57,7 @@ class PlayScreen(Screen):
     @property
     def view(self):
         """The current node in the current language."""
-        return self.app.run.view(self.language)
+        return self.app.playing.view(self.language)
 
     @property
     def assessing(self) -> bool:
@@ -68,8 +66,7 @@ class PlayScreen(Screen):
 
     def _sync(self) -> None:
         """Restart the reveal when the run moved to another node."""
-        state = self.app.playing.state
-        key = (state.node, len(state.steps), len(state.visited))
+        key = self.app.playing.place
         if key != self.shown_key:
             self.shown_key = key
             self.revealed = 0.0 if self.app.settings.characters_per_second else 1e9
@@ -160,13 +157,13 @@ class PlayScreen(Screen):
     def _card_text(self, width: int) -> CardText:
         """The coaching (after a choice) or the ending card, wrapped and paged for the card area."""
         view, language = self.view, self.language
-        if self.coaching is not None:
-            turn, missed = self.coaching
-            text = pick(turn.choice.feedback, language)
-            if missed is not None:
-                text += "\n" + t("better_choice", language, text=pick(missed.text, language))
+        coaching = self.coaching
+        if coaching is not None:
+            text = pick(coaching.feedback, language)
+            if coaching.better is not None:
+                text += "\n" + t("better_choice", language, text=pick(coaching.better, language))
             return card_text(self.app, t("coaching", language), text, width, self.rects["dialog"].top,
-                             rating=turn.choice.rating, stage=turn.choice.stage)
+                             rating=coaching.rating, stage=coaching.stage)
         return card_text(self.app, view.ending_title, view.ending_text, width, self.rects["dialog"].top)
 
     # --- input -------------------------------------------------------------------------------
@@ -273,15 +270,11 @@ class PlayScreen(Screen):
         if not action.startswith("choose:") or not self.deciding:
             return
         number = int(action.split(":")[1])
-        run = self.app.playing
-        open_now = run.story.open_choices(run.state)
         visible = {self.view.choices[i].number for i in self.option_stack.pages[self.option_page]}
-        if not 1 <= number <= len(open_now) or number not in visible:  # never an option the player cannot see
+        if number not in visible:  # never an option the player cannot see
             return
-        turn = self.app.choose(number)
-        missed = best_missed(open_now, turn.choice)
-        coaching = self.app.settings.coaching and not self.assessing
-        self.coaching = (turn, missed) if coaching else None
+        coaching = self.app.choose(number)
+        self.coaching = coaching if self.app.settings.coaching and not self.assessing else None
         self.card_page = 0
         self._sync()
         self.layout()
@@ -298,7 +291,7 @@ class PlayScreen(Screen):
             moving = True
             if self.line_done:
                 self.layout()
-        target = self.app.playing.state.meter
+        target = self.app.playing.meter
         if abs(self.meter_shown - target) > 0.01:
             step = METER_SPEED * dt
             self.meter_shown += max(-step, min(step, target - self.meter_shown))
@@ -310,12 +303,11 @@ class PlayScreen(Screen):
     def _frame_key(self) -> Optional[tuple]:
         """Everything the frame depends on; None while something moves (a frame is then never reused)."""
         if self.picture.animating(self.app) or not self.line_done \
-                or abs(self.meter_shown - self.app.playing.state.meter) > 0.01:
+                or abs(self.meter_shown - self.app.playing.meter) > 0.01:
             return None
         theme, settings = self.app.theme, self.app.settings
-        coaching = (self.coaching[0].step, self.coaching[1]) if self.coaching else None
         return (theme.width, theme.height, theme.text_scale, theme.high_contrast, settings.language, self.shown_key,
-                self.text_page, self.card_page, self.option_page, round(self.meter_shown, 2), coaching,
+                self.text_page, self.card_page, self.option_page, round(self.meter_shown, 2), self.coaching,
                 self.focus, self.hover, tuple(b.rect.topleft for b in self.buttons))
 
     def draw(self, surface: pygame.Surface) -> None:
