@@ -179,6 +179,26 @@ class Run:
                     lines.append(HistoryLine(player_name, pick(choice.text, language), True))
         return lines
 
+    def reloaded(self, program: Program) -> tuple["Run", str]:
+        """This run on ``program`` reloaded from its file: the same attempt, at the same place when the
+        decisions taken still lead there.
+
+        Returns:
+            The new run and what became of the place: "reloaded" (kept), "choice_changed" (a choice taken
+            by position now says something else: started again) or "place_gone" (started again).
+        """
+        run = Run(self.scene_path, program, mode=self.mode)
+        run.registration, run.started_at = self.registration, self.started_at  # the same attempt
+        try:
+            run.state = run.story.restore(self.state)
+            run.check_fingerprints(self.choice_fingerprints())  # a choice known by position must say the same
+        except SaveMismatch:
+            run.state = run.story.start()
+            return run, "choice_changed"
+        except EngineError:
+            return run, "place_gone"
+        return run, "reloaded"
+
     def to_save(self) -> dict[str, Any]:
         """The run as JSON-ready data.
 

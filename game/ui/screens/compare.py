@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import threading
 import time
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 import pygame
 
@@ -19,6 +19,9 @@ from game.ui.strings import t
 from game.ui.theme import make_theme
 from game.ui.text import TextBook
 
+if TYPE_CHECKING:
+    from game.ui.workshop_control import WorkshopController
+
 EXPORT_SIZE = (1920, 1080)
 KEYS_LINES = 2  # under the debrief's footer on screen: the keys, or the export's status with both file names
 NEXT_KEYS = {pygame.K_PAGEDOWN, pygame.K_RIGHT, pygame.K_SPACE, pygame.K_DOWN, pygame.K_RETURN}
@@ -26,10 +29,11 @@ BACK_KEYS = {pygame.K_PAGEUP, pygame.K_LEFT, pygame.K_UP}
 
 
 class CompareScreen(Screen):
-    """Shows the App's finished workshop page by page; exporting is the only thing it does itself."""
+    """Shows a finished workshop page by page; exporting is the only thing it does itself."""
 
-    def __init__(self, app):
+    def __init__(self, app, session: "WorkshopController"):
         super().__init__(app)
+        self.session = session
         self.page = 0
         self.pages: list[Page] = []
         self.drawn: list[TextBlock] = []
@@ -39,7 +43,7 @@ class CompareScreen(Screen):
         self.frame_drawn = False
 
     def layout(self) -> None:
-        self.builder = DebriefBuilder(self.app.workshop, self.language, self.app.theme, self.app.book,
+        self.builder = DebriefBuilder(self.session.workshop, self.language, self.app.theme, self.app.book,
                                       keys_lines=KEYS_LINES)
         self.pages = self.builder.pages()
         self.page = min(self.page, len(self.pages) - 1)
@@ -100,7 +104,7 @@ class CompareScreen(Screen):
         """Every page drawn at the export size (the same pages whatever the window size)."""
         theme = make_theme(EXPORT_SIZE, 1.0, False)
         book = TextBook()
-        builder = DebriefBuilder(self.app.workshop, self.language, theme, book)
+        builder = DebriefBuilder(self.session.workshop, self.language, theme, book)
         pages = builder.pages()
         pictures = []
         for number, page in enumerate(pages, start=1):
@@ -121,7 +125,7 @@ class CompareScreen(Screen):
     def export_writer(self):
         """A function that encodes and writes page pixels (the slow part); it touches neither pygame nor
         the App, so it can run on a worker thread while the window goes on."""
-        workshop = self.app.facilitating
+        workshop = self.session.workshop
         stem = f"{time.strftime('%Y%m%d-%H%M%S')}-{workshop.program.id}-debrief"
         folder = self.app.store.folder / "sessions"
         title = f"{pick(workshop.program.title, self.language)} · {workshop.started}"

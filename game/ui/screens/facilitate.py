@@ -21,7 +21,8 @@ from game.ui.screens.facilitate_overlays import ConfirmCard, FacilitatorMenu
 from game.ui.screens.presenter import NoteOption, draw_notes
 from game.ui.screens.projector import AMBER, Option, ProjectorPainter, projector_sizes
 from game.ui.strings import t
-from game.workshop import LETTERS, Reveal, WorkshopError, letter
+from game.ui.workshop_control import WorkshopController
+from game.workshop import LETTERS, Reveal, Workshop, WorkshopError, letter
 
 NEXT_KEYS = {pygame.K_PAGEDOWN, pygame.K_RIGHT, pygame.K_SPACE, pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_DOWN}
 BACK_KEYS = {pygame.K_PAGEUP, pygame.K_LEFT}
@@ -31,16 +32,17 @@ TIMER_STEP = 30
 
 
 class FacilitatorScreen(Screen):
-    """Projector view; the App's workshop holds the session, this screen only timers and display toggles."""
+    """Projector view; the controller's workshop holds the session, this screen only timers and display toggles."""
 
-    def __init__(self, app):
+    def __init__(self, app, session: WorkshopController):
         super().__init__(app)
+        self.session = session
         self.revealed: Optional[Reveal] = None
         self.selected = 0  # the option typed digits count for; none (0) until the facilitator moves to one,
         self.typed = ""  # so no option looks recommended to the room
         self.show_notes = False
         self.blank = False
-        self.timer_total = app.workshop.timer_seconds()
+        self.timer_total = session.workshop.timer_seconds()
         self.timer_left = float(self.timer_total)
         self.timer_running = False
         self.flash = 0.0
@@ -51,9 +53,9 @@ class FacilitatorScreen(Screen):
         self.past_records = _past_records(app.store.folder)  # read once per session, never per frame
 
     @property
-    def workshop(self):
+    def workshop(self) -> Workshop:
         """The session being run."""
-        return self.app.workshop
+        return self.session.workshop
 
     def _place(self) -> tuple:
         return self.workshop.place()
@@ -104,7 +106,7 @@ class FacilitatorScreen(Screen):
         elif key == pygame.K_PERIOD or (key in BLANK_KEYS and not self._voting()):
             self.blank = True
         elif key == pygame.K_ESCAPE:
-            self.app.push(FacilitatorMenu(self.app))
+            self.app.push(FacilitatorMenu(self.app, self.session))
         elif key == pygame.K_n:
             self.toggle_notes()
         elif key == pygame.K_l:
@@ -195,7 +197,7 @@ class FacilitatorScreen(Screen):
             workshop.advance()
         elif workshop.finished(workshop.team):
             if not workshop.next_team():
-                self.app.finish_workshop()
+                self.session.finish()
                 return
         self._sync()
 
@@ -235,15 +237,17 @@ class FacilitatorScreen(Screen):
         if self.flash > 0:
             self.flash = max(0.0, self.flash - dt)
             moving = True
-        if self.presenter is not None:
-            self.draw_presenter(self.presenter.get_surface())
-            self.presenter.flip()
         return moving
 
     # --- drawing -----------------------------------------------------------------------------
 
-    def draw(self, surface: pygame.Surface) -> None:
+    def follow(self) -> None:
         self._sync()
+
+    def draw(self, surface: pygame.Surface) -> None:
+        if self.presenter is not None:  # the second display's window shows the notes of the same moment
+            self.draw_presenter(self.presenter.get_surface())
+            self.presenter.flip()
         canvas = Canvas(surface, self.app.book)
         if self.blank:
             surface.fill((0, 0, 0))
@@ -273,9 +277,9 @@ class FacilitatorScreen(Screen):
         elif view.kind == "ending":
             painter.visited = workshop.visited()
             card = workshop.scorecard(workshop.team)
-            painter.ending(top, bottom, view.ending_title, t("score_line", language, score=f"{card.score:g}",
-                                                             grade=card.grade), view.ending_text,
-                           workshop.meter(), workshop.program)
+            score = t("score_line", language, score=f"{card.score:g}", grade=card.grade)
+            painter.ending(top, bottom, view.ending_title or "", score, view.ending_text or "", workshop.meter(),
+                           workshop.program)
         else:
             painter.decision(top, bottom, view.speaker_name, view.text, None, [])
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 import pygame
 
@@ -13,6 +13,10 @@ from game.ui.layout import button_height, button_row, button_width, stack_button
 from game.ui.scroll import Row, Scroller, scrollbar_width, text_rows
 from game.ui.strings import labelled, t
 from game.ui.widgets import Button, draw_button, panel, shade
+
+if TYPE_CHECKING:
+    from game.run import Run
+    from game.ui.play_control import PlayController
 
 
 class CardOverlay(Screen):
@@ -82,6 +86,10 @@ class PauseOverlay(CardOverlay):
     KEYS = [("resume", "resume"), ("history", "history"), ("settings", "settings"), ("restart", "restart"),
             ("main_menu", "menu"), ("quit", "quit")]
 
+    def __init__(self, app, play: "PlayController"):
+        super().__init__(app)
+        self.play = play
+
     def _labels(self) -> list[str]:
         return [t(key, self.language) for key, _ in self.KEYS]
 
@@ -100,11 +108,11 @@ class PauseOverlay(CardOverlay):
             app.pop()
         elif action == "history":
             app.pop()
-            app.push(HistoryOverlay(app))
+            app.push(HistoryOverlay(app, self.play.run))
         elif action == "settings":
             app.push(SettingsOverlay(app))
         elif action == "restart":
-            app.start_scene(app.playing.scene_path, app.playing.mode)
+            self.play.restart()
         elif action == "menu":
             app.to_title()
         elif action == "quit":
@@ -120,8 +128,9 @@ class HistoryOverlay(CardOverlay):
 
     size = (0.8, 0.84)
 
-    def __init__(self, app):
+    def __init__(self, app, run: "Run"):
         super().__init__(app)
+        self.run = run
         self.scroller = Scroller()
         self.rows: list[Row] = []
         self.area = pygame.Rect(0, 0, 0, 0)
@@ -136,7 +145,7 @@ class HistoryOverlay(CardOverlay):
                                 box.bottom - theme.gap - hint - theme.px(6) - top)
         width = self.area.width - scrollbar_width(theme)
         self.rows = []
-        for index, line in enumerate(self.app.playing.history(self.language)):
+        for index, line in enumerate(self.run.history(self.language)):
             self.rows.append(Row(theme.px(8), group=index))
             colour = palette.accent if line.by_player else (150, 84, 40)
             self.rows += text_rows(book, line.speaker, theme.small, width, colour, bold=True, group=index,

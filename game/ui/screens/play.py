@@ -18,6 +18,7 @@ from game.run import Coaching
 from game.ui.layout import option_stack, recap_lines
 from game.ui.play_parts import CardText, PlayPicture, card_text, draw_card, draw_hud
 from game.ui.screens.base import ACTIVATE_KEYS, NUMBER_KEYS, Screen
+from game.ui.play_control import PlayController
 from game.ui.strings import t
 from game.ui.widgets import Button, chip, draw_button, panel
 
@@ -29,10 +30,12 @@ MAX_DIALOG = 0.42  # the line's box may take this share of the window height bef
 
 
 class PlayScreen(Screen):
-    """Plays the App's run; holds only how far the line is revealed, the focus, the pages and animations."""
+    """Plays a run through its controller; holds only how far the line is revealed, the focus, the pages and
+    animations."""
 
-    def __init__(self, app):
+    def __init__(self, app, play: PlayController):
         super().__init__(app)
+        self.play = play
         self.shown_key: Optional[tuple] = None
         self.revealed = 0.0  # characters shown of the current page of the line
         self.text_page = 0  # page of the line
@@ -40,7 +43,7 @@ class PlayScreen(Screen):
         self.option_page = 0
         # index into the open choices; None until the player moves (the base class uses -1): handled here
         self.focus: Optional[int] = None  # type: ignore[assignment]
-        self.meter_shown = app.playing.meter
+        self.meter_shown = play.run.meter
         self.coaching: Optional[Coaching] = None  # shown after a choice, until the player moves on
         self.picture = PlayPicture()
         self.rects: dict[str, pygame.Rect] = {}
@@ -57,22 +60,25 @@ class PlayScreen(Screen):
     @property
     def view(self):
         """The current node in the current language."""
-        return self.app.playing.view(self.language)
+        return self.play.run.view(self.language)
 
     @property
     def assessing(self) -> bool:
         """True in an assessment run: no meter, no faces, no coaching, no undo until the scorecard."""
-        return self.app.playing.mode == "assessment"
+        return self.play.run.mode == "assessment"
 
     def _sync(self) -> None:
         """Restart the reveal when the run moved to another node."""
-        key = self.app.playing.place
+        key = self.play.run.place
         if key != self.shown_key:
             self.shown_key = key
             self.revealed = 0.0 if self.app.settings.characters_per_second else 1e9
             self.text_page = self.option_page = 0
             self.focus = None
             self.layout()
+
+    def follow(self) -> None:
+        self._sync()
 
     def _page_chars(self) -> int:
         return sum(len(line) for line in self.pages[min(self.text_page, len(self.pages) - 1)])
@@ -193,13 +199,13 @@ class PlayScreen(Screen):
         if key == pygame.K_ESCAPE:
             from game.ui.screens.overlays import PauseOverlay
 
-            self.app.push(PauseOverlay(self.app))
+            self.app.push(PauseOverlay(self.app, self.play))
         elif key == pygame.K_BACKSPACE or (key == pygame.K_z and mods & pygame.KMOD_CTRL):
             self.undo()
         elif key == pygame.K_h:
             from game.ui.screens.overlays import HistoryOverlay
 
-            self.app.push(HistoryOverlay(self.app))
+            self.app.push(HistoryOverlay(self.app, self.play.run))
         elif self.deciding:
             self._decision_key(key)
         elif key in ACTIVATE_KEYS or key == pygame.K_RIGHT:
@@ -243,7 +249,7 @@ class PlayScreen(Screen):
             self.app.notify(t("no_undo_in_assessment", self.language))
             return
         self.coaching = None
-        if self.app.undo():
+        if self.play.undo():
             self._sync()
 
     def proceed(self) -> None:
@@ -259,9 +265,9 @@ class PlayScreen(Screen):
         elif self.coaching is not None:
             self.coaching, self.card_page = None, 0
         elif view.kind == "line":
-            self.app.advance()
+            self.play.advance()
         elif view.kind == "ending":
-            self.app.finish()
+            self.play.finish()
             return
         self._sync()
         self.layout()
@@ -273,7 +279,7 @@ class PlayScreen(Screen):
         visible = {self.view.choices[i].number for i in self.option_stack.pages[self.option_page]}
         if number not in visible:  # never an option the player cannot see
             return
-        coaching = self.app.choose(number)
+        coaching = self.play.choose(number)
         self.coaching = coaching if self.app.settings.coaching and not self.assessing else None
         self.card_page = 0
         self._sync()
@@ -291,7 +297,7 @@ class PlayScreen(Screen):
             moving = True
             if self.line_done:
                 self.layout()
-        target = self.app.playing.meter
+        target = self.play.run.meter
         if abs(self.meter_shown - target) > 0.01:
             step = METER_SPEED * dt
             self.meter_shown += max(-step, min(step, target - self.meter_shown))
@@ -303,7 +309,7 @@ class PlayScreen(Screen):
     def _frame_key(self) -> Optional[tuple]:
         """Everything the frame depends on; None while something moves (a frame is then never reused)."""
         if self.picture.animating(self.app) or not self.line_done \
-                or abs(self.meter_shown - self.app.playing.meter) > 0.01:
+                or abs(self.meter_shown - self.play.run.meter) > 0.01:
             return None
         theme, settings = self.app.theme, self.app.settings
         return (theme.width, theme.height, theme.text_scale, theme.high_contrast, settings.language, self.shown_key,
@@ -311,7 +317,6 @@ class PlayScreen(Screen):
                 self.focus, self.hover, tuple(b.rect.topleft for b in self.buttons))
 
     def draw(self, surface: pygame.Surface) -> None:
-        self._sync()
         key = self._frame_key()
         if key is not None and key == self.frame_key and self.frame_valid and self.frame is not None \
                 and self.frame.get_size() == surface.get_size():
