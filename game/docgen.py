@@ -103,11 +103,11 @@ SECTIONS = {"fields": field_reference, "vocabulary": vocabulary_reference, "code
 def render(document: str) -> str:
     """Replace every ``<!-- GENERATED:name -->`` ... ``<!-- /GENERATED:name -->`` block."""
     for name, build in SECTIONS.items():
-        document = _fill(document, name, build())
+        document = fill_block(document, name, build())
     return document
 
 
-def _fill(document: str, name: str, text: str) -> str:
+def fill_block(document: str, name: str, text: str) -> str:
     """``document`` with the block called ``name`` holding ``text``."""
     pattern = re.compile(rf"(<!-- GENERATED:{name} -->\n).*?(<!-- /GENERATED:{name} -->)", re.DOTALL)
     return pattern.sub(lambda m: m.group(1) + text + m.group(2), document)

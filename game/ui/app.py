@@ -22,6 +22,7 @@ from game.savestore import SaveStore
 from game.settings import load_settings, save_settings
 from game.storage import notice_text
 from game.ui import play_control, workshop_control
+from game.ui.keymap import GLOBAL_KEYS
 from game.ui.results import Results
 from game.ui.screens.base import Screen
 from game.ui.window import DEFAULT_SIZE, Window
@@ -247,20 +248,10 @@ class App(Window):
     # --- the loop's hooks ---------------------------------------------------------------------
 
     def handle_global(self, event: pygame.event.Event) -> bool:
-        """F11 full screen, F5 reload, L language (except while a name is being typed)."""
-        if event.key == pygame.K_F11:
-            self.toggle_fullscreen()
-        elif event.key == pygame.K_F5:
-            self.reload_scene()
-        elif event.key == pygame.K_l and self._l_switches_language(event):
-            self.switch_language()
-        else:
-            return False
-        return True
-
-    def _l_switches_language(self, event: pygame.event.Event) -> bool:
+        """F11 full screen, F5 reload, L language (see :data:`game.ui.keymap.GLOBAL_KEYS`)."""
         typing = getattr(self.screen, "takes_text", False) or getattr(self.screen, "editing", -1) >= 0
-        return not typing and not event.mod & (pygame.KMOD_CTRL | pygame.KMOD_ALT)
+        modes = {"typing"} if typing or event.mod & (pygame.KMOD_CTRL | pygame.KMOD_ALT) else set()
+        return GLOBAL_KEYS.dispatch(self, event.key, event.mod, modes)
 
     def update(self, dt: float) -> bool:
         for key, values in self.results.notices():

@@ -85,11 +85,19 @@ class Keymap:
         return {key for binding in self.bindings for key in binding.keys}
 
     def shown(self, modes: Iterable[str] = ()) -> list[Binding]:
-        """The bindings a hint shows in ``modes``: those whose modes hold, once per label."""
-        modes, seen, rows = tuple(modes), set(), []
+        """The bindings a hint shows in ``modes``: those whose modes hold, once per label, and none whose
+        keys all go to a row above (which is what they would do)."""
+        modes = tuple(modes)
+        labels: set[str] = set()
+        taken: set[int] = set()
+        rows = []
         for binding in self.bindings:
-            if binding.hint and binding.holds(modes) and binding.label not in seen:
-                seen.add(binding.label)
+            if not binding.holds(modes) or (binding.keys and set(binding.keys) <= taken and not binding.mods):
+                continue
+            if not binding.mods:
+                taken.update(binding.keys)
+            if binding.hint and binding.label not in labels:
+                labels.add(binding.label)
                 rows.append(binding)
         return rows
 
@@ -111,3 +119,14 @@ class Keymap:
 def entry(binding: Binding, language: str) -> str:
     """One binding as a hint shows it: its keys, then what it does."""
     return f"{t(binding.names, language)} {t(binding.label, language)}"
+
+
+# The keys every screen shares; the App tries them before the screen ("typing": a name is being typed, or
+# Ctrl or Alt is held, when L is a letter).
+GLOBAL_KEYS = Keymap(
+    "global", "keys_global",
+    Binding((pygame.K_l,), "switch_language", "kn_l", "ka_language", when=("!typing",)),
+    Binding((pygame.K_F11,), "toggle_fullscreen", "kn_f11", "ka_fullscreen"),
+    Binding((pygame.K_F5,), "reload_scene", "kn_f5", "ka_reload"),
+)
+LANGUAGE_KEY = GLOBAL_KEYS.bindings[0]

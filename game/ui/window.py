@@ -42,6 +42,7 @@ class Window:
         self.stack = ScreenStack()
         self.running = True
         self.dirty = True
+        self.frames = 0  # frames shown so far (a screen can wait until one has shown what it said)
         self.toast: Optional[tuple[str, float]] = None
         self.held: set[int] = set()  # keys whose press changed the screen, ignored until released
 
@@ -180,6 +181,7 @@ class Window:
         if self.toast:
             self.draw_toast(self.surface, self.toast[0])
         pygame.display.flip()
+        self.frames += 1
         self.dirty = self.stack.changed = False
 
     def loop(self) -> None:

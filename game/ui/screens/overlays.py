@@ -8,6 +8,7 @@ import pygame
 
 from game.diagnostics import Diagnostic
 from game.settings import MAX_LEARNER_FIELD, TEXT_SIZES, TEXT_SPEEDS, valid_email
+from game.ui.keymap import Binding, Keymap
 from game.ui.screens.base import Screen
 from game.ui.layout import button_height, button_row, button_width, stack_buttons
 from game.ui.scroll import Row, Scroller, scrollbar_width, text_rows
@@ -17,6 +18,16 @@ from game.ui.widgets import Button, draw_button, panel, shade
 if TYPE_CHECKING:
     from game.run import Run
     from game.ui.play_control import PlayController
+
+
+HISTORY_KEYS = Keymap(
+    "history", "keys_history",
+    Binding((pygame.K_UP,), "scroll", "kn_up_down", "ka_scroll", args=(-1,)),
+    Binding((pygame.K_DOWN,), "scroll", "kn_up_down", "ka_scroll", args=(1,)),
+    Binding((pygame.K_PAGEUP,), "scroll", "kn_pages", "ka_scroll_page", args=(-10,)),
+    Binding((pygame.K_PAGEDOWN,), "scroll", "kn_pages", "ka_scroll_page", args=(10,)),
+    Binding((pygame.K_h, pygame.K_ESCAPE), "close", "kn_h_esc", "ka_close"),
+)
 
 
 class CardOverlay(Screen):
@@ -157,12 +168,11 @@ class HistoryOverlay(CardOverlay):
         self.scroller.clamp(self.rows, self.area.height)
 
     def handle_key(self, event: pygame.event.Event) -> None:
-        if event.key in (pygame.K_h, pygame.K_ESCAPE):
-            self.app.pop()
-        elif event.key in (pygame.K_UP, pygame.K_PAGEUP):
-            self.scroll(-1 if event.key == pygame.K_UP else -10)
-        elif event.key in (pygame.K_DOWN, pygame.K_PAGEDOWN):
-            self.scroll(1 if event.key == pygame.K_DOWN else 10)
+        HISTORY_KEYS.dispatch(self, event.key, event.mod)
+
+    def close(self) -> None:
+        """H or Esc: back to the scene."""
+        self.app.pop()
 
     def scroll(self, lines: int) -> None:
         self.scroller.scroll(self.rows, self.area.height, lines)
@@ -177,7 +187,7 @@ class HistoryOverlay(CardOverlay):
         theme, book, palette = self.app.theme, self.app.book, self.app.theme.palette
         self.draw_card(surface, t("history", self.language))
         self.scroller.draw(surface, self.rows, self.area, theme)
-        hint = book.render(t("history_hint", self.language), theme.font_px(14), palette.text_dim)
+        hint = book.render(HISTORY_KEYS.hint(self.language), theme.font_px(14), palette.text_dim)
         surface.blit(hint, (self.area.x, self.area.bottom + theme.px(6)))
 
 

@@ -15,6 +15,7 @@ import pygame
 
 from game.ltext import pick
 from game.run import Coaching
+from game.ui.keymap import CTRL, Binding, Keymap
 from game.ui.layout import option_stack, recap_lines
 from game.ui.play_parts import CardText, PlayPicture, card_text, draw_card, draw_hud
 from game.ui.screens.base import ACTIVATE_KEYS, NUMBER_KEYS, Screen
@@ -26,7 +27,28 @@ METER_SPEED = 6.0  # meter units per second while it animates
 COMMAND_KEYS = {pygame.K_ESCAPE, pygame.K_BACKSPACE, pygame.K_h, pygame.K_l, pygame.K_F5, pygame.K_F11,
                 pygame.K_LSHIFT, pygame.K_RSHIFT, pygame.K_LCTRL, pygame.K_RCTRL, pygame.K_LALT, pygame.K_RALT,
                 pygame.K_UP, pygame.K_DOWN, pygame.K_PAGEUP, pygame.K_PAGEDOWN}
+CHOOSE = "choose:"  # an option button's action: CHOOSE followed by the option's number
 MAX_DIALOG = 0.42  # the line's box may take this share of the window height before it pages
+
+
+PLAY_KEYS = Keymap(
+    "play", "keys_play",
+    Binding(tuple(NUMBER_KEYS), "choose_key", "kn_digits", "ka_choose", when=("deciding",), with_key=True),
+    Binding((pygame.K_UP,), "move_focus", "kn_up_down", "ka_select", when=("deciding",), args=(-1,)),
+    Binding((pygame.K_DOWN, pygame.K_TAB), "move_focus", "kn_up_down", "ka_select", when=("deciding",), args=(1,)),
+    Binding(ACTIVATE_KEYS, "take_selected", "kn_enter", "ka_take", when=("deciding", "focused")),
+    Binding((pygame.K_PAGEUP, pygame.K_LEFT), "turn_option_page", "kn_pages", "ka_more_choices", when=("deciding",),
+            args=(-1,), hint=False),  # the page indicator says there are more
+    Binding((pygame.K_PAGEDOWN, pygame.K_RIGHT), "turn_option_page", "kn_pages", "ka_more_choices", when=("deciding",),
+            args=(1,), hint=False),
+    Binding(ACTIVATE_KEYS + (pygame.K_RIGHT,), "proceed", "kn_space", "ka_more", when=("more",)),
+    Binding(ACTIVATE_KEYS + (pygame.K_RIGHT,), "proceed", "kn_space", "ka_continue", when=("!deciding",)),
+    Binding((pygame.K_BACKSPACE,), "undo", "kn_backspace", "ka_undo", when=("!assessment",)),
+    Binding((pygame.K_BACKSPACE,), "undo", "kn_backspace", "ka_undo", hint=False),  # an assessment says: no undo
+    Binding((pygame.K_z,), "undo", "kn_ctrl_z", "ka_undo", mods=CTRL, hint=False),
+    Binding((pygame.K_h,), "open_history", "kn_h", "ka_history"),
+    Binding((pygame.K_ESCAPE,), "open_pause", "kn_esc", "ka_menu"),
+)
 
 
 class PlayScreen(Screen):
@@ -130,7 +152,7 @@ class PlayScreen(Screen):
             self.option_page = min(self.option_page, len(stack.pages) - 1)
             for index in stack.pages[self.option_page]:
                 choice = view.choices[index]
-                self.buttons.append(Button(stack.rects[index], choice.text, f"choose:{choice.number}",
+                self.buttons.append(Button(stack.rects[index], choice.text, f"{CHOOSE}{choice.number}",
                                            hotkey=str(choice.number)))
         elif self.coaching is not None or (view.kind == "ending" and self.line_done):
             self.card = self._card_text(area.width)
@@ -196,31 +218,43 @@ class PlayScreen(Screen):
         if not self.line_done and key not in COMMAND_KEYS and not mods & pygame.KMOD_CTRL:
             self.proceed()  # any key shows the rest of the page, or turns to the next page
             return
-        if key == pygame.K_ESCAPE:
-            from game.ui.screens.overlays import PauseOverlay
+        PLAY_KEYS.dispatch(self, key, mods, self.modes())
 
-            self.app.push(PauseOverlay(self.app, self.play))
-        elif key == pygame.K_BACKSPACE or (key == pygame.K_z and mods & pygame.KMOD_CTRL):
-            self.undo()
-        elif key == pygame.K_h:
-            from game.ui.screens.overlays import HistoryOverlay
+    def modes(self) -> set[str]:
+        """What holds now, for the keymap: deciding, an option focused, more pages of the line, an assessment."""
+        modes = {"deciding"} if self.deciding else set()
+        if self.focus is not None:
+            modes.add("focused")
+        if self.text_page < len(self.pages) - 1:
+            modes.add("more")
+        if self.assessing:
+            modes.add("assessment")
+        return modes
 
-            self.app.push(HistoryOverlay(self.app, self.play.run))
-        elif self.deciding:
-            self._decision_key(key)
-        elif key in ACTIVATE_KEYS or key == pygame.K_RIGHT:
-            self.proceed()
+    def key_hint(self) -> str:
+        """The keys that work now, from the keymap."""
+        return PLAY_KEYS.hint(self.language, self.modes())
 
-    def _decision_key(self, key: int) -> None:
-        """Keys while the options are up: a number or a selection confirmed with Enter takes a choice."""
-        if key in NUMBER_KEYS:
-            self.activate(f"choose:{NUMBER_KEYS[key]}")
-        elif key in (pygame.K_UP, pygame.K_DOWN, pygame.K_TAB):
-            self.move_focus(-1 if key == pygame.K_UP else 1)
-        elif key in (pygame.K_PAGEUP, pygame.K_PAGEDOWN, pygame.K_LEFT, pygame.K_RIGHT):
-            self.turn_option_page(-1 if key in (pygame.K_PAGEUP, pygame.K_LEFT) else 1)
-        elif key in ACTIVATE_KEYS and self.focus is not None:
-            self.activate(f"choose:{self.view.choices[self.focus].number}")
+    def open_pause(self) -> None:
+        """Esc: the pause menu."""
+        from game.ui.screens.overlays import PauseOverlay
+
+        self.app.push(PauseOverlay(self.app, self.play))
+
+    def open_history(self) -> None:
+        """H: what was said so far."""
+        from game.ui.screens.overlays import HistoryOverlay
+
+        self.app.push(HistoryOverlay(self.app, self.play.run))
+
+    def choose_key(self, key: int) -> None:
+        """A number key: take that option (when it is on the page shown)."""
+        self.choose(NUMBER_KEYS[key])
+
+    def take_selected(self) -> None:
+        """Enter or Space on a selected option: take it."""
+        if self.focus is not None:
+            self.choose(self.view.choices[self.focus].number)
 
     def move_focus(self, delta: int) -> None:
         """Select the next or previous option, turning the page when the selection leaves it."""
@@ -273,9 +307,13 @@ class PlayScreen(Screen):
         self.layout()
 
     def activate(self, action: str) -> None:
-        if not action.startswith("choose:") or not self.deciding:
+        if action.startswith(CHOOSE):  # a click on an option
+            self.choose(int(action.removeprefix(CHOOSE)))
+
+    def choose(self, number: int) -> None:
+        """Take option ``number``, shown with its coaching (when coaching is on and this is practice)."""
+        if not self.deciding:
             return
-        number = int(action.split(":")[1])
         visible = {self.view.choices[i].number for i in self.option_stack.pages[self.option_page]}
         if number not in visible:  # never an option the player cannot see
             return
@@ -371,13 +409,7 @@ class PlayScreen(Screen):
             visible.append(line[: shown - count])
             count += len(line)
         book.draw_lines(surface, visible, theme.body, palette.text, (x, y))
-        if self.deciding:
-            hint_key = "choose_hint_assessment" if self.assessing else "choose_hint"
-        elif self.text_page < len(self.pages) - 1:
-            hint_key = "more_hint"
-        else:
-            hint_key = "continue_hint"
-        self._draw_hint(surface, t(hint_key, self.language), box)
+        self._draw_hint(surface, self.key_hint(), box)
 
     def _draw_hint(self, surface: pygame.Surface, text: str, box: pygame.Rect) -> int:
         """The key hint at the bottom right of ``box``; returns its width."""
@@ -393,8 +425,8 @@ class PlayScreen(Screen):
         theme, book, palette = self.app.theme, self.app.book, self.app.theme.palette
         box = self.rects["dialog"]
         panel(surface, box, theme, book)
-        hint_key = "choose_hint_assessment" if self.assessing else "choose_hint"
-        hint_width = book.width(t(hint_key, self.language), theme.font_px(14))
+        hint = self.key_hint()
+        hint_width = book.width(hint, theme.font_px(14))
         room = box.width - hint_width - 4 * theme.gap
         hint_y: Optional[int] = box.bottom - theme.px(10) - book.line_height(theme.font_px(14))
         if room < box.width // 3:  # no room beside the hint: the recap alone
@@ -404,7 +436,7 @@ class PlayScreen(Screen):
         top = box.centery - book.text_height(len(lines), theme.body) // 2
         book.draw_lines(surface, lines, theme.body, palette.text, (box.x + theme.gap, top))
         if hint_y is not None:
-            self._draw_hint(surface, t(hint_key, self.language), box)
+            self._draw_hint(surface, hint, box)
 
     def _draw_page_indicator(self, surface: pygame.Surface) -> None:
         theme, book, palette = self.app.theme, self.app.book, self.app.theme.palette
