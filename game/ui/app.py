@@ -17,6 +17,7 @@ import pygame
 
 from game.catalog import scan_scenes
 from game.diagnostics import Diagnostic
+from game.i18n import t as interface_text
 from game.paths import SCENES_DIR
 from game.savestore import SaveStore
 from game.settings import load_settings, save_settings
@@ -25,6 +26,7 @@ from game.ui.layout import note_container
 from game.ui.screens.base import Screen
 from game.ui.text import TextBook
 from game.ui.theme import Theme, make_theme
+from game.vocab import LANGUAGES
 
 if TYPE_CHECKING:  # the engine and the scene format load on first use, not at start-up
     from game.run import Run
@@ -53,7 +55,7 @@ class App:
         self.scenes_folder = Path(scenes_folder) if scenes_folder else SCENES_DIR
         self.window_size = size
         self.surface = self._open_window(size, self.settings.fullscreen)
-        pygame.display.set_caption("Moments of Truth · 关键时刻")
+        pygame.display.set_caption(" · ".join(interface_text("app_title", language) for language in LANGUAGES))
         self.book = TextBook()
         self.theme = self._make_theme()
         self.run: Optional["Run"] = None

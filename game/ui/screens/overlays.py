@@ -267,7 +267,7 @@ class SettingsOverlay(CardOverlay):
             return " · ".join(v for v in (settings.learner_name, settings.learner_email) if v) \
                 or t("not_set", self.language)
         if row == "language":
-            return "English" if settings.language == "en" else "简体中文"
+            return t("language_name", settings.language)  # each language by its own name
         if row == "text_size":
             return f"{settings.text_size + 1} / {len(TEXT_SIZES)}"
         if row == "text_speed":
