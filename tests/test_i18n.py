@@ -22,6 +22,7 @@ from game.loader import load_scene
 from game.paths import SCENES_DIR
 from game.playthrough import play, transcript_text
 from game.settings import TEXT_SPEEDS
+from game.storage import REASONS
 from game.workshop import MODES
 from game.xapi import VERBS
 
@@ -41,6 +42,7 @@ FAMILIES = {
     "voice_": {f"voice_{band}" for band in range(-3, 4)},
     "report.": {f"report.{word}" for word in REPORT_WORDS},
     "xapi.": {f"xapi.{verb}" for verb in VERBS},
+    "reason.": {f"reason.{reason}" for reason in REASONS},
     "_one": {"tells_good_one", "tells_bad_one"},  # word of mouth: one person, not "1 people"
 }
 
