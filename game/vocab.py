@@ -14,6 +14,13 @@ LANGUAGES: tuple[str, ...] = get_args(Language)
 # language's interface catalogue folder, game/locale/<tag>/ (English, the source language, has none).
 LANGUAGE_TAGS = {"en": "en", "zh": "zh-Hans"}
 
+
+def next_language(language: str) -> str:
+    """The language the L key switches to from ``language``: the next of :data:`LANGUAGES`, round."""
+    index = LANGUAGES.index(language) if language in LANGUAGES else -1
+    return LANGUAGES[(index + 1) % len(LANGUAGES)]
+
+
 Stage = Literal["explore", "offer", "act", "confirm"]
 STAGES: tuple[str, ...] = get_args(Stage)
 STAGE_DESCRIPTIONS = {

@@ -188,3 +188,12 @@ def test_the_game_reads_catalogues_without_babel():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=GAME.parent,
                             check=True, env={"SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy"})
     assert result.stdout.strip() == "False"
+
+
+def test_the_language_key_visits_every_language_in_turn():
+    seen, language = [], vocab.LANGUAGES[0]
+    for _ in vocab.LANGUAGES:
+        seen.append(language)
+        language = vocab.next_language(language)
+    assert seen == list(vocab.LANGUAGES) and language == vocab.LANGUAGES[0]
+    assert vocab.next_language("fr") == vocab.LANGUAGES[0]  # a setting from elsewhere still switches somewhere

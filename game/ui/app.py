@@ -26,7 +26,7 @@ from game.ui.layout import note_container
 from game.ui.screens.base import Screen
 from game.ui.text import TextBook
 from game.ui.theme import Theme, make_theme
-from game.vocab import LANGUAGES
+from game.vocab import LANGUAGES, next_language
 
 if TYPE_CHECKING:  # the engine and the scene format load on first use, not at start-up
     from game.run import Run
@@ -487,7 +487,7 @@ class App:
         elif event.type == pygame.KEYDOWN and event.key == pygame.K_F5:
             self.reload_scene()
         elif event.type == pygame.KEYDOWN and event.key == pygame.K_l and self._l_switches_language(event):
-            self.update_settings(language="zh" if self.settings.language == "en" else "en")
+            self.update_settings(language=next_language(self.settings.language))
         elif event.type in (pygame.KEYDOWN, pygame.TEXTINPUT, pygame.MOUSEBUTTONDOWN, pygame.MOUSEMOTION,
                             pygame.MOUSEWHEEL):
             before = self.screen
