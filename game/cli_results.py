@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from game.storage import saves_dir
+from game.vocab import LANGUAGES
 
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
 MAILTO = re.compile(r"mailto:[^@\s]+@[^@\s]+")
@@ -26,7 +27,7 @@ def add_commands(commands: Any) -> None:
     xapi.add_argument("scene", metavar="SCENE")
     xapi.add_argument("--choices", required=True, metavar="N,N,...", help="as for `run`")
     xapi.add_argument("--learner", metavar="mailto:NAME@HOST", help="the learner's email (default: anonymous)")
-    xapi.add_argument("--lang", choices=("en", "zh"), default="en")
+    xapi.add_argument("--lang", choices=LANGUAGES, default="en")
     add_mode_option(xapi)
 
     sync = commands.add_parser("sync", help="send the outbox to the LRS now; print sent, pending and refused")
@@ -40,7 +41,7 @@ def add_commands(commands: Any) -> None:
                         help="read the outboxes under FOLDER (default: saves/)")
     report.add_argument("--since", metavar="YYYY-MM-DD", help="only statements stored from this date on (with --lrs)")
     report.add_argument("--out", metavar="FILE.html", help="where to write (default: saves/reports/SCENE.html)")
-    report.add_argument("--lang", choices=("en", "zh"), default="en")
+    report.add_argument("--lang", choices=LANGUAGES, default="en")
 
 
 def add_mode_option(parser: argparse.ArgumentParser) -> None:

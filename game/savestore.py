@@ -133,8 +133,7 @@ class SaveStore:
         try:
             names = sorted(name for name in os.listdir(folder) if name.endswith(".json") and name[:1].isdigit())
         except OSError:
-            self.notices.append(Notice(f"The run history in {folder.name}/ could not be read; the game goes on "
-                                       f"without it.", f"无法读取 {folder.name}/ 中的练习记录，游戏照常继续。"))
+            self.notices.append(Notice("notice_history_unreadable", folder=folder.name))
             return []
         return [folder / name for name in names]
 

@@ -26,6 +26,7 @@ from game.ui.keymap import GLOBAL_KEYS
 from game.ui.results import Results
 from game.ui.screens.base import Screen
 from game.ui.window import DEFAULT_SIZE, Window
+from game.vocab import next_language
 
 if TYPE_CHECKING:  # the engine and the scene format load on first use, not at start-up
     from game.program import Program
@@ -146,7 +147,7 @@ class App(Window):
 
     def switch_language(self) -> None:
         """L: English <-> Chinese."""
-        self.update_settings(language="zh" if self.settings.language == "en" else "en")
+        self.update_settings(language=next_language(self.settings.language))
 
     def t(self, key: str, **values) -> str:
         """The interface string ``key`` in the current language."""

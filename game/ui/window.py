@@ -13,12 +13,14 @@ from typing import Optional
 
 import pygame
 
+from game.i18n import t as interface_text
 from game.settings import Settings
 from game.ui.layout import note_container
 from game.ui.screens.base import Screen
 from game.ui.stack import ScreenStack
 from game.ui.text import TextBook
 from game.ui.theme import Theme, make_theme
+from game.vocab import LANGUAGES
 
 DEFAULT_SIZE = (1280, 720)
 MIN_SIZE = (640, 360)
@@ -36,7 +38,7 @@ class Window:
         pygame.key.set_repeat(350, 40)
         self.window_size = size
         self.surface = self._open_window(size, settings.fullscreen)
-        pygame.display.set_caption("Moments of Truth · 关键时刻")
+        pygame.display.set_caption(" · ".join(interface_text("app_title", language) for language in LANGUAGES))
         self.book = TextBook()
         self.theme = self._make_theme()
         self.stack = ScreenStack()

@@ -391,9 +391,8 @@ class FacilitatorScreen(Screen):
         total = sum(counts[choice.id] for choice in choices)
         if not total:
             return ""
-        space = "" if self.language == "zh" else " "
-        shares = " · ".join(f"{letter(n)} {round(100 * counts[c.id] / total)}{space}%"
-                            for n, c in enumerate(choices, start=1))
+        shares = " · ".join(t("option_share", self.language, option=letter(n),
+                              percent=round(100 * counts[c.id] / total)) for n, c in enumerate(choices, start=1))
         return t("past_cohorts", self.language, n=total, shares=shares)
 
     def _notes(self, canvas: Canvas, to_room: bool) -> None:
