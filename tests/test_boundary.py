@@ -53,7 +53,7 @@ def test_core_never_calls_eval_or_exec_or_unsafe_yaml():
 # --- screens talk to a run or a workshop, never to the engine ---------------------------------------------
 
 UI_CONTROLLERS = {"app.py", "play_control.py", "workshop_control.py"}  # they call the core for the screens
-ENGINE_MODULES = ("game.engine", "game.scoring", "game.reach", "game.analysis", "game.conditions")
+ENGINE_MODULES = ("game.engine", "game.scoring", "game.reach", "game.analysis", "game.conditions", "game.loader")
 ENGINE_ATTRIBUTES = {"story", "states", "steps"}  # the engine and its states, behind Run and Workshop
 
 

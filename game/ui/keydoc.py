@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from game.docgen import fill_block
+from game.docgen import fill_block, rewrite
 from game.ui.keymap import GLOBAL_KEYS, Keymap
 from game.ui.screens.facilitate import FACILITATOR_KEYS
 from game.ui.screens.play import PLAY_KEYS
@@ -35,10 +35,7 @@ def render(document: str) -> str:
 
 def main() -> int:
     """Rewrite the key tables of README.md."""
-    text = README.read_text(encoding="utf-8")
-    README.write_text(render(text), encoding="utf-8")
-    print(f"updated {README}")
-    return 0
+    return rewrite(README, render)
 
 
 if __name__ == "__main__":

@@ -59,6 +59,15 @@ def open_setup(app: "App", scene_path: Optional[str] = None) -> None:
     app.replace(FacilitatorSetup(app, chosen))
 
 
+def key_decision_count(scene_path: str) -> int:
+    """How many key decisions the workshop plan of the scene at ``scene_path`` has (0: no plan, or errors)."""
+    from game.loader import load_scene
+
+    program = load_scene(scene_path).program
+    plan = program.workshop if program is not None else None
+    return len(plan.key_decisions) if plan else 0
+
+
 def start(app: "App", scene_path: str, teams: list[str], mode: str, key_only: bool = False) -> None:
     """Start a facilitated session (or show the scene's errors, or why the teams cannot play); the team
     names are remembered for the next session."""

@@ -16,6 +16,7 @@ from game.ui.screens.base import Screen
 from game.ui.screens.projector import DIM, background, WHITE, projector_sizes
 from game.ui.strings import labelled, t
 from game.ui.widgets import Button
+from game.ui.workshop_control import key_decision_count
 from game.workshop import MAX_TEAM_NAME, teams_problem
 from game.workshop_export import load_last_teams
 
@@ -57,11 +58,8 @@ class FacilitatorSetup(Screen):
     def plan_size(self) -> int:
         """How many key decisions the chosen scene's workshop plan has (0: no plan)."""
         if self.scene_path not in self._plans:
-            from game.loader import load_scene
-
-            program = load_scene(self.scene_path).program if self.card and not self.card.errors else None
-            plan = program.workshop if program is not None else None
-            self._plans[self.scene_path] = len(plan.key_decisions) if plan else 0
+            playable = self.card is not None and not self.card.errors
+            self._plans[self.scene_path] = key_decision_count(self.scene_path) if playable else 0
         return self._plans[self.scene_path]
 
     # --- layout ------------------------------------------------------------------------------
