@@ -133,7 +133,7 @@ def transcript_text(result: PlaythroughResult, language: str = "en") -> str:
         change = t("meter_change", language, before=meter_words(beat.meter_before, language),
                    after=meter_words(beat.meter_after, language))
         lines.append(f"    [{t(beat.stage, language) if beat.stage else ''} {signed(beat.rating)}] {change}")
-        lines.append(hanging("    ", beat.feedback))
+        lines.append(hanging("    ", beat.feedback or ""))
     return "\n".join(lines + [""] + _summary_lines(result, language))
 
 
