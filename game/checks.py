@@ -191,6 +191,7 @@ def _check_choices(scene: Scene, report: _Reporter) -> None:
 # Control characters other than line breaks and tabs: a scene can only hold them through a double-quoted
 # escape ("\e", "\x07"), and no dialogue needs one.
 _TEXT_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_SURROGATES = re.compile("[\ud800-\udfff]")  # what "\ud83d\ude00" gives with the pure-Python parser
 
 
 def _check_glyphs(scene: Scene, report: _Reporter, coverage: Optional[Coverage]) -> None:
@@ -204,7 +205,12 @@ def _check_glyphs(scene: Scene, report: _Reporter, coverage: Optional[Coverage])
             if not missing:
                 continue
             where = loc + ((language,) if language else ())
-            if _TEXT_CONTROLS.match(missing[0]):
+            if _SURROGATES.match(missing[0]):
+                report.at_value(where, "MOT218",
+                                f"the text holds the escape '{escape_controls(missing[0])}', half of a character "
+                                f"(a UTF-16 surrogate) that cannot be drawn: write the character itself, or "
+                                f"escape it whole as \\U followed by eight hex digits (\\U0001F600)")
+            elif _TEXT_CONTROLS.match(missing[0]):
                 report.at_value(where, "MOT218",
                                 f"the text holds the control character '{escape_controls(missing[0])}', which "
                                 f"cannot be drawn and would drive a terminal: remove it (write a line break as "
@@ -218,7 +224,7 @@ def _check_glyphs(scene: Scene, report: _Reporter, coverage: Optional[Coverage])
 
 def _glyph_problems(value: str, coverage: Optional[Coverage]) -> list[str]:
     """The control characters of ``value`` if it has any (an error), else the characters the font lacks."""
-    controls = _TEXT_CONTROLS.findall(value)
+    controls = _SURROGATES.findall(value) or _TEXT_CONTROLS.findall(value)
     if controls:
         return controls
     return coverage.missing(value) if coverage is not None else []
