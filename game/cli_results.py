@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 from typing import Any, Callable
 
+from game.diagnostics import escape_controls
 from game.storage import saves_dir
 from game.vocab import LANGUAGES
 
@@ -56,7 +57,7 @@ def handlers() -> dict[str, Callable[[argparse.Namespace], int]]:
 
 
 def _error(message: str, code: int) -> int:
-    print(f"error: {message}", file=sys.stderr)
+    print(f"error: {escape_controls(message)}", file=sys.stderr)
     return code
 
 
@@ -154,9 +155,9 @@ def _sync(args: argparse.Namespace) -> int:
     else:
         print(f"sent {report.sent}, pending {counts.pending}, refused {counts.refused} ({config.public_name})")
         for statement_id, reason in report.refused:
-            print(f"refused {statement_id}: {reason}")
+            print(escape_controls(f"refused {statement_id}: {reason}"))
         for problem in counts.problems:
-            print(f"note: {problem}")
+            print(escape_controls(f"note: {problem}"))
     if report.problem:
         return _error(f"{report.problem}; the {counts.pending} pending statement(s) stay in the outbox",
                       EXIT_PROBLEM)
@@ -195,7 +196,7 @@ def _report(args: argparse.Namespace) -> int:
         write_text(out, page)
     except OSError as exc:
         return _error(f"cannot write {out}: {exc.strerror or exc}", EXIT_PROBLEM)
-    print(f"wrote {out} ({len(statements)} statements from {source})")
+    print(escape_controls(f"wrote {out} ({len(statements)} statements from {source})"))
     return EXIT_OK
 
 
@@ -241,5 +242,5 @@ def _read_statements(args: argparse.Namespace, program: Any) -> tuple[Any, str]:
         return None, ""
     statements, notes = statements_under(folder)
     for note in notes:
-        print(f"note: {note}", file=sys.stderr)
+        print(escape_controls(f"note: {note}"), file=sys.stderr)
     return statements, str(folder)

@@ -125,16 +125,22 @@ def transcript_text(result: PlaythroughResult, language: str = "en") -> str:
     """
     lines = [f"== {pick(result.program.title, language)} =="]
     for beat in result.beats:
-        lines.append(f"{beat.speaker}: {beat.text}")
+        lines.append(hanging(f"{beat.speaker}: ", beat.text))
         if beat.chosen is None or beat.rating is None or beat.meter_before is None or beat.meter_after is None:
             continue  # a line, not a decision
         for number, option in enumerate(beat.options, start=1):
-            lines.append(f"  {'>' if number == beat.chosen else ' '} {number}. {option}")
+            lines.append(hanging(f"  {'>' if number == beat.chosen else ' '} {number}. ", option))
         change = t("meter_change", language, before=meter_words(beat.meter_before, language),
                    after=meter_words(beat.meter_after, language))
         lines.append(f"    [{t(beat.stage, language) if beat.stage else ''} {signed(beat.rating)}] {change}")
-        lines.append(f"    {beat.feedback}")
+        lines.append(hanging("    ", beat.feedback or ""))
     return "\n".join(lines + [""] + _summary_lines(result, language))
+
+
+def hanging(lead: str, text: str) -> str:
+    """``lead`` then ``text``, its later lines indented under the first, so a line break in a scene's
+    text can never start a line that reads as the transcript's own (a heading, a score)."""
+    return lead + text.replace("\n", "\n" + " " * max(len(lead), 4))
 
 
 def _summary_lines(result: PlaythroughResult, language: str) -> list[str]:

@@ -17,6 +17,7 @@ from game.engine import State, Story, View
 from game.program import Program, RChoice, RKeyDecision
 from game.ltext import LText, pick
 from game.scorecard import Scorecard, build_scorecard
+from game.storage import Notice
 
 LETTERS = "ABCDEFGHI"
 DEFAULT_TIMER_SECONDS = 120
@@ -29,28 +30,15 @@ class WorkshopError(ValueError):
     """A facilitator action that does not apply now (no decision open, no tie to break...)."""
 
 
-@dataclass(frozen=True)
-class TeamsProblem:
-    """Why team names cannot start a session: an interface-catalogue ``key`` with its ``values``, and the
-    same in English (``message``) for errors outside the window."""
-
-    key: str
-    values: dict[str, Any]
-    message: str
-
-
-def _name_problem(name: str) -> Optional[TeamsProblem]:
+def _name_problem(name: str) -> Optional[Notice]:
     shown = name if len(name) <= 20 else name[:20] + "…"
     if not name.strip():
-        return TeamsProblem("team_needs_name", {}, "a team needs a name")
+        return Notice("team_needs_name")
     if len(name) > MAX_TEAM_NAME:
-        return TeamsProblem("team_name_long", {"name": shown, "n": len(name), "most": MAX_TEAM_NAME},
-                            f"team name '{shown}' is {len(name)} characters long: keep it to {MAX_TEAM_NAME}")
+        return Notice("team_name_long", name=shown, n=str(len(name)), most=str(MAX_TEAM_NAME))
     bad = next((c for c in name if unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn")), None)
     if bad is not None:
-        return TeamsProblem("team_name_control", {"name": shown, "code": f"U+{ord(bad):04X}"},
-                            f"team name {shown!r} contains the control character U+{ord(bad):04X}: "
-                            f"use letters, digits, spaces and punctuation only")
+        return Notice("team_name_control", name=shown, code=f"U+{ord(bad):04X}")
     return None
 
 
@@ -61,20 +49,20 @@ def team_name_problem(name: str) -> Optional[str]:
     format characters are refused rather than silently stripped.
     """
     problem = _name_problem(name)
-    return problem.message if problem else None
+    return str(problem) if problem else None
 
 
-def teams_problem(names: list[str]) -> Optional[TeamsProblem]:
-    """Why ``names`` cannot be a session's teams (None when they can): no team, a name that cannot be a
-    team's (:func:`team_name_problem`), or two names the same once surrounding spaces are trimmed."""
+def teams_problem(names: list[str]) -> Optional[Notice]:
+    """Why ``names`` cannot be a session's teams, in words for the player (None when they can): no team, a
+    name that cannot be a team's (:func:`team_name_problem`), or two names the same once trimmed."""
     if not names:
-        return TeamsProblem("team_needs_name", {}, "a session needs at least one team")
+        return Notice("team_needs_name")
     problem = next((p for p in map(_name_problem, names) if p), None)
     if problem is not None:
         return problem
     trimmed = [name.strip() for name in names]
     if len(set(trimmed)) != len(trimmed):
-        return TeamsProblem("teams_distinct", {}, "teams need distinct names")
+        return Notice("teams_distinct")
     return None
 
 
@@ -126,13 +114,13 @@ class Workshop:
     key_only: bool = False  # discuss only the plan's key decisions; quick votes for the rest
 
     def __post_init__(self) -> None:
-        if not isinstance(self.teams, (list, tuple)):
+        if not isinstance(self.teams, (list, tuple)) or not self.teams:
             raise WorkshopError("a session needs at least one team")
         if any(not isinstance(name, str) for name in self.teams):
             raise WorkshopError("team names must be text")
         problem = teams_problem(list(self.teams))
         if problem is not None:
-            raise WorkshopError(problem.message)
+            raise WorkshopError(str(problem))
         names = [name.strip() for name in self.teams]
         if self.mode not in MODES:
             raise WorkshopError(f"mode must be one of {', '.join(MODES)}")

@@ -226,7 +226,7 @@ class FacilitatorSetup(Screen):
         names = [name.strip() for name in self.teams]
         problem = teams_problem(names)
         if problem is not None:
-            self.app.notify(t(problem.key, self.language, **problem.values))
+            self.app.notify(problem.in_language(self.language))
         elif self.card is not None:
             self.app.start_workshop(self.card.path, names, self.mode, key_only=self.key_only)
 
