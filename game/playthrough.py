@@ -79,7 +79,8 @@ def play(program: Program, numbers: Optional[list[int | str]], seed: Optional[in
     card = ScorecardBuilder(program, language)  # put together as the run goes: no replay at the end
     while True:
         node = story.node(state)  # the node itself, not a View: a transcript needs three of its fields
-        card.line(node.id)
+        if node.meter:  # a line without a `meter` event leaves the scorecard as it is
+            card.line(node.id)
         speaker = program.speakers.get(node.speaker)
         beat = Beat(node.id, pick(speaker.name, language) if speaker else node.speaker, pick(node.text, language))
         beats.append(beat)

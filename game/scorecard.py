@@ -146,8 +146,9 @@ def build_scorecard(story: Story, state: State, language: str = "en") -> Scoreca
                 raise EngineError(f"the run visits '{node_id}' after a decision it has no step for")
             flags = _replay_decision(card, steps[taken], taken + 1, flags)
             taken += 1
-        card.line(node_id)
         previous = program.nodes.get(node_id)
+        if previous is None or previous.meter:  # a node without a `meter` event changes nothing
+            card.line(node_id)
     for number, step in enumerate(steps[taken:], start=taken + 1):  # steps the visited nodes do not show
         flags = _replay_decision(card, step, number, flags)
     return card.finish(state, ending)

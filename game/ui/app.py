@@ -21,6 +21,7 @@ from game.paths import SCENES_DIR
 from game.savestore import SaveStore
 from game.settings import load_settings, save_settings
 from game.storage import notice_text
+from game.ui import memory
 from game.ui.layout import note_container
 from game.ui.screens.base import Screen
 from game.ui.text import TextBook
@@ -42,6 +43,7 @@ class App:
     def __init__(self, size: tuple[int, int] = DEFAULT_SIZE, saves_folder: Optional[Path] = None,
                  scenes_folder: Optional[Path] = None):
         saves_folder = Path(saves_folder) if saves_folder is not None else None
+        memory.map_big_blocks()  # before the first picture: freed pictures go back to the system
         pygame.display.init()
         pygame.font.init()
         pygame.key.set_repeat(350, 40)
@@ -163,6 +165,7 @@ class App:
     def replace(self, screen: Screen) -> None:
         """Make ``screen`` the only screen."""
         self.screens = []
+        memory.trim()  # the screens just dropped freed their pictures and caches
         self.push(screen)
 
     def show_notices(self) -> None:
