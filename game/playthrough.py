@@ -9,7 +9,7 @@ from typing import Any, Optional
 from game.engine import EngineError, State, Story
 from game.program import Program
 from game.ltext import pick
-from game.scorecard import Scorecard, build_scorecard
+from game.scorecard import Scorecard, ScorecardBuilder
 from game.i18n import labelled, listed, meter_words, mot_label, process_problems, service_word, t
 from game.vocab import signed
 
@@ -78,12 +78,16 @@ def play(program: Program, numbers: Optional[list[int | str]], seed: Optional[in
     state = story.start()
     beats: list[Beat] = []
     taken: list[int] = []
+    card = ScorecardBuilder(program, language)  # put together as the run goes: no replay at the end
     while True:
         node = story.node(state)  # the node itself, not a View: a transcript needs three of its fields
+        if node.meter:  # a line without a `meter` event leaves the scorecard as it is
+            card.line(node.id)
         speaker = program.speakers.get(node.speaker)
         beat = Beat(node.id, pick(speaker.name, language) if speaker else node.speaker, pick(node.text, language))
         beats.append(beat)
         if node.ending:
+            ending = program.endings[node.ending]
             break
         if node.next is not None:
             state = story.advance(state)
@@ -97,6 +101,7 @@ def play(program: Program, numbers: Optional[list[int | str]], seed: Optional[in
             state, turn = story.choose(state, wanted) if isinstance(wanted, int) else story.choose_id(state, wanted)
         except EngineError as exc:
             raise PlaythroughError(f"decision {len(taken) + 1}: {exc}") from None
+        card.decision(node, turn.step, turn.choice, open_now)
         taken.append(turn.number)
         beat.chosen, beat.stage, beat.rating = turn.number, turn.step.stage, turn.step.rating
         beat.meter_before, beat.meter_after = turn.step.meter_before, turn.step.meter_after
@@ -104,7 +109,7 @@ def play(program: Program, numbers: Optional[list[int | str]], seed: Optional[in
     if numbers is not None and len(numbers) > len(taken):
         raise PlaythroughError(f"the scene ended after {len(taken)} decision(s) but {len(numbers)} choices were "
                                f"given: remove the extra ones")
-    return PlaythroughResult(program, state, beats, taken, build_scorecard(story, state, language))
+    return PlaythroughResult(program, state, beats, taken, card.finish(state, ending))
 
 
 def _next_number(numbers: Optional[list[int | str]], taken: list[int], node_id: str, open_count: int,

@@ -10,14 +10,16 @@ nothing a save does not already hold.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from typing import Any, Optional
+from functools import lru_cache
+from typing import Any, Optional, Sequence
 
-from game.engine import EngineError, State, Story, apply_effects, enter_node, open_among
-from game.program import RChoice
+from game.conditions import evaluate
+from game.engine import EngineError, State, Step, Story, apply_effects, enter_node
+from game.program import Program, RChoice, REnding, RNode
 from game.ltext import pick
 from game.scoring import (
-    SERVICE_LEVELS, WORD_OF_MOUTH, Penalty, Summary, advance, advance_event, customer_reading, customer_score,
-    felt, grade, penalties, relationship, relationship_label, score, start_summary, technique,
+    SERVICE_LEVELS, WORD_OF_MOUTH, Penalty, advance, advance_event, felt, grade, read_run, relationship,
+    relationship_label, start_summary,
 )
 from game.vocab import STAGES, meter_level
 
@@ -126,112 +128,95 @@ class Scorecard:
 
 
 def build_scorecard(story: Story, state: State, language: str = "en") -> Scorecard:
-    """Score a run that has reached an ending.
+    """Score a run that has reached an ending, by going over the nodes it visited.
 
     Raises:
-        EngineError: when the state is not at an ending.
+        EngineError: when the state is not at an ending, or a decision in it was not open.
     """
     program = story.program
     ending = story.ending(state)
     if ending is None:
         raise EngineError(f"the run has not reached an ending (it is at node '{state.node}')")
-    summary, journey = _replay_journey(story, state)
-    value = score(program, summary, ending)
-    level = relationship(customer_reading(program, summary, ending))
-    debrief = tuple(_debrief(story, state, language))
-    lost = tuple(penalties(program, summary))
-    stages = tuple(_stage_scores(state))
-    skipped = tuple(p.code.removeprefix("skipped_") for p in lost if p.code.startswith("skipped_")) \
-        + (("confirm",) if any(p.code == "no_confirm" for p in lost) else ())
-    out_of_order = tuple(p.code for p in lost if p.code in ("offer_before_explore", "act_before_offer"))
-    mean = round(summary.total / summary.count, 2) if summary.count else None
-    return Scorecard(
-        scene=program.id,
-        ending=ending.id,
-        ending_title=pick(ending.title, language),
-        outcome=ending.outcome,
-        score=value,
-        grade=grade(value),
-        relationship=level,
-        relationship_label=relationship_label(level),
-        service_level=SERVICE_LEVELS[level],
-        word_of_mouth=WORD_OF_MOUTH[level],
-        customer_score=customer_score(program, summary, ending),
-        felt=round(felt(program, summary), 2),
-        satisfaction=state.meter,
-        satisfaction_level=meter_level(state.meter, program.meter_max),
-        low_point=summary.low,
-        technique=Technique(technique(program, summary), mean, stages, lost, skipped, out_of_order),
-        journey=journey,
-        stages=stages,
-        skipped_stages=skipped,
-        out_of_order=out_of_order,
-        penalties=lost,
-        worst_moment=_moment(debrief, worst=True),
-        last_moment=_moment(debrief, worst=False),
-        debrief=debrief,
-    )
-
-
-def _replay_journey(story: Story, state: State) -> tuple[Summary, tuple[JourneyPoint, ...]]:
-    """The scoring summary and the meter's journey, from the nodes visited and the decisions taken.
-
-    Every line shown applies its `meter` event; every decision applies its rating.
-    """
-    program = story.program
-    meter = float(program.mood)
-    summary = start_summary(program, meter)
-    points = [JourneyPoint("start", program.start, meter, meter_level(meter, program.meter_max), None)]
-    steps = iter(enumerate(state.steps, start=1))
-    for position, node_id in enumerate(state.visited):
-        if position and program.nodes[state.visited[position - 1]].choices:
-            number, step = next(steps)
-            summary = advance(summary, step.stage, step.rating, step.meter_after)
-            points.append(JourneyPoint("decision", step.node, step.meter_after,
-                                       meter_level(step.meter_after, program.meter_max), number))
-        entered = enter_node(program, summary.meter, node_id)
-        if entered != summary.meter:
-            summary = advance_event(summary, entered)
-            points.append(JourneyPoint("event", node_id, entered, meter_level(entered, program.meter_max), None))
-    return summary, tuple(points)
-
-
-def _stage_scores(state: State) -> list[StageScore]:
-    result = []
-    for stage in STAGES:
-        ratings = [step.rating for step in state.steps if step.stage == stage]
-        if not ratings:
-            result.append(StageScore(stage, 0, None, None))
-            continue
-        average = sum(ratings) / len(ratings)
-        result.append(StageScore(stage, len(ratings), round(average, 2), round((average + 3) / 6 * 100, 1)))
-    return result
-
-
-def _moment(debrief: tuple[DebriefEntry, ...], worst: bool) -> Optional[Moment]:
-    if not debrief:
-        return None
-    entry = min(debrief, key=lambda e: e.rating) if worst else debrief[-1]
-    return Moment(entry.number, entry.choice, entry.rating)
-
-
-def _debrief(story: Story, state: State, language: str) -> list[DebriefEntry]:
-    """Go over the run's decisions, noting at each the best open choice the player missed.
-
-    What was open at a decision depends on the flags and the meter then: the meter is in the
-    step, the flags are the effects of the choices before it. Following those alone (not
-    replaying whole states) keeps the scorecard cheap next to the run itself.
-    """
+    card = ScorecardBuilder(program, language)
+    steps, taken = state.steps, 0
     flags: frozenset = frozenset()
-    entries = []
-    for number, step in enumerate(state.steps, start=1):
-        node = story.program.nodes.get(step.node)
-        chosen = next((c for c in node.choices if c.id == step.choice), None) if node is not None else None
-        open_now = open_among(node.choices, flags, step.meter_before) if node is not None else []
-        if node is None or chosen is None or not any(c is chosen for c in open_now):  # identity, not ==
-            raise EngineError(f"decision {number}: choice '{step.choice}' is not open at node '{step.node}'")
-        best = best_missed(open_now, chosen)
-        entries.append(DebriefEntry(
+    previous: Optional[RNode] = None
+    for node_id in state.visited:
+        if previous is not None and previous.choices:
+            if taken == len(steps):
+                raise EngineError(f"the run visits '{node_id}' after a decision it has no step for")
+            flags = _replay_decision(card, steps[taken], taken + 1, flags)
+            taken += 1
+        previous = program.nodes.get(node_id)
+        if previous is None or previous.meter:  # a node without a `meter` event changes nothing
+            card.line(node_id)
+    for number, step in enumerate(steps[taken:], start=taken + 1):  # steps the visited nodes do not show
+        flags = _replay_decision(card, step, number, flags)
+    return card.finish(state, ending)
+
+
+def _replay_decision(card: ScorecardBuilder, step: Step, number: int, flags: frozenset) -> frozenset:
+    """Note one decision of a finished run: the flags before it are the effects of the choices before it.
+
+    Only the choices rated above the one taken can be the best missed, so only their conditions are
+    evaluated (the first of the highest-rated open ones is the one :func:`best_missed` names).
+
+    Raises:
+        EngineError: when the choice taken was not open there.
+    """
+    node = card.program.nodes.get(step.node)
+    chosen = next((c for c in node.choices if c.id == step.choice), None) if node is not None else None
+    if node is None or chosen is None or not _is_open(chosen, flags, step.meter_before):
+        raise EngineError(f"decision {number}: choice '{step.choice}' is not open at node '{step.node}'")
+    better = [c for c in node.choices if c.rating > chosen.rating and _is_open(c, flags, step.meter_before)]
+    card.decision(node, step, chosen, better)
+    return apply_effects(flags, chosen)
+
+
+def _is_open(choice: RChoice, flags: frozenset, meter: float) -> bool:
+    return choice.condition is None or bool(evaluate(choice.condition, flags, meter))
+
+
+# The meter's level is asked for at every point of the journey and twice per decision, and runs'
+# meters take few distinct values (rounded to 0.001, within -10..10; 171 over every path of the
+# shipped scenes): a memo of the pure function. 4096 entries of (float, float) -> int stay under 1 MB.
+_level = lru_cache(maxsize=4096)(meter_level)
+
+
+class ScorecardBuilder:
+    """A scorecard put together while a run is followed, node by node: no whole state is replayed.
+
+    Call :meth:`line` for every node shown (the start included) and :meth:`decision` for each choice
+    taken, in the order they happen (a decision before the node it leads to), then :meth:`finish`.
+    Every line applies its `meter` event to the scoring summary; every decision applies its rating.
+    """
+
+    def __init__(self, program: Program, language: str):
+        self.program, self.language = program, language
+        meter = float(program.mood)
+        self.summary = start_summary(program, meter)
+        self.points = [JourneyPoint("start", program.start, meter, _level(meter, program.meter_max), None)]
+        self.entries: list[DebriefEntry] = []
+
+    def line(self, node_id: str) -> None:
+        """The node ``node_id`` is shown: its `meter` event, if any, moves the summary and the journey."""
+        summary = self.summary
+        entered = enter_node(self.program, summary.meter, node_id)
+        if entered != summary.meter:
+            self.summary = advance_event(summary, entered)
+            self.points.append(JourneyPoint("event", node_id, entered, _level(entered, self.program.meter_max),
+                                            None))
+
+    def decision(self, node: RNode, step: Step, chosen: RChoice, candidates: Sequence[RChoice]) -> None:
+        """``chosen`` was taken at ``node``; ``candidates``: open choices that may be the best missed.
+
+        ``candidates`` may be every open choice or only those rated above ``chosen``.
+        """
+        best = best_missed(candidates, chosen)
+        language, meter_max = self.language, self.program.meter_max
+        level_after = _level(step.meter_after, meter_max)
+        number = len(self.entries) + 1
+        self.entries.append(DebriefEntry(
             number=number,
             node=step.node,
             situation=pick(node.text, language),
@@ -241,8 +226,8 @@ def _debrief(story: Story, state: State, language: str) -> list[DebriefEntry]:
             rating=step.rating,
             delta=step.delta,
             meter_after=step.meter_after,
-            level_before=meter_level(step.meter_before, story.program.meter_max),
-            level_after=meter_level(step.meter_after, story.program.meter_max),
+            level_before=_level(step.meter_before, meter_max),
+            level_after=level_after,
             feedback=pick(chosen.feedback, language),
             principles=chosen.principles,
             best_missed=pick(best.text, language) if best else None,
@@ -250,11 +235,76 @@ def _debrief(story: Story, state: State, language: str) -> list[DebriefEntry]:
             best_missed_rating=best.rating if best else None,
             best_missed_feedback=pick(best.feedback, language) if best else None,
         ))
-        flags = apply_effects(flags, chosen)
-    return entries
+        self.summary = advance(self.summary, step.stage, step.rating, step.meter_after)
+        self.points.append(JourneyPoint("decision", step.node, step.meter_after, level_after, number))
+
+    def finish(self, state: State, ending: REnding) -> Scorecard:
+        """The scorecard of the finished run ``state`` (which reached ``ending``)."""
+        program, language, summary = self.program, self.language, self.summary
+        debrief = tuple(self.entries)
+        reading = read_run(program, summary, ending)
+        lost = reading.penalties
+        stages = _stage_scores(state)
+        skipped = tuple(p.code.removeprefix("skipped_") for p in lost if p.code.startswith("skipped_")) \
+            + (("confirm",) if any(p.code == "no_confirm" for p in lost) else ())
+        out_of_order = tuple(p.code for p in lost if p.code in ("offer_before_explore", "act_before_offer"))
+        mean = round(summary.total / summary.count, 2) if summary.count else None
+        level = relationship(reading.customer)
+        return Scorecard(
+            scene=program.id,
+            ending=ending.id,
+            ending_title=pick(ending.title, language),
+            outcome=ending.outcome,
+            score=reading.score,
+            grade=grade(reading.score),
+            relationship=level,
+            relationship_label=relationship_label(level),
+            service_level=SERVICE_LEVELS[level],
+            word_of_mouth=WORD_OF_MOUTH[level],
+            customer_score=reading.customer_score,
+            felt=round(felt(program, summary), 2),
+            satisfaction=state.meter,
+            satisfaction_level=_level(state.meter, program.meter_max),
+            low_point=summary.low,
+            technique=Technique(reading.technique, mean, stages, lost, skipped, out_of_order),
+            journey=tuple(self.points),
+            stages=stages,
+            skipped_stages=skipped,
+            out_of_order=out_of_order,
+            penalties=lost,
+            worst_moment=_moment(debrief, worst=True),
+            last_moment=_moment(debrief, worst=False),
+            debrief=debrief,
+        )
 
 
-def best_missed(open_now: list[RChoice], chosen: RChoice) -> Optional[RChoice]:
-    """The highest-rated open choice, when it was rated above the one chosen."""
+def _stage_scores(state: State) -> tuple[StageScore, ...]:
+    counts = {stage: 0 for stage in STAGES}
+    totals = dict.fromkeys(STAGES, 0)
+    for step in state.steps:
+        if step.stage in counts:
+            counts[step.stage] += 1
+            totals[step.stage] += step.rating
+    return tuple(_stage_score(stage, counts[stage], totals[stage]) for stage in STAGES)
+
+
+@lru_cache(maxsize=1024)  # 4 stages x a few counts x a few totals: shared, immutable results
+def _stage_score(stage: str, decisions: int, total: int) -> StageScore:
+    """A stage's score from how many decisions used it and the sum of their ratings (all it depends on)."""
+    if not decisions:
+        return StageScore(stage, 0, None, None)
+    average = total / decisions
+    return StageScore(stage, decisions, round(average, 2), round((average + 3) / 6 * 100, 1))
+
+
+def _moment(debrief: tuple[DebriefEntry, ...], worst: bool) -> Optional[Moment]:
+    if not debrief:
+        return None
+    entry = min(debrief, key=lambda e: e.rating) if worst else debrief[-1]
+    return Moment(entry.number, entry.choice, entry.rating)
+
+
+def best_missed(open_now: Sequence[RChoice], chosen: RChoice) -> Optional[RChoice]:
+    """The highest-rated open choice (the first of them), when it was rated above the one chosen."""
     best = max(open_now, key=lambda c: c.rating, default=None)
     return best if best is not None and best.rating > chosen.rating else None

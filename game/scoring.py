@@ -19,7 +19,8 @@ reasoning behind every weight is in docs/scoring.md.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Optional
+from functools import lru_cache
+from typing import NamedTuple, Optional, Sequence
 
 from game.program import Program, REnding
 from game.vocab import MOT_LABELS, STAGES, meter_position, round_level
@@ -110,17 +111,8 @@ class Penalty:
 def penalties(program: Program, summary: Summary) -> list[Penalty]:
     """The process penalties a finished path earns."""
     w = program.weights
-    found = []
-    if summary.order & OFFER_BEFORE_EXPLORE:
-        found.append(Penalty("offer_before_explore", w.offer_before_explore))
-    if summary.order & ACT_BEFORE_OFFER:
-        found.append(Penalty("act_before_offer", w.act_before_offer))
-    for stage in ("explore", "offer", "act"):
-        if not summary.stages & STAGE_BITS[stage]:
-            found.append(Penalty(f"skipped_{stage}", w.skipped_stage))
-    if not summary.stages & STAGE_BITS["confirm"]:
-        found.append(Penalty("no_confirm", w.no_confirm))
-    return found
+    return list(_penalties(w.offer_before_explore, w.act_before_offer, w.skipped_stage, w.no_confirm,
+                           summary.order, summary.stages))
 
 
 def _felt_sum(program: Program, summary: Summary) -> float:
@@ -158,21 +150,79 @@ def _nudged(outcome: int, feeling: float) -> float:
 
 def technique(program: Program, summary: Summary) -> float:
     """Technique, 0-100: the mean rating of the choices scaled to 0-100, minus the process penalties."""
+    return _technique(summary, penalties(program, summary))
+
+
+def _technique(summary: Summary, lost: Sequence[Penalty]) -> float:
     mean = summary.total / summary.count if summary.count else 0.0
-    points = 100 * (mean + 3) / 6 - sum(p.points for p in penalties(program, summary))
+    points = 100 * (mean + 3) / 6 - sum(p.points for p in lost)
     return round(min(100.0, max(0.0, points)), 1)
 
 
 def customer_score(program: Program, summary: Summary, ending: REnding) -> float:
     """The customer reading on 0-100 (one decimal)."""
-    return round(100 * (customer_reading(program, summary, ending) + 3) / 6, 1)
+    return _customer_score(customer_reading(program, summary, ending))
+
+
+def _customer_score(reading: float) -> float:
+    return round(100 * (reading + 3) / 6, 1)
 
 
 def score(program: Program, summary: Summary, ending: REnding) -> float:
     """The overall 0-100 score of a path that reached ``ending``: both readings, weighted (one decimal)."""
+    return _score(program, customer_score(program, summary, ending), technique(program, summary))
+
+
+def _score(program: Program, customer: float, process: float) -> float:
     share = program.weights.technique
-    value = (1 - share) * customer_score(program, summary, ending) + share * technique(program, summary)
+    value = (1 - share) * customer + share * process
     return round(min(100.0, max(0.0, value)), 1)
+
+
+class Reading(NamedTuple):
+    """Both readings of a finished path and its score, each worked out once (what a scorecard shows).
+
+    Attributes:
+        customer: :func:`customer_reading`.
+        customer_score: :func:`customer_score`.
+        penalties: :func:`penalties`.
+        technique: :func:`technique`.
+        score: :func:`score`.
+    """
+
+    customer: float
+    customer_score: float
+    penalties: tuple[Penalty, ...]
+    technique: float
+    score: float
+
+
+def read_run(program: Program, summary: Summary, ending: REnding) -> Reading:
+    """Every reading of a path that reached ``ending``, the same numbers as the functions above give."""
+    w = program.weights
+    lost = _penalties(w.offer_before_explore, w.act_before_offer, w.skipped_stage, w.no_confirm,
+                      summary.order, summary.stages)
+    customer = customer_reading(program, summary, ending)
+    process = _technique(summary, lost)
+    value = _customer_score(customer)
+    return Reading(customer, value, lost, process, _score(program, value, process))
+
+
+# Penalties depend only on four weights and two small bit sets: a run's are looked up, not rebuilt.
+@lru_cache(maxsize=1024, typed=True)  # typed: a weight of 10 and one of 10.0 print differently
+def _penalties(offer_before_explore: float, act_before_offer: float, skipped_stage: float, no_confirm: float,
+               order: int, stages: int) -> tuple[Penalty, ...]:
+    found = []
+    if order & OFFER_BEFORE_EXPLORE:
+        found.append(Penalty("offer_before_explore", offer_before_explore))
+    if order & ACT_BEFORE_OFFER:
+        found.append(Penalty("act_before_offer", act_before_offer))
+    for stage in ("explore", "offer", "act"):
+        if not stages & STAGE_BITS[stage]:
+            found.append(Penalty(f"skipped_{stage}", skipped_stage))
+    if not stages & STAGE_BITS["confirm"]:
+        found.append(Penalty("no_confirm", no_confirm))
+    return tuple(found)
 
 
 def grade(value: float) -> str:

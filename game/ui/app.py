@@ -21,7 +21,7 @@ from game.paths import SCENES_DIR
 from game.savestore import SaveStore
 from game.settings import load_settings, save_settings
 from game.storage import notice_text
-from game.ui import play_control, workshop_control
+from game.ui import memory, play_control, workshop_control
 from game.ui.keymap import GLOBAL_KEYS
 from game.ui.results import Results
 from game.ui.screens.base import Screen
@@ -42,6 +42,7 @@ class App(Window):
     def __init__(self, size: tuple[int, int] = DEFAULT_SIZE, saves_folder: Optional[Path] = None,
                  scenes_folder: Optional[Path] = None):
         saves_folder = Path(saves_folder) if saves_folder is not None else None
+        memory.map_big_blocks()  # before the first picture: freed pictures go back to the system
         settings, problem = load_settings(saves_folder)
         self.store = SaveStore(saves_folder)
         self.store.check_run()
@@ -85,6 +86,7 @@ class App(Window):
     def replace(self, screen: Screen) -> None:
         """Make ``screen`` the only screen."""
         self.stack.replace(screen)
+        memory.trim()  # the screens just dropped freed their pictures and caches
 
     def show_notices(self) -> None:
         """Explain anything the saves or settings needed to set aside."""
