@@ -39,16 +39,23 @@ class PlayPicture:
         moving = self.clock - self.last_input < AMBIENT_SECONDS and not app.settings.reduce_motion
         return moving and scene_look(app).raining
 
+    def key(self, app: "App", meter: float, assessing: bool) -> tuple:
+        """Everything the picture shows now depends on (a frame showing it is composed again when it changes)."""
+        if phone.is_phone(app):
+            return phone.call_key(app, self, meter, assessing)
+        theme = app.theme
+        look = scene_look(app)
+        expression = look.expression or ("neutral" if assessing else art.expression_for(meter))
+        moment = int(self.clock * AMBIENT_FPS) / AMBIENT_FPS if self.animating(app) else 0.0
+        return theme.width, theme.height, look, expression, theme.high_contrast, moment
+
     def draw(self, surface: pygame.Surface, app: "App", rect: pygame.Rect, meter: float, assessing: bool) -> None:
         """Blit the picture for the current node, painting it first when anything it shows changed."""
         if phone.is_phone(app):  # a call: the caller's card and voice instead of a backdrop and a face
             phone.draw_call(surface, app, self, rect, meter, assessing)
             return
-        theme = app.theme
-        look = scene_look(app)
-        expression = look.expression or ("neutral" if assessing else art.expression_for(meter))
-        moment = int(self.clock * AMBIENT_FPS) / AMBIENT_FPS if self.animating(app) else 0.0
-        key = (theme.width, theme.height, look, expression, theme.high_contrast, moment)
+        key = self.key(app, meter, assessing)
+        theme, look, expression, moment = app.theme, key[2], key[3], key[5]
         if key not in self.cache:
             self.cache.clear()
             picture = pygame.Surface((theme.width, theme.height))
@@ -94,12 +101,19 @@ def scene_look(app: "App") -> SceneLook:
     return SceneLook(backdrop, weather == "rain", art.person_for(program, shown), expression)
 
 
-def draw_hud(surface: pygame.Surface, app: "App", stages: tuple[str, ...], meter: float, assessing: bool) -> int:
-    """The darkened top bar: the MOT stages and the meter (or, in an assessment, a note that it is hidden).
-    Returns the bar's height."""
+def hud_height(app: "App") -> int:
+    """Height of the darkened top bar."""
+    theme, book = app.theme, app.book
+    return max(theme.px(76), round(theme.small * 1.6) + 2 * theme.px(24), book.line_height(theme.small) + theme.px(44))
+
+
+def draw_hud(surface: pygame.Surface, app: "App", stages: tuple[str, ...], assessing: bool) -> pygame.Rect:
+    """The darkened top bar: the MOT stages and, in an assessment, a note that the meter is hidden.
+
+    Returns the rect the meter goes in; the meter moves, so it is drawn apart (:func:`draw_hud_meter`).
+    """
     theme, book, language = app.theme, app.book, app.settings.language
-    height = max(theme.px(76), round(theme.small * 1.6) + 2 * theme.px(24),
-                 book.line_height(theme.small) + theme.px(44))
+    height = hud_height(app)
     bar = book.surfaces.get(("hud-bar", theme.width, height))
     if bar is None:
         bar = pygame.Surface((theme.width, height), pygame.SRCALPHA)
@@ -115,11 +129,14 @@ def draw_hud(surface: pygame.Surface, app: "App", stages: tuple[str, ...], meter
         text = t("assessment_meter", language)
         rendered = book.render(text, theme.small, (255, 255, 255), bold=True)
         surface.blit(rendered, rendered.get_rect(midright=(theme.width - theme.px(24), height // 2)))
-    else:
-        program = app.playing.program
-        draw_meter(surface, meter_rect, meter, art.expression_for(meter), theme, book, language,
-                   (program.meter_min, program.meter_max))
-    return height
+    return meter_rect
+
+
+def draw_hud_meter(surface: pygame.Surface, app: "App", rect: pygame.Rect, meter: float) -> pygame.Rect:
+    """The satisfaction meter in the top bar at ``rect``; returns the area painted."""
+    program = app.playing.program
+    return draw_meter(surface, rect, meter, art.expression_for(meter), app.theme, app.book, app.settings.language,
+                      (program.meter_min, program.meter_max))
 
 
 @dataclass(frozen=True)

@@ -103,17 +103,25 @@ def rating_colour(rating: int, theme: Theme) -> tuple:
     return theme.palette.good if rating > 0 else theme.palette.bad if rating < 0 else theme.palette.neutral
 
 
+def meter_extent(rect: pygame.Rect, theme: Theme, book: TextBook) -> pygame.Rect:
+    """Where :func:`draw_meter` may paint for a meter in ``rect``, whatever its value (the marker
+    overhangs the bar by a few pixels at either end)."""
+    bar_top = rect.y + book.font(theme.small, bold=True).get_height() + theme.px(4)
+    bottom = bar_top + theme.px(14) + theme.px(10) + theme.px(2)
+    return pygame.Rect(rect.x - theme.px(10), rect.y, rect.width + 2 * theme.px(10), bottom - rect.y)
+
+
 def draw_meter(surface: pygame.Surface, rect: pygame.Rect, value: float, expression: str, theme: Theme,
-               book: TextBook, language: str, meter_range: tuple[int, int]) -> None:
+               book: TextBook, language: str, meter_range: tuple[int, int]) -> pygame.Rect:
     """The satisfaction meter: a bar with ticks, a marker whose shape matches the mood, and a text label,
-    so it reads without colour."""
+    so it reads without colour. Returns the area it painted."""
     palette = theme.palette
     low, high = meter_range
     label = t("meter_label", language, mood=METER_WORDS[language][meter_level(value, high)],
               value=signed(meter_level(value, high)))  # the same words and levels as the chart and the card
     rendered = book.render(label, theme.small, palette.accent_text if not theme.high_contrast else (255, 255, 255),
                            bold=True)
-    surface.blit(rendered, (rect.x, rect.y))
+    painted = surface.blit(rendered, (rect.x, rect.y))
     bar = pygame.Rect(rect.x, rect.y + rendered.get_height() + theme.px(4), rect.width, theme.px(14))
     steps = 7
     for index in range(steps):  # a stepped bar from red to green; the steps carry meaning without colour too
@@ -126,7 +134,8 @@ def draw_meter(surface: pygame.Surface, rect: pygame.Rect, value: float, express
     marker = [(position, bar.y - theme.px(3)), (position - theme.px(8), bar.bottom + theme.px(10)),
               (position + theme.px(8), bar.bottom + theme.px(10))]
     pygame.draw.polygon(surface, (255, 255, 255), marker)
-    pygame.draw.polygon(surface, (20, 20, 20), marker, theme.px(2))
+    outline = pygame.draw.polygon(surface, (20, 20, 20), marker, theme.px(2))
+    return painted.union(bar).union(outline)
 
 
 def draw_stage_tracker(surface: pygame.Surface, topleft: tuple[int, int], covered: tuple[str, ...], theme: Theme,

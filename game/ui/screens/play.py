@@ -17,10 +17,11 @@ from game.engine import Turn
 from game.program import RChoice, pick
 from game.scorecard import best_missed
 from game.ui.layout import option_stack, recap_lines
-from game.ui.play_parts import CardText, PlayPicture, card_text, draw_card, draw_hud
+from game.ui.play_parts import CardText, PlayPicture, card_text, draw_card, draw_hud, draw_hud_meter
 from game.ui.screens.base import ACTIVATE_KEYS, NUMBER_KEYS, Screen
+from game.ui.still_layer import StillLayer
 from game.ui.strings import t
-from game.ui.widgets import Button, chip, draw_button, panel
+from game.ui.widgets import Button, chip, draw_button, meter_extent, panel
 
 METER_SPEED = 6.0  # meter units per second while it animates
 COMMAND_KEYS = {pygame.K_ESCAPE, pygame.K_BACKSPACE, pygame.K_h, pygame.K_l, pygame.K_F5, pygame.K_F11,
@@ -49,9 +50,9 @@ class PlayScreen(Screen):
         self.recap = False
         self.recap_lines = 1
         self.card: Optional[CardText] = None
-        self.frame: Optional[pygame.Surface] = None  # the last composed frame, reused while nothing changes
-        self.frame_key: Optional[tuple] = None
-        self.frame_valid = False  # self.frame holds the picture of frame_key
+        self.still = StillLayer()  # everything but the line being revealed, the meter and the selected option
+        self.meter_rect = pygame.Rect(0, 0, 0, 0)  # where the top bar puts the meter (set as the bar is drawn)
+        self.meter_still = False  # True when the meter reaches the options' area: it is then drawn before them
 
     # --- state derived from the run ----------------------------------------------------------
 
@@ -306,43 +307,44 @@ class PlayScreen(Screen):
 
     # --- drawing -----------------------------------------------------------------------------
 
-    def _frame_key(self) -> Optional[tuple]:
-        """Everything the frame depends on; None while something moves (a frame is then never reused)."""
-        if self.picture.animating(self.app) or not self.line_done \
-                or abs(self.meter_shown - self.app.playing.state.meter) > 0.01:
-            return None
+    def _still_key(self) -> tuple:
+        """Everything the still part of the frame depends on (see :mod:`game.ui.still_layer`)."""
         theme, settings = self.app.theme, self.app.settings
         coaching = (self.coaching[0].step, self.coaching[1]) if self.coaching else None
+        buttons = tuple((tuple(b.rect), b.label, b.action) for b in self.buttons)
+        meter = round(self.meter_shown, 2) if self.meter_still else None
         return (theme.width, theme.height, theme.text_scale, theme.high_contrast, settings.language, self.shown_key,
-                self.text_page, self.card_page, self.option_page, round(self.meter_shown, 2), coaching,
-                self.focus, self.hover, tuple(b.rect.topleft for b in self.buttons))
+                self.text_page, self.card_page, self.option_page, coaching, self.card is not None, self.deciding,
+                self.recap, self.recap_lines, tuple(self.rects["dialog"]), buttons,
+                self.picture.key(self.app, self.meter_shown, self.assessing), self.assessing, meter)
+
+    def _meter_reaches_options(self) -> bool:
+        """True when the meter, wherever its marker is, may paint where the card or the options are drawn
+        (large text): it must then be drawn under them, as part of the still frame."""
+        theme = self.app.theme
+        if self.assessing or (self.card is None and not self.deciding):
+            return False
+        nominal = pygame.Rect(0, theme.px(12), theme.width, theme.px(56))
+        return meter_extent(nominal, theme, self.app.book).bottom > self.rects["choices"].top
 
     def draw(self, surface: pygame.Surface) -> None:
         self._sync()
-        key = self._frame_key()
-        if key is not None and key == self.frame_key and self.frame_valid and self.frame is not None \
-                and self.frame.get_size() == surface.get_size():
-            surface.blit(self.frame, (0, 0))
+        self.meter_still = self._meter_reaches_options()
+        if surface is not self.app.surface:  # a test's or the layout audit's surface: compose it whole
+            self._draw_still(surface)
+            self._draw_moving(surface)
             return
-        self._compose(surface)
-        # keep a copy only of a frame composed twice unchanged (8 MB at 1080p): a frame that changes
-        # each time (hover, focus, the meter) then never pays for a copy it would not reuse
-        if key is not None and key == self.frame_key:
-            if self.frame is None or self.frame.get_size() != surface.get_size():
-                self.frame = surface.copy()
-            else:
-                self.frame.blit(surface, (0, 0))
-            self.frame_valid = True
-        else:
-            self.frame_valid = False
-        self.frame_key = key
+        stays = self.app.screen is self and not self.app.toast  # else an overlay or a toast is drawn over it
+        self.still.draw(surface, self._still_key(), self._draw_still, self._draw_moving, stays, self.app.theme)
 
-    def _compose(self, surface: pygame.Surface) -> None:
-        """Draw the whole frame."""
+    def _draw_still(self, surface: pygame.Surface) -> None:
+        """Everything that stays while the line is revealed, the meter moves or the selection moves."""
         theme, book = self.app.theme, self.app.book
         view = self.view
         self.picture.draw(surface, self.app, self.rects["customer"], self.meter_shown, self.assessing)
-        draw_hud(surface, self.app, view.stages, self.meter_shown, self.assessing)
+        self.meter_rect = draw_hud(surface, self.app, view.stages, self.assessing)
+        if self.meter_still:
+            draw_hud_meter(surface, self.app, self.meter_rect, self.meter_shown)
         if self.recap:
             self._draw_recap(surface, view)
         else:
@@ -350,29 +352,36 @@ class PlayScreen(Screen):
         if self.card is not None:
             draw_card(surface, self.app, self.card, self.rects["choices"], self.card_page)
         if self.deciding:
-            focused = self.view.choices[self.focus].number if self.focus is not None else None
-            for index, button in enumerate(self.buttons):
-                draw_button(surface, button, theme, book, button.action == f"choose:{focused}",
-                            index == self.hover)
+            for button in self.buttons:  # unselected: the selected and the hovered one are drawn over them
+                draw_button(surface, button, theme, book, False, False)
             if len(self.option_stack.pages) > 1:
                 self._draw_page_indicator(surface)
 
+    def _draw_moving(self, surface: pygame.Surface) -> list[pygame.Rect]:
+        """The meter, the line as far as it is revealed, and the selected and hovered options; returns
+        the areas painted (they do not overlap anything drawn after them in the still part)."""
+        theme, book = self.app.theme, self.app.book
+        painted = []
+        if not self.assessing and not self.meter_still:
+            painted.append(draw_hud_meter(surface, self.app, self.meter_rect, self.meter_shown))
+        if not self.recap:
+            painted.append(self._draw_line(surface))
+        if self.deciding:
+            focused = f"choose:{self.view.choices[self.focus].number}" if self.focus is not None else None
+            for index, button in enumerate(self.buttons):
+                if button.action == focused or index == self.hover:
+                    draw_button(surface, button, theme, book, button.action == focused, index == self.hover)
+                    painted.append(pygame.Rect(button.rect))
+        return painted
+
     def _draw_dialog(self, surface: pygame.Surface, view) -> None:
+        """The line's box, the speaker's name tag and the key hint (the line itself moves: :meth:`_draw_line`)."""
         theme, book, palette = self.app.theme, self.app.book, self.app.theme.palette
         box = self.rects["dialog"]
         panel(surface, box, theme, book)
         name_fill = palette.accent if view.speaker_role != "customer" else (150, 84, 40)
-        name = chip(surface, view.speaker_name, (box.x + theme.gap, box.y - theme.px(16)), theme, book, name_fill,
-                    (255, 255, 255), size=theme.body)
-        x, y = box.x + round(1.5 * theme.gap), name.bottom + theme.px(8)
-        shown = int(self.revealed)
-        visible, count = [], 0
-        for line in self.pages[self.text_page]:  # reveal character by character across the page's lines
-            if count >= shown:
-                break
-            visible.append(line[: shown - count])
-            count += len(line)
-        book.draw_lines(surface, visible, theme.body, palette.text, (x, y))
+        chip(surface, view.speaker_name, self._name_topleft(), theme, book, name_fill, (255, 255, 255),
+             size=theme.body)
         if self.deciding:
             hint_key = "choose_hint_assessment" if self.assessing else "choose_hint"
         elif self.text_page < len(self.pages) - 1:
@@ -380,6 +389,28 @@ class PlayScreen(Screen):
         else:
             hint_key = "continue_hint"
         self._draw_hint(surface, t(hint_key, self.language), box)
+
+    def _name_topleft(self) -> tuple[int, int]:
+        theme = self.app.theme
+        box = self.rects["dialog"]
+        return box.x + theme.gap, box.y - theme.px(16)
+
+    def _draw_line(self, surface: pygame.Surface) -> pygame.Rect:
+        """The current page of the line as far as it is revealed; returns the area painted."""
+        theme, book = self.app.theme, self.app.book
+        box = self.rects["dialog"]
+        name_bottom = self._name_topleft()[1] + round(theme.body * 1.6)  # the name tag's height (see chip)
+        x, y = box.x + round(1.5 * theme.gap), name_bottom + theme.px(8)
+        painted = pygame.Rect(x, y, 0, 0)
+        shown, count = int(self.revealed), 0
+        for line in self.pages[self.text_page]:  # reveal character by character across the page's lines
+            if count >= shown:
+                break
+            rendered = book.render(line[: shown - count], theme.body, theme.palette.text)
+            painted.union_ip(surface.blit(rendered, (x, y)))
+            count += len(line)
+            y += book.line_height(theme.body)
+        return painted
 
     def _draw_hint(self, surface: pygame.Surface, text: str, box: pygame.Rect) -> int:
         """The key hint at the bottom right of ``box``; returns its width."""
