@@ -172,6 +172,7 @@ class PlayScreen(Screen):
     # --- input -------------------------------------------------------------------------------
 
     def handle(self, event: pygame.event.Event) -> None:
+        self._sync()  # a key pressed before the first frame of a scene acts on its first node, laid out
         self.picture.touch()
         if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
             button = next((b for b in self.buttons if b.hit(event.pos)), None)
