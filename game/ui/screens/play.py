@@ -309,15 +309,32 @@ class PlayScreen(Screen):
     # --- drawing -----------------------------------------------------------------------------
 
     def _still_key(self) -> tuple:
-        """Everything the still part of the frame depends on (see :mod:`game.ui.still_layer`)."""
-        theme, settings = self.app.theme, self.app.settings
-        coaching = (self.coaching[0].step, self.coaching[1]) if self.coaching else None
-        buttons = tuple((tuple(b.rect), b.label, b.action) for b in self.buttons)
-        meter = round(self.meter_shown, 2) if self.meter_still else None
-        return (theme.width, theme.height, theme.text_scale, theme.high_contrast, settings.language, self.shown_key,
-                self.text_page, self.card_page, self.option_page, coaching, self.card is not None, self.deciding,
-                self.recap, self.recap_lines, tuple(self.rects["dialog"]), buttons,
-                self.picture.key(self.app, self.meter_shown, self.assessing), self.assessing, meter)
+        """Everything the still part of the frame shows (see :mod:`game.ui.still_layer`): by content, so a
+        new line in a box of the same size from the same speaker keeps it and only the line is drawn."""
+        theme, view = self.app.theme, self.view
+        hud = (view.stages, self.assessing, round(self.meter_shown, 2) if self.meter_still else None)
+        if self.recap:
+            dialog: tuple = ("recap", self.recap_lines, view.speaker_name, view.text)
+        else:
+            dialog = (view.speaker_name, view.speaker_role, self._hint_key())
+        card = None
+        if self.card is not None:
+            card = (tuple(self.card.title), tuple(self.card.chips), self.card.chip_rows,
+                    tuple(tuple(page) for page in self.card.pages), self.card_page)
+        options = None
+        if self.deciding:
+            pages = tuple(tuple(page) for page in self.option_stack.pages)
+            options = (tuple((tuple(b.rect), b.label, b.action, b.hotkey) for b in self.buttons), pages,
+                       self.option_page, len(view.choices))
+        return (theme.width, theme.height, theme.text_scale, theme.high_contrast, self.language,
+                self.picture.key(self.app, self.meter_shown, self.assessing), hud, tuple(self.rects["dialog"]),
+                tuple(self.rects["choices"]), dialog, card, options)
+
+    def _hint_key(self) -> str:
+        """Which key hint the line's box shows."""
+        if self.deciding:
+            return "choose_hint_assessment" if self.assessing else "choose_hint"
+        return "more_hint" if self.text_page < len(self.pages) - 1 else "continue_hint"
 
     def _meter_reaches_options(self) -> bool:
         """True when the meter, wherever its marker is, may paint where the card or the options are drawn
@@ -383,13 +400,7 @@ class PlayScreen(Screen):
         name_fill = palette.accent if view.speaker_role != "customer" else (150, 84, 40)
         chip(surface, view.speaker_name, self._name_topleft(), theme, book, name_fill, (255, 255, 255),
              size=theme.body)
-        if self.deciding:
-            hint_key = "choose_hint_assessment" if self.assessing else "choose_hint"
-        elif self.text_page < len(self.pages) - 1:
-            hint_key = "more_hint"
-        else:
-            hint_key = "continue_hint"
-        self._draw_hint(surface, t(hint_key, self.language), box)
+        self._draw_hint(surface, t(self._hint_key(), self.language), box)
 
     def _name_topleft(self) -> tuple[int, int]:
         theme = self.app.theme
