@@ -209,7 +209,7 @@ def frame_rows(runs: int, saves: Path) -> list[str]:
             rows.append(("a choice: the coaching card appears and the meter moves to its new value (en)",
                          _case(app, back_to_decision, choice, runs)))
             rows.append(("a frame whose still layer is composed again (a new speaker, the options or a card "
-                         "appearing), alone (en)", _case(app, screen.still.forget, [app.draw], runs)))
+                         "appearing), alone (en)", _case(app, screen.still.forget, [lambda: app.draw()], runs)))
         app.update_settings(text_speed="instant")
 
         def restart() -> None:

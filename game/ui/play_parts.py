@@ -208,8 +208,8 @@ def indicator_height(app: "App") -> int:
     return app.book.line_height(app.theme.font_px(14)) + app.theme.px(4)
 
 
-def draw_card(surface: pygame.Surface, app: "App", card: CardText, area: pygame.Rect, page: int) -> None:
-    """Draw ``card`` at the top of ``area``, showing text page ``page``."""
+def draw_card(surface: pygame.Surface, app: "App", card: CardText, area: pygame.Rect, page: int) -> pygame.Rect:
+    """Draw ``card`` at the top of ``area``, showing text page ``page``; returns the area painted."""
     theme, book, palette = app.theme, app.book, app.theme.palette
     lines = card.pages[page]
     paged = len(card.pages) > 1
@@ -217,7 +217,7 @@ def draw_card(surface: pygame.Surface, app: "App", card: CardText, area: pygame.
         + max(len(p) for p in card.pages) * book.line_height(theme.body) + (indicator_height(app) if paged else 0)
     box = pygame.Rect(area.x, area.y, area.width, height)
     edge = card.chips[0][1] if card.chips else palette.accent
-    panel(surface, box, theme, book, edge=edge)
+    painted = panel(surface, box, theme, book, edge=edge)
     x, y = box.x + theme.gap, box.y + theme.gap
     y = book.draw_lines(surface, card.title, theme.font_px(24), palette.text, (x, y), bold=True) + theme.px(8)
     chip_x = x
@@ -235,3 +235,4 @@ def draw_card(surface: pygame.Surface, app: "App", card: CardText, area: pygame.
         rendered = book.render(more, theme.font_px(14), palette.text_dim)
         surface.blit(rendered, (box.right - theme.gap - rendered.get_width(),
                                 box.bottom - theme.gap - book.line_height(theme.font_px(14))))
+    return painted

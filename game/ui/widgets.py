@@ -39,14 +39,18 @@ def shade(surface: pygame.Surface, theme: Theme) -> None:
 
 
 def panel(surface: pygame.Surface, rect: pygame.Rect, theme: Theme, book: TextBook,
-          fill: Optional[tuple] = None, edge: Optional[tuple] = None) -> None:
-    """A rounded panel with a soft shadow (cached in ``book``) and an edge."""
+          fill: Optional[tuple] = None, edge: Optional[tuple] = None) -> pygame.Rect:
+    """A rounded panel with a soft shadow (cached in ``book``) and an edge; returns the area painted."""
     palette = theme.palette
+    painted = pygame.Rect(rect)
     if not theme.high_contrast:
-        surface.blit(book.shadow(rect.size, theme.radius), rect.move(0, theme.px(4)))
+        shadow = rect.move(0, theme.px(4))
+        surface.blit(book.shadow(rect.size, theme.radius), shadow)
+        painted.union_ip(shadow)
     pygame.draw.rect(surface, fill or palette.panel, rect, border_radius=theme.radius)
     pygame.draw.rect(surface, edge or palette.panel_edge, rect, palette.edge_width, border_radius=theme.radius)
     note_container(surface, rect)
+    return painted
 
 
 def draw_button(surface: pygame.Surface, button: Button, theme: Theme, book: TextBook, focused: bool,

@@ -308,11 +308,17 @@ class PlayScreen(Screen):
 
     # --- drawing -----------------------------------------------------------------------------
 
-    def _still_key(self) -> tuple:
-        """Everything the still part of the frame shows (see :mod:`game.ui.still_layer`): by content, so a
-        new line in a box of the same size from the same speaker keeps it and only the line is drawn."""
+    def _base_key(self) -> tuple:
+        """Everything the base of the still part shows: the picture and the top bar."""
         theme, view = self.app.theme, self.view
-        hud = (view.stages, self.assessing, round(self.meter_shown, 2) if self.meter_still else None)
+        return (theme.width, theme.height, theme.text_scale, theme.high_contrast, self.language,
+                self.picture.key(self.app, self.meter_shown, self.assessing), view.stages, self.assessing,
+                round(self.meter_shown, 2) if self.meter_still else None)
+
+    def _panels_key(self) -> tuple:
+        """Everything the panels of the still part show (see :mod:`game.ui.still_layer`): by content, so a
+        new line in a box of the same size from the same speaker keeps them and only the line is drawn."""
+        view = self.view
         if self.recap:
             dialog: tuple = ("recap", self.recap_lines, view.speaker_name, view.text)
         else:
@@ -326,9 +332,7 @@ class PlayScreen(Screen):
             pages = tuple(tuple(page) for page in self.option_stack.pages)
             options = (tuple((tuple(b.rect), b.label, b.action, b.hotkey) for b in self.buttons), pages,
                        self.option_page, len(view.choices))
-        return (theme.width, theme.height, theme.text_scale, theme.high_contrast, self.language,
-                self.picture.key(self.app, self.meter_shown, self.assessing), hud, tuple(self.rects["dialog"]),
-                tuple(self.rects["choices"]), dialog, card, options)
+        return tuple(self.rects["dialog"]), tuple(self.rects["choices"]), dialog, card, options
 
     def _hint_key(self) -> str:
         """Which key hint the line's box shows."""
@@ -353,27 +357,36 @@ class PlayScreen(Screen):
             self._draw_moving(surface)
             return
         stays = self.app.screen is self and not self.app.toast  # else an overlay or a toast is drawn over it
-        self.still.draw(surface, self._still_key(), self._draw_still, self._draw_moving, stays, self.app.theme)
+        base_key = self._base_key()
+        self.still.draw(surface, (base_key, (base_key, self._panels_key())), self._draw_base, self._draw_panels,
+                        self._draw_moving, stays, self.app.theme)
 
     def _draw_still(self, surface: pygame.Surface) -> None:
         """Everything that stays while the line is revealed, the meter moves or the selection moves."""
-        theme, book = self.app.theme, self.app.book
-        view = self.view
+        self._draw_base(surface)
+        self._draw_panels(surface)
+
+    def _draw_base(self, surface: pygame.Surface) -> None:
+        """The picture and the top bar (with the meter, when it reaches the options' area)."""
         self.picture.draw(surface, self.app, self.rects["customer"], self.meter_shown, self.assessing)
-        self.meter_rect = draw_hud(surface, self.app, view.stages, self.assessing)
+        self.meter_rect = draw_hud(surface, self.app, self.view.stages, self.assessing)
         if self.meter_still:
             draw_hud_meter(surface, self.app, self.meter_rect, self.meter_shown)
-        if self.recap:
-            self._draw_recap(surface, view)
-        else:
-            self._draw_dialog(surface, view)
+
+    def _draw_panels(self, surface: pygame.Surface) -> list[pygame.Rect]:
+        """The line's box, the card and the options, unselected; returns the areas painted."""
+        theme, book = self.app.theme, self.app.book
+        view = self.view
+        painted = [self._draw_recap(surface, view) if self.recap else self._draw_dialog(surface, view)]
         if self.card is not None:
-            draw_card(surface, self.app, self.card, self.rects["choices"], self.card_page)
+            painted.append(draw_card(surface, self.app, self.card, self.rects["choices"], self.card_page))
         if self.deciding:
             for button in self.buttons:  # unselected: the selected and the hovered one are drawn over them
                 draw_button(surface, button, theme, book, False, False)
+                painted.append(pygame.Rect(button.rect))
             if len(self.option_stack.pages) > 1:
-                self._draw_page_indicator(surface)
+                painted.append(self._draw_page_indicator(surface))
+        return painted
 
     def _draw_moving(self, surface: pygame.Surface) -> list[pygame.Rect]:
         """The meter, the line as far as it is revealed, and the selected and hovered options; returns
@@ -392,15 +405,17 @@ class PlayScreen(Screen):
                     painted.append(pygame.Rect(button.rect))
         return painted
 
-    def _draw_dialog(self, surface: pygame.Surface, view) -> None:
-        """The line's box, the speaker's name tag and the key hint (the line itself moves: :meth:`_draw_line`)."""
+    def _draw_dialog(self, surface: pygame.Surface, view) -> pygame.Rect:
+        """The line's box, the speaker's name tag and the key hint (the line itself moves: :meth:`_draw_line`);
+        returns the area painted."""
         theme, book, palette = self.app.theme, self.app.book, self.app.theme.palette
         box = self.rects["dialog"]
-        panel(surface, box, theme, book)
+        painted = panel(surface, box, theme, book)
         name_fill = palette.accent if view.speaker_role != "customer" else (150, 84, 40)
-        chip(surface, view.speaker_name, self._name_topleft(), theme, book, name_fill, (255, 255, 255),
-             size=theme.body)
+        painted.union_ip(chip(surface, view.speaker_name, self._name_topleft(), theme, book, name_fill,
+                              (255, 255, 255), size=theme.body))
         self._draw_hint(surface, t(self._hint_key(), self.language), box)
+        return painted
 
     def _name_topleft(self) -> tuple[int, int]:
         theme = self.app.theme
@@ -433,11 +448,12 @@ class PlayScreen(Screen):
                                                                      - hint.get_height()) // 2))
         return hint.get_width()
 
-    def _draw_recap(self, surface: pygame.Surface, view) -> None:
-        """The line above a decision too long to show beside it, in one or two lines (H shows it in full)."""
+    def _draw_recap(self, surface: pygame.Surface, view) -> pygame.Rect:
+        """The line above a decision too long to show beside it, in one or two lines (H shows it in full);
+        returns the area painted."""
         theme, book, palette = self.app.theme, self.app.book, self.app.theme.palette
         box = self.rects["dialog"]
-        panel(surface, box, theme, book)
+        painted = panel(surface, box, theme, book)
         hint_key = "choose_hint_assessment" if self.assessing else "choose_hint"
         hint_width = book.width(t(hint_key, self.language), theme.font_px(14))
         room = box.width - hint_width - 4 * theme.gap
@@ -450,16 +466,17 @@ class PlayScreen(Screen):
         book.draw_lines(surface, lines, theme.body, palette.text, (box.x + theme.gap, top))
         if hint_y is not None:
             self._draw_hint(surface, t(hint_key, self.language), box)
+        return painted
 
-    def _draw_page_indicator(self, surface: pygame.Surface) -> None:
+    def _draw_page_indicator(self, surface: pygame.Surface) -> pygame.Rect:
         theme, book, palette = self.app.theme, self.app.book, self.app.theme.palette
         stack, area = self.option_stack, self.rects["choices"]
         shown = stack.pages[self.option_page]
         text = t("options_page", self.language, first=shown[0] + 1, last=shown[-1] + 1,
                  total=len(self.view.choices))
         width = book.width(text, theme.small, bold=True) + max(theme.px(16), theme.small)
-        chip(surface, text, (area.right - width, area.bottom - round(theme.small * 1.6)), theme, book,
-             palette.accent, palette.accent_text)
+        return chip(surface, text, (area.right - width, area.bottom - round(theme.small * 1.6)), theme, book,
+                    palette.accent, palette.accent_text)
 
 
 def _chunks(lines: list[str], size: int) -> list[list[str]]:
