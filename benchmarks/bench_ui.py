@@ -105,7 +105,8 @@ def _case(app, setup, frames: list, runs: int) -> dict:
     only the frames it drew get a floor frame.
     """
     setup()
-    rebuilds = app.screen.still.rebuilds
+    screen = app.screen
+    rebuilds = screen.still.rebuilds
     shown = []
     draw = app.draw
     drawn = [0]
@@ -123,7 +124,7 @@ def _case(app, setup, frames: list, runs: int) -> dict:
                 shown.append(_shown_texts(app))
     finally:
         del app.draw
-    rebuilds = app.screen.still.rebuilds - rebuilds
+    rebuilds = screen.still.rebuilds - rebuilds
 
     def ours() -> None:
         for frame in frames:
@@ -208,8 +209,17 @@ def frame_rows(runs: int, saves: Path) -> list[str]:
             choice = _press(app, pygame.K_1) + [lambda: app.step([], FRAME)] * settle
             rows.append(("a choice: the coaching card appears and the meter moves to its new value (en)",
                          _case(app, back_to_decision, choice, runs)))
-            rows.append(("a frame whose still layer is composed again (a new speaker, the options or a card "
-                         "appearing), alone (en)", _case(app, screen.still.forget, [lambda: app.draw()], runs)))
+            def line_nearly_revealed(screen=screen) -> None:
+                back_to_decision()
+                screen.revealed = screen._page_chars() - 0.5
+                screen.layout()  # the options are not up yet
+                app.draw()
+
+            rows.append(("the line's last character shown, so the options appear: the panels are composed "
+                         "again over the same picture (en)", _case(app, line_nearly_revealed,
+                                                                  [lambda: app.step([], FRAME)], runs)))
+            rows.append(("a frame whose still layer is composed whole, the picture already painted (en)",
+                         _case(app, screen.still.forget, [lambda: app.draw()], runs)))
         app.update_settings(text_speed="instant")
 
         def restart() -> None:
@@ -217,13 +227,17 @@ def frame_rows(runs: int, saves: Path) -> list[str]:
             app.draw()
 
         restart()
-        presses = 0
-        while app.run.view(language).kind == "line" and presses < 20:
-            app.screen.proceed()
-            presses += 1
-        lines = [step for _ in range(presses) for step in _press(app, pygame.K_SPACE)]
-        rows.append((f"lines shown at once (text speed instant), one a key press, from the scene's start "
-                     f"({language})", _case(app, restart, lines, runs)))
+        keys = []
+        for _ in range(16):  # the keys a player presses through the scene: Space, or 1 at a decision
+            if app.run.view(language).kind == "ending":
+                break
+            code = pygame.K_1 if app.screen.deciding else pygame.K_SPACE
+            keys.append(code)
+            app.screen.handle_key(_event(pygame.KEYDOWN, code))
+        presses = [step for code in keys for step in _press(app, code)]
+        rows.append((f"text shown at once (text speed instant): {len(keys)} key presses from the scene's start, "
+                     f"a new screen of art painted as the people and faces first appear ({language})",
+                     _case(app, restart, presses, runs)))
     app.update_settings(text_speed="normal")
     pygame.quit()
     return [_frame_row(label, result) for label, result in rows]

@@ -131,3 +131,27 @@ def test_a_call_voice_stays_still_when_motion_is_reduced(app):
     app.screen.picture.clock += 0.25  # within a second of the timer: only the voice could move
     app.draw()
     assert pygame.image.tobytes(app.surface, "RGB") == first
+
+
+@pytest.mark.parametrize("window", [(1280, 720), (1920, 1080), (3840, 2160)])
+def test_a_panel_looks_as_it_did_with_its_whole_shadow_blitted(window):
+    """A panel blits only the band of its shadow its fill does not cover: the pixels are the same."""
+    from game.ui.text import TextBook
+    from game.ui.theme import make_theme
+    from game.ui.widgets import panel
+
+    pygame.display.init()
+    theme, book = make_theme(window, 1.0, False), TextBook()
+    palette = theme.palette
+    ground = pygame.Surface((900, 700))
+    for x in range(0, 900, 7):  # a busy ground, so any shadow pixel out of place shows
+        pygame.draw.line(ground, ((x * 37) % 256, (x * 11) % 256, (x * 5) % 256), (x, 0), (899 - x, 699), 5)
+    for size in [(3, 3), (30, 12), (120, 40), (400, 260), (880, 300), (60, 600)]:
+        rect = pygame.Rect((10, 20), size)
+        ours, whole = ground.copy(), ground.copy()
+        painted = panel(ours, rect, theme, book)
+        whole.blit(book.shadow(rect.size, theme.radius), rect.move(0, theme.px(4)))
+        pygame.draw.rect(whole, palette.panel, rect, border_radius=theme.radius)
+        pygame.draw.rect(whole, palette.panel_edge, rect, palette.edge_width, border_radius=theme.radius)
+        assert pygame.image.tobytes(ours, "RGB") == pygame.image.tobytes(whole, "RGB"), size
+        assert painted == rect.union(rect.move(0, theme.px(4)))

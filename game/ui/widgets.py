@@ -44,8 +44,13 @@ def panel(surface: pygame.Surface, rect: pygame.Rect, theme: Theme, book: TextBo
     palette = theme.palette
     painted = pygame.Rect(rect)
     if not theme.high_contrast:
-        shadow = rect.move(0, theme.px(4))
-        surface.blit(book.shadow(rect.size, theme.radius), shadow)
+        drop = theme.px(4)
+        shadow = rect.move(0, drop)
+        # the panel's opaque fill covers its shadow but for a band at the bottom (the drop and the
+        # rounded corners): blit that band only (with a margin), not a translucent panel-sized surface
+        band = min(rect.height, theme.radius + 2 * drop + 2)
+        surface.blit(book.shadow(rect.size, theme.radius), (shadow.x, shadow.bottom - band),
+                     pygame.Rect(0, rect.height - band, rect.width, band))
         painted.union_ip(shadow)
     pygame.draw.rect(surface, fill or palette.panel, rect, border_radius=theme.radius)
     pygame.draw.rect(surface, edge or palette.panel_edge, rect, palette.edge_width, border_radius=theme.radius)

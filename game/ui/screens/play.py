@@ -17,7 +17,7 @@ from game.engine import Turn
 from game.program import RChoice, pick
 from game.scorecard import best_missed
 from game.ui.layout import option_stack, recap_lines
-from game.ui.play_parts import CardText, PlayPicture, card_text, draw_card, draw_hud, draw_hud_meter
+from game.ui.play_parts import CardText, PlayPicture, card_text, draw_card, draw_hud, draw_hud_meter, hud_height
 from game.ui.screens.base import ACTIVATE_KEYS, NUMBER_KEYS, Screen
 from game.ui.still_layer import StillLayer
 from game.ui.strings import t
@@ -36,6 +36,7 @@ class PlayScreen(Screen):
     def __init__(self, app):
         super().__init__(app)
         self.shown_key: Optional[tuple] = None
+        self._view: Optional[tuple] = None  # (run, state, language, view) of the last view worked out
         self.revealed = 0.0  # characters shown of the current page of the line
         self.text_page = 0  # page of the line
         self.card_page = 0  # page of the coaching or ending card
@@ -58,8 +59,12 @@ class PlayScreen(Screen):
 
     @property
     def view(self):
-        """The current node in the current language."""
-        return self.app.run.view(self.language)
+        """The current node in the current language (worked out once per state: frames ask for it often)."""
+        run, language = self.app.playing, self.language
+        cached = self._view
+        if cached is None or cached[0] is not run or cached[1] is not run.state or cached[2] != language:
+            cached = self._view = (run, run.state, language, run.view(language))
+        return cached[3]
 
     @property
     def assessing(self) -> bool:
@@ -367,9 +372,12 @@ class PlayScreen(Screen):
         self._draw_panels(surface)
 
     def _draw_base(self, surface: pygame.Surface) -> None:
-        """The picture and the top bar (with the meter, when it reaches the options' area)."""
+        """The picture and the top bar (with the meter, when it reaches the options' area), within the
+        surface's clip: the top bar is left alone when the clip is below it (its meter rect is then kept)."""
         self.picture.draw(surface, self.app, self.rects["customer"], self.meter_shown, self.assessing)
-        self.meter_rect = draw_hud(surface, self.app, self.view.stages, self.assessing)
+        clip = surface.get_clip()
+        if clip.top < hud_height(self.app) or not self.meter_rect.width:
+            self.meter_rect = draw_hud(surface, self.app, self.view.stages, self.assessing)
         if self.meter_still:
             draw_hud_meter(surface, self.app, self.meter_rect, self.meter_shown)
 
@@ -378,14 +386,17 @@ class PlayScreen(Screen):
         theme, book = self.app.theme, self.app.book
         view = self.view
         painted = [self._draw_recap(surface, view) if self.recap else self._draw_dialog(surface, view)]
+        beside = []  # the card or the options, beside the picture: one area (restored in one piece)
         if self.card is not None:
-            painted.append(draw_card(surface, self.app, self.card, self.rects["choices"], self.card_page))
+            beside.append(draw_card(surface, self.app, self.card, self.rects["choices"], self.card_page))
         if self.deciding:
             for button in self.buttons:  # unselected: the selected and the hovered one are drawn over them
                 draw_button(surface, button, theme, book, False, False)
-                painted.append(pygame.Rect(button.rect))
+                beside.append(pygame.Rect(button.rect))
             if len(self.option_stack.pages) > 1:
-                painted.append(self._draw_page_indicator(surface))
+                beside.append(self._draw_page_indicator(surface))
+        if beside:
+            painted.append(beside[0].unionall(beside[1:]))
         return painted
 
     def _draw_moving(self, surface: pygame.Surface) -> list[pygame.Rect]:
