@@ -106,7 +106,7 @@ def _case(app, setup, frames: list, runs: int) -> dict:
     """
     setup()
     screen = app.screen
-    rebuilds = screen.still.rebuilds
+    rebuilds, paintings = screen.still.rebuilds, screen.picture.paintings
     shown = []
     draw = app.draw
     drawn = [0]
@@ -124,7 +124,7 @@ def _case(app, setup, frames: list, runs: int) -> dict:
                 shown.append(_shown_texts(app))
     finally:
         del app.draw
-    rebuilds = screen.still.rebuilds - rebuilds
+    rebuilds, paintings = screen.still.rebuilds - rebuilds, screen.picture.paintings - paintings
 
     def ours() -> None:
         for frame in frames:
@@ -142,7 +142,7 @@ def _case(app, setup, frames: list, runs: int) -> dict:
             cpu.append(mine[0] / base[0])
             wall.append(mine[1] / base[1])
             last = (mine, base)
-    return {"cpu": cpu, "wall": wall, "frames": len(shown), "rebuilds": rebuilds,
+    return {"cpu": cpu, "wall": wall, "frames": len(shown), "rebuilds": rebuilds, "paintings": paintings,
             "texts": sum(len(texts) for texts in shown) / max(1, len(shown)), "last": last}
 
 
@@ -248,6 +248,7 @@ def _frame_row(label: str, result: dict) -> str:
     (mine, base) = result["last"]
     frames = max(1, result["frames"])
     return (f"| P3 {label}: {frames} frames, the still layer composed {result['rebuilds']} times, "
+            f"{result['paintings']} backdrops or people painted, "
             f"{result['texts']:.0f} texts a frame | ≤ 1.5 | **{min(cpu):.2f}** / **{statistics.median(cpu):.2f}** "
             f"(CPU) | {min(wall):.2f} / {statistics.median(wall):.2f} (wall) | "
             f"{mine[0] / frames * 1000:.2f} ms ÷ {base[0] / frames * 1000:.2f} ms CPU a frame | {len(cpu)} |")

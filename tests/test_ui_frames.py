@@ -155,3 +155,24 @@ def test_a_panel_looks_as_it_did_with_its_whole_shadow_blitted(window):
         pygame.draw.rect(whole, palette.panel_edge, rect, palette.edge_width, border_radius=theme.radius)
         assert pygame.image.tobytes(ours, "RGB") == pygame.image.tobytes(whole, "RGB"), size
         assert painted == rect.union(rect.move(0, theme.px(4)))
+
+
+def test_a_moving_call_card_under_a_tall_line_box_equals_the_whole_frame(app):
+    """The caller's card changes (voice, timer) while the line's box overlapping it stays: the box is
+    drawn again over the card's area only."""
+    app.update_settings(text_size=5)
+    app.start_scene(str(SCENES / "thirty_fen.yaml"))
+    settle(app)
+    for _ in range(30):
+        screen = app.screen
+        if screen.rects["dialog"].colliderect(screen.rects["customer"]) and screen.view.kind == "line":
+            break
+        key(app, pygame.K_1 if screen.deciding else pygame.K_SPACE)
+        finish_line(app)
+    assert screen.rects["dialog"].colliderect(screen.rects["customer"])
+    screen.picture.touch()
+    rebuilds = screen.still.rebuilds
+    for frame in range(6):
+        settle(app, 5)
+        assert_window_is_whole_frame(app, f"call frame {frame}")
+    assert screen.still.rebuilds > rebuilds  # the card did change

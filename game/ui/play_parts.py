@@ -33,6 +33,7 @@ class PlayPicture:
         self.last_input = 0.0
         self.cache: dict[tuple, pygame.Surface] = {}  # the backdrop (one: it is the size of the window)
         self.people: OrderedDict[tuple, pygame.Surface] = OrderedDict()  # the people shown last, premultiplied
+        self.paintings = 0  # backdrops and people painted (benchmarks report it)
 
     def touch(self) -> None:
         """Input arrived: the backdrop may move for a while."""
@@ -55,6 +56,15 @@ class PlayPicture:
         moment = int(self.clock * AMBIENT_FPS) / AMBIENT_FPS if self.animating(app) else 0.0
         return theme.width, theme.height, look, expression, theme.high_contrast, moment
 
+    def keys(self, app: "App", meter: float, assessing: bool) -> tuple[tuple, tuple]:
+        """What the ground (the backdrop, the window's size) and the figure in the picture's rect (the
+        person, or the caller's card) each depend on."""
+        key = self.key(app, meter, assessing)
+        if key[0] == "call":
+            return key[:4], key[4:]
+        width, height, look, expression, high_contrast, moment = key
+        return (width, height, look.backdrop, look.raining, high_contrast, moment), (look.person, expression)
+
     def draw(self, surface: pygame.Surface, app: "App", rect: pygame.Rect, meter: float, assessing: bool) -> None:
         """Blit the picture for the current node, painting it first when anything it shows changed."""
         if phone.is_phone(app):  # a call: the caller's card and voice instead of a backdrop and a face
@@ -72,6 +82,7 @@ class PlayPicture:
                 backdrop = backdrop.convert()
             art.draw_backdrop(backdrop, backdrop.get_rect(), look.backdrop, palette, moment, raining=look.raining)
             self.cache[backdrop_key] = backdrop
+            self.paintings += 1
         surface.blit(backdrop, (0, 0))
         surface.blit(self._person(rect, look.person, expression, palette, moment), rect,
                      special_flags=pygame.BLEND_PREMULTIPLIED)
@@ -89,6 +100,7 @@ class PlayPicture:
         alone.fill((0, 0, 0, 0))
         art.draw_person(alone, alone.get_rect(), expression, palette, person, moment)
         self.people[key] = alone
+        self.paintings += 1
         while len(self.people) > PEOPLE_KEPT:
             self.people.popitem(last=False)
         return alone

@@ -313,12 +313,16 @@ class PlayScreen(Screen):
 
     # --- drawing -----------------------------------------------------------------------------
 
-    def _base_key(self) -> tuple:
-        """Everything the base of the still part shows: the picture and the top bar."""
+    def _base_keys(self) -> tuple[tuple, tuple]:
+        """What the base of the still part depends on: its ground, and its parts with their rects (the
+        figure in the picture's rect, with its card's shadow; the top bar)."""
         theme, view = self.app.theme, self.view
-        return (theme.width, theme.height, theme.text_scale, theme.high_contrast, self.language,
-                self.picture.key(self.app, self.meter_shown, self.assessing), view.stages, self.assessing,
-                round(self.meter_shown, 2) if self.meter_still else None)
+        ground, figure = self.picture.keys(self.app, self.meter_shown, self.assessing)
+        ground = (ground, theme.text_scale, self.language, round(self.meter_shown, 2) if self.meter_still else None)
+        picture = self.rects["customer"]
+        hud = pygame.Rect(0, 0, theme.width, hud_height(self.app))
+        return ground, ((figure, tuple(picture.union(picture.move(0, theme.px(4))))),
+                        ((view.stages, self.assessing), tuple(hud)))
 
     def _panels_key(self) -> tuple:
         """Everything the panels of the still part show (see :mod:`game.ui.still_layer`): by content, so a
@@ -362,8 +366,8 @@ class PlayScreen(Screen):
             self._draw_moving(surface)
             return
         stays = self.app.screen is self and not self.app.toast  # else an overlay or a toast is drawn over it
-        base_key = self._base_key()
-        self.still.draw(surface, (base_key, (base_key, self._panels_key())), self._draw_base, self._draw_panels,
+        ground, parts = self._base_keys()
+        self.still.draw(surface, (ground, parts, self._panels_key()), self._draw_base, self._draw_panels,
                         self._draw_moving, stays, self.app.theme)
 
     def _draw_still(self, surface: pygame.Surface) -> None:
