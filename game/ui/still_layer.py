@@ -76,7 +76,7 @@ class StillLayer:
                 or held[2] is not mark:
             window.blit(self.surface, (0, 0))
         else:
-            for rect in changed + self.moving:
+            for rect in _without_nested(changed + self.moving):
                 window.blit(self.surface, rect, rect)
         self.moving = [rect.clip(bounds) for rect in moving(window)]
         self.window = (window, bounds.size, mark) if stays else None
@@ -112,3 +112,14 @@ class StillLayer:
             layer.set_clip(None)
         self.ground, self.parts, self.key = ground, parts, key
         return regions
+
+
+def _without_nested(rects: list[pygame.Rect]) -> list[pygame.Rect]:
+    """``rects`` without those lying inside another (an area copied once is enough)."""
+    kept: list[pygame.Rect] = []
+    for index, rect in enumerate(rects):
+        inside = any(other.contains(rect) and (other != rect or later < index)
+                     for later, other in enumerate(rects) if later != index)
+        if rect.width and rect.height and not inside:
+            kept.append(rect)
+    return kept
