@@ -193,7 +193,6 @@ def frame_rows(runs: int, saves: Path) -> list[str]:
 
     from game.ui.app import App
     from game.ui.driver import FRAME, finish_line
-    from game.ui.play_parts import PEOPLE_KEPT
 
     app = App(size=(1920, 1080), saves_folder=saves)
     scene = str(ROOT / "scenes" / "tutorial.yaml")
@@ -226,7 +225,8 @@ def frame_rows(runs: int, saves: Path) -> list[str]:
 
             settle = int(abs(app.run.program.meter_max - app.run.program.meter_min) / 6 / FRAME)
             choice = _press(app, pygame.K_1) + [lambda: app.step([], FRAME)] * settle
-            rows.append(("a choice: the coaching card appears and the meter moves to its new value (en)",
+            rows.append(("a choice: the coaching card appears, the meter moves to its new value and the next "
+                         "line is revealed (en)",
                          _case(app, back_to_decision, choice, runs)))
             def line_nearly_revealed(screen=screen) -> None:
                 back_to_decision()
@@ -257,15 +257,6 @@ def frame_rows(runs: int, saves: Path) -> list[str]:
         rows.append((f"text shown at once (text speed instant): {len(keys)} key presses from the scene's start, "
                      f"the art painted as the people and faces first appear ({language})",
                      _case(app, restart, presses, runs)))
-        painted = app.screen.picture
-
-        def restart_with_art(painted=painted) -> None:  # the same, with the pictures kept (a second time through)
-            app.start_scene(scene)
-            app.screen.picture = painted
-            app.draw()
-
-        rows.append((f"the same key presses, the backdrop and the last {PEOPLE_KEPT} people kept painted "
-                     f"({language})", _case(app, restart_with_art, presses, runs)))
     app.update_settings(text_speed="normal")
     pygame.quit()
     return ["", P3_HEADER] + [_frame_row(label, result) for label, result in rows]
