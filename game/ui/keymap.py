@@ -9,7 +9,7 @@ language) and the README's key tables (``python -m game.ui.keydoc``), so the thr
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Iterable, Optional
+from typing import Any, Iterable, Mapping, Optional
 
 import pygame
 
@@ -101,9 +101,16 @@ class Keymap:
                 rows.append(binding)
         return rows
 
-    def hint(self, language: str, modes: Iterable[str] = ()) -> str:
-        """The hint line for ``modes``: "KEYS what" for each binding shown, e.g. "H history  ·  Esc menu"."""
-        return HINT_SEPARATOR.join(entry(binding, language) for binding in self.shown(modes))
+    def hint(self, language: str, modes: Iterable[str] = (), say: Optional[Mapping[str, str]] = None) -> str:
+        """The hint line for ``modes``: "KEYS what" for each binding shown, e.g. "H history  ·  Esc menu".
+
+        Args:
+            language: The interface language.
+            modes: The screen modes that hold now.
+            say: Words to show instead of a label's catalogue text (the focused button's label for
+                ``ka_activate``: "Enter Start").
+        """
+        return HINT_SEPARATOR.join(entry(binding, language, say) for binding in self.shown(modes))
 
     def table(self, language: str = "en") -> list[tuple[str, str]]:
         """(keys, what they do) for every labelled binding, once per label: the README's rows."""
@@ -116,9 +123,36 @@ class Keymap:
         return [(" / ".join(names), t(label, language)) for label, names in rows.items()]
 
 
-def entry(binding: Binding, language: str) -> str:
-    """One binding as a hint shows it: its keys, then what it does."""
-    return f"{t(binding.names, language)} {t(binding.label, language)}"
+def entry(binding: Binding, language: str, say: Optional[Mapping[str, str]] = None) -> str:
+    """One binding as a hint shows it: its keys, then what it does (``say`` may name it instead)."""
+    label = (say or {}).get(binding.label) or t(binding.label, language)
+    return f"{t(binding.names, language)} {label}"
+
+
+ACTIVATE_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE)
+
+
+def focus_bindings(back: str = "ka_back") -> tuple[Binding, ...]:
+    """The rows of a screen of buttons: arrows and Tab move the focus, Enter or Space presses the focused
+    button (its label is the hint's word: see :meth:`Keymap.hint`), Esc calls ``back``. A screen that
+    uses some of these keys otherwise puts its rows above these (the first row that matches wins).
+
+    Args:
+        back: Catalogue key of what Esc does on this screen.
+    """
+    forward = (pygame.K_DOWN, pygame.K_RIGHT, pygame.K_TAB, pygame.K_PAGEDOWN)
+    backward = (pygame.K_UP, pygame.K_LEFT, pygame.K_PAGEUP)
+    names = "kn_arrows_tab"
+    return (
+        Binding(forward, "move_focus", names, "ka_pick_button", args=(1,)),
+        Binding(backward, "move_focus", names, "ka_pick_button", args=(-1,)),
+        Binding(ACTIVATE_KEYS, "activate_focused", "kn_space", "ka_activate", when=("focused",)),
+        Binding((pygame.K_ESCAPE,), "back", "kn_esc", back),
+    )
+
+
+# The keys of any screen of buttons that has no table of its own.
+MENU_KEYS = Keymap("menu", "keys_menu", *focus_bindings())
 
 
 # The keys every screen shares; the App tries them before the screen ("typing": a name is being typed, or

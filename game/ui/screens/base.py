@@ -6,12 +6,14 @@ from typing import TYPE_CHECKING, Optional
 
 import pygame
 
+from game.ui.keymap import ACTIVATE_KEYS, MENU_KEYS, Keymap
 from game.ui.widgets import Button
 
 if TYPE_CHECKING:
     from game.ui.app import App
 
-ACTIVATE_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE)
+__all__ = ["ACTIVATE_KEYS", "NUMBER_KEYS", "Screen"]
+
 NUMBER_KEYS = {getattr(pygame, f"K_{n}"): n for n in range(1, 10)} | {
     getattr(pygame, f"K_KP{n}"): n for n in range(1, 10)}
 
@@ -20,6 +22,7 @@ class Screen:
     """A screen or overlay. Holds view state only (focus, scroll, animation timers)."""
 
     overlay = False  # overlays draw on top of the screen below them
+    keymap: Keymap = MENU_KEYS  # the screen's keys: its input handling and its hint
 
     def __init__(self, app: "App"):
         self.app = app
@@ -61,15 +64,31 @@ class Screen:
             self.scroll(-event.y)
 
     def handle_key(self, event: pygame.event.Event) -> None:
-        """Arrows move the focus, Enter or Space activates, Esc goes back."""
-        if event.key in (pygame.K_DOWN, pygame.K_RIGHT, pygame.K_TAB, pygame.K_PAGEDOWN):
-            self.move_focus(1)
-        elif event.key in (pygame.K_UP, pygame.K_LEFT, pygame.K_PAGEUP):
-            self.move_focus(-1)
-        elif event.key in ACTIVATE_KEYS and self.buttons and 0 <= self.focus < len(self.buttons):
-            self.activate(self.buttons[self.focus].action)  # only a button the player selected
-        elif event.key == pygame.K_ESCAPE:
-            self.back()
+        """A key press does what the screen's keymap binds it to in the modes that hold now."""
+        self.keymap.dispatch(self, event.key, event.mod, self.modes() | self.focus_modes())
+
+    def modes(self) -> set[str]:
+        """What holds now, for the keymap (a screen with modes of its own says them)."""
+        return set()
+
+    def focus_modes(self) -> set[str]:
+        """"focused" while a button has the keyboard focus (Enter then presses it)."""
+        return {"focused"} if 0 <= self.focus < len(self.buttons) else set()
+
+    def focused_label(self) -> dict[str, str]:
+        """The focused button's label as the hint's word for Enter (none focused: nothing)."""
+        if 0 <= self.focus < len(self.buttons):
+            return {"ka_activate": self.buttons[self.focus].label}
+        return {}
+
+    def key_hint(self) -> str:
+        """The keys that work now, from the screen's keymap."""
+        return self.keymap.hint(self.language, self.modes() | self.focus_modes(), self.focused_label())
+
+    def activate_focused(self) -> None:
+        """Enter or Space: press the button the player selected (never one that was not selected)."""
+        if 0 <= self.focus < len(self.buttons):
+            self.activate(self.buttons[self.focus].action)
 
     def move_focus(self, delta: int) -> None:
         """Move the keyboard focus over enabled buttons."""

@@ -13,6 +13,7 @@ import pygame
 from game.program import Program
 from game.ltext import pick
 from game.vocab import CUSTOMER_SPEAKER
+from game.ui.keymap import ACTIVATE_KEYS, Binding, Keymap
 from game.ui.screens.base import Screen
 from game.ui.screens.overlays import _MessageOverlay
 from game.ui.scroll import Row, Scroller, scrollbar_width, text_rows
@@ -20,8 +21,23 @@ from game.ui.strings import CUSTOMER_TYPES, t
 from game.ui.widgets import Button, draw_button, draw_key_hint, panel
 
 
+BRIEFING_KEYS = Keymap(
+    "briefing", "keys_briefing",
+    Binding(ACTIVATE_KEYS, "activate_focused", "kn_space", "ka_activate", when=("focused",)),
+    Binding((pygame.K_LEFT,), "move_focus", "kn_left_right_tab", "ka_pick_button", args=(-1,)),
+    Binding((pygame.K_RIGHT, pygame.K_TAB), "move_focus", "kn_left_right_tab", "ka_pick_button", args=(1,)),
+    Binding((pygame.K_UP,), "scroll", "kn_up_down", "ka_scroll", args=(-1,)),  # the buttons sit in a row:
+    Binding((pygame.K_DOWN,), "scroll", "kn_up_down", "ka_scroll", args=(1,)),  # Up/Down read the text
+    Binding((pygame.K_PAGEUP,), "scroll", "kn_pages", "ka_scroll_page", args=(-8,)),
+    Binding((pygame.K_PAGEDOWN,), "scroll", "kn_pages", "ka_scroll_page", args=(8,)),
+    Binding((pygame.K_ESCAPE,), "back", "kn_esc", "ka_back"),
+)
+
+
 class BriefingScreen(Screen):
     """What the scene is about and how it is played; Start begins it."""
+
+    keymap = BRIEFING_KEYS
 
     def __init__(self, app, path: str, program: Program):
         super().__init__(app)
@@ -74,14 +90,6 @@ class BriefingScreen(Screen):
         section("assessment_rules_label", t("assessment_rules", language))
         return rows
 
-    def handle_key(self, event: pygame.event.Event) -> None:
-        if event.key in (pygame.K_PAGEDOWN, pygame.K_PAGEUP):
-            self.scroll(8 if event.key == pygame.K_PAGEDOWN else -8)
-        elif event.key in (pygame.K_UP, pygame.K_DOWN):  # the buttons sit in a row: Up/Down read the text
-            self.scroll(1 if event.key == pygame.K_DOWN else -1)
-        else:
-            super().handle_key(event)
-
     def scroll(self, lines: int) -> None:
         self.scroller.scroll(self.rows, self.area.height, lines)
 
@@ -102,8 +110,7 @@ class BriefingScreen(Screen):
         for index, button in enumerate(self.buttons):
             draw_button(surface, button, theme, book, index == self.focus, index == self.hover)
         if 0 <= self.focus < len(self.buttons):
-            hint = t("briefing_hint", self.language, action=self.buttons[self.focus].label)
-            draw_key_hint(surface, hint, self.box.x, self.buttons[0].rect.x - theme.gap,
+            draw_key_hint(surface, self.key_hint(), self.box.x, self.buttons[0].rect.x - theme.gap,
                           self.buttons[0].rect.bottom, theme, book)
 
 

@@ -19,11 +19,28 @@ from game.ui.play_control import PlayController
 from game.ui.screens.base import Screen
 from game.ui.scroll import Row, Scroller, scrollbar_width
 from game.ui.strings import t
+from game.ui.keymap import ACTIVATE_KEYS, Binding, Keymap
 from game.ui.widgets import Button, draw_button, draw_key_hint, panel
+
+
+ENDING_KEYS = Keymap(
+    "ending", "keys_ending",
+    Binding(ACTIVATE_KEYS, "activate_focused", "kn_space", "ka_activate", when=("focused",)),
+    Binding((pygame.K_LEFT,), "move_focus", "kn_left_right_tab", "ka_pick_button", args=(-1,)),
+    Binding((pygame.K_RIGHT, pygame.K_TAB), "move_focus", "kn_left_right_tab", "ka_pick_button", args=(1,)),
+    Binding((pygame.K_s,), "save", "kn_s", "ka_save_image"),
+    Binding((pygame.K_UP,), "scroll_summary", "kn_up_down", "ka_scroll", args=(-1,)),
+    Binding((pygame.K_DOWN,), "scroll_summary", "kn_up_down", "ka_scroll", args=(1,)),
+    Binding((pygame.K_PAGEUP,), "scroll", "kn_pages", "ka_scroll_page", args=(-8,)),
+    Binding((pygame.K_PAGEDOWN,), "scroll", "kn_pages", "ka_scroll_page", args=(8,)),
+    Binding((pygame.K_ESCAPE,), "back", "kn_esc", "ka_main_menu"),
+)
 
 
 class EndingScreen(Screen):
     """Shows the scorecard of a finished run; "what if" rewinds the run to a decision."""
+
+    keymap = ENDING_KEYS
 
     def __init__(self, app, play: PlayController):
         super().__init__(app)
@@ -108,18 +125,17 @@ class EndingScreen(Screen):
 
     # --- input -------------------------------------------------------------------------------
 
-    def handle_key(self, event: pygame.event.Event) -> None:
-        if event.key == pygame.K_s:
-            self.activate("save")
-        elif event.key in (pygame.K_PAGEDOWN, pygame.K_PAGEUP):
-            self.scroll(8 if event.key == pygame.K_PAGEDOWN else -8)
-        elif event.key in (pygame.K_UP, pygame.K_DOWN):
-            self.summary_scroll.scroll(self.summary, self.rects["summary_rows"].height,
-                                       1 if event.key == pygame.K_DOWN else -1)
-        elif event.key == pygame.K_ESCAPE:
-            self.app.to_title()
-        else:
-            super().handle_key(event)
+    def scroll_summary(self, lines: int) -> None:
+        """Up/Down: scroll the scorecard's summary."""
+        self.summary_scroll.scroll(self.summary, self.rects["summary_rows"].height, lines)
+
+    def save(self) -> None:
+        """S: save the scorecard and debrief as an image."""
+        self.activate("save")
+
+    def back(self) -> None:
+        """Esc: the main menu."""
+        self.app.to_title()
 
     def handle(self, event: pygame.event.Event) -> None:
         if event.type == pygame.MOUSEWHEEL and self.rects["summary"].collidepoint(pygame.mouse.get_pos()):
@@ -161,9 +177,7 @@ class EndingScreen(Screen):
             small = button.action.startswith("whatif:")
             draw_button(surface, button, theme, book, index == self.focus, index == self.hover,
                         size=theme.small if small else self._button_size())
-        focused = self.buttons[self.focus] if 0 <= self.focus < len(self.buttons) else None
-        hint = t("scorecard_hint_focused", self.language, action=focused.label) if focused is not None \
-            else t("scorecard_hint", self.language)
+        hint = self.key_hint()
         first = min(button.rect.x for button in self.buttons if not button.action.startswith("whatif:"))
         draw_key_hint(surface, hint, self.rects["summary"].x, first - theme.gap,
                       self.rects["summary"].bottom + (theme.height - self.rects["summary"].bottom) // 2

@@ -8,7 +8,7 @@ import pygame
 
 from game.diagnostics import Diagnostic
 from game.settings import MAX_LEARNER_FIELD, TEXT_SIZES, TEXT_SPEEDS, valid_email
-from game.ui.keymap import Binding, Keymap
+from game.ui.keymap import ACTIVATE_KEYS, GLOBAL_KEYS, Binding, Keymap, focus_bindings
 from game.ui.screens.base import Screen
 from game.ui.layout import button_height, button_row, button_width, stack_buttons
 from game.ui.scroll import Row, Scroller, scrollbar_width, text_rows
@@ -192,6 +192,23 @@ class HistoryOverlay(CardOverlay):
         surface.blit(hint, (self.area.x, self.area.bottom + theme.px(6)))
 
 
+SETTINGS_KEYS = Keymap(
+    "settings", "keys_settings",
+    Binding((pygame.K_UP,), "move_focus", "kn_up_down", "ka_pick_row", args=(-1,)),
+    Binding((pygame.K_DOWN, pygame.K_TAB), "move_focus", "kn_up_down", "ka_pick_row", args=(1,)),
+    Binding((pygame.K_LEFT,), "change_focused", "kn_left_right", "ka_change_setting", when=("setting",), args=(-1,)),
+    Binding((pygame.K_RIGHT,), "change_focused", "kn_left_right", "ka_change_setting", when=("setting",), args=(1,)),
+    Binding(ACTIVATE_KEYS, "activate_focused", "kn_space", "ka_activate", when=("focused",)),
+    Binding((pygame.K_ESCAPE,), "back", "kn_esc", "ka_back"),
+)
+TYPING_KEYS = Keymap(  # while a name or email is typed
+    "typing", "keys_typing",
+    Binding((pygame.K_RETURN, pygame.K_KP_ENTER), "save_typed", "kn_enter", "ka_save"),
+    Binding((pygame.K_BACKSPACE,), "delete_typed", "kn_backspace", "ka_delete_letter"),
+    Binding((pygame.K_ESCAPE,), "stop_typing", "kn_esc", "ka_cancel"),
+)
+
+
 class SettingsOverlay(CardOverlay):
     """Language, text size, contrast, fullscreen, text speed, coaching, motion: changed in place, saved at once.
 
@@ -200,6 +217,8 @@ class SettingsOverlay(CardOverlay):
     checked before it is saved; Esc leaves the field. Back sits beside the title, so the rows fit at
     the largest text size.
     """
+
+    keymap = SETTINGS_KEYS
 
     size = (0.6, 0.8)
     ROWS = ("language", "text_size", "high_contrast", "fullscreen", "text_speed", "coaching_mode", "reduce_motion",
@@ -221,7 +240,7 @@ class SettingsOverlay(CardOverlay):
 
     def _hint_lines(self) -> list[str]:
         theme = self.app.theme
-        hint = t("typing_hint" if self.typing_field else "settings_hint", self.language)
+        hint = TYPING_KEYS.hint(self.language) if self.typing_field else self.key_hint()
         return self.app.book.wrap(hint, theme.font_px(14),
                                   round(theme.width * self.size[0]) - 4 * theme.gap)
 
@@ -309,25 +328,28 @@ class SettingsOverlay(CardOverlay):
         super().handle(event)
 
     def handle_key(self, event: pygame.event.Event) -> None:
-        if self.typing_field:
-            self.typing_key(event)
-        elif event.key in (pygame.K_LEFT, pygame.K_RIGHT):
-            if self.buttons[self.focus].action not in ("back", "learner"):
-                self.change(self.buttons[self.focus].action, 1 if event.key == pygame.K_RIGHT else -1)
-        elif event.key in (pygame.K_UP, pygame.K_DOWN):
-            self.move_focus(-1 if event.key == pygame.K_UP else 1)
+        if self.typing_field:  # the characters come as TEXTINPUT events
+            TYPING_KEYS.dispatch(self, event.key, event.mod)
+            self.layout()
         else:
             super().handle_key(event)
 
-    def typing_key(self, event: pygame.event.Event) -> None:
-        """Keys while a name or email is typed (the characters come as TEXTINPUT events)."""
-        if event.key == pygame.K_BACKSPACE:
-            self.draft = self.draft[:-1]
-        elif event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
-            self.finish_typing(then_email=True)
-        elif event.key == pygame.K_ESCAPE:
-            self.stop_typing()
-        self.layout()
+    def modes(self) -> set[str]:
+        """"setting" while a row whose value Left/Right changes has the focus."""
+        focused = self.buttons[self.focus].action if 0 <= self.focus < len(self.buttons) else None
+        return {"setting"} if focused not in (None, "back", "learner") else set()
+
+    def change_focused(self, direction: int) -> None:
+        """Left/Right: the focused row's next or previous value."""
+        self.change(self.buttons[self.focus].action, direction)
+
+    def delete_typed(self) -> None:
+        """Backspace while typing: the last character goes."""
+        self.draft = self.draft[:-1]
+
+    def save_typed(self) -> None:
+        """Enter while typing: keep what was typed (after the name, the email is asked for)."""
+        self.finish_typing(then_email=True)
 
     def start_typing(self, row: str) -> None:
         """Type into the name or email row, starting from what is set."""
@@ -392,8 +414,20 @@ class SettingsOverlay(CardOverlay):
         book.draw_lines(surface, lines, theme.font_px(14), theme.palette.text_dim, (area.x, top))
 
 
+MESSAGE_KEYS = Keymap(
+    "message", "keys_message",
+    Binding((pygame.K_PAGEUP,), "scroll", "kn_pages", "ka_scroll_page", args=(-8,)),
+    Binding((pygame.K_PAGEDOWN,), "scroll", "kn_pages", "ka_scroll_page", args=(8,)),
+    *focus_bindings(),  # its PgUp/PgDn go to the rows above
+)
+RELOAD_KEY = next(binding for binding in GLOBAL_KEYS.bindings if binding.action == "reload_scene")
+ERROR_KEYS = Keymap("errors", "keys_message", RELOAD_KEY, *MESSAGE_KEYS.bindings)  # F5: the App's, shown here
+
+
 class _MessageOverlay(CardOverlay):
     """A list of messages (scrolling when long) with buttons to close it."""
+
+    keymap = MESSAGE_KEYS
 
     size = (0.8, 0.7)
     title_key = "notice"
@@ -429,12 +463,6 @@ class _MessageOverlay(CardOverlay):
             self.rows += text_rows(book, message, theme.small, width, theme.palette.text) + [Row(theme.px(6))]
         self.scroller.clamp(self.rows, self.area.height)
 
-    def handle_key(self, event: pygame.event.Event) -> None:
-        if event.key in (pygame.K_PAGEUP, pygame.K_PAGEDOWN):
-            self.scroll(-8 if event.key == pygame.K_PAGEUP else 8)
-        else:
-            super().handle_key(event)
-
     def scroll(self, lines: int) -> None:
         self.scroller.scroll(self.rows, self.area.height, lines)
 
@@ -469,6 +497,8 @@ class NoticeOverlay(_MessageOverlay):
 class ErrorOverlay(_MessageOverlay):
     """A scene with errors: its diagnostics, in the validate format, instead of a crash."""
 
+    keymap = ERROR_KEYS
+
     title_key = "scene_errors"
 
     def __init__(self, app, diagnostics: list[Diagnostic]):
@@ -481,7 +511,7 @@ class ErrorOverlay(_MessageOverlay):
 
     def _hint_lines(self) -> list[str]:
         theme = self.app.theme
-        return self.app.book.wrap(t("errors_hint", self.language), theme.font_px(14),
+        return self.app.book.wrap(self.key_hint(), theme.font_px(14),
                                   round(theme.width * self.size[0]) - 4 * theme.gap)
 
     def draw(self, surface: pygame.Surface) -> None:

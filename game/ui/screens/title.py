@@ -17,6 +17,7 @@ from game.catalog import thumbnail_file
 from game.ltext import pick
 from game.storage import is_small_regular_file, write_bytes
 from game.ui.images import png_bytes
+from game.ui.keymap import Binding, Keymap, focus_bindings
 from game.ui.screens.base import Screen
 from game.ui.strings import CUSTOMER_TYPES, t
 from game.ui.widgets import Button, chip, draw_button, panel
@@ -31,8 +32,18 @@ THUMBNAIL_VERSION = 2
 MAX_PICTURE_BYTES = 8 * 1024 * 1024  # a card picture is a few hundred KB: anything bigger is not ours
 
 
+TITLE_KEYS = Keymap(
+    "title", "keys_title",
+    Binding((pygame.K_PAGEUP,), "turn_page", "kn_pages", "ka_other_scenarios", args=(-1,)),
+    Binding((pygame.K_PAGEDOWN,), "turn_page", "kn_pages", "ka_other_scenarios", args=(1,)),
+    *focus_bindings(back="ka_quit"),  # its PgUp/PgDn go to the rows above
+)
+
+
 class TitleScreen(Screen):
     """Choose a scenario, continue the last run, change settings or quit."""
+
+    keymap = TITLE_KEYS
 
     def __init__(self, app):
         super().__init__(app)
@@ -180,12 +191,6 @@ class TitleScreen(Screen):
         return pygame.Rect(area.right - width, bottom + theme.gap // 2, width, round(theme.small * 1.6))
 
     # --- input -------------------------------------------------------------------------------
-
-    def handle_key(self, event: pygame.event.Event) -> None:
-        if event.key in (pygame.K_PAGEDOWN, pygame.K_PAGEUP):
-            self.turn_page(1 if event.key == pygame.K_PAGEDOWN else -1)
-        else:
-            super().handle_key(event)
 
     def move_focus(self, delta: int) -> None:
         """Arrows move over the cards and buttons; past the last card of a page, the next page opens."""
