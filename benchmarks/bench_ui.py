@@ -176,7 +176,7 @@ def _at_decision(app, language: str, options: int = 4) -> None:
         if app.run.view(language).kind == "decision" and screen.coaching is None and screen.line_done:
             if len(screen.view.choices) >= options:
                 break
-            key(app, getattr(pygame, f"K_{screen.buttons[0].action.split(':')[1]}"))
+            key(app, getattr(pygame, f"K_{screen.buttons[0].action.number}"))
         else:
             key(app, pygame.K_SPACE)
         finish_line(app)

@@ -17,6 +17,7 @@ from game.ui.screens.briefing import BriefingScreen
 from game.ui.screens.ending import EndingScreen
 from game.ui.screens.play import PlayScreen
 from game.ui.screens.title import TitleScreen
+from game.ui.actions import Option, SceneCard, WhatIf
 
 ROOT = Path(__file__).resolve().parent.parent
 SCENES = sorted((ROOT / "scenes").glob("*.yaml"))
@@ -62,7 +63,7 @@ def _card_index(app, path: Path) -> int:
 def _page_to_card(app, index: int) -> None:
     """Click the title's next-page button until the card ``index`` is on screen (the grid pages)."""
     for _ in range(len(app.cards)):
-        if any(button.action == f"scene:{index}" for button in app.screen.buttons):
+        if any(button.action == SceneCard(index) for button in app.screen.buttons):
             return
         click(app, button_centre(app, "next_page"))
     raise AssertionError(f"card {index} never came on screen")
@@ -93,12 +94,12 @@ def test_each_scene_to_an_ending_with_the_keyboard(app, path):
 def test_each_scene_to_an_ending_with_the_mouse(app, path):
     ending, choices = best_choices(path)
     _page_to_card(app, _card_index(app, path))
-    click(app, button_centre(app, f"scene:{_card_index(app, path)}"))
+    click(app, button_centre(app, SceneCard(_card_index(app, path))))
     click(app, button_centre(app, "practice"))
     empty_spot = (app.theme.width // 2, app.theme.height - app.theme.px(40))
     for number in choices:
         _until_decision_or_ending(app, lambda: click(app, empty_spot))
-        click(app, button_centre(app, f"choose:{number}"))
+        click(app, button_centre(app, Option(number)))
     _until_decision_or_ending(app, lambda: click(app, empty_spot))
     click(app, empty_spot)
     assert isinstance(app.screen, EndingScreen) and app.screen.scorecard().ending == ending
@@ -129,7 +130,7 @@ def test_what_if_from_the_debrief(app):
     _until_decision_or_ending(app, lambda: key(app, pygame.K_SPACE))
     key(app, pygame.K_RETURN)
     assert isinstance(app.screen, EndingScreen)
-    click(app, button_centre(app, "whatif:1"))
+    click(app, button_centre(app, WhatIf(1)))
     assert isinstance(app.screen, PlayScreen) and app.run.decisions == 0
     _until_decision_or_ending(app, lambda: key(app, pygame.K_SPACE))
     key(app, pygame.K_1)
@@ -177,7 +178,7 @@ def test_a_scene_with_errors_shows_them_instead_of_crashing(tmp_path):
     scenes.mkdir()
     (scenes / "broken.yaml").write_text("format: 1\nid: broken\n", encoding="utf-8")
     app = App(saves_folder=tmp_path / "saves", scenes_folder=scenes)
-    click(app, button_centre(app, "scene:0"))
+    click(app, button_centre(app, SceneCard(0)))
     assert type(app.screen).__name__ == "ErrorOverlay" and "MOT101" in " ".join(app.screen.messages)
     key(app, pygame.K_ESCAPE)
     assert isinstance(app.screen, TitleScreen)

@@ -11,6 +11,7 @@ from game.ui.driver import button_centre, click, key, settle
 from game.ui.screens.compare import CompareScreen
 from game.ui.screens.facilitate import FacilitatorScreen
 from game.ui.screens.facilitate_overlays import ConfirmCard
+from game.ui.actions import TeamRow
 
 ROOT = Path(__file__).resolve().parent.parent
 TUTORIAL = str(ROOT / "scenes" / "tutorial.yaml")
@@ -91,12 +92,12 @@ def test_one_press_of_s_is_one_export_and_the_debrief_keeps_answering(app, tmp_p
 
 def test_a_whole_two_team_session_with_a_tie_a_vote_taken_back_and_the_export(app, tmp_path):
     click(app, button_centre(app, "facilitate"))
-    click(app, button_centre(app, "team:0"))
+    click(app, button_centre(app, TeamRow(0)))
     for _ in range(len("Team 1")):
         key(app, pygame.K_BACKSPACE)
     type_text(app, "Red")
     key(app, pygame.K_TAB)
-    click(app, button_centre(app, "team:1"))
+    click(app, button_centre(app, TeamRow(1)))
     for _ in range(len("Team 2")):
         key(app, pygame.K_BACKSPACE)
     type_text(app, "Blue")

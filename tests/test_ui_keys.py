@@ -20,6 +20,7 @@ from game.ui.screens.ending import EndingScreen
 from game.ui.screens.overlays import SettingsOverlay
 from game.ui.screens.play import PlayScreen
 from game.ui.screens.title import TitleScreen
+from game.ui.actions import SceneCard
 
 ROOT = Path(__file__).resolve().parent.parent
 TUTORIAL = str(ROOT / "scenes" / "tutorial.yaml")
@@ -140,11 +141,11 @@ def test_continue_names_the_run_and_replacing_it_asks_first(app):
     label = title.buttons[title.focus].label
     assert "First Day" in label and "2" in label
     umbrella = next(i for i, c in enumerate(app.cards) if c.path.endswith("umbrella.yaml"))
-    title.activate(f"scene:{umbrella}")
+    title.activate(SceneCard(umbrella))
     assert isinstance(app.screen, ReplaceRunOverlay)
     key(app, pygame.K_RETURN)  # the default answer keeps the run
     assert isinstance(app.screen, TitleScreen) and app.store.has_run()
-    title.activate(f"scene:{umbrella}")
+    title.activate(SceneCard(umbrella))
     app.screen.focus = 0
     key(app, pygame.K_RETURN)
     assert isinstance(app.screen, BriefingScreen)

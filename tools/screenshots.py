@@ -22,6 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from game.scenes import PROJECT_ROOT  # noqa: E402
 from game.ui.app import App  # noqa: E402
 from game.ui.driver import button_centre, click, finish_line, key  # noqa: E402
+from game.ui.actions import Option  # noqa: E402
 
 SIZES = [(1280, 720), (1920, 1080)]
 LARGE = (3840, 2160)
@@ -111,7 +112,7 @@ def _play(app: App, numbers: tuple[int, ...]) -> None:
     for number in numbers:
         _to_decision(app)
         for _ in range(10):  # at large text sizes the options are paged: turn to the page that shows it
-            if any(b.action == f"choose:{number}" for b in app.screen.buttons):
+            if any(b.action == Option(number) for b in app.screen.buttons):
                 break
             key(app, pygame.K_PAGEDOWN)
         key(app, getattr(pygame, f"K_{number}"))

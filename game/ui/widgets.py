@@ -7,6 +7,7 @@ from typing import Optional
 
 import pygame
 
+from game.ui.actions import Action
 from game.ui.layout import Padding, hotkey_column, label_lines, note_container, option_padding
 from game.ui.strings import t
 from game.i18n import level_word
@@ -23,7 +24,7 @@ class Button:
 
     rect: pygame.Rect
     label: str
-    action: str
+    action: Action
     hotkey: str = ""
     enabled: bool = True
 

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Optional
 
 import pygame
 
+from game.ui.actions import Action
 from game.ui.keymap import ACTIVATE_KEYS, MENU_KEYS, Keymap
 from game.ui.widgets import Button
 
@@ -101,7 +102,7 @@ class Screen:
             if self.buttons[self.focus].enabled:
                 return
 
-    def activate(self, action: str) -> None:
+    def activate(self, action: Action) -> None:
         """Carry out a button's action."""
 
     def scroll(self, lines: int) -> None:

@@ -13,6 +13,7 @@ import pygame
 from game.program import Program
 from game.ltext import pick
 from game.vocab import CUSTOMER_SPEAKER
+from game.ui.actions import Action
 from game.ui.keymap import ACTIVATE_KEYS, Binding, Keymap
 from game.ui.screens.base import Screen
 from game.ui.screens.overlays import _MessageOverlay
@@ -93,7 +94,7 @@ class BriefingScreen(Screen):
     def scroll(self, lines: int) -> None:
         self.scroller.scroll(self.rows, self.area.height, lines)
 
-    def activate(self, action: str) -> None:
+    def activate(self, action: Action) -> None:
         if action in ("practice", "assessment"):
             self.app.begin(self.path, self.program, action)
         elif action == "back":
@@ -144,7 +145,7 @@ class ReplaceRunOverlay(_MessageOverlay):
         return [(t("replace_run_yes", self.language, new=self.new_title), "replace"),
                 (t("keep_run", self.language), "keep")]
 
-    def activate(self, action: str) -> None:
+    def activate(self, action: Action) -> None:
         self.app.pop()
         if action == "replace":
             self.app.open_briefing(self.path)

@@ -12,6 +12,7 @@ import pygame
 from game.pdf import PageImage, images_to_pdf, images_to_png
 from game.ltext import pick
 from game.storage import write_unique
+from game.ui.actions import Action
 from game.ui.blocks import Canvas, TextBlock
 from game.ui.keymap import HINT_SEPARATOR, LANGUAGE_KEY, Binding, Keymap, entry
 from game.ui.screens.base import Screen
@@ -89,7 +90,7 @@ class CompareScreen(Screen):
         """True from an S until its export is written (another S meanwhile does nothing)."""
         return self.export_asked is not None or self.export_job is not None
 
-    def activate(self, action: str) -> None:
+    def activate(self, action: Action) -> None:
         if action == "save" and not self.busy:
             self.export_asked = self.app.frames
             self.status = t("saving", self.language)

@@ -19,6 +19,7 @@ from game.ui.play_control import PlayController
 from game.ui.screens.base import Screen
 from game.ui.scroll import Row, Scroller, scrollbar_width
 from game.ui.strings import t
+from game.ui.actions import Action, WhatIf
 from game.ui.keymap import ACTIVATE_KEYS, Binding, Keymap
 from game.ui.widgets import Button, draw_button, draw_key_hint, panel
 
@@ -120,7 +121,7 @@ class EndingScreen(Screen):
             if row in tops:
                 rect = pygame.Rect(area.right - scrollbar_width(theme) - theme.gap - width, tops[row], width,
                                    self.debrief[row].height - theme.px(6))
-                buttons.append(Button(rect, label, f"whatif:{number}"))
+                buttons.append(Button(rect, label, WhatIf(number)))
         return buttons
 
     # --- input -------------------------------------------------------------------------------
@@ -147,9 +148,9 @@ class EndingScreen(Screen):
         self.debrief_scroll.scroll(self.debrief, self.rects["debrief_rows"].height, lines)
         self.layout()
 
-    def activate(self, action: str) -> None:
-        if action.startswith("whatif:"):
-            self.play.what_if(int(action.split(":")[1]))
+    def activate(self, action: Action) -> None:
+        if isinstance(action, WhatIf):
+            self.play.what_if(action.decision)
         elif action == "save":
             path = self.save_image()
             if path:
@@ -174,11 +175,11 @@ class EndingScreen(Screen):
         self._draw_page(surface, full_list=False)
         theme, book = self.app.theme, self.app.book
         for index, button in enumerate(self.buttons):  # none filled: nothing may look selected before a move
-            small = button.action.startswith("whatif:")
+            small = isinstance(button.action, WhatIf)
             draw_button(surface, button, theme, book, index == self.focus, index == self.hover,
                         size=theme.small if small else self._button_size())
         hint = self.key_hint()
-        first = min(button.rect.x for button in self.buttons if not button.action.startswith("whatif:"))
+        first = min(button.rect.x for button in self.buttons if not isinstance(button.action, WhatIf))
         draw_key_hint(surface, hint, self.rects["summary"].x, first - theme.gap,
                       self.rects["summary"].bottom + (theme.height - self.rects["summary"].bottom) // 2
                       + book.line_height(theme.small) // 2, theme, book)

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Callable, Optional
 
 import pygame
 
+from game.ui.actions import Action
 from game.ui.blocks import Canvas, TextBlock, measure
 from game.ui.screens.overlays import CardOverlay
 from game.ui.screens.projector import projector_sizes
@@ -110,7 +111,7 @@ class FacilitatorMenu(RoomCard):
                         (("resume", "resume"), ("end_session", "compare"), ("main_menu", "menu"))]
         super().layout()
 
-    def activate(self, action: str) -> None:
+    def activate(self, action: Action) -> None:
         if action == "resume":
             self.app.pop()
         elif action == "compare":
@@ -133,7 +134,7 @@ class ConfirmCard(RoomCard):
         self.title, self.message, self.entries = title, message, [(no, "no"), (yes, "yes")]
         super().layout()
 
-    def activate(self, action: str) -> None:
+    def activate(self, action: Action) -> None:
         self.app.pop()
         if action == "yes":
             self.on_yes()

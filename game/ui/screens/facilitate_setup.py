@@ -11,6 +11,7 @@ import pygame
 
 from game.ltext import pick
 from game.ui.blocks import Canvas, TextBlock, measure, sizes_down
+from game.ui.actions import Action, TeamRow
 from game.ui.keymap import HINT_SEPARATOR, LANGUAGE_KEY, Binding, Keymap, entry
 from game.ui.screens.base import Screen
 from game.ui.screens.projector import DIM, background, WHITE, projector_sizes
@@ -64,13 +65,14 @@ class FacilitatorSetup(Screen):
 
     # --- layout ------------------------------------------------------------------------------
 
-    def _entries(self) -> list[list[tuple[str, str, bool]]]:
+    def _entries(self) -> list[list[tuple[str, Action, bool]]]:
         """Rows of (label, action, enabled); a row of several entries shares the width."""
-        rows: list[list[tuple[str, str, bool]]] = [[(self._scene_label(), "scene", True)]]
+        rows: list[list[tuple[str, Action, bool]]] = [[(self._scene_label(), "scene", True)]]
         offered = self.last_teams and self.last_teams != self.teams
         if offered:
             rows.append([(t("last_teams", self.language, teams=", ".join(self.last_teams)), "last", True)])
-        names = [(self._team_label(i), f"team:{i}", True) for i in range(len(self.teams))]
+        names: list[tuple[str, Action, bool]] = [(self._team_label(i), TeamRow(i), True)
+                                                 for i in range(len(self.teams))]
         per_row = 2 if len(names) > 3 else 1
         rows += [names[i:i + per_row] for i in range(0, len(names), per_row)]
         rows.append([(t("add_team", self.language), "add", len(self.teams) < MAX_TEAMS),
@@ -174,7 +176,9 @@ class FacilitatorSetup(Screen):
 
     def change_setting(self, direction: int) -> None:
         """Left or Right on a setting's row: its previous or next value."""
-        self.cycle(self.buttons[self.focus].action, direction)
+        row = self.buttons[self.focus].action
+        if isinstance(row, str):  # the rows that cycle are words ("scene", "mode", "plan")
+            self.cycle(row, direction)
         self.layout()
 
     def to_title(self) -> None:
@@ -201,14 +205,14 @@ class FacilitatorSetup(Screen):
         else:
             self.mode = "alternating" if self.mode == "sequential" else "sequential"
 
-    def activate(self, action: str) -> None:
-        if not action.startswith("team:"):
+    def activate(self, action: Action) -> None:
+        if not isinstance(action, TeamRow):
             self._stop_editing()
         if action in ("scene", "mode", "plan"):
             self.cycle(action, 1)
-        elif action.startswith("team:"):
+        elif isinstance(action, TeamRow):
             self._stop_editing()
-            self.editing = int(action.split(":")[1])
+            self.editing = action.index
             pygame.key.start_text_input()
         elif action == "last":
             self.teams = list(self.last_teams)
@@ -239,7 +243,7 @@ class FacilitatorSetup(Screen):
         for block in self.fixed:
             canvas.draw(block)
         for index, (button, block) in enumerate(self.rows):
-            focused = index == self.focus or button.action == f"team:{self.editing}"
+            focused = index == self.focus or button.action == TeamRow(self.editing)
             primary = button.action == "start" and button.enabled
             fill = theme.palette.accent if primary else (40, 52, 74) if index == self.hover else ROW_FILL
             pygame.draw.rect(surface, fill, button.rect, border_radius=theme.radius)

@@ -8,6 +8,7 @@ import pygame
 
 from game.diagnostics import Diagnostic
 from game.settings import MAX_LEARNER_FIELD, TEXT_SIZES, TEXT_SPEEDS, valid_email
+from game.ui.actions import Action
 from game.ui.keymap import ACTIVATE_KEYS, GLOBAL_KEYS, Binding, Keymap, focus_bindings
 from game.ui.screens.base import Screen
 from game.ui.layout import button_height, button_row, button_width, stack_buttons
@@ -114,7 +115,7 @@ class PauseOverlay(CardOverlay):
         top = self.box().y + self.title_height(t("paused", self.language)) + 2 * theme.gap
         self.stack_buttons(list(zip(self._labels(), [action for _, action in self.KEYS], strict=True)), top)
 
-    def activate(self, action: str) -> None:
+    def activate(self, action: Action) -> None:
         app = self.app
         if action == "resume":
             app.pop()
@@ -341,7 +342,9 @@ class SettingsOverlay(CardOverlay):
 
     def change_focused(self, direction: int) -> None:
         """Left/Right: the focused row's next or previous value."""
-        self.change(self.buttons[self.focus].action, direction)
+        row = self.buttons[self.focus].action
+        if isinstance(row, str):  # every settings row is a word
+            self.change(row, direction)
 
     def delete_typed(self) -> None:
         """Backspace while typing: the last character goes."""
@@ -378,12 +381,12 @@ class SettingsOverlay(CardOverlay):
         pygame.key.stop_text_input()
         self.layout()
 
-    def activate(self, action: str) -> None:
+    def activate(self, action: Action) -> None:
         if action == "back":
             self.app.pop()
         elif action == "learner":
             self.start_typing("learner_name")
-        else:
+        elif isinstance(action, str):
             self.change(action, 1)
 
     def change(self, row: str, direction: int) -> None:
@@ -466,7 +469,7 @@ class _MessageOverlay(CardOverlay):
     def scroll(self, lines: int) -> None:
         self.scroller.scroll(self.rows, self.area.height, lines)
 
-    def activate(self, action: str) -> None:
+    def activate(self, action: Action) -> None:
         self.app.pop()
 
     def draw(self, surface: pygame.Surface) -> None:
@@ -488,7 +491,7 @@ class NoticeOverlay(_MessageOverlay):
         restart = [(t("start_again", self.language), "restart")] if self.restart else []
         return restart + super().entries()
 
-    def activate(self, action: str) -> None:
+    def activate(self, action: Action) -> None:
         self.app.pop()
         if action == "restart" and self.restart:
             self.app.start_scene(self.restart)

@@ -15,6 +15,7 @@ import pygame
 
 from game.ltext import pick
 from game.run import Coaching
+from game.ui.actions import Action, Option
 from game.ui.keymap import CTRL, Binding, Keymap
 from game.ui.layout import option_stack, recap_lines
 from game.ui.play_parts import CardText, PlayPicture, card_text, draw_card, draw_hud, draw_hud_meter, hud_height
@@ -28,7 +29,6 @@ METER_SPEED = 6.0  # meter units per second while it animates
 COMMAND_KEYS = {pygame.K_ESCAPE, pygame.K_BACKSPACE, pygame.K_h, pygame.K_l, pygame.K_F5, pygame.K_F11,
                 pygame.K_LSHIFT, pygame.K_RSHIFT, pygame.K_LCTRL, pygame.K_RCTRL, pygame.K_LALT, pygame.K_RALT,
                 pygame.K_UP, pygame.K_DOWN, pygame.K_PAGEUP, pygame.K_PAGEDOWN}
-CHOOSE = "choose:"  # an option button's action: CHOOSE followed by the option's number
 MAX_DIALOG = 0.42  # the line's box may take this share of the window height before it pages
 
 
@@ -158,7 +158,7 @@ class PlayScreen(Screen):
             self.option_page = min(self.option_page, len(stack.pages) - 1)
             for index in stack.pages[self.option_page]:
                 choice = view.choices[index]
-                self.buttons.append(Button(stack.rects[index], choice.text, f"{CHOOSE}{choice.number}",
+                self.buttons.append(Button(stack.rects[index], choice.text, Option(choice.number),
                                            hotkey=str(choice.number)))
         elif self.coaching is not None or (view.kind == "ending" and self.line_done):
             self.card = self._card_text(area.width)
@@ -313,9 +313,9 @@ class PlayScreen(Screen):
         self._sync()
         self.layout()
 
-    def activate(self, action: str) -> None:
-        if action.startswith(CHOOSE):  # a click on an option
-            self.choose(int(action.removeprefix(CHOOSE)))
+    def activate(self, action: Action) -> None:
+        if isinstance(action, Option):  # a click on an option
+            self.choose(action.number)
 
     def choose(self, number: int) -> None:
         """Take option ``number``, shown with its coaching (when coaching is on and this is practice)."""

@@ -17,6 +17,7 @@ from game.catalog import thumbnail_file
 from game.ltext import pick
 from game.storage import is_small_regular_file, write_bytes
 from game.ui.images import png_bytes
+from game.ui.actions import Action, SceneCard
 from game.ui.keymap import Binding, Keymap, focus_bindings
 from game.ui.screens.base import Screen
 from game.ui.strings import CUSTOMER_TYPES, t
@@ -88,7 +89,7 @@ class TitleScreen(Screen):
             column, row = slot % columns, slot // columns
             rect = pygame.Rect(area.x + column * (width + theme.gap), area.y + row * (height + theme.gap), width,
                                height)
-            self.buttons.append(Button(rect, cards[index].id, f"scene:{index}"))
+            self.buttons.append(Button(rect, cards[index].id, SceneCard(index)))
         self.card_count = len(self.buttons)
         if pages > 1:
             self.buttons.append(Button(self._pager_rect(area), t("more_scenes", self.language, first=self.first + 1,
@@ -216,9 +217,9 @@ class TitleScreen(Screen):
             self.page, self.focus = page, 0
             self.layout()
 
-    def activate(self, action: str) -> None:
-        if action.startswith("scene:"):
-            card = self.app.cards[int(action.split(":")[1])]
+    def activate(self, action: Action) -> None:
+        if isinstance(action, SceneCard):
+            card = self.app.cards[action.index]
             if card.errors:
                 self.app.show_errors(list(card.errors))
             else:
