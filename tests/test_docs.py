@@ -36,3 +36,12 @@ def test_readme_key_tables_are_the_keymaps():
     text = README.read_text(encoding="utf-8")
     assert "<!-- GENERATED:keys-play -->" in text and "<!-- GENERATED:keys-facilitate -->" in text
     assert render(text) == text, "README.md's key tables are out of date: run `python -m game.ui.keydoc`"
+
+
+def test_the_facilitator_guide_key_table_is_the_keymap():
+    from game.ui.keydoc import FACILITATOR_DOC, render
+
+    text = FACILITATOR_DOC.read_text(encoding="utf-8")
+    before = text.split("<!-- GENERATED:keys-projector -->")[0]
+    assert len(before) < len(text) and "| what it does |" not in before  # no hand-written key table left
+    assert render(text) == text, "docs/facilitator.md's key table is out of date: run `python -m game.ui.keydoc`"

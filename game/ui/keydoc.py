@@ -1,7 +1,7 @@
-"""The README's key tables, written from the screens' keymaps.
+"""The key tables of README.md and docs/facilitator.md, written from the screens' keymaps.
 
 ``python -m game.ui.keydoc`` rewrites the blocks between ``<!-- GENERATED:keys-NAME -->`` markers
-in README.md; a test fails when they are out of date, so the README says what the keys do.
+in both documents; a test fails when they are out of date, so the documents say what the keys do.
 """
 
 from __future__ import annotations
@@ -10,12 +10,20 @@ import sys
 from pathlib import Path
 
 from game.docgen import fill_block, rewrite
-from game.ui.keymap import GLOBAL_KEYS, Keymap
+from game.ui.keymap import GLOBAL_KEYS, LANGUAGE_KEY, Keymap
 from game.ui.screens.facilitate import FACILITATOR_KEYS
 from game.ui.screens.play import PLAY_KEYS
 
-README = Path(__file__).resolve().parents[2] / "README.md"
-TABLES: dict[str, tuple[Keymap, ...]] = {"keys-play": (PLAY_KEYS, GLOBAL_KEYS), "keys-facilitate": (FACILITATOR_KEYS,)}
+ROOT = Path(__file__).resolve().parents[2]
+README = ROOT / "README.md"
+FACILITATOR_DOC = ROOT / "docs" / "facilitator.md"
+LANGUAGE_ONLY = Keymap("language", "keys_global", LANGUAGE_KEY)
+TABLES: dict[str, tuple[Keymap, ...]] = {
+    "keys-play": (PLAY_KEYS, GLOBAL_KEYS),
+    "keys-facilitate": (FACILITATOR_KEYS,),
+    "keys-projector": (FACILITATOR_KEYS, LANGUAGE_ONLY),  # docs/facilitator.md: the projector view's keys
+}
+DOCUMENTS = (README, FACILITATOR_DOC)
 
 
 def table(keymaps: tuple[Keymap, ...], language: str = "en") -> str:
@@ -29,13 +37,16 @@ def table(keymaps: tuple[Keymap, ...], language: str = "en") -> str:
 def render(document: str) -> str:
     """``document`` with every key table block rewritten."""
     for name, keymaps in TABLES.items():
-        document = fill_block(document, name, table(keymaps))
+        if f"<!-- GENERATED:{name} -->" in document:
+            document = fill_block(document, name, table(keymaps))
     return document
 
 
 def main() -> int:
-    """Rewrite the key tables of README.md."""
-    return rewrite(README, render)
+    """Rewrite the key tables of README.md and docs/facilitator.md."""
+    for document in DOCUMENTS:
+        rewrite(document, render)
+    return 0
 
 
 if __name__ == "__main__":
