@@ -101,3 +101,27 @@ def test_invisible_characters_and_surrogates_render_and_measure(book, text):
     assert surface.get_height() > 0
     assert book.width(text, 20) == surface.get_width()
     assert book.wrap(text, 20, 200)
+
+
+@pytest.mark.parametrize("space", ["\u00a0", "\u202f"])
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_a_line_never_breaks_at_a_no_break_space(book, space, language):
+    from game.ui.keymap import GLOBAL_KEYS, HINT_SEPARATOR
+    from game.ui.screens.compare import COMPARE_KEYS
+
+    hint = (COMPARE_KEYS.hint(language) + HINT_SEPARATOR + GLOBAL_KEYS.hint(language)).replace("\u00a0", space)
+    entries = hint.split(HINT_SEPARATOR.replace("\u00a0", space))
+    assert all(space in entry for entry in entries)
+    heads = [entry[: entry.index(space) + 2] for entry in entries]  # a key and what follows it: "L l", "L 切"
+    for width in range(max(book.width(head, 16) for head in heads) + 30, book.width(hint, 16) + 20, 7):
+        lines = book.wrap(hint, 16, width)
+        for head in heads:  # never "L" alone at the end of a line
+            assert any(head in line for line in lines), (width, head, lines)
+        assert not any(line.startswith(("·", space)) or line.endswith(space) for line in lines), (width, lines)
+
+
+def test_the_hints_join_each_key_to_its_label_with_a_no_break_space():
+    from game.ui.keymap import GLOBAL_KEYS, HINT_SEPARATOR, NO_BREAK_SPACE
+
+    for language in ("en", "zh"):
+        assert all(NO_BREAK_SPACE in entry for entry in GLOBAL_KEYS.hint(language).split(HINT_SEPARATOR))

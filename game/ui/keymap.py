@@ -16,7 +16,8 @@ import pygame
 from game.ui.strings import t
 
 SHIFT, CTRL = pygame.KMOD_SHIFT, pygame.KMOD_CTRL
-HINT_SEPARATOR = "  ·  "
+HINT_SEPARATOR = "\u00a0\u00a0·  "  # no-break before the dot: a wrapped hint line never starts with "·"
+NO_BREAK_SPACE = "\u00a0"  # between a key and what it does in a hint
 
 
 @dataclass(frozen=True)
@@ -126,7 +127,7 @@ class Keymap:
 def entry(binding: Binding, language: str, say: Optional[Mapping[str, str]] = None) -> str:
     """One binding as a hint shows it: its keys, then what it does (``say`` may name it instead)."""
     label = (say or {}).get(binding.label) or t(binding.label, language)
-    return f"{t(binding.names, language)} {label}"
+    return f"{t(binding.names, language)}{NO_BREAK_SPACE}{label}"  # a hint line never breaks between the two
 
 
 ACTIVATE_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE)

@@ -17,10 +17,14 @@ from typing import Callable
 NO_LINE_START = set("，。、；：！？）》」』】〕〉…—,.;:!?)%’”·")
 # Characters that must not end a line: they go down with what follows them.
 NO_LINE_END = set("（《「『【〔〈“‘(")
-_WORDS = re.compile(r"\s+|\S+")
+# No-break spaces (U+00A0, and the narrow U+202F) join what is on either side ("L\u00a0language" in a key
+# hint): a line never breaks at them. Every other space is a break opportunity.
+NO_BREAK_SPACES = "\u00a0\u202f"
+_SPACE = r"[^\S\u00a0\u202f]+"
+_WORDS = re.compile(_SPACE + r"|(?:\S|[\u00a0\u202f])+")
 # A Latin word, number or code that must stay on one line: Micro-USB, 8:40, 0.3, Type-C, iPhone15.
 _LATIN_RUN = re.compile(r"[A-Za-z0-9]+(?:[-:.'’/_][A-Za-z0-9]+)*")
-_LATIN_TOKEN = re.compile(r"\s+|[A-Za-z0-9'’\-_/.,;:!?()\"“”%$@#&*+=<>\[\]{}~^|\\]+|.", re.DOTALL)
+_LATIN_TOKEN = re.compile(_SPACE + r"|[A-Za-z0-9'’\-_/.,;:!?()\"“”%$@#&*+=<>\[\]{}~^|\\]+|.", re.DOTALL)
 
 Measure = Callable[[str], int]
 
@@ -90,10 +94,13 @@ def break_paragraph(paragraph: str, width: int, measure: Measure) -> list[str]:
 
 
 def _glue(units: tuple[str, ...]) -> list[str]:
-    """Join units that may not be separated: closing punctuation to the unit before, opening to the one after."""
+    """Join units that may not be separated: closing punctuation to the unit before, opening to the one after,
+    and the units on either side of a no-break space."""
     glued: list[str] = []
     for unit in units:
-        if glued and (unit[0] in NO_LINE_START or glued[-1][-1] in NO_LINE_END) and not glued[-1].isspace():
+        if glued and (unit[0] in NO_BREAK_SPACES or glued[-1][-1] in NO_BREAK_SPACES):
+            glued[-1] += unit  # a no-break space holds its neighbours together
+        elif glued and (unit[0] in NO_LINE_START or glued[-1][-1] in NO_LINE_END) and not glued[-1].isspace():
             glued[-1] += unit
         else:
             glued.append(unit)
