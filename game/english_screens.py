@@ -160,8 +160,6 @@ TRAINEE_TEXTS: tuple[tuple[str, str], ...] = (  # the briefing, assessment mode 
     entry("customer_label", "The customer"),
     entry("objectives", "What to practise"),
     entry("keys_label", "Keys"),
-    entry("keys_text", "Space or click: next line  ·  1-9, or ↑↓ then Enter: choose  ·  Backspace: undo  ·  H: "
-                       "history  ·  L: language  ·  Esc: menu"),
     entry("assessment_rules_label", "Assessment rules"),
     entry("assessment_rules", "The customer's reactions and the meter stay hidden until the scorecard. No coaching "
                               "and no undo; \"what if\" opens after the end. The run is recorded as an assessment."),

@@ -14,7 +14,7 @@ from game.program import Program
 from game.ltext import pick
 from game.vocab import CUSTOMER_SPEAKER
 from game.ui.actions import Action
-from game.ui.keymap import ACTIVATE_KEYS, Binding, Keymap
+from game.ui.keymap import ACTIVATE_KEYS, HINT_SEPARATOR, LANGUAGE_KEY, NO_BREAK_SPACE, Binding, Keymap, entry
 from game.ui.screens.base import Screen
 from game.ui.screens.overlays import _MessageOverlay
 from game.ui.scroll import Row, Scroller, scrollbar_width, text_rows
@@ -87,7 +87,7 @@ class BriefingScreen(Screen):
         section("customer_label", f"{customer} · {t('customer_type', language, type=kind)}")
         if program.objectives:
             section("objectives", "\n".join(f"• {pick(o, language)}" for o in program.objectives))
-        section("keys_label", t("keys_text", language))
+        section("keys_label", play_keys_text(language))
         section("assessment_rules_label", t("assessment_rules", language))
         return rows
 
@@ -113,6 +113,14 @@ class BriefingScreen(Screen):
         if 0 <= self.focus < len(self.buttons):
             draw_key_hint(surface, self.key_hint(), self.box.x, self.buttons[0].rect.x - theme.gap,
                           self.buttons[0].rect.bottom, theme, book)
+
+
+def play_keys_text(language: str) -> str:
+    """The keys of the play screen, from its keymap (with the language key every screen has)."""
+    from game.ui.screens.play import PLAY_KEYS  # the play screen loads with the engine, after the briefing
+
+    keys = [f"{names}{NO_BREAK_SPACE}{label}" for names, label in PLAY_KEYS.table(language)]
+    return HINT_SEPARATOR.join(keys + [entry(LANGUAGE_KEY, language)])
 
 
 class ReplaceRunOverlay(_MessageOverlay):
