@@ -26,22 +26,28 @@ class _EnoughFound(Exception):
 
 
 class _Reporter:
-    """Collects diagnostics for one file, placing them by data path; stops at a bound (see _EnoughFound)."""
+    """Collects diagnostics for one file, placing them by data path; stops at a bound (see _EnoughFound).
+
+    Problems are placed all at once when checking ends: the source map finds every position in one
+    reading of the file, where placing them one by one would read it again for each.
+    """
 
     def __init__(self, source: SourceMap, path: str, limit: int = MAX_DIAGNOSTICS + STOP_AFTER):
         self.source = source
         self.path = path
         self.limit = limit
-        self.found: list[Diagnostic] = []
+        self.pending: list[tuple[bool, tuple, str, str]] = []  # (at the key, data path, code, message)
 
-    def _keep(self, diagnostic: Diagnostic) -> None:
-        self.found.append(diagnostic)
-        if len(self.found) == self.limit:  # 0: no limit
+    def _keep(self, at_key: bool, loc: tuple, code: str, message: str) -> None:
+        self.pending.append((at_key, loc, code, message))
+        if len(self.pending) == self.limit:  # 0: no limit
             raise _EnoughFound
 
     def at_value(self, loc: tuple, code: str, message: str) -> None:
-        line, column = self.source.value(loc)
-        self._keep(Diagnostic(self.path, line, column, code, message))
+        self._keep(False, loc, code, message)
+
+    def at_key(self, loc: tuple, code: str, message: str) -> None:
+        self._keep(True, loc, code, message)
 
     def hint(self, word: str, candidates) -> str:
         """A did-you-mean suffix, while few problems are found: past HINTED_PROBLEMS, none.
@@ -49,13 +55,18 @@ class _Reporter:
         Each hint compares the word with every candidate; a file with 100,000 broken references
         to 100,000 nodes must not cost 10^10 comparisons for hints nobody will read.
         """
-        if len(self.found) >= HINTED_PROBLEMS or len(candidates) > MAX_HINT_CANDIDATES:
+        if len(self.pending) >= HINTED_PROBLEMS or len(candidates) > MAX_HINT_CANDIDATES:
             return ""
         return did_you_mean(word, candidates)
 
-    def at_key(self, loc: tuple, code: str, message: str) -> None:
-        line, column = self.source.key(loc)
-        self._keep(Diagnostic(self.path, line, column, code, message))
+    def placed(self) -> list[Diagnostic]:
+        """Every problem found, with its line and column."""
+        self.source.prepare(loc for _, loc, _, _ in self.pending)
+        found = []
+        for at_key, loc, code, message in self.pending:
+            line, column = self.source.key(loc) if at_key else self.source.value(loc)
+            found.append(Diagnostic(self.path, line, column, code, message))
+        return found
 
 
 def check_scene(scene: Scene, source: SourceMap, path: str, conditions: Optional[dict] = None) -> list[Diagnostic]:
@@ -82,8 +93,8 @@ def check_scene_bounded(scene: Scene, source: SourceMap, path: str, conditions: 
     try:
         _run_checks(scene, report, conditions)
     except _EnoughFound:
-        return report.found, True
-    return report.found, False
+        return report.placed(), True
+    return report.placed(), False
 
 
 def _run_checks(scene: Scene, report: _Reporter, conditions: Optional[dict]) -> None:
@@ -96,7 +107,7 @@ def _run_checks(scene: Scene, report: _Reporter, conditions: Optional[dict]) -> 
     _check_glyphs(scene, report, load_coverage())
     _check_workshop_plan(scene, report)
     _check_phone_fields(scene, report)
-    if not any(d.code in ("MOT201", "MOT203") for d in report.found):
+    if not any(code in ("MOT201", "MOT203") for _, _, code, _ in report.pending):
         _check_reachability(scene, report)
 
 
