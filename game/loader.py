@@ -21,7 +21,7 @@ from game.gcpause import without_gc_pauses
 from game.model import Node, Scene
 from game.program import Program, compile_scene
 from game.reach import TooManyStates, explore
-from game.yamlsrc import MAX_DIAGNOSTICS, STOP_AFTER, SourceMap, YamlSourceError, parse, read_text
+from game.yamlsrc import MAX_DIAGNOSTICS, STOP_AFTER, SourceMap, YamlSourceError, as_text, parse, read_source
 
 
 # validate stays quick on huge scenes; `analyze` explores up to analysis.MAX_STATES
@@ -65,13 +65,13 @@ def load_scene(path: str, text: Optional[str] = None) -> LoadedScene:
     """
     result = LoadedScene(path=path)
     try:
-        text = read_text(path) if text is None else text
-        document = _Document(*parse(text, path, children_of=("nodes", _node_model)))
+        source: str | bytes = read_source(path) if text is None else text
+        document = _Document(*parse(source, path, children_of=("nodes", _node_model)))
     except YamlSourceError as exc:
         result.diagnostics = cap_diagnostics(exc.diagnostics, left_out=exc.left_out, stopped_at=exc.stopped_at)
         return result
     result.source = document.source
-    left_out, incomplete = _check(result, document, text)
+    left_out, incomplete = _check(result, document, source)
     result.diagnostics = cap_diagnostics(result.diagnostics, left_out=left_out, incomplete=incomplete)
     return result
 
@@ -96,7 +96,7 @@ def _node_model(data: dict) -> Optional[Node]:
         return None
 
 
-def _check(result: LoadedScene, document: _Document, text: str) -> tuple[int, bool]:
+def _check(result: LoadedScene, document: _Document, text: str | bytes) -> tuple[int, bool]:
     """Schema, conditions, graph checks and compilation of parsed data, into ``result``.
 
     Returns:
@@ -186,7 +186,7 @@ class _Conditions:
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
-def _parse_conditions(scene: Scene, source: SourceMap, path: str, text: str) -> _Conditions:
+def _parse_conditions(scene: Scene, source: SourceMap, path: str, text: str | bytes) -> _Conditions:
     """Parse every choice condition once; malformed ones become MOT109."""
     found = _Conditions()
     malformed = []
@@ -201,7 +201,7 @@ def _parse_conditions(scene: Scene, source: SourceMap, path: str, text: str) -> 
     if not malformed:
         return found
     source.prepare(loc for loc, _, _ in malformed)
-    lines = text.splitlines()  # only now: the lines cost as much memory as the text again
+    lines = as_text(text).splitlines()  # only now: the lines cost as much memory as the text again
     for loc, condition, problem in malformed:
         line, column = source.value(loc)
         column += _offset_in_source(lines, line, column, condition, problem.offset)

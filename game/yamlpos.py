@@ -46,7 +46,7 @@ class SourceMap:
     nearest ancestor that was written in the file; the empty path is the document's top value.
     """
 
-    def __init__(self, text: str = "", loader: Any = None):
+    def __init__(self, text: str | bytes = "", loader: Any = None):
         self._text = text
         self._loader = loader
         self._found: dict[Path, tuple[int, int]] = {}  # path -> (value, key) packed; key 0 in a list
@@ -140,7 +140,7 @@ class _Walk:
         self.anchors: dict[str, str] = {}  # scalar anchors, for aliases used as keys
         self.started = False
 
-    def run(self, text: str, loader_class: Any) -> bool:
+    def run(self, text: str | bytes, loader_class: Any) -> bool:
         """Read ``text``; True when it stopped early because every wanted path was found."""
         loader = loader_class(text)
         try:

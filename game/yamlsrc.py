@@ -43,10 +43,12 @@ ALIAS_RATIO = 10
 # Text counts against the alias allowance too: every CHARS_PER_NODE characters of a string weigh one
 # node, so aliases of one long string cannot make later checks scan the same text a million times.
 CHARS_PER_NODE = 64
-# Shipped scenes hold one value per ~30 characters, the benchmarks' generated ones (benchmarks/
-# generate.py) one per ~10.5. Far denser text (`[1,1,1,...]`, `- 1` lines) is machine-made: it is
-# refused once it holds more than NODE_ALLOWANCE + one value per CHARS_PER_VALUE characters, so
-# reading costs at most a bounded time and memory per megabyte. MAX_NODES bounds it absolutely:
+# Shipped scenes hold one weighted value (see MAPPING_WEIGHT) per 15-20 characters, the benchmarks'
+# generated ones (benchmarks/generate.py) one per ~14 (characters; counted in bytes for a file,
+# which only loosens the cap for Chinese text, whose strings cost less per byte). Far denser text
+# (`[1,1,1,...]`, `- 1` lines, `{a: 1}` lines) is machine-made: it is refused once it holds more
+# than NODE_ALLOWANCE + one value per CHARS_PER_VALUE characters, so reading costs at most a
+# bounded time and memory per megabyte. MAX_NODES bounds it absolutely:
 # a 40k-node scene holds about 2.5 million values (60 a node).
 MAX_NODES = 4_000_000
 NODE_ALLOWANCE = 5_000
@@ -82,6 +84,19 @@ def read_text(path: str) -> str:
     Raises:
         YamlSourceError: with a MOT001/MOT002/MOT003 diagnostic.
     """
+    return read_source(path).decode("utf-8")
+
+
+def read_source(path: str) -> bytes:
+    """Read a scene file as checked UTF-8 bytes (without a byte-order mark), refusing anything else.
+
+    Both parsers read these bytes directly: keeping the file as bytes rather than text (2 or 4
+    bytes a character once any Chinese is in it) and never handing the parser a second copy keeps
+    loading's memory down.
+
+    Raises:
+        YamlSourceError: with a MOT001/MOT002/MOT003 diagnostic.
+    """
     def fail(code: str, message: str) -> YamlSourceError:
         return YamlSourceError([Diagnostic(path, 1, 1, code, message)])  # 1:1 so editors can jump there
 
@@ -103,7 +118,7 @@ def read_text(path: str) -> str:
         raise fail("MOT001", f"cannot read the file ({exc.strerror or exc}): check the path") from None
     except ValueError:  # a NUL byte in the path
         raise fail("MOT001", "the path contains a NUL character: check the path") from None
-    return decode(raw, path)
+    return check_utf8(raw, path)
 
 
 class _NotRegular(OSError):
@@ -141,14 +156,35 @@ def _read_regular_file(path: str) -> bytes:
 
 def decode(raw: bytes, path: str) -> str:
     """Decode UTF-8 bytes (a UTF-8 byte-order mark is allowed), explaining other encodings."""
+    return check_utf8(raw, path).decode("utf-8")
+
+
+_CHUNK = 1 << 20
+
+
+def check_utf8(raw: bytes, path: str) -> bytes:
+    """``raw`` without a UTF-8 byte-order mark, once it is known to be UTF-8; other encodings explained.
+
+    Checked a megabyte at a time, so no text copy of the whole file is ever made.
+    """
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or raw.count(b"\x00") > len(raw) // 4:
         raise YamlSourceError([Diagnostic(path, 1, 1, "MOT003", f"the file is saved as UTF-16: {_SAVE_AS_UTF8}")])
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise YamlSourceError([Diagnostic(path, line, column, "MOT003", _encoding_hint(raw))]) from None
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    start = 0
+    while start < len(raw):
+        end = min(start + _CHUNK, len(raw))
+        while end < len(raw) and 0x80 <= raw[end] < 0xC0:  # never cut a character in two
+            end -= 1
+        try:
+            raw[start:end].decode("utf-8")
+        except UnicodeDecodeError as exc:
+            position = start + exc.start
+            line = raw.count(b"\n", 0, position) + 1
+            column = position - (raw.rfind(b"\n", 0, position) + 1) + 1
+            raise YamlSourceError([Diagnostic(path, line, column, "MOT003", _encoding_hint(raw))]) from None
+        start = end
+    return raw
 
 
 def _encoding_hint(raw: bytes) -> str:
@@ -163,12 +199,12 @@ def _encoding_hint(raw: bytes) -> str:
     return f"the file is not UTF-8; it looks like {guess}: {_SAVE_AS_UTF8}"
 
 
-def parse(text: str, path: str, children_of: Optional[tuple[str, Callable[[dict], Any]]] = None
+def parse(text: str | bytes, path: str, children_of: Optional[tuple[str, Callable[[dict], Any]]] = None
           ) -> tuple[Any, SourceMap]:
     """Parse one YAML document into plain data and its source map.
 
     Args:
-        text: The document.
+        text: The document, as text or as checked UTF-8 bytes (see :func:`read_source`).
         path: The file name used in diagnostics.
         children_of: (top-level key, convert): each mapping directly under that key is passed to
             ``convert`` as soon as it is complete and replaced by what it returns (None keeps the
@@ -178,7 +214,7 @@ def parse(text: str, path: str, children_of: Optional[tuple[str, Callable[[dict]
     Raises:
         YamlSourceError: with a MOT004-MOT012 diagnostic.
     """
-    if not text.strip():
+    if not text or text.isspace():  # not strip(): that would copy the whole file
         raise YamlSourceError([Diagnostic(path, 1, 1, "MOT006",
                                "the file is empty: start from `python main.py new NAME`")])
     builder = _Builder(path, min(MAX_NODES, NODE_ALLOWANCE + len(text) // CHARS_PER_VALUE), children_of)
@@ -189,7 +225,7 @@ def parse(text: str, path: str, children_of: Optional[tuple[str, Callable[[dict]
             builder.feed(loader.get_event(), loader)
     except yaml.YAMLError as exc:
         in_bytes = _Loader is not yaml.SafeLoader  # libyaml counts bytes, PyYAML's reader characters
-        raise YamlSourceError([_syntax_diagnostic(exc, text, path, in_bytes)]) from None
+        raise YamlSourceError([_syntax_diagnostic(exc, as_text(text), path, in_bytes)]) from None
     except YamlSourceError as exc:
         exc.diagnostics = builder.placed(exc.diagnostics, text)
         raise
@@ -197,6 +233,11 @@ def parse(text: str, path: str, children_of: Optional[tuple[str, Callable[[dict]
         if loader is not None:
             loader.dispose()
     return builder.result(text)
+
+
+def as_text(text: str | bytes) -> str:
+    """The document as text (decoded only when a problem needs its lines)."""
+    return text.decode("utf-8") if isinstance(text, bytes) else text
 
 
 def _syntax_diagnostic(exc: yaml.YAMLError, text: str, path: str, in_bytes: bool = True) -> Diagnostic:
@@ -346,7 +387,7 @@ class _Builder:
         if self.errors_left_out >= STOP_AFTER:  # a machine-made file: reading on only costs time
             raise YamlSourceError(self.errors, self.errors_left_out, stopped_at=mark.line + 1)
 
-    def placed(self, diagnostics: list[Diagnostic], text: str) -> list[Diagnostic]:
+    def placed(self, diagnostics: list[Diagnostic], text: str | bytes) -> list[Diagnostic]:
         """``diagnostics`` with the first line of each duplicate key filled in (read again from ``text``)."""
         if not self.duplicates:
             return diagnostics
@@ -388,7 +429,7 @@ class _Builder:
                 raise self.fail(event.start_mark, "MOT011",
                                 "a second YAML document starts here (---): keep one scene per file")
 
-    def result(self, text: str = "") -> tuple[Any, SourceMap]:
+    def result(self, text: str | bytes = "") -> tuple[Any, SourceMap]:
         if self.errors:
             raise YamlSourceError(self.placed(self.errors, text), self.errors_left_out)
         if self.documents == 0:
