@@ -65,23 +65,28 @@ def load_scene(path: str, text: Optional[str] = None) -> LoadedScene:
     """
     result = LoadedScene(path=path)
     try:
-        source: str | bytes = read_source(path) if text is None else text
-        document = _Document(*parse(source, path, children_of=("nodes", _node_model)))
+        document = _parsed(path, text)
     except YamlSourceError as exc:
         result.diagnostics = cap_diagnostics(exc.diagnostics, left_out=exc.left_out, stopped_at=exc.stopped_at)
         return result
     result.source = document.source
-    left_out, incomplete = _check(result, document, source)
+    left_out, incomplete = _check(result, document)
     result.diagnostics = cap_diagnostics(result.diagnostics, left_out=left_out, incomplete=incomplete)
     return result
 
 
 @dataclass
 class _Document:
-    """Parsed data, held here so it can be dropped as soon as the model is built."""
+    """Parsed data and the file's text, held here so each can be dropped as soon as it is no longer needed."""
 
     data: Any
     source: SourceMap
+    text: Optional[str | bytes]
+
+
+def _parsed(path: str, text: Optional[str]) -> _Document:
+    source: str | bytes = read_source(path) if text is None else text
+    return _Document(*parse(source, path, children_of=("nodes", _node_model)), text=source)
 
 
 def _node_model(data: dict) -> Optional[Node]:
@@ -96,7 +101,7 @@ def _node_model(data: dict) -> Optional[Node]:
         return None
 
 
-def _check(result: LoadedScene, document: _Document, text: str | bytes) -> tuple[int, bool]:
+def _check(result: LoadedScene, document: _Document) -> tuple[int, bool]:
     """Schema, conditions, graph checks and compilation of parsed data, into ``result``.
 
     Returns:
@@ -130,6 +135,7 @@ def _check(result: LoadedScene, document: _Document, text: str | bytes) -> tuple
         return left_out, False
     del data
     document.data = None  # the model holds what is needed: the data's containers can be reused
+    text = document.text or ""
     conditions = _parse_conditions(result.scene, result.source, path, text)
     checks, incomplete = check_scene_bounded(result.scene, result.source, path, conditions.trees)
     if incomplete and not has_errors(checks):  # only warnings so far: the scene may still load, so check it all
@@ -139,6 +145,7 @@ def _check(result: LoadedScene, document: _Document, text: str | bytes) -> tuple
         return 0, True
     if not has_errors(result.diagnostics):
         program = compile_scene(result.scene, conditions.trees, text)
+        document.text = text = ""  # the source map keeps its own (compressed) copy; the search below is big
         stuck = _stuck_decisions(program, result.source, path)
         result.diagnostics = sorted(result.diagnostics + stuck)
         result.program = None if has_errors(stuck) else program

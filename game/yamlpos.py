@@ -9,6 +9,7 @@ paths and stops as soon as the last of them is found. Nothing is built while it 
 
 from __future__ import annotations
 
+import zlib
 from typing import Any, Iterable, Optional
 
 import yaml
@@ -17,6 +18,9 @@ Path = tuple  # a path into the data: keys (str) and list indexes (int)
 
 # A position is packed as line * COLUMNS + column: one int instead of a tuple.
 COLUMNS = 1 << 32
+# Texts longer than this are kept compressed (YAML shrinks 5-10 times; level 1 costs about 1% of
+# loading): a loaded scene then holds a fraction of its file, not a copy, while it is played.
+COMPRESS_FROM = 1 << 20
 
 
 def pack(line: int, column: int) -> int:
@@ -47,7 +51,11 @@ class SourceMap:
     """
 
     def __init__(self, text: str | bytes = "", loader: Any = None):
-        self._text = text
+        self._text: str | bytes = text
+        self._compressed = b""
+        if len(text) > COMPRESS_FROM:
+            self._compressed = zlib.compress(text.encode("utf-8") if isinstance(text, str) else text, 1)
+            self._text = ""
         self._loader = loader
         self._found: dict[Path, tuple[int, int]] = {}  # path -> (value, key) packed; key 0 in a list
         self._root = pack(1, 1)
@@ -95,8 +103,9 @@ class SourceMap:
                     child = node.children[part] = _Want(prefix)
                     missing += prefix not in self._found
                 node = child
-        if (missing or not self._root_read) and self._text and self._loader is not None:
-            if not _Walk(self, wanted, missing).run(self._text, self._loader):
+        if (missing or not self._root_read) and (self._text or self._compressed) and self._loader is not None:
+            text = zlib.decompress(self._compressed) if self._compressed else self._text
+            if not _Walk(self, wanted, missing).run(text, self._loader):
                 _mark_absent(wanted, self._found)  # read to the end: what was not found is not written
         self._root_read = True
 

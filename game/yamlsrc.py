@@ -48,9 +48,9 @@ CHARS_PER_NODE = 64
 # which only loosens the cap for Chinese text, whose strings cost less per byte). Far denser text
 # (`[1,1,1,...]`, `- 1` lines, `{a: 1}` lines) is machine-made: it is refused once it holds more
 # than NODE_ALLOWANCE + one value per CHARS_PER_VALUE characters, so reading costs at most a
-# bounded time and memory per megabyte. MAX_NODES bounds it absolutely:
-# a 40k-node scene holds about 2.5 million values (60 a node).
-MAX_NODES = 4_000_000
+# bounded time and memory per megabyte. MAX_NODES bounds it absolutely: a 40k-node generated
+# scene (72 MB) holds about 5.2 million weighted values, a 128 MB file at that density 9.3 million.
+MAX_NODES = 10_000_000
 NODE_ALLOWANCE = 5_000
 CHARS_PER_VALUE = 8
 # What a value costs in memory, in units of about one short string: a mapping is a dict (200 bytes
