@@ -94,7 +94,9 @@ class SourceMap:
         """
         wanted = _Want(())
         missing = 0
+        root_wanted = False
         for path in paths:
+            root_wanted = root_wanted or not path
             node = wanted
             for depth, part in enumerate(path):
                 child = node.children.get(part)
@@ -103,11 +105,12 @@ class SourceMap:
                     child = node.children[part] = _Want(prefix)
                     missing += prefix not in self._found
                 node = child
-        if (missing or not self._root_read) and (self._text or self._compressed) and self._loader is not None:
-            text = zlib.decompress(self._compressed) if self._compressed else self._text
+        readable = (self._text or self._compressed) and self._loader is not None
+        if readable and (missing or root_wanted and not self._root_read):  # the top value is the first found
+            text = _Inflating(self._compressed) if self._compressed else self._text
             if not _Walk(self, wanted, missing).run(text, self._loader):
                 _mark_absent(wanted, self._found)  # read to the end: what was not found is not written
-        self._root_read = True
+            self._root_read = True
 
     def _record(self, path: Path, value: int, key: int) -> bool:
         """Keep the first position seen for ``path``; True when it was new."""
@@ -115,6 +118,29 @@ class SourceMap:
             return False
         self._found[path] = (value, key)
         return True
+
+
+class _Inflating:
+    """A compressed text read as a file, a piece at a time: the parser never sees it whole."""
+
+    def __init__(self, compressed: bytes):
+        self._compressed = memoryview(compressed)
+        self._offset = 0
+        self._inflater = zlib.decompressobj()
+        self._ready = b""
+
+    def read(self, size: int = -1) -> bytes:
+        """Up to ``size`` bytes of the text (all that is left when ``size`` is negative)."""
+        while (size < 0 or len(self._ready) < size) and not self._inflater.eof:
+            piece = self._compressed[self._offset:self._offset + 65536]
+            self._offset += len(piece)
+            self._ready += self._inflater.decompress(piece) if piece else self._inflater.flush()
+            if not piece:
+                break
+        if size < 0:
+            size = len(self._ready)
+        out, self._ready = self._ready[:size], self._ready[size:]
+        return out
 
 
 def _mark_absent(wanted: _Want, found: dict) -> None:
@@ -149,8 +175,8 @@ class _Walk:
         self.anchors: dict[str, str] = {}  # scalar anchors, for aliases used as keys
         self.started = False
 
-    def run(self, text: str | bytes, loader_class: Any) -> bool:
-        """Read ``text``; True when it stopped early because every wanted path was found."""
+    def run(self, text: Any, loader_class: Any) -> bool:
+        """Read ``text`` (a str, bytes or a file); True when it stopped early because every wanted path was found."""
         loader = loader_class(text)
         try:
             while loader.check_event():
