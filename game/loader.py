@@ -137,9 +137,10 @@ def _check(result: LoadedScene, document: _Document) -> tuple[int, bool]:
     document.data = None  # the model holds what is needed: the data's containers can be reused
     text = document.text or ""
     conditions = _parse_conditions(result.scene, result.source, path, text)
-    checks, incomplete = check_scene_bounded(result.scene, result.source, path, conditions.trees)
+    checks, incomplete = check_scene_bounded(result.scene, result.source, path, conditions.trees,
+                                             file_bytes=len(text))
     if incomplete and not has_errors(checks):  # only warnings so far: the scene may still load, so check it all
-        checks, incomplete = check_scene(result.scene, result.source, path, conditions.trees), False
+        checks, incomplete = check_scene(result.scene, result.source, path, conditions.trees, len(text)), False
     result.diagnostics = sorted(conditions.diagnostics + checks)
     if incomplete:
         return 0, True
