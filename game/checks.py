@@ -5,11 +5,12 @@ Each check returns diagnostics located through the scene's source map.
 
 from __future__ import annotations
 
+import re
 from collections import deque
 from typing import Iterable, Optional
 
 from game.conditions import KEYWORDS, METER_NAME, flags_in
-from game.diagnostics import Diagnostic, did_you_mean
+from game.diagnostics import Diagnostic, did_you_mean, escape_controls
 from game.glyphs import Coverage, load_coverage
 from game.model import Scene, iter_texts
 from game.vocab import CUSTOMER_SPEAKER
@@ -209,21 +210,46 @@ def _check_choices(scene: Scene, report: _Reporter) -> None:
                           f"split the decision")
 
 
+# Control characters other than line breaks and tabs: a scene can only hold them through a double-quoted
+# escape ("\e", "\x07"), and no dialogue needs one.
+_TEXT_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_SURROGATES = re.compile("[\ud800-\udfff]")  # what "\ud83d\ude00" gives with the pure-Python parser
+
+
 def _check_glyphs(scene: Scene, report: _Reporter, coverage: Optional[Coverage]) -> None:
-    if coverage is None:
-        return
     known: dict[str, list[str]] = {}  # aliases repeat one string many times: scan each text once
     for loc, text in iter_texts(scene):
         values = text.items() if isinstance(text, dict) else [("", text)]
         for language, value in values:
             missing = known.get(value)
             if missing is None:
-                missing = known[value] = coverage.missing(value)
-            if missing:
+                missing = known[value] = _glyph_problems(value, coverage)
+            if not missing:
+                continue
+            where = loc + ((language,) if language else ())
+            if _SURROGATES.match(missing[0]):
+                report.at_value(where, "MOT218",
+                                f"the text holds the escape '{escape_controls(missing[0])}', half of a character "
+                                f"(a UTF-16 surrogate) that cannot be drawn: write the character itself, or "
+                                f"escape it whole as \\U followed by eight hex digits (\\U0001F600)")
+            elif _TEXT_CONTROLS.match(missing[0]):
+                report.at_value(where, "MOT218",
+                                f"the text holds the control character '{escape_controls(missing[0])}', which "
+                                f"cannot be drawn and would drive a terminal: remove it (write a line break as "
+                                f"a new line, not an escape)")
+            elif missing:
                 shown = " ".join(f"'{c}' (U+{ord(c):04X})" for c in missing[:5])
-                report.at_value(loc + ((language,) if language else ()), "MOT213",
+                report.at_value(where, "MOT213",
                                 f"the bundled font cannot draw {shown}: the game falls back to a system font, "
                                 f"which may lack it too; use a common character or punctuation instead")
+
+
+def _glyph_problems(value: str, coverage: Optional[Coverage]) -> list[str]:
+    """The control characters of ``value`` if it has any (an error), else the characters the font lacks."""
+    controls = _SURROGATES.findall(value) or _TEXT_CONTROLS.findall(value)
+    if controls:
+        return controls
+    return coverage.missing(value) if coverage is not None else []
 
 
 def _check_flags(scene: Scene, report: _Reporter, conditions: dict) -> None:

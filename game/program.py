@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, Mapping, Optional
 
 from game.conditions import Expr, reads_meter
-from game.ltext import LText, pick  # noqa: F401  (pick is part of this module's interface)
+from game.ltext import LText
 from game.model import ScoringWeights, Scene
 from game.vocab import CUSTOMER_REACTIVITY, CUSTOMER_SPEAKER
 

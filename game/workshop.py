@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Any, Optional
 
 from game.engine import State, Story, View
-from game.program import LText, Program, RKeyDecision, pick
+from game.program import Program, RKeyDecision
+from game.ltext import LText, pick
 from game.scorecard import Scorecard, build_scorecard
 
 LETTERS = "ABCDEFGHI"

@@ -277,6 +277,11 @@ def _syntax_diagnostic(exc: yaml.YAMLError, text: str, path: str, in_bytes: bool
         return Diagnostic(path, unclosed, 1, "MOT004",
                           f"YAML syntax error: a quote opened on this line is closed only on a later line "
                           f"({problem}): add the closing quote")
+    if "escape" in problem:  # libyaml refuses "\ud83d" (half a character) and unknown escapes such as "\q"
+        return Diagnostic(path, line, column, "MOT004",
+                          f"YAML syntax error: this quoted text holds an escape YAML does not accept ({problem}): "
+                          f"write the character itself, or escape it whole as \\U followed by eight hex digits "
+                          f"(\\U0001F600); a backslash meant as itself is written \\\\ or use single quotes")
     if context_mark is not None and "quoted scalar" in (context or ""):
         line, column = context_mark.line + 1, context_mark.column + 1
         return Diagnostic(path, line, column, "MOT004",

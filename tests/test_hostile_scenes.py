@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from game import yamlsrc
-from game.catalog import find_scene_files
+from game.scenes import find_scene_files
 from game.cli import main
 from game.diagnostics import Diagnostic, cap_diagnostics, escape_controls
 from game.loader import load_scene

@@ -1,6 +1,6 @@
 """The App: one window, a stack of screens, the run, the settings and the saves.
 
-Screens turn input into calls on the App; the App calls the core (:mod:`game.session`) and saves
+Screens turn input into calls on the App; the App calls the core (:mod:`game.run`) and saves
 after every change. The loop redraws only when something changed or moves, and sleeps in
 ``pygame.event.wait`` otherwise, so a still screen costs almost no CPU.
 """
@@ -17,6 +17,7 @@ import pygame
 
 from game.catalog import scan_scenes
 from game.diagnostics import Diagnostic
+from game.i18n import t as interface_text
 from game.paths import SCENES_DIR
 from game.savestore import SaveStore
 from game.settings import load_settings, save_settings
@@ -25,9 +26,10 @@ from game.ui.layout import note_container
 from game.ui.screens.base import Screen
 from game.ui.text import TextBook
 from game.ui.theme import Theme, make_theme
+from game.vocab import LANGUAGES, next_language
 
 if TYPE_CHECKING:  # the engine and the scene format load on first use, not at start-up
-    from game.session import Run
+    from game.run import Run
     from game.workshop import Workshop
 
 DEFAULT_SIZE = (1280, 720)
@@ -53,7 +55,7 @@ class App:
         self.scenes_folder = Path(scenes_folder) if scenes_folder else SCENES_DIR
         self.window_size = size
         self.surface = self._open_window(size, self.settings.fullscreen)
-        pygame.display.set_caption("Moments of Truth · 关键时刻")
+        pygame.display.set_caption(" · ".join(interface_text("app_title", language) for language in LANGUAGES))
         self.book = TextBook()
         self.theme = self._make_theme()
         self.run: Optional["Run"] = None
@@ -232,7 +234,7 @@ class App:
 
     def begin(self, path: str, program, mode: str) -> None:
         """Start the briefed scene in ``mode`` ("practice" or "assessment")."""
-        from game.session import Run
+        from game.run import Run
 
         self.run = Run(path, program, mode=mode)
         self.saved(self.store.save_run, self.run)
@@ -241,7 +243,7 @@ class App:
 
     def start_scene(self, path: str, mode: str = "practice") -> None:
         """Start a scene from its beginning in ``mode`` (or show its errors)."""
-        from game.session import Run, SceneLoadError
+        from game.run import Run, SceneLoadError
 
         try:
             self.run = Run.start(path, mode)
@@ -313,7 +315,7 @@ class App:
         """F5: reload the scene from disk, keeping the place when its node still exists."""
         from game.engine import EngineError
         from game.loader import load_scene
-        from game.session import Run, SaveMismatch
+        from game.run import Run, SaveMismatch
 
         self.cards = self.scan()
         if self.run is None or self.run.is_over():  # nothing being played: only the cards can change
@@ -485,7 +487,7 @@ class App:
         elif event.type == pygame.KEYDOWN and event.key == pygame.K_F5:
             self.reload_scene()
         elif event.type == pygame.KEYDOWN and event.key == pygame.K_l and self._l_switches_language(event):
-            self.update_settings(language="zh" if self.settings.language == "en" else "en")
+            self.update_settings(language=next_language(self.settings.language))
         elif event.type in (pygame.KEYDOWN, pygame.TEXTINPUT, pygame.MOUSEBUTTONDOWN, pygame.MOUSEMOTION,
                             pygame.MOUSEWHEEL):
             before = self.screen

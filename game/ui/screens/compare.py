@@ -10,12 +10,13 @@ from typing import Optional
 import pygame
 
 from game.pdf import PageImage, images_to_pdf, images_to_png
-from game.program import pick
+from game.ltext import pick
 from game.storage import write_unique
 from game.ui.blocks import Canvas, TextBlock
 from game.ui.screens.base import Screen
 from game.ui.screens.debrief_pages import DebriefBuilder, Page
 from game.ui.strings import t
+from game.vocab import next_language
 from game.ui.theme import make_theme
 from game.ui.text import TextBook
 
@@ -62,7 +63,7 @@ class CompareScreen(Screen):
             self.app.held.add(event.key)  # one press, one export: its repeats wait for the key's release
             self.activate("save")
         elif event.key == pygame.K_l:
-            self.app.update_settings(language="zh" if self.language == "en" else "en")
+            self.app.update_settings(language=next_language(self.language))
         elif event.key == pygame.K_ESCAPE:
             self.app.to_title()
 

@@ -15,7 +15,7 @@ from typing import Callable, Optional
 
 import pygame
 
-from game.program import pick
+from game.ltext import pick
 from game.ui.blocks import Canvas, measure, one_line
 from game.ui.screens.projector import AMBER, DIM, background, QUALITY_TEXT, WHITE, projector_sizes, quality, \
     rating_words

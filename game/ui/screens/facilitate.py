@@ -14,13 +14,14 @@ from typing import Optional
 import pygame
 
 from game.cohort import choices_at, local_records
-from game.program import pick
+from game.ltext import pick
 from game.ui.blocks import Canvas, TextBlock
 from game.ui.screens.base import NUMBER_KEYS, Screen
 from game.ui.screens.facilitate_overlays import ConfirmCard, FacilitatorMenu
 from game.ui.screens.presenter import NoteOption, draw_notes
 from game.ui.screens.projector import AMBER, Option, ProjectorPainter, projector_sizes
 from game.ui.strings import t
+from game.vocab import next_language
 from game.workshop import LETTERS, Reveal, WorkshopError, letter
 
 NEXT_KEYS = {pygame.K_PAGEDOWN, pygame.K_RIGHT, pygame.K_SPACE, pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_DOWN}
@@ -109,7 +110,7 @@ class FacilitatorScreen(Screen):
         elif key == pygame.K_n:
             self.toggle_notes()
         elif key == pygame.K_l:
-            self.app.update_settings(language="zh" if self.language == "en" else "en")
+            self.app.update_settings(language=next_language(self.language))
         elif key == pygame.K_t:
             self.timer_running = not self.timer_running and self.timer_left > 0
         elif key in (pygame.K_EQUALS, pygame.K_PLUS, pygame.K_KP_PLUS, pygame.K_MINUS, pygame.K_KP_MINUS):
@@ -332,9 +333,8 @@ class FacilitatorScreen(Screen):
         total = sum(counts[choice.id] for choice in choices)
         if not total:
             return ""
-        space = "" if self.language == "zh" else " "
-        shares = " · ".join(f"{letter(n)} {round(100 * counts[c.id] / total)}{space}%"
-                            for n, c in enumerate(choices, start=1))
+        shares = " · ".join(t("option_share", self.language, option=letter(n),
+                              percent=round(100 * counts[c.id] / total)) for n, c in enumerate(choices, start=1))
         return t("past_cohorts", self.language, n=total, shares=shares)
 
     def _notes(self, canvas: Canvas, to_room: bool) -> None:

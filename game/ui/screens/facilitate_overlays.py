@@ -14,6 +14,7 @@ from game.ui.blocks import Canvas, TextBlock, measure
 from game.ui.screens.overlays import CardOverlay
 from game.ui.screens.projector import projector_sizes
 from game.ui.strings import t
+from game.vocab import next_language
 from game.ui.widgets import Button, panel, shade
 
 
@@ -88,7 +89,7 @@ class RoomCard(CardOverlay):
         if event.key in (pygame.K_UP, pygame.K_DOWN):
             self.move_focus(-1 if event.key == pygame.K_UP else 1)
         elif event.key == pygame.K_l:
-            self.app.update_settings(language="zh" if self.language == "en" else "en")
+            self.app.update_settings(language=next_language(self.language))
         else:
             super().handle_key(event)
 

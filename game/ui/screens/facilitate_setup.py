@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import pygame
 
-from game.program import pick
+from game.ltext import pick
 from game.ui.blocks import Canvas, TextBlock, measure, sizes_down
 from game.ui.screens.base import Screen
 from game.ui.screens.projector import DIM, background, WHITE, projector_sizes
 from game.ui.strings import labelled, t
+from game.vocab import next_language
 from game.ui.widgets import Button
 from game.workshop import MAX_TEAM_NAME, team_name_problem
 from game.workshop_export import load_last_teams
@@ -157,7 +158,7 @@ class FacilitatorSetup(Screen):
             self.cycle(action, 1 if event.key == pygame.K_RIGHT else -1)
             self.layout()
         elif event.key == pygame.K_l:
-            self.app.update_settings(language="zh" if self.language == "en" else "en")
+            self.app.update_settings(language=next_language(self.language))
         elif event.key == pygame.K_ESCAPE:
             self.app.to_title()
         elif event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):

@@ -12,6 +12,7 @@ from game.ui.screens.base import Screen
 from game.ui.layout import button_height, button_row, button_width, stack_buttons
 from game.ui.scroll import Row, Scroller, scrollbar_width, text_rows
 from game.ui.strings import labelled, t
+from game.vocab import next_language
 from game.ui.widgets import Button, draw_button, panel, shade
 
 
@@ -267,7 +268,7 @@ class SettingsOverlay(CardOverlay):
             return " · ".join(v for v in (settings.learner_name, settings.learner_email) if v) \
                 or t("not_set", self.language)
         if row == "language":
-            return "English" if settings.language == "en" else "简体中文"
+            return t("language_name", settings.language)  # each language by its own name
         if row == "text_size":
             return f"{settings.text_size + 1} / {len(TEXT_SIZES)}"
         if row == "text_speed":
@@ -348,7 +349,7 @@ class SettingsOverlay(CardOverlay):
         """Step one setting forwards or backwards."""
         settings, app = self.app.settings, self.app
         if row == "language":
-            app.update_settings(language="zh" if settings.language == "en" else "en")
+            app.update_settings(language=next_language(settings.language))
         elif row == "text_size":
             app.update_settings(text_size=(settings.text_size + direction) % len(TEXT_SIZES))
         elif row == "high_contrast":

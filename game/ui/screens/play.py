@@ -14,7 +14,8 @@ from typing import Optional
 import pygame
 
 from game.engine import Turn
-from game.program import RChoice, pick
+from game.program import RChoice
+from game.ltext import pick
 from game.scorecard import best_missed
 from game.ui.layout import option_stack, recap_lines
 from game.ui.play_parts import CardText, PlayPicture, card_text, draw_card, draw_hud

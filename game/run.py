@@ -17,7 +17,8 @@ from typing import Any, Optional
 
 from game.engine import EngineError, State, Story, Turn, View
 from game.loader import LoadedScene, load_scene
-from game.program import Program, pick
+from game.program import Program
+from game.ltext import pick
 from game.scorecard import Scorecard, build_scorecard
 from game.storage import Notice
 
@@ -184,8 +185,7 @@ class Run:
         if unchanged:
             return run, None
         run.check_fingerprints(data.get("choices"))
-        return run, Notice("The scene was edited since this save; your choices were replayed on the new version.",
-                           "场景在存档后被修改过；你的选择已在新版本上重新进行。")
+        return run, Notice("notice_replayed")
 
     def check_fingerprints(self, fingerprints: Any) -> None:
         """Refuse a replay where a choice taken by position now has another text (see :meth:`from_save`).

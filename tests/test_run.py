@@ -10,7 +10,7 @@ import pytest
 
 from game.engine import EngineError
 from game.savestore import SaveStore
-from game.session import Run, SceneLoadError
+from game.run import Run, SceneLoadError
 from game.settings import Settings, load_settings, save_settings
 from game.storage import write_json
 
@@ -175,7 +175,7 @@ def test_from_save_rejects_nonsense():
 
 
 def test_history_keeps_the_players_words_when_a_scene_loops():
-    from game.session import Run as SessionRun
+    from game.run import Run as SessionRun
     from tests.conftest import choice, compile_dict, scene_dict
 
     nodes = {"ask": {"speaker": "customer", "text": "Well?", "choices": [
