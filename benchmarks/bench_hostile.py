@@ -50,10 +50,16 @@ print(json.dumps({"seconds": seconds, "before": before, "peak": high_water(), "c
 CHINESE = "顾客服务关键时刻" * 500
 
 
-def _broken_references(count: int) -> str:
+def _broken_references(count: int, aliased: bool = False) -> str:
+    """A scene of ``count`` short nodes whose ``next`` is missing; ``aliased``: one text shared by aliases."""
     scene = generate(10)
-    text = {"en": "Customer line, a sentence of ordinary length.", "zh": "顾客的话，一句普通长度的句子。"}
-    scene["nodes"] = {f"n{i}": {"speaker": "customer", "text": text, "next": f"gone{i}"} for i in range(count)}
+    scene["nodes"] = {f"n{i}": {"speaker": "customer", "next": f"gone{i}",
+                                "text": {"en": "Customer line, a sentence of ordinary length.",
+                                         "zh": "顾客的话，一句普通长度的句子。"}} for i in range(count)}
+    if aliased:
+        shared = scene["nodes"]["n0"]["text"]
+        for node in scene["nodes"].values():
+            node["text"] = shared  # yaml writes `&id001` once, then `*id001`: 68 bytes a node
     return yaml.safe_dump(scene, allow_unicode=True, sort_keys=False)
 
 
@@ -75,6 +81,7 @@ def corpus(folder: Path) -> dict[str, Path]:
         "one 10 MB string": "x: " + "a" * 10_000_000 + "\n",
         "deep flow nesting, 1 MB": "x: " + "[" * 500_000 + "]" * 500_000 + "\n",
         "20,000 nodes whose next is missing": _broken_references(20_000),
+        "20,000 such nodes sharing one aliased text": _broken_references(20_000, aliased=True),
     }
     paths = {}
     for index, (name, text) in enumerate(cases.items()):

@@ -87,8 +87,8 @@ def tiny_nodes(size: int) -> str:
 
 def broken_references(size: int) -> str:
     """A schema-valid scene whose every node's `next` names a missing node."""
-    return _lines(size, lambda i: f"  n{i}:\n    speaker: customer\n    text: A line of ordinary length, number {i}.\n"
-                                  f"    next: gone{i}\n", _SCENE_HEAD)
+    return _lines(size, lambda i: f"  n{i}:\n    speaker: customer\n    text: A line of ordinary length, number {i}, "
+                                  f"as a customer would say it.\n    next: gone{i}\n", _SCENE_HEAD)
 
 
 def unknown_fields(size: int) -> str:
