@@ -58,6 +58,10 @@ CHARS_PER_VALUE = 8
 # mappings, tiny lists or scalars) within a few times its size before the value cap stops it.
 MAPPING_WEIGHT = 4
 LIST_WEIGHT = 2
+# A node's model (see parse's children_of) costs about 500 bytes more than its mapping, which a node
+# written in CONVERTED_WEIGHT * CHARS_PER_VALUE characters or more pays for; a shorter one (only a
+# machine makes thousands of `{speaker: x, text: y, next: z}` lines) pays the rest in values.
+CONVERTED_WEIGHT = 10
 SHARED_CHARS = 40  # texts this short are kept once (field names, speakers, stages, node ids)
 SHARED_STRINGS = 1 << 16
 MAX_DIAGNOSTICS = 100  # per file: more only hides the first ones, which are what to fix
@@ -408,7 +412,7 @@ class _Builder:
 
     def _written(self, mark: Any, weight: int) -> None:
         self.nodes_written += weight
-        self.weight_written += 1
+        self.weight_written += 1  # counts against the alias allowance as one node, whatever it weighs
         if self.nodes_written > self.max_nodes:
             self._too_many(mark)
 
@@ -425,7 +429,7 @@ class _Builder:
         elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
             self._start_collection(event)
         elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
-            self._end_collection()
+            self._end_collection(event.end_mark)
         elif kind is yaml.AliasEvent:
             self._alias(event)
         elif kind is yaml.DocumentStartEvent:
@@ -539,7 +543,7 @@ class _Builder:
         data: Any = {} if is_mapping else []
         self.stack.append(_Frame(data, path, event.start_mark, event.anchor, self.nodes_expanded))
 
-    def _end_collection(self) -> None:
+    def _end_collection(self, end: Any) -> None:
         frame = self.stack.pop()
         for merged in frame.merges:
             if isinstance(merged, dict):
@@ -548,10 +552,10 @@ class _Builder:
         size = self.nodes_expanded - frame.size_at_start + 1
         value = frame.data
         if self.children_of is not None and len(self.stack) == 2 and frame.anchor is None:
-            value = self._converted(frame)
+            value = self._converted(frame, end)
         self._add(value, frame.anchor, size)
 
-    def _converted(self, frame: _Frame) -> Any:
+    def _converted(self, frame: _Frame, end: Any) -> Any:
         """A mapping under the ``children_of`` key, converted (see :func:`parse`); the mapping itself otherwise."""
         assert self.children_of is not None
         key, convert = self.children_of
@@ -562,6 +566,9 @@ class _Builder:
         if converted is None:  # the file has a problem: its diagnostics need the data as written
             self.children_of = None
             return frame.data
+        unpaid = CONVERTED_WEIGHT - (end.index - frame.mark.index) // CHARS_PER_VALUE
+        if unpaid > 0:
+            self._written(frame.mark, unpaid)
         return converted
 
     def _alias(self, event: yaml.AliasEvent) -> None:
