@@ -123,7 +123,7 @@ def _row(name: str, path: Path, floor: float | None) -> float:
     codes = ", ".join(found["codes"][:3]) + (", ..." if len(found["codes"]) > 3 else "")
     print(f"| {name} | {megabytes:.2f} MB | {codes} | {found['seconds']:.2f} | {per_mb:.2f} | "
           f"{per_mb / floor:.2f} | {found['peak'] / 1_048_576:.0f} MB ({found['before'] / 1_048_576:.0f} MB) | "
-          f"{found['peak'] / size:.1f} |", flush=True)
+          f"{found['peak'] / size:.1f} ({(found['peak'] - found['before']) / size:.1f}) |", flush=True)
     return per_mb
 
 
@@ -140,7 +140,7 @@ def main() -> int:
     folder = Path(args[0]) if args else Path(tempfile.mkdtemp(prefix="hostile-"))
     folder.mkdir(parents=True, exist_ok=True)
     print("| input | size | result | CPU s | s per MB | vs valid scene per MB | peak memory (at start) | "
-          "peak ÷ file |")
+          "peak ÷ file (growth ÷ file) |")
     print("|---|---|---|---|---|---|---|---|")
     floor_path = folder / "floor.yaml"
     floor_path.write_text(yaml.safe_dump(generate(1200), allow_unicode=True, sort_keys=False, width=1000),
