@@ -15,13 +15,13 @@ from pathlib import Path
 from types import MappingProxyType
 
 from game.english import CORE_TEXTS
-from game.english_screens import PHONE_TEXTS, SCREEN_TEXTS, TRAINEE_TEXTS
+from game.english_screens import KEY_TEXTS, PHONE_TEXTS, SCREEN_TEXTS, TRAINEE_TEXTS
 from game.vocab import LANGUAGE_TAGS, LANGUAGES, METER_MOODS, meter_level, signed
 
 DOMAIN = "mot"
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 SOURCE_LANGUAGE = "en"
-SOURCE_ENTRIES: tuple[tuple[str, str], ...] = CORE_TEXTS + SCREEN_TEXTS + TRAINEE_TEXTS + PHONE_TEXTS
+SOURCE_ENTRIES: tuple[tuple[str, str], ...] = CORE_TEXTS + SCREEN_TEXTS + TRAINEE_TEXTS + PHONE_TEXTS + KEY_TEXTS
 SOURCE: Mapping[str, str] = MappingProxyType(dict(SOURCE_ENTRIES))
 
 

@@ -27,6 +27,7 @@ from game.workshop import MODES
 from game.xapi import VERBS
 
 GAME = Path(i18n.__file__).resolve().parent
+WINDOW = GAME / "ui"
 SOURCE_FILES = (GAME / "english.py", GAME / "english_screens.py")
 TRANSLATED = [language for language in vocab.LANGUAGES if language != i18n.SOURCE_LANGUAGE]
 # Keys the code builds from a vocabulary instead of writing them out: the prefix (or suffix) it writes, and
@@ -45,6 +46,8 @@ FAMILIES = {
     "reason.": {f"reason.{reason}" for reason in REASONS},
     "_one": {"tells_good_one", "tells_bad_one"},  # word of mouth: one person, not "1 people"
 }
+# Keys that are the core's own ids, passed on as they are: the stages, and Scorecard.out_of_order's codes.
+VOCABULARY_KEYS = set(vocab.STAGES) | {"offer_before_explore", "act_before_offer"}
 
 
 def _po(language: str):
@@ -62,15 +65,31 @@ def _fields(text: str) -> set[str]:
     return {field for _, field, _, _ in string.Formatter().parse(text) if field is not None}
 
 
+def _speaks_to_the_player(path: Path, tree: ast.Module) -> bool:
+    """A window module, the catalogue itself, or a core module that imports the catalogue (or its Notice)."""
+    return WINDOW in path.parents or path.name == "i18n.py" or any(
+        isinstance(node, ast.ImportFrom) and node.module in ("game.i18n", "game.ui.strings", "game.storage")
+        for node in ast.walk(tree))
+
+
 def _code_strings() -> tuple[set[str], set[str], set[str]]:
-    """String literals of the game's code outside the source tables, and the constant heads and tails of the
-    f-strings and ``"a" + b`` sums that build keys."""
+    """Where keys can come from in the code that shows text: its string literals (not those read as a data
+    field, compared with, or a dict's keys), and the constant heads and tails of f-strings and ``"a" + b``."""
     literals, heads, tails = set(), set(), set()
     for path in GAME.rglob("*.py"):
-        if path in SOURCE_FILES:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        if path in SOURCE_FILES or not _speaks_to_the_player(path, tree):
             continue
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        data = set()  # row["grade"], kind == "ending", {"hold": colour}: data names, not keys of the catalogue
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Subscript):
+                data.add(id(node.slice))
+            elif isinstance(node, ast.Compare):
+                data.update(id(operand) for operand in (node.left, *node.comparators))
+            elif isinstance(node, ast.Dict):
+                data.update(id(key) for key in node.keys if key is not None)
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in data:
                 literals.add(node.value)
             elif isinstance(node, ast.JoinedStr) and node.values:
                 first, last = node.values[0], node.values[-1]
@@ -153,7 +172,7 @@ def test_every_key_is_used_by_the_code():
     for pattern, keys in FAMILIES.items():
         assert pattern in heads | tails, f"no code builds keys '{pattern}': remove the family"
         assert keys <= set(SOURCE), f"family '{pattern}' lacks {sorted(keys - set(SOURCE))}"
-    built = set().union(*FAMILIES.values())
+    built = set().union(*FAMILIES.values()) | VOCABULARY_KEYS
     unused = sorted(key for key in SOURCE if key not in literals and key not in built)
     assert not unused, f"catalogue entries no code uses (remove them from game/english*.py): {unused}"
 

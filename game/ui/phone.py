@@ -112,7 +112,7 @@ def is_phone(app: "App") -> bool:
 
 def animating(app: "App", picture: Any) -> bool:
     """True while the voice moves, or when the timer has a new second to show."""
-    look = call_look(app.playing.program, app.playing.state.visited, app.settings.language)
+    look = call_look(app.playing.program, app.playing.visited, app.settings.language)
     if look.state in ("ended",):
         return False
     clock = _clock(picture)
@@ -134,7 +134,7 @@ def draw_call(surface: pygame.Surface, app: "App", picture: Any, rect: pygame.Re
         draw_call_centre(backdrop, theme.high_contrast)
         picture.cache[key] = backdrop.convert() if pygame.display.get_surface() else backdrop
     surface.blit(backdrop, (0, 0))
-    look = call_look(app.playing.program, app.playing.state.visited, language)
+    look = call_look(app.playing.program, app.playing.visited, language)
     seconds = _clock(picture).seconds((app.playing.program.id, look.call), look.state, picture.clock) \
         + look.story_seconds
     picture.call_second_shown = seconds
