@@ -2,10 +2,12 @@
 
     python benchmarks/bench_ui.py [--runs N] [--only P3,P4,P5,P6]
 
-* P3 a dialogue frame actually drawn at 1920x1080 (composed again after a change such as the
-  focus or the hover moving, not the still frame reused from the frame cache) ÷ a fill plus blits
-  of the very text surfaces that frame drew, pre-rendered: a line, a decision in English, a
-  decision in Chinese;
+* P3 dialogue frames actually drawn at 1920x1080, each after a change (a line being revealed, the
+  selection moving, the meter moving after a choice, text shown at once a key press at a time),
+  driven by the game's own loop step; the time inside ``App.draw`` (the frame drawn and flipped)
+  ÷ a fill plus blits of the very text surfaces each frame shows, pre-rendered, and the flip.
+  Frames whose still layer is composed again count where they happen (and are also reported
+  alone); a column gives the whole loop step (input, engine, saves and drawing) ÷ the same floor;
 * P4 ``python main.py`` to its first title frame (``benchmarks/first_frame.py`` runs main.py and
   exits inside the first ``pygame.display.flip``) ÷ ``python -c "import pygame"``;
 * P5 CPU used by the real loop while the title screen, then a finished line, sit still, as a share
@@ -34,20 +36,38 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.harness import HEADER, PYTHON, ROOT, paired, run_child  # noqa: E402
 
-FRAMES = 60  # frames per block; blocks of the frame and of its floor alternate
+PAIRS_PER_RUN = 3  # pairs of blocks (the frames, then their floor) per --runs
+P3_HEADER = ("| measure | goal | App.draw ÷ floor, CPU min / median | wall min / median | whole loop step ÷ floor, "
+             "CPU median | App.draw ÷ floor a frame, CPU | pairs |\n|---|---|---|---|---|---|---|")
 
 
 # --- P3 frames ------------------------------------------------------------------------------------
+#
+# A case is a real sequence of frames: ``setup`` (not timed) brings the play screen to where the
+# sequence starts, then each frame is one step of the game's own loop (``App.step``: input, the
+# screen's update, its draw and the flip) in which something on screen changed. The floor of each
+# frame is a fill of the window plus one blit of each text surface that frame shows (all of them, as
+# a whole composition draws them, pre-rendered) and the flip. A block times the whole sequence, so
+# frames where the still layer is composed again count at the rate they really happen.
 
-def _invalidate(app) -> None:
-    """Make the next draw compose the frame, as a change (focus, hover, meter) does."""
-    for screen in app.screens:
-        if hasattr(screen, "frame_key"):
-            screen.frame_key = None
+
+def _event(kind: int, code: int):
+    import pygame
+
+    return pygame.event.Event(kind, key=code, mod=0, unicode="", scancode=0)
 
 
-def _drawn_surfaces(app) -> list:
-    """The text surfaces one composed frame draws (each is one blit)."""
+def _press(app, code: int) -> list:
+    """A key press as two loop steps (down, then up), the way the driver and a player send it."""
+    import pygame
+
+    return [lambda: app.step([_event(pygame.KEYDOWN, code)]), lambda: app.step([_event(pygame.KEYUP, code)])]
+
+
+def _shown_texts(app) -> list:
+    """Every text surface the current frame shows, from a whole composition on a scratch surface."""
+    import pygame
+
     drawn = []
     render = app.book.render
 
@@ -58,75 +78,199 @@ def _drawn_surfaces(app) -> list:
 
     app.book.render = recording
     try:
-        _invalidate(app)
-        app.draw()
+        app.screen.draw(pygame.Surface(app.surface.get_size()))  # not the window: composed whole
     finally:
         app.book.render = render
     return drawn
 
 
-def _bare_frame(surface, fill, texts: list):
-    """The floor: a fill, then each pre-rendered text surface blitted once, then the flip."""
+def _floor(surface, fill, frames: list) -> None:
+    """The floor of a sequence: per frame a fill, each of its texts blitted once, and the flip."""
     import pygame
 
-    positions = [((index * 97) % 1700, (index * 53) % 1000) for index in range(len(texts))]
-
-    def bare() -> None:
+    for texts in frames:
         surface.fill(fill)
-        for text, position in zip(texts, positions, strict=True):
-            surface.blit(text, position)
+        for index, text in enumerate(texts):
+            surface.blit(text, ((index * 97) % 1700, (index * 53) % 1000))
         pygame.display.flip()
 
-    return bare
+
+def _timed(action) -> tuple[float, float]:
+    """CPU and wall seconds of ``action``."""
+    cpu, wall = time.process_time(), time.perf_counter()
+    action()
+    return time.process_time() - cpu, time.perf_counter() - wall
 
 
-def _block(draw) -> float:
-    start = time.perf_counter()
-    for _ in range(FRAMES):
+def _case(app, setup, frames: list, runs: int) -> dict:
+    """Time ``frames`` after ``setup`` against their floor, in alternating blocks.
+
+    A step that draws nothing (the line already revealed, a key release) still counts on our side;
+    only the frames it drew get a floor frame.
+    """
+    setup()
+    screen = app.screen
+    rebuilds, paintings = screen.still.rebuilds, screen.picture.paintings
+    shown = []
+    draw = app.draw
+    drawn = [0]
+
+    def counting() -> None:
+        drawn[0] += 1
         draw()
-    return (time.perf_counter() - start) / FRAMES
+
+    app.draw = counting  # which steps draw a frame
+    try:
+        for frame in frames:
+            before = drawn[0]
+            frame()
+            if drawn[0] > before:  # the texts this frame shows, for its floor
+                shown.append(_shown_texts(app))
+    finally:
+        del app.draw
+    rebuilds, paintings = screen.still.rebuilds - rebuilds, screen.picture.paintings - paintings
+
+    spent = [0.0, 0.0]  # CPU and wall seconds inside App.draw (the frame drawn and flipped)
+
+    def timed_draw() -> None:
+        cpu, wall = time.process_time(), time.perf_counter()
+        draw()
+        spent[0] += time.process_time() - cpu
+        spent[1] += time.perf_counter() - wall
+
+    def ours() -> None:
+        app.draw = timed_draw
+        try:
+            for frame in frames:
+                frame()
+        finally:
+            del app.draw
+
+    def floor() -> None:
+        _floor(app.surface, app.theme.palette.background, shown)
+
+    cpu, wall, step = [], [], []
+    for index in range(runs * PAIRS_PER_RUN + 1):
+        setup()
+        spent[:] = [0.0, 0.0]
+        whole = _timed(ours)
+        base = _timed(floor)
+        if index:  # the first pair warms up
+            cpu.append(spent[0] / base[0])
+            wall.append(spent[1] / base[1])
+            step.append(whole[0] / base[0])
+            last = ((spent[0], spent[1]), base)
+    return {"cpu": cpu, "wall": wall, "step": step, "frames": len(shown), "rebuilds": rebuilds,
+            "paintings": paintings, "texts": sum(len(texts) for texts in shown) / max(1, len(shown)), "last": last}
+
+
+def _at_decision(app, language: str, options: int = 4) -> None:
+    """Bring the run to a decision of at least ``options`` options (taking the first option at the
+    decisions before it), its options up and nothing selected."""
+    import pygame
+
+    from game.ui.driver import finish_line, key
+
+    for _ in range(200):
+        screen = app.screen
+        if app.run.view(language).kind == "decision" and screen.coaching is None and screen.line_done:
+            if len(screen.view.choices) >= options:
+                break
+            key(app, getattr(pygame, f"K_{screen.buttons[0].action.split(':')[1]}"))
+        else:
+            key(app, pygame.K_SPACE)
+        finish_line(app)
+    else:
+        raise RuntimeError(f"no decision of {options} options reached")
+    app.screen.focus = None
+    app.screen.layout()
+    app.draw()
 
 
 def frame_rows(runs: int, saves: Path) -> list[str]:
-    """P3: line, decision (en), decision (zh)."""
+    """P3: a line revealed, lines shown at once, the selection moving, a choice, a new still layer alone."""
     import pygame
 
     from game.ui.app import App
-    from game.ui.driver import finish_line, key
+    from game.ui.driver import FRAME, finish_line
 
     app = App(size=(1920, 1080), saves_folder=saves)
-    app.start_scene(str(ROOT / "scenes" / "tutorial.yaml"))
-    finish_line(app)
+    scene = str(ROOT / "scenes" / "tutorial.yaml")
     rows = []
-    cases = [("line (en)", "en", "line"), ("decision (en)", "en", "decision"), ("decision (zh)", "zh", "decision")]
-    for label, language, kind in cases:
-        if app.settings.language != language:
-            app.update_settings(language=language)
-        for _ in range(50):
-            if app.run.view(language).kind == kind:
-                break
-            key(app, pygame.K_SPACE)
-            finish_line(app)
+    for language in ("en", "zh"):
+        app.update_settings(language=language, text_speed="normal")
+        app.start_scene(scene)
         finish_line(app)
-        texts = _drawn_surfaces(app)
-        bare = _bare_frame(app.surface, app.theme.palette.background, texts)
+        screen = app.screen
 
-        def drawn() -> None:
-            _invalidate(app)
+        def new_line(screen=screen) -> None:  # the first line shown again: its reveal restarts, its layer is new
+            screen.shown_key = None
+            screen.still.forget()
+
+        new_line()
+        screen._sync()
+        frames = 2 + int(screen._page_chars() / app.settings.characters_per_second / FRAME)
+        rows.append((f"a line revealed at {app.settings.characters_per_second:.0f} characters/s ({language}), "
+                     "from the frame that shows it", _case(app, new_line, [lambda: app.step([], FRAME)] * frames,
+                                                          runs)))
+        _at_decision(app, language)
+        moves = [step for _ in range(6) for step in _press(app, pygame.K_DOWN)]
+        rows.append((f"a decision of {len(screen.view.choices)} options, the selection moving ({language})",
+                     _case(app, lambda language=language: _at_decision(app, language), moves, runs)))
+        if language == "en":
+            def back_to_decision(screen=screen) -> None:
+                if screen.coaching is not None:
+                    screen.undo()
+                _at_decision(app, "en")
+
+            settle = int(abs(app.run.program.meter_max - app.run.program.meter_min) / 6 / FRAME)
+            choice = _press(app, pygame.K_1) + [lambda: app.step([], FRAME)] * settle
+            rows.append(("a choice: the coaching card appears, the meter moves to its new value and the next "
+                         "line is revealed (en)",
+                         _case(app, back_to_decision, choice, runs)))
+            def line_nearly_revealed(screen=screen) -> None:
+                back_to_decision()
+                screen.revealed = screen._page_chars() - 0.5
+                screen.layout()  # the options are not up yet
+                app.draw()
+
+            rows.append(("the line's last character shown, so the options appear: the panels are composed "
+                         "again over the same picture (en)", _case(app, line_nearly_revealed,
+                                                                  [lambda: app.step([], FRAME)], runs)))
+            rows.append(("a frame whose still layer is composed whole, the picture already painted (en)",
+                         _case(app, screen.still.forget, [lambda: app.draw()], runs)))
+        app.update_settings(text_speed="instant")
+
+        def restart() -> None:
+            app.start_scene(scene)
             app.draw()
 
-        _block(drawn), _block(bare)  # warm-up
-        ours, floor = [], []
-        for _ in range(runs * 3):
-            ours.append(_block(drawn))
-            floor.append(_block(bare))
-        ratios = [a / b for a, b in zip(ours, floor, strict=True)]
-        rows.append(f"| P3 {label} frame drawn at 1920×1080 ÷ fill + its {len(texts)} text blits | ≤ 1.5 | "
-                    f"**{min(ratios):.2f}** | **{statistics.median(ratios):.2f}** | "
-                    f"{statistics.median(ours) * 1000:.2f} ms | {statistics.median(floor) * 1000:.2f} ms | "
-                    f"{len(ratios)} × {FRAMES} frames |")
+        restart()
+        keys = []
+        for _ in range(16):  # the keys a player presses through the scene: Space, or 1 at a decision
+            if app.run.view(language).kind == "ending":
+                break
+            code = pygame.K_1 if app.screen.deciding else pygame.K_SPACE
+            keys.append(code)
+            app.screen.handle_key(_event(pygame.KEYDOWN, code))
+        presses = [step for code in keys for step in _press(app, code)]
+        rows.append((f"text shown at once (text speed instant): {len(keys)} key presses from the scene's start, "
+                     f"the art painted as the people and faces first appear ({language})",
+                     _case(app, restart, presses, runs)))
+    app.update_settings(text_speed="normal")
     pygame.quit()
-    return rows
+    return ["", P3_HEADER] + [_frame_row(label, result) for label, result in rows]
+
+
+def _frame_row(label: str, result: dict) -> str:
+    cpu, wall = result["cpu"], result["wall"]
+    (mine, base) = result["last"]
+    frames = max(1, result["frames"])
+    return (f"| P3 {label}: {frames} frames, the still layer composed {result['rebuilds']} times, "
+            f"{result['paintings']} backdrops or people painted, {result['texts']:.0f} texts a frame | ≤ 1.5 | "
+            f"**{min(cpu):.2f}** / **{statistics.median(cpu):.2f}** | {min(wall):.2f} / "
+            f"{statistics.median(wall):.2f} | {statistics.median(result['step']):.2f} | "
+            f"{mine[0] / frames * 1000:.2f} ms ÷ {base[0] / frames * 1000:.2f} ms | {len(cpu)} |")
 
 
 # --- P4 start-up ----------------------------------------------------------------------------------

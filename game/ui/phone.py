@@ -125,7 +125,7 @@ def animating(app: "App", picture: Any) -> bool:
 def draw_call(surface: pygame.Surface, app: "App", picture: Any, rect: pygame.Rect, meter: float,
               assessing: bool) -> None:
     """Paint the call view: the call centre behind, the caller's card in ``rect``."""
-    theme, language = app.theme, app.settings.language
+    theme = app.theme
     key = ("call-centre", theme.width, theme.height, theme.high_contrast)
     backdrop = picture.cache.get(key)
     if backdrop is None:
@@ -134,13 +134,27 @@ def draw_call(surface: pygame.Surface, app: "App", picture: Any, rect: pygame.Re
         draw_call_centre(backdrop, theme.high_contrast)
         picture.cache[key] = backdrop.convert() if pygame.display.get_surface() else backdrop
     surface.blit(backdrop, (0, 0))
-    look = call_look(app.playing.program, app.playing.visited, language)
+    look, seconds, moment = _call_now(app, picture)
+    picture.call_second_shown = seconds
+    _draw_card(surface, app, rect, look, seconds, meter, assessing, moment)
+
+
+def call_key(app: "App", picture: Any, meter: float, assessing: bool) -> tuple:
+    """Everything the call view shows now depends on: the call, its timer, the voice's moment and the meter."""
+    theme = app.theme
+    look, seconds, moment = _call_now(app, picture)
+    return "call", theme.width, theme.height, theme.high_contrast, look, seconds, moment, round(meter, 2), assessing
+
+
+def _call_now(app: "App", picture: Any) -> tuple[CallLook, int, float]:
+    """The call, its timer's seconds and the voice's moment (still when motion is reduced or the call ended)."""
+    look = call_look(app.playing.program, app.playing.visited, app.settings.language)
     seconds = _clock(picture).seconds((app.playing.program.id, look.call), look.state, picture.clock) \
         + look.story_seconds
-    picture.call_second_shown = seconds
-    moving = picture.clock - picture.last_input < VOICE_SECONDS and look.state != "ended"
+    moving = picture.clock - picture.last_input < VOICE_SECONDS and look.state != "ended" \
+        and not app.settings.reduce_motion
     moment = int(picture.clock * VOICE_FPS) / VOICE_FPS if moving else 0.0
-    _draw_card(surface, app, rect, look, seconds, meter, assessing, moment)
+    return look, seconds, moment
 
 
 def draw_call_picture(surface: pygame.Surface, rect: pygame.Rect, program: Program, visited: tuple[str, ...],

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Optional
 
@@ -18,15 +19,21 @@ if TYPE_CHECKING:
 AMBIENT_SECONDS = 6.0  # backdrop motion (rain) runs this long after the last input, then the screen rests
 AMBIENT_FPS = 12  # rain is repainted this often; smooth enough for rain, and a fifth of the painting work
 CARD_TOP = 84  # layout units: below the top bar
+# People kept painted: the one shown and the one before (a face changing back and forth as the meter
+# moves, or two speakers taking turns); 1.6 MB each at 1920x1080.
+PEOPLE_KEPT = 2
 
 
 class PlayPicture:
-    """Backdrop and the person shown, painted once per change and reused (painting costs 14-31 ms)."""
+    """Backdrop and the person shown, each painted once per change and reused (painting costs 10-20 ms
+    each): a new speaker or face repaints only the person, over the same backdrop."""
 
     def __init__(self) -> None:
         self.clock = 0.0
         self.last_input = 0.0
-        self.cache: dict[tuple, pygame.Surface] = {}
+        self.cache: dict[tuple, pygame.Surface] = {}  # the backdrop (one: it is the size of the window)
+        self.people: OrderedDict[tuple, pygame.Surface] = OrderedDict()  # the people shown last, premultiplied
+        self.paintings = 0  # backdrops and people painted (benchmarks report it)
 
     def touch(self) -> None:
         """Input arrived: the backdrop may move for a while."""
@@ -39,26 +46,64 @@ class PlayPicture:
         moving = self.clock - self.last_input < AMBIENT_SECONDS and not app.settings.reduce_motion
         return moving and scene_look(app).raining
 
+    def key(self, app: "App", meter: float, assessing: bool) -> tuple:
+        """Everything the picture shows now depends on (a frame showing it is composed again when it changes)."""
+        if phone.is_phone(app):
+            return phone.call_key(app, self, meter, assessing)
+        theme = app.theme
+        look = scene_look(app)
+        expression = look.expression or ("neutral" if assessing else art.expression_for(meter))
+        moment = int(self.clock * AMBIENT_FPS) / AMBIENT_FPS if self.animating(app) else 0.0
+        return theme.width, theme.height, look, expression, theme.high_contrast, moment
+
+    def keys(self, app: "App", meter: float, assessing: bool) -> tuple[tuple, tuple]:
+        """What the ground (the backdrop, the window's size) and the figure in the picture's rect (the
+        person, or the caller's card) each depend on."""
+        key = self.key(app, meter, assessing)
+        if key[0] == "call":
+            return key[:4], key[4:]
+        width, height, look, expression, high_contrast, moment = key
+        return (width, height, look.backdrop, look.raining, high_contrast, moment), (look.person, expression)
+
     def draw(self, surface: pygame.Surface, app: "App", rect: pygame.Rect, meter: float, assessing: bool) -> None:
         """Blit the picture for the current node, painting it first when anything it shows changed."""
         if phone.is_phone(app):  # a call: the caller's card and voice instead of a backdrop and a face
             phone.draw_call(surface, app, self, rect, meter, assessing)
             return
-        theme = app.theme
-        look = scene_look(app)
-        expression = look.expression or ("neutral" if assessing else art.expression_for(meter))
-        moment = int(self.clock * AMBIENT_FPS) / AMBIENT_FPS if self.animating(app) else 0.0
-        key = (theme.width, theme.height, look, expression, theme.high_contrast, moment)
-        if key not in self.cache:
+        key = self.key(app, meter, assessing)
+        theme, look, expression, moment = app.theme, key[2], key[3], key[5]
+        palette = art.HIGH_CONTRAST_PALETTE if theme.high_contrast else art.DEFAULT_PALETTE
+        backdrop_key = (theme.width, theme.height, look.backdrop, look.raining, theme.high_contrast, moment)
+        backdrop = self.cache.get(backdrop_key)
+        if backdrop is None:
             self.cache.clear()
-            picture = pygame.Surface((theme.width, theme.height))
+            backdrop = pygame.Surface((theme.width, theme.height))
             if pygame.display.get_surface():  # in the display's format before painting, not copied after
-                picture = picture.convert()
-            palette = art.HIGH_CONTRAST_PALETTE if theme.high_contrast else art.DEFAULT_PALETTE
-            art.draw_backdrop(picture, picture.get_rect(), look.backdrop, palette, moment, raining=look.raining)
-            art.draw_person(picture, rect, expression, palette, look.person, moment)
-            self.cache[key] = picture
-        surface.blit(self.cache[key], (0, 0))
+                backdrop = backdrop.convert()
+            art.draw_backdrop(backdrop, backdrop.get_rect(), look.backdrop, palette, moment, raining=look.raining)
+            self.cache[backdrop_key] = backdrop
+            self.paintings += 1
+        surface.blit(backdrop, (0, 0))
+        surface.blit(self._person(rect, look.person, expression, palette, moment), rect,
+                     special_flags=pygame.BLEND_PREMULTIPLIED)
+
+    def _person(self, rect: pygame.Rect, person: art.Person, expression: str, palette: art.ArtPalette,
+                moment: float) -> pygame.Surface:
+        """The person alone on a transparent ground, premultiplied: painted onto nothing, a premultiplied
+        blend leaves exactly the pixels art.draw_person would blend over the backdrop."""
+        key = (tuple(rect), person, expression, palette, moment)
+        alone = self.people.get(key)
+        if alone is not None:
+            self.people.move_to_end(key)
+            return alone
+        alone = pygame.Surface(rect.size, pygame.SRCALPHA)
+        alone.fill((0, 0, 0, 0))
+        art.draw_person(alone, alone.get_rect(), expression, palette, person, moment)
+        self.people[key] = alone
+        self.paintings += 1
+        while len(self.people) > PEOPLE_KEPT:
+            self.people.popitem(last=False)
+        return alone
 
 
 # The face a cast member other than the customer shows when the line sets none: the meter is the customer's.
@@ -93,12 +138,19 @@ def scene_look(app: "App") -> SceneLook:
     return SceneLook(backdrop, weather == "rain", art.person_for(program, shown), expression)
 
 
-def draw_hud(surface: pygame.Surface, app: "App", stages: tuple[str, ...], meter: float, assessing: bool) -> int:
-    """The darkened top bar: the MOT stages and the meter (or, in an assessment, a note that it is hidden).
-    Returns the bar's height."""
+def hud_height(app: "App") -> int:
+    """Height of the darkened top bar."""
+    theme, book = app.theme, app.book
+    return max(theme.px(76), round(theme.small * 1.6) + 2 * theme.px(24), book.line_height(theme.small) + theme.px(44))
+
+
+def draw_hud(surface: pygame.Surface, app: "App", stages: tuple[str, ...], assessing: bool) -> pygame.Rect:
+    """The darkened top bar: the MOT stages and, in an assessment, a note that the meter is hidden.
+
+    Returns the rect the meter goes in; the meter moves, so it is drawn apart (:func:`draw_hud_meter`).
+    """
     theme, book, language = app.theme, app.book, app.settings.language
-    height = max(theme.px(76), round(theme.small * 1.6) + 2 * theme.px(24),
-                 book.line_height(theme.small) + theme.px(44))
+    height = hud_height(app)
     bar = book.surfaces.get(("hud-bar", theme.width, height))
     if bar is None:
         bar = pygame.Surface((theme.width, height), pygame.SRCALPHA)
@@ -114,11 +166,14 @@ def draw_hud(surface: pygame.Surface, app: "App", stages: tuple[str, ...], meter
         text = t("assessment_meter", language)
         rendered = book.render(text, theme.small, (255, 255, 255), bold=True)
         surface.blit(rendered, rendered.get_rect(midright=(theme.width - theme.px(24), height // 2)))
-    else:
-        program = app.playing.program
-        draw_meter(surface, meter_rect, meter, art.expression_for(meter), theme, book, language,
-                   (program.meter_min, program.meter_max))
-    return height
+    return meter_rect
+
+
+def draw_hud_meter(surface: pygame.Surface, app: "App", rect: pygame.Rect, meter: float) -> pygame.Rect:
+    """The satisfaction meter in the top bar at ``rect``; returns the area painted."""
+    program = app.playing.program
+    return draw_meter(surface, rect, meter, art.expression_for(meter), app.theme, app.book, app.settings.language,
+                      (program.meter_min, program.meter_max))
 
 
 @dataclass(frozen=True)
@@ -164,8 +219,8 @@ def indicator_height(app: "App") -> int:
     return app.book.line_height(app.theme.font_px(14)) + app.theme.px(4)
 
 
-def draw_card(surface: pygame.Surface, app: "App", card: CardText, area: pygame.Rect, page: int) -> None:
-    """Draw ``card`` at the top of ``area``, showing text page ``page``."""
+def draw_card(surface: pygame.Surface, app: "App", card: CardText, area: pygame.Rect, page: int) -> pygame.Rect:
+    """Draw ``card`` at the top of ``area``, showing text page ``page``; returns the area painted."""
     theme, book, palette = app.theme, app.book, app.theme.palette
     lines = card.pages[page]
     paged = len(card.pages) > 1
@@ -173,7 +228,7 @@ def draw_card(surface: pygame.Surface, app: "App", card: CardText, area: pygame.
         + max(len(p) for p in card.pages) * book.line_height(theme.body) + (indicator_height(app) if paged else 0)
     box = pygame.Rect(area.x, area.y, area.width, height)
     edge = card.chips[0][1] if card.chips else palette.accent
-    panel(surface, box, theme, book, edge=edge)
+    painted = panel(surface, box, theme, book, edge=edge)
     x, y = box.x + theme.gap, box.y + theme.gap
     y = book.draw_lines(surface, card.title, theme.font_px(24), palette.text, (x, y), bold=True) + theme.px(8)
     chip_x = x
@@ -191,3 +246,4 @@ def draw_card(surface: pygame.Surface, app: "App", card: CardText, area: pygame.
         rendered = book.render(more, theme.font_px(14), palette.text_dim)
         surface.blit(rendered, (box.right - theme.gap - rendered.get_width(),
                                 box.bottom - theme.gap - book.line_height(theme.font_px(14))))
+    return painted

@@ -40,14 +40,23 @@ def shade(surface: pygame.Surface, theme: Theme) -> None:
 
 
 def panel(surface: pygame.Surface, rect: pygame.Rect, theme: Theme, book: TextBook,
-          fill: Optional[tuple] = None, edge: Optional[tuple] = None) -> None:
-    """A rounded panel with a soft shadow (cached in ``book``) and an edge."""
+          fill: Optional[tuple] = None, edge: Optional[tuple] = None) -> pygame.Rect:
+    """A rounded panel with a soft shadow (cached in ``book``) and an edge; returns the area painted."""
     palette = theme.palette
+    painted = pygame.Rect(rect)
     if not theme.high_contrast:
-        surface.blit(book.shadow(rect.size, theme.radius), rect.move(0, theme.px(4)))
+        drop = theme.px(4)
+        shadow = rect.move(0, drop)
+        # the panel's opaque fill covers its shadow but for a band at the bottom (the drop and the
+        # rounded corners): blit that band only (with a margin), not a translucent panel-sized surface
+        band = min(rect.height, theme.radius + 2 * drop + 2)
+        surface.blit(book.shadow(rect.size, theme.radius), (shadow.x, shadow.bottom - band),
+                     pygame.Rect(0, rect.height - band, rect.width, band))
+        painted.union_ip(shadow)
     pygame.draw.rect(surface, fill or palette.panel, rect, border_radius=theme.radius)
     pygame.draw.rect(surface, edge or palette.panel_edge, rect, palette.edge_width, border_radius=theme.radius)
     note_container(surface, rect)
+    return painted
 
 
 def draw_button(surface: pygame.Surface, button: Button, theme: Theme, book: TextBook, focused: bool,
@@ -104,17 +113,25 @@ def rating_colour(rating: int, theme: Theme) -> tuple:
     return theme.palette.good if rating > 0 else theme.palette.bad if rating < 0 else theme.palette.neutral
 
 
+def meter_extent(rect: pygame.Rect, theme: Theme, book: TextBook) -> pygame.Rect:
+    """Where :func:`draw_meter` may paint for a meter in ``rect``, whatever its value (the marker
+    overhangs the bar by a few pixels at either end)."""
+    bar_top = rect.y + book.font(theme.small, bold=True).get_height() + theme.px(4)
+    bottom = bar_top + theme.px(14) + theme.px(10) + theme.px(2)
+    return pygame.Rect(rect.x - theme.px(10), rect.y, rect.width + 2 * theme.px(10), bottom - rect.y)
+
+
 def draw_meter(surface: pygame.Surface, rect: pygame.Rect, value: float, expression: str, theme: Theme,
-               book: TextBook, language: str, meter_range: tuple[int, int]) -> None:
+               book: TextBook, language: str, meter_range: tuple[int, int]) -> pygame.Rect:
     """The satisfaction meter: a bar with ticks, a marker whose shape matches the mood, and a text label,
-    so it reads without colour."""
+    so it reads without colour. Returns the area it painted."""
     palette = theme.palette
     low, high = meter_range
     label = t("meter_label", language, mood=level_word(meter_level(value, high), language),
               value=signed(meter_level(value, high)))  # the same words and levels as the chart and the card
     rendered = book.render(label, theme.small, palette.accent_text if not theme.high_contrast else (255, 255, 255),
                            bold=True)
-    surface.blit(rendered, (rect.x, rect.y))
+    painted = surface.blit(rendered, (rect.x, rect.y))
     bar = pygame.Rect(rect.x, rect.y + rendered.get_height() + theme.px(4), rect.width, theme.px(14))
     steps = 7
     for index in range(steps):  # a stepped bar from red to green; the steps carry meaning without colour too
@@ -127,7 +144,8 @@ def draw_meter(surface: pygame.Surface, rect: pygame.Rect, value: float, express
     marker = [(position, bar.y - theme.px(3)), (position - theme.px(8), bar.bottom + theme.px(10)),
               (position + theme.px(8), bar.bottom + theme.px(10))]
     pygame.draw.polygon(surface, (255, 255, 255), marker)
-    pygame.draw.polygon(surface, (20, 20, 20), marker, theme.px(2))
+    outline = pygame.draw.polygon(surface, (20, 20, 20), marker, theme.px(2))
+    return painted.union(bar).union(outline)
 
 
 def draw_stage_tracker(surface: pygame.Surface, topleft: tuple[int, int], covered: tuple[str, ...], theme: Theme,

@@ -17,11 +17,12 @@ from game.ltext import pick
 from game.run import Coaching
 from game.ui.keymap import CTRL, Binding, Keymap
 from game.ui.layout import option_stack, recap_lines
-from game.ui.play_parts import CardText, PlayPicture, card_text, draw_card, draw_hud
+from game.ui.play_parts import CardText, PlayPicture, card_text, draw_card, draw_hud, draw_hud_meter, hud_height
 from game.ui.screens.base import ACTIVATE_KEYS, NUMBER_KEYS, Screen
 from game.ui.play_control import PlayController
+from game.ui.still_layer import StillLayer
 from game.ui.strings import t
-from game.ui.widgets import Button, chip, draw_button, panel
+from game.ui.widgets import Button, chip, draw_button, meter_extent, panel
 
 METER_SPEED = 6.0  # meter units per second while it animates
 COMMAND_KEYS = {pygame.K_ESCAPE, pygame.K_BACKSPACE, pygame.K_h, pygame.K_l, pygame.K_F5, pygame.K_F11,
@@ -59,6 +60,7 @@ class PlayScreen(Screen):
         super().__init__(app)
         self.play = play
         self.shown_key: Optional[tuple] = None
+        self._view: Optional[tuple] = None  # (run, state, language, view) of the last view worked out
         self.revealed = 0.0  # characters shown of the current page of the line
         self.text_page = 0  # page of the line
         self.card_page = 0  # page of the coaching or ending card
@@ -73,16 +75,20 @@ class PlayScreen(Screen):
         self.recap = False
         self.recap_lines = 1
         self.card: Optional[CardText] = None
-        self.frame: Optional[pygame.Surface] = None  # the last composed frame, reused while nothing changes
-        self.frame_key: Optional[tuple] = None
-        self.frame_valid = False  # self.frame holds the picture of frame_key
+        self.still = StillLayer()  # everything but the line being revealed, the meter and the selected option
+        self.meter_rect = pygame.Rect(0, 0, 0, 0)  # where the top bar puts the meter (set as the bar is drawn)
+        self.meter_still = False  # True when the meter reaches the options' area: it is then drawn before them
 
     # --- state derived from the run ----------------------------------------------------------
 
     @property
     def view(self):
-        """The current node in the current language."""
-        return self.play.run.view(self.language)
+        """The current node in the current language (worked out once per state: frames ask for it often)."""
+        run, language = self.play.run, self.language
+        cached = self._view
+        if cached is None or cached[0] is not run or cached[1] is not run.state or cached[2] != language:
+            cached = self._view = (run, run.state, language, run.view(language))
+        return cached[3]
 
     @property
     def assessing(self) -> bool:
@@ -197,6 +203,7 @@ class PlayScreen(Screen):
     # --- input -------------------------------------------------------------------------------
 
     def handle(self, event: pygame.event.Event) -> None:
+        self._sync()  # a key pressed before the first frame of a scene acts on its first node, laid out
         self.picture.touch()
         if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
             button = next((b for b in self.buttons if b.hit(event.pos)), None)
@@ -344,72 +351,139 @@ class PlayScreen(Screen):
 
     # --- drawing -----------------------------------------------------------------------------
 
-    def _frame_key(self) -> Optional[tuple]:
-        """Everything the frame depends on; None while something moves (a frame is then never reused)."""
-        if self.picture.animating(self.app) or not self.line_done \
-                or abs(self.meter_shown - self.play.run.meter) > 0.01:
-            return None
-        theme, settings = self.app.theme, self.app.settings
-        return (theme.width, theme.height, theme.text_scale, theme.high_contrast, settings.language, self.shown_key,
-                self.text_page, self.card_page, self.option_page, round(self.meter_shown, 2), self.coaching,
-                self.focus, self.hover, tuple(b.rect.topleft for b in self.buttons))
+    def _base_keys(self) -> tuple[tuple, tuple]:
+        """What the base of the still part depends on: its ground, and its parts with their rects (the
+        figure in the picture's rect, with its card's shadow; the top bar)."""
+        theme, view = self.app.theme, self.view
+        ground, figure = self.picture.keys(self.app, self.meter_shown, self.assessing)
+        ground = (ground, theme.text_scale, self.language, round(self.meter_shown, 2) if self.meter_still else None)
+        picture = self.rects["customer"]
+        hud = pygame.Rect(0, 0, theme.width, hud_height(self.app))
+        return ground, ((figure, tuple(picture.union(picture.move(0, theme.px(4))))),
+                        ((view.stages, self.assessing), tuple(hud)))
+
+    def _panels_key(self) -> tuple:
+        """Everything the panels of the still part show (see :mod:`game.ui.still_layer`): by content, so a
+        new line in a box of the same size from the same speaker keeps them and only the line is drawn."""
+        view = self.view
+        if self.recap:
+            dialog: tuple = ("recap", self.recap_lines, view.speaker_name, view.text)
+        else:
+            dialog = (view.speaker_name, view.speaker_role, self.key_hint())
+        card = None
+        if self.card is not None:
+            card = (tuple(self.card.title), tuple(self.card.chips), self.card.chip_rows,
+                    tuple(tuple(page) for page in self.card.pages), self.card_page)
+        options = None
+        if self.deciding:
+            pages = tuple(tuple(page) for page in self.option_stack.pages)
+            options = (tuple((tuple(b.rect), b.label, b.action, b.hotkey) for b in self.buttons), pages,
+                       self.option_page, len(view.choices))
+        return tuple(self.rects["dialog"]), tuple(self.rects["choices"]), dialog, card, options
+
+    def _meter_reaches_options(self) -> bool:
+        """True when the meter, wherever its marker is, may paint where the card or the options are drawn
+        (large text): it must then be drawn under them, as part of the still frame."""
+        theme = self.app.theme
+        if self.assessing or (self.card is None and not self.deciding):
+            return False
+        nominal = pygame.Rect(0, theme.px(12), theme.width, theme.px(56))
+        return meter_extent(nominal, theme, self.app.book).bottom > self.rects["choices"].top
 
     def draw(self, surface: pygame.Surface) -> None:
-        key = self._frame_key()
-        if key is not None and key == self.frame_key and self.frame_valid and self.frame is not None \
-                and self.frame.get_size() == surface.get_size():
-            surface.blit(self.frame, (0, 0))
+        self.meter_still = self._meter_reaches_options()
+        if surface is not self.app.surface:  # a test's or the layout audit's surface: compose it whole
+            self._draw_still(surface)
+            self._draw_moving(surface)
             return
-        self._compose(surface)
-        # keep a copy only of a frame composed twice unchanged (8 MB at 1080p): a frame that changes
-        # each time (hover, focus, the meter) then never pays for a copy it would not reuse
-        if key is not None and key == self.frame_key:
-            if self.frame is None or self.frame.get_size() != surface.get_size():
-                self.frame = surface.copy()
-            else:
-                self.frame.blit(surface, (0, 0))
-            self.frame_valid = True
-        else:
-            self.frame_valid = False
-        self.frame_key = key
+        stays = self.app.screen is self and not self.app.toast  # else an overlay or a toast is drawn over it
+        ground, parts = self._base_keys()
+        self.still.draw(surface, (ground, parts, self._panels_key()), self._draw_base, self._draw_panels,
+                        self._draw_moving, stays, self.app.theme)
 
-    def _compose(self, surface: pygame.Surface) -> None:
-        """Draw the whole frame."""
+    def _draw_still(self, surface: pygame.Surface) -> None:
+        """Everything that stays while the line is revealed, the meter moves or the selection moves."""
+        self._draw_base(surface)
+        self._draw_panels(surface)
+
+    def _draw_base(self, surface: pygame.Surface) -> None:
+        """The picture and the top bar (with the meter, when it reaches the options' area), within the
+        surface's clip: the top bar is left alone when the clip is below it (its meter rect is then kept)."""
+        self.picture.draw(surface, self.app, self.rects["customer"], self.meter_shown, self.assessing)
+        clip = surface.get_clip()
+        if clip.top < hud_height(self.app) or not self.meter_rect.width:
+            self.meter_rect = draw_hud(surface, self.app, self.view.stages, self.assessing)
+        if self.meter_still:
+            draw_hud_meter(surface, self.app, self.meter_rect, self.meter_shown)
+
+    def _draw_panels(self, surface: pygame.Surface) -> list[pygame.Rect]:
+        """The line's box, the card and the options, unselected; returns the areas painted."""
         theme, book = self.app.theme, self.app.book
         view = self.view
-        self.picture.draw(surface, self.app, self.rects["customer"], self.meter_shown, self.assessing)
-        draw_hud(surface, self.app, view.stages, self.meter_shown, self.assessing)
-        if self.recap:
-            self._draw_recap(surface, view)
-        else:
-            self._draw_dialog(surface, view)
+        painted = [self._draw_recap(surface, view) if self.recap else self._draw_dialog(surface, view)]
+        beside = []  # the card or the options, beside the picture: one area (restored in one piece)
         if self.card is not None:
-            draw_card(surface, self.app, self.card, self.rects["choices"], self.card_page)
+            beside.append(draw_card(surface, self.app, self.card, self.rects["choices"], self.card_page))
         if self.deciding:
-            focused = self.view.choices[self.focus].number if self.focus is not None else None
-            for index, button in enumerate(self.buttons):
-                draw_button(surface, button, theme, book, button.action == f"choose:{focused}",
-                            index == self.hover)
+            for button in self.buttons:  # unselected: the selected and the hovered one are drawn over them
+                draw_button(surface, button, theme, book, False, False)
+                beside.append(pygame.Rect(button.rect))
             if len(self.option_stack.pages) > 1:
-                self._draw_page_indicator(surface)
+                beside.append(self._draw_page_indicator(surface))
+        if beside:
+            painted.append(beside[0].unionall(beside[1:]))
+        return painted
 
-    def _draw_dialog(self, surface: pygame.Surface, view) -> None:
+    def _draw_moving(self, surface: pygame.Surface) -> list[pygame.Rect]:
+        """The meter, the line as far as it is revealed, and the selected and hovered options; returns
+        the areas painted (they do not overlap anything drawn after them in the still part)."""
+        theme, book = self.app.theme, self.app.book
+        painted = []
+        if not self.assessing and not self.meter_still:
+            painted.append(draw_hud_meter(surface, self.app, self.meter_rect, self.meter_shown))
+        if not self.recap:
+            painted.append(self._draw_line(surface))
+        if self.deciding:
+            focused = f"{CHOOSE}{self.view.choices[self.focus].number}" if self.focus is not None else None
+            for index, button in enumerate(self.buttons):
+                if button.action == focused or index == self.hover:
+                    draw_button(surface, button, theme, book, button.action == focused, index == self.hover)
+                    painted.append(pygame.Rect(button.rect))
+        return painted
+
+    def _draw_dialog(self, surface: pygame.Surface, view) -> pygame.Rect:
+        """The line's box, the speaker's name tag and the key hint (the line itself moves: :meth:`_draw_line`);
+        returns the area painted."""
         theme, book, palette = self.app.theme, self.app.book, self.app.theme.palette
         box = self.rects["dialog"]
-        panel(surface, box, theme, book)
+        painted = panel(surface, box, theme, book)
         name_fill = palette.accent if view.speaker_role != "customer" else (150, 84, 40)
-        name = chip(surface, view.speaker_name, (box.x + theme.gap, box.y - theme.px(16)), theme, book, name_fill,
-                    (255, 255, 255), size=theme.body)
-        x, y = box.x + round(1.5 * theme.gap), name.bottom + theme.px(8)
-        shown = int(self.revealed)
-        visible, count = [], 0
+        painted.union_ip(chip(surface, view.speaker_name, self._name_topleft(), theme, book, name_fill,
+                              (255, 255, 255), size=theme.body))
+        self._draw_hint(surface, self.key_hint(), box)
+        return painted
+
+    def _name_topleft(self) -> tuple[int, int]:
+        theme = self.app.theme
+        box = self.rects["dialog"]
+        return box.x + theme.gap, box.y - theme.px(16)
+
+    def _draw_line(self, surface: pygame.Surface) -> pygame.Rect:
+        """The current page of the line as far as it is revealed; returns the area painted."""
+        theme, book = self.app.theme, self.app.book
+        box = self.rects["dialog"]
+        name_bottom = self._name_topleft()[1] + round(theme.body * 1.6)  # the name tag's height (see chip)
+        x, y = box.x + round(1.5 * theme.gap), name_bottom + theme.px(8)
+        painted = pygame.Rect(x, y, 0, 0)
+        shown, count = int(self.revealed), 0
         for line in self.pages[self.text_page]:  # reveal character by character across the page's lines
             if count >= shown:
                 break
-            visible.append(line[: shown - count])
+            rendered = book.render(line[: shown - count], theme.body, theme.palette.text)
+            painted.union_ip(surface.blit(rendered, (x, y)))
             count += len(line)
-        book.draw_lines(surface, visible, theme.body, palette.text, (x, y))
-        self._draw_hint(surface, self.key_hint(), box)
+            y += book.line_height(theme.body)
+        return painted
 
     def _draw_hint(self, surface: pygame.Surface, text: str, box: pygame.Rect) -> int:
         """The key hint at the bottom right of ``box``; returns its width."""
@@ -420,11 +494,12 @@ class PlayScreen(Screen):
                                                                      - hint.get_height()) // 2))
         return hint.get_width()
 
-    def _draw_recap(self, surface: pygame.Surface, view) -> None:
-        """The line above a decision too long to show beside it, in one or two lines (H shows it in full)."""
+    def _draw_recap(self, surface: pygame.Surface, view) -> pygame.Rect:
+        """The line above a decision too long to show beside it, in one or two lines (H shows it in full);
+        returns the area painted."""
         theme, book, palette = self.app.theme, self.app.book, self.app.theme.palette
         box = self.rects["dialog"]
-        panel(surface, box, theme, book)
+        painted = panel(surface, box, theme, book)
         hint = self.key_hint()
         hint_width = book.width(hint, theme.font_px(14))
         room = box.width - hint_width - 4 * theme.gap
@@ -437,16 +512,17 @@ class PlayScreen(Screen):
         book.draw_lines(surface, lines, theme.body, palette.text, (box.x + theme.gap, top))
         if hint_y is not None:
             self._draw_hint(surface, hint, box)
+        return painted
 
-    def _draw_page_indicator(self, surface: pygame.Surface) -> None:
+    def _draw_page_indicator(self, surface: pygame.Surface) -> pygame.Rect:
         theme, book, palette = self.app.theme, self.app.book, self.app.theme.palette
         stack, area = self.option_stack, self.rects["choices"]
         shown = stack.pages[self.option_page]
         text = t("options_page", self.language, first=shown[0] + 1, last=shown[-1] + 1,
                  total=len(self.view.choices))
         width = book.width(text, theme.small, bold=True) + max(theme.px(16), theme.small)
-        chip(surface, text, (area.right - width, area.bottom - round(theme.small * 1.6)), theme, book,
-             palette.accent, palette.accent_text)
+        return chip(surface, text, (area.right - width, area.bottom - round(theme.small * 1.6)), theme, book,
+                    palette.accent, palette.accent_text)
 
 
 def _chunks(lines: list[str], size: int) -> list[list[str]]:
