@@ -296,12 +296,13 @@ def _describe_error(error: Mapping[str, Any], loc: tuple) -> tuple[str, str, boo
         choices = _LITERAL_CHOICES.get(name) or _expected_literals(error)
         nearest = did_you_mean(value, choices).strip()[1:-1]  # "did you mean 'x'?" without its brackets
         hint = f" ({nearest + '; ' if nearest else ''}one of: {', '.join(choices)})"
-        return _LITERAL_CODES.get(name, "MOT113"), f"{where}: unknown {name.rstrip('s')} '{value}'{hint}", False
+        return _LITERAL_CODES.get(name, "MOT113"), f"{where}: unknown {name.rstrip('s')} {_short(value)}{hint}", False
     if kind in _RANGE_ERRORS:
         limit = next(iter(error.get("ctx", {}).values()), "")
-        return "MOT104", f"{where}: {value!r} is out of range ({error['msg'].lower()}, limit {limit})", False
+        return "MOT104", f"{where}: {_short(value)} is out of range ({error['msg'].lower()}, limit {limit})", False
     if kind == "string_pattern_mismatch":
-        return "MOT110", f"{where}: '{value}' {_pattern_hint(str(error.get('ctx', {}).get('pattern', '')))}", False
+        pattern = str(error.get("ctx", {}).get("pattern", ""))
+        return "MOT110", f"{where}: {_short(value)} {_pattern_hint(pattern)}", False
     if kind == "format_version":
         return "MOT111", f"{where}: {error['msg']}", False
     if kind == "node_shape":
@@ -344,8 +345,11 @@ def _kind_of(value: Any) -> str:
 
 
 def _short(value: Any) -> str:
+    """``value`` as a message shows it: at most 40 characters, a huge number by its size."""
     if isinstance(value, (dict, list)):
         return ""
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value).bit_length() > 128:
+        return f"a number of about {round(abs(value).bit_length() * 0.30103)} digits"
     text = repr(value)
     return text if len(text) <= 40 else text[:37] + "..."
 

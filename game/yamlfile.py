@@ -7,6 +7,7 @@ pipe, a device, unreadable, too large or in another encoding, and each becomes a
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 
@@ -65,6 +66,9 @@ def read_source(path: str) -> bytes:
         raise fail("MOT002", f"the file is {exc.size / 1048576:.1f} MB; scene files may be at most "
                              f"{MAX_FILE_BYTES // 1048576} MB: split the scene or remove unused text") from None
     except OSError as exc:
+        if exc.errno == errno.ENXIO:  # a socket (or a device with nothing behind it) refuses to be opened
+            raise fail("MOT001", "this is not a regular file (a pipe, device or socket): "
+                                 "give the path of a .yaml file") from None
         raise fail("MOT001", f"cannot read the file ({exc.strerror or exc}): check the path") from None
     except ValueError:  # a NUL byte in the path
         raise fail("MOT001", "the path contains a NUL character: check the path") from None
@@ -117,8 +121,9 @@ def check_utf8(raw: bytes, path: str) -> bytes:
 
     Checked a megabyte at a time, so no text copy of the whole file is ever made.
     """
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or raw.count(b"\x00") > len(raw) // 4:
-        raise YamlSourceError([Diagnostic(path, 1, 1, "MOT003", f"the file is saved as UTF-16: {_SAVE_AS_UTF8}")])
+    wide = _wide_encoding(raw)
+    if wide:
+        raise YamlSourceError([Diagnostic(path, 1, 1, "MOT003", f"the file is saved as {wide}: {_SAVE_AS_UTF8}")])
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     start = 0
@@ -135,6 +140,18 @@ def check_utf8(raw: bytes, path: str) -> bytes:
             raise YamlSourceError([Diagnostic(path, line, column, "MOT003", _encoding_hint(raw))]) from None
         start = end
     return raw
+
+
+def _wide_encoding(raw: bytes) -> str:
+    """"UTF-32" or "UTF-16" when ``raw`` looks saved in one (by its byte-order mark or its NUL bytes), else ""."""
+    if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return "UTF-32"
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "UTF-16"
+    nuls = raw.count(b"\x00")
+    if nuls > len(raw) // 2:  # three NULs in four bytes: ASCII text in UTF-32
+        return "UTF-32"
+    return "UTF-16" if nuls > len(raw) // 4 else ""
 
 
 def _encoding_hint(raw: bytes) -> str:
