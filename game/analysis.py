@@ -330,20 +330,21 @@ def _search(program: Program, maximise: bool, max_states: int, back: dict[str, f
     bounds = Bounds(program, maximise, outlook)
     labels = _Labels()
     frontier: dict[int, list[int]] = {}  # by state, numbered as one int (hashed far faster than a tuple)
-    heap: list[tuple[float, int]] = []  # (-sign * bound, -label): the most promising label first
+    heap: list[tuple[float, float, int]] = []  # (-sign * bound, ..., -label): the most promising label first
     # the meter is part of a state only when a higher (lower) meter could close a choice
     reads_meter = program.reads_meter and not _meter_only_opens(program, upward=maximise)
     node_numbers = steps.node_number
     flag_sets: dict[frozenset, int] = {}
-    bound_of: dict[int, float] = {}
+    bound_of: dict[int, tuple[float, float]] = {}
     best: Optional[tuple[float, int]] = None
 
     def push(node: str, flags: frozenset, sid: int, parent: int, number: int, backs: int) -> None:
         node_number = node_numbers[node]
         bound_key = (sid << 24 | node_number) << 16 | backs
-        bound = bound_of.get(bound_key)
-        if bound is None:
-            bound = bound_of[bound_key] = bounds.of(node_number, steps.summaries[sid], limit - backs)
+        found = bound_of.get(bound_key)
+        if found is None:
+            found = bound_of[bound_key] = bounds.of(node_number, steps.summaries[sid], limit - backs)
+        bound, unclamped = found
         if bound == -sign * math.inf or (best is not None and sign * bound <= sign * best[0]):
             return  # no ending ahead, or none that can beat the best found so far
         flag_set = flag_sets.get(flags)
@@ -367,14 +368,15 @@ def _search(program: Program, maximise: bool, max_states: int, back: dict[str, f
                 survivors.append(index)
         survivors.append(labels.add(node, flags, sid, parent, number, backs))
         frontier[key] = survivors
-        heapq.heappush(heap, (-sign * bound, -survivors[-1]))  # ties: the newest first, diving to an ending
+        # ties: the furthest past 0 (100) first, then the newest, diving to an ending
+        heapq.heappush(heap, (-sign * bound, -sign * unclamped, -survivors[-1]))
 
     decides = _decides_before_ending(program)
     first = start_summary(program)
     entered = advance_event(first, enter_node(program, first.meter, program.start))
     push(program.start, frozenset(), steps.intern(entered), -1, 0, 0)
     while heap:
-        priority, negative_index = heapq.heappop(heap)
+        priority, _, negative_index = heapq.heappop(heap)
         if best is not None and -priority * sign <= sign * best[0]:
             break  # no label left can beat the best ending found
         index = -negative_index

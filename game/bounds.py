@@ -19,7 +19,8 @@ from typing import Callable, Mapping, Optional
 
 from game.engine import meter_change
 from game.program import Program, REnding
-from game.scoring import ACT_BEFORE_OFFER, OFFER_BEFORE_EXPLORE, STAGE_BITS, Summary, score
+from game.scoring import (ACT_BEFORE_OFFER, OFFER_BEFORE_EXPLORE, STAGE_BITS, Summary, customer_score, penalties,
+                          score)
 
 # move_meter rounds to three decimals, so a gain can overshoot its nominal size by half a thousandth
 ROUNDING_SLACK = 0.0005
@@ -152,15 +153,18 @@ class Bounds:
         self.outlook = outlook
         self.counts_last = program.weights.last > 0
 
-    def of(self, node: int, summary: Summary, level: int) -> float:
+    def of(self, node: int, summary: Summary, level: int) -> tuple[float, float]:
         """The bound for a path at node number ``node`` with ``summary`` and ``level`` ways back left.
 
-        At an ending it is the exact score.
+        At an ending it is the exact score. Also returns the same bound before the score is kept
+        within 0-100: among paths whose bounds are both 0 (or 100), the one that goes furthest
+        past it is the one to follow first.
         """
         look, program = self.outlook, self.program
         ending = look.best_ending[level][node] if self.maximise else look.worst_ending[level][node]
         if ending is None:  # no ending reachable: this path can never be scored
-            return -math.inf if self.maximise else math.inf
+            never = -math.inf if self.maximise else math.inf
+            return never, never
         if self.maximise:
             meter = min(float(program.meter_max), summary.meter + look.gain[level][node])
             stages, order = summary.stages | look.stages[level][node], summary.order
@@ -174,7 +178,7 @@ class Bounds:
         total, count = self._mean(node, summary, rating, level)
         last = self._last(node, summary, rating, level)
         bound_summary = Summary(meter=meter, low=low, last=last, stages=stages, order=order, total=total, count=count)
-        return score(program, bound_summary, ending)
+        return score(program, bound_summary, ending), _unclamped(program, bound_summary, ending)
 
     def _last(self, node: int, summary: Summary, rating: Optional[int], level: int) -> Optional[int]:
         if not self.counts_last:
@@ -197,6 +201,14 @@ class Bounds:
                 options.append((rating, 1))
         pick = max if self.maximise else min
         return pick(options, key=lambda pair: pair[0] / pair[1] if pair[1] else 0.0)
+
+
+def _unclamped(program: Program, summary: Summary, ending: REnding) -> float:
+    """:func:`game.scoring.score` before its technique and its total are kept within 0-100."""
+    share = program.weights.technique
+    mean = summary.total / summary.count if summary.count else 0.0
+    technique = 100 * (mean + 3) / 6 - sum(p.points for p in penalties(program, summary))
+    return (1 - share) * customer_score(program, summary, ending) + share * technique
 
 
 def _possible_order_mistakes(stages: int, ahead: int) -> int:
