@@ -16,6 +16,7 @@ from typing import Any, Optional
 
 from game.diagnostics import CODES, Diagnostic
 from game.ltext import LText
+from game.scenes import find_scene_files
 from game.storage import read_json, write_json
 
 CACHE_VERSION = 1
@@ -32,18 +33,6 @@ class SceneCard:
     customer_type: str
     backdrop: str = "store"
     errors: tuple[Diagnostic, ...] = ()
-
-
-def find_scene_files(paths: list[str]) -> list[str]:
-    """Expand folders into the .yaml/.yml files inside them (sorted); keep files as given."""
-    found = []
-    for path in paths:
-        if os.path.isdir(path):
-            for root, _dirs, files in sorted(os.walk(path)):
-                found += [os.path.join(root, name) for name in sorted(files) if name.endswith((".yaml", ".yml"))]
-        else:
-            found.append(path)
-    return found
 
 
 def _stamp(path: str) -> Optional[list[int]]:

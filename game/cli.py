@@ -13,8 +13,8 @@ import sys
 from typing import Callable, Optional, Sequence
 
 from game import __version__, cli_results
-from game.diagnostics import escape_controls, has_errors, summary_last
-from game.catalog import find_scene_files
+from game.diagnostics import escape_controls, escape_terminal, has_errors, summary_last
+from game.scenes import find_scene_files
 from game.vocab import LANGUAGES
 
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
@@ -156,7 +156,7 @@ def _run(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
     else:
-        print(transcript_text(result, args.lang))
+        print(escape_terminal(transcript_text(result, args.lang)))
     return EXIT_OK
 
 
@@ -193,7 +193,7 @@ def _analyze(args: argparse.Namespace) -> int:
         data = analysis_json(result) | {"predictability": predictability_json(predictability(program))}
         print(json.dumps(data, ensure_ascii=False, indent=2))
     else:
-        print(analysis_text(result))
+        print(escape_terminal(analysis_text(result)))
     return EXIT_OK
 
 
@@ -204,7 +204,7 @@ def _graph(args: argparse.Namespace) -> int:
     if program is None:
         return EXIT_PROBLEM
     render = to_dot if args.format == "dot" else to_mermaid
-    sys.stdout.write(render(program, args.lang))
+    sys.stdout.write(escape_terminal(render(program, args.lang)))
     return EXIT_OK
 
 

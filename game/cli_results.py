@@ -14,7 +14,9 @@ import time
 from pathlib import Path
 from typing import Any, Callable
 
+from game.diagnostics import escape_controls
 from game.storage import saves_dir
+from game.vocab import LANGUAGES
 
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
 MAILTO = re.compile(r"mailto:[^@\s]+@[^@\s]+")
@@ -26,7 +28,7 @@ def add_commands(commands: Any) -> None:
     xapi.add_argument("scene", metavar="SCENE")
     xapi.add_argument("--choices", required=True, metavar="N,N,...", help="as for `run`")
     xapi.add_argument("--learner", metavar="mailto:NAME@HOST", help="the learner's email (default: anonymous)")
-    xapi.add_argument("--lang", choices=("en", "zh"), default="en")
+    xapi.add_argument("--lang", choices=LANGUAGES, default="en")
     add_mode_option(xapi)
 
     sync = commands.add_parser("sync", help="send the outbox to the LRS now; print sent, pending and refused")
@@ -40,7 +42,7 @@ def add_commands(commands: Any) -> None:
                         help="read the outboxes under FOLDER (default: saves/)")
     report.add_argument("--since", metavar="YYYY-MM-DD", help="only statements stored from this date on (with --lrs)")
     report.add_argument("--out", metavar="FILE.html", help="where to write (default: saves/reports/SCENE.html)")
-    report.add_argument("--lang", choices=("en", "zh"), default="en")
+    report.add_argument("--lang", choices=LANGUAGES, default="en")
 
 
 def add_mode_option(parser: argparse.ArgumentParser) -> None:
@@ -55,7 +57,7 @@ def handlers() -> dict[str, Callable[[argparse.Namespace], int]]:
 
 
 def _error(message: str, code: int) -> int:
-    print(f"error: {message}", file=sys.stderr)
+    print(f"error: {escape_controls(message)}", file=sys.stderr)
     return code
 
 
@@ -105,7 +107,7 @@ def record_run(args: argparse.Namespace, program: Any, result: Any) -> int:
     """``run --record``: the history and the outbox, exactly as the game leaves them; returns an exit code."""
     from game.recording import Recorder
     from game.savestore import SaveStore
-    from game.session import Run
+    from game.run import Run
     from game.settings import load_settings
 
     settings, _ = load_settings()
@@ -153,9 +155,9 @@ def _sync(args: argparse.Namespace) -> int:
     else:
         print(f"sent {report.sent}, pending {counts.pending}, refused {counts.refused} ({config.public_name})")
         for statement_id, reason in report.refused:
-            print(f"refused {statement_id}: {reason}")
+            print(escape_controls(f"refused {statement_id}: {reason}"))
         for problem in counts.problems:
-            print(f"note: {problem}")
+            print(escape_controls(f"note: {problem}"))
     if report.problem:
         return _error(f"{report.problem}; the {counts.pending} pending statement(s) stay in the outbox",
                       EXIT_PROBLEM)
@@ -194,7 +196,7 @@ def _report(args: argparse.Namespace) -> int:
         write_text(out, page)
     except OSError as exc:
         return _error(f"cannot write {out}: {exc.strerror or exc}", EXIT_PROBLEM)
-    print(f"wrote {out} ({len(statements)} statements from {source})")
+    print(escape_controls(f"wrote {out} ({len(statements)} statements from {source})"))
     return EXIT_OK
 
 
@@ -240,5 +242,5 @@ def _read_statements(args: argparse.Namespace, program: Any) -> tuple[Any, str]:
         return None, ""
     statements, notes = statements_under(folder)
     for note in notes:
-        print(f"note: {note}", file=sys.stderr)
+        print(escape_controls(f"note: {note}"), file=sys.stderr)
     return statements, str(folder)

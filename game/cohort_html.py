@@ -15,32 +15,20 @@ from game.cohort import (
     RunRecord, by_mode, choices_at, endings_reached, score_distribution, worst_moments,
 )
 from game.paths import ASSETS_DIR
-from game.program import Program, pick
-from game.vocab import signed
+from game.program import Program
+from game.ltext import pick
+from game.i18n import labelled, t
+from game.vocab import LANGUAGE_TAGS, signed
 
 # Diverging red-grey-blue (readable with the common colour-vision deficiencies): -3 ... +3.
 RATING_COLOURS = {-3: "#b2182b", -2: "#d6604d", -1: "#f4a582", 0: "#bdbdbd", 1: "#92c5de", 2: "#4393c3",
                   3: "#2166ac"}
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
-WORDS = {
-    "en": {"title": "Cohort report", "runs": "{runs} runs ({finished} finished)", "source": "Source",
-           "generated": "Generated", "modes": "Practice and assessment", "mode": "Mode", "count": "Runs",
-           "finished": "Finished", "average": "Average score", "pass_rate": "Passed", "scores": "Score distribution",
-           "endings": "Endings reached", "decisions": "How the cohort chose, decision by decision",
-           "worst": "Most common worst moments", "none": "No records yet for this scene.", "rating": "rating",
-           "answers": "{n} answers", "legend": "Bar colour: the option's rating",
-           "practice": "practice", "assessment": "assessment", "workshop": "workshop", "no_worst": "No run had a "
-           "negative moment.", "times": "{n}×", "colon": ": ", "comma": ", "},
-    "zh": {"title": "学员群体报告", "runs": "共 {runs} 人次，完成 {finished} 次", "source": "数据来源",
-           "generated": "生成时间", "modes": "练习与考核", "mode": "模式", "count": "人次", "finished": "完成",
-           "average": "平均分", "pass_rate": "通过率", "scores": "得分分布", "endings": "结局分布",
-           "decisions": "每个决策点的选择分布", "worst": "最常见的最差时刻", "none": "这个场景还没有记录。",
-           "rating": "评分", "answers": "共 {n} 次作答", "legend": "条形颜色：该选项的评分",
-           "practice": "练习", "assessment": "考核", "workshop": "工作坊", "no_worst": "没有出现负面时刻。",
-           "times": "{n} 次", "colon": "：", "comma": "，"},
-}
-STAGE_WORDS = {"zh": {"explore": "探索", "offer": "提议", "act": "行动", "confirm": "确认"}}  # English: the ids
+# The report's words: the interface catalogue's "report.<word>" entries (game/i18n.py), one vocabulary with the game.
+REPORT_WORDS = ("title", "runs", "source", "generated", "modes", "mode", "count", "finished", "average", "pass_rate",
+                "scores", "endings", "decisions", "worst", "none", "answers", "legend", "practice",
+                "assessment", "workshop", "no_worst", "times")
 
 STYLE = """
 body{font-family:"Noto Sans","Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei",sans-serif;margin:24px 40px;
@@ -55,16 +43,16 @@ padding:1px 8px;margin-right:4px;border-radius:3px;color:#000}.small{font-size:0
 
 def render_report(program: Program, records: list[RunRecord], language: str = "en", source: str = "") -> str:
     """The report page for one scene."""
-    words = WORDS.get(language, WORDS["en"])
+    words = {word: t(f"report.{word}", language) for word in REPORT_WORDS}
     runs = [r for r in records if r.scene == program.id]
-    title = f"{words['title']}{words['colon']}{pick(program.title, language)}"
+    title = labelled(words["title"], pick(program.title, language), language)
     style = (_embedded_font() if language == "zh" else "") + STYLE
-    parts = [f"<!DOCTYPE html><html lang=\"{'zh-Hans' if language == 'zh' else 'en'}\"><head><meta charset=\"utf-8\">",
+    tag = LANGUAGE_TAGS.get(language, "en")
+    parts = [f"<!DOCTYPE html><html lang=\"{tag}\"><head><meta charset=\"utf-8\">",
              f"<title>{escape(title)}</title><style>{style}</style></head><body>", f"<h1>{escape(title)}</h1>",
              f"<p class=\"meta\">{escape(words['runs'].format(runs=len(runs), finished=sum(r.finished for r in runs)))}"
-             f" · {escape(words['source'])}{words['colon']}{escape(source)} · {escape(words['generated'])}"
-             f"{words['colon']}"
-             f"{escape(time.strftime('%Y-%m-%d %H:%M'))}</p>"]
+             f" · {escape(labelled(words['source'], source, language))}"
+             f" · {escape(labelled(words['generated'], time.strftime('%Y-%m-%d %H:%M'), language))}</p>"]
     if not runs:
         parts.append(f"<p>{escape(words['none'])}</p>")
     else:
@@ -135,7 +123,7 @@ def _endings(program: Program, runs: list[RunRecord], language: str, words: dict
 def _decisions(program: Program, runs: list[RunRecord], language: str, words: dict) -> str:
     legend = "".join(f'<span style="background:{c}">{signed(r)}</span>' for r, c in RATING_COLOURS.items())
     parts = [f"<h2>{escape(words['decisions'])}</h2>",
-             f'<p class="legend small">{escape(words["legend"])}{words["colon"]}{legend}</p>']
+             f'<p class="legend small">{labelled(escape(words["legend"]), legend, language)}</p>']
     for node_id, node in program.nodes.items():
         if not node.choices:
             continue
@@ -147,9 +135,8 @@ def _decisions(program: Program, runs: list[RunRecord], language: str, words: di
         for index, choice in enumerate(node.choices):
             count = counts.get(choice.id, 0)
             label = (f"{LETTERS[index % len(LETTERS)]}. {pick(choice.text, language)}")
-            stage = STAGE_WORDS.get(language, {}).get(choice.stage, choice.stage)
-            rows.append(f'<div class="option"><div>{escape(label)} <span class="small">({escape(words["rating"])} '
-                        f'{signed(choice.rating)}{words["comma"]}{escape(stage)})</span></div>'
+            facts = t("report.rating_stage", language, rating=signed(choice.rating), stage=t(choice.stage, language))
+            rows.append(f'<div class="option"><div>{escape(label)} <span class="small">{escape(facts)}</span></div>'
                         f'{_bar(count / total, RATING_COLOURS[choice.rating])}'
                         f'<div class="count">{count} ({count / total:.0%})</div></div>')
         parts.append(f'<div class="decision"><p class="situation"><b>{escape(node_id)}</b> · '

@@ -64,6 +64,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "MOT216": ("error", "A workshop key decision is not a decision node of the scene, or is named twice."),
     "MOT217": ("warning", "A phone-only field (`call` on a node, `customer.phone`) in a counter scene: it has no "
                           "effect there."),
+    "MOT218": ("error", "Text holds a control character (an escape such as `\\e` or `\\x07`)."),
     # Answer leaks (`validate` only; see "Writing options that tempt")
     "MOT301": ("warning", "A player who never reads the options (always first, last, longest or shortest, or "
                           "at random) reaches grade B or better."),
@@ -111,9 +112,12 @@ class Diagnostic:
         }
 
 
-# C0 and C1 controls, DEL, line and paragraph separators, and the bidirectional overrides that can
-# make a terminal show text other than what is there.
-_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# C0 and C1 controls, DEL, line and paragraph separators, the bidirectional overrides that can make a
+# terminal show text other than what is there, characters with no width an author could not see in a
+# message (zero-width space and joiners, word joiner, BOM, soft hyphen), and surrogates, which a
+# terminal cannot print at all (a YAML or JSON escape such as "\ud83d" makes them).
+_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\xad\u061c\u180e\u200b-\u200f\u2028\u2029\u202a-\u202e"
+                       "\u2060-\u2064\u2066-\u2069\ufeff\ud800-\udfff]")
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
@@ -123,6 +127,15 @@ def escape_controls(text: str) -> str:
     A key or file name from a scene must not forge a line of output or drive the terminal.
     """
     return _CONTROLS.sub(_escape_one, text)
+
+
+def escape_terminal(text: str) -> str:
+    """Text for the terminal with its line breaks kept and every other control character escaped.
+
+    For output made of scene text (a transcript, a scene map): a line of dialogue must not clear the
+    screen, retitle the window or forge a line of its own.
+    """
+    return "\n".join(escape_controls(line) for line in text.split("\n"))
 
 
 def _escape_one(match: re.Match) -> str:

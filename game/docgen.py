@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from game import model
 from game.diagnostics import CODES
@@ -103,22 +103,27 @@ SECTIONS = {"fields": field_reference, "vocabulary": vocabulary_reference, "code
 def render(document: str) -> str:
     """Replace every ``<!-- GENERATED:name -->`` ... ``<!-- /GENERATED:name -->`` block."""
     for name, build in SECTIONS.items():
-        document = _fill(document, name, build())
+        document = fill_block(document, name, build())
     return document
 
 
-def _fill(document: str, name: str, text: str) -> str:
+def fill_block(document: str, name: str, text: str) -> str:
     """``document`` with the block called ``name`` holding ``text``."""
     pattern = re.compile(rf"(<!-- GENERATED:{name} -->\n).*?(<!-- /GENERATED:{name} -->)", re.DOTALL)
     return pattern.sub(lambda m: m.group(1) + text + m.group(2), document)
 
 
+def rewrite(path: Path, render_document: Callable[[str], str]) -> int:
+    """Rewrite the generated blocks of the document at ``path`` with ``render_document``; returns 0."""
+    text = path.read_text(encoding="utf-8")
+    path.write_text(render_document(text), encoding="utf-8")
+    print(f"updated {path}")
+    return 0
+
+
 def main() -> int:
     """Rewrite the generated sections of docs/authoring.md."""
-    text = AUTHORING_DOC.read_text(encoding="utf-8")
-    AUTHORING_DOC.write_text(render(text), encoding="utf-8")
-    print(f"updated {AUTHORING_DOC}")
-    return 0
+    return rewrite(AUTHORING_DOC, render)
 
 
 if __name__ == "__main__":

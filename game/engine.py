@@ -13,7 +13,8 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Optional
 
 from game.conditions import evaluate
-from game.program import Program, RChoice, REnding, RNode, pick
+from game.program import Program, RChoice, REnding, RNode
+from game.ltext import pick
 
 SAVE_VERSION = 1
 _MAX_AUTO_STEPS = 10_000  # guards `run` against a loop of lines with no decision

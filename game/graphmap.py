@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Iterator, Optional
 
-from game.program import Program, pick
+from game.program import Program
+from game.ltext import pick
 from game.vocab import signed
 
 _STAGE_MARK = {"explore": "E", "offer": "O", "act": "A", "confirm": "C"}

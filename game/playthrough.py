@@ -7,9 +7,11 @@ from dataclasses import dataclass, field
 from typing import Any, Optional
 
 from game.engine import EngineError, State, Story
-from game.program import Program, pick
+from game.program import Program
+from game.ltext import pick
 from game.scorecard import Scorecard, build_scorecard
-from game.vocab import MOT_LABELS_ZH, meter_words, signed
+from game.i18n import labelled, listed, meter_words, mot_label, process_problems, service_word, t
+from game.vocab import signed
 
 MAX_DECISIONS = 10_000
 
@@ -115,47 +117,40 @@ def _next_number(numbers: Optional[list[int | str]], taken: list[int], node_id: 
     return numbers[len(taken)]
 
 
-_LABELS = {
-    "en": {"ending": "ENDING", "score": "Score {score:g}/100, grade {grade}",
-           "customer": "Outcome for the customer: relationship {level} ({label}), service level: {service}; "
-                       "the ending's outcome {outcome}, satisfaction {meter}",
-           "technique": "Technique: {technique:g}/100", "process": "Process", "meter": "satisfaction"},
-    "zh": {"ending": "结局", "score": "得分 {score:g}/100，等级 {grade}",
-           "customer": "顾客的结果：客户关系 {level}（{label}），服务层次：{service}；结局 {outcome}，满意度 {meter}",
-           "technique": "服务技巧：{technique:g}/100", "process": "流程", "meter": "满意度"},
-}
-_SERVICE_ZH = {"not reached": "未达到", "basic": "基本", "satisfying": "满意", "value-added": "增值",
-               "memorable": "难忘"}
-_PROCESS_ZH = {"offer_before_explore": "未探索先提议", "act_before_offer": "未提议先行动", "explore": "探索",
-               "offer": "提议", "act": "行动", "confirm": "确认"}
-
-
 def transcript_text(result: PlaythroughResult, language: str = "en") -> str:
-    """A readable transcript followed by the scorecard summary, in ``language``."""
-    labels = _LABELS.get(language, _LABELS["en"])
+    """A readable transcript followed by the scorecard summary, in ``language``.
+
+    Its words are the window's (the one catalogue of :mod:`game.i18n`): a decision's stage, the meter change,
+    the ending, the score line and the process mistakes read the same on the scorecard.
+    """
     lines = [f"== {pick(result.program.title, language)} =="]
     for beat in result.beats:
-        lines.append(f"{beat.speaker}: {beat.text}")
+        lines.append(hanging(f"{beat.speaker}: ", beat.text))
         if beat.chosen is None or beat.rating is None or beat.meter_before is None or beat.meter_after is None:
             continue  # a line, not a decision
         for number, option in enumerate(beat.options, start=1):
-            lines.append(f"  {'>' if number == beat.chosen else ' '} {number}. {option}")
-        change = f"{meter_words(beat.meter_before, language)} -> {meter_words(beat.meter_after, language)}"
-        lines.append(f"    [{beat.stage} {signed(beat.rating)}] {labels['meter']} {change}")
-        lines.append(f"    {beat.feedback}")
+            lines.append(hanging(f"  {'>' if number == beat.chosen else ' '} {number}. ", option))
+        change = t("meter_change", language, before=meter_words(beat.meter_before, language),
+                   after=meter_words(beat.meter_after, language))
+        lines.append(f"    [{t(beat.stage, language) if beat.stage else ''} {signed(beat.rating)}] {change}")
+        lines.append(hanging("    ", beat.feedback or ""))
+    return "\n".join(lines + [""] + _summary_lines(result, language))
+
+
+def hanging(lead: str, text: str) -> str:
+    """``lead`` then ``text``, its later lines indented under the first, so a line break in a scene's
+    text can never start a line that reads as the transcript's own (a heading, a score)."""
+    return lead + text.replace("\n", "\n" + " " * max(len(lead), 4))
+
+
+def _summary_lines(result: PlaythroughResult, language: str) -> list[str]:
     card = result.scorecard
-    ending = result.program.endings[card.ending]
-    zh = language == "zh"
-    lines += ["", f"{labels['ending']}: {card.ending_title}", pick(ending.text, language), "",
-              labels["score"].format(score=card.score, grade=card.grade),
-              labels["customer"].format(level=signed(card.relationship), outcome=signed(card.outcome),
-                                        label=MOT_LABELS_ZH[card.relationship] if zh else card.relationship_label,
-                                        service=_SERVICE_ZH[card.service_level] if zh else card.service_level,
-                                        meter=meter_words(card.satisfaction, language)),
-              labels["technique"].format(technique=card.technique.score)]
-    problems = list(card.out_of_order) + [f"skipped {s}" if not zh else f"跳过{_PROCESS_ZH[s]}"
-                                          for s in card.skipped_stages]
-    if problems:
-        shown = [_PROCESS_ZH.get(p, p) for p in problems] if zh else problems
-        lines.append(f"{labels['process']}: " + ", ".join(shown))
-    return "\n".join(lines)
+    customer = t("transcript_customer", language, level=signed(card.relationship), outcome=signed(card.outcome),
+                 label=mot_label(card.relationship, language), service=service_word(card.service_level, language),
+                 meter=meter_words(card.satisfaction, language))
+    problems = process_problems(card.out_of_order, card.skipped_stages, language)
+    process = listed(problems, language) if problems else t("process_ok", language)
+    ending = pick(result.program.endings[card.ending].text, language)
+    return [t("ending_label", language, title=card.ending_title), ending, "",
+            t("score_line", language, score=f"{card.score:g}", grade=card.grade), customer,
+            labelled(t("technique_score", language, score=f"{card.technique.score:g}"), process, language)]

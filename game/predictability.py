@@ -22,7 +22,8 @@ from typing import Any, Callable, Optional
 
 from game.diagnostics import Diagnostic
 from game.engine import apply_effects, apply_meter, enter_node, open_among
-from game.program import Program, RChoice, RNode, pick
+from game.program import Program, RChoice, RNode
+from game.ltext import pick
 from game.scoring import advance, advance_event, grade, score, start_summary
 from game.yamlsrc import SourceMap
 

@@ -20,7 +20,7 @@ from game.xapi import (
 if TYPE_CHECKING:
     from game.savestore import SaveStore
     from game.scorecard import Scorecard
-    from game.session import Run
+    from game.run import Run
     from game.settings import Settings
     from game.workshop import Workshop
 

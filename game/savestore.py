@@ -1,6 +1,6 @@
 """The saves of the desktop game: the unfinished run and the history of finished runs.
 
-Kept apart from :mod:`game.session` so the title screen can read them without loading the engine.
+Kept apart from :mod:`game.run` so the title screen can read them without loading the engine.
 
 Every file under saves/ is read as untrusted data: anything unreadable or unexpected is set aside
 (see :func:`game.storage.set_aside`), the player is told in one sentence, and the game goes on.
@@ -21,7 +21,7 @@ from game.storage import Notice, clean_temporaries, read_json, saves_dir, set_as
 
 if TYPE_CHECKING:
     from game.scorecard import Scorecard
-    from game.session import Run
+    from game.run import Run
 
 CURRENT_FILE = "current.json"
 HISTORY_FILE = "history.json"  # the history of older versions: read, never written again
@@ -84,7 +84,7 @@ class SaveStore:
         if data is None:
             return None
         from game.engine import EngineError  # the engine is loaded only when a run is resumed
-        from game.session import Run, SaveMismatch, SceneLoadError
+        from game.run import Run, SaveMismatch, SceneLoadError
 
         path = self.folder / CURRENT_FILE
         try:
@@ -133,8 +133,7 @@ class SaveStore:
         try:
             names = sorted(name for name in os.listdir(folder) if name.endswith(".json") and name[:1].isdigit())
         except OSError:
-            self.notices.append(Notice(f"The run history in {folder.name}/ could not be read; the game goes on "
-                                       f"without it.", f"无法读取 {folder.name}/ 中的练习记录，游戏照常继续。"))
+            self.notices.append(Notice("notice_history_unreadable", folder=folder.name))
             return []
         return [folder / name for name in names]
 

@@ -52,12 +52,39 @@ def resolve_scene(name: str) -> str:
     raise SceneNotFound(f"no scene file or scene id '{name}' (scene ids under scenes/: {listing})")
 
 
+def find_scene_files(paths: list[str]) -> list[str]:
+    """Expand folders into the .yaml/.yml files inside them (sorted); keep files as given."""
+    found = []
+    for path in paths:
+        if os.path.isdir(path):
+            for root, _dirs, files in sorted(os.walk(path)):
+                found += [os.path.join(root, name) for name in sorted(files) if name.endswith((".yaml", ".yml"))]
+        else:
+            found.append(path)
+    return found
+
+
 def _scene_id(file: Path) -> str:
     try:
         data, _ = parse(read_text(str(file)), str(file))
     except YamlSourceError:
         return ""
     return str(data.get("id", "")) if isinstance(data, dict) else ""
+
+
+# Names Windows reserves for devices, with any extension: a scene shared with a Windows colleague must open.
+_RESERVED = {"con", "prn", "aux", "nul", *(f"com{n}" for n in range(1, 10)), *(f"lpt{n}" for n in range(1, 10))}
+
+
+def _file_name_problem(name: str) -> str:
+    """Why ``name`` (a valid id) would make a poor file name, or "" when it is fine."""
+    if name.lower().endswith((".yaml", ".yml")):
+        return f"already ends in its extension: type the id alone (new {name.rsplit('.', 1)[0]})"
+    if name.endswith("."):
+        return "ends in a dot, which Windows drops from file names: end it with a letter or digit"
+    if name.split(".")[0].lower() in _RESERVED:
+        return "is a device name on Windows (CON, PRN, AUX, NUL, COM1-9, LPT1-9): choose another name"
+    return ""
 
 
 def create_scene(name: str, folder: str = "scenes") -> str:
@@ -70,6 +97,9 @@ def create_scene(name: str, folder: str = "scenes") -> str:
     if not re.fullmatch(ID_PATTERN, name):
         raise NewSceneError(f"'{escape_controls(name)}' is not a valid scene id: use letters, digits, '_', '-' and '.' "
                             f"(at most 64, starting with a letter, digit or '_'; for example my_scene)")
+    problem = _file_name_problem(name)
+    if problem:
+        raise NewSceneError(f"'{name}' {problem}")
     target = Path(folder) / f"{name}.yaml"
     if target.exists():
         raise NewSceneError(f"{target} already exists: choose another name or edit that file")

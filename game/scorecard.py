@@ -13,7 +13,8 @@ from dataclasses import asdict, dataclass
 from typing import Any, Optional
 
 from game.engine import EngineError, State, Story, apply_effects, enter_node, open_among
-from game.program import RChoice, pick
+from game.program import RChoice
+from game.ltext import pick
 from game.scoring import (
     SERVICE_LEVELS, WORD_OF_MOUTH, Penalty, Summary, advance, advance_event, customer_reading, customer_score,
     felt, grade, penalties, relationship, relationship_label, score, start_summary, technique,

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, Optional
 
 from game.diagnostics import escape_controls
+from game.i18n import t
 from game.paths import SAVES_DIR
 
 DEFAULT_SAVES = SAVES_DIR
@@ -33,30 +34,32 @@ def saves_dir() -> Path:
 
 def write_json(path: Path, data: Any) -> None:
     """Write ``data`` as JSON to ``path`` atomically (temporary file, fsync, rename)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    descriptor, temporary = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=".json", dir=path.parent)
     try:
-        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-            json.dump(data, handle, ensure_ascii=False, indent=1)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, path)
-        _sync_folder(path.parent)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+        text = json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
+    except UnicodeEncodeError:  # a file name that is not UTF-8 reaches us as surrogates: keep them as \u escapes
+        text = json.dumps(data, ensure_ascii=True, indent=1).encode("ascii")
+    write_bytes(path, text)
 
 
 def write_text(path: Path, text: str) -> None:
     """Write ``text`` (UTF-8) to ``path`` atomically, like :func:`write_json`."""
+    write_bytes(path, text.encode("utf-8"))
+
+
+def write_bytes(path: Path, payload: bytes) -> None:
+    """Write ``payload`` to ``path`` atomically: a temporary file in the same folder, fsync, rename.
+
+    The rename replaces whatever ``path`` was (a symbolic link, a FIFO) instead of writing through it.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     descriptor, temporary = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=path.suffix, dir=path.parent)
     try:
-        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-            handle.write(text)
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(payload)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temporary, path)
+        _sync_folder(path.parent)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
@@ -74,21 +77,30 @@ def _sync_folder(folder: Path) -> None:
 
 
 class Notice(str):
-    """A sentence for the player: the English text, with its Chinese in ``zh``.
+    """A sentence for the player from the interface catalogue (game/i18n.py), with its English as the text.
 
     A ``str`` so callers and logs can treat it as text; the window shows :meth:`in_language`.
     """
 
-    zh: str = ""
+    key: str
+    values: dict[str, str]
 
-    def __new__(cls, en: str, zh: str = "") -> "Notice":
-        notice = super().__new__(cls, en)
-        notice.zh = zh or en
+    def __new__(cls, key: str, **values: str) -> "Notice":
+        notice = super().__new__(cls, _sentence(key, values, "en"))
+        notice.key, notice.values = key, values
         return notice
 
     def in_language(self, language: str) -> str:
-        """The sentence in ``language`` ("en" or "zh")."""
-        return self.zh if language.startswith("zh") else str(self)
+        """The sentence in ``language`` (a game language code)."""
+        return _sentence(self.key, self.values, language)
+
+
+def _sentence(key: str, values: dict[str, str], language: str) -> str:
+    """The catalogue's sentence ``key``; a ``reason`` value that is a key of :data:`REASONS` is said in words."""
+    reason = values.get("reason")
+    if reason in REASONS:
+        values = {**values, "reason": t(f"reason.{reason}", language)}
+    return t(key, language, **values)
 
 
 def notice_text(notice: str, language: str) -> str:
@@ -96,21 +108,10 @@ def notice_text(notice: str, language: str) -> str:
     return notice.in_language(language) if isinstance(notice, Notice) else notice
 
 
-# Why a file was set aside: English (fits "because ...") and Chinese (follows the file name).
-REASONS = {
-    "unreadable": ("it could not be read", "无法读取"),
-    "not_regular": ("it is not an ordinary file", "不是普通文件"),
-    "too_large": ("it is far larger than anything the game saves", "比游戏保存的任何文件都大得多"),
-    "not_json": ("it is not valid JSON", "不是有效的 JSON"),
-    "unexpected": ("its contents are not what the game saves there", "的内容不是游戏在这里保存的数据"),
-    "settings": ("its values are not valid settings", "中的设置值无效"),
-    "run": ("the saved run does not match its scene", "里的存档与场景不一致"),
-    "scene_changed": ("the scene was edited since this save and a choice you made there has changed",
-                      "对应的场景在存档后被修改过，你当时做的某个选择已经变了"),
-    "scene_gone": ("the scene was edited since this save and the place you were at no longer exists",
-                   "对应的场景在存档后被修改过，你当时所在的位置已不存在"),
-    "scene_errors": ("its scene now has errors", "对应的场景现在有错误"),
-}
+# Why a file was set aside: each is a catalogue entry "reason.<key>", which fits the notices' "because
+# {reason}" in English and follows the file name in Chinese. Any other reason is a short English text.
+REASONS = ("unreadable", "not_regular", "too_large", "not_json", "unexpected", "settings", "run", "scene_changed",
+           "scene_gone", "scene_errors")
 MAX_JSON_BYTES = 16 * 1024 * 1024  # saves, settings, history and caches are kilobytes; more is not ours
 MAX_JSON_DEPTH = 64  # what the game writes is at most a few levels deep
 
@@ -169,9 +170,7 @@ def report_bad(path: Path, reason: str) -> Notice:
         path: The file.
         reason: A key of :data:`REASONS`, or a short English reason.
     """
-    en, zh = REASONS.get(reason, (_clip(reason), ""))
-    return Notice(f"{path} was skipped because {en}; it was left as it is.",
-                  f"{path} {zh or en}，已跳过（文件未改动）。")
+    return Notice("notice_skipped", path=str(path), reason=reason if reason in REASONS else _clip(reason))
 
 
 def read_small_file(path: Path, limit: int) -> Optional[bytes]:
@@ -263,8 +262,7 @@ def set_aside(path: Path, reason: str) -> Notice:
         path: The file to move.
         reason: A key of :data:`REASONS`, or a short English reason.
     """
-    en, zh = REASONS.get(reason, (_clip(reason), ""))
-    zh = zh or en
+    reason = reason if reason in REASONS else _clip(reason)
     stamp = time.strftime("%Y%m%d-%H%M%S")
     for counter in range(1000):
         target = path.with_name(f"{path.name}.corrupt-{stamp}" + (f"-{counter}" if counter else ""))
@@ -274,10 +272,8 @@ def set_aside(path: Path, reason: str) -> Notice:
             continue
         except OSError:
             break
-        return Notice(f"{path.name} was set aside as {target.name} because {en}; the game goes on without it.",
-                      f"{path.name} {zh}，已改名为 {target.name} 留存，游戏照常继续。")
-    return Notice(f"{path.name} was ignored because {en}; it could not be moved aside.",
-                  f"{path.name} {zh}，已忽略（无法移到一旁）。")
+        return Notice("notice_set_aside", path=path.name, target=target.name, reason=reason)
+    return Notice("notice_ignored", path=path.name, reason=reason)
 
 
 def _move_without_overwriting(path: Path, target: Path) -> None:

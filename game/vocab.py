@@ -10,6 +10,16 @@ from typing import Literal, get_args
 FORMAT_VERSION = 1
 Language = Literal["en", "zh"]  # the languages a scene, the window and the command line can use
 LANGUAGES: tuple[str, ...] = get_args(Language)
+# Each language's RFC 5646 tag: xAPI statements and HTML pages use it, and with "_" for "-" it names the
+# language's interface catalogue folder, game/locale/<tag>/ (English, the source language, has none).
+LANGUAGE_TAGS = {"en": "en", "zh": "zh-Hans"}
+
+
+def next_language(language: str) -> str:
+    """The language the L key switches to from ``language``: the next of :data:`LANGUAGES`, round."""
+    index = LANGUAGES.index(language) if language in LANGUAGES else -1
+    return LANGUAGES[(index + 1) % len(LANGUAGES)]
+
 
 Stage = Literal["explore", "offer", "act", "confirm"]
 STAGES: tuple[str, ...] = get_args(Stage)
@@ -112,25 +122,14 @@ MOT_LABELS = {
     -1: "partly failed expectations",
     -2: "failed expectations",
     -3: "relationship endangered",
-}
-MOT_LABELS_ZH = {
-    3: "惊喜",
-    2: "超出期望",
-    1: "符合期望",
-    0: "中性",
-    -1: "部分未达期望",
-    -2: "未达期望",
-    -3: "关系受损",
-}
+}  # the catalogue's "mot.<level>" entries say them in each language (game/i18n.py)
+# The brief's service levels, lowest first; a scorecard names the one a relationship level reached.
+SERVICE_LEVEL_NAMES = ("not reached", "basic", "satisfying", "value-added", "memorable")
 
-# The satisfaction meter's one vocabulary: the same seven levels and words on the play screen's meter,
-# the journey chart and the scorecard. A level is the meter read on the MOT scale (-3..+3), so
-# "Delighted (+3)" on the meter and a "+3" moment mean the same height.
+# The satisfaction meter's one vocabulary: the same seven levels on the play screen's meter, the journey
+# chart and the scorecard (their words are the catalogue's "mood.<name>" entries). A level is the meter read
+# on the MOT scale (-3..+3), so "Delighted (+3)" on the meter and a "+3" moment mean the same height.
 METER_MOODS = {-3: "furious", -2: "angry", -1: "upset", 0: "neutral", 1: "content", 2: "happy", 3: "delighted"}
-METER_WORDS = {
-    "en": {-3: "Furious", -2: "Angry", -1: "Upset", 0: "Neutral", 1: "Content", 2: "Happy", 3: "Delighted"},
-    "zh": {-3: "暴怒", -2: "生气", -1: "不满", 0: "平静", 1: "满意", 2: "高兴", 3: "惊喜"},
-}
 # Meter values (on a -10..10 meter) where the level changes: +-1, +-4, +-7.
 _METER_STEPS = ((1.0, 0.5), (4.0, 1.5), (7.0, 2.5), (10.0, 3.0))
 
@@ -166,10 +165,3 @@ def signed(value: float) -> str:
     """A level or change with its sign, as every screen shows it: "+2", "-1", and "0" (never "-0")."""
     number = round(value)
     return f"{number:+d}" if number else "0"
-
-
-def meter_words(meter: float, language: str, meter_max: float = 10) -> str:
-    """The meter as every screen shows it: its word and level, e.g. "Happy (+2)" or "高兴（+2）"."""
-    level = meter_level(meter, meter_max)
-    words = METER_WORDS.get(language, METER_WORDS["en"])
-    return f"{words[level]}（{signed(level)}）" if language == "zh" else f"{words[level]} ({signed(level)})"

@@ -14,8 +14,10 @@ from pathlib import Path
 from typing import Any, Optional
 
 from game.engine import State, Story, View
-from game.program import LText, Program, RKeyDecision, pick
+from game.program import Program, RChoice, RKeyDecision
+from game.ltext import LText, pick
 from game.scorecard import Scorecard, build_scorecard
+from game.storage import Notice
 
 LETTERS = "ABCDEFGHI"
 DEFAULT_TIMER_SECONDS = 120
@@ -28,21 +30,39 @@ class WorkshopError(ValueError):
     """A facilitator action that does not apply now (no decision open, no tie to break...)."""
 
 
+def _name_problem(name: str) -> Optional[Notice]:
+    shown = name if len(name) <= 20 else name[:20] + "…"
+    if not name.strip():
+        return Notice("team_needs_name")
+    if len(name) > MAX_TEAM_NAME:
+        return Notice("team_name_long", name=shown, n=str(len(name)), most=str(MAX_TEAM_NAME))
+    bad = next((c for c in name if unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn")), None)
+    if bad is not None:
+        return Notice("team_name_control", name=shown, code=f"U+{ord(bad):04X}")
+    return None
+
+
 def team_name_problem(name: str) -> Optional[str]:
     """Why ``name`` cannot be a team's name (None when it can): empty, too long, or with control characters.
 
     Team names reach the projector, the CSV and the JSON, so line breaks, NUL and other control or
     format characters are refused rather than silently stripped.
     """
-    shown = name if len(name) <= 20 else name[:20] + "…"
-    if not name.strip():
-        return "a team needs a name"
-    if len(name) > MAX_TEAM_NAME:
-        return f"team name '{shown}' is {len(name)} characters long: keep it to {MAX_TEAM_NAME}"
-    bad = next((c for c in name if unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn")), None)
-    if bad is not None:
-        return (f"team name {shown!r} contains the control character U+{ord(bad):04X}: "
-                f"use letters, digits, spaces and punctuation only")
+    problem = _name_problem(name)
+    return str(problem) if problem else None
+
+
+def teams_problem(names: list[str]) -> Optional[Notice]:
+    """Why ``names`` cannot be a session's teams, in words for the player (None when they can): no team, a
+    name that cannot be a team's (:func:`team_name_problem`), or two names the same once trimmed."""
+    if not names:
+        return Notice("team_needs_name")
+    problem = next((p for p in map(_name_problem, names) if p), None)
+    if problem is not None:
+        return problem
+    trimmed = [name.strip() for name in names]
+    if len(set(trimmed)) != len(trimmed):
+        return Notice("teams_distinct")
     return None
 
 
@@ -98,13 +118,10 @@ class Workshop:
             raise WorkshopError("a session needs at least one team")
         if any(not isinstance(name, str) for name in self.teams):
             raise WorkshopError("team names must be text")
-        for name in self.teams:
-            problem = team_name_problem(name)
-            if problem:
-                raise WorkshopError(problem)
+        problem = teams_problem(list(self.teams))
+        if problem is not None:
+            raise WorkshopError(str(problem))
         names = [name.strip() for name in self.teams]
-        if len(set(names)) != len(names):
-            raise WorkshopError("teams need distinct names")
         if self.mode not in MODES:
             raise WorkshopError(f"mode must be one of {', '.join(MODES)}")
         if self.key_only and self.program.workshop is None:
@@ -129,6 +146,31 @@ class Workshop:
     def view(self, language: Optional[str] = None) -> View:
         """The current team's node, as plain data."""
         return self.story.view(self.state, language or self.language)
+
+    def kind(self, state: Optional[State] = None) -> str:
+        """What the current team's node (or ``state``'s) is: "decision", "line" or "ending"."""
+        return self.story.kind(state or self.state)
+
+    def place(self) -> tuple[str, str, int]:
+        """Where the session stands: the team, its node and its decisions taken (changes when either moves)."""
+        return (self.team, self.state.node, len(self.state.steps))
+
+    def options(self, state: Optional[State] = None) -> list[RChoice]:
+        """The open choices at the current node (or ``state``'s), rated: what the facilitator's notes list."""
+        return self.story.open_choices(state or self.state)
+
+    def notes(self, state: Optional[State] = None) -> Optional[LText]:
+        """The facilitator's notes for the current node (or ``state``'s), if the scene has any."""
+        facilitation = self.story.node(state or self.state).facilitator
+        return facilitation.notes if facilitation else None
+
+    def meter(self, team: Optional[str] = None) -> float:
+        """The customer's meter in the current team's run (or ``team``'s)."""
+        return self.states[team or self.team].meter
+
+    def visited(self, team: Optional[str] = None) -> tuple[str, ...]:
+        """The nodes the current team (or ``team``) went through, in order."""
+        return self.states[team or self.team].visited
 
     def finished(self, team: str) -> bool:
         """True when ``team`` has reached an ending."""
@@ -200,7 +242,7 @@ class Workshop:
     # --- votes -------------------------------------------------------------------------------
 
     def _open_count(self) -> int:
-        if self.story.kind(self.state) != "decision":
+        if self.kind() != "decision":
             raise WorkshopError("there is no decision to vote on right now")
         return len(self.story.open_choices(self.state))
 

@@ -59,7 +59,7 @@ def _header(width: int) -> list[str]:
 
 def csv_rows(workshop: "Workshop") -> list[list[Any]]:
     """The CSV as rows (header first), before the spreadsheet protection."""
-    from game.program import pick
+    from game.ltext import pick
     from game.workshop import letter
 
     width = max([len(r.votes) for r in workshop.records] + [4])

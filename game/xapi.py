@@ -14,23 +14,17 @@ from dataclasses import dataclass
 from typing import Any, Mapping, Optional
 
 from game.engine import State, Story
+from game.i18n import t
 from game.program import Program, RChoice
 from game.scorecard import Scorecard, build_scorecard
+from game.vocab import LANGUAGE_TAGS, LANGUAGES
 
 XAPI_VERSION = "1.0.3"
 DEFAULT_BASE_IRI = "https://mot-trainer.example/xapi"
 PLATFORM = "MOT Service Trainer"
 MODES = ("practice", "assessment", "workshop")
 PASS_MARK = 55.0  # the floor of grade C: a run that reached "basic" service or better passes
-LANGUAGE_TAGS = {"en": "en", "zh": "zh-Hans"}  # RFC 5646 tags for the scene's language codes
-
-VERBS = {
-    "launched": {"en": "launched", "zh-Hans": "开始"},
-    "answered": {"en": "answered", "zh-Hans": "作答"},
-    "completed": {"en": "completed", "zh-Hans": "完成"},
-    "passed": {"en": "passed", "zh-Hans": "通过"},
-    "failed": {"en": "failed", "zh-Hans": "未通过"},
-}
+VERBS = ("launched", "answered", "completed", "passed", "failed")  # ADL verbs; their words: "xapi.<verb>"
 ADL_VERB = "http://adlnet.gov/expapi/verbs/"
 SIMULATION = "http://adlnet.gov/expapi/activities/simulation"
 INTERACTION = "http://adlnet.gov/expapi/activities/cmi.interaction"
@@ -115,6 +109,11 @@ def _mailto(email: str) -> str:
     return email if email.startswith("mailto:") else f"mailto:{email}"
 
 
+def verb_display(verb: str) -> dict[str, str]:
+    """An xAPI verb's display, a language map with the verb in every language of the game."""
+    return {LANGUAGE_TAGS[language]: t(f"xapi.{verb}", language) for language in LANGUAGES}
+
+
 def _lang_map(text: Mapping[str, str]) -> dict[str, str]:
     return {LANGUAGE_TAGS.get(code, code): value for code, value in text.items() if value}
 
@@ -158,7 +157,7 @@ def _statement(ctx: Context, verb: str, obj: dict[str, Any], when: float, result
     if parent is not None:
         context["contextActivities"] = {"parent": [{"objectType": "Activity", "id": parent["id"]}]}
     statement = {"id": str(uuid.uuid4()), "actor": ctx.actor,
-                 "verb": {"id": ADL_VERB + verb, "display": VERBS[verb]}, "object": obj,
+                 "verb": {"id": ADL_VERB + verb, "display": verb_display(verb)}, "object": obj,
                  "context": context, "timestamp": iso_time(when), "version": XAPI_VERSION}
     if result is not None:
         statement["result"] = result

@@ -10,7 +10,8 @@ from __future__ import annotations
 from typing import Callable
 
 from game.engine import Story
-from game.program import Program, pick
+from game.program import Program
+from game.ltext import pick
 from game.scorecard import build_scorecard
 
 Picker = Callable[[list[str]], int]

@@ -14,7 +14,8 @@ import yaml
 
 from game.analysis import analyze
 from game.loader import LoadedScene, load_scene
-from game.program import Program, pick
+from game.program import Program
+from game.ltext import pick
 from game.predictability import predictability
 from game.scoring import grade
 

@@ -48,3 +48,48 @@ def test_core_never_calls_eval_or_exec_or_unsafe_yaml():
             if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "yaml":
                 assert node.attr not in ("load", "load_all", "unsafe_load", "full_load", "Loader", "UnsafeLoader",
                                          "FullLoader"), f"{path}:{node.lineno} uses yaml.{node.attr}"
+
+
+# --- screens talk to a run or a workshop, never to the engine ---------------------------------------------
+
+UI_CONTROLLERS = {"app.py", "play_control.py", "workshop_control.py"}  # they call the core for the screens
+ENGINE_MODULES = ("game.engine", "game.scoring", "game.reach", "game.analysis", "game.conditions", "game.loader")
+ENGINE_ATTRIBUTES = {"story", "states", "steps"}  # the engine and its states, behind Run and Workshop
+
+
+def _engine_reaches(path: Path) -> list[str]:
+    """Where ``path`` imports an engine module, a scoring rule, or reaches into an engine or its State."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            if node.module.startswith(ENGINE_MODULES):
+                found.append(f"{node.lineno}: from {node.module} import")
+            elif node.module == "game.scorecard":  # its records' types may be named; its rules are the core's
+                found += [f"{node.lineno}: scorecard rule {alias.name}" for alias in node.names
+                          if not alias.name[:1].isupper()]
+        elif isinstance(node, ast.Import):
+            found += [f"{node.lineno}: import {alias.name}" for alias in node.names
+                      if alias.name.startswith(ENGINE_MODULES)]
+        elif isinstance(node, ast.Attribute) and node.attr in ENGINE_ATTRIBUTES:
+            found.append(f"{node.lineno}: .{node.attr}")
+        elif isinstance(node, ast.Attribute) and isinstance(node.value, ast.Attribute) and node.value.attr == "state":
+            found.append(f"{node.lineno}: .state.{node.attr}")  # a run's State, read field by field
+    return found
+
+
+def _window_modules() -> list[Path]:
+    return [p for p in WINDOW_PACKAGE.rglob("*.py") if p.name not in UI_CONTROLLERS]
+
+
+def test_screens_hold_no_engine_calls():
+    reaches = {str(p.relative_to(GAME)): _engine_reaches(p) for p in _window_modules()}
+    assert {name: found for name, found in reaches.items() if found} == {}
+
+
+def test_the_screen_check_sees_an_engine_call(tmp_path):
+    screen = tmp_path / "screen.py"
+    screen.write_text("from game.engine import Story\nfrom game.scorecard import Scorecard, best_missed\n"
+                      "def f(app):\n    return app.run.story.open_choices(app.run.state.x), app.program.title\n",
+                      encoding="utf-8")
+    assert sorted(_engine_reaches(screen)) == ["1: from game.engine import", "2: scorecard rule best_missed",
+                                               "4: .state.x", "4: .story"]

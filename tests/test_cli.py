@@ -129,3 +129,44 @@ def test_choices_may_be_ids_or_numbers(capsys):
     assert json.loads(capsys.readouterr().out) == by_id
     assert main(["run", "tutorial", "--choices", "nope,1"]) == 1
     assert "'nope' is not open" in capsys.readouterr().err
+
+
+def test_scene_text_cannot_drive_the_terminal_or_forge_a_line(tmp_path, capsys):
+    """A bidi override or line break in dialogue reaches the transcript and the map escaped or indented."""
+    import yaml
+
+    assert main(["new", "sly", "--dir", str(tmp_path)]) == 0
+    path = tmp_path / "sly.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    first = data["start"] if "start" in data else next(iter(data["nodes"]))
+    data["nodes"][first]["text"] = {language: "Hello\u202e.\n== FAKE SCORE 100 ==" for language in data["languages"]}
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    capsys.readouterr()
+    assert main(["run", str(path), "--choices", "1,1,1,1"]) == 0
+    assert main(["graph", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "\u202e" not in out and "\\u202e" in out
+    assert not any(line.startswith("==") and "FAKE" in line for line in out.splitlines())
+
+
+@pytest.mark.parametrize("escape", ["\\e[2J", "\\x07", "\\x9b31m", "\\r"])
+def test_control_characters_in_scene_text_are_errors(tmp_path, capsys, escape):
+    assert main(["new", "ctl", "--dir", str(tmp_path)]) == 0
+    path = tmp_path / "ctl.yaml"
+    text = path.read_text(encoding="utf-8")
+    line = next(n for n, row in enumerate(text.splitlines(), start=1) if row.strip().startswith("en: \""))
+    rows = text.splitlines()
+    rows[line - 1] = rows[line - 1].replace('en: "', f'en: "{escape}', 1)
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    capsys.readouterr()
+    assert main(["validate", str(path)]) == 1
+    out = capsys.readouterr().out
+    assert f"{path}:{line}:" in out and "[MOT218]" in out
+
+
+@pytest.mark.parametrize("name, says", [("con", "device name"), ("NUL", "device name"), ("lpt1.v2", "device name"),
+                                        ("aux.", "ends in a dot"), ("x.yaml", "new x"), ("y.YML", "new y")])
+def test_new_refuses_names_that_make_poor_file_names(tmp_path, capsys, name, says):
+    assert main(["new", name, "--dir", str(tmp_path)]) == 2
+    assert says in capsys.readouterr().err
+    assert not list(tmp_path.iterdir())

@@ -28,3 +28,11 @@ def test_readme_test_command_is_what_ci_runs():
     commands = [line for line in block.splitlines() if line.strip()]
     assert commands[0].startswith("python3 -m venv .venv") and commands[-1].endswith(".venv/bin/python -m pytest")
     assert [line for line in ci_lines if line in commands] == commands
+
+
+def test_readme_key_tables_are_the_keymaps():
+    from game.ui.keydoc import README, render
+
+    text = README.read_text(encoding="utf-8")
+    assert "<!-- GENERATED:keys-play -->" in text and "<!-- GENERATED:keys-facilitate -->" in text
+    assert render(text) == text, "README.md's key tables are out of date: run `python -m game.ui.keydoc`"

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from game.catalog import card_for, scan_scenes, thumbnail_file
 from game.savestore import HISTORY_DIR, SaveStore, is_history_entry
-from game.session import Run
+from game.run import Run
 from game.settings import Settings, load_settings
 from game.storage import MAX_JSON_BYTES, Notice, read_json, set_aside, write_json
 from tests.conftest import scene_dict
@@ -333,6 +333,63 @@ def test_title_screen_writes_no_picture_outside_saves(tmp_path):
         pygame.display.quit()
     assert not list(tmp_path.rglob("escaped*"))
     assert all(tmp_path / "saves" in p.parents for p in tmp_path.rglob("*.png"))
+
+
+def _start_title_screen(scenes: Path, saves: Path):
+    """Open the game on ``scenes`` once, draw its title screen, and close it; returns its cards."""
+    pygame = pytest.importorskip("pygame")
+    from game.ui.app import App
+
+    app = App(saves_folder=saves, scenes_folder=scenes)
+    try:
+        app.screen.draw(app.surface)
+        return list(app.cards)
+    finally:
+        pygame.display.quit()
+
+
+@pytest.mark.parametrize("plant", ["symlink", "fifo", "folder"])
+def test_a_picture_cache_name_taken_by_a_link_fifo_or_folder_is_never_written_through(plant, tmp_path):
+    """The title screen replaces (or skips) what sits at a thumbnail's name: it never writes through a
+    symbolic link to another file, never blocks opening a FIFO, and never fails on a folder."""
+    if plant == "fifo" and not hasattr(os, "mkfifo"):
+        pytest.skip("no FIFOs on this system")
+    scenes, saves = tmp_path / "scenes", tmp_path / "saves"
+    scenes.mkdir()
+    (scenes / "tutorial.yaml").write_text(Path(TUTORIAL).read_text(encoding="utf-8"), encoding="utf-8")
+    _start_title_screen(scenes, saves)
+    pictures = sorted((saves / "cache").glob("*.png"))
+    assert pictures
+    victim = tmp_path / "victim.txt"
+    victim.write_text("important data", encoding="utf-8")
+    for picture in pictures:
+        picture.unlink()
+        {"symlink": lambda p: os.symlink(victim, p), "fifo": os.mkfifo, "folder": Path.mkdir}[plant](picture)
+    done = subprocess.run([sys.executable, "-c", "import sys; from pathlib import Path; "
+                           "from tests.test_hostile_saves import _start_title_screen; "
+                           "_start_title_screen(Path(sys.argv[1]), Path(sys.argv[2]))", str(scenes), str(saves)],
+                          cwd=ROOT, timeout=120, capture_output=True, text=True,
+                          env={**os.environ, "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy"})
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "Traceback" not in done.stderr
+    assert victim.read_text(encoding="utf-8") == "important data"
+    if plant != "folder":  # a link or FIFO is replaced by the picture itself
+        assert all(p.is_file() and not p.is_symlink() and p.read_bytes()[:4] == b"\x89PNG" for p in pictures)
+
+
+def test_a_scene_file_name_that_is_not_utf8_gets_a_card_and_a_cache(tmp_path):
+    """A name in another encoding reaches Python as surrogates; the cache keeps it as JSON escapes."""
+    scenes = tmp_path / "scenes"
+    scenes.mkdir()
+    name = os.fsdecode(b"caf\xe9.yaml")
+    try:
+        (scenes / name).write_text(Path(TUTORIAL).read_text(encoding="utf-8"), encoding="utf-8")
+    except (OSError, UnicodeError):
+        pytest.skip("this file system refuses names that are not UTF-8")
+    for _start in range(2):  # the first start writes the cache, the second reads it back
+        cards = _start_title_screen(scenes, tmp_path / "saves")
+        assert [Path(card.path).name for card in cards] == [name] and not cards[0].errors
+    assert read_json(tmp_path / "saves" / "cache" / "scenes.json").problem is None
 
 
 # --- scenes edited between sessions ----------------------------------------------------------------

@@ -151,3 +151,26 @@ def test_flags_named_like_the_condition_language_are_refused(load_dict, flag):
              "end": {"speaker": "narrator", "text": ".", "ending": "done"}}
     loaded = load_dict(scene_dict(nodes))
     assert loaded.program is None and any(d.code == "MOT110" and flag in d.message for d in loaded.diagnostics)
+
+
+@pytest.mark.parametrize("escape", ["\\ud83d\\ude00", "\\ud800", "\\udfff"])
+def test_a_surrogate_escape_in_text_is_located_and_explained(tmp_path, escape):
+    """libyaml refuses half a character as a syntax error, the pure parser reads it: both say what to write."""
+    text = VALID.replace("text: Line 1", f'text: "Line {escape} 1"', 1)
+    assert text != VALID
+    path = tmp_path / "surrogate.yaml"
+    path.write_text(text, encoding="utf-8")
+    loaded = load_scene(str(path))
+    line = next(n for n, row in enumerate(text.splitlines(), start=1) if escape in row)
+    found = [d for d in loaded.diagnostics if d.line == line and d.code in ("MOT004", "MOT218")]
+    assert found and not loaded.ok
+    assert "\\U0001F600" in found[0].message and "never closed" not in found[0].message
+    assert all(d.format().isprintable() for d in loaded.diagnostics)
+
+
+def test_an_unknown_escape_is_not_called_an_unclosed_quote(tmp_path):
+    text = VALID.replace("text: Line 1", 'text: "C:\\q Line 1"', 1)
+    path = tmp_path / "escape.yaml"
+    path.write_text(text, encoding="utf-8")
+    (diagnostic,) = [d for d in load_scene(str(path)).diagnostics if d.code == "MOT004"]
+    assert "escape" in diagnostic.message and "never closed" not in diagnostic.message

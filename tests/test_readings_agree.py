@@ -15,7 +15,8 @@ from game.loader import load_scene
 from game.playthrough import play, transcript_text
 from game.scorecard import Scorecard
 from game.scoring import advance, advance_event, customer_reading, felt, relationship, score, start_summary
-from game.vocab import meter_words, signed
+from game.i18n import meter_words
+from game.vocab import signed
 
 MINUS_ZERO = re.compile(r"[-−]0(?![.\d])")
 CARD_EVERY = 97  # every 97th path is also played to a full scorecard, which must say the same

@@ -11,7 +11,7 @@ from game.cli import main
 from game.engine import Story
 from game.loader import load_scene
 from game.playthrough import play, transcript_text
-from game.program import pick
+from game.ltext import pick
 from scene_paths import endings_after_a_slight, numbers_for, open_ids, raw_scene, run_ids, text_of
 
 SCENE = Path(__file__).resolve().parent.parent / "scenes" / "tire_refund.yaml"

@@ -136,12 +136,12 @@ def test_play_screens(make_app, state):
     elif state == "ending":
         at_node(app, next(n.id for n in program.nodes.values() if n.ending))
     elif state == "pause":
-        app.push(PauseOverlay(app))
+        app.push(PauseOverlay(app, app.play))
     elif state == "history":
         for number in analyze(program).best.choices[:4]:
             play_to_decision(app)
             key(app, getattr(pygame, f"K_{number}"))
-        app.push(HistoryOverlay(app))
+        app.push(HistoryOverlay(app, app.run))
     problems = audit_matrix(app, state)
     assert not problems, report(problems)
 

@@ -89,3 +89,15 @@ def test_chinese_lines_never_split_a_latin_word_or_number(book, sentence, runs):
                 offsets = [sum(len(line) for line in lines[:i]) for i in range(len(lines) + 1)]
                 assert not any(found < cut < found + len(run) for cut in offsets), (run, width, lines)
                 start = found + len(run)
+
+
+# Characters with no width of their own (zero-width space and joiners, a byte-order mark, a bidi override,
+# a lone variation selector or soft hyphen) and surrogates from a JSON or YAML escape: pygame refuses to
+# render either, and such text reaches the window from scenes, settings and caches.
+@pytest.mark.parametrize("text", ["\u200b", "a\u200bb", "\u200d", "\u2060", "\ufeff", "\u202e", "\ufe0f", "\u00ad",
+                                  "Ann\u200b", "\ud800", "x\ud83d\ude00y", "\udce9.yaml"])
+def test_invisible_characters_and_surrogates_render_and_measure(book, text):
+    surface = book.render(text, 20, (0, 0, 0))
+    assert surface.get_height() > 0
+    assert book.width(text, 20) == surface.get_width()
+    assert book.wrap(text, 20, 200)

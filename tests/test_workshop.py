@@ -2,6 +2,7 @@
 
 import csv
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -100,3 +101,31 @@ def test_two_team_session_exports_csv_and_json(tmp_path):
     data = json.loads(json_path.read_text(encoding="utf-8"))
     assert [team["ending"] for team in data["teams"]] == ["delighted", "gave_up"]
     assert data["teams"][0]["path"] == "BADBC" and len(data["teams"][0]["journey"]) == 6
+
+
+def test_team_names_are_checked_by_one_rule_the_setup_screen_shares():
+    from game.workshop import teams_problem
+
+    assert teams_problem(["Red", "Blue"]) is None
+    assert teams_problem(["Red", " Red "]).key == "teams_distinct"
+    assert teams_problem(["Red", "  "]).key == "team_needs_name"
+    assert teams_problem(["x" * 41]).values == {"name": "x" * 20 + "…", "n": "41", "most": "40"}
+    assert teams_problem(["Re\x00d"]).values["code"] == "U+0000"
+    for names in (["Red", " Red "], ["  "], ["x" * 41], ["Re\x00d"]):
+        with pytest.raises(WorkshopError, match=re.escape(str(teams_problem(names)))):
+            Workshop(TUTORIAL, names)
+
+
+def test_the_facilitator_screen_asks_the_workshop_what_it_shows():
+    workshop = Workshop(TUTORIAL, ["Red"])
+    assert workshop.kind() == "line" and workshop.place() == ("Red", TUTORIAL.start, 0)
+    _to_decision(workshop)
+    options = workshop.options()
+    assert [c.id for c in options] == [c.id for c in workshop.story.open_choices(workshop.state)]
+    workshop.set_votes(2, 3)
+    workshop.reveal()
+    assert workshop.options(workshop.state_before_last()) == options
+    assert workshop.meter("Red") == workshop.states["Red"].meter == workshop.meter()
+    assert workshop.visited()[-1] == workshop.state.node and workshop.place()[2] == 1
+    assert workshop.notes() == (workshop.story.node(workshop.state).facilitator.notes
+                                if workshop.story.node(workshop.state).facilitator else None)

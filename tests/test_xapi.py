@@ -13,7 +13,7 @@ from game.cli import main
 from game.loader import load_scene
 from game.playthrough import play
 from game.recording import Recorder, learner_account
-from game.session import Run
+from game.run import Run
 from game.settings import Settings
 from game.workshop import Workshop
 from game.xapi import (

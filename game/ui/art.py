@@ -13,7 +13,8 @@ from typing import Any, Optional
 
 import pygame
 
-from game.ui.art_people import FACES, FIGURE_H, FIGURE_W, Pen, render
+from game.ui.art_people import FACES, FIGURE_H, FIGURE_W
+from game.ui.pen import Pen, paint_supersampled
 from game.ui.art_person import draw_figure, make_look
 from game.ui.art_rooms import H, SCENES, tones_for, weather
 from game.ui.phone_voice import CALL_CENTRE, draw_call_centre
@@ -125,7 +126,7 @@ def draw_backdrop(surface: pygame.Surface, rect: pygame.Rect, name: str, palette
         with weather(wet):
             scene(pen, tones, tmp.get_width() / scale, time)
 
-    render(surface, rect, paint)
+    paint_supersampled(surface, rect, paint)
 
 
 def expression_for(meter: float) -> str:
@@ -165,7 +166,7 @@ def draw_person(surface: pygame.Surface, rect: pygame.Rect, expression: str, pal
         tmp.set_clip(pen.box(0, 0, FIGURE_W, FIGURE_H))  # a clean bust: nothing below the waist line
         draw_figure(pen, face, look, person, time)
 
-    render(surface, rect, paint, alpha=True)
+    paint_supersampled(surface, rect, paint, alpha=True)
 
 
 def draw_customer(surface: pygame.Surface, rect: pygame.Rect, expression: str, palette: ArtPalette,

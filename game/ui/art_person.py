@@ -10,8 +10,8 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
-from game.ui.art_people import (CX, WHITE, Color, Face, Look, Pen, Point, curve, draw_face, head_outline, mirror,
-                                mix)
+from game.ui.art_people import CX, Face, Look, draw_face, head_outline
+from game.ui.pen import WHITE, Color, Pen, Point, curve, mirror, mix
 
 if TYPE_CHECKING:
     from game.ui.art import Person

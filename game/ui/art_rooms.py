@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game.ui.art_people import (WHITE, Color, Pen, arc_arrow, curve, hash01, mix, seven_seg)
+from game.ui.pen import WHITE, Color, Pen, arc_arrow, curve, hash01, mix, seven_seg
 
 if TYPE_CHECKING:
     from game.ui.art import ArtPalette

@@ -37,11 +37,22 @@ def plot_area(rect: pygame.Rect, theme: Theme, book: TextBook) -> pygame.Rect:
 def point_positions(card: Scorecard, start: float, plot: pygame.Rect,
                     meter_range: tuple[int, int]) -> list[tuple[int, int]]:
     """Each journey point's centre: spaced evenly in story order (events too), a high meter at the top."""
+    return journey_xy(journey_points(card, start), plot, meter_range)
+
+
+def meter_y(value: float, plot: pygame.Rect, meter_range: tuple[int, int]) -> int:
+    """The height of meter ``value`` in ``plot``: the range's top at the top, its bottom at the bottom."""
     low, high = meter_range
-    points = journey_points(card, start)
-    count = max(1, len(points) - 1)
-    return [(plot.x + round(index * plot.width / count),
-             round(plot.bottom - (value - low) / (high - low) * plot.height)) for index, value in enumerate(points)]
+    return round(plot.bottom - (value - low) / (high - low) * plot.height)
+
+
+def journey_xy(values: list[float], plot: pygame.Rect, meter_range: tuple[int, int],
+               steps: int = 0) -> list[tuple[int, int]]:
+    """The centres of a journey's ``values`` in ``plot``, ``steps`` apart across its width (0: as many steps as
+    the journey has); every journey chart, a run's or the teams' overlaid, places its points so."""
+    steps = steps or max(1, len(values) - 1)
+    return [(plot.x + round(index * plot.width / steps), meter_y(value, plot, meter_range))
+            for index, value in enumerate(values)]
 
 
 def draw_journey(surface: pygame.Surface, rect: pygame.Rect, card: Scorecard, start: float, theme: Theme,
@@ -58,10 +69,10 @@ def draw_journey(surface: pygame.Surface, rect: pygame.Rect, card: Scorecard, st
                                  0, title.get_height()), rect.right - theme.gap, events, theme, book,
             language)
     plot = plot_area(rect, theme, book)
-    low, high = meter_range
+    high = meter_range[1]
 
     def y_of(value: float) -> int:
-        return round(plot.bottom - (value - low) / (high - low) * plot.height)
+        return meter_y(value, plot, meter_range)
 
     taken: list[pygame.Rect] = []
     lines = _level_lines(high)

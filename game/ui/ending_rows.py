@@ -14,7 +14,8 @@ from game.scorecard import DebriefEntry, Scorecard
 from game.ui.layout import button_width
 from game.ui.scroll import Row, text_rows
 from game.ui.strings import MOT_LABELS, SERVICE_LEVELS, t
-from game.vocab import METER_WORDS, signed
+from game.i18n import level_word, process_problems
+from game.vocab import signed
 from game.ui.widgets import chip, rating_colour
 
 if TYPE_CHECKING:
@@ -58,8 +59,8 @@ def summary_rows(app: "App", card: Scorecard, width: int) -> list[Row]:
         rows += text_rows(book, label, label_size, width, palette.text_dim)
         rows += text_rows(book, value, value_size, width, colour, bold=True)
     rows.append(Row(theme.px(30), _people_painter(app, card.word_of_mouth, width)))
-    problems = list(card.out_of_order) + [f"skipped_{stage}" for stage in card.skipped_stages]
-    text = "\n".join(f"• {t(p, language)}" for p in problems) or f"✓ {t('process_ok', language)}"
+    problems = process_problems(card.out_of_order, card.skipped_stages, language)
+    text = "\n".join(f"• {problem}" for problem in problems) or f"✓ {t('process_ok', language)}"
     heading = t("technique_score", language, score=f"{card.technique.score:g}")  # the second reading, apart
     rows += text_rows(book, heading, label_size, width, palette.text_dim)
     rows += text_rows(book, text, theme.small, width, palette.bad if problems else palette.good)
@@ -166,8 +167,8 @@ def _chip_rows(app: "App", entry: DebriefEntry, width: int, room: int) -> list[R
     items = [(t("decision", language, n=entry.number), (90, 96, 110)),
              (t(entry.stage, language), palette.accent),
              (f"{signed(entry.rating)} {MOT_LABELS[language][entry.rating]}", rating_colour(entry.rating, theme)),
-             (t("meter_change", language, before=METER_WORDS[language][entry.level_before],
-                after=METER_WORDS[language][entry.level_after]), None)]
+             (t("meter_change", language, before=level_word(entry.level_before, language),
+                after=level_word(entry.level_after, language)), None)]
     lines: list[list[tuple[str, Optional[tuple]]]] = [[]]  # no fill: plain text between the chips
     used = 0
     for text, fill in items:

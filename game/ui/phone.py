@@ -17,10 +17,11 @@ from typing import TYPE_CHECKING, Any, Optional
 
 import pygame
 
-from game.program import Program, pick
+from game.program import Program
+from game.ltext import pick
 from game.vocab import CUSTOMER_SPEAKER
 from game.ui.phone_voice import STATE_COLOURS, draw_avatar, draw_call_centre, draw_headset, draw_voice, voice_band
-from game.ui.strings_phone import pt
+from game.ui.strings import t
 from game.ui.widgets import chip, panel
 
 if TYPE_CHECKING:
@@ -76,7 +77,7 @@ def call_look(program: Program, visited: tuple[str, ...], language: str) -> Call
     role = speaker.role if speaker is not None else "other"
     colleague = speaker is not None and role in ("manager", "other") and node.speaker != CUSTOMER_SPEAKER
     if colleague and speaker is not None:
-        name, number = pick(speaker.name, language), pt("internal", language)
+        name, number = pick(speaker.name, language), t("internal", language)
     else:
         name = pick(program.speakers[CUSTOMER_SPEAKER].name, language)
         number = program.caller_number or ""
@@ -111,7 +112,7 @@ def is_phone(app: "App") -> bool:
 
 def animating(app: "App", picture: Any) -> bool:
     """True while the voice moves, or when the timer has a new second to show."""
-    look = call_look(app.playing.program, app.playing.state.visited, app.settings.language)
+    look = call_look(app.playing.program, app.playing.visited, app.settings.language)
     if look.state in ("ended",):
         return False
     clock = _clock(picture)
@@ -133,7 +134,7 @@ def draw_call(surface: pygame.Surface, app: "App", picture: Any, rect: pygame.Re
         draw_call_centre(backdrop, theme.high_contrast)
         picture.cache[key] = backdrop.convert() if pygame.display.get_surface() else backdrop
     surface.blit(backdrop, (0, 0))
-    look = call_look(app.playing.program, app.playing.state.visited, language)
+    look = call_look(app.playing.program, app.playing.visited, language)
     seconds = _clock(picture).seconds((app.playing.program.id, look.call), look.state, picture.clock) \
         + look.story_seconds
     picture.call_second_shown = seconds
@@ -178,7 +179,7 @@ def _draw_card(surface: pygame.Surface, app: "App", rect: pygame.Rect, look: Cal
     palette, gap = theme.palette, theme.gap
     panel(surface, rect, theme, book, edge=STATE_COLOURS[look.state])
     x, y, inner = rect.x + gap, rect.y + gap, rect.width - 2 * gap
-    state_chip = chip(surface, pt(look.state, language), (x, y), theme, book, STATE_COLOURS[look.state],
+    state_chip = chip(surface, t(look.state, language), (x, y), theme, book, STATE_COLOURS[look.state],
                       (255, 255, 255), size=theme.small)
     timer = book.render(f"{seconds // 60:02d}:{seconds % 60:02d}", theme.font_px(22), palette.text, bold=True)
     surface.blit(timer, timer.get_rect(midright=(rect.right - gap, state_chip.centery)))
@@ -186,7 +187,7 @@ def _draw_card(surface: pygame.Surface, app: "App", rect: pygame.Rect, look: Cal
     avatar = max(theme.px(44), round(rect.height * 0.13))
     centre = (x + avatar // 2, y + avatar // 2)
     draw_avatar(surface, centre, avatar, STATE_COLOURS["hold"] if look.colleague else palette.accent)
-    label = pt("colleague" if look.colleague else "caller", language)
+    label = t("colleague" if look.colleague else "caller", language)
     text_x = x + avatar + gap
     text_width = rect.right - gap - text_x
     for line, size, colour, bold in ((label, theme.font_px(14), palette.text_dim, False),
@@ -213,12 +214,12 @@ def _draw_card(surface: pygame.Surface, app: "App", rect: pygame.Rect, look: Cal
 
 def _caption(look: CallLook, meter: float, assessing: bool, language: str) -> str:
     if look.state == "hold":
-        return pt("hold_music", language)
+        return t("hold_music", language)
     if look.state != "connected":
-        return pt(look.state, language)
+        return t(look.state, language)
     if not look.caller_speaking:
-        return pt("voice_listening", language)
-    return pt("voice_hidden", language) if assessing else pt(f"voice_{voice_band(meter)}", language)
+        return t("voice_listening", language)
+    return t("voice_hidden", language) if assessing else t(f"voice_{voice_band(meter)}", language)
 
 
 def _draw_headset_strip(surface: pygame.Surface, app: "App", strip: pygame.Rect, state: str) -> None:
@@ -232,7 +233,7 @@ def _draw_headset_strip(surface: pygame.Surface, app: "App", strip: pygame.Rect,
     key = {"connected": "headset_live", "hold": "headset_hold", "transfer": "headset_transfer",
            "ringing": "headset_ringing", "ended": "headset_ended"}[state]
     text_x = strip.x + theme.px(16) + size
-    text = _fit(book, pt(key, language), theme.small, strip.right - theme.px(8) - text_x, False)
+    text = _fit(book, t(key, language), theme.small, strip.right - theme.px(8) - text_x, False)
     rendered = book.render(text, theme.small, theme.palette.text)
     surface.blit(rendered, rendered.get_rect(midleft=(text_x, strip.centery)))
 

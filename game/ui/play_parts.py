@@ -79,13 +79,12 @@ def scene_look(app: "App") -> SceneLook:
     """The backdrop, the weather and the person shown now, from the scene and its nodes so far."""
     run = app.playing
     program = run.program
-    state = run.state
     backdrop, weather = program.backdrop, program.weather
-    for node_id in state.visited:  # a node's weather or backdrop lasts until another node changes it
+    for node_id in run.visited:  # a node's weather or backdrop lasts until another node changes it
         look = program.nodes[node_id].look
         if look is not None:
             backdrop, weather = look.backdrop or backdrop, look.weather or weather
-    node = program.nodes[state.node]
+    node = program.nodes[run.node]
     speaker = program.speakers.get(node.speaker)
     shown = node.speaker if speaker is not None and speaker.role not in ("staff", "narrator") else "customer"
     expression = node.look.expression if node.look is not None and shown == node.speaker else None

@@ -98,11 +98,11 @@ class TextBook:
         if surface is not None:
             self.surfaces.move_to_end(key)
             return surface
-        runs = self._runs(text)
+        runs = self._runs(drawable(text))
         if len(runs) == 1:
-            surface = self.font(size, bold, fallback=runs[0][1]).render(text, True, colour)
+            surface = _render_run(self.font(size, bold, fallback=runs[0][1]), runs[0][0], colour)
         else:
-            pieces = [self.font(size, bold, fallback=fallback).render(run, True, colour) for run, fallback in runs]
+            pieces = [_render_run(self.font(size, bold, fallback=fallback), run, colour) for run, fallback in runs]
             main_height = self.font(size, bold).get_height()
             surface = pygame.Surface((sum(p.get_width() for p in pieces), max(p.get_height() for p in pieces)),
                                      pygame.SRCALPHA)
@@ -145,7 +145,7 @@ class TextBook:
         if width is None:
             if len(self.widths) > MAX_WIDTHS:
                 self.widths.clear()
-            width = sum(self.font(size, bold, fallback).size(run)[0] for run, fallback in self._runs(text))
+            width = sum(self.font(size, bold, fallback).size(run)[0] for run, fallback in self._runs(drawable(text)))
             self.widths[key] = width
         return width
 
@@ -201,3 +201,19 @@ class TextBook:
             y += self.line_height(size)
         surface.set_clip(previous_clip)
         return y
+
+
+def drawable(text: str) -> str:
+    """``text`` as the font renderer can take it: a surrogate pair (from a JSON or YAML escape) becomes
+    its character and a lone surrogate becomes U+FFFD, where the renderer would raise on either."""
+    if text.isascii() or not any("\ud800" <= character <= "\udfff" for character in text):
+        return text
+    return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+
+
+def _render_run(font: pygame.font.Font, text: str, colour: tuple) -> pygame.Surface:
+    """One run of text; invisible characters alone (zero-width space, joiners, a soft hyphen, a BOM)
+    give an empty surface of the line's height, where pygame raises "Text has zero width"."""
+    if font.size(text)[0] == 0:
+        return pygame.Surface((0, font.get_height()), pygame.SRCALPHA)
+    return font.render(text, True, colour)

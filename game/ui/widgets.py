@@ -9,7 +9,8 @@ import pygame
 
 from game.ui.layout import Padding, hotkey_column, label_lines, note_container, option_padding
 from game.ui.strings import t
-from game.vocab import METER_WORDS, STAGES, meter_level, signed
+from game.i18n import level_word
+from game.vocab import STAGES, meter_level, signed
 from game.ui.text import TextBook
 from game.ui.theme import Theme
 
@@ -109,7 +110,7 @@ def draw_meter(surface: pygame.Surface, rect: pygame.Rect, value: float, express
     so it reads without colour."""
     palette = theme.palette
     low, high = meter_range
-    label = t("meter_label", language, mood=METER_WORDS[language][meter_level(value, high)],
+    label = t("meter_label", language, mood=level_word(meter_level(value, high), language),
               value=signed(meter_level(value, high)))  # the same words and levels as the chart and the card
     rendered = book.render(label, theme.small, palette.accent_text if not theme.high_contrast else (255, 255, 255),
                            bold=True)

@@ -35,6 +35,9 @@ class Screen:
     def layout(self) -> None:
         """Recompute rects for the current window size (called on resize and settings changes)."""
 
+    def follow(self) -> None:
+        """Catch up with a change made to the run or workshop shown (by a controller, not by this screen's input)."""
+
     def update(self, dt: float) -> bool:
         """Advance animations by ``dt`` seconds; True while something still moves."""
         return False

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import pygame
 
-from game.program import Program, pick
+from game.program import Program
+from game.ltext import pick
 from game.vocab import CUSTOMER_SPEAKER
 from game.ui.screens.base import Screen
 from game.ui.screens.overlays import _MessageOverlay

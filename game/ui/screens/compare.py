@@ -5,41 +5,52 @@ from __future__ import annotations
 
 import threading
 import time
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 import pygame
 
 from game.pdf import PageImage, images_to_pdf, images_to_png
-from game.program import pick
+from game.ltext import pick
 from game.storage import write_unique
 from game.ui.blocks import Canvas, TextBlock
+from game.ui.keymap import HINT_SEPARATOR, LANGUAGE_KEY, Binding, Keymap, entry
 from game.ui.screens.base import Screen
 from game.ui.screens.debrief_pages import DebriefBuilder, Page
 from game.ui.strings import t
 from game.ui.theme import make_theme
 from game.ui.text import TextBook
 
+if TYPE_CHECKING:
+    from game.ui.workshop_control import WorkshopController
+
 EXPORT_SIZE = (1920, 1080)
 KEYS_LINES = 2  # under the debrief's footer on screen: the keys, or the export's status with both file names
-NEXT_KEYS = {pygame.K_PAGEDOWN, pygame.K_RIGHT, pygame.K_SPACE, pygame.K_DOWN, pygame.K_RETURN}
-BACK_KEYS = {pygame.K_PAGEUP, pygame.K_LEFT, pygame.K_UP}
+COMPARE_KEYS = Keymap(
+    "compare", "keys_compare",
+    Binding((pygame.K_PAGEDOWN, pygame.K_RIGHT, pygame.K_SPACE, pygame.K_DOWN, pygame.K_RETURN), "turn",
+            "kn_pagedown", "ka_next_page", args=(1,)),
+    Binding((pygame.K_PAGEUP, pygame.K_LEFT, pygame.K_UP), "turn", "kn_pageup", "ka_back", args=(-1,)),
+    Binding((pygame.K_s, pygame.K_c), "ask_export", "kn_s", "ka_export", with_key=True),
+    Binding((pygame.K_ESCAPE,), "to_title", "kn_esc", "ka_menu"),
+)
 
 
 class CompareScreen(Screen):
-    """Shows the App's finished workshop page by page; exporting is the only thing it does itself."""
+    """Shows a finished workshop page by page; exporting is the only thing it does itself."""
 
-    def __init__(self, app):
+    def __init__(self, app, session: "WorkshopController"):
         super().__init__(app)
+        self.session = session
         self.page = 0
         self.pages: list[Page] = []
         self.drawn: list[TextBlock] = []
         self.status = ""  # what the last export did; shown in place of the keys until the next key
         self.export_job: Optional[ExportJob] = None  # the export being written, between its S and its result
-        self.export_asked = False  # S was pressed: the export starts once a frame has said "Saving…"
-        self.frame_drawn = False
+        self.export_asked: Optional[int] = None  # the frame count at S: the export starts once a later frame
+        # has said "Saving…"
 
     def layout(self) -> None:
-        self.builder = DebriefBuilder(self.app.workshop, self.language, self.app.theme, self.app.book,
+        self.builder = DebriefBuilder(self.session.workshop, self.language, self.app.theme, self.app.book,
                                       keys_lines=KEYS_LINES)
         self.pages = self.builder.pages()
         self.page = min(self.page, len(self.pages) - 1)
@@ -54,17 +65,20 @@ class CompareScreen(Screen):
     def handle_key(self, event: pygame.event.Event) -> None:
         if not self.busy:
             self.status = ""
-        if event.key in NEXT_KEYS:
-            self.turn(1)
-        elif event.key in BACK_KEYS:
-            self.turn(-1)
-        elif event.key in (pygame.K_s, pygame.K_c):
-            self.app.held.add(event.key)  # one press, one export: its repeats wait for the key's release
-            self.activate("save")
-        elif event.key == pygame.K_l:
-            self.app.update_settings(language="zh" if self.language == "en" else "en")
-        elif event.key == pygame.K_ESCAPE:
-            self.app.to_title()
+        COMPARE_KEYS.dispatch(self, event.key, event.mod)
+
+    def key_hint(self) -> str:
+        """The keys, from the keymap (and the language key every screen has)."""
+        return HINT_SEPARATOR.join([COMPARE_KEYS.hint(self.language), entry(LANGUAGE_KEY, self.language)])
+
+    def ask_export(self, key: int) -> None:
+        """S: save every page as one PNG and one PDF."""
+        self.app.held.add(key)  # one press, one export: its repeats wait for the key's release
+        self.activate("save")
+
+    def to_title(self) -> None:
+        """Esc: back to the title screen."""
+        self.app.to_title()
 
     def turn(self, step: int) -> None:
         """Show the next (1) or previous (-1) page."""
@@ -73,17 +87,17 @@ class CompareScreen(Screen):
     @property
     def busy(self) -> bool:
         """True from an S until its export is written (another S meanwhile does nothing)."""
-        return self.export_asked or self.export_job is not None
+        return self.export_asked is not None or self.export_job is not None
 
     def activate(self, action: str) -> None:
         if action == "save" and not self.busy:
-            self.export_asked, self.frame_drawn = True, False
+            self.export_asked = self.app.frames
             self.status = t("saving", self.language)
 
     def update(self, dt: float) -> bool:
         """Start an asked-for export once "Saving…" is on screen; show its result once it is written."""
-        if self.export_asked and self.frame_drawn:
-            self.export_asked = False
+        if self.export_asked is not None and self.app.frames > self.export_asked:
+            self.export_asked = None
             images = self.app.saved(self.page_images)
             self.export_job = ExportJob(self.export_writer(), images) if images else None
             if self.export_job is None:
@@ -100,7 +114,7 @@ class CompareScreen(Screen):
         """Every page drawn at the export size (the same pages whatever the window size)."""
         theme = make_theme(EXPORT_SIZE, 1.0, False)
         book = TextBook()
-        builder = DebriefBuilder(self.app.workshop, self.language, theme, book)
+        builder = DebriefBuilder(self.session.workshop, self.language, theme, book)
         pages = builder.pages()
         pictures = []
         for number, page in enumerate(pages, start=1):
@@ -121,7 +135,7 @@ class CompareScreen(Screen):
     def export_writer(self):
         """A function that encodes and writes page pixels (the slow part); it touches neither pygame nor
         the App, so it can run on a worker thread while the window goes on."""
-        workshop = self.app.facilitating
+        workshop = self.session.workshop
         stem = f"{time.strftime('%Y%m%d-%H%M%S')}-{workshop.program.id}-debrief"
         folder = self.app.store.folder / "sessions"
         title = f"{pick(workshop.program.title, self.language)} · {workshop.started}"
@@ -136,9 +150,8 @@ class CompareScreen(Screen):
     def draw(self, surface: pygame.Surface) -> None:
         canvas = Canvas(surface, self.app.book)
         self.builder.draw(canvas, self.pages[self.page], self.page + 1, len(self.pages),
-                          self.status or t("compare_hint", self.language))
+                          self.status or self.key_hint())
         self.drawn = canvas.drawn
-        self.frame_drawn = True
 
     def save_image(self) -> Optional[str]:
         """Export the debrief; returns the PNG's path (None if the disk refused)."""

@@ -15,8 +15,9 @@ from typing import Callable, Optional
 
 import pygame
 
-from game.program import pick
+from game.ltext import pick
 from game.ui.blocks import Canvas, measure, one_line
+from game.ui.chart import journey_xy, meter_y
 from game.ui.screens.projector import AMBER, DIM, background, QUALITY_TEXT, WHITE, projector_sizes, quality, \
     rating_words
 from game.ui.strings import t
@@ -238,19 +239,14 @@ class DebriefBuilder:
         canvas.draw(x_title)
         longest = max((len(row["journey"]) for row in self.results), default=2) - 1 or 1
 
-        def point(index: int, value: float) -> tuple[int, int]:
-            return (plot.x + round(index * plot.width / longest),
-                    round(plot.bottom - (value - low) / (high - low) * plot.height))
-
         pygame.draw.line(surface, DIM, plot.bottomleft, plot.topleft, 2)
         for value in range(low, high + 1, 5):
-            y = point(0, value)[1]
+            y = meter_y(value, plot, (low, high))
             pygame.draw.line(surface, (70, 84, 104), (plot.x, y), (plot.right, y), 3 if value == 0 else 1)
             label = one_line(book, signed(value), tick, (0, 0), self.screen, tick, DIM)
             label.rect.midright = (plot.x - self.gap // 2, y)
             canvas.draw(label)
-        for index in range(longest + 1):
-            x = point(index, low)[0]
+        for index, (x, _) in enumerate(journey_xy([low] * (longest + 1), plot, (low, high), longest)):
             label = one_line(book, self.t("start_tick") if index == 0 else str(index), tick, (0, 0), self.screen,
                              tick, DIM)
             label.rect.midtop = (x, plot.bottom + half)
@@ -259,7 +255,7 @@ class DebriefBuilder:
             canvas.draw(label)
         for number, row in enumerate(self.results):
             colour, shape = TEAM_COLOURS[number % 6], SHAPES[number % 6]
-            points = [point(i, value) for i, value in enumerate(row["journey"])]
+            points = journey_xy(row["journey"], plot, (low, high), longest)
             if len(points) > 1:
                 pygame.draw.lines(surface, colour, False, points, theme.px(4))
             for spot in points:

@@ -15,6 +15,7 @@ from game.scorecard import Scorecard
 from game.ui.chart import draw_journey
 from game.ui.ending_rows import debrief_rows, summary_rows
 from game.ui.layout import button_row, button_width
+from game.ui.play_control import PlayController
 from game.ui.screens.base import Screen
 from game.ui.scroll import Row, Scroller, scrollbar_width
 from game.ui.strings import t
@@ -22,10 +23,11 @@ from game.ui.widgets import Button, draw_button, draw_key_hint, panel
 
 
 class EndingScreen(Screen):
-    """Shows the scorecard of the App's finished run; "what if" rewinds the run to a decision."""
+    """Shows the scorecard of a finished run; "what if" rewinds the run to a decision."""
 
-    def __init__(self, app):
+    def __init__(self, app, play: PlayController):
         super().__init__(app)
+        self.play = play
         self.card_language: Optional[str] = None
         self.card: Optional[Scorecard] = None
         self.rects: dict[str, pygame.Rect] = {}
@@ -40,7 +42,7 @@ class EndingScreen(Screen):
     def scorecard(self) -> Scorecard:
         """The run's scorecard in the current language (rebuilt when the language changes)."""
         if self.card is None or self.card_language != self.language:
-            self.card = self.app.playing.scorecard(self.language)
+            self.card = self.play.run.scorecard(self.language)
             self.card_language = self.language
         return self.card
 
@@ -131,13 +133,13 @@ class EndingScreen(Screen):
 
     def activate(self, action: str) -> None:
         if action.startswith("whatif:"):
-            self.app.what_if(int(action.split(":")[1]))
+            self.play.what_if(int(action.split(":")[1]))
         elif action == "save":
             path = self.save_image()
             if path:
                 self.app.notify(t("saved_to", self.language, path=path), 5)
         elif action == "again":
-            self.app.open_briefing(self.app.playing.scene_path)
+            self.app.open_briefing(self.play.run.scene_path)
         elif action == "menu":
             self.app.to_title()
 
@@ -148,7 +150,7 @@ class EndingScreen(Screen):
         height = max(theme.height, self.rects["debrief_rows"].y + full + theme.px(20))
         image = pygame.Surface((theme.width, height))
         self._draw_page(image, full_list=True)
-        return self.app.save_png(image, "debriefs", self.app.playing.program.id)
+        return self.app.save_png(image, "debriefs", self.play.run.program.id)
 
     # --- drawing -----------------------------------------------------------------------------
 
@@ -175,7 +177,7 @@ class EndingScreen(Screen):
                                                                                     theme.px(20)), bold=True)
         panel(surface, self.rects["summary"], theme, book)
         self.summary_scroll.draw(surface, self.summary, self.rects["summary_rows"], theme)
-        program = self.app.playing.program
+        program = self.play.run.program
         draw_journey(surface, self.rects["chart"], card, float(program.mood), theme, book, self.language,
                      (program.meter_min, program.meter_max))
         self._draw_debrief(surface, full_list)

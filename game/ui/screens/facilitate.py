@@ -14,33 +14,68 @@ from typing import Optional
 import pygame
 
 from game.cohort import choices_at, local_records
-from game.program import pick
+from game.ltext import pick
 from game.ui.blocks import Canvas, TextBlock
+from game.ui.keymap import HINT_SEPARATOR, LANGUAGE_KEY, Binding, Keymap, entry
 from game.ui.screens.base import NUMBER_KEYS, Screen
 from game.ui.screens.facilitate_overlays import ConfirmCard, FacilitatorMenu
 from game.ui.screens.presenter import NoteOption, draw_notes
 from game.ui.screens.projector import AMBER, Option, ProjectorPainter, projector_sizes
 from game.ui.strings import t
-from game.workshop import LETTERS, Reveal, WorkshopError, letter
+from game.ui.workshop_control import WorkshopController
+from game.workshop import LETTERS, Reveal, Workshop, WorkshopError, letter
 
-NEXT_KEYS = {pygame.K_PAGEDOWN, pygame.K_RIGHT, pygame.K_SPACE, pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_DOWN}
-BACK_KEYS = {pygame.K_PAGEUP, pygame.K_LEFT}
-BLANK_KEYS = {pygame.K_b, pygame.K_PERIOD, pygame.K_w}  # while votes are entered, B is a vote and only '.' blanks
+NEXT_KEYS = (pygame.K_PAGEDOWN, pygame.K_RIGHT, pygame.K_SPACE, pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_DOWN)
+BACK_KEYS = (pygame.K_PAGEUP, pygame.K_LEFT)
 LETTER_KEYS = {getattr(pygame, f"K_{c.lower()}"): i + 1 for i, c in enumerate(LETTERS)}  # A-I
 TIMER_STEP = 30
 
 
-class FacilitatorScreen(Screen):
-    """Projector view; the App's workshop holds the session, this screen only timers and display toggles."""
+LETTERS_SHOWN = tuple(LETTER_KEYS)
+DIGITS = tuple(NUMBER_KEYS) + (pygame.K_0, pygame.K_KP0)
+# Tried in order, like an if/elif chain: a tie's letter before a vote's, Shift+letter before the letter,
+# Down selecting an option (while voting) before Down going on. While votes are entered, B is a vote.
+FACILITATOR_KEYS = Keymap(
+    "facilitate", "keys_facilitate",
+    Binding(LETTERS_SHOWN, "break_tie", "kn_letters", "ka_break_tie", when=("tie",), with_key=True),
+    Binding((pygame.K_t,), "toggle_timer", "kn_t", "ka_timer", when=("voting",)),
+    Binding((pygame.K_t,), "toggle_timer", "kn_t", "ka_timer", hint=False),
+    Binding((pygame.K_EQUALS, pygame.K_PLUS, pygame.K_KP_PLUS), "add_time", "kn_plus_minus", "ka_timer_step",
+            args=(TIMER_STEP,), hint=False),
+    Binding((pygame.K_MINUS, pygame.K_KP_MINUS), "add_time", "kn_plus_minus", "ka_timer_step",
+            args=(-TIMER_STEP,), hint=False),
+    Binding(LETTERS_SHOWN, "vote", "kn_shift_letters", "ka_unvote", when=("voting",), mods=pygame.KMOD_SHIFT,
+            args=(-1,), with_key=True),
+    Binding(LETTERS_SHOWN, "vote", "kn_letters", "ka_vote", when=("voting",), args=(1,), with_key=True),
+    Binding(DIGITS, "type_digit", "kn_count", "ka_count", when=("voting",), with_key=True),
+    Binding((pygame.K_BACKSPACE,), "untype", "kn_backspace", "ka_untype", when=("typed",), hint=False),
+    Binding((pygame.K_UP,), "select", "kn_up_down", "ka_pick_option", when=("voting",), args=(-1,), hint=False),
+    Binding((pygame.K_DOWN,), "select", "kn_up_down", "ka_pick_option", when=("voting",), args=(1,), hint=False),
+    Binding((pygame.K_r,), "reveal", "kn_r", "ka_reveal", when=("voting",)),
+    Binding(NEXT_KEYS, "proceed", "kn_pagedown", "ka_next", when=("!voting", "!tie")),
+    Binding(NEXT_KEYS, "proceed", "kn_pagedown", "ka_next", hint=False),
+    Binding(BACK_KEYS, "back_one", "kn_pageup", "ka_back", when=("!voting",)),
+    Binding(BACK_KEYS, "back_one", "kn_pageup", "ka_back", hint=False),
+    Binding((pygame.K_n,), "toggle_notes", "kn_n", "ka_notes"),
+    Binding((pygame.K_PERIOD,), "blank_screen", "kn_period", "ka_blank"),
+    Binding((pygame.K_b, pygame.K_w), "blank_screen", "kn_b", "ka_blank", when=("!voting",), hint=False),
+    Binding((pygame.K_ESCAPE,), "open_menu", "kn_esc", "ka_menu", when=("!voting",)),
+    Binding((pygame.K_ESCAPE,), "open_menu", "kn_esc", "ka_menu", hint=False),
+)
 
-    def __init__(self, app):
+
+class FacilitatorScreen(Screen):
+    """Projector view; the controller's workshop holds the session, this screen only timers and display toggles."""
+
+    def __init__(self, app, session: WorkshopController):
         super().__init__(app)
+        self.session = session
         self.revealed: Optional[Reveal] = None
         self.selected = 0  # the option typed digits count for; none (0) until the facilitator moves to one,
         self.typed = ""  # so no option looks recommended to the room
         self.show_notes = False
         self.blank = False
-        self.timer_total = app.workshop.timer_seconds()
+        self.timer_total = session.workshop.timer_seconds()
         self.timer_left = float(self.timer_total)
         self.timer_running = False
         self.flash = 0.0
@@ -51,13 +86,12 @@ class FacilitatorScreen(Screen):
         self.past_records = _past_records(app.store.folder)  # read once per session, never per frame
 
     @property
-    def workshop(self):
+    def workshop(self) -> Workshop:
         """The session being run."""
-        return self.app.workshop
+        return self.session.workshop
 
     def _place(self) -> tuple:
-        state = self.workshop.state
-        return (self.workshop.team, state.node, len(state.steps))
+        return self.workshop.place()
 
     def _sync(self) -> None:
         """A new node or team: reset the timer and the vote entry."""
@@ -98,42 +132,67 @@ class FacilitatorScreen(Screen):
             self.app.notify(str(exc))
 
     def _dispatch_key(self, key: int, shift: bool) -> None:
-        workshop = self.workshop
-        if key in LETTER_KEYS and workshop.pending_tie is not None and self.revealed is not None:
-            workshop.break_tie(LETTER_KEYS[key])
+        FACILITATOR_KEYS.dispatch(self, key, pygame.KMOD_SHIFT if shift else 0, self.modes())
+
+    def modes(self) -> set[str]:
+        """What holds now, for the keymap: a tie to break, a vote open, a count being typed."""
+        modes = set()
+        if self.workshop.pending_tie is not None and self.revealed is not None:
+            modes.add("tie")
+        if self._voting():
+            modes.add("voting")
+        if self.typed:
+            modes.add("typed")
+        return modes
+
+    def key_hint(self) -> str:
+        """The keys that work now, from the keymap (and the language key every screen has)."""
+        return HINT_SEPARATOR.join([FACILITATOR_KEYS.hint(self.language, self.modes()),
+                                    entry(LANGUAGE_KEY, self.language)])
+
+    def break_tie(self, key: int) -> None:
+        """A letter after a tied reveal: that option wins."""
+        self.workshop.break_tie(LETTER_KEYS[key])
+        if self.revealed is not None:
             self.revealed = Reveal(self.revealed.counts, self.revealed.leaders, LETTER_KEYS[key])
-        elif key == pygame.K_PERIOD or (key in BLANK_KEYS and not self._voting()):
-            self.blank = True
-        elif key == pygame.K_ESCAPE:
-            self.app.push(FacilitatorMenu(self.app))
-        elif key == pygame.K_n:
-            self.toggle_notes()
-        elif key == pygame.K_l:
-            self.app.update_settings(language="zh" if self.language == "en" else "en")
-        elif key == pygame.K_t:
-            self.timer_running = not self.timer_running and self.timer_left > 0
-        elif key in (pygame.K_EQUALS, pygame.K_PLUS, pygame.K_KP_PLUS, pygame.K_MINUS, pygame.K_KP_MINUS):
-            change = TIMER_STEP if key in (pygame.K_EQUALS, pygame.K_PLUS, pygame.K_KP_PLUS) else -TIMER_STEP
-            self.timer_left = max(0.0, self.timer_left + change)
-            self.timer_total = max(self.timer_total, int(self.timer_left))
-        elif key in LETTER_KEYS and self._voting() and LETTER_KEYS[key] <= len(workshop.view().choices):
-            workshop.add_vote(LETTER_KEYS[key], -1 if shift else 1)
-            self.selected, self.typed = LETTER_KEYS[key], ""
-        elif key in (pygame.K_UP,) and self._voting():
-            self.selected, self.typed = max(1, self.selected - 1), ""
-        elif key in NUMBER_KEYS or key in (pygame.K_0, pygame.K_KP0):
-            self.type_count(0 if key in (pygame.K_0, pygame.K_KP0) else NUMBER_KEYS[key])
-        elif key == pygame.K_BACKSPACE and self.typed:
-            self.typed = self.typed[:-1]
-            workshop.set_votes(self.selected, int(self.typed or 0))
-        elif key == pygame.K_r and self._voting():
-            self.reveal()
-        elif key in BACK_KEYS:
-            self.back_one()
-        elif key == pygame.K_DOWN and self._voting():
-            self.selected, self.typed = min(len(self.workshop.view().choices), self.selected + 1), ""
-        elif key in NEXT_KEYS:
-            self.proceed()
+
+    def blank_screen(self) -> None:
+        """B or '.': black out the projector (any key or click brings the picture back)."""
+        self.blank = True
+
+    def open_menu(self) -> None:
+        """Esc: the facilitator's menu."""
+        self.app.push(FacilitatorMenu(self.app, self.session))
+
+    def toggle_timer(self) -> None:
+        """T: start or pause the discussion timer."""
+        self.timer_running = not self.timer_running and self.timer_left > 0
+
+    def add_time(self, seconds: int) -> None:
+        """+ or -: give the discussion more or less time."""
+        self.timer_left = max(0.0, self.timer_left + seconds)
+        self.timer_total = max(self.timer_total, int(self.timer_left))
+
+    def vote(self, amount: int, key: int) -> None:
+        """A letter (Shift: take back) adds a vote for that option, and selects it for typed counts."""
+        number = LETTER_KEYS[key]
+        if number <= len(self.workshop.view().choices):
+            self.workshop.add_vote(number, amount)
+            self.selected, self.typed = number, ""
+
+    def select(self, delta: int) -> None:
+        """Up or Down while voting: the option typed digits count for."""
+        count = len(self.workshop.view().choices)
+        self.selected, self.typed = max(1, min(count, self.selected + delta)), ""
+
+    def type_digit(self, key: int) -> None:
+        """A digit: part of the selected option's count."""
+        self.type_count(0 if key in (pygame.K_0, pygame.K_KP0) else NUMBER_KEYS[key])
+
+    def untype(self) -> None:
+        """Backspace: take back the last digit typed."""
+        self.typed = self.typed[:-1]
+        self.workshop.set_votes(self.selected, int(self.typed or 0))
 
     def back_one(self) -> None:
         """Clicker 'back': reopen a tied vote (votes kept), else take the last decision back; votes already
@@ -157,7 +216,7 @@ class FacilitatorScreen(Screen):
             self._sync()
 
     def _voting(self) -> bool:
-        return self.revealed is None and self.workshop.story.kind(self.workshop.state) == "decision"
+        return self.revealed is None and self.workshop.kind() == "decision"
 
     def type_count(self, digit: int) -> None:
         """Digits typed set the selected option's count, like a spreadsheet cell."""
@@ -192,11 +251,11 @@ class FacilitatorScreen(Screen):
             else:  # 'next' before any vote: start (or pause) the discussion timer
                 self.timer_running = not self.timer_running and self.timer_left > 0
             return
-        elif workshop.story.kind(workshop.state) == "line":
+        elif workshop.kind() == "line":
             workshop.advance()
         elif workshop.finished(workshop.team):
             if not workshop.next_team():
-                self.app.finish_workshop()
+                self.session.finish()
                 return
         self._sync()
 
@@ -236,15 +295,17 @@ class FacilitatorScreen(Screen):
         if self.flash > 0:
             self.flash = max(0.0, self.flash - dt)
             moving = True
-        if self.presenter is not None:
-            self.draw_presenter(self.presenter.get_surface())
-            self.presenter.flip()
         return moving
 
     # --- drawing -----------------------------------------------------------------------------
 
-    def draw(self, surface: pygame.Surface) -> None:
+    def follow(self) -> None:
         self._sync()
+
+    def draw(self, surface: pygame.Surface) -> None:
+        if self.presenter is not None:  # the second display's window shows the notes of the same moment
+            self.draw_presenter(self.presenter.get_surface())
+            self.presenter.flip()
         canvas = Canvas(surface, self.app.book)
         if self.blank:
             surface.fill((0, 0, 0))
@@ -263,8 +324,7 @@ class FacilitatorScreen(Screen):
         top = painter.top_bar(workshop.team, pick(workshop.program.title, language), self.timer_left,
                               self.timer_total)
         view = workshop.view(language)
-        voting = view.kind == "decision" and (self.revealed is None or workshop.pending_tie is not None)
-        bottom = painter.hint(t("timer_hint" if voting else "projector_hint", language)) - self.app.theme.px(8)
+        bottom = painter.hint(self.key_hint()) - self.app.theme.px(8)
         if self.revealed is not None and workshop.pending_tie is None:
             self._reveal(painter, top, bottom)
         elif view.kind == "decision":
@@ -272,11 +332,11 @@ class FacilitatorScreen(Screen):
             options = self.vote_options(view)
             painter.decision(top, bottom, view.speaker_name, view.text, prompt, options)
         elif view.kind == "ending":
-            painter.visited = workshop.state.visited
+            painter.visited = workshop.visited()
             card = workshop.scorecard(workshop.team)
-            painter.ending(top, bottom, view.ending_title, t("score_line", language, score=f"{card.score:g}",
-                                                             grade=card.grade), view.ending_text,
-                           workshop.state.meter, workshop.program)
+            score = t("score_line", language, score=f"{card.score:g}", grade=card.grade)
+            painter.ending(top, bottom, view.ending_title or "", score, view.ending_text or "", workshop.meter(),
+                           workshop.program)
         else:
             painter.decision(top, bottom, view.speaker_name, view.text, None, [])
 
@@ -309,8 +369,7 @@ class FacilitatorScreen(Screen):
         """After a clear vote: the customer's reaction, the result in words, every option rated."""
         workshop, language = self.workshop, self.language
         record = workshop.records[-1]
-        before = workshop.state_before_last()
-        choices = workshop.story.open_choices(before)
+        choices = workshop.options(workshop.state_before_last())
         if self.revealed is None:  # drawn only once the vote is revealed
             return
         counts = self.revealed.counts
@@ -318,12 +377,12 @@ class FacilitatorScreen(Screen):
                    for n, c in enumerate(choices, start=1)]
         chosen = next(c for c in choices if c.id == record.choice_id)
         headline = t("room_chose", language, letter=record.chosen)
-        painter.visited = workshop.states[record.team].visited
+        painter.visited = workshop.visited(record.team)
         if record.tie:
             headline += " " + t("after_tie", language)
         painter.reveal(top, bottom, (headline, record.rating), pick(chosen.feedback, language),
-                       workshop.states[record.team].meter, options, workshop.program,
-                       past=self.past_shares(before.node, choices))
+                       workshop.meter(record.team), options, workshop.program,
+                       past=self.past_shares(record.node, choices))
 
     def past_shares(self, node_id: str, choices) -> str:
         """How past cohorts chose at this decision, e.g. "Past cohorts (20 runs): A 10 % · B 60 % · C 30 %";
@@ -332,22 +391,21 @@ class FacilitatorScreen(Screen):
         total = sum(counts[choice.id] for choice in choices)
         if not total:
             return ""
-        space = "" if self.language == "zh" else " "
-        shares = " · ".join(f"{letter(n)} {round(100 * counts[c.id] / total)}{space}%"
-                            for n, c in enumerate(choices, start=1))
+        shares = " · ".join(t("option_share", self.language, option=letter(n),
+                              percent=round(100 * counts[c.id] / total)) for n, c in enumerate(choices, start=1))
         return t("past_cohorts", self.language, n=total, shares=shares)
 
     def _notes(self, canvas: Canvas, to_room: bool) -> None:
         workshop, language = self.workshop, self.language
         decided = self.revealed is not None and workshop.pending_tie is None
-        shown = workshop.state_before_last() if decided else workshop.state  # the options on screen
-        node = workshop.story.node(shown)
+        shown = workshop.state_before_last() if decided else None  # the options on screen (None: the current)
         minutes, seconds = divmod(math.ceil(self.timer_left), 60)
-        notes = pick(node.facilitator.notes, language) if node.facilitator and node.facilitator.notes else None
+        notes = workshop.notes(shown)
+        notes_text = pick(notes, language) if notes else None
         key = workshop.key_decision(shown)
         options = [NoteOption(letter(n), c.rating, c.stage, pick(c.feedback, language))
-                   for n, c in enumerate(workshop.story.open_choices(shown), start=1)]
-        draw_notes(canvas, self.app.theme, language, f"{minutes}:{seconds:02d}", notes,
+                   for n, c in enumerate(workshop.options(shown), start=1)]
+        draw_notes(canvas, self.app.theme, language, f"{minutes}:{seconds:02d}", notes_text,
                    pick(key.model_answer, language) if key else None, options, to_room)
 
     def draw_presenter(self, surface: pygame.Surface) -> None:

@@ -6,7 +6,7 @@ content-sized: the card grows with its text instead of shrinking it.
 
 from __future__ import annotations
 
-from typing import Callable, Optional
+from typing import TYPE_CHECKING, Callable, Optional
 
 import pygame
 
@@ -14,7 +14,11 @@ from game.ui.blocks import Canvas, TextBlock, measure
 from game.ui.screens.overlays import CardOverlay
 from game.ui.screens.projector import projector_sizes
 from game.ui.strings import t
+from game.vocab import next_language
 from game.ui.widgets import Button, panel, shade
+
+if TYPE_CHECKING:
+    from game.ui.workshop_control import WorkshopController
 
 
 class RoomCard(CardOverlay):
@@ -88,7 +92,7 @@ class RoomCard(CardOverlay):
         if event.key in (pygame.K_UP, pygame.K_DOWN):
             self.move_focus(-1 if event.key == pygame.K_UP else 1)
         elif event.key == pygame.K_l:
-            self.app.update_settings(language="zh" if self.language == "en" else "en")
+            self.app.update_settings(language=next_language(self.language))
         else:
             super().handle_key(event)
 
@@ -96,8 +100,9 @@ class RoomCard(CardOverlay):
 class FacilitatorMenu(RoomCard):
     """Esc in facilitator mode: resume, end the session and compare, or leave."""
 
-    def __init__(self, app):
+    def __init__(self, app, session: "WorkshopController"):
         super().__init__(app, t("paused", app.settings.language), [])
+        self.session = session
 
     def layout(self) -> None:
         self.title = t("paused", self.language)
@@ -109,7 +114,7 @@ class FacilitatorMenu(RoomCard):
         if action == "resume":
             self.app.pop()
         elif action == "compare":
-            self.app.finish_workshop()
+            self.session.finish()
         elif action == "menu":
             self.app.to_title()
 

@@ -9,15 +9,25 @@ from __future__ import annotations
 
 import pygame
 
-from game.program import pick
+from game.ltext import pick
 from game.ui.blocks import Canvas, TextBlock, measure, sizes_down
+from game.ui.keymap import HINT_SEPARATOR, LANGUAGE_KEY, Binding, Keymap, entry
 from game.ui.screens.base import Screen
 from game.ui.screens.projector import DIM, background, WHITE, projector_sizes
 from game.ui.strings import labelled, t
 from game.ui.widgets import Button
-from game.workshop import MAX_TEAM_NAME, team_name_problem
+from game.ui.workshop_control import key_decision_count
+from game.workshop import MAX_TEAM_NAME, teams_problem
 from game.workshop_export import load_last_teams
 
+SETTING_ROWS = ("scene", "mode", "plan")
+SETUP_KEYS = Keymap(
+    "setup", "keys_setup",
+    Binding((pygame.K_LEFT,), "change_setting", "kn_left_right", "ka_change_setting", when=("setting",), args=(-1,)),
+    Binding((pygame.K_RIGHT,), "change_setting", "kn_left_right", "ka_change_setting", when=("setting",), args=(1,)),
+    Binding((pygame.K_RETURN, pygame.K_KP_ENTER), "start", "kn_enter", "ka_start"),  # from any row; Space: the
+    Binding((pygame.K_ESCAPE,), "to_title", "kn_esc", "ka_back"),                      # focused row
+)
 MAX_TEAMS = 6
 MAX_NAME = MAX_TEAM_NAME
 ROW_FILL, ROW_EDGE, FOCUS = (28, 38, 56), (90, 104, 130), (250, 200, 60)
@@ -48,11 +58,8 @@ class FacilitatorSetup(Screen):
     def plan_size(self) -> int:
         """How many key decisions the chosen scene's workshop plan has (0: no plan)."""
         if self.scene_path not in self._plans:
-            from game.loader import load_scene
-
-            program = load_scene(self.scene_path).program if self.card and not self.card.errors else None
-            plan = program.workshop if program is not None else None
-            self._plans[self.scene_path] = len(plan.key_decisions) if plan else 0
+            playable = self.card is not None and not self.card.errors
+            self._plans[self.scene_path] = key_decision_count(self.scene_path) if playable else 0
         return self._plans[self.scene_path]
 
     # --- layout ------------------------------------------------------------------------------
@@ -95,7 +102,7 @@ class FacilitatorSetup(Screen):
         screen = pygame.Rect(0, 0, theme.width, theme.height)
         margin, gap = round(theme.width * 0.05), theme.px(8)
         width = theme.width - 2 * margin
-        hint = measure(book, t("setup_hint", self.language), sizes.label, width, (margin, 0), screen, sizes.label,
+        hint = measure(book, self.key_hint(), sizes.label, width, (margin, 0), screen, sizes.label,
                        DIM, align="center")
         hint.rect.bottom = theme.height - theme.px(6)
         for size in sizes_down(sizes.body, sizes.floor):
@@ -152,18 +159,27 @@ class FacilitatorSetup(Screen):
                     return
             elif event.unicode and event.unicode.isprintable():
                 return  # the TEXTINPUT event carries the character
+        if not SETUP_KEYS.dispatch(self, event.key, event.mod, self.modes()):
+            super().handle_key(event)  # arrows move between the rows, Space activates the focused one
+
+    def modes(self) -> set[str]:
+        """"setting" while a row that cycles through values (scenario, turns, what is discussed) has the focus."""
         action = self.buttons[self.focus].action if self.buttons else ""
-        if event.key in (pygame.K_LEFT, pygame.K_RIGHT) and action in ("scene", "mode", "plan"):
-            self.cycle(action, 1 if event.key == pygame.K_RIGHT else -1)
-            self.layout()
-        elif event.key == pygame.K_l:
-            self.app.update_settings(language="zh" if self.language == "en" else "en")
-        elif event.key == pygame.K_ESCAPE:
-            self.app.to_title()
-        elif event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
-            self.activate("start")  # Enter starts from anywhere; Space activates the focused row
-        else:
-            super().handle_key(event)
+        return {"setting"} if action in SETTING_ROWS else set()
+
+    def key_hint(self) -> str:
+        """The set-up's hint: how to rename a team, then the keys, from the keymap."""
+        return HINT_SEPARATOR.join([t("rename_hint", self.language), SETUP_KEYS.hint(self.language, {"setting"}),
+                                    entry(LANGUAGE_KEY, self.language)])
+
+    def change_setting(self, direction: int) -> None:
+        """Left or Right on a setting's row: its previous or next value."""
+        self.cycle(self.buttons[self.focus].action, direction)
+        self.layout()
+
+    def to_title(self) -> None:
+        """Esc: back to the title screen."""
+        self.app.to_title()
 
     def _stop_editing(self) -> None:
         if self.editing >= 0 and not self.teams[self.editing].strip():
@@ -208,9 +224,9 @@ class FacilitatorSetup(Screen):
     def start(self) -> None:
         """Start the session, or say which name stands in the way."""
         names = [name.strip() for name in self.teams]
-        problem = next((p for p in map(team_name_problem, names) if p), None)
-        if problem or len(set(names)) != len(names):
-            self.app.notify(t("teams_distinct", self.language) if not problem else problem)
+        problem = teams_problem(names)
+        if problem is not None:
+            self.app.notify(problem.in_language(self.language))
         elif self.card is not None:
             self.app.start_workshop(self.card.path, names, self.mode, key_only=self.key_only)
 

@@ -2,17 +2,33 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 import pygame
 
 from game.diagnostics import Diagnostic
 from game.settings import MAX_LEARNER_FIELD, TEXT_SIZES, TEXT_SPEEDS, valid_email
+from game.ui.keymap import Binding, Keymap
 from game.ui.screens.base import Screen
 from game.ui.layout import button_height, button_row, button_width, stack_buttons
 from game.ui.scroll import Row, Scroller, scrollbar_width, text_rows
 from game.ui.strings import labelled, t
+from game.vocab import next_language
 from game.ui.widgets import Button, draw_button, panel, shade
+
+if TYPE_CHECKING:
+    from game.run import Run
+    from game.ui.play_control import PlayController
+
+
+HISTORY_KEYS = Keymap(
+    "history", "keys_history",
+    Binding((pygame.K_UP,), "scroll", "kn_up_down", "ka_scroll", args=(-1,)),
+    Binding((pygame.K_DOWN,), "scroll", "kn_up_down", "ka_scroll", args=(1,)),
+    Binding((pygame.K_PAGEUP,), "scroll", "kn_pages", "ka_scroll_page", args=(-10,)),
+    Binding((pygame.K_PAGEDOWN,), "scroll", "kn_pages", "ka_scroll_page", args=(10,)),
+    Binding((pygame.K_h, pygame.K_ESCAPE), "close", "kn_h_esc", "ka_close"),
+)
 
 
 class CardOverlay(Screen):
@@ -82,6 +98,10 @@ class PauseOverlay(CardOverlay):
     KEYS = [("resume", "resume"), ("history", "history"), ("settings", "settings"), ("restart", "restart"),
             ("main_menu", "menu"), ("quit", "quit")]
 
+    def __init__(self, app, play: "PlayController"):
+        super().__init__(app)
+        self.play = play
+
     def _labels(self) -> list[str]:
         return [t(key, self.language) for key, _ in self.KEYS]
 
@@ -100,11 +120,11 @@ class PauseOverlay(CardOverlay):
             app.pop()
         elif action == "history":
             app.pop()
-            app.push(HistoryOverlay(app))
+            app.push(HistoryOverlay(app, self.play.run))
         elif action == "settings":
             app.push(SettingsOverlay(app))
         elif action == "restart":
-            app.start_scene(app.playing.scene_path, app.playing.mode)
+            self.play.restart()
         elif action == "menu":
             app.to_title()
         elif action == "quit":
@@ -120,8 +140,9 @@ class HistoryOverlay(CardOverlay):
 
     size = (0.8, 0.84)
 
-    def __init__(self, app):
+    def __init__(self, app, run: "Run"):
         super().__init__(app)
+        self.run = run
         self.scroller = Scroller()
         self.rows: list[Row] = []
         self.area = pygame.Rect(0, 0, 0, 0)
@@ -136,7 +157,7 @@ class HistoryOverlay(CardOverlay):
                                 box.bottom - theme.gap - hint - theme.px(6) - top)
         width = self.area.width - scrollbar_width(theme)
         self.rows = []
-        for index, line in enumerate(self.app.playing.history(self.language)):
+        for index, line in enumerate(self.run.history(self.language)):
             self.rows.append(Row(theme.px(8), group=index))
             colour = palette.accent if line.by_player else (150, 84, 40)
             self.rows += text_rows(book, line.speaker, theme.small, width, colour, bold=True, group=index,
@@ -148,12 +169,11 @@ class HistoryOverlay(CardOverlay):
         self.scroller.clamp(self.rows, self.area.height)
 
     def handle_key(self, event: pygame.event.Event) -> None:
-        if event.key in (pygame.K_h, pygame.K_ESCAPE):
-            self.app.pop()
-        elif event.key in (pygame.K_UP, pygame.K_PAGEUP):
-            self.scroll(-1 if event.key == pygame.K_UP else -10)
-        elif event.key in (pygame.K_DOWN, pygame.K_PAGEDOWN):
-            self.scroll(1 if event.key == pygame.K_DOWN else 10)
+        HISTORY_KEYS.dispatch(self, event.key, event.mod)
+
+    def close(self) -> None:
+        """H or Esc: back to the scene."""
+        self.app.pop()
 
     def scroll(self, lines: int) -> None:
         self.scroller.scroll(self.rows, self.area.height, lines)
@@ -168,7 +188,7 @@ class HistoryOverlay(CardOverlay):
         theme, book, palette = self.app.theme, self.app.book, self.app.theme.palette
         self.draw_card(surface, t("history", self.language))
         self.scroller.draw(surface, self.rows, self.area, theme)
-        hint = book.render(t("history_hint", self.language), theme.font_px(14), palette.text_dim)
+        hint = book.render(HISTORY_KEYS.hint(self.language), theme.font_px(14), palette.text_dim)
         surface.blit(hint, (self.area.x, self.area.bottom + theme.px(6)))
 
 
@@ -267,7 +287,7 @@ class SettingsOverlay(CardOverlay):
             return " · ".join(v for v in (settings.learner_name, settings.learner_email) if v) \
                 or t("not_set", self.language)
         if row == "language":
-            return "English" if settings.language == "en" else "简体中文"
+            return t("language_name", settings.language)  # each language by its own name
         if row == "text_size":
             return f"{settings.text_size + 1} / {len(TEXT_SIZES)}"
         if row == "text_speed":
@@ -348,7 +368,7 @@ class SettingsOverlay(CardOverlay):
         """Step one setting forwards or backwards."""
         settings, app = self.app.settings, self.app
         if row == "language":
-            app.update_settings(language="zh" if settings.language == "en" else "en")
+            app.update_settings(language=next_language(settings.language))
         elif row == "text_size":
             app.update_settings(text_size=(settings.text_size + direction) % len(TEXT_SIZES))
         elif row == "high_contrast":

@@ -13,12 +13,13 @@ from typing import Optional
 
 import pygame
 
-from game.engine import Turn
-from game.program import RChoice, pick
-from game.scorecard import best_missed
+from game.ltext import pick
+from game.run import Coaching
+from game.ui.keymap import CTRL, Binding, Keymap
 from game.ui.layout import option_stack, recap_lines
 from game.ui.play_parts import CardText, PlayPicture, card_text, draw_card, draw_hud
 from game.ui.screens.base import ACTIVATE_KEYS, NUMBER_KEYS, Screen
+from game.ui.play_control import PlayController
 from game.ui.strings import t
 from game.ui.widgets import Button, chip, draw_button, panel
 
@@ -26,14 +27,37 @@ METER_SPEED = 6.0  # meter units per second while it animates
 COMMAND_KEYS = {pygame.K_ESCAPE, pygame.K_BACKSPACE, pygame.K_h, pygame.K_l, pygame.K_F5, pygame.K_F11,
                 pygame.K_LSHIFT, pygame.K_RSHIFT, pygame.K_LCTRL, pygame.K_RCTRL, pygame.K_LALT, pygame.K_RALT,
                 pygame.K_UP, pygame.K_DOWN, pygame.K_PAGEUP, pygame.K_PAGEDOWN}
+CHOOSE = "choose:"  # an option button's action: CHOOSE followed by the option's number
 MAX_DIALOG = 0.42  # the line's box may take this share of the window height before it pages
 
 
-class PlayScreen(Screen):
-    """Plays the App's run; holds only how far the line is revealed, the focus, the pages and animations."""
+PLAY_KEYS = Keymap(
+    "play", "keys_play",
+    Binding(tuple(NUMBER_KEYS), "choose_key", "kn_digits", "ka_choose", when=("deciding",), with_key=True),
+    Binding((pygame.K_UP,), "move_focus", "kn_up_down", "ka_select", when=("deciding",), args=(-1,)),
+    Binding((pygame.K_DOWN, pygame.K_TAB), "move_focus", "kn_up_down", "ka_select", when=("deciding",), args=(1,)),
+    Binding(ACTIVATE_KEYS, "take_selected", "kn_enter", "ka_take", when=("deciding", "focused")),
+    Binding((pygame.K_PAGEUP, pygame.K_LEFT), "turn_option_page", "kn_pages", "ka_more_choices", when=("deciding",),
+            args=(-1,), hint=False),  # the page indicator says there are more
+    Binding((pygame.K_PAGEDOWN, pygame.K_RIGHT), "turn_option_page", "kn_pages", "ka_more_choices", when=("deciding",),
+            args=(1,), hint=False),
+    Binding(ACTIVATE_KEYS + (pygame.K_RIGHT,), "proceed", "kn_space", "ka_more", when=("more",)),
+    Binding(ACTIVATE_KEYS + (pygame.K_RIGHT,), "proceed", "kn_space", "ka_continue", when=("!deciding",)),
+    Binding((pygame.K_BACKSPACE,), "undo", "kn_backspace", "ka_undo", when=("!assessment",)),
+    Binding((pygame.K_BACKSPACE,), "undo", "kn_backspace", "ka_undo", hint=False),  # an assessment says: no undo
+    Binding((pygame.K_z,), "undo", "kn_ctrl_z", "ka_undo", mods=CTRL, hint=False),
+    Binding((pygame.K_h,), "open_history", "kn_h", "ka_history"),
+    Binding((pygame.K_ESCAPE,), "open_pause", "kn_esc", "ka_menu"),
+)
 
-    def __init__(self, app):
+
+class PlayScreen(Screen):
+    """Plays a run through its controller; holds only how far the line is revealed, the focus, the pages and
+    animations."""
+
+    def __init__(self, app, play: PlayController):
         super().__init__(app)
+        self.play = play
         self.shown_key: Optional[tuple] = None
         self.revealed = 0.0  # characters shown of the current page of the line
         self.text_page = 0  # page of the line
@@ -41,8 +65,8 @@ class PlayScreen(Screen):
         self.option_page = 0
         # index into the open choices; None until the player moves (the base class uses -1): handled here
         self.focus: Optional[int] = None  # type: ignore[assignment]
-        self.meter_shown = app.run.state.meter
-        self.coaching: Optional[tuple[Turn, Optional[RChoice]]] = None  # the turn and the better choice missed
+        self.meter_shown = play.run.meter
+        self.coaching: Optional[Coaching] = None  # shown after a choice, until the player moves on
         self.picture = PlayPicture()
         self.rects: dict[str, pygame.Rect] = {}
         self.pages: list[list[str]] = [[]]
@@ -58,23 +82,25 @@ class PlayScreen(Screen):
     @property
     def view(self):
         """The current node in the current language."""
-        return self.app.run.view(self.language)
+        return self.play.run.view(self.language)
 
     @property
     def assessing(self) -> bool:
         """True in an assessment run: no meter, no faces, no coaching, no undo until the scorecard."""
-        return self.app.playing.mode == "assessment"
+        return self.play.run.mode == "assessment"
 
     def _sync(self) -> None:
         """Restart the reveal when the run moved to another node."""
-        state = self.app.playing.state
-        key = (state.node, len(state.steps), len(state.visited))
+        key = self.play.run.place
         if key != self.shown_key:
             self.shown_key = key
             self.revealed = 0.0 if self.app.settings.characters_per_second else 1e9
             self.text_page = self.option_page = 0
             self.focus = None
             self.layout()
+
+    def follow(self) -> None:
+        self._sync()
 
     def _page_chars(self) -> int:
         return sum(len(line) for line in self.pages[min(self.text_page, len(self.pages) - 1)])
@@ -126,7 +152,7 @@ class PlayScreen(Screen):
             self.option_page = min(self.option_page, len(stack.pages) - 1)
             for index in stack.pages[self.option_page]:
                 choice = view.choices[index]
-                self.buttons.append(Button(stack.rects[index], choice.text, f"choose:{choice.number}",
+                self.buttons.append(Button(stack.rects[index], choice.text, f"{CHOOSE}{choice.number}",
                                            hotkey=str(choice.number)))
         elif self.coaching is not None or (view.kind == "ending" and self.line_done):
             self.card = self._card_text(area.width)
@@ -159,13 +185,13 @@ class PlayScreen(Screen):
     def _card_text(self, width: int) -> CardText:
         """The coaching (after a choice) or the ending card, wrapped and paged for the card area."""
         view, language = self.view, self.language
-        if self.coaching is not None:
-            turn, missed = self.coaching
-            text = pick(turn.choice.feedback, language)
-            if missed is not None:
-                text += "\n" + t("better_choice", language, text=pick(missed.text, language))
+        coaching = self.coaching
+        if coaching is not None:
+            text = pick(coaching.feedback, language)
+            if coaching.better is not None:
+                text += "\n" + t("better_choice", language, text=pick(coaching.better, language))
             return card_text(self.app, t("coaching", language), text, width, self.rects["dialog"].top,
-                             rating=turn.choice.rating, stage=turn.choice.stage)
+                             rating=coaching.rating, stage=coaching.stage)
         return card_text(self.app, view.ending_title, view.ending_text, width, self.rects["dialog"].top)
 
     # --- input -------------------------------------------------------------------------------
@@ -192,31 +218,43 @@ class PlayScreen(Screen):
         if not self.line_done and key not in COMMAND_KEYS and not mods & pygame.KMOD_CTRL:
             self.proceed()  # any key shows the rest of the page, or turns to the next page
             return
-        if key == pygame.K_ESCAPE:
-            from game.ui.screens.overlays import PauseOverlay
+        PLAY_KEYS.dispatch(self, key, mods, self.modes())
 
-            self.app.push(PauseOverlay(self.app))
-        elif key == pygame.K_BACKSPACE or (key == pygame.K_z and mods & pygame.KMOD_CTRL):
-            self.undo()
-        elif key == pygame.K_h:
-            from game.ui.screens.overlays import HistoryOverlay
+    def modes(self) -> set[str]:
+        """What holds now, for the keymap: deciding, an option focused, more pages of the line, an assessment."""
+        modes = {"deciding"} if self.deciding else set()
+        if self.focus is not None:
+            modes.add("focused")
+        if self.text_page < len(self.pages) - 1:
+            modes.add("more")
+        if self.assessing:
+            modes.add("assessment")
+        return modes
 
-            self.app.push(HistoryOverlay(self.app))
-        elif self.deciding:
-            self._decision_key(key)
-        elif key in ACTIVATE_KEYS or key == pygame.K_RIGHT:
-            self.proceed()
+    def key_hint(self) -> str:
+        """The keys that work now, from the keymap."""
+        return PLAY_KEYS.hint(self.language, self.modes())
 
-    def _decision_key(self, key: int) -> None:
-        """Keys while the options are up: a number or a selection confirmed with Enter takes a choice."""
-        if key in NUMBER_KEYS:
-            self.activate(f"choose:{NUMBER_KEYS[key]}")
-        elif key in (pygame.K_UP, pygame.K_DOWN, pygame.K_TAB):
-            self.move_focus(-1 if key == pygame.K_UP else 1)
-        elif key in (pygame.K_PAGEUP, pygame.K_PAGEDOWN, pygame.K_LEFT, pygame.K_RIGHT):
-            self.turn_option_page(-1 if key in (pygame.K_PAGEUP, pygame.K_LEFT) else 1)
-        elif key in ACTIVATE_KEYS and self.focus is not None:
-            self.activate(f"choose:{self.view.choices[self.focus].number}")
+    def open_pause(self) -> None:
+        """Esc: the pause menu."""
+        from game.ui.screens.overlays import PauseOverlay
+
+        self.app.push(PauseOverlay(self.app, self.play))
+
+    def open_history(self) -> None:
+        """H: what was said so far."""
+        from game.ui.screens.overlays import HistoryOverlay
+
+        self.app.push(HistoryOverlay(self.app, self.play.run))
+
+    def choose_key(self, key: int) -> None:
+        """A number key: take that option (when it is on the page shown)."""
+        self.choose(NUMBER_KEYS[key])
+
+    def take_selected(self) -> None:
+        """Enter or Space on a selected option: take it."""
+        if self.focus is not None:
+            self.choose(self.view.choices[self.focus].number)
 
     def move_focus(self, delta: int) -> None:
         """Select the next or previous option, turning the page when the selection leaves it."""
@@ -245,7 +283,7 @@ class PlayScreen(Screen):
             self.app.notify(t("no_undo_in_assessment", self.language))
             return
         self.coaching = None
-        if self.app.undo():
+        if self.play.undo():
             self._sync()
 
     def proceed(self) -> None:
@@ -261,26 +299,26 @@ class PlayScreen(Screen):
         elif self.coaching is not None:
             self.coaching, self.card_page = None, 0
         elif view.kind == "line":
-            self.app.advance()
+            self.play.advance()
         elif view.kind == "ending":
-            self.app.finish()
+            self.play.finish()
             return
         self._sync()
         self.layout()
 
     def activate(self, action: str) -> None:
-        if not action.startswith("choose:") or not self.deciding:
+        if action.startswith(CHOOSE):  # a click on an option
+            self.choose(int(action.removeprefix(CHOOSE)))
+
+    def choose(self, number: int) -> None:
+        """Take option ``number``, shown with its coaching (when coaching is on and this is practice)."""
+        if not self.deciding:
             return
-        number = int(action.split(":")[1])
-        run = self.app.playing
-        open_now = run.story.open_choices(run.state)
         visible = {self.view.choices[i].number for i in self.option_stack.pages[self.option_page]}
-        if not 1 <= number <= len(open_now) or number not in visible:  # never an option the player cannot see
+        if number not in visible:  # never an option the player cannot see
             return
-        turn = self.app.choose(number)
-        missed = best_missed(open_now, turn.choice)
-        coaching = self.app.settings.coaching and not self.assessing
-        self.coaching = (turn, missed) if coaching else None
+        coaching = self.play.choose(number)
+        self.coaching = coaching if self.app.settings.coaching and not self.assessing else None
         self.card_page = 0
         self._sync()
         self.layout()
@@ -297,7 +335,7 @@ class PlayScreen(Screen):
             moving = True
             if self.line_done:
                 self.layout()
-        target = self.app.playing.state.meter
+        target = self.play.run.meter
         if abs(self.meter_shown - target) > 0.01:
             step = METER_SPEED * dt
             self.meter_shown += max(-step, min(step, target - self.meter_shown))
@@ -309,16 +347,14 @@ class PlayScreen(Screen):
     def _frame_key(self) -> Optional[tuple]:
         """Everything the frame depends on; None while something moves (a frame is then never reused)."""
         if self.picture.animating(self.app) or not self.line_done \
-                or abs(self.meter_shown - self.app.playing.state.meter) > 0.01:
+                or abs(self.meter_shown - self.play.run.meter) > 0.01:
             return None
         theme, settings = self.app.theme, self.app.settings
-        coaching = (self.coaching[0].step, self.coaching[1]) if self.coaching else None
         return (theme.width, theme.height, theme.text_scale, theme.high_contrast, settings.language, self.shown_key,
-                self.text_page, self.card_page, self.option_page, round(self.meter_shown, 2), coaching,
+                self.text_page, self.card_page, self.option_page, round(self.meter_shown, 2), self.coaching,
                 self.focus, self.hover, tuple(b.rect.topleft for b in self.buttons))
 
     def draw(self, surface: pygame.Surface) -> None:
-        self._sync()
         key = self._frame_key()
         if key is not None and key == self.frame_key and self.frame_valid and self.frame is not None \
                 and self.frame.get_size() == surface.get_size():
@@ -373,13 +409,7 @@ class PlayScreen(Screen):
             visible.append(line[: shown - count])
             count += len(line)
         book.draw_lines(surface, visible, theme.body, palette.text, (x, y))
-        if self.deciding:
-            hint_key = "choose_hint_assessment" if self.assessing else "choose_hint"
-        elif self.text_page < len(self.pages) - 1:
-            hint_key = "more_hint"
-        else:
-            hint_key = "continue_hint"
-        self._draw_hint(surface, t(hint_key, self.language), box)
+        self._draw_hint(surface, self.key_hint(), box)
 
     def _draw_hint(self, surface: pygame.Surface, text: str, box: pygame.Rect) -> int:
         """The key hint at the bottom right of ``box``; returns its width."""
@@ -395,8 +425,8 @@ class PlayScreen(Screen):
         theme, book, palette = self.app.theme, self.app.book, self.app.theme.palette
         box = self.rects["dialog"]
         panel(surface, box, theme, book)
-        hint_key = "choose_hint_assessment" if self.assessing else "choose_hint"
-        hint_width = book.width(t(hint_key, self.language), theme.font_px(14))
+        hint = self.key_hint()
+        hint_width = book.width(hint, theme.font_px(14))
         room = box.width - hint_width - 4 * theme.gap
         hint_y: Optional[int] = box.bottom - theme.px(10) - book.line_height(theme.font_px(14))
         if room < box.width // 3:  # no room beside the hint: the recap alone
@@ -406,7 +436,7 @@ class PlayScreen(Screen):
         top = box.centery - book.text_height(len(lines), theme.body) // 2
         book.draw_lines(surface, lines, theme.body, palette.text, (box.x + theme.gap, top))
         if hint_y is not None:
-            self._draw_hint(surface, t(hint_key, self.language), box)
+            self._draw_hint(surface, hint, box)
 
     def _draw_page_indicator(self, surface: pygame.Surface) -> None:
         theme, book, palette = self.app.theme, self.app.book, self.app.theme.palette

@@ -15,7 +15,8 @@ import pygame
 
 from game.catalog import thumbnail_file
 from game.ltext import pick
-from game.storage import is_small_regular_file
+from game.storage import is_small_regular_file, write_bytes
+from game.ui.images import png_bytes
 from game.ui.screens.base import Screen
 from game.ui.strings import CUSTOMER_TYPES, t
 from game.ui.widgets import Button, chip, draw_button, panel
@@ -309,8 +310,7 @@ class TitleScreen(Screen):
     def _keep(self, image: pygame.Surface, path) -> None:
         """Save a thumbnail for the next start; a read-only saves folder only costs the redraw."""
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            pygame.image.save(image, str(path))
+            write_bytes(path, png_bytes(image))  # atomic: a link or FIFO planted at the name is replaced, not followed
         except (OSError, pygame.error) as exc:
             print(f"note: could not cache a picture in {path.parent} ({exc}); it will be drawn again",
                   file=sys.stderr)

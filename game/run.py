@@ -15,10 +15,11 @@ import uuid
 from dataclasses import dataclass
 from typing import Any, Optional
 
-from game.engine import EngineError, State, Story, Turn, View
+from game.engine import EngineError, State, Story, View
 from game.loader import LoadedScene, load_scene
-from game.program import Program, pick
-from game.scorecard import Scorecard, build_scorecard
+from game.program import Program
+from game.ltext import LText, pick
+from game.scorecard import Scorecard, best_missed, build_scorecard
 from game.storage import Notice
 
 MODES = ("practice", "assessment")
@@ -40,6 +41,28 @@ class HistoryLine:
     speaker: str
     text: str
     by_player: bool
+
+
+@dataclass(frozen=True, eq=False)  # one record per decision taken: compared by identity
+class Coaching:
+    """What the coach says about a decision just taken (see :meth:`Run.choose`).
+
+    Attributes:
+        decision: The decision's number in the run (1-based).
+        rating: The choice's rating (-3 to +3).
+        stage: The MOT stage the choice belongs to.
+        feedback: The choice's feedback.
+        best_rating: The highest rating among the choices that were open.
+        better: The text of the best open choice when it was rated above the one taken (None: no better
+            choice was open); the scorecard's "best choice missed" rule.
+    """
+
+    decision: int
+    rating: int
+    stage: str
+    feedback: LText
+    best_rating: int
+    better: Optional[LText]
 
 
 class Run:
@@ -78,10 +101,37 @@ class Run:
         """Move past a line with no decision."""
         self.state = self.story.advance(self.state)
 
-    def choose(self, number: int) -> Turn:
-        """Take the ``number``-th open choice."""
+    def choose(self, number: int) -> Coaching:
+        """Take the ``number``-th open choice; returns the coaching on it.
+
+        Raises:
+            EngineError: when there is no such open choice.
+        """
+        open_now = self.story.open_choices(self.state)
         self.state, turn = self.story.choose(self.state, number)
-        return turn
+        missed = best_missed(open_now, turn.choice)
+        return Coaching(len(self.state.steps), turn.choice.rating, turn.choice.stage, turn.choice.feedback,
+                        max(choice.rating for choice in open_now), missed.text if missed is not None else None)
+
+    @property
+    def meter(self) -> float:
+        """The customer's meter now."""
+        return self.state.meter
+
+    @property
+    def visited(self) -> tuple[str, ...]:
+        """The nodes the run went through, in order (the current one last)."""
+        return self.state.visited
+
+    @property
+    def node(self) -> str:
+        """The id of the node the run is at."""
+        return self.state.node
+
+    @property
+    def place(self) -> tuple[str, int, int]:
+        """Where the run stands: the node, the decisions taken and the lines seen (changes whenever it moves)."""
+        return (self.state.node, len(self.state.steps), len(self.state.visited))
 
     @property
     def decisions(self) -> int:
@@ -128,6 +178,26 @@ class Run:
                 if choice is not None:
                     lines.append(HistoryLine(player_name, pick(choice.text, language), True))
         return lines
+
+    def reloaded(self, program: Program) -> tuple["Run", str]:
+        """This run on ``program`` reloaded from its file: the same attempt, at the same place when the
+        decisions taken still lead there.
+
+        Returns:
+            The new run and what became of the place: "reloaded" (kept), "choice_changed" (a choice taken
+            by position now says something else: started again) or "place_gone" (started again).
+        """
+        run = Run(self.scene_path, program, mode=self.mode)
+        run.registration, run.started_at = self.registration, self.started_at  # the same attempt
+        try:
+            run.state = run.story.restore(self.state)
+            run.check_fingerprints(self.choice_fingerprints())  # a choice known by position must say the same
+        except SaveMismatch:
+            run.state = run.story.start()
+            return run, "choice_changed"
+        except EngineError:
+            return run, "place_gone"
+        return run, "reloaded"
 
     def to_save(self) -> dict[str, Any]:
         """The run as JSON-ready data.
@@ -184,8 +254,7 @@ class Run:
         if unchanged:
             return run, None
         run.check_fingerprints(data.get("choices"))
-        return run, Notice("The scene was edited since this save; your choices were replayed on the new version.",
-                           "场景在存档后被修改过；你的选择已在新版本上重新进行。")
+        return run, Notice("notice_replayed")
 
     def check_fingerprints(self, fingerprints: Any) -> None:
         """Refuse a replay where a choice taken by position now has another text (see :meth:`from_save`).

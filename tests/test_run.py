@@ -10,7 +10,7 @@ import pytest
 
 from game.engine import EngineError
 from game.savestore import SaveStore
-from game.session import Run, SceneLoadError
+from game.run import Run, SceneLoadError
 from game.settings import Settings, load_settings, save_settings
 from game.storage import write_json
 
@@ -175,7 +175,7 @@ def test_from_save_rejects_nonsense():
 
 
 def test_history_keeps_the_players_words_when_a_scene_loops():
-    from game.session import Run as SessionRun
+    from game.run import Run as SessionRun
     from tests.conftest import choice, compile_dict, scene_dict
 
     nodes = {"ask": {"speaker": "customer", "text": "Well?", "choices": [
@@ -185,3 +185,23 @@ def test_history_keeps_the_players_words_when_a_scene_loops():
     run = SessionRun("<memory>", program)
     run.choose(1)
     assert [line.text for line in run.history("en")] == ["Well?", "Ask again", "Well?"]
+
+
+
+def test_choose_returns_the_coaching_the_scorecard_gives():
+    run = Run.start(TUTORIAL)
+    while run.view("en").kind == "line":
+        run.advance()
+    open_now = run.story.open_choices(run.state)
+    worst = min(open_now, key=lambda c: c.rating)
+    best = max(open_now, key=lambda c: c.rating)
+    coaching = run.choose(open_now.index(worst) + 1)
+    assert (coaching.decision, coaching.rating, coaching.best_rating) == (1, worst.rating, best.rating)
+    assert coaching.feedback == worst.feedback and coaching.better == best.text
+    card_run = Run.start(TUTORIAL)
+    _play(card_run, [open_now.index(worst) + 1])
+    while not card_run.is_over():
+        _play(card_run, [1])
+    assert card_run.scorecard("en").debrief[0].best_missed == coaching.better["en"]
+    run.undo()
+    assert run.choose(open_now.index(best) + 1).better is None  # the best choice leaves nothing better open
