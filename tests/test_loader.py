@@ -182,7 +182,8 @@ def test_wide_encodings_are_named_as_they_are(tmp_path, encoding, named):
     path = tmp_path / "wide.yaml"
     path.write_bytes("format: 1\ntitle: x\n".encode(encoding))
     (message,) = load_scene(str(path)).diagnostics
-    assert message.code == "MOT003" and f"saved as {named}:" in message.message and (message.line, message.column) == (1, 1)
+    assert message.code == "MOT003" and f"saved as {named}:" in message.message
+    assert (message.line, message.column) == (1, 1)
 
 
 @pytest.mark.skipif(not hasattr(__import__("socket"), "AF_UNIX"), reason="no Unix sockets here")
