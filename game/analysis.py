@@ -15,12 +15,14 @@ Two searches, both linear in the number of distinct states:
 
 from __future__ import annotations
 
+import heapq
+import math
 from array import array
-from collections import deque
 from dataclasses import dataclass, field, replace
 from typing import Optional
 
 from game.conditions import METER_NAME, Compare, Expr, Logic, Name, Not, reads_meter
+from game.bounds import Bounds, Outlook
 from game.engine import apply_effects, apply_meter, enter_node, open_among
 from game.gcpause import without_gc_pauses
 from game.program import Program, RChoice, RNode
@@ -28,6 +30,9 @@ from game.reach import TooManyStates, explore, start_state, state_key
 from game.scoring import STAGE_BITS, Summary, advance, advance_event, score, start_summary
 
 MAX_STATES = 2_000_000
+# A path of the score search may go back (round a loop) this many times; more only if no ending is
+# reachable within it. Without a limit a loop could raise (or lower) the mean rating without end.
+MAX_WAYS_BACK = 2
 
 
 class AnalysisError(RuntimeError):
@@ -146,15 +151,43 @@ def _better_or_equal(a: Summary, b: Summary, maximise: bool) -> bool:
             and a.stages & b.stages == a.stages and a.order & b.order == b.order)
 
 
-def decision_cap(program: Program) -> int:
-    """Most decisions a path may take in the extreme-score search.
+def ways_back(program: Program) -> tuple[dict[str, frozenset[int]], list[str]]:
+    """For each node, the ways out of it that go back to a point the conversation has already passed.
 
-    Without loops no path can take more decisions than the scene has decision nodes, so the cap never
-    binds and the search is exact. With loops, repeating a well-rated choice can raise the mean rating
-    (the technique) a little more each time; the search then considers paths of up to twice that many
-    decisions, which also lets a path pass a loop once more when a flag requires it.
+    A depth-first walk from the start (a line's ``next`` first, then the choices in authored order)
+    marks the edges that lead to a node still on the walk's path: every loop contains one. The
+    numbers are choice positions from 1, and 0 for a line's ``next``. Also returns the reachable
+    nodes in the order the walk left them: without the ways back, each after every node it leads to.
     """
-    return 2 * sum(1 for node in program.nodes.values() if node.choices)
+    back: dict[str, set[int]] = {node_id: set() for node_id in program.nodes}
+    on_path: set[str] = set()
+    seen: set[str] = set()
+    order: list[str] = []
+
+    def ways(node_id: str) -> list[tuple[int, str]]:
+        node = program.nodes[node_id]
+        found = [] if node.next is None else [(0, node.next)]
+        return found + [(number, choice.next) for number, choice in enumerate(node.choices, start=1)]
+
+    stack = [(program.start, iter(ways(program.start)))]
+    on_path.add(program.start)
+    seen.add(program.start)
+    while stack:
+        node_id, pending = stack[-1]
+        step = next(pending, None)
+        if step is None:
+            stack.pop()
+            on_path.discard(node_id)
+            order.append(node_id)
+            continue
+        number, target = step
+        if target in on_path:
+            back[node_id].add(number)
+        elif target not in seen:
+            seen.add(target)
+            on_path.add(target)
+            stack.append((target, iter(ways(target))))
+    return {node_id: frozenset(numbers) for node_id, numbers in back.items()}, order
 
 
 class _Steps:
@@ -171,7 +204,6 @@ class _Steps:
         self.maximise = maximise
         self.summaries: list[Summary] = []
         self.meters: list[float] = []
-        self.counts: list[int] = []  # decisions taken, for the decision cap
         self.counts_last = program.weights.last > 0
         self.node_number = {node_id: number for number, node_id in enumerate(program.nodes)}
         self.meter_number: list[int] = []  # each distinct meter value numbered
@@ -189,7 +221,6 @@ class _Steps:
             found = self._ids[summary] = len(self.summaries)
             self.summaries.append(summary)
             self.meters.append(summary.meter)
-            self.counts.append(summary.count)
             self.meter_number.append(self._meter_numbers.setdefault(summary.meter, len(self._meter_numbers)))
         return found
 
@@ -256,9 +287,11 @@ class _Labels:
         self.summary = array("l")
         self.parent = array("l")
         self.number = array("l")
+        self.backs = array("l")  # ways back taken (see ways_back)
         self.alive = bytearray()
 
-    def add(self, node: str, flags: frozenset, sid: int, parent: int, number: int) -> int:
+    def add(self, node: str, flags: frozenset, sid: int, parent: int, number: int, backs: int) -> int:
+        self.backs.append(backs)
         self.node.append(node)
         self.flags.append(flags)
         self.summary.append(sid)
@@ -269,69 +302,101 @@ class _Labels:
 
 
 def _extreme(program: Program, maximise: bool, max_states: int = MAX_STATES) -> Optional[Extreme]:
-    """Best (or worst) reachable score, by a label-correcting search over summaries.
+    """Best (or worst) reachable score over the paths that go back at most ``MAX_WAYS_BACK`` times.
+
+    When no ending can be reached within that many ways back, the limit is doubled until one can
+    (or until it exceeds the number of states, when no ending is reachable at all).
+    """
+    limit, (back, order) = MAX_WAYS_BACK, ways_back(program)
+    while True:
+        found = _search(program, maximise, max_states, back, Outlook(program, back, order, limit), limit)
+        if found is not None or not any(back.values()) or limit > max_states:
+            return found
+        limit *= 2
+
+
+def _search(program: Program, maximise: bool, max_states: int, back: dict[str, frozenset[int]],
+            outlook: Outlook, limit: int) -> Optional[Extreme]:
+    """A best-first label-correcting search over summaries, with branch and bound.
 
     Each state (node, flags, and the meter when a condition reads it) keeps only the labels no
-    other label there dominates; the cap counts states, not labels.
+    other label there dominates (a label dominates when its summary can end no worse and it has
+    gone back no more often); the cap counts states, not labels. Labels are expanded in the order
+    of the score they could still reach (:mod:`game.bounds`), and a label that cannot beat the best
+    ending found so far is dropped: the first time no label can, the search is done.
     """
     sign = 1 if maximise else -1
-    cap = decision_cap(program)
     steps = _Steps(program, maximise)
+    bounds = Bounds(program, maximise, outlook)
     labels = _Labels()
     frontier: dict[int, list[int]] = {}  # by state, numbered as one int (hashed far faster than a tuple)
-    queue: deque[int] = deque()
+    heap: list[tuple[float, float, int]] = []  # (-sign * bound, ..., -label): the most promising label first
     # the meter is part of a state only when a higher (lower) meter could close a choice
     reads_meter = program.reads_meter and not _meter_only_opens(program, upward=maximise)
-    node_numbers = {node_id: number for number, node_id in enumerate(program.nodes)}
+    node_numbers = steps.node_number
     flag_sets: dict[frozenset, int] = {}
+    bound_of: dict[int, tuple[float, float]] = {}
+    best: Optional[tuple[float, int]] = None
 
-    def push(node: str, flags: frozenset, sid: int, parent: int, number: int) -> None:
+    def push(node: str, flags: frozenset, sid: int, parent: int, number: int, backs: int) -> None:
+        node_number = node_numbers[node]
+        bound_key = (sid << 24 | node_number) << 16 | backs
+        found = bound_of.get(bound_key)
+        if found is None:
+            found = bound_of[bound_key] = bounds.of(node_number, steps.summaries[sid], limit - backs)
+        bound, unclamped = found
+        if bound == -sign * math.inf or (best is not None and sign * bound <= sign * best[0]):
+            return  # no ending ahead, or none that can beat the best found so far
         flag_set = flag_sets.get(flags)
         if flag_set is None:
             flag_set = flag_sets[flags] = len(flag_sets)
-        key = (node_numbers[node] << 24 | flag_set) << 24 | (steps.meter_number[sid] if reads_meter else 0)
+        key = (node_number << 24 | flag_set) << 24 | (steps.meter_number[sid] if reads_meter else 0)
         kept = frontier.get(key)
         if kept is None:
             if len(frontier) >= max_states:
                 raise AnalysisError(f"more than {max_states} states: the scene is too large to analyse")
             kept = frontier[key] = []
-        summary_of = labels.summary
+        summary_of, backs_of = labels.summary, labels.backs
         for index in kept:
-            if steps.dominates(summary_of[index], sid):
+            if backs_of[index] <= backs and steps.dominates(summary_of[index], sid):
                 return
         survivors = []
         for index in kept:
-            if steps.dominates(sid, summary_of[index]):
+            if backs <= backs_of[index] and steps.dominates(sid, summary_of[index]):
                 labels.alive[index] = 0
             else:
                 survivors.append(index)
-        survivors.append(labels.add(node, flags, sid, parent, number))
+        survivors.append(labels.add(node, flags, sid, parent, number, backs))
         frontier[key] = survivors
-        queue.append(survivors[-1])
+        # ties: the furthest past 0 (100) first, then the newest, diving to an ending
+        heapq.heappush(heap, (-sign * bound, -sign * unclamped, -survivors[-1]))
 
     decides = _decides_before_ending(program)
     first = start_summary(program)
     entered = advance_event(first, enter_node(program, first.meter, program.start))
-    push(program.start, frozenset(), steps.intern(entered), -1, 0)
-    best: Optional[tuple[float, int]] = None
-    while queue:
-        index = queue.popleft()
+    push(program.start, frozenset(), steps.intern(entered), -1, 0, 0)
+    while heap:
+        priority, _, negative_index = heapq.heappop(heap)
+        if best is not None and -priority * sign <= sign * best[0]:
+            break  # no label left can beat the best ending found
+        index = -negative_index
         if not labels.alive[index]:
             continue
         node = program.nodes[labels.node[index]]
-        flags, sid = labels.flags[index], labels.summary[index]
+        flags, sid, backs = labels.flags[index], labels.summary[index], labels.backs[index]
         if node.ending is not None:
             value = steps.score(sid, node.ending)
             if best is None or sign * value > sign * best[0]:
                 best = (value, index)
             continue
-        if node.next is not None:
-            push(node.next, flags, steps.enter(sid, node.next), index, 0)
-        if steps.counts[sid] >= cap:
-            continue
+        going_back = back[node.id]
+        if node.next is not None and backs + (0 in going_back) <= limit:
+            push(node.next, flags, steps.enter(sid, node.next), index, 0, backs + (0 in going_back))
         for number, choice in steps.open_choices(node, flags, steps.meters[sid]):
-            after = steps.after(sid, choice, decides[choice.next])
-            push(choice.next, apply_effects(flags, choice), after, index, number)
+            taken = backs + ((choice.index + 1) in going_back)
+            if taken <= limit:
+                after = steps.after(sid, choice, decides[choice.next])
+                push(choice.next, apply_effects(flags, choice), after, index, number, taken)
     return None if best is None else _trace(program, steps, labels, best)
 
 

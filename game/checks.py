@@ -20,6 +20,11 @@ RESERVED_NAMES = KEYWORDS | {METER_NAME}
 MAX_NUMBERED_CHOICES = 9
 HINTED_PROBLEMS = 100  # as many as a file's listing shows (diagnostics.cap_diagnostics)
 MAX_HINT_CANDIDATES = 5_000
+# A did-you-mean compares the word with every candidate (difflib, tens of microseconds each). The
+# comparisons of one file are budgeted: enough for any hand-written scene, and beyond that one more
+# per HINT_BYTES bytes of file, so hints never cost more than a small, fixed share of a second per MB.
+HINT_ALLOWANCE = 10_000
+HINT_BYTES = 100
 
 
 class _EnoughFound(Exception):
@@ -27,22 +32,30 @@ class _EnoughFound(Exception):
 
 
 class _Reporter:
-    """Collects diagnostics for one file, placing them by data path; stops at a bound (see _EnoughFound)."""
+    """Collects diagnostics for one file, placing them by data path; stops at a bound (see _EnoughFound).
 
-    def __init__(self, source: SourceMap, path: str, limit: int = MAX_DIAGNOSTICS + STOP_AFTER):
+    Problems are placed all at once when checking ends: the source map finds every position in one
+    reading of the file, where placing them one by one would read it again for each.
+    """
+
+    def __init__(self, source: SourceMap, path: str, limit: int = MAX_DIAGNOSTICS + STOP_AFTER,
+                 file_bytes: int = 0):
         self.source = source
         self.path = path
         self.limit = limit
-        self.found: list[Diagnostic] = []
+        self.comparisons_left = HINT_ALLOWANCE + file_bytes // HINT_BYTES
+        self.pending: list[tuple[bool, tuple, str, str]] = []  # (at the key, data path, code, message)
 
-    def _keep(self, diagnostic: Diagnostic) -> None:
-        self.found.append(diagnostic)
-        if len(self.found) == self.limit:  # 0: no limit
+    def _keep(self, at_key: bool, loc: tuple, code: str, message: str) -> None:
+        self.pending.append((at_key, loc, code, message))
+        if len(self.pending) == self.limit:  # 0: no limit
             raise _EnoughFound
 
     def at_value(self, loc: tuple, code: str, message: str) -> None:
-        line, column = self.source.value(loc)
-        self._keep(Diagnostic(self.path, line, column, code, message))
+        self._keep(False, loc, code, message)
+
+    def at_key(self, loc: tuple, code: str, message: str) -> None:
+        self._keep(True, loc, code, message)
 
     def hint(self, word: str, candidates) -> str:
         """A did-you-mean suffix, while few problems are found: past HINTED_PROBLEMS, none.
@@ -50,16 +63,23 @@ class _Reporter:
         Each hint compares the word with every candidate; a file with 100,000 broken references
         to 100,000 nodes must not cost 10^10 comparisons for hints nobody will read.
         """
-        if len(self.found) >= HINTED_PROBLEMS or len(candidates) > MAX_HINT_CANDIDATES:
+        if len(self.pending) >= HINTED_PROBLEMS or len(candidates) > min(MAX_HINT_CANDIDATES, self.comparisons_left):
             return ""
+        self.comparisons_left -= len(candidates)
         return did_you_mean(word, candidates)
 
-    def at_key(self, loc: tuple, code: str, message: str) -> None:
-        line, column = self.source.key(loc)
-        self._keep(Diagnostic(self.path, line, column, code, message))
+    def placed(self) -> list[Diagnostic]:
+        """Every problem found, with its line and column."""
+        self.source.prepare(loc for _, loc, _, _ in self.pending)
+        found = []
+        for at_key, loc, code, message in self.pending:
+            line, column = self.source.key(loc) if at_key else self.source.value(loc)
+            found.append(Diagnostic(self.path, line, column, code, message))
+        return found
 
 
-def check_scene(scene: Scene, source: SourceMap, path: str, conditions: Optional[dict] = None) -> list[Diagnostic]:
+def check_scene(scene: Scene, source: SourceMap, path: str, conditions: Optional[dict] = None,
+                file_bytes: int = 0) -> list[Diagnostic]:
     """Run every graph and content check.
 
     Args:
@@ -67,24 +87,26 @@ def check_scene(scene: Scene, source: SourceMap, path: str, conditions: Optional
         source: Its source map.
         path: File name for the diagnostics.
         conditions: Parsed conditions by (node id, choice index), for the flag checks.
+        file_bytes: The file's size, which sets how much time did-you-mean hints may take.
     """
-    return check_scene_bounded(scene, source, path, conditions, limit=0)[0]
+    return check_scene_bounded(scene, source, path, conditions, limit=0, file_bytes=file_bytes)[0]
 
 
 def check_scene_bounded(scene: Scene, source: SourceMap, path: str, conditions: Optional[dict] = None,
-                        limit: int = MAX_DIAGNOSTICS + STOP_AFTER) -> tuple[list[Diagnostic], bool]:
+                        limit: int = MAX_DIAGNOSTICS + STOP_AFTER, file_bytes: int = 0
+                        ) -> tuple[list[Diagnostic], bool]:
     """Like :func:`check_scene`, and whether checking stopped early, after MAX_DIAGNOSTICS + STOP_AFTER problems.
 
     A machine-made file can hold a problem in every one of 200,000 nodes; nobody reads past the
     first hundred, so the rest are not computed (and the count of them is a lower bound).
     ``limit`` 0 checks everything.
     """
-    report = _Reporter(source, path, limit)
+    report = _Reporter(source, path, limit, file_bytes)
     try:
         _run_checks(scene, report, conditions)
     except _EnoughFound:
-        return report.found, True
-    return report.found, False
+        return report.placed(), True
+    return report.placed(), False
 
 
 def _run_checks(scene: Scene, report: _Reporter, conditions: Optional[dict]) -> None:
@@ -97,7 +119,7 @@ def _run_checks(scene: Scene, report: _Reporter, conditions: Optional[dict]) -> 
     _check_glyphs(scene, report, load_coverage())
     _check_workshop_plan(scene, report)
     _check_phone_fields(scene, report)
-    if not any(d.code in ("MOT201", "MOT203") for d in report.found):
+    if not any(code in ("MOT201", "MOT203") for _, _, code, _ in report.pending):
         _check_reachability(scene, report)
 
 
@@ -312,7 +334,7 @@ def _check_workshop_plan(scene: Scene, report: _Reporter) -> None:
         node = scene.nodes.get(key.node)
         if node is None:
             report.at_value(loc, "MOT216", f"key decision '{key.node}' is not a node in this scene"
-                                           f"{did_you_mean(key.node, scene.nodes)}: name a decision node")
+                                           f"{report.hint(key.node, scene.nodes)}: name a decision node")
         elif not node.choices:
             report.at_value(loc, "MOT216", f"key decision '{key.node}' is a node without choices: "
                                            f"name a node the room votes on")

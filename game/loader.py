@@ -18,10 +18,10 @@ from game.checks import check_scene, check_scene_bounded
 from game.conditions import ConditionError, parse_condition
 from game.diagnostics import Diagnostic, cap_diagnostics, did_you_mean, has_errors
 from game.gcpause import without_gc_pauses
-from game.model import Scene
+from game.model import Node, Scene
 from game.program import Program, compile_scene
 from game.reach import TooManyStates, explore
-from game.yamlsrc import MAX_DIAGNOSTICS, STOP_AFTER, SourceMap, YamlSourceError, parse, read_text
+from game.yamlsrc import MAX_DIAGNOSTICS, STOP_AFTER, SourceMap, YamlSourceError, as_text, parse, read_source
 
 
 # validate stays quick on huge scenes; `analyze` explores up to analysis.MAX_STATES
@@ -65,24 +65,50 @@ def load_scene(path: str, text: Optional[str] = None) -> LoadedScene:
     """
     result = LoadedScene(path=path)
     try:
-        text = read_text(path) if text is None else text
-        data, result.source = parse(text, path)
+        document = _parsed(path, text)
     except YamlSourceError as exc:
         result.diagnostics = cap_diagnostics(exc.diagnostics, left_out=exc.left_out, stopped_at=exc.stopped_at)
         return result
-    left_out, incomplete = _check(result, data, text)
+    result.source = document.source
+    left_out, incomplete = _check(result, document)
     result.diagnostics = cap_diagnostics(result.diagnostics, left_out=left_out, incomplete=incomplete)
     return result
 
 
-def _check(result: LoadedScene, data: Any, text: str) -> tuple[int, bool]:
+@dataclass
+class _Document:
+    """Parsed data and the file's text, held here so each can be dropped as soon as it is no longer needed."""
+
+    data: Any
+    source: SourceMap
+    text: Optional[str | bytes]
+
+
+def _parsed(path: str, text: Optional[str]) -> _Document:
+    source: str | bytes = read_source(path) if text is None else text
+    return _Document(*parse(source, path, children_of=("nodes", _node_model)), text=source)
+
+
+def _node_model(data: dict) -> Optional[Node]:
+    """A node's model, built while the file is read (so its data can go); None when it has a problem.
+
+    A node that does not validate alone is left as data: validating the whole scene then reports
+    its problems at their places, exactly as if no node had been built early.
+    """
+    try:
+        return Node.model_validate(data)
+    except ValidationError:
+        return None
+
+
+def _check(result: LoadedScene, document: _Document) -> tuple[int, bool]:
     """Schema, conditions, graph checks and compilation of parsed data, into ``result``.
 
     Returns:
         How many problems were found beyond those described (see :func:`_schema_diagnostics`), and
         whether counting stopped early (then that number is a lower bound).
     """
-    path = result.path
+    path, data = result.path, document.data
     if not isinstance(data, dict):
         kind = "a list" if isinstance(data, list) else "a single value"
         line, column = result.source.value(())
@@ -93,10 +119,12 @@ def _check(result: LoadedScene, data: Any, text: str) -> tuple[int, bool]:
     allowed = _allowed_fields(())
     unknown = [key for key in data if key not in allowed]
     if len(unknown) > MAX_DIAGNOSTICS:  # pydantic would build one error per key: report without it
+        result.source.prepare((key,) for key in unknown[:MAX_DIAGNOSTICS])
         result.diagnostics = [_unknown_field((key,), result.source, path) for key in unknown[:MAX_DIAGNOSTICS]]
         return len(unknown) - MAX_DIAGNOSTICS, False
     in_nodes = _unknown_node_fields(data.get("nodes"))
     if len(in_nodes) > MAX_DIAGNOSTICS:  # the same for fields unknown in the nodes, counted only so far
+        result.source.prepare(in_nodes[:MAX_DIAGNOSTICS])
         result.diagnostics = [_unknown_field(loc, result.source, path) for loc in in_nodes[:MAX_DIAGNOSTICS]]
         return len(in_nodes) - MAX_DIAGNOSTICS, len(in_nodes) >= MAX_DIAGNOSTICS + STOP_AFTER
     try:
@@ -105,15 +133,20 @@ def _check(result: LoadedScene, data: Any, text: str) -> tuple[int, bool]:
         found, left_out = _schema_diagnostics(exc, result.source, path)
         result.diagnostics = sorted(found)
         return left_out, False
+    del data
+    document.data = None  # the model holds what is needed: the data's containers can be reused
+    text = document.text or ""
     conditions = _parse_conditions(result.scene, result.source, path, text)
-    checks, incomplete = check_scene_bounded(result.scene, result.source, path, conditions.trees)
+    checks, incomplete = check_scene_bounded(result.scene, result.source, path, conditions.trees,
+                                             file_bytes=len(text))
     if incomplete and not has_errors(checks):  # only warnings so far: the scene may still load, so check it all
-        checks, incomplete = check_scene(result.scene, result.source, path, conditions.trees), False
+        checks, incomplete = check_scene(result.scene, result.source, path, conditions.trees, len(text)), False
     result.diagnostics = sorted(conditions.diagnostics + checks)
     if incomplete:
         return 0, True
     if not has_errors(result.diagnostics):
         program = compile_scene(result.scene, conditions.trees, text)
+        document.text = text = ""  # the source map keeps its own (compressed) copy; the search below is big
         stuck = _stuck_decisions(program, result.source, path)
         result.diagnostics = sorted(result.diagnostics + stuck)
         result.program = None if has_errors(stuck) else program
@@ -146,6 +179,7 @@ def _stuck_decisions(program: Program, source: SourceMap, path: str) -> list[Dia
     except TooManyStates as exc:
         return [Diagnostic(path, 1, 1, "MOT215", f"{exc}; decisions were not checked for a way forward")]
     found = []
+    source.prepare(("nodes", node_id, "choices") for node_id in stuck)
     for node_id in sorted(stuck):
         line, column = source.key(("nodes", node_id, "choices"))
         found.append(Diagnostic(path, line, column, "MOT214",
@@ -160,10 +194,10 @@ class _Conditions:
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
-def _parse_conditions(scene: Scene, source: SourceMap, path: str, text: str) -> _Conditions:
+def _parse_conditions(scene: Scene, source: SourceMap, path: str, text: str | bytes) -> _Conditions:
     """Parse every choice condition once; malformed ones become MOT109."""
     found = _Conditions()
-    lines = text.splitlines()
+    malformed = []
     for node_id, node in scene.nodes.items():
         for index, choice in enumerate(node.choices or ()):
             if choice.condition is None:
@@ -171,10 +205,16 @@ def _parse_conditions(scene: Scene, source: SourceMap, path: str, text: str) -> 
             try:
                 found.trees[(node_id, index)] = parse_condition(choice.condition)
             except ConditionError as exc:
-                line, column = source.value(("nodes", node_id, "choices", index, "if"))
-                column += _offset_in_source(lines, line, column, choice.condition, exc.offset)
-                found.diagnostics.append(Diagnostic(path, line, column, "MOT109",
-                                                    f"malformed condition: {exc} (see docs/authoring.md, Conditions)"))
+                malformed.append((("nodes", node_id, "choices", index, "if"), choice.condition, exc))
+    if not malformed:
+        return found
+    source.prepare(loc for loc, _, _ in malformed)
+    lines = as_text(text).splitlines()  # only now: the lines cost as much memory as the text again
+    for loc, condition, problem in malformed:
+        line, column = source.value(loc)
+        column += _offset_in_source(lines, line, column, condition, problem.offset)
+        found.diagnostics.append(Diagnostic(path, line, column, "MOT109",
+                                            f"malformed condition: {problem} (see docs/authoring.md, Conditions)"))
     return found
 
 
@@ -213,10 +253,11 @@ def _schema_diagnostics(exc: ValidationError, source: SourceMap, path: str) -> t
     100,000 unknown fields is placed in full but described only as far as anyone will read.
     """
     placed = []
-    for order, error in enumerate(exc.errors(include_url=False, include_context=True, include_input=True)):
+    errors = exc.errors(include_url=False, include_context=True, include_input=True)
+    source.prepare(_error_place(error)[1] for error in errors)  # one reading of the file for all of them
+    for order, error in enumerate(errors):
         loc = tuple(error["loc"])
-        at_key = error["type"] == "extra_forbidden" or bool(loc) and loc[-1] == "[key]"
-        where = loc[:-1] if loc and loc[-1] == "[key]" else loc
+        at_key, where = _error_place(error)
         line, column = source.key(where) if at_key else source.value(where)
         placed.append((line, column, order, error, loc))
     placed.sort(key=lambda item: item[:3])
@@ -225,6 +266,13 @@ def _schema_diagnostics(exc: ValidationError, source: SourceMap, path: str) -> t
         code, message, _ = _describe_error(error, loc)
         found.append(Diagnostic(path, line, column, code, message))
     return found, max(0, len(placed) - MAX_DIAGNOSTICS)
+
+
+def _error_place(error: Mapping[str, Any]) -> tuple[bool, tuple]:
+    """Whether a pydantic error points at a key, and the data path it points at."""
+    loc = tuple(error["loc"])
+    at_key = error["type"] == "extra_forbidden" or bool(loc) and loc[-1] == "[key]"
+    return at_key, loc[:-1] if loc and loc[-1] == "[key]" else loc
 
 
 def _unknown_field(loc: tuple, source: SourceMap, path: str) -> Diagnostic:
@@ -248,12 +296,13 @@ def _describe_error(error: Mapping[str, Any], loc: tuple) -> tuple[str, str, boo
         choices = _LITERAL_CHOICES.get(name) or _expected_literals(error)
         nearest = did_you_mean(value, choices).strip()[1:-1]  # "did you mean 'x'?" without its brackets
         hint = f" ({nearest + '; ' if nearest else ''}one of: {', '.join(choices)})"
-        return _LITERAL_CODES.get(name, "MOT113"), f"{where}: unknown {name.rstrip('s')} '{value}'{hint}", False
+        return _LITERAL_CODES.get(name, "MOT113"), f"{where}: unknown {name.rstrip('s')} {_short(value)}{hint}", False
     if kind in _RANGE_ERRORS:
         limit = next(iter(error.get("ctx", {}).values()), "")
-        return "MOT104", f"{where}: {value!r} is out of range ({error['msg'].lower()}, limit {limit})", False
+        return "MOT104", f"{where}: {_short(value)} is out of range ({error['msg'].lower()}, limit {limit})", False
     if kind == "string_pattern_mismatch":
-        return "MOT110", f"{where}: '{value}' {_pattern_hint(str(error.get('ctx', {}).get('pattern', '')))}", False
+        pattern = str(error.get("ctx", {}).get("pattern", ""))
+        return "MOT110", f"{where}: {_short(value)} {_pattern_hint(pattern)}", False
     if kind == "format_version":
         return "MOT111", f"{where}: {error['msg']}", False
     if kind == "node_shape":
@@ -296,8 +345,11 @@ def _kind_of(value: Any) -> str:
 
 
 def _short(value: Any) -> str:
+    """``value`` as a message shows it: at most 40 characters, a huge number by its size."""
     if isinstance(value, (dict, list)):
         return ""
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value).bit_length() > 128:
+        return f"a number of about {round(abs(value).bit_length() * 0.30103)} digits"
     text = repr(value)
     return text if len(text) <= 40 else text[:37] + "..."
 

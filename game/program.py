@@ -142,13 +142,18 @@ class Program:
     caller_number: Optional[str] = None  # the number on the caller's card in a phone scene
 
 
-def compile_scene(scene: Scene, conditions: Mapping[tuple[str, int], Expr], source_text: str) -> Program:
+def _content_hash(source_text: str | bytes) -> str:
+    raw = source_text if isinstance(source_text, bytes) else source_text.encode("utf-8")
+    return hashlib.sha256(raw).hexdigest()[:16]
+
+
+def compile_scene(scene: Scene, conditions: Mapping[tuple[str, int], Expr], source_text: str | bytes) -> Program:
     """Build the runtime graph from a scene that passed every check.
 
     Args:
         scene: The authoring model.
         conditions: Parsed conditions by (node id, choice index).
-        source_text: The file text, hashed so a save can tell its scene was edited.
+        source_text: The file text (or its UTF-8 bytes), hashed so a save can tell its scene was edited.
     """
     languages = tuple(dict.fromkeys(scene.languages))
 
@@ -179,7 +184,7 @@ def compile_scene(scene: Scene, conditions: Mapping[tuple[str, int], Expr], sour
         weights=scene.scoring or ScoringWeights(),
         reads_meter=any(c.condition is not None and reads_meter(c.condition)
                         for node in nodes.values() for c in node.choices),
-        content_hash=hashlib.sha256(source_text.encode("utf-8")).hexdigest()[:16],
+        content_hash=_content_hash(source_text),
         weather=scene.setting.weather,
         appearances=_appearances(scene),
         workshop=_compile_plan(scene, text),

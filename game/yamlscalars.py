@@ -64,6 +64,13 @@ def construct_scalar(event: yaml.ScalarEvent, loader: Any) -> Any:
             return text  # no implicit type starts with this character: skip the resolver
         if text.isdigit() and text.isascii() and (text[0] != "0" or len(text) == 1) and len(text) <= _MAX_DIGITS:
             return int(text)  # the common plain number, without the resolver's regular expressions
+        if len(text) > MAX_NUMBER_CHARS:
+            # The resolver's number patterns backtrack over all of a long text (an 800 KB `1:1:1:...`
+            # took 48 MB and a quarter of a second): a text this long is a number only if made of
+            # a number's characters, and then it is too long anyway.
+            if text[0] in _NUMBER_START and not text.strip(_NUMBER_CHARS):
+                raise _too_long(text)
+            return text
         tag = loader.resolve(yaml.ScalarNode, text, (True, False))
     if tag in COLLECTION_TAGS.values():
         raise ScalarError(f"the tag {short_tag(tag)} cannot be put on a single value: remove the tag")
@@ -76,8 +83,7 @@ def construct_scalar(event: yaml.ScalarEvent, loader: Any) -> Any:
     if len(event.value) > MAX_NUMBER_CHARS:
         # Reading such a number costs time that grows with the square of its length (and Python
         # refuses ints of more than 4,300 digits): no rating, mood or timer is that long.
-        raise ScalarError(f"this number is {len(event.value):,} characters long; numbers in scene files may "
-                          f"have at most {MAX_NUMBER_CHARS:,}: shorten it, or quote it if it is meant as text")
+        raise _too_long(event.value)
     try:
         value = getattr(loader, _CONSTRUCTORS[tag])(yaml.ScalarNode(tag, event.value))
     except (ValueError, KeyError, IndexError, TypeError, OverflowError):
@@ -86,6 +92,15 @@ def construct_scalar(event: yaml.ScalarEvent, loader: Any) -> Any:
         raise ScalarError(f"this number has more than {MAX_NUMBER_CHARS:,} digits: no scene value is that large; "
                           f"shorten it, or quote it if it is meant as text")
     return value
+
+
+_NUMBER_START = "0123456789+-."
+_NUMBER_CHARS = "0123456789_:.+-eExXoObBabcdefABCDF"  # YAML 1.1 ints (any base, sexagesimal) and floats
+
+
+def _too_long(value: str) -> ScalarError:
+    return ScalarError(f"this number is {len(value):,} characters long; numbers in scene files may "
+                       f"have at most {MAX_NUMBER_CHARS:,}: shorten it, or quote it if it is meant as text")
 
 
 def _mismatch(tag: str, value: str) -> ScalarError:

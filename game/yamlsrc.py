@@ -13,15 +13,15 @@ a scene file can ever construct an arbitrary object.
 
 from __future__ import annotations
 
-import os
 import re
-import stat
-from array import array
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
 import yaml
 
 from game.diagnostics import Diagnostic
+from game.yamlfile import (  # noqa: F401  (reading files is part of this module's interface)
+    MAX_FILE_BYTES, YamlSourceError, check_utf8, decode, read_source, read_text)
+from game.yamlpos import Path, SourceMap
 from game.yamlscalars import SCALAR_TAGS, ScalarError, check_collection_tag, construct_scalar
 
 try:  # libyaml when present: much faster on large scenes
@@ -34,204 +34,59 @@ PARSERS: dict[str, Any] = {"python": yaml.SafeLoader}
 if hasattr(yaml, "CSafeLoader"):
     PARSERS["libyaml"] = yaml.CSafeLoader
 
-# A 40k-node scene at the shipped scenes' density (1.7-2.5 KB a node) is 70-100 MB; loading one
-# peaks at about 8x its size (data, source map, model, program), bounded by this cap.
-MAX_FILE_BYTES = 128 * 1024 * 1024
 MAX_DEPTH = 64
 ALIAS_ALLOWANCE = 100_000  # expanded nodes allowed beyond 10x the nodes written
 ALIAS_RATIO = 10
 # Text counts against the alias allowance too: every CHARS_PER_NODE characters of a string weigh one
 # node, so aliases of one long string cannot make later checks scan the same text a million times.
 CHARS_PER_NODE = 64
-# Shipped scenes hold one value per ~30 characters, the benchmarks' generated ones (benchmarks/
-# generate.py) one per ~10.5. Far denser text (`[1,1,1,...]`, `- 1` lines) is machine-made: it is
-# refused once it holds more than NODE_ALLOWANCE + one value per CHARS_PER_VALUE characters, so
-# reading costs at most a bounded time and memory per megabyte. MAX_NODES bounds it absolutely:
-# a 40k-node scene holds about 2.5 million values (60 a node).
-MAX_NODES = 4_000_000
+# Shipped scenes hold one weighted value (see MAPPING_WEIGHT) per 18-23 bytes, the benchmarks'
+# generated ones (benchmarks/generate.py) one per 16 (bytes of a file; characters of a text given
+# in memory, which only makes the cap stricter for Chinese text). Far denser text
+# (`[1,1,1,...]`, `- 1` lines, `{a: 1}` lines) is machine-made: it is refused once it holds more
+# than NODE_ALLOWANCE + one value per CHARS_PER_VALUE characters, so reading costs at most a
+# bounded time and memory per megabyte. MAX_NODES bounds it absolutely: a 40k-node generated
+# scene (72 MB) holds about 5.2 million weighted values, a 128 MB file at that density 9.3 million.
+MAX_NODES = 10_000_000
 NODE_ALLOWANCE = 5_000
 CHARS_PER_VALUE = 8
+# What a value costs in memory, in units of about one short string: a mapping is a dict (200 bytes
+# and more), a list a list object. Weighing them keeps every shape of dense file (a million tiny
+# mappings, tiny lists or scalars) within a few times its size before the value cap stops it.
+MAPPING_WEIGHT = 4
+LIST_WEIGHT = 2
+# A node's model (see parse's children_of) costs about 500 bytes more than its mapping, which a node
+# written in CONVERTED_WEIGHT * CHARS_PER_VALUE characters or more pays for; a shorter one (only a
+# machine makes thousands of `{speaker: x, text: y, next: z}` lines) pays the rest in values.
+CONVERTED_WEIGHT = 10
+SHARED_CHARS = 40  # texts this short are kept once (field names, speakers, stages, node ids)
+SHARED_STRINGS = 1 << 16
 MAX_DIAGNOSTICS = 100  # per file: more only hides the first ones, which are what to fix
 STOP_AFTER = 1_000  # problems counted beyond those listed before reading stops
 
-Path = tuple  # a path into the data: keys (str) and list indexes (int)
-
 _STANDARD_TAGS = SCALAR_TAGS | {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
-_SAVE_AS_UTF8 = "save it as UTF-8 (in your editor: Save with Encoding > UTF-8)"
 _LEADING_TAB = re.compile(r"^[ ]*\t")
 
 
-class YamlSourceError(Exception):
-    """Raised when a file cannot be turned into data; carries the diagnostics."""
-
-    def __init__(self, diagnostics: list[Diagnostic], left_out: int = 0, stopped_at: int = 0):
-        super().__init__(diagnostics[0].format() if diagnostics else "unreadable scene")
-        self.diagnostics = diagnostics
-        self.left_out = left_out  # problems found past MAX_DIAGNOSTICS, counted but not kept
-        self.stopped_at = stopped_at  # the line where reading stopped after STOP_AFTER more (0: it did not)
-
-
-# A position is packed as line * _COLUMNS + column: one int instead of a tuple. Columns stay below
-# 2**32 because files stay below MAX_FILE_BYTES.
-_COLUMNS = 1 << 32
-
-
-class SourceMap:
-    """Line and column (1-based) of every value and key, by data path.
-
-    Positions are kept per mapping or list (its children's positions, packed into one int each; a
-    compact array for lists) rather than one tuple path per value, so a file of a million values
-    costs tens of megabytes here, not hundreds.
-    """
-
-    def __init__(self) -> None:
-        self._values: dict[Path, Any] = {}  # container path -> {key: packed} or array of packed
-        self._keys: dict[Path, dict] = {}  # mapping path -> {key: packed position of the key}
-        self._root = _pack(1, 1)
-
-    def value(self, path: Path) -> tuple[int, int]:
-        """Position of the value at ``path``, or of its nearest recorded ancestor."""
-        path = tuple(path)
-        while path:
-            found = _lookup(self._values.get(path[:-1]), path[-1])
-            if found is not None:
-                return _unpack(found)
-            path = path[:-1]
-        return _unpack(self._root)
-
-    def key(self, path: Path) -> tuple[int, int]:
-        """Position of the key that holds ``path``, falling back to the value."""
-        path = tuple(path)
-        found = _lookup(self._keys.get(path[:-1]), path[-1]) if path else None
-        return _unpack(found) if found is not None else self.value(path)
-
-    def open(self, path: Path, is_list: bool) -> tuple[Any, Optional[dict]]:
-        """The tables a new container at ``path`` fills in: (value positions, key positions or None)."""
-        values: Any = array("q") if is_list else {}
-        self._values[path] = values
-        keys = None
-        if not is_list:
-            keys = self._keys[path] = {}
-        return values, keys
-
-    def set_root(self, packed: int) -> None:
-        """The position of the document's top value."""
-        self._root = packed
-
-
-def _pack(line: int, column: int) -> int:
-    return line * _COLUMNS + column
-
-
-def _unpack(packed: int) -> tuple[int, int]:
-    return divmod(packed, _COLUMNS)
-
-
-def _lookup(table: Any, part: Any) -> Optional[int]:
-    if table is None:
-        return None
-    if isinstance(table, dict):
-        return table.get(part) if isinstance(part, str) else None
-    return table[part] if isinstance(part, int) and 0 <= part < len(table) else None
-
-
-def read_text(path: str) -> str:
-    """Read a scene file as text, refusing what is not a bounded UTF-8 file.
-
-    Raises:
-        YamlSourceError: with a MOT001/MOT002/MOT003 diagnostic.
-    """
-    def fail(code: str, message: str) -> YamlSourceError:
-        return YamlSourceError([Diagnostic(path, 1, 1, code, message)])  # 1:1 so editors can jump there
-
-    try:
-        raw = _read_regular_file(path)
-    except IsADirectoryError:
-        raise fail("MOT001", "this is a folder, not a scene file: give the path of a .yaml file") from None
-    except FileNotFoundError:
-        raise fail("MOT001", "no such file: check the path") from None
-    except PermissionError:
-        raise fail("MOT001", "permission denied: make the file readable") from None
-    except _NotRegular:
-        raise fail("MOT001", "this is not a regular file (a pipe, device or socket): "
-                             "give the path of a .yaml file") from None
-    except _TooLarge as exc:
-        raise fail("MOT002", f"the file is {exc.size / 1048576:.1f} MB; scene files may be at most "
-                             f"{MAX_FILE_BYTES // 1048576} MB: split the scene or remove unused text") from None
-    except OSError as exc:
-        raise fail("MOT001", f"cannot read the file ({exc.strerror or exc}): check the path") from None
-    except ValueError:  # a NUL byte in the path
-        raise fail("MOT001", "the path contains a NUL character: check the path") from None
-    return decode(raw, path)
-
-
-class _NotRegular(OSError):
-    """The path is a pipe, device or socket: reading it could block forever or never end."""
-
-
-class _TooLarge(OSError):
-    def __init__(self, size: int):
-        super().__init__(f"{size} bytes")
-        self.size = size
-
-
-def _read_regular_file(path: str) -> bytes:
-    """Read at most MAX_FILE_BYTES of a regular file, never blocking on a pipe.
-
-    The file is opened without blocking and checked with fstat on the open descriptor, so a FIFO
-    named like a scene (or swapped in after a check) is refused instead of waiting for a writer.
-    """
-    if os.path.isdir(path):
-        raise IsADirectoryError(path)
-    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-    with os.fdopen(descriptor, "rb") as handle:
-        info = os.fstat(handle.fileno())
-        if stat.S_ISDIR(info.st_mode):
-            raise IsADirectoryError(path)
-        if not stat.S_ISREG(info.st_mode):
-            raise _NotRegular(path)
-        if info.st_size > MAX_FILE_BYTES:
-            raise _TooLarge(info.st_size)
-        raw = handle.read(MAX_FILE_BYTES + 1)
-    if len(raw) > MAX_FILE_BYTES:  # it grew while being read
-        raise _TooLarge(len(raw))
-    return raw
-
-
-def decode(raw: bytes, path: str) -> str:
-    """Decode UTF-8 bytes (a UTF-8 byte-order mark is allowed), explaining other encodings."""
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or raw.count(b"\x00") > len(raw) // 4:
-        raise YamlSourceError([Diagnostic(path, 1, 1, "MOT003", f"the file is saved as UTF-16: {_SAVE_AS_UTF8}")])
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise YamlSourceError([Diagnostic(path, line, column, "MOT003", _encoding_hint(raw))]) from None
-
-
-def _encoding_hint(raw: bytes) -> str:
-    if raw.count(b"\x00") > len(raw) // 4:
-        guess = "UTF-16 without a byte-order mark"
-    else:
-        try:
-            raw.decode("gb18030")
-            guess = "GBK/GB2312 (a Chinese Windows encoding)"
-        except UnicodeDecodeError:
-            guess = "an encoding other than UTF-8"
-    return f"the file is not UTF-8; it looks like {guess}: {_SAVE_AS_UTF8}"
-
-
-def parse(text: str, path: str) -> tuple[Any, SourceMap]:
+def parse(text: str | bytes, path: str, children_of: Optional[tuple[str, Callable[[dict], Any]]] = None
+          ) -> tuple[Any, SourceMap]:
     """Parse one YAML document into plain data and its source map.
+
+    Args:
+        text: The document, as text or as checked UTF-8 bytes (see :func:`read_source`).
+        path: The file name used in diagnostics.
+        children_of: (top-level key, convert): each mapping directly under that key is passed to
+            ``convert`` as soon as it is complete and replaced by what it returns (None keeps the
+            mapping). The loader turns each node into its model this way, so the whole data tree
+            never exists at once. After the first None, or any problem, nothing more is converted.
 
     Raises:
         YamlSourceError: with a MOT004-MOT012 diagnostic.
     """
-    if not text.strip():
+    if not text or text.isspace():  # not strip(): that would copy the whole file
         raise YamlSourceError([Diagnostic(path, 1, 1, "MOT006",
                                "the file is empty: start from `python main.py new NAME`")])
-    builder = _Builder(path, min(MAX_NODES, NODE_ALLOWANCE + len(text) // CHARS_PER_VALUE))
+    builder = _Builder(path, min(MAX_NODES, NODE_ALLOWANCE + len(text) // CHARS_PER_VALUE), children_of)
     loader = None
     try:
         loader = _Loader(text)  # the pure-Python reader already checks characters here
@@ -239,11 +94,19 @@ def parse(text: str, path: str) -> tuple[Any, SourceMap]:
             builder.feed(loader.get_event(), loader)
     except yaml.YAMLError as exc:
         in_bytes = _Loader is not yaml.SafeLoader  # libyaml counts bytes, PyYAML's reader characters
-        raise YamlSourceError([_syntax_diagnostic(exc, text, path, in_bytes)]) from None
+        raise YamlSourceError([_syntax_diagnostic(exc, as_text(text), path, in_bytes)]) from None
+    except YamlSourceError as exc:
+        exc.diagnostics = builder.placed(exc.diagnostics, text)
+        raise
     finally:
         if loader is not None:
             loader.dispose()
-    return builder.result()
+    return builder.result(text)
+
+
+def as_text(text: str | bytes) -> str:
+    """The document as text (decoded only when a problem needs its lines)."""
+    return text.decode("utf-8") if isinstance(text, bytes) else text
 
 
 def _syntax_diagnostic(exc: yaml.YAMLError, text: str, path: str, in_bytes: bool = True) -> Diagnostic:
@@ -347,37 +210,42 @@ def _line_missing_colon(lines: list[str], error_line: int) -> int:
 class _Frame:
     """One open mapping or sequence on the builder's stack."""
 
-    __slots__ = ("data", "path", "mark", "key", "key_mark", "positions", "key_positions", "merges", "anchor",
-                 "size_at_start")
+    __slots__ = ("data", "path", "mark", "key", "merges", "anchor", "size_at_start")
 
-    def __init__(self, data: Any, path: Path, mark: Any, anchor: Optional[str], size_at_start: int,
-                 source: SourceMap):
+    def __init__(self, data: Any, path: Path, mark: Any, anchor: Optional[str], size_at_start: int):
         self.data = data
         self.mark = mark
         self.path = path
         self.key: Optional[str] = None
-        self.key_mark = 0  # packed position of the pending key
-        self.positions, self.key_positions = source.open(path, type(data) is list)
         self.merges: list[dict] = []
         self.anchor = anchor
         self.size_at_start = size_at_start
 
 
-class _Builder:
-    """Turns parser events into data, positions and diagnostics (see module docstring)."""
+def _duplicate_message(key: str, first_line: int) -> str:
+    where = f"on line {first_line}" if first_line else "earlier in this mapping"
+    return (f"duplicate key '{key}': it is already set {where}; "
+            f"YAML would silently keep only the last one: remove or rename one of them")
 
-    def __init__(self, path: str, max_nodes: int = MAX_NODES):
+
+class _Builder:
+    """Turns parser events into data and diagnostics (see module docstring)."""
+
+    def __init__(self, path: str, max_nodes: int = MAX_NODES,
+                 children_of: Optional[tuple[str, Callable[[dict], Any]]] = None):
         self.path = path
         self.max_nodes = max_nodes
+        self.children_of = children_of
         self.stack: list[_Frame] = []
         self.root: Any = None
         self.documents = 0
-        self.nodes_written = 0
+        self.nodes_written = 0  # values written, mappings and lists weighing more (see MAPPING_WEIGHT)
         self.weight_written = 0  # nodes written, with long strings weighing more (see CHARS_PER_NODE)
         self.nodes_expanded = 0
         self.anchors: dict[str, tuple[Any, int]] = {}
-        self.source = SourceMap()
+        self.strings: dict[str, str] = {}  # one copy of each short text: keys repeat in every node
         self.errors: list[Diagnostic] = []
+        self.duplicates: dict[int, tuple[str, Path]] = {}  # error index -> (key, path of its first use)
         self.errors_left_out = 0
 
     def fail(self, mark: Any, code: str, message: str) -> YamlSourceError:
@@ -393,13 +261,30 @@ class _Builder:
         if self.errors_left_out >= STOP_AFTER:  # a machine-made file: reading on only costs time
             raise YamlSourceError(self.errors, self.errors_left_out, stopped_at=mark.line + 1)
 
+    def placed(self, diagnostics: list[Diagnostic], text: str | bytes) -> list[Diagnostic]:
+        """``diagnostics`` with the first line of each duplicate key filled in (read again from ``text``)."""
+        if not self.duplicates:
+            return diagnostics
+        source = SourceMap(text, _Loader)
+        source.prepare(path for _, path in self.duplicates.values())
+        placed = list(diagnostics)
+        for index, (key, path) in self.duplicates.items():
+            if index < len(placed):
+                first = source.written_key(path)
+                message = _duplicate_message(key, first[0] if first else 0)
+                placed[index] = Diagnostic(self.path, placed[index].line, placed[index].column, "MOT008", message)
+        return placed
+
     def _written(self, mark: Any, weight: int) -> None:
-        self.nodes_written += 1
-        self.weight_written += weight
+        self.nodes_written += weight
+        self.weight_written += 1  # counts against the alias allowance as one node, whatever it weighs
         if self.nodes_written > self.max_nodes:
-            raise self.fail(mark, "MOT002", f"the file holds more than {self.max_nodes:,} values, far more (or "
-                                            f"far more densely packed) than any scene: split the file or remove "
-                                            f"machine-made content")
+            self._too_many(mark)
+
+    def _too_many(self, mark: Any) -> None:
+        raise self.fail(mark, "MOT002", f"the file holds more than {self.max_nodes:,} values (a mapping counts as "
+                                        f"{MAPPING_WEIGHT}, a list as {LIST_WEIGHT}), far more (or far more densely "
+                                        f"packed) than any scene: split the file or remove machine-made content")
 
     def feed(self, event: yaml.Event, loader: Any) -> None:
         """Consume one parser event."""
@@ -409,7 +294,7 @@ class _Builder:
         elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
             self._start_collection(event)
         elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
-            self._end_collection()
+            self._end_collection(event.end_mark)
         elif kind is yaml.AliasEvent:
             self._alias(event)
         elif kind is yaml.DocumentStartEvent:
@@ -418,13 +303,13 @@ class _Builder:
                 raise self.fail(event.start_mark, "MOT011",
                                 "a second YAML document starts here (---): keep one scene per file")
 
-    def result(self) -> tuple[Any, SourceMap]:
+    def result(self, text: str | bytes = "") -> tuple[Any, SourceMap]:
         if self.errors:
-            raise YamlSourceError(self.errors, self.errors_left_out)
+            raise YamlSourceError(self.placed(self.errors, text), self.errors_left_out)
         if self.documents == 0:
             raise YamlSourceError([Diagnostic(self.path, 1, 1, "MOT006",
                                    "the file has only comments: start from `python main.py new NAME`")])
-        return self.root, self.source
+        return self.root, SourceMap(text, _Loader)
 
     def _count(self, mark: Any, size: int = 1) -> None:
         self.nodes_expanded += size
@@ -438,6 +323,15 @@ class _Builder:
             raise self.fail(event.start_mark, "MOT012",
                             f"the tag {tag} is not allowed in scene files: remove it and write plain values")
 
+    def _shared(self, text: str) -> str:
+        """One copy of a short text that repeats (field names, speakers, stages), up to a bounded table."""
+        found = self.strings.get(text)
+        if found is not None:
+            return found
+        if len(text) <= SHARED_CHARS and len(self.strings) < SHARED_STRINGS:
+            self.strings[text] = text
+        return text
+
     def _scalar(self, event: yaml.ScalarEvent, loader: Any) -> None:
         if event.tag is not None:
             self._check_tag(event)
@@ -446,10 +340,11 @@ class _Builder:
         self.nodes_written += 1  # as _written, inlined: this runs once per scalar
         self.weight_written += weight
         if self.nodes_written > self.max_nodes:
-            self._written(event.start_mark, 0)
+            self._too_many(event.start_mark)
         self.nodes_expanded += weight  # written nodes never break the alias ratio: only _alias checks it
         top = self.stack[-1] if self.stack else None
         if top is not None and top.key is None and type(top.data) is dict:
+            text = self._shared(text)
             self._set_key(top, text, event.start_mark)
             if event.anchor is not None:  # `&k key: v` is valid YAML: *k later means the key's text
                 self.anchors[event.anchor] = (text, weight)
@@ -459,41 +354,34 @@ class _Builder:
         except ScalarError as exc:
             self.error(event.start_mark, "MOT013", str(exc))
             value = text
-        self._add(value, event.start_mark, event.anchor, weight)
+        if type(value) is str:
+            value = self._shared(value)
+        self._add(value, event.anchor, weight)
 
     def _set_key(self, frame: _Frame, key: str, mark: Any) -> None:
-        assert frame.key_positions is not None  # only a mapping has keys
-        seen = frame.key_positions.get(key)
-        if seen is not None and key != "<<":
-            self.error(mark, "MOT008", (
-                f"duplicate key '{key}': it is already set on line {seen // _COLUMNS}; "
-                f"YAML would silently keep only the last one: remove or rename one of them"))
+        if key in frame.data and key != "<<":
+            index = len(self.errors)
+            self.error(mark, "MOT008", _duplicate_message(key, 0))
+            if len(self.errors) > index:  # kept: its first line is looked up when the file is done
+                self.duplicates[index] = (key, frame.path + (key,))
         frame.key = key
-        frame.key_mark = (mark.line + 1) * _COLUMNS + mark.column + 1  # _pack, inlined: once per key
 
-    def _add(self, value: Any, mark: Any, anchor: Optional[str], size: int) -> None:
+    def _add(self, value: Any, anchor: Optional[str], size: int) -> None:
         """Place a finished value into the open collection (or as the document root)."""
         if anchor is not None:
             self.anchors[anchor] = (value, size)
-        packed = (mark.line + 1) * _COLUMNS + mark.column + 1  # _pack, inlined: once per value
         if not self.stack:
             self.root = value
-            self.source.set_root(packed)
             return
         top = self.stack[-1]
         if type(top.data) is list:
             top.data.append(value)
-            top.positions.append(packed)
             return
         key = top.key
         if key == "<<":
             top.merges.extend(value if isinstance(value, list) else [value])
-        if key not in top.positions:  # the first of duplicate keys is kept (and MOT008 reported)
-            if key != "<<":
-                top.data[key] = value
-            top.positions[key] = packed
-            assert top.key_positions is not None  # not a list: a mapping, which has keys
-            top.key_positions[key] = top.key_mark
+        elif key not in top.data:  # the first of duplicate keys is kept (and MOT008 reported)
+            top.data[key] = value
         top.key = None
 
     def _start_collection(self, event: Any) -> None:
@@ -504,12 +392,12 @@ class _Builder:
                             "a list or mapping cannot be used as a key: keys must be plain names")
         if len(self.stack) >= MAX_DEPTH:
             raise self.fail(event.start_mark, "MOT010", _TOO_DEEP)
-        kind = "mapping" if isinstance(event, yaml.MappingStartEvent) else "list"
+        is_mapping = isinstance(event, yaml.MappingStartEvent)
         try:
-            check_collection_tag(event.tag, kind)
+            check_collection_tag(event.tag, "mapping" if is_mapping else "list")
         except ScalarError as exc:
             self.error(event.start_mark, "MOT013", str(exc))
-        self._written(event.start_mark, 1)
+        self._written(event.start_mark, MAPPING_WEIGHT if is_mapping else LIST_WEIGHT)
         self._count(event.start_mark)
         if top is None:
             path: Path = ()
@@ -517,17 +405,36 @@ class _Builder:
             path = top.path + (len(top.data),)
         else:
             path = top.path + (top.key,)
-        data: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
-        self.stack.append(_Frame(data, path, event.start_mark, event.anchor, self.nodes_expanded, self.source))
+        data: Any = {} if is_mapping else []
+        self.stack.append(_Frame(data, path, event.start_mark, event.anchor, self.nodes_expanded))
 
-    def _end_collection(self) -> None:
+    def _end_collection(self, end: Any) -> None:
         frame = self.stack.pop()
         for merged in frame.merges:
             if isinstance(merged, dict):
                 for key, value in merged.items():
                     frame.data.setdefault(key, value)
         size = self.nodes_expanded - frame.size_at_start + 1
-        self._add(frame.data, frame.mark, frame.anchor, size)
+        value = frame.data
+        if self.children_of is not None and len(self.stack) == 2 and frame.anchor is None:
+            value = self._converted(frame, end)
+        self._add(value, frame.anchor, size)
+
+    def _converted(self, frame: _Frame, end: Any) -> Any:
+        """A mapping under the ``children_of`` key, converted (see :func:`parse`); the mapping itself otherwise."""
+        assert self.children_of is not None
+        key, convert = self.children_of
+        parent = self.stack[1]
+        if parent.path != (key,) or type(frame.data) is not dict or type(parent.data) is not dict:
+            return frame.data
+        converted = convert(frame.data) if not self.errors else None
+        if converted is None:  # the file has a problem: its diagnostics need the data as written
+            self.children_of = None
+            return frame.data
+        unpaid = CONVERTED_WEIGHT - (end.index - frame.mark.index) // CHARS_PER_VALUE
+        if unpaid > 0:
+            self._written(frame.mark, unpaid)
+        return converted
 
     def _alias(self, event: yaml.AliasEvent) -> None:
         if any(frame.anchor == event.anchor for frame in self.stack):
@@ -544,6 +451,4 @@ class _Builder:
                 raise self.fail(event.start_mark, "MOT004", "an alias used as a key must name a plain string")
             self._set_key(top, value, event.start_mark)
             return
-        self._add(value, event.start_mark, None, size)
-
-
+        self._add(value, None, size)

@@ -169,3 +169,77 @@ def test_the_cap_counts_states_not_the_labels_kept_for_the_scores(monkeypatch):
     monkeypatch.setattr(game.analysis, "MAX_STATES", states - 1)
     with pytest.raises(game.analysis.AnalysisError):
         analyze(program)
+
+
+def _looping_scene(ratings, events, loops, mood, outcomes):
+    """Layers of two decisions with lines carrying meter events between them and choices going back."""
+    layers = len(ratings)
+    nodes = {}
+    for layer, row in enumerate(ratings):
+        for position in range(2):
+            if layer + 1 < layers:
+                targets = [f"n{layer + 1}_{k % 2}" for k in range(3)]
+            else:
+                targets = ["line_a", "end_b", "line_a"]
+            back_to = loops[(layer * 2 + position) % len(loops)]
+            if back_to is not None and back_to <= layer:
+                targets[2] = f"n{back_to}_{position}"  # ask again: back to an earlier decision
+            nodes[f"n{layer}_{position}"] = {"speaker": "customer", "text": ".", "choices": [
+                choice(("explore", "offer", "act", "confirm")[(layer + k + position) % 4],
+                       row[(position + k) % len(row)], targets[k], f"o{k}") for k in range(3)]}
+    nodes["line_a"] = {"speaker": "narrator", "text": ".", "next": "end_a"}
+    if events[0]:
+        nodes["line_a"]["meter"] = events[0]
+    nodes["end_a"] = {"speaker": "narrator", "text": ".", "ending": "a"}
+    nodes["end_b"] = {"speaker": "narrator", "text": ".", "ending": "b"}
+    for layer in range(1, layers):  # a manager's event on entering some decisions
+        if events[layer % len(events)]:
+            nodes[f"n{layer}_1"]["meter"] = events[layer % len(events)]
+    nodes = {"n0_0": nodes.pop("n0_0"), **nodes}
+    endings = {"a": {"title": "A", "text": "a", "outcome": outcomes[0]},
+               "b": {"title": "B", "text": "b", "outcome": outcomes[1]}}
+    data = scene_dict(nodes, endings)
+    data["customer"]["mood"] = mood
+    return data
+
+
+def _paths_going_back_at_most(program, limit):
+    """Every path to an ending that takes at most ``limit`` of the scene's ways back."""
+    from game.analysis import ways_back
+
+    back, _ = ways_back(program)
+    story = Story(program)
+    pending = [(story.skip_lines(story.start()), (), 0)]
+    while pending:
+        state, numbers, taken = pending.pop()
+        if story.ending(state):
+            yield numbers
+            continue
+        node_id = state.node
+        for number, option in enumerate(story.open_choices(state), start=1):
+            going_back = taken + ((option.index + 1) in back[node_id])
+            if going_back <= limit:
+                pending.append((story.skip_lines(story.choose(state, number)[0]), numbers + (number,), going_back))
+
+
+@pytest.mark.slow  # plays every path of each scene: about two minutes
+@settings(max_examples=40, deadline=None)
+@given(
+    ratings=st.lists(st.lists(st.integers(-3, 3), min_size=2, max_size=3), min_size=2, max_size=4),
+    events=st.lists(st.sampled_from([0, 0, 1.5, -2, 3, -4]), min_size=1, max_size=4),
+    loops=st.lists(st.one_of(st.none(), st.integers(0, 3)), min_size=1, max_size=4),
+    mood=st.integers(-6, 8),
+    outcomes=st.tuples(st.integers(-3, 3), st.integers(-3, 3)),
+)
+def test_loops_and_meter_events_keep_the_extremes_exact(ratings, events, loops, mood, outcomes):
+    # branch and bound drops partial paths by a bound on what they can still score: every path that
+    # goes back at most MAX_WAYS_BACK times is played to check that no better (worse) one was dropped
+    import game.analysis
+
+    program = compile_dict(_looping_scene(ratings, events, loops, mood, outcomes))
+    result = analyze(program)
+    scores = [play(program, list(numbers)).scorecard.score
+              for numbers in _paths_going_back_at_most(program, game.analysis.MAX_WAYS_BACK)]
+    assert result.best.score == max(scores) and result.worst.score == min(scores)
+    for extreme in (result.best, result.worst):
+        assert play(program, list(extreme.choices)).scorecard.score == extreme.score

@@ -184,13 +184,28 @@ def test_peak_memory_stays_a_small_multiple_of_a_large_file():
 
 
 def test_thousands_of_broken_references_cost_no_quadratic_hints():
+    """Did-you-mean hints compare with every node: they stop at a budget that grows with the file."""
+    from game.checks import HINT_ALLOWANCE, HINT_BYTES
+
     data = linear_scene([("explore", 1)])
     for index in range(4000):
         data["nodes"][f"n{index}"] = {"speaker": "customer", "text": f"A line of ordinary length, number {index}.",
-                                      "next": f"gone{index}"}
-    loaded = load_scene("refs.yaml", text=yaml.safe_dump(data, sort_keys=False))
+                                      "next": f"n{index + 1}x"}  # a near miss: each hint finds its node
+    text = yaml.safe_dump(data, sort_keys=False)
+    loaded = load_scene("refs.yaml", text=text)
     assert len(loaded.diagnostics) == 101 and loaded.diagnostics[-1].code == "MOT014"
-    assert "did you mean" in " ".join(d.message for d in loaded.diagnostics[:100] if d.code == "MOT201")
+    hinted = [d for d in loaded.diagnostics if "did you mean 'n" in d.message]
+    affordable = (HINT_ALLOWANCE + len(text) // HINT_BYTES) // len(data["nodes"])
+    assert 1 <= len(hinted) == affordable < 100
+
+
+def test_a_hand_written_scene_gets_a_hint_for_each_typo():
+    data = linear_scene([("explore", 1)] * 40)
+    for index in range(0, 40, 4):
+        data["nodes"][f"d{index}"]["choices"][0]["next"] = f"d{index + 1}_"
+    loaded = load_scene("typos.yaml", text=yaml.safe_dump(data, sort_keys=False))
+    assert [d.message.split("did you mean ")[1] for d in loaded.diagnostics] == [
+        f"'d{index + 1}'?)" for index in range(0, 40, 4)]
 
 
 def test_a_hundred_thousand_unknown_fields_are_described_only_as_far_as_listed(yaml_backend):

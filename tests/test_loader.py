@@ -174,3 +174,24 @@ def test_an_unknown_escape_is_not_called_an_unclosed_quote(tmp_path):
     path.write_text(text, encoding="utf-8")
     (diagnostic,) = [d for d in load_scene(str(path)).diagnostics if d.code == "MOT004"]
     assert "escape" in diagnostic.message and "never closed" not in diagnostic.message
+
+
+@pytest.mark.parametrize("encoding, named", [("utf-16", "UTF-16"), ("utf-16-le", "UTF-16"), ("utf-16-be", "UTF-16"),
+                                             ("utf-32", "UTF-32"), ("utf-32-le", "UTF-32"), ("utf-32-be", "UTF-32")])
+def test_wide_encodings_are_named_as_they_are(tmp_path, encoding, named):
+    path = tmp_path / "wide.yaml"
+    path.write_bytes("format: 1\ntitle: x\n".encode(encoding))
+    (message,) = load_scene(str(path)).diagnostics
+    assert message.code == "MOT003" and f"saved as {named}:" in message.message
+    assert (message.line, message.column) == (1, 1)
+
+
+@pytest.mark.skipif(not hasattr(__import__("socket"), "AF_UNIX"), reason="no Unix sockets here")
+def test_a_socket_named_like_a_scene_is_called_not_a_regular_file(tmp_path):
+    import socket
+
+    path = tmp_path / "socket.yaml"
+    with socket.socket(socket.AF_UNIX) as listener:
+        listener.bind(str(path))
+        (message,) = load_scene(str(path)).diagnostics
+    assert message.code == "MOT001" and "not a regular file" in message.message

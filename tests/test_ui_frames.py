@@ -116,7 +116,7 @@ def test_the_still_layer_is_kept_while_only_moving_parts_change(app):
     assert not app.screen.line_done
     assert still.rebuilds == before
     to_decision(app)
-    key(app, pygame.K_DOWN)  # the first selection adds "Enter" to the key hint: the panels change once
+    key(app, pygame.K_DOWN)  # the first selection adds "Enter: take" to the key hint, in the still panels
     before = still.rebuilds
     for _ in range(3):
         key(app, pygame.K_DOWN)

@@ -114,3 +114,12 @@ def test_new_names_every_character_it_accepts(tmp_path):
     with pytest.raises(NewSceneError, match=r"letters, digits, '_', '-' and '\.'"):
         create_scene("bad name", str(tmp_path))
     assert create_scene("v1.2-my_scene", str(tmp_path)).endswith("v1.2-my_scene.yaml")
+
+
+def test_a_huge_number_out_of_range_is_named_by_its_size_not_printed(tmp_path):
+    from game.loader import load_scene
+
+    path = tmp_path / "huge.yaml"
+    path.write_text(f"format: 1\ncustomer: {{mood: {'9' * 4000}}}\n", encoding="utf-8")
+    (message,) = [d for d in load_scene(str(path)).diagnostics if d.code == "MOT104"]
+    assert "about 4000 digits" in message.message and len(message.message) < 200 and message.line == 2

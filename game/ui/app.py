@@ -20,9 +20,10 @@ from game.diagnostics import Diagnostic
 from game.paths import SCENES_DIR
 from game.savestore import SaveStore
 from game.settings import load_settings, save_settings
-from game.storage import notice_text
+from game.storage import notice_text, write_unique
 from game.ui import memory, play_control, workshop_control
 from game.ui.keymap import GLOBAL_KEYS
+from game.ui.images import png_bytes
 from game.ui.results import Results
 from game.ui.screens.base import Screen
 from game.ui.window import DEFAULT_SIZE, Window
@@ -128,9 +129,8 @@ class App(Window):
         def write() -> str:
             folder = self.store.folder / subfolder
             folder.mkdir(parents=True, exist_ok=True)
-            path = folder / f"{time.strftime('%Y%m%d-%H%M%S')}-{name}.png"
-            pygame.image.save(image, str(path))
-            return str(path)
+            # a new name every time, written whole or not at all, never through a link planted at the name
+            return str(write_unique(folder, f"{time.strftime('%Y%m%d-%H%M%S')}-{name}", ".png", png_bytes(image)))
 
         return self.saved(write)
 

@@ -391,7 +391,6 @@ class PlayScreen(Screen):
         return meter_extent(nominal, theme, self.app.book).bottom > self.rects["choices"].top
 
     def draw(self, surface: pygame.Surface) -> None:
-        self._sync()
         self.meter_still = self._meter_reaches_options()
         if surface is not self.app.surface:  # a test's or the layout audit's surface: compose it whole
             self._draw_still(surface)
@@ -445,7 +444,7 @@ class PlayScreen(Screen):
         if not self.recap:
             painted.append(self._draw_line(surface))
         if self.deciding:
-            focused = f"choose:{self.view.choices[self.focus].number}" if self.focus is not None else None
+            focused = Option(self.view.choices[self.focus].number) if self.focus is not None else None
             for index, button in enumerate(self.buttons):
                 if button.action == focused or index == self.hover:
                     draw_button(surface, button, theme, book, button.action == focused, index == self.hover)
