@@ -89,3 +89,14 @@ def test_chinese_lines_never_split_a_latin_word_or_number(book, sentence, runs):
                 offsets = [sum(len(line) for line in lines[:i]) for i in range(len(lines) + 1)]
                 assert not any(found < cut < found + len(run) for cut in offsets), (run, width, lines)
                 start = found + len(run)
+
+
+def test_the_surface_cache_counts_every_surface_stored_in_it(book, monkeypatch):
+    monkeypatch.setattr(text_module, "MAX_SURFACE_BYTES", 300_000)
+    book.surfaces[("a piece a screen stores itself",)] = pygame.Surface((100, 100), pygame.SRCALPHA)  # 40,000 B
+    for index in range(40):
+        book.render(f"a line of text number {index}", 30, (0, 0, 0))
+    assert book.surface_bytes == sum(s.get_pitch() * s.get_height() for s in book.surfaces.values())
+    assert book.surface_bytes <= 300_000 and ("a piece a screen stores itself",) not in book.surfaces
+    book.surfaces.clear()
+    assert book.surface_bytes == 0 and not book.origins
