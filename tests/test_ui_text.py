@@ -125,3 +125,14 @@ def test_the_hints_join_each_key_to_its_label_with_a_no_break_space():
 
     for language in ("en", "zh"):
         assert all(NO_BREAK_SPACE in entry for entry in GLOBAL_KEYS.hint(language).split(HINT_SEPARATOR))
+
+
+def test_the_surface_cache_counts_every_surface_stored_in_it(book, monkeypatch):
+    monkeypatch.setattr(text_module, "MAX_SURFACE_BYTES", 300_000)
+    book.surfaces[("a piece a screen stores itself",)] = pygame.Surface((100, 100), pygame.SRCALPHA)  # 40,000 B
+    for index in range(40):
+        book.render(f"a line of text number {index}", 30, (0, 0, 0))
+    assert book.surface_bytes == sum(s.get_pitch() * s.get_height() for s in book.surfaces.values())
+    assert book.surface_bytes <= 300_000 and ("a piece a screen stores itself",) not in book.surfaces
+    book.surfaces.clear()
+    assert book.surface_bytes == 0 and not book.origins

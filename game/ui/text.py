@@ -8,7 +8,7 @@ cached with a size bound, so a still screen costs blits, not renders.
 from __future__ import annotations
 
 from collections import OrderedDict
-from typing import Optional
+from typing import Callable, Optional
 
 import pygame
 
@@ -21,9 +21,10 @@ __all__ = ["NO_LINE_START", "TextBook", "LINE_SPACING"]
 FONT_DIR = ASSETS_DIR / "fonts"
 FONT_FILES = {False: FONT_DIR / "NotoSansSC-Regular-subset.otf", True: FONT_DIR / "NotoSansSC-Bold-subset.otf"}
 MAX_SURFACES = 600
-# Bounded by memory as well as count: one 1080p screen draws at most about 2.4 MB of text (the play
-# screen; the title 1.8, the scorecard 1.6), so 12 MB keeps the screen shown, its panel shadows and the
-# screen before it without re-rendering, where 24 MB only raised the peak.
+# Bounded by memory as well as count, in the bytes the pixels really take (rows of ``get_pitch()``):
+# one 1080p screen draws at most about 2.4 MB of text (the play screen; the title 1.8, the scorecard
+# 1.6) plus its panel shadows (the scorecard's four: 7.6 MB), so 12 MB keeps the screen shown and
+# most of the one before it without re-rendering, where 24 MB only raised the peak.
 MAX_SURFACE_BYTES = 12 * 1024 * 1024
 MAX_WIDTHS = 20_000
 MAX_FONTS = 24  # each loaded size holds its own copy of the font's tables: keep the recent ones only
@@ -31,13 +32,50 @@ MAX_WRAPS = 4000
 LINE_SPACING = 1.35
 
 
+def pixel_bytes(surface: pygame.Surface) -> int:
+    """The memory a surface's pixels take."""
+    return surface.get_pitch() * surface.get_height()
+
+
+class SurfaceCache(OrderedDict[tuple, pygame.Surface]):
+    """Surfaces by key, least recently used first, within ``MAX_SURFACES`` and ``MAX_SURFACE_BYTES``.
+
+    Every way in (``render``, ``shadow``, or a screen storing its own piece) is counted and bounded:
+    a surface stored without counting once made the count drift below the truth, and the cache held
+    31 MB while it believed it held 11.
+    """
+
+    def __init__(self, forget: Callable[[pygame.Surface], object]) -> None:
+        super().__init__()
+        self.bytes = 0
+        self._forget = forget
+
+    def __setitem__(self, key: tuple, surface: pygame.Surface) -> None:
+        old = self.get(key)
+        if old is not None:
+            self.bytes -= pixel_bytes(old)
+        super().__setitem__(key, surface)
+        self.move_to_end(key)
+        self.bytes += pixel_bytes(surface)
+        while len(self) > MAX_SURFACES or (self.bytes > MAX_SURFACE_BYTES and len(self) > 1):
+            _, evicted = self.popitem(last=False)
+            self.bytes -= pixel_bytes(evicted)
+            self._forget(evicted)
+
+    def clear(self) -> None:
+        """Drop every surface."""
+        for surface in self.values():
+            self._forget(surface)
+        super().clear()
+        self.bytes = 0
+
+
 class TextBook:
     """Fonts by size and weight, a surface cache, and text layout helpers."""
 
     def __init__(self) -> None:
         self.fonts: OrderedDict[tuple[int, bool, bool], pygame.font.Font] = OrderedDict()
-        self.surfaces: OrderedDict[tuple, pygame.Surface] = OrderedDict()
-        self.surface_bytes = 0
+        self.surfaces = SurfaceCache(forget=lambda surface: self.origins.pop(id(surface), None))
         self.widths: dict[tuple, int] = {}
         self.wraps: dict[tuple, list[str]] = {}
         self.origins: dict[int, tuple[str, int, bool]] = {}  # id of a rendered line -> (text, size, bold)
@@ -132,11 +170,11 @@ class TextBook:
     def _remember(self, key: tuple, surface: pygame.Surface) -> None:
         """Cache a surface, evicting the least recently used beyond the count and memory bounds."""
         self.surfaces[key] = surface
-        self.surface_bytes += surface.get_width() * surface.get_height() * surface.get_bytesize()
-        while len(self.surfaces) > MAX_SURFACES or (self.surface_bytes > MAX_SURFACE_BYTES and len(self.surfaces) > 1):
-            _, old = self.surfaces.popitem(last=False)
-            self.origins.pop(id(old), None)
-            self.surface_bytes -= old.get_width() * old.get_height() * old.get_bytesize()
+
+    @property
+    def surface_bytes(self) -> int:
+        """The memory the cached surfaces' pixels take."""
+        return self.surfaces.bytes
 
     def width(self, text: str, size: int, bold: bool = False) -> int:
         """The width of ``text`` in pixels (as :meth:`render` draws it)."""
