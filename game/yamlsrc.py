@@ -210,7 +210,7 @@ def _line_missing_colon(lines: list[str], error_line: int) -> int:
 class _Frame:
     """One open mapping or sequence on the builder's stack."""
 
-    __slots__ = ("data", "path", "mark", "key", "merges", "anchor", "size_at_start")
+    __slots__ = ("data", "path", "mark", "key", "merges", "merge_mark", "anchor", "size_at_start")
 
     def __init__(self, data: Any, path: Path, mark: Any, anchor: Optional[str], size_at_start: int):
         self.data = data
@@ -218,6 +218,7 @@ class _Frame:
         self.path = path
         self.key: Optional[str] = None
         self.merges: list[dict] = []
+        self.merge_mark: Any = mark  # where the `<<` key is, for a merge of something not a mapping
         self.anchor = anchor
         self.size_at_start = size_at_start
 
@@ -359,6 +360,8 @@ class _Builder:
         self._add(value, event.anchor, weight)
 
     def _set_key(self, frame: _Frame, key: str, mark: Any) -> None:
+        if key == "<<":
+            frame.merge_mark = mark
         if key in frame.data and key != "<<":
             index = len(self.errors)
             self.error(mark, "MOT008", _duplicate_message(key, 0))
@@ -379,7 +382,11 @@ class _Builder:
             return
         key = top.key
         if key == "<<":
-            top.merges.extend(value if isinstance(value, list) else [value])
+            merged = value if isinstance(value, list) else [value]
+            if not all(isinstance(item, dict) for item in merged):
+                self.error(top.merge_mark, "MOT004", "the merge key `<<` takes a mapping or a list of mappings "
+                           "(usually an alias such as `<<: *defaults`): point it at a mapping or remove it")
+            top.merges.extend(item for item in merged if isinstance(item, dict))
         elif key not in top.data:  # the first of duplicate keys is kept (and MOT008 reported)
             top.data[key] = value
         top.key = None

@@ -195,3 +195,19 @@ def test_a_socket_named_like_a_scene_is_called_not_a_regular_file(tmp_path):
         listener.bind(str(path))
         (message,) = load_scene(str(path)).diagnostics
     assert message.code == "MOT001" and "not a regular file" in message.message
+
+
+@pytest.mark.parametrize("merge", ["5", "*numbers", "[*place, 3]", "text"])
+def test_a_merge_of_something_not_a_mapping_is_located(tmp_path, merge):
+    text = f"format: 1\nnumbers: &numbers [1, 2]\nplace: &place {{place: a}}\nsetting:\n  <<: {merge}\n"
+    path = tmp_path / "merge.yaml"
+    path.write_text(text, encoding="utf-8")
+    found = [d for d in load_scene(str(path)).diagnostics if "merge key" in d.message]
+    assert [(d.code, d.line, d.column) for d in found] == [("MOT004", 5, 3)]
+
+
+def test_a_merge_of_mappings_is_still_read(tmp_path):
+    text = "format: 1\nplace: &place {place: a}\nsetting:\n  <<: *place\n"
+    path = tmp_path / "merge.yaml"
+    path.write_text(text, encoding="utf-8")
+    assert not [d for d in load_scene(str(path)).diagnostics if "merge key" in d.message]
