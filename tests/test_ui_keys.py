@@ -80,6 +80,20 @@ def test_enter_takes_only_a_selected_option(app):
     assert expected in [line.text for line in app.run.history("en") if line.by_player]
 
 
+def test_space_never_takes_an_option_even_a_selected_one(app):
+    """Space reads on; a trainee who selected an option with the arrows still answers only with Enter."""
+    begin(app)
+    screen = to_decision(app)
+    key(app, pygame.K_DOWN)
+    for _ in range(5):
+        key(app, pygame.K_SPACE)
+        settle(app, 2)
+    assert app.run.decisions == 0 and screen.focus == 0
+    assert "Space" not in screen.key_hint()
+    key(app, pygame.K_RETURN)
+    assert app.run.decisions == 1
+
+
 def test_an_option_on_another_page_cannot_be_taken_by_its_number(app):
     app.update_settings(text_size=5)
     begin(app, str(ROOT / "scenes" / "bank_transfer.yaml"))

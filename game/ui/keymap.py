@@ -131,6 +131,9 @@ def entry(binding: Binding, language: str, say: Optional[Mapping[str, str]] = No
 
 
 ACTIVATE_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE)
+# Only Enter takes a selected option: Space is the key a trainee presses to read on, and pressed once
+# too often at a decision it must never answer for them (the handbook's answers are chosen, not skipped to).
+ENTER_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER)
 
 
 def focus_bindings(back: str = "ka_back") -> tuple[Binding, ...]:

@@ -16,7 +16,7 @@ import pygame
 from game.ltext import pick
 from game.run import Coaching
 from game.ui.actions import Action, Option
-from game.ui.keymap import CTRL, Binding, Keymap
+from game.ui.keymap import CTRL, ENTER_KEYS, Binding, Keymap
 from game.ui.layout import option_stack, recap_lines
 from game.ui.play_parts import CardText, PlayPicture, card_text, draw_card, draw_hud, draw_hud_meter, hud_height
 from game.ui.screens.base import ACTIVATE_KEYS, NUMBER_KEYS, Screen
@@ -37,7 +37,7 @@ PLAY_KEYS = Keymap(
     Binding(tuple(NUMBER_KEYS), "choose_key", "kn_digits", "ka_choose", when=("deciding",), with_key=True),
     Binding((pygame.K_UP,), "move_focus", "kn_up_down", "ka_select", when=("deciding",), args=(-1,)),
     Binding((pygame.K_DOWN, pygame.K_TAB), "move_focus", "kn_up_down", "ka_select", when=("deciding",), args=(1,)),
-    Binding(ACTIVATE_KEYS, "take_selected", "kn_enter", "ka_take", when=("deciding", "focused")),
+    Binding(ENTER_KEYS, "take_selected", "kn_enter", "ka_take", when=("deciding", "focused")),
     Binding((pygame.K_PAGEUP, pygame.K_LEFT), "turn_option_page", "kn_pages", "ka_more_choices", when=("deciding",),
             args=(-1,), hint=False),  # the page indicator says there are more
     Binding((pygame.K_PAGEDOWN, pygame.K_RIGHT), "turn_option_page", "kn_pages", "ka_more_choices", when=("deciding",),
