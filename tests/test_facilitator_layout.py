@@ -275,3 +275,12 @@ def test_high_contrast_projects_on_black(make_app, tmp_path):
     app.start_workshop(_scene_file(tmp_path), ["Red"], "sequential")
     _check(app, "high contrast voting")
     assert app.surface.get_at((2, app.theme.height // 2))[:3] == (0, 0, 0)
+
+
+@pytest.mark.parametrize("meter", [-10, -6.5, -2, -0.2, 0, 0.4, 2, 3.7, 6, 10])
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_the_projector_says_the_meter_in_the_words_and_levels_of_every_other_screen(meter, language):
+    from game.i18n import meter_words
+    from game.ui.screens.projector import meter_label
+
+    assert meter_words(meter, language) in meter_label(meter, language)

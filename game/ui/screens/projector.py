@@ -18,8 +18,9 @@ import pygame
 from game.ui import art
 from game.ui.blocks import Canvas, TextBlock, measure, one_line, room_size, sizes_down
 from game.ui.phone import draw_call_picture
-from game.ui.strings import MOOD_LABELS, MOT_LABELS, t
-from game.vocab import signed
+from game.ui.strings import MOT_LABELS, t
+from game.i18n import level_word
+from game.vocab import meter_level, signed
 from game.ui.theme import Theme
 from game.workshop import letter
 
@@ -313,11 +314,10 @@ class ProjectorPainter:
             width = theme.width - self.margin - x
         area = pygame.Rect(x, top, width, bottom - top)
         headline, rating = result
-        mood = MOOD_LABELS[self.language][art.expression_for(meter)]
         entries = [(headline, WHITE, True, 0), (rating_words(rating, self.language), QUALITY_TEXT[quality(rating)],
                                                 True, 0),
                    (feedback, WHITE, False, 0), (past, DIM, False, 0),
-                   (t("meter_label", self.language, mood=mood, value=signed(meter)), AMBER, True, self.gap)]
+                   (meter_label(meter, self.language), AMBER, True, self.gap)]
         texts: list[TextBlock] = []
         for text, colour, bold, space in entries:
             if text:
@@ -354,8 +354,7 @@ class ProjectorPainter:
                               WHITE, bold=True)]
             blocks.append(measure(book, score, size, width, (x, blocks[-1].rect.bottom), area, self.sizes.floor,
                                   AMBER, bold=True))
-            mood = MOOD_LABELS[self.language][art.expression_for(meter)]
-            blocks.append(measure(book, t("meter_label", self.language, mood=mood, value=signed(meter)), size,
+            blocks.append(measure(book, meter_label(meter, self.language), size,
                                   width, (x, blocks[-1].rect.bottom), area, self.sizes.floor, WHITE, bold=True))
             meter_bar = pygame.Rect(x, blocks[-1].rect.bottom + theme.px(6), min(width, theme.px(420)), theme.px(16))
             blocks.append(measure(book, text, size, width, (x, meter_bar.bottom + theme.px(14) + self.gap), area,
@@ -399,3 +398,9 @@ class ProjectorPainter:
                   (x + theme.px(9), bar.bottom + theme.px(10))]
         pygame.draw.polygon(surface, WHITE, marker)
         pygame.draw.polygon(surface, (20, 20, 20), marker, theme.px(2))
+
+
+def meter_label(meter: float, language: str) -> str:
+    """"Satisfaction: Content (+1)": the meter's word and level (-3..+3) as the trainee's screens say them."""
+    level = meter_level(meter)
+    return t("meter_label", language, mood=level_word(level, language), value=signed(level))
