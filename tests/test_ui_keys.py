@@ -299,3 +299,14 @@ def test_recap_lines_end_with_an_ellipsis_only_when_text_is_left_over(app):
     lines = recap_lines(book, text, 24, 260, 2)
     assert len(lines) == 2 and lines[-1].endswith("…") and text.startswith(lines[0])
     assert recap_lines(book, "Mrs. Zhou: Hello.", 24, 260, 2) == ["Mrs. Zhou: Hello."]
+
+
+def test_the_settings_hint_says_what_enter_does_on_a_setting(app):
+    from game.ui.strings import t
+
+    app.push(SettingsOverlay(app))
+    overlay = app.screen
+    key(app, pygame.K_DOWN)  # the language row
+    assert "setting" in overlay.modes()
+    hint = overlay.key_hint()
+    assert t("ka_change_setting", "en") in hint and overlay.buttons[overlay.focus].label not in hint

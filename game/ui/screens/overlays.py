@@ -340,6 +340,12 @@ class SettingsOverlay(CardOverlay):
         focused = self.buttons[self.focus].action if 0 <= self.focus < len(self.buttons) else None
         return {"setting"} if focused not in (None, "back", "learner") else set()
 
+    def focused_label(self) -> dict[str, str]:
+        """Enter on a setting changes it: the hint says so, not the row's label again."""
+        if "setting" in self.modes():
+            return {"ka_activate": t("ka_change_setting", self.language)}
+        return super().focused_label()
+
     def change_focused(self, direction: int) -> None:
         """Left/Right: the focused row's next or previous value."""
         row = self.buttons[self.focus].action
