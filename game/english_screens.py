@@ -105,7 +105,7 @@ SCREEN_TEXTS: tuple[tuple[str, str], ...] = (  # the title, play, scorecard, set
     entry("rooms_choice", "The room's choice"),
     entry("after_tie", "(tie broken by the facilitator)"),
     entry("option_share", "{option} {percent} %"),
-    entry("past_cohorts", "Past cohorts ({n} runs): {shares}"),
+    entry("past_cohorts", "Past cohorts (n = {n}): {shares}"),
     entry("notes_visible", "The room can see these notes · N hides them"),
     entry("model_answer", "Model answer: {text}"),
     entry("notes_title", "Show the presenter notes to the room?"),
