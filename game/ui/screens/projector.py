@@ -217,7 +217,9 @@ class ProjectorPainter:
         arrangements: list[Callable[..., Optional[Callable[[], None]]]] = [
             lambda size, force=False: self._stacked(top, bottom, speaker, line, prompt, options, size, force),
             lambda size, force=False: self._columns(top, bottom, speaker, line, prompt, options, size, force),
-            lambda size, force=False: self._stacked(top, bottom, speaker, None, prompt, options, size, force),
+            # the line matters more to a room discussing it than roomy option rows: keep it while it fits
+            lambda size, force=False: self._compact(top, bottom, prompt, options, size, force, line=line),
+            lambda size, force=False: self._stacked(top, bottom, None, None, prompt, options, size, force),
             lambda size, force=False: self._compact(top, bottom, prompt, options, size, force),
         ]
         self._first_fit(arrangements)
@@ -233,10 +235,11 @@ class ProjectorPainter:
                     return
         arrangements[-1](self.sizes.floor, force=True)()
 
-    def _compact(self, top, bottom, prompt, options, size, force=False):
-        """The last resort: the options alone (the line was read out before), counts as bare numbers."""
+    def _compact(self, top, bottom, prompt, options, size, force=False, line=None):
+        """Tight option rows with counts as bare numbers, under the line when given; the last resort is
+        the options alone (the facilitator reads the line out)."""
         self.compact = True
-        draw = self._stacked(top, bottom, None, None, prompt, options, size, force)
+        draw = self._stacked(top, bottom, None, line, prompt, options, size, force)
         self.compact = draw is not None
         return draw
 
