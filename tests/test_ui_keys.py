@@ -49,6 +49,15 @@ def to_decision(app):
     raise AssertionError("no decision reached")
 
 
+def take_first_options_to_the_end(app):
+    """Play the run to its ending, always taking option 1 (through the controller, not the keys)."""
+    while not app.run.is_over():
+        if app.run.view("en").kind == "decision":
+            app.choose(1)
+        else:
+            app.advance()
+
+
 def press_held(app, code):
     """A key pressed and held: its first press and two auto-repeats, then the release."""
     for _ in range(3):
@@ -127,11 +136,7 @@ def test_a_held_key_does_one_thing(app):
 
 def test_the_scorecard_does_one_thing_per_press(app):
     begin(app)
-    while not app.run.is_over():
-        if app.run.view("en").kind == "decision":
-            app.choose(1)
-        else:
-            app.advance()
+    take_first_options_to_the_end(app)
     app.open_play()
     finish_line(app)
     for _ in range(10):
@@ -174,11 +179,7 @@ def test_l_switches_the_language_on_every_screen(app, where):
     elif where in ("play", "scorecard"):
         begin(app)
         if where == "scorecard":
-            while not app.run.is_over():
-                if app.run.view("en").kind == "decision":
-                    app.choose(1)
-                else:
-                    app.advance()
+            take_first_options_to_the_end(app)
             app.finish()
     key(app, pygame.K_l)
     assert app.settings.language == "zh"
@@ -194,11 +195,7 @@ def test_assessment_hides_reactions_has_no_undo_and_is_recorded(app):
     key(app, pygame.K_BACKSPACE)
     assert app.run.decisions == 1  # no undo
     assert screen.assessing
-    while not app.run.is_over():
-        if app.run.view("en").kind == "decision":
-            app.choose(1)
-        else:
-            app.advance()
+    take_first_options_to_the_end(app)
     app.finish()
     assert app.store.finished_runs()[-1]["mode"] == "assessment"
     assert app.run.can_undo()  # after the end, "what if" is open
@@ -256,11 +253,7 @@ def test_the_briefing_focuses_start_practice_and_enter_starts_it(app):
 
 def test_the_scorecard_draws_nothing_focused_until_the_player_moves(app, monkeypatch):
     begin(app)
-    while not app.run.is_over():
-        if app.run.view("en").kind == "decision":
-            app.choose(1)
-        else:
-            app.advance()
+    take_first_options_to_the_end(app)
     app.finish()
     drawn = []
     monkeypatch.setattr(ending_module, "draw_button",
