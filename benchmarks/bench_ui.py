@@ -243,7 +243,7 @@ def frame_rows(runs: int, saves: Path) -> list[str]:
 
         def restart() -> None:
             app.start_scene(scene)
-            app.draw()
+            app.step([], FRAME)  # the loop's first step: the screen catches up with the run, then draws
 
         restart()
         keys = []

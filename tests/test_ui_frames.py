@@ -13,7 +13,7 @@ import pytest
 
 from game.ui.app import App
 from game.ui.driver import finish_line, key, resize, settle
-from game.ui.play_parts import scene_look
+from game.ui.play_parts import PlayPicture, scene_look
 
 ROOT = Path(__file__).resolve().parent.parent
 SCENES = ROOT / "scenes"
@@ -26,13 +26,29 @@ def app(tmp_path):
     pygame.display.quit()
 
 
+def composed_afresh(app: App) -> pygame.Surface:
+    """The play screen composed whole on a new surface, its picture painted anew (no cached art)."""
+    screen = app.screen
+    kept = screen.picture
+    fresh = PlayPicture()
+    fresh.__dict__.update({name: value for name, value in vars(kept).items()
+                           if name not in ("cache", "people", "scene", "scene_key", "paintings")})
+    screen.picture = fresh
+    try:
+        whole = pygame.Surface(app.surface.get_size())
+        screen.draw(whole)
+    finally:
+        screen.picture = kept
+    return whole
+
+
 def assert_window_is_whole_frame(app: App, where: str) -> None:
-    """What the window shows equals the play screen composed whole on a fresh surface."""
+    """What the window shows equals the play screen composed whole on a fresh surface, from fresh art."""
     app.draw()
     assert app.screen is app.screens[-1] and not app.toast
-    whole = pygame.Surface(app.surface.get_size())
-    app.screen.draw(whole)
+    whole = composed_afresh(app)
     assert pygame.image.tobytes(app.surface, "RGB") == pygame.image.tobytes(whole, "RGB"), where
+    assert app.screen.still.misses == 0, f"{where}: a moving part was drawn outside the areas it announced"
 
 
 def to_decision(app: App, language: str = "en") -> None:

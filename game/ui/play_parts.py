@@ -25,14 +25,17 @@ PEOPLE_KEPT = 2
 
 
 class PlayPicture:
-    """Backdrop and the person shown, each painted once per change and reused (painting costs 10-20 ms
-    each): a new speaker or face repaints only the person, over the same backdrop."""
+    """The picture behind the play screen: the backdrop with the person shown over it and the top bar's dark
+    band, kept composed as one window-sized surface. Painting costs 10-20 ms a backdrop or person; a new
+    speaker or face repaints and blends only the person, into the person's area of that surface."""
 
     def __init__(self) -> None:
         self.clock = 0.0
         self.last_input = 0.0
-        self.cache: dict[tuple, pygame.Surface] = {}  # the backdrop (one: it is the size of the window)
+        self.cache: dict[tuple, pygame.Surface] = {}  # the backdrop alone (one: it is the size of the window)
         self.people: OrderedDict[tuple, pygame.Surface] = OrderedDict()  # the people shown last, premultiplied
+        self.scene: Optional[pygame.Surface] = None  # the backdrop, the person and the bar, composed
+        self.scene_key: Optional[tuple] = None  # (backdrop key, person key, person rect, bar height) it shows
         self.paintings = 0  # backdrops and people painted (benchmarks report it)
 
     def touch(self) -> None:
@@ -66,26 +69,49 @@ class PlayPicture:
         return (width, height, look.backdrop, look.raining, high_contrast, moment), (look.person, expression)
 
     def draw(self, surface: pygame.Surface, app: "App", rect: pygame.Rect, meter: float, assessing: bool) -> None:
-        """Blit the picture for the current node, painting it first when anything it shows changed."""
+        """Blit the picture for the current node and the top bar's band (within the surface's clip),
+        painting first what changed."""
+        bar = hud_bar(app)
         if phone.is_phone(app):  # a call: the caller's card and voice instead of a backdrop and a face
             phone.draw_call(surface, app, self, rect, meter, assessing)
+            surface.blit(bar, (0, 0))
             return
-        key = self.key(app, meter, assessing)
-        theme, look, expression, moment = app.theme, key[2], key[3], key[5]
-        palette = art.HIGH_CONTRAST_PALETTE if theme.high_contrast else art.DEFAULT_PALETTE
-        backdrop_key = (theme.width, theme.height, look.backdrop, look.raining, theme.high_contrast, moment)
+        surface.blit(self._scene(app, rect, meter, assessing, bar), (0, 0))
+
+    def _scene(self, app: "App", rect: pygame.Rect, meter: float, assessing: bool,
+               bar: pygame.Surface) -> pygame.Surface:
+        """The backdrop with the person and the bar over it, brought up to date: whole for a new backdrop
+        or bar, in the person's old and new areas for a new person or face."""
+        width, height, look, expression, high_contrast, moment = self.key(app, meter, assessing)
+        palette = art.HIGH_CONTRAST_PALETTE if high_contrast else art.DEFAULT_PALETTE
+        backdrop_key = (width, height, look.backdrop, look.raining, high_contrast, moment)
+        person_key = (look.person, expression, palette, moment)
+        key = (backdrop_key, person_key, tuple(rect), bar.get_height())
+        scene, shown = self.scene, self.scene_key
+        if scene is not None and key == shown:
+            return scene
         backdrop = self.cache.get(backdrop_key)
         if backdrop is None:
             self.cache.clear()
-            backdrop = pygame.Surface((theme.width, theme.height))
-            if pygame.display.get_surface():  # in the display's format before painting, not copied after
-                backdrop = backdrop.convert()
+            backdrop = _window_surface((width, height))  # in the display's format before painting
             art.draw_backdrop(backdrop, backdrop.get_rect(), look.backdrop, palette, moment, raining=look.raining)
             self.cache[backdrop_key] = backdrop
             self.paintings += 1
-        surface.blit(backdrop, (0, 0))
-        surface.blit(self._person(rect, look.person, expression, palette, moment), rect,
-                     special_flags=pygame.BLEND_PREMULTIPLIED)
+        person = self._person(rect, look.person, expression, palette, moment)
+        if scene is None or scene.get_size() != (width, height):
+            scene = self.scene = _window_surface((width, height))
+            shown = None
+        regions: list[Optional[pygame.Rect]] = [None]  # the whole of it
+        if shown is not None and shown[0] == backdrop_key and shown[3] == key[3]:
+            regions = [pygame.Rect(shown[2]), pygame.Rect(rect)]  # the same backdrop: the person's areas only
+        for region in regions:
+            scene.set_clip(region)
+            scene.blit(backdrop, (0, 0))
+            scene.blit(person, rect, special_flags=pygame.BLEND_PREMULTIPLIED)
+            scene.blit(bar, (0, 0))
+        scene.set_clip(None)
+        self.scene_key = key
+        return scene
 
     def _person(self, rect: pygame.Rect, person: art.Person, expression: str, palette: art.ArtPalette,
                 moment: float) -> pygame.Surface:
@@ -104,6 +130,12 @@ class PlayPicture:
         while len(self.people) > PEOPLE_KEPT:
             self.people.popitem(last=False)
         return alone
+
+
+def _window_surface(size: tuple[int, int]) -> pygame.Surface:
+    """A surface in the display's pixel format (when there is a display): blits to the window are copies."""
+    surface = pygame.Surface(size)
+    return surface.convert() if pygame.display.get_surface() else surface
 
 
 # The face a cast member other than the customer shows when the line sets none: the meter is the customer's.
@@ -144,19 +176,26 @@ def hud_height(app: "App") -> int:
     return max(theme.px(76), round(theme.small * 1.6) + 2 * theme.px(24), book.line_height(theme.small) + theme.px(44))
 
 
-def draw_hud(surface: pygame.Surface, app: "App", stages: tuple[str, ...], assessing: bool) -> pygame.Rect:
-    """The darkened top bar: the MOT stages and, in an assessment, a note that the meter is hidden.
-
-    Returns the rect the meter goes in; the meter moves, so it is drawn apart (:func:`draw_hud_meter`).
-    """
-    theme, book, language = app.theme, app.book, app.settings.language
+def hud_bar(app: "App") -> pygame.Surface:
+    """The top bar's dark translucent band, the window's width (cached)."""
+    theme, book = app.theme, app.book
     height = hud_height(app)
     bar = book.surfaces.get(("hud-bar", theme.width, height))
     if bar is None:
         bar = pygame.Surface((theme.width, height), pygame.SRCALPHA)
         bar.fill((16, 20, 28, 190))
         book.surfaces[("hud-bar", theme.width, height)] = bar
-    surface.blit(bar, (0, 0))
+    return bar
+
+
+def draw_hud(surface: pygame.Surface, app: "App", stages: tuple[str, ...], assessing: bool) -> pygame.Rect:
+    """What the top bar shows over its band (drawn with the picture: :meth:`PlayPicture.draw`): the MOT
+    stages and, in an assessment, a note that the meter is hidden.
+
+    Returns the rect the meter goes in; the meter moves, so it is drawn apart (:func:`draw_hud_meter`).
+    """
+    theme, book, language = app.theme, app.book, app.settings.language
+    height = hud_height(app)
     tracker = draw_stage_tracker(surface, (theme.px(24), theme.px(24)), stages, theme, book, language)
     meter_width = max(theme.px(376), book.width(t("meter_label", language, mood="——————", value="+10"),
                                                 theme.small, bold=True))

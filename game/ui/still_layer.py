@@ -1,121 +1,223 @@
-"""A frame in two layers: the still part, composed once per change, and the moving parts drawn over it.
+"""A frame drawn as a still part, changed only where it changes, and moving parts restored by dirty rectangles.
 
 Most of a play frame does not change from one frame to the next: the backdrop and the person, the
 top bar's stages, the panels with their shadows, the name tag, the key hint, the coaching card and
-the option boxes. That part is composed into one surface, kept until something it shows changes
-(its key), and the few parts that move (the line being revealed, the meter, the selected or hovered
-option) are drawn over it.
+the option boxes. The few parts that move (the line being revealed, the meter, the selected or
+hovered option) are drawn over it.
+
+The still part is drawn straight onto the window: whole when its ground changes (a new backdrop,
+window size, text size, language or contrast), and otherwise only where something in it changed (a
+part of its base such as the person or the top bar, or a panel). Only the pixels the moving parts
+are about to cover are kept aside (patches): before the next frame draws the moving parts again, the
+places they were drawn are restored from those patches. Nothing window-sized is copied on a frame
+that changes, except while something else is drawn over the screen (an overlay, a toast): the still
+frame is then kept whole, so those frames cost one copy.
 
 While the window still shows the last frame drawn this way (nothing was drawn over it since: no
-overlay, no toast, no new window), only the places where moving parts were drawn are restored from
-the still layer before the moving parts are drawn again: dirty rectangles. Any other surface (a
-test's, the layout audit's recorder) is composed in full, with the same drawing functions.
+overlay, no toast, no new window), only what changed is drawn. Any other surface (a test's, the
+layout audit's recorder) is composed in full by the screen, with the same drawing functions.
 """
 
 from __future__ import annotations
 
-from typing import Callable, Hashable, Optional
+from typing import Callable, Hashable, Optional, Sequence
 
 import pygame
 
 DrawBase = Callable[[pygame.Surface], None]
+DrawPanel = Callable[[pygame.Surface], pygame.Rect]
 DrawParts = Callable[[pygame.Surface], list[pygame.Rect]]
+Areas = Callable[[], list[pygame.Rect]]
+SPARE_PATCHES = 4  # patch surfaces kept for reuse once their area is gone (the last line's, a button's)
 
 
 class StillLayer:
-    """The still part of a screen's frame, and where its moving parts were last drawn on the window.
+    """The still part of a screen's frame, drawn on the window where it changed, and the moving parts.
 
-    The still part is a base (the picture and the top bar) and panels drawn over it (boxes, cards,
-    buttons), whose areas are remembered. The base has a ground (the backdrop: when it changes the
-    still part is composed whole) and parts in fixed places (the person, the top bar). When only
-    parts or panels change, only their areas are composed again and copied to the window.
+    The still part is a base (the picture and the top bar) and panels drawn over it in order (the
+    line's box, the card or the options), whose areas are remembered. The base has a ground (the
+    backdrop: when it changes the still part is drawn whole) and parts in fixed places (the person,
+    the top bar). When only parts or panels change, only their areas are drawn again.
     """
 
     def __init__(self) -> None:
-        self.surface: Optional[pygame.Surface] = None
         self.ground: Optional[Hashable] = None
+        self.size: Optional[tuple[int, int]] = None
         self.parts: tuple = ()  # ((key, rect), ...) of the base's parts
-        self.key: Optional[Hashable] = None  # the panels' key
-        self.rebuilds = 0  # how many times the still part was composed, whole or in part (benchmarks report it)
-        self.panels: list[pygame.Rect] = []  # where the panels of the still part were drawn
+        self.panels: list[tuple[Hashable, pygame.Rect]] = []  # (key, area painted) of each panel
+        self.patches: dict[tuple, pygame.Surface] = {}  # the still frame's pixels where moving parts go
+        self.spare: list[pygame.Surface] = []  # patch surfaces no longer needed, to copy new patches into
         self.window: Optional[tuple] = None  # (window, its size, mark) after our last frame, if untouched since
-        self.moving: list[pygame.Rect] = []  # where that frame's moving parts were drawn
+        self.moving: list[tuple[pygame.Rect, tuple]] = []  # where that frame's moving parts were drawn, and patch
+        self.copy: Optional[pygame.Surface] = None  # the whole still frame, while something is drawn over ours
+        self.copied: Optional[tuple] = None  # the keys of the frame ``copy`` holds
+        self.rebuilds = 0  # how many times the still part was drawn, whole or in part (benchmarks report it)
+        self.misses = 0  # moving parts drawn outside the areas announced (the next frame is then drawn whole)
 
     def forget(self) -> None:
-        """Compose the still part whole on the next frame."""
-        self.ground = self.key = None
-        self.window = None
+        """Draw the still part whole on the next frame."""
+        self.ground = None
+        self.window = self.copy = self.copied = None
+        self._drop_patches(list(self.patches))
 
-    def draw(self, window: pygame.Surface, keys: tuple[Hashable, tuple, Hashable], base: DrawBase,
-             panels: DrawParts, moving: DrawParts, stays: bool, mark: Hashable) -> None:
-        """Draw a frame on ``window``: compose what changed of the still part, then restore and draw the
-        moving parts.
+    def _drop_patches(self, areas: list[tuple]) -> None:
+        """The still part changed in ``areas``: their patches no longer hold its pixels (their surfaces
+        are kept for reuse)."""
+        self.spare = [self.patches.pop(area) for area in areas] + self.spare
+
+    def draw(self, window: pygame.Surface, keys: tuple[Hashable, tuple], base: DrawBase,
+             panels: Sequence[tuple[Hashable, DrawPanel]], areas: Areas, moving: DrawParts, stays: bool,
+             mark: Hashable) -> None:
+        """Draw a frame on ``window``: what changed of the still part, then restore and draw the moving parts.
 
         Args:
             window: The surface shown (the App's display surface).
-            keys: What the base's ground depends on; the base's parts as ``(key, rect)`` pairs, each drawn
-                only inside its rect; and what the panels depend on.
+            keys: What the base's ground depends on; and the base's parts as ``(key, rect)`` pairs, each
+                drawn only inside its rect.
             base: Draws the base on a surface (it honours the surface's clip).
-            panels: Draws the panels over the base and returns the areas they painted.
-            moving: Draws the moving parts and returns the areas they painted.
+            panels: ``(key, draw)`` of each panel, in drawing order: what it shows, and a function drawing
+                it over the base and returning the area it painted.
+            areas: Where the moving parts will be drawn this frame (asked once the still part is drawn).
+            moving: Draws the moving parts and returns the areas they painted (each inside an area).
             stays: False when something will be drawn over this frame (an overlay, a toast): the next
-                frame must then be drawn in full.
+                frame must then start from the whole still frame.
             mark: What must be the very same object for the window to still hold our last frame (the
                 theme, which a resize, a new window or a settings change replaces).
         """
-        ground, parts, key = keys
+        ground, parts = keys
         bounds = window.get_rect()
-        if self.surface is None or self.surface.get_size() != bounds.size:
-            self.surface = pygame.Surface(bounds.size)
-            if pygame.display.get_surface() is not None:  # the window's pixel format: blits are copies
-                self.surface = self.surface.convert()
-            self.ground = None
-        changed = self._compose(ground, parts, key, base, panels, bounds)
+        state = (ground, parts, tuple(key for key, _ in panels))
         held = self.window  # the same objects, not equal ones: a new window or theme may look the same
-        if changed is None or held is None or held[0] is not window or held[1] != bounds.size \
-                or held[2] is not mark:
-            window.blit(self.surface, (0, 0))
+        held_ok = held is not None and held[0] is window and held[1] == bounds.size and held[2] is mark
+        if ground != self.ground or len(parts) != len(self.parts) or bounds.size != self.size:
+            self._whole(window, base, panels, bounds)
+        elif held_ok:
+            self._restore_moving(window)
+            changed = self._changes(window, parts, base, panels, bounds)
+            if changed:
+                self._drop_patches([area for area in self.patches if pygame.Rect(area).collidelist(changed) != -1])
+        elif self.copy is not None and self.copied == state:
+            window.blit(self.copy, (0, 0))
         else:
-            for rect in _without_nested(changed + self.moving):
-                window.blit(self.surface, rect, rect)
-        self.moving = [rect.clip(bounds) for rect in moving(window)]
-        self.window = (window, bounds.size, mark) if stays else None
+            self._whole(window, base, panels, bounds)
+        self.ground, self.parts, self.size = ground, parts, bounds.size
+        self._keep(window, areas(), bounds)  # the window shows the still frame: keep what the moving parts cover
+        if stays:
+            self.copy = self.copied = None
+        elif self.copied != state:
+            if self.copy is None or self.copy.get_size() != bounds.size:
+                self.copy = window.copy()
+            else:
+                self.copy.blit(window, (0, 0))
+            self.copied = state
+        covered = self._note_moving(moving(window), bounds)
+        self.window = (window, bounds.size, mark) if stays and covered else None
 
-    def _compose(self, ground: Hashable, parts: tuple, key: Hashable, base: DrawBase, panels: DrawParts,
-                 bounds: pygame.Rect) -> Optional[list[pygame.Rect]]:
-        """Bring the layer up to date; returns the areas that changed (None: all of it)."""
-        layer = self.surface
-        assert layer is not None
-        if ground == self.ground and parts == self.parts and key == self.key:
+    def _whole(self, window: pygame.Surface, base: DrawBase, panels: Sequence[tuple[Hashable, DrawPanel]],
+               bounds: pygame.Rect) -> None:
+        """Draw the still part whole on the window."""
+        self.rebuilds += 1
+        window.set_clip(None)
+        base(window)
+        self.panels = [(key, draw(window).clip(bounds)) for key, draw in panels]
+        self._drop_patches(list(self.patches))
+        self.copied = None
+
+    def _restore_moving(self, window: pygame.Surface) -> None:
+        """Put back the still pixels where the last frame's moving parts were drawn."""
+        for rect, area in self.moving:
+            window.blit(self.patches[area], rect, rect.move(-area[0], -area[1]))
+        self.moving = []
+
+    def _changes(self, window: pygame.Surface, parts: tuple, base: DrawBase,
+                 panels: Sequence[tuple[Hashable, DrawPanel]], bounds: pygame.Rect) -> list[pygame.Rect]:
+        """Draw again, on the window showing the last still frame, what changed; returns the areas drawn."""
+        erase = [pygame.Rect(rect) for (new, rect), (old, old_rect) in zip(parts, self.parts, strict=True)
+                 if new != old for rect in (rect, old_rect)]
+        old = self.panels
+        if len(panels) != len(old):
+            redraw = set(range(len(panels)))
+            erase += [area for _, area in old]
+        else:
+            redraw = {index for index, (key, _) in enumerate(panels) if key != old[index][0]}
+            erase += [old[index][1] for index in redraw]
+            grown = True
+            while grown:  # a panel that was not changed but lies under something erased is drawn again whole
+                grown = False
+                for index, (_, area) in enumerate(old):
+                    if index not in redraw and area.collidelist(erase) != -1:
+                        redraw.add(index)
+                        erase.append(area)
+                        grown = True
+        if not erase and not redraw:
             return []
         self.rebuilds += 1
-        if ground != self.ground or len(parts) != len(self.parts):
-            base(layer)
-            self.panels = [rect.clip(bounds) for rect in panels(layer)]
-            self.ground, self.parts, self.key = ground, parts, key
-            return None
-        regions = [pygame.Rect(rect) for (new, rect), (old, old_rect) in zip(parts, self.parts, strict=True)
-                   if new != old for rect in (rect, old_rect)]
-        if key != self.key:  # the old panels are erased with the changed parts, the new ones drawn over all
-            regions += self.panels
-            for rect in regions:
-                layer.set_clip(rect)
-                base(layer)
-            layer.set_clip(None)
-            self.panels = [rect.clip(bounds) for rect in panels(layer)]
-            regions += self.panels
-        else:  # the same panels: each changed part is composed again with the panels over it, inside its rect
-            for rect in regions:
-                layer.set_clip(rect)
-                base(layer)
-                panels(layer)
-            layer.set_clip(None)
-        self.ground, self.parts, self.key = ground, parts, key
-        return regions
+        self._erase(window, base, erase, bounds)
+        areas = [draw(window).clip(bounds) if index in redraw else old[index][1]
+                 for index, (_, draw) in enumerate(panels)]
+        if any(areas[later].colliderect(areas[index]) for index in redraw
+               for later in range(index + 1, len(panels)) if later not in redraw):
+            # a panel drawn again over one after it that was not: everything under the panels, in order
+            erase += areas + [area for _, area in old]
+            self._erase(window, base, erase, bounds)
+            areas = [draw(window).clip(bounds) for _, draw in panels]
+            redraw = set(range(len(panels)))
+        self.panels = [(key, area) for (key, _), area in zip(panels, areas, strict=True)]
+        return erase + [areas[index] for index in redraw]
+
+    @staticmethod
+    def _erase(window: pygame.Surface, base: DrawBase, rects: list[pygame.Rect], bounds: pygame.Rect) -> None:
+        """Draw the base alone inside ``rects``."""
+        for rect in _without_nested([rect.clip(bounds) for rect in rects]):
+            window.set_clip(rect)
+            base(window)
+        window.set_clip(None)
+
+    def _keep(self, window: pygame.Surface, areas: list[pygame.Rect], bounds: pygame.Rect) -> None:
+        """Keep the still pixels of ``areas``: a patch already kept and unchanged is reused as it is, and a
+        surface of the same size no longer needed is copied into (a new surface costs more than the copy)."""
+        kept = {}
+        wanted = []
+        for area in areas:
+            area = area.clip(bounds)
+            key = tuple(area)
+            if area.width and area.height and key not in kept:
+                patch = self.patches.pop(key, None)
+                if patch is not None:
+                    kept[key] = patch
+                else:
+                    wanted.append(area)
+        spare = list(self.patches.values()) + self.spare
+        for area in wanted:
+            patch = next((surface for surface in spare if surface.get_size() == area.size), None)
+            if patch is None:
+                patch = pygame.Surface(area.size, 0, window)
+            else:
+                spare.remove(patch)
+            patch.blit(window, (0, 0), area)
+            kept[tuple(area)] = patch
+        self.patches, self.spare = kept, spare[:SPARE_PATCHES]
+
+    def _note_moving(self, painted: list[pygame.Rect], bounds: pygame.Rect) -> bool:
+        """Remember where moving parts were drawn and the patch each is restored from; False when one was
+        drawn outside every patch (the next frame is then drawn whole)."""
+        self.moving = []
+        covered = True
+        for rect in painted:
+            rect = rect.clip(bounds)
+            if not rect.width or not rect.height:
+                continue
+            area = next((area for area in self.patches if pygame.Rect(area).contains(rect)), None)
+            if area is None:
+                self.misses += 1
+                covered = False
+            else:
+                self.moving.append((rect, area))
+        return covered
 
 
 def _without_nested(rects: list[pygame.Rect]) -> list[pygame.Rect]:
-    """``rects`` without those lying inside another (an area copied once is enough)."""
+    """``rects`` without those lying inside another (an area drawn once is enough)."""
     kept: list[pygame.Rect] = []
     for index, rect in enumerate(rects):
         inside = any(other.contains(rect) and (other != rect or later < index)

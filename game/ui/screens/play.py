@@ -362,9 +362,10 @@ class PlayScreen(Screen):
         return ground, ((figure, tuple(picture.union(picture.move(0, theme.px(4))))),
                         ((view.stages, self.assessing), tuple(hud)))
 
-    def _panels_key(self) -> tuple:
-        """Everything the panels of the still part show (see :mod:`game.ui.still_layer`): by content, so a
-        new line in a box of the same size from the same speaker keeps them and only the line is drawn."""
+    def _panel_keys(self) -> tuple[tuple, tuple]:
+        """What each panel of the still part shows (see :mod:`game.ui.still_layer`): the line's box, and the
+        card or the options beside the picture. By content, so a new line in a box of the same size from the
+        same speaker keeps the box and only the line is drawn."""
         view = self.view
         if self.recap:
             dialog: tuple = ("recap", self.recap_lines, view.speaker_name, view.text)
@@ -379,7 +380,7 @@ class PlayScreen(Screen):
             pages = tuple(tuple(page) for page in self.option_stack.pages)
             options = (tuple((tuple(b.rect), b.label, b.action, b.hotkey) for b in self.buttons), pages,
                        self.option_page, len(view.choices))
-        return tuple(self.rects["dialog"]), tuple(self.rects["choices"]), dialog, card, options
+        return (tuple(self.rects["dialog"]), dialog), (tuple(self.rects["choices"]), card, options)
 
     def _meter_reaches_options(self) -> bool:
         """True when the meter, wherever its marker is, may paint where the card or the options are drawn
@@ -397,9 +398,10 @@ class PlayScreen(Screen):
             self._draw_moving(surface)
             return
         stays = self.app.screen is self and not self.app.toast  # else an overlay or a toast is drawn over it
-        ground, parts = self._base_keys()
-        self.still.draw(surface, (ground, parts, self._panels_key()), self._draw_base, self._draw_panels,
-                        self._draw_moving, stays, self.app.theme)
+        dialog, beside = self._panel_keys()
+        self.still.draw(surface, self._base_keys(), self._draw_base,
+                        ((dialog, self._draw_dialog_panel), (beside, self._draw_beside)),
+                        self._moving_areas, self._draw_moving, stays, self.app.theme)
 
     def _draw_still(self, surface: pygame.Surface) -> None:
         """Everything that stays while the line is revealed, the meter moves or the selection moves."""
@@ -416,12 +418,19 @@ class PlayScreen(Screen):
         if self.meter_still:
             draw_hud_meter(surface, self.app, self.meter_rect, self.meter_shown)
 
-    def _draw_panels(self, surface: pygame.Surface) -> list[pygame.Rect]:
-        """The line's box, the card and the options, unselected; returns the areas painted."""
+    def _draw_panels(self, surface: pygame.Surface) -> None:
+        """The line's box, the card and the options, unselected."""
+        self._draw_dialog_panel(surface)
+        self._draw_beside(surface)
+
+    def _draw_dialog_panel(self, surface: pygame.Surface) -> pygame.Rect:
+        """The line's box (or the recap above a decision) without the line; returns the area painted."""
+        return self._draw_recap(surface, self.view) if self.recap else self._draw_dialog(surface, self.view)
+
+    def _draw_beside(self, surface: pygame.Surface) -> pygame.Rect:
+        """The card or the options (unselected) beside the picture; returns the area painted (one piece)."""
         theme, book = self.app.theme, self.app.book
-        view = self.view
-        painted = [self._draw_recap(surface, view) if self.recap else self._draw_dialog(surface, view)]
-        beside = []  # the card or the options, beside the picture: one area (restored in one piece)
+        beside = []
         if self.card is not None:
             beside.append(draw_card(surface, self.app, self.card, self.rects["choices"], self.card_page))
         if self.deciding:
@@ -430,9 +439,22 @@ class PlayScreen(Screen):
                 beside.append(pygame.Rect(button.rect))
             if len(self.option_stack.pages) > 1:
                 beside.append(self._draw_page_indicator(surface))
-        if beside:
-            painted.append(beside[0].unionall(beside[1:]))
-        return painted
+        return beside[0].unionall(beside[1:]) if beside else pygame.Rect(0, 0, 0, 0)
+
+    def _moving_areas(self) -> list[pygame.Rect]:
+        """Where :meth:`_draw_moving` will paint this frame, whatever the meter's value or how far the line
+        is revealed (the still layer keeps those pixels to restore them)."""
+        theme, book = self.app.theme, self.app.book
+        areas = []
+        if not self.assessing and not self.meter_still:
+            areas.append(meter_extent(self.meter_rect, theme, book))
+        if not self.recap:
+            areas.append(self._line_area())
+        if self.deciding:
+            focused = Option(self.view.choices[self.focus].number) if self.focus is not None else None
+            areas += [pygame.Rect(button.rect) for index, button in enumerate(self.buttons)
+                      if button.action == focused or index == self.hover]
+        return areas
 
     def _draw_moving(self, surface: pygame.Surface) -> list[pygame.Rect]:
         """The meter, the line as far as it is revealed, and the selected and hovered options; returns
@@ -468,12 +490,29 @@ class PlayScreen(Screen):
         box = self.rects["dialog"]
         return box.x + theme.gap, box.y - theme.px(16)
 
+    def _line_area(self) -> pygame.Rect:
+        """Where the current page of the line may paint, however far it is revealed: its rows as wide as
+        its longest line, with a margin (a part of a line may overhang by a pixel or two), inside the box."""
+        theme, book = self.app.theme, self.app.book
+        box = self.rects["dialog"]
+        x, y = self._line_topleft()
+        lines = self.pages[self.text_page]
+        if not lines:
+            return pygame.Rect(x, y, 0, 0)
+        width = max(book.width(line, theme.body) for line in lines) + theme.body
+        height = (len(lines) - 1) * book.line_height(theme.body) + book.font(theme.body).get_height() + theme.px(4)
+        return pygame.Rect(x, y, width, height).clip(pygame.Rect(x, y, box.right - x, box.bottom - y))
+
+    def _line_topleft(self) -> tuple[int, int]:
+        """Where the line's first row starts: under the name tag, inside the box."""
+        theme = self.app.theme
+        name_bottom = self._name_topleft()[1] + round(theme.body * 1.6)  # the name tag's height (see chip)
+        return self.rects["dialog"].x + round(1.5 * theme.gap), name_bottom + theme.px(8)
+
     def _draw_line(self, surface: pygame.Surface) -> pygame.Rect:
         """The current page of the line as far as it is revealed; returns the area painted."""
         theme, book = self.app.theme, self.app.book
-        box = self.rects["dialog"]
-        name_bottom = self._name_topleft()[1] + round(theme.body * 1.6)  # the name tag's height (see chip)
-        x, y = box.x + round(1.5 * theme.gap), name_bottom + theme.px(8)
+        x, y = self._line_topleft()
         painted = pygame.Rect(x, y, 0, 0)
         shown, count = int(self.revealed), 0
         for line in self.pages[self.text_page]:  # reveal character by character across the page's lines
