@@ -193,3 +193,53 @@ def test_a_moving_call_card_under_a_tall_line_box_equals_the_whole_frame(app):
         settle(app, 5)
         assert_window_is_whole_frame(app, f"call frame {frame}")
     assert screen.still.rebuilds > rebuilds  # the card did change
+
+
+def test_faces_painted_ahead_while_the_loop_idles_are_those_the_next_steps_show(app):
+    """While nothing moves, the play screen paints the people and faces one step ahead (every face the
+    meter passes on its way), so pressing on paints none in a frame; each frame still equals the whole one."""
+    app.update_settings(text_speed="instant")
+    app.start_scene(str(SCENES / "tutorial.yaml"))
+    settle(app)
+    picture = app.screen.picture
+    ahead = in_frames = 0
+    for press in range(10):
+        before = picture.paintings
+        while app.screen.idle():
+            pass
+        ahead += picture.paintings - before
+        assert not app.screen.idle()  # all painted: the loop may sleep
+        before = picture.paintings
+        key(app, pygame.K_1 if app.screen.deciding else pygame.K_SPACE, frames=40)  # the meter settles
+        in_frames += picture.paintings - before
+        assert_window_is_whole_frame(app, f"press {press}")
+        if app.run.view("en").kind == "ending":
+            break
+    assert ahead >= 2, "no face was painted ahead"
+    assert in_frames == 0, "a face the idle loop should have painted ahead was painted in a frame"
+
+
+def test_a_new_face_is_blended_again_only_in_the_persons_area(app):
+    """The picture is kept composed (backdrop, person, the top bar's band): a new face repaints the
+    person's area of it; the rest stays as painted, and the window equals a picture painted afresh."""
+    app.start_scene(str(SCENES / "tutorial.yaml"))
+    finish_line(app)
+    for _ in range(30):  # on to a line of the customer's, whose face the meter decides
+        if scene_look(app).expression is None and app.run.view("en").kind == "line":
+            break
+        key(app, pygame.K_1 if app.screen.deciding else pygame.K_SPACE)
+        finish_line(app)
+    assert scene_look(app).expression is None
+    picture = app.screen.picture
+    shown = picture.scene.copy()
+    person = app.screen.rects["customer"]
+    app.screen.meter_shown = -9.0  # furious (as the meter animates): another face, the same backdrop
+    app.draw()
+    assert picture.scene_key is not None and picture.scene_key[1][1] == "furious"
+    outside = picture.scene.copy()
+    outside.blit(shown, person, person)  # the person's area put back as it was: nothing else changed
+    assert pygame.image.tobytes(outside, "RGB") == pygame.image.tobytes(shown, "RGB")
+    assert pygame.image.tobytes(picture.scene.subsurface(person), "RGB") != \
+        pygame.image.tobytes(shown.subsurface(person), "RGB")
+    whole = composed_afresh(app)
+    assert pygame.image.tobytes(app.surface, "RGB") == pygame.image.tobytes(whole, "RGB")

@@ -39,6 +39,19 @@ class PlayController:
             self.app.saved(self.app.store.save_run, self.run)
         self.app.stack.follow()
 
+    def ahead(self) -> list[tuple[tuple[str, ...], float]]:
+        """Where the run can be one step from now (past its line, or after each open choice): the nodes it
+        will have visited and the meter, so the window can paint those pictures while the player reads."""
+        story, state = self.run.story, self.run.state
+        kind = story.kind(state)
+        if kind == "line":
+            states = [story.advance(state)]
+        elif kind == "decision":
+            states = [story.choose(state, number)[0] for number in range(1, len(story.open_choices(state)) + 1)]
+        else:
+            states = []
+        return [(later.visited, later.meter) for later in states]
+
     def choose(self, number: int) -> "Coaching":
         """Take an open choice; returns the coaching on it."""
         coaching = self.run.choose(number)

@@ -19,9 +19,11 @@ if TYPE_CHECKING:
 AMBIENT_SECONDS = 6.0  # backdrop motion (rain) runs this long after the last input, then the screen rests
 AMBIENT_FPS = 12  # rain is repainted this often; smooth enough for rain, and a fifth of the painting work
 CARD_TOP = 84  # layout units: below the top bar
-# People kept painted: the one shown and the one before (a face changing back and forth as the meter
-# moves, or two speakers taking turns); 1.6 MB each at 1920x1080.
-PEOPLE_KEPT = 2
+# People kept painted, by bytes: the one shown, the one before (a face changing back and forth as the
+# meter moves, two speakers taking turns) and those the next step may show, painted ahead while the
+# player reads (a decision of four options whose meter changes pass through two or three faces). A
+# person is 1.6 MB at 1920x1080: 12 MB holds seven there, and still two at 3840x2160 (6.5 MB each).
+PEOPLE_BYTES = 12 * 1024 * 1024
 
 
 class PlayPicture:
@@ -36,6 +38,8 @@ class PlayPicture:
         self.people: OrderedDict[tuple, pygame.Surface] = OrderedDict()  # the people shown last, premultiplied
         self.scene: Optional[pygame.Surface] = None  # the backdrop, the person and the bar, composed
         self.scene_key: Optional[tuple] = None  # (backdrop key, person key, person rect, bar height) it shows
+        self.look: Optional[tuple] = None  # (program, visited, look): the look worked out last
+        self.ahead: Optional[tuple] = None  # (what they depend on, [(person, expression), ...] to paint ahead)
         self.paintings = 0  # backdrops and people painted (benchmarks report it)
 
     def touch(self) -> None:
@@ -47,14 +51,22 @@ class PlayPicture:
         if phone.is_phone(app):
             return phone.animating(app, self)
         moving = self.clock - self.last_input < AMBIENT_SECONDS and not app.settings.reduce_motion
-        return moving and scene_look(app).raining
+        return moving and self.scene_look(app).raining
+
+    def scene_look(self, app: "App") -> "SceneLook":
+        """:func:`scene_look`, worked out once per node visited (frames ask for it several times)."""
+        run = app.playing
+        cached = self.look
+        if cached is None or cached[0] is not run.program or cached[1] != run.visited:
+            cached = self.look = (run.program, run.visited, look_at(run.program, run.visited))
+        return cached[2]
 
     def key(self, app: "App", meter: float, assessing: bool) -> tuple:
         """Everything the picture shows now depends on (a frame showing it is composed again when it changes)."""
         if phone.is_phone(app):
             return phone.call_key(app, self, meter, assessing)
         theme = app.theme
-        look = scene_look(app)
+        look = self.scene_look(app)
         expression = look.expression or ("neutral" if assessing else art.expression_for(meter))
         moment = int(self.clock * AMBIENT_FPS) / AMBIENT_FPS if self.animating(app) else 0.0
         return theme.width, theme.height, look, expression, theme.high_contrast, moment
@@ -127,9 +139,59 @@ class PlayPicture:
         art.draw_person(alone, alone.get_rect(), expression, palette, person, moment)
         self.people[key] = alone
         self.paintings += 1
-        while len(self.people) > PEOPLE_KEPT:
+        while len(self.people) > 1 and sum(_bytes(kept) for kept in self.people.values()) > PEOPLE_BYTES:
             self.people.popitem(last=False)
         return alone
+
+    def prepare(self, app: "App", rect: pygame.Rect, meter: float, assessing: bool,
+                ahead: list[tuple[tuple[str, ...], float]]) -> bool:
+        """Paint one person the next step may show (``ahead``: the nodes visited and the meter after each
+        way on), with every face the meter passes through on its way there; False when all are painted.
+        Called only when nothing moves (:meth:`game.ui.screens.base.Screen.idle`): never during a frame."""
+        if phone.is_phone(app):
+            return False
+        run = app.playing
+        depends = (run.program, run.visited, round(meter, 2), assessing, tuple(rect), app.theme.high_contrast)
+        if self.ahead is None or self.ahead[0] != depends:
+            self.ahead = (depends, _faces_ahead(run.program, meter, assessing, ahead))
+        palette = art.HIGH_CONTRAST_PALETTE if app.theme.high_contrast else art.DEFAULT_PALETTE
+        wanted = self.ahead[1][:_people_room(rect)]
+        for person, expression in wanted:
+            if (tuple(rect), person, expression, palette, 0.0) not in self.people:
+                self._person(rect, person, expression, palette, 0.0)
+                for kept in wanted:  # what is wanted ahead stays: the oldest of the rest make room
+                    key = (tuple(rect), kept[0], kept[1], palette, 0.0)
+                    if key in self.people:
+                        self.people.move_to_end(key)
+                return True
+        return False
+
+
+def _bytes(surface: pygame.Surface) -> int:
+    return surface.get_width() * surface.get_height() * surface.get_bytesize()
+
+
+def _people_room(rect: pygame.Rect) -> int:
+    """How many people painted ahead fit in the cache beside the one shown."""
+    return max(0, PEOPLE_BYTES // max(1, rect.width * rect.height * 4) - 1)
+
+
+def _faces_ahead(program, meter: float, assessing: bool,
+                 ahead: list[tuple[tuple[str, ...], float]]) -> list[tuple[art.Person, str]]:
+    """The people and faces the steps ``ahead`` show: a fixed face, or for the customer every face the
+    meter shows on its way from ``meter`` to its value there (it moves gradually); each once, nearest first."""
+    faces: list[tuple[art.Person, str]] = []
+    order = art.EXPRESSIONS
+    for visited, later in ahead:
+        look = look_at(program, visited)
+        if look.expression is not None or assessing:
+            shown = [look.expression or "neutral"]
+        else:
+            start, end = order.index(art.expression_for(meter)), order.index(art.expression_for(later))
+            step = 1 if end >= start else -1
+            shown = [order[index] for index in range(start, end + step, step)]
+        faces += [(look.person, expression) for expression in shown if (look.person, expression) not in faces]
+    return faces
 
 
 def _window_surface(size: tuple[int, int]) -> pygame.Surface:
@@ -154,14 +216,17 @@ class SceneLook:
 
 def scene_look(app: "App") -> SceneLook:
     """The backdrop, the weather and the person shown now, from the scene and its nodes so far."""
-    run = app.playing
-    program = run.program
+    return look_at(app.playing.program, app.playing.visited)
+
+
+def look_at(program, visited: tuple[str, ...]) -> SceneLook:
+    """The backdrop, the weather and the person shown at the last of the nodes ``visited``."""
     backdrop, weather = program.backdrop, program.weather
-    for node_id in run.visited:  # a node's weather or backdrop lasts until another node changes it
+    for node_id in visited:  # a node's weather or backdrop lasts until another node changes it
         look = program.nodes[node_id].look
         if look is not None:
             backdrop, weather = look.backdrop or backdrop, look.weather or weather
-    node = program.nodes[run.node]
+    node = program.nodes[visited[-1]]
     speaker = program.speakers.get(node.speaker)
     shown = node.speaker if speaker is not None and speaker.role not in ("staff", "narrator") else "customer"
     expression = node.look.expression if node.look is not None and shown == node.speaker else None

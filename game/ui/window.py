@@ -194,6 +194,9 @@ class Window:
             if moving:
                 events = pygame.event.get()
                 dt = clock.tick(FPS) / 1000
+            elif self.stack.top.idle():  # nothing moves: a piece of work ahead of need, then input again
+                events = pygame.event.get()
+                dt = clock.tick() / 1000
             else:  # nothing moves: sleep until input arrives
                 events = [pygame.event.wait(IDLE_WAIT_MS)]
                 events += pygame.event.get()

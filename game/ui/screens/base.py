@@ -49,6 +49,11 @@ class Screen:
     def draw(self, surface: pygame.Surface) -> None:
         """Draw the screen."""
 
+    def idle(self) -> bool:
+        """Nothing moves and no input waits: do one short piece of work the next frames will need (never
+        drawing); True when more remains."""
+        return False
+
     def handle(self, event: pygame.event.Event) -> None:
         """React to one input event; the default moves focus over the buttons and activates them."""
         if event.type == pygame.KEYDOWN:

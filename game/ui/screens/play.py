@@ -349,6 +349,13 @@ class PlayScreen(Screen):
             moving = True
         return moving or self.picture.animating(self.app)
 
+    def idle(self) -> bool:
+        """Nothing moves: paint a person or face the next step may show, while the player reads."""
+        if self.shown_key is None:
+            return False
+        return self.picture.prepare(self.app, self.rects["customer"], self.meter_shown, self.assessing,
+                                    self.play.ahead())
+
     # --- drawing -----------------------------------------------------------------------------
 
     def _base_keys(self) -> tuple[tuple, tuple]:
@@ -370,7 +377,7 @@ class PlayScreen(Screen):
         if self.recap:
             dialog: tuple = ("recap", self.recap_lines, view.speaker_name, view.text)
         else:
-            dialog = (view.speaker_name, view.speaker_role, self.key_hint())
+            dialog = (view.speaker_name, view.speaker_role)  # the key hint moves with the modes: drawn apart
         card = None
         if self.card is not None:
             card = (tuple(self.card.title), tuple(self.card.chips), self.card.chip_rows,
@@ -449,7 +456,7 @@ class PlayScreen(Screen):
         if not self.assessing and not self.meter_still:
             areas.append(meter_extent(self.meter_rect, theme, book))
         if not self.recap:
-            areas.append(self._line_area())
+            areas += [self._hint_rect(self.key_hint(), self.rects["dialog"]), self._line_area()]
         if self.deciding:
             focused = Option(self.view.choices[self.focus].number) if self.focus is not None else None
             areas += [pygame.Rect(button.rect) for index, button in enumerate(self.buttons)
@@ -457,13 +464,14 @@ class PlayScreen(Screen):
         return areas
 
     def _draw_moving(self, surface: pygame.Surface) -> list[pygame.Rect]:
-        """The meter, the line as far as it is revealed, and the selected and hovered options; returns
+        """The meter, the key hint, the line as far as it is revealed, and the selected and hovered options; returns
         the areas painted (they do not overlap anything drawn after them in the still part)."""
         theme, book = self.app.theme, self.app.book
         painted = []
         if not self.assessing and not self.meter_still:
             painted.append(draw_hud_meter(surface, self.app, self.meter_rect, self.meter_shown))
         if not self.recap:
+            painted.append(self._draw_hint(surface, self.key_hint(), self.rects["dialog"]))
             painted.append(self._draw_line(surface))
         if self.deciding:
             focused = Option(self.view.choices[self.focus].number) if self.focus is not None else None
@@ -474,15 +482,14 @@ class PlayScreen(Screen):
         return painted
 
     def _draw_dialog(self, surface: pygame.Surface, view) -> pygame.Rect:
-        """The line's box, the speaker's name tag and the key hint (the line itself moves: :meth:`_draw_line`);
-        returns the area painted."""
+        """The line's box and the speaker's name tag (the line and the key hint change with what is shown:
+        :meth:`_draw_moving`); returns the area painted."""
         theme, book, palette = self.app.theme, self.app.book, self.app.theme.palette
         box = self.rects["dialog"]
         painted = panel(surface, box, theme, book)
         name_fill = palette.accent if view.speaker_role != "customer" else (150, 84, 40)
         painted.union_ip(chip(surface, view.speaker_name, self._name_topleft(), theme, book, name_fill,
                               (255, 255, 255), size=theme.body))
-        self._draw_hint(surface, self.key_hint(), box)
         return painted
 
     def _name_topleft(self) -> tuple[int, int]:
@@ -524,14 +531,19 @@ class PlayScreen(Screen):
             y += book.line_height(theme.body)
         return painted
 
-    def _draw_hint(self, surface: pygame.Surface, text: str, box: pygame.Rect) -> int:
-        """The key hint at the bottom right of ``box``; returns its width."""
+    def _hint_rect(self, text: str, box: pygame.Rect) -> pygame.Rect:
+        """Where the key hint ``text`` goes: at the bottom right of ``box``."""
         theme, book = self.app.theme, self.app.book
         hint = book.render(text, theme.font_px(14), theme.palette.text_dim)
-        surface.blit(hint, (box.right - hint.get_width() - theme.gap, box.bottom - theme.px(10)
-                            - book.line_height(theme.font_px(14)) + (book.line_height(theme.font_px(14))
-                                                                     - hint.get_height()) // 2))
-        return hint.get_width()
+        line = book.line_height(theme.font_px(14))
+        return hint.get_rect(topleft=(box.right - hint.get_width() - theme.gap,
+                                      box.bottom - theme.px(10) - line + (line - hint.get_height()) // 2))
+
+    def _draw_hint(self, surface: pygame.Surface, text: str, box: pygame.Rect) -> pygame.Rect:
+        """The key hint at the bottom right of ``box``; returns the area painted."""
+        theme, book = self.app.theme, self.app.book
+        hint = book.render(text, theme.font_px(14), theme.palette.text_dim)
+        return surface.blit(hint, self._hint_rect(text, box))
 
     def _draw_recap(self, surface: pygame.Surface, view) -> pygame.Rect:
         """The line above a decision too long to show beside it, in one or two lines (H shows it in full);
