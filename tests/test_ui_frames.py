@@ -243,3 +243,28 @@ def test_a_new_face_is_blended_again_only_in_the_persons_area(app):
         pygame.image.tobytes(shown.subsurface(person), "RGB")
     whole = composed_afresh(app)
     assert pygame.image.tobytes(app.surface, "RGB") == pygame.image.tobytes(whole, "RGB")
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_texts_rendered_ahead_while_the_loop_idles_leave_the_next_frame_none_to_render(app, language):
+    """While nothing moves the play screen also renders the texts of each way on (the coaching card, the
+    next line, the next options): the frame after a press renders no new text, and equals the whole frame."""
+    app.update_settings(text_speed="instant", language=language)
+    app.start_scene(str(SCENES / "tutorial.yaml"))
+    settle(app)
+    rendered = []
+    remember = app.book._remember
+    app.book._remember = lambda key_, surface: (rendered.append(key_), remember(key_, surface))[1]
+    for press in range(10):
+        while app.screen.idle():
+            pass
+        rendered.clear()
+        code = pygame.K_1 if app.screen.deciding else pygame.K_SPACE
+        app.step([pygame.event.Event(pygame.KEYDOWN, key=code, mod=0, unicode="", scancode=0)])
+        assert rendered == [], f"press {press}: rendered in the frame"
+        app.step([pygame.event.Event(pygame.KEYUP, key=code, mod=0, unicode="", scancode=0)])
+        settle(app, 40)
+        assert_window_is_whole_frame(app, f"press {press}")
+        if app.run.view(language).kind == "ending":
+            break
+    assert press >= 5

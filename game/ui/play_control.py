@@ -8,7 +8,7 @@ functions below start a run (from a scene card, a briefing, a save) and hand the
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Optional
 
 from game.ltext import pick
 
@@ -39,18 +39,24 @@ class PlayController:
             self.app.saved(self.app.store.save_run, self.run)
         self.app.stack.follow()
 
-    def ahead(self) -> list[tuple[tuple[str, ...], float]]:
-        """Where the run can be one step from now (past its line, or after each open choice): the nodes it
-        will have visited and the meter, so the window can paint those pictures while the player reads."""
-        story, state = self.run.story, self.run.state
-        kind = story.kind(state)
-        if kind == "line":
-            states = [story.advance(state)]
-        elif kind == "decision":
-            states = [story.choose(state, number)[0] for number in range(1, len(story.open_choices(state)) + 1)]
-        else:
-            states = []
-        return [(later.visited, later.meter) for later in states]
+    def ahead(self) -> list[tuple["Run", Optional["Coaching"]]]:
+        """Where the run can be one step from now (past its line, or after each open choice), as copies of
+        the run that are never saved nor shown, with the coaching on the choice: the window prepares those
+        pictures and texts while the player reads."""
+        from game.run import Run
+
+        run = self.run
+        kind = run.story.kind(run.state)
+        count = 1 if kind == "line" else len(run.story.open_choices(run.state)) if kind == "decision" else 0
+        ways: list[tuple[Run, Optional[Coaching]]] = []
+        for number in range(1, count + 1):
+            later = Run(run.scene_path, run.program, run.state, run.mode)
+            if kind == "line":
+                later.advance()
+                ways.append((later, None))
+            else:
+                ways.append((later, later.choose(number)))
+        return ways
 
     def choose(self, number: int) -> "Coaching":
         """Take an open choice; returns the coaching on it."""

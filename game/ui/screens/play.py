@@ -20,6 +20,7 @@ from game.ui.keymap import CTRL, ENTER_KEYS, Binding, Keymap
 from game.ui.layout import option_stack, recap_lines
 from game.ui.play_parts import CardText, PlayPicture, card_text, draw_card, draw_hud, draw_hud_meter, hud_height
 from game.ui.screens.base import ACTIVATE_KEYS, NUMBER_KEYS, Screen
+from game.ui.play_ahead import Ahead
 from game.ui.play_control import PlayController
 from game.ui.still_layer import StillLayer
 from game.ui.strings import t
@@ -70,6 +71,7 @@ class PlayScreen(Screen):
         self.meter_shown = play.run.meter
         self.coaching: Optional[Coaching] = None  # shown after a choice, until the player moves on
         self.picture = PlayPicture()
+        self.ahead = Ahead()  # the ways on from here, prepared while nothing moves
         self.rects: dict[str, pygame.Rect] = {}
         self.pages: list[list[str]] = [[]]
         self.recap = False
@@ -350,11 +352,23 @@ class PlayScreen(Screen):
         return moving or self.picture.animating(self.app)
 
     def idle(self) -> bool:
-        """Nothing moves: paint a person or face the next step may show, while the player reads."""
+        """Nothing moves: paint a person or face, or render the texts, the next step may show
+        (:mod:`game.ui.play_ahead`); True while more remains."""
         if self.shown_key is None:
             return False
-        return self.picture.prepare(self.app, self.rects["customer"], self.meter_shown, self.assessing,
-                                    self.play.ahead())
+        ways = self.ahead.ways_from((self.play.run, self.play.run.place), self.play.ahead)
+        if self.picture.prepare(self.app, self.rects["customer"], self.meter_shown, self.assessing,
+                                [(run.visited, run.meter) for run, _ in ways]):
+            return True
+        coaching = self.app.settings.coaching and not self.assessing
+        return self.ahead.render_next(self.app, lambda run: PlayScreen(self.app, PlayController(self.app, run)),
+                                      coaching)
+
+    def draw_texts(self, surface: pygame.Surface) -> None:
+        """The top bar, the panels and the moving parts, not the picture: what renders this screen's texts."""
+        self.meter_rect = draw_hud(surface, self.app, self.view.stages, self.assessing)
+        self._draw_panels(surface)
+        self._draw_moving(surface)
 
     # --- drawing -----------------------------------------------------------------------------
 
