@@ -1,0 +1,209 @@
+"""The play screen's panels and moving parts: the line's box, the line, the key hint, the card, the options
+and the meter (a part of :class:`game.ui.screens.play.PlayScreen`, kept apart to keep modules short).
+
+The panels are drawn into the still part of the frame (:mod:`game.ui.still_layer`); the moving parts are
+drawn over it every frame, each inside an area announced beforehand (:meth:`PlayPanels._moving_areas`).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Optional
+
+import pygame
+
+from game.ui.actions import Option
+from game.ui.layout import recap_lines
+from game.ui.play_parts import draw_card, draw_hud_meter
+from game.ui.strings import t
+from game.ui.widgets import chip, draw_button, meter_extent, panel
+
+if TYPE_CHECKING:
+    from game.ui.app import App
+    from game.ui.play_parts import CardText
+    from game.ui.widgets import Button
+
+
+class PlayPanels:
+    """Drawing the play screen's panels and moving parts, from the screen's state (see PlayScreen)."""
+
+    if TYPE_CHECKING:  # the play screen's state these methods draw
+        app: App
+        rects: dict[str, pygame.Rect]
+        pages: list[list[str]]
+        text_page: int
+        revealed: float
+        recap: bool
+        recap_lines: int
+        card: Optional[CardText]
+        card_page: int
+        buttons: list[Button]
+        option_stack: Any
+        option_page: int
+        focus: Optional[int]
+        hover: Optional[int]
+        meter_rect: pygame.Rect
+        meter_still: bool
+        meter_shown: float
+        language: str
+
+        @property
+        def view(self) -> Any: ...
+
+        @property
+        def deciding(self) -> bool: ...
+
+        @property
+        def assessing(self) -> bool: ...
+
+        def key_hint(self) -> str: ...
+
+    def _draw_panels(self, surface: pygame.Surface) -> None:
+        """The line's box, the card and the options, unselected."""
+        self._draw_dialog_panel(surface)
+        self._draw_beside(surface)
+
+    def _draw_dialog_panel(self, surface: pygame.Surface) -> pygame.Rect:
+        """The line's box (or the recap above a decision) without the line; returns the area painted."""
+        return self._draw_recap(surface, self.view) if self.recap else self._draw_dialog(surface, self.view)
+
+    def _draw_beside(self, surface: pygame.Surface) -> pygame.Rect:
+        """The card or the options (unselected) beside the picture; returns the area painted (one piece)."""
+        theme, book = self.app.theme, self.app.book
+        beside = []
+        if self.card is not None:
+            beside.append(draw_card(surface, self.app, self.card, self.rects["choices"], self.card_page))
+        if self.deciding:
+            for button in self.buttons:  # unselected: the selected and the hovered one are drawn over them
+                draw_button(surface, button, theme, book, False, False)
+                beside.append(pygame.Rect(button.rect))
+            if len(self.option_stack.pages) > 1:
+                beside.append(self._draw_page_indicator(surface))
+        return beside[0].unionall(beside[1:]) if beside else pygame.Rect(0, 0, 0, 0)
+
+    def _moving_areas(self) -> list[pygame.Rect]:
+        """Where :meth:`_draw_moving` will paint this frame, whatever the meter's value or how far the line
+        is revealed (the still layer keeps those pixels to restore them)."""
+        theme, book = self.app.theme, self.app.book
+        areas = []
+        if not self.assessing and not self.meter_still:
+            areas.append(meter_extent(self.meter_rect, theme, book))
+        if not self.recap:
+            areas += [self._hint_rect(self.key_hint(), self.rects["dialog"]), self._line_area()]
+        if self.deciding:
+            focused = Option(self.view.choices[self.focus].number) if self.focus is not None else None
+            areas += [pygame.Rect(button.rect) for index, button in enumerate(self.buttons)
+                      if button.action == focused or index == self.hover]
+        return areas
+
+    def _draw_moving(self, surface: pygame.Surface) -> list[pygame.Rect]:
+        """The meter, the key hint, the line as far as it is revealed, and the selected and hovered options; returns
+        the areas painted (they do not overlap anything drawn after them in the still part)."""
+        theme, book = self.app.theme, self.app.book
+        painted = []
+        if not self.assessing and not self.meter_still:
+            painted.append(draw_hud_meter(surface, self.app, self.meter_rect, self.meter_shown))
+        if not self.recap:
+            painted.append(self._draw_hint(surface, self.key_hint(), self.rects["dialog"]))
+            painted.append(self._draw_line(surface))
+        if self.deciding:
+            focused = Option(self.view.choices[self.focus].number) if self.focus is not None else None
+            for index, button in enumerate(self.buttons):
+                if button.action == focused or index == self.hover:
+                    draw_button(surface, button, theme, book, button.action == focused, index == self.hover)
+                    painted.append(pygame.Rect(button.rect))
+        return painted
+
+    def _draw_dialog(self, surface: pygame.Surface, view) -> pygame.Rect:
+        """The line's box and the speaker's name tag (the line and the key hint change with what is shown:
+        :meth:`_draw_moving`); returns the area painted."""
+        theme, book, palette = self.app.theme, self.app.book, self.app.theme.palette
+        box = self.rects["dialog"]
+        painted = panel(surface, box, theme, book)
+        name_fill = palette.accent if view.speaker_role != "customer" else (150, 84, 40)
+        painted.union_ip(chip(surface, view.speaker_name, self._name_topleft(), theme, book, name_fill,
+                              (255, 255, 255), size=theme.body))
+        return painted
+
+    def _name_topleft(self) -> tuple[int, int]:
+        theme = self.app.theme
+        box = self.rects["dialog"]
+        return box.x + theme.gap, box.y - theme.px(16)
+
+    def _line_area(self) -> pygame.Rect:
+        """Where the current page of the line may paint, however far it is revealed: its rows as wide as
+        its longest line, with a margin (a part of a line may overhang by a pixel or two), inside the box."""
+        theme, book = self.app.theme, self.app.book
+        box = self.rects["dialog"]
+        x, y = self._line_topleft()
+        lines = self.pages[self.text_page]
+        if not lines:
+            return pygame.Rect(x, y, 0, 0)
+        width = max(book.width(line, theme.body) for line in lines) + theme.body
+        height = (len(lines) - 1) * book.line_height(theme.body) + book.font(theme.body).get_height() + theme.px(4)
+        return pygame.Rect(x, y, width, height).clip(pygame.Rect(x, y, box.right - x, box.bottom - y))
+
+    def _line_topleft(self) -> tuple[int, int]:
+        """Where the line's first row starts: under the name tag, inside the box."""
+        theme = self.app.theme
+        name_bottom = self._name_topleft()[1] + round(theme.body * 1.6)  # the name tag's height (see chip)
+        return self.rects["dialog"].x + round(1.5 * theme.gap), name_bottom + theme.px(8)
+
+    def _draw_line(self, surface: pygame.Surface) -> pygame.Rect:
+        """The current page of the line as far as it is revealed; returns the area painted."""
+        theme, book = self.app.theme, self.app.book
+        x, y = self._line_topleft()
+        painted = pygame.Rect(x, y, 0, 0)
+        shown, count = int(self.revealed), 0
+        for line in self.pages[self.text_page]:  # reveal character by character across the page's lines
+            if count >= shown:
+                break
+            rendered = book.render(line[: shown - count], theme.body, theme.palette.text)
+            painted.union_ip(surface.blit(rendered, (x, y)))
+            count += len(line)
+            y += book.line_height(theme.body)
+        return painted
+
+    def _hint_rect(self, text: str, box: pygame.Rect) -> pygame.Rect:
+        """Where the key hint ``text`` goes: at the bottom right of ``box``."""
+        theme, book = self.app.theme, self.app.book
+        hint = book.render(text, theme.font_px(14), theme.palette.text_dim)
+        line = book.line_height(theme.font_px(14))
+        return hint.get_rect(topleft=(box.right - hint.get_width() - theme.gap,
+                                      box.bottom - theme.px(10) - line + (line - hint.get_height()) // 2))
+
+    def _draw_hint(self, surface: pygame.Surface, text: str, box: pygame.Rect) -> pygame.Rect:
+        """The key hint at the bottom right of ``box``; returns the area painted."""
+        theme, book = self.app.theme, self.app.book
+        hint = book.render(text, theme.font_px(14), theme.palette.text_dim)
+        return surface.blit(hint, self._hint_rect(text, box))
+
+    def _draw_recap(self, surface: pygame.Surface, view) -> pygame.Rect:
+        """The line above a decision too long to show beside it, in one or two lines (H shows it in full);
+        returns the area painted."""
+        theme, book, palette = self.app.theme, self.app.book, self.app.theme.palette
+        box = self.rects["dialog"]
+        painted = panel(surface, box, theme, book)
+        hint = self.key_hint()
+        hint_width = book.width(hint, theme.font_px(14))
+        room = box.width - hint_width - 4 * theme.gap
+        hint_y: Optional[int] = box.bottom - theme.px(10) - book.line_height(theme.font_px(14))
+        if room < box.width // 3:  # no room beside the hint: the recap alone
+            room, hint_y = box.width - 3 * theme.gap, None
+        lines = recap_lines(book, t("recap", self.language, speaker=view.speaker_name, text=view.text), theme.body,
+                            room, self.recap_lines)
+        top = box.centery - book.text_height(len(lines), theme.body) // 2
+        book.draw_lines(surface, lines, theme.body, palette.text, (box.x + theme.gap, top))
+        if hint_y is not None:
+            self._draw_hint(surface, hint, box)
+        return painted
+
+    def _draw_page_indicator(self, surface: pygame.Surface) -> pygame.Rect:
+        theme, book, palette = self.app.theme, self.app.book, self.app.theme.palette
+        stack, area = self.option_stack, self.rects["choices"]
+        shown = stack.pages[self.option_page]
+        text = t("options_page", self.language, first=shown[0] + 1, last=shown[-1] + 1,
+                 total=len(self.view.choices))
+        width = book.width(text, theme.small, bold=True) + max(theme.px(16), theme.small)
+        return chip(surface, text, (area.right - width, area.bottom - round(theme.small * 1.6)), theme, book,
+                    palette.accent, palette.accent_text)
+
