@@ -31,8 +31,8 @@ def composed_afresh(app: App) -> pygame.Surface:
     screen = app.screen
     kept = screen.picture
     fresh = PlayPicture()
-    fresh.__dict__.update({name: value for name, value in vars(kept).items()
-                           if name not in ("cache", "people", "scene", "scene_key", "paintings")})
+    caches = ("cache", "people", "scene", "scene_key", "under", "look", "ahead", "paintings")
+    fresh.__dict__.update({name: value for name, value in vars(kept).items() if name not in caches})
     screen.picture = fresh
     try:
         whole = pygame.Surface(app.surface.get_size())

@@ -22,8 +22,8 @@ CARD_TOP = 84  # layout units: below the top bar
 # People kept painted, by bytes: the one shown, the one before (a face changing back and forth as the
 # meter moves, two speakers taking turns) and those the next step may show, painted ahead while the
 # player reads (a decision of four options whose meter changes pass through two or three faces). A
-# person is 1.6 MB at 1920x1080: 12 MB holds seven there, and still two at 3840x2160 (6.5 MB each).
-PEOPLE_BYTES = 12 * 1024 * 1024
+# person is 1.6 MB at 1920x1080: 10 MB holds six there; two are always kept (6.5 MB each at 3840x2160).
+PEOPLE_BYTES = 10 * 1024 * 1024
 
 
 class PlayPicture:
@@ -34,9 +34,10 @@ class PlayPicture:
     def __init__(self) -> None:
         self.clock = 0.0
         self.last_input = 0.0
-        self.cache: dict[tuple, pygame.Surface] = {}  # the backdrop alone (one: it is the size of the window)
+        self.cache: dict[tuple, pygame.Surface] = {}  # a phone scene's call centre (one: the window's size)
         self.people: OrderedDict[tuple, pygame.Surface] = OrderedDict()  # the people shown last, premultiplied
         self.scene: Optional[pygame.Surface] = None  # the backdrop, the person and the bar, composed
+        self.under: Optional[pygame.Surface] = None  # the backdrop alone in the person's area (for a new face)
         self.scene_key: Optional[tuple] = None  # (backdrop key, person key, person rect, bar height) it shows
         self.look: Optional[tuple] = None  # (program, visited, look): the look worked out last
         self.ahead: Optional[tuple] = None  # (what they depend on, [(person, expression), ...] to paint ahead)
@@ -92,35 +93,31 @@ class PlayPicture:
 
     def _scene(self, app: "App", rect: pygame.Rect, meter: float, assessing: bool,
                bar: pygame.Surface) -> pygame.Surface:
-        """The backdrop with the person and the bar over it, brought up to date: whole for a new backdrop
-        or bar, in the person's old and new areas for a new person or face."""
+        """The backdrop with the person and the bar over it, brought up to date: the backdrop painted
+        into it for a new backdrop or bar, the person's area only for a new person or face (from the
+        backdrop kept under it: the whole backdrop is not kept, 8 MB at 1920x1080)."""
         width, height, look, expression, high_contrast, moment = self.key(app, meter, assessing)
         palette = art.HIGH_CONTRAST_PALETTE if high_contrast else art.DEFAULT_PALETTE
         backdrop_key = (width, height, look.backdrop, look.raining, high_contrast, moment)
         person_key = (look.person, expression, palette, moment)
         key = (backdrop_key, person_key, tuple(rect), bar.get_height())
-        scene, shown = self.scene, self.scene_key
+        scene, shown, under = self.scene, self.scene_key, self.under
         if scene is not None and key == shown:
             return scene
-        backdrop = self.cache.get(backdrop_key)
-        if backdrop is None:
-            self.cache.clear()
-            backdrop = _window_surface((width, height))  # in the display's format before painting
-            art.draw_backdrop(backdrop, backdrop.get_rect(), look.backdrop, palette, moment, raining=look.raining)
-            self.cache[backdrop_key] = backdrop
-            self.paintings += 1
         person = self._person(rect, look.person, expression, palette, moment)
         if scene is None or scene.get_size() != (width, height):
-            scene = self.scene = _window_surface((width, height))
+            scene = self.scene = _window_surface((width, height))  # in the display's format before painting
             shown = None
-        regions: list[Optional[pygame.Rect]] = [None]  # the whole of it
-        if shown is not None and shown[0] == backdrop_key and shown[3] == key[3]:
-            regions = [pygame.Rect(shown[2]), pygame.Rect(rect)]  # the same backdrop: the person's areas only
-        for region in regions:
-            scene.set_clip(region)
-            scene.blit(backdrop, (0, 0))
-            scene.blit(person, rect, special_flags=pygame.BLEND_PREMULTIPLIED)
-            scene.blit(bar, (0, 0))
+        if shown is not None and under is not None and (shown[0], shown[2], shown[3]) == (key[0], key[2], key[3]):
+            scene.set_clip(rect)  # the same backdrop: the person's area again
+            scene.blit(under, rect)
+        else:
+            scene.fill((0, 0, 0))  # as a new surface: the painter draws over black
+            art.draw_backdrop(scene, scene.get_rect(), look.backdrop, palette, moment, raining=look.raining)
+            self.under = scene.subsurface(rect.clip(scene.get_rect())).copy()
+            self.paintings += 1
+        scene.blit(person, rect, special_flags=pygame.BLEND_PREMULTIPLIED)
+        scene.blit(bar, (0, 0))
         scene.set_clip(None)
         self.scene_key = key
         return scene
@@ -139,7 +136,7 @@ class PlayPicture:
         art.draw_person(alone, alone.get_rect(), expression, palette, person, moment)
         self.people[key] = alone
         self.paintings += 1
-        while len(self.people) > 1 and sum(_bytes(kept) for kept in self.people.values()) > PEOPLE_BYTES:
+        while len(self.people) > 2 and sum(_bytes(kept) for kept in self.people.values()) > PEOPLE_BYTES:
             self.people.popitem(last=False)
         return alone
 
