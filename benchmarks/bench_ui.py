@@ -7,7 +7,10 @@
   driven by the game's own loop step; the time inside ``App.draw`` (the frame drawn and flipped)
   ÷ a fill plus blits of the very text surfaces each frame shows, pre-rendered, and the flip.
   Frames whose still layer is composed again count where they happen (and are also reported
-  alone); a column gives the whole loop step (input, engine, saves and drawing) ÷ the same floor;
+  alone); a column gives the whole loop step (input, engine, saves and drawing) ÷ the same floor.
+  One sequence lets the loop idle between key presses, as while a player reads: the idle work done
+  there (painting ahead the faces and rendering ahead the texts the next step may show) is not in
+  any frame; it is run untimed and its CPU time and paintings are reported in the row;
 * P4 ``python main.py`` to its first title frame (``benchmarks/first_frame.py`` runs main.py and
   exits inside the first ``pygame.display.flip``) ÷ ``python -c "import pygame"``;
 * P5 CPU used by the real loop while the title screen, then a finished line, sit still, as a share
@@ -263,6 +266,7 @@ def frame_rows(runs: int, saves: Path) -> list[str]:
                                                                   [lambda: app.step([], FRAME)], runs)))
             rows.append(("a frame whose still layer is composed whole, the picture already painted (en)",
                          _case(app, screen.still.forget, [lambda: app.draw()], runs)))
+            rows.append(_bare_row(app, runs))
         app.update_settings(text_speed="instant")
 
         def restart() -> None:
@@ -287,7 +291,40 @@ def frame_rows(runs: int, saves: Path) -> list[str]:
                      f"untimed ({language})", _case(app, restart, reading, runs)))
     app.update_settings(text_speed="normal")
     pygame.quit()
-    return ["", P3_HEADER] + [_frame_row(label, result) for label, result in rows]
+    return ["", P3_HEADER] + [row if isinstance(row, str) else _frame_row(*row) for row in rows]
+
+
+def _bare_row(app, runs: int) -> str:
+    """For reference, what a whole frame costs at the least: the composed picture blitted, the rounded
+    rectangles of the line's box and the options, the frame's own texts and the flip, in bare pygame
+    calls (no layout, no Python drawing code) ÷ the same floor: what no composition of this picture
+    can go under."""
+    import pygame
+
+    screen = app.screen
+    texts, scene = _shown_texts(app), screen.picture.scene
+    boxes = [screen.rects["dialog"]] + [button.rect for button in screen.buttons]
+    theme, palette = app.theme, app.theme.palette
+    surface = app.surface
+
+    def bare() -> None:
+        surface.blit(scene, (0, 0))
+        for box in boxes:
+            pygame.draw.rect(surface, palette.panel, box, border_radius=theme.radius)
+            pygame.draw.rect(surface, palette.panel_edge, box, palette.edge_width, border_radius=theme.radius)
+        for index, text in enumerate(texts):
+            surface.blit(text, ((index * 97) % 1700, (index * 53) % 1000))
+        pygame.display.flip()
+
+    ratios = []
+    for index in range(runs * PAIRS_PER_RUN * 10 + 1):
+        ours = _timed(bare)[0]
+        base = _timed(lambda: _floor(surface, palette.background, [texts]))[0]
+        if index:
+            ratios.append(ours / base)
+    return (f"| P3 reference: the least a whole frame costs, bare pygame calls (the composed picture blitted, "
+            f"{len(boxes)} rounded boxes, the same {len(texts)} texts, the flip) ÷ the floor (en) | — | "
+            f"**{min(ratios):.2f}** / **{statistics.median(ratios):.2f}** | — | — | — | {len(ratios)} |")
 
 
 def _frame_row(label: str, result: dict) -> str:
