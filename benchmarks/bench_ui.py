@@ -287,7 +287,8 @@ def frame_rows(runs: int, saves: Path) -> list[str]:
                      _case(app, restart, presses, runs)))
         reading = [step for code in keys for step in [Between(app)] + _press(app, code)]  # read, then press
         rows.append((f"the same {len(keys)} key presses, the player reading between them: the loop's idle work "
-                     f"(painting ahead the people and faces the next step may show) runs between presses, "
+                     "(painting ahead the people and faces, and rendering ahead the texts, the next step may show) "
+                     "runs between presses, "
                      f"untimed ({language})", _case(app, restart, reading, runs)))
     app.update_settings(text_speed="normal")
     pygame.quit()

@@ -100,13 +100,15 @@ class TextBook:
             self.widths.clear()  # widths were measured with fonts that may be gone; cheap to redo
         return font
 
-    def shadow(self, size: tuple[int, int], radius: int) -> pygame.Surface:
-        """A soft panel shadow of ``size``, cached (panels are redrawn every frame)."""
-        key = ("shadow", size, radius)
+    def shadow(self, size: tuple[int, int], radius: int, band: Optional[int] = None) -> pygame.Surface:
+        """A soft panel shadow of ``size``, cached (panels are redrawn every frame); with ``band``, only
+        its bottom ``band`` rows (all a panel leaves visible of it: a fraction of the memory)."""
+        band = size[1] if band is None else max(0, min(band, size[1]))
+        key = ("shadow", size, radius, band)
         surface = self.surfaces.get(key)
         if surface is None:
-            surface = pygame.Surface(size, pygame.SRCALPHA)
-            pygame.draw.rect(surface, (0, 0, 0, 60), surface.get_rect(), border_radius=radius)
+            surface = pygame.Surface((size[0], band), pygame.SRCALPHA)
+            pygame.draw.rect(surface, (0, 0, 0, 60), pygame.Rect((0, band - size[1]), size), border_radius=radius)
             self._remember(key, surface)
         else:
             self.surfaces.move_to_end(key)

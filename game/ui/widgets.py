@@ -51,8 +51,7 @@ def panel(surface: pygame.Surface, rect: pygame.Rect, theme: Theme, book: TextBo
         # the panel's opaque fill covers its shadow but for a band at the bottom (the drop and the
         # rounded corners): blit that band only (with a margin), not a translucent panel-sized surface
         band = min(rect.height, theme.radius + 2 * drop + 2)
-        surface.blit(book.shadow(rect.size, theme.radius), (shadow.x, shadow.bottom - band),
-                     pygame.Rect(0, rect.height - band, rect.width, band))
+        surface.blit(book.shadow(rect.size, theme.radius, band), (shadow.x, shadow.bottom - band))
         painted.union_ip(shadow)
     pygame.draw.rect(surface, fill or palette.panel, rect, border_radius=theme.radius)
     pygame.draw.rect(surface, edge or palette.panel_edge, rect, palette.edge_width, border_radius=theme.radius)
