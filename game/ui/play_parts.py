@@ -37,6 +37,7 @@ class PlayPicture:
         self.cache: dict[tuple, pygame.Surface] = {}  # a phone scene's call centre (one: the window's size)
         self.people: OrderedDict[tuple, pygame.Surface] = OrderedDict()  # the people shown last, premultiplied
         self.scene: Optional[pygame.Surface] = None  # the backdrop, the person and the bar, composed
+        self.bar: Optional[pygame.Surface] = None  # the top bar's band
         self.under: Optional[pygame.Surface] = None  # the backdrop alone in the person's area (for a new face)
         self.scene_key: Optional[tuple] = None  # (backdrop key, person key, person rect, bar height) it shows
         self.look: Optional[tuple] = None  # (program, visited, look): the look worked out last
@@ -84,12 +85,20 @@ class PlayPicture:
     def draw(self, surface: pygame.Surface, app: "App", rect: pygame.Rect, meter: float, assessing: bool) -> None:
         """Blit the picture for the current node and the top bar's band (within the surface's clip),
         painting first what changed."""
-        bar = hud_bar(app)
+        bar = self._bar(app)
         if phone.is_phone(app):  # a call: the caller's card and voice instead of a backdrop and a face
             phone.draw_call(surface, app, self, rect, meter, assessing)
             surface.blit(bar, (0, 0))
             return
         surface.blit(self._scene(app, rect, meter, assessing, bar), (0, 0))
+
+    def _bar(self, app: "App") -> pygame.Surface:
+        """The top bar's dark translucent band, kept here (not in the text cache, whose texts would push it out)."""
+        size = (app.theme.width, hud_height(app))
+        if self.bar is None or self.bar.get_size() != size:
+            self.bar = pygame.Surface(size, pygame.SRCALPHA)
+            self.bar.fill((16, 20, 28, 190))
+        return self.bar
 
     def _scene(self, app: "App", rect: pygame.Rect, meter: float, assessing: bool,
                bar: pygame.Surface) -> pygame.Surface:
@@ -236,18 +245,6 @@ def hud_height(app: "App") -> int:
     """Height of the darkened top bar."""
     theme, book = app.theme, app.book
     return max(theme.px(76), round(theme.small * 1.6) + 2 * theme.px(24), book.line_height(theme.small) + theme.px(44))
-
-
-def hud_bar(app: "App") -> pygame.Surface:
-    """The top bar's dark translucent band, the window's width (cached)."""
-    theme, book = app.theme, app.book
-    height = hud_height(app)
-    bar = book.surfaces.get(("hud-bar", theme.width, height))
-    if bar is None:
-        bar = pygame.Surface((theme.width, height), pygame.SRCALPHA)
-        bar.fill((16, 20, 28, 190))
-        book.surfaces[("hud-bar", theme.width, height)] = bar
-    return bar
 
 
 def draw_hud(surface: pygame.Surface, app: "App", stages: tuple[str, ...], assessing: bool) -> pygame.Rect:

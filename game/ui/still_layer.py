@@ -63,7 +63,7 @@ class StillLayer:
     def _drop_patches(self, areas: list[tuple]) -> None:
         """The still part changed in ``areas``: their patches no longer hold its pixels (their surfaces
         are kept for reuse)."""
-        self.spare = [self.patches.pop(area) for area in areas] + self.spare
+        self.spare = [_whole_surface(self.patches.pop(area)) for area in areas] + self.spare
 
     def draw(self, window: pygame.Surface, keys: tuple[Hashable, tuple], base: DrawBase,
              panels: Sequence[tuple[Hashable, DrawPanel]], areas: Areas, moving: DrawParts, stays: bool,
@@ -187,13 +187,16 @@ class StillLayer:
                     kept[key] = patch
                 else:
                     wanted.append(area)
-        spare = list(self.patches.values()) + self.spare
+        spare = [_whole_surface(patch) for patch in self.patches.values()] + self.spare
         for area in wanted:
-            patch = next((surface for surface in spare if surface.get_size() == area.size), None)
-            if patch is None:
-                patch = pygame.Surface(area.size, 0, window)
+            fits = [surface for surface in spare if surface.get_width() >= area.width
+                    and surface.get_height() >= area.height]
+            if fits:  # the smallest spare surface it fits in: a part of it is the patch
+                parent = min(fits, key=lambda surface: surface.get_width() * surface.get_height())
+                spare.remove(parent)
+                patch = parent.subsurface(pygame.Rect((0, 0), area.size))
             else:
-                spare.remove(patch)
+                patch = pygame.Surface(area.size, 0, window)
             patch.blit(window, (0, 0), area)
             kept[tuple(area)] = patch
         self.patches, self.spare = kept, spare[:SPARE_PATCHES]
@@ -214,6 +217,12 @@ class StillLayer:
             else:
                 self.moving.append((rect, area))
         return covered
+
+
+def _whole_surface(patch: pygame.Surface) -> pygame.Surface:
+    """The surface a patch was cut from (itself when it was not)."""
+    parent = patch.get_parent()
+    return patch if parent is None else parent
 
 
 def _without_nested(rects: list[pygame.Rect]) -> list[pygame.Rect]:

@@ -73,6 +73,7 @@ class PlayScreen(PlayPanels, Screen):
         self.coaching: Optional[Coaching] = None  # shown after a choice, until the player moves on
         self.picture = PlayPicture()
         self.ahead = Ahead()  # the ways on from here, prepared while nothing moves
+        self.hints: dict[tuple, str] = {}  # key hints by language and modes
         self.rects: dict[str, pygame.Rect] = {}
         self.pages: list[list[str]] = [[]]
         self.recap = False
@@ -242,8 +243,13 @@ class PlayScreen(PlayPanels, Screen):
         return modes
 
     def key_hint(self) -> str:
-        """The keys that work now, from the keymap."""
-        return PLAY_KEYS.hint(self.language, self.modes())
+        """The keys that work now, from the keymap (worked out once per language and modes: every frame
+        draws it)."""
+        key = (self.language, frozenset(self.modes()))
+        hint = self.hints.get(key)
+        if hint is None:
+            hint = self.hints[key] = PLAY_KEYS.hint(*key)
+        return hint
 
     def open_pause(self) -> None:
         """Esc: the pause menu."""
