@@ -247,6 +247,7 @@ KEY_TEXTS: tuple[tuple[str, str], ...] = (  # the keymaps (game.ui.keymap): how 
     entry("ka_fullscreen", "full screen"),
     entry("ka_reload", "reload the scene"),
     entry("ka_next", "next"),
+    entry("ka_show_options", "show the options"),
     entry("ka_next_page", "next page"),
     entry("ka_back", "back"),
     entry("ka_timer", "timer"),
