@@ -422,3 +422,20 @@ def test_the_timer_shows_only_while_a_vote_is_open(tmp_path):
         assert {"voting", "revealed", "line", "decision"} <= seen
     finally:
         pygame.display.quit()
+
+
+def test_default_team_names_follow_the_language_and_typed_names_stay(app):
+    app.update_settings(language="zh")
+    click(app, button_centre(app, "facilitate"))
+    setup = app.screen
+    assert setup.teams == ["第1组", "第2组"]
+    click(app, button_centre(app, TeamRow(1)))
+    for _ in range(len("第2组")):
+        key(app, pygame.K_BACKSPACE)
+    type_text(app, "Owls")
+    key(app, pygame.K_RETURN)  # stop typing
+    key(app, pygame.K_l)
+    assert app.settings.language == "en" and setup.teams == ["Team 1", "Owls"]
+    setup.activate("add")
+    key(app, pygame.K_l)
+    assert setup.teams == ["第1组", "Owls", "第3组"]

@@ -120,6 +120,36 @@ def test_a_line_never_breaks_at_a_no_break_space(book, space, language):
         assert not any(line.startswith(("·", space)) or line.endswith(space) for line in lines), (width, lines)
 
 
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_a_hint_line_breaks_between_entries_while_each_entry_fits_a_line(book, language):
+    from game.ui.keymap import GLOBAL_KEYS, HINT_SEPARATOR
+    from game.ui.screens.title import TITLE_KEYS
+
+    hint = TITLE_KEYS.hint(language, {"focused"}, {"ka_activate": "Start practice"}) + HINT_SEPARATOR + \
+        GLOBAL_KEYS.hint(language)
+    entries = hint.split(HINT_SEPARATOR)
+    assert any(" " in entry for entry in entries)  # "Esc quit", "L language": labels of several words
+    for width in range(max(book.width(entry, 16) for entry in entries) + 12, book.width(hint, 16) + 20, 5):
+        lines = book.wrap(hint, 16, width)
+        assert all(book.width(line, 16) <= width for line in lines), (width, lines)
+        for entry in entries:  # "Esc main / menu" never: every entry whole on one line
+            assert any(entry in line for line in lines), (width, entry, lines)
+        assert not any(line.startswith(("·", " ")) for line in lines), (width, lines)
+
+
+def test_an_entry_wider_than_the_line_breaks_inside_it_at_its_words(book):
+    from game.ui.keymap import HINT_SEPARATOR
+
+    long_entry = "Enter\u00a0press the selected button and open the scenario it names"
+    hint = HINT_SEPARATOR.join(["Esc\u00a0main menu", long_entry, "L\u00a0language"])
+    width = book.width("Enter press the selected button", 16) + 4
+    lines = book.wrap(hint, 16, width)
+    assert all(book.width(line, 16) <= width for line in lines) and len(lines) > 3
+    assert lines[0].startswith("Esc\u00a0main menu") and lines[-1].endswith("L\u00a0language")
+    words = set(long_entry.replace("\u00a0", " ").split()) | {"·", "Esc", "main", "menu", "L", "language"}
+    assert all(set(line.replace("\u00a0", " ").split()) <= words for line in lines), lines  # broken at words only
+
+
 def test_the_hints_join_each_key_to_its_label_with_a_no_break_space():
     from game.ui.keymap import GLOBAL_KEYS, HINT_SEPARATOR, NO_BREAK_SPACE
 

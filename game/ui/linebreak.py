@@ -20,6 +20,11 @@ NO_LINE_END = set("（《「『【〔〈“‘(")
 # No-break spaces (U+00A0, and the narrow U+202F) join what is on either side ("L\u00a0language" in a key
 # hint): a line never breaks at them. Every other space is a break opportunity.
 NO_BREAK_SPACES = "\u00a0\u202f"
+# Between the entries of a list that breaks between entries first ("Esc\u00a0main menu  ·  L\u00a0language" in a
+# key hint): a line breaks inside an entry only when the entry alone is wider than the line. The no-break spaces
+# keep the dot with the entry before it, so a wrapped line never starts with "·".
+ENTRY_END = "\u00a0\u00a0·"
+ENTRY_SEPARATOR = ENTRY_END + "  "
 _SPACE = r"[^\S\u00a0\u202f]+"
 _WORDS = re.compile(_SPACE + r"|(?:\S|[\u00a0\u202f])+")
 # A Latin word, number or code that must stay on one line: Micro-USB, 8:40, 0.3, Type-C, iPhone15.
@@ -74,7 +79,35 @@ def units_of(paragraph: str) -> tuple[str, ...]:
 
 
 def break_paragraph(paragraph: str, width: int, measure: Measure) -> list[str]:
-    """Break one paragraph (no newlines) into lines that ``measure`` no wider than ``width``."""
+    """Break one paragraph (no newlines) into lines that ``measure`` no wider than ``width``; a list of
+    entries joined by :data:`ENTRY_SEPARATOR` breaks between entries (see :func:`break_entries`)."""
+    if ENTRY_SEPARATOR in paragraph:
+        return break_entries(paragraph.split(ENTRY_SEPARATOR), width, measure)
+    return _break_words(paragraph, width, measure)
+
+
+def break_entries(entries: list[str], width: int, measure: Measure) -> list[str]:
+    """Lines of ``entries``, joined on a line by :data:`ENTRY_SEPARATOR`: each entry stays whole on one line,
+    and only an entry wider than a line is broken inside, at its own break opportunities. A line the list goes
+    on after ends with the separator's dot when it fits there."""
+    lines: list[str] = []
+    current = ""
+    for entry in entries:
+        candidate = current + ENTRY_SEPARATOR + entry if current else entry
+        if measure(candidate) <= width:
+            current = candidate
+            continue
+        if current:
+            lines.append(current + ENTRY_END if measure(current + ENTRY_END) <= width else current)
+        parts = [entry] if measure(entry) <= width else _break_words(entry, width, measure)
+        lines.extend(parts[:-1])  # an entry wider than a line: broken inside, the list goes on after it
+        current = parts[-1]
+    lines.append(current)
+    return lines
+
+
+def _break_words(paragraph: str, width: int, measure: Measure) -> list[str]:
+    """Break a paragraph at its words (English) or phrases (Chinese), with the kinsoku rules."""
     lines: list[str] = []
     current = ""
     for unit in _glue(units_of(paragraph)):

@@ -18,6 +18,7 @@ from game.ui.screens.projector import DIM, background, WHITE, projector_sizes
 from game.ui.strings import labelled, t
 from game.ui.widgets import Button
 from game.ui.workshop_control import key_decision_count
+from game.vocab import LANGUAGES
 from game.workshop import MAX_TEAM_NAME, teams_problem
 from game.workshop_export import load_last_teams
 
@@ -98,7 +99,15 @@ class FacilitatorSetup(Screen):
         cursor = "▏" if index == self.editing else ""
         return labelled(f"{t('team', self.language)} {index + 1}", self.teams[index] + cursor, self.language)
 
+    def _follow_language(self) -> None:
+        """Default names ("Team 1", "第1组") follow the interface language; a name the facilitator typed stays."""
+        for index, name in enumerate(self.teams):
+            defaults = {t("team_default", language, n=index + 1) for language in LANGUAGES}
+            if index != self.editing and name in defaults:
+                self.teams[index] = t("team_default", self.language, n=index + 1)
+
     def layout(self) -> None:
+        self._follow_language()
         theme, book = self.app.theme, self.app.book
         sizes = projector_sizes(theme)
         screen = pygame.Rect(0, 0, theme.width, theme.height)

@@ -9,7 +9,9 @@ import pygame
 from game.diagnostics import Diagnostic
 from game.settings import MAX_LEARNER_FIELD, TEXT_SIZES, TEXT_SPEEDS, valid_email
 from game.ui.actions import Action
-from game.ui.keymap import ACTIVATE_KEYS, GLOBAL_KEYS, Binding, Keymap, focus_bindings
+from game.ui.keymap import (
+    ACTIVATE_KEYS, GLOBAL_KEYS, HINT_SEPARATOR, LANGUAGE_KEY, Binding, Keymap, entry, focus_bindings,
+)
 from game.ui.screens.base import Screen
 from game.ui.layout import button_height, button_row, button_width, stack_buttons
 from game.ui.scroll import Row, Scroller, scrollbar_width, text_rows
@@ -108,7 +110,20 @@ class PauseOverlay(CardOverlay):
 
     def content_height(self) -> int:
         theme = self.app.theme
-        return self.title_height(t("paused", self.language)) + 3 * theme.gap + self.stacked_height(self._labels())
+        return self.title_height(t("paused", self.language)) + 4 * theme.gap + self.stacked_height(self._labels()) \
+            + self._hint_height()
+
+    def _hint_lines(self, say: Optional[dict[str, str]] = None) -> list[str]:
+        """The menu's keys (Enter names the focused button, or ``say``'s word) and the language key, wrapped."""
+        theme = self.app.theme
+        hint = self.keymap.hint(self.language, self.focus_modes(), self.focused_label() if say is None else say) \
+            + HINT_SEPARATOR + entry(LANGUAGE_KEY, self.language)
+        return self.app.book.wrap(hint, theme.font_px(14), round(theme.width * self.size[0]) - 4 * theme.gap)
+
+    def _hint_height(self) -> int:
+        """Room for the hint with whichever button has the focus (the panel does not jump as the focus moves)."""
+        lines = max(len(self._hint_lines({"ka_activate": label})) for label in self._labels())
+        return self.app.book.text_height(lines, self.app.theme.font_px(14))
 
     def layout(self) -> None:
         theme = self.app.theme
@@ -132,8 +147,12 @@ class PauseOverlay(CardOverlay):
             app.running = False
 
     def draw(self, surface: pygame.Surface) -> None:
-        self.draw_card(surface, t("paused", self.language))
+        theme, book = self.app.theme, self.app.book
+        area = self.draw_card(surface, t("paused", self.language))
         self.draw_buttons(surface)
+        lines = self._hint_lines()
+        top = self.box().bottom - theme.gap - book.text_height(len(lines), theme.font_px(14))
+        book.draw_lines(surface, lines, theme.font_px(14), theme.palette.text_dim, (area.x, top))
 
 
 class HistoryOverlay(CardOverlay):
