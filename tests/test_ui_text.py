@@ -91,6 +91,27 @@ def test_chinese_lines_never_split_a_latin_word_or_number(book, sentence, runs):
                 start = found + len(run)
 
 
+NUMBER_SENTENCES = [
+    ("您已经在这里等了1分35秒，真的非常抱歉，我马上帮您处理。", ["1分35秒"]),
+    ("第1组和第2组请举手投票，每组约3天后会收到结果。", ["第1组", "第2组", "约3天"]),
+    ("您在2026年12月3日下午5点30分办理的业务，退款20元已经到账了。", ["2026年12月3日", "5点30分", "20元"]),
+]
+
+
+@pytest.mark.parametrize("sentence, units", NUMBER_SENTENCES)
+def test_chinese_lines_never_part_a_number_from_its_unit(book, sentence, units):
+    for width in range(60, 520, 7):
+        lines = book.wrap(sentence, 20, width)
+        assert "".join(lines) == sentence
+        offsets = [sum(len(line) for line in lines[:i]) for i in range(len(lines) + 1)]
+        for unit in units:
+            found = sentence.find(unit)
+            held = unit + "".join(c for c in sentence[found + len(unit):][:1] if c in NO_LINE_START)
+            if book.width(held, 20) > width:
+                continue  # wider than the line (with the comma that may not start one): only then broken
+            assert not any(found < cut < found + len(unit) for cut in offsets), (unit, width, lines)
+
+
 # Characters with no width of their own (zero-width space and joiners, a byte-order mark, a bidi override,
 # a lone variation selector or soft hyphen) and surrogates from a JSON or YAML escape: pygame refuses to
 # render either, and such text reaches the window from scenes, settings and caches.

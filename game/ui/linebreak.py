@@ -29,6 +29,7 @@ _SPACE = r"[^\S\u00a0\u202f]+"
 _WORDS = re.compile(_SPACE + r"|(?:\S|[\u00a0\u202f])+")
 # A Latin word, number or code that must stay on one line: Micro-USB, 8:40, 0.3, Type-C, iPhone15.
 _LATIN_RUN = re.compile(r"[A-Za-z0-9]+(?:[-:.'’/_][A-Za-z0-9]+)*")
+NUMBER_PREFIXES = set("第约近共每")  # Chinese characters that belong to the number after them: 第1组, 约3天
 _LATIN_TOKEN = re.compile(_SPACE + r"|[A-Za-z0-9'’\-_/.,;:!?()\"“”%$@#&*+=<>\[\]{}~^|\\]+|.", re.DOTALL)
 
 Measure = Callable[[str], int]
@@ -56,19 +57,34 @@ def _phrases(paragraph: str) -> tuple[str, ...]:
 
 
 def _keep_latin_runs_whole(phrases: list[str]) -> list[str]:
-    """Join phrases whose boundary falls inside a Latin run: BudouX may cut "Micro-USB" into "Mi|cro-USB"."""
+    """Join phrases whose boundary falls inside a Latin run (BudouX may cut "Micro-USB" into "Mi|cro-USB") or
+    between a number and its unit ("1|分35秒", "第|1组")."""
+    text = "".join(phrases)
     inside: set[int] = set()
-    for run in _LATIN_RUN.finditer("".join(phrases)):
+    for run in _LATIN_RUN.finditer(text):
         inside.update(range(run.start() + 1, run.end()))
     joined: list[str] = []
     offset = 0
     for phrase in phrases:
-        if joined and offset in inside:
+        if joined and (offset in inside or _number_and_unit(text[:offset], text[offset:])):
             joined[-1] += phrase
         else:
             joined.append(phrase)
         offset += len(phrase)
     return joined
+
+
+def _number_and_unit(before: str, after: str) -> bool:
+    """True when a cut between ``before`` and ``after`` would part a number from its unit: "1|分", "1分|35秒"
+    (a unit between two numbers: a time or a date), "第|1组"."""
+    if not before or not after:
+        return False
+    last, first = before[-1], after[0]
+    if last.isdigit() and is_wide(first):
+        return True
+    if first.isdigit() and is_wide(last):
+        return last in NUMBER_PREFIXES or (len(before) > 1 and before[-2].isdigit())
+    return False
 
 
 def units_of(paragraph: str) -> tuple[str, ...]:
@@ -161,16 +177,18 @@ def _kinsoku(lines: list[str], width: int, measure: Measure) -> list[str]:
     for index in range(1, len(lines)):
         while lines[index][:1] in NO_LINE_START and len(lines[index - 1]) > 1 and is_wide(lines[index - 1][-1]):
             carried = lines[index - 1][-1] + lines[index]
-            if measure(carried) > width:
+            if measure(carried) > width or _splits_latin_run(lines[index - 1][:-1], carried):
                 break
             lines[index - 1], lines[index] = lines[index - 1][:-1], carried
     return lines
 
 
 def _splits_latin_run(before: str, after: str) -> bool:
-    """True when the cut between ``before`` and ``after`` falls inside a run of Latin letters or digits."""
-    return bool(before) and bool(after) and before[-1].isascii() and before[-1].isalnum() \
+    """True when the cut between ``before`` and ``after`` falls inside a run of Latin letters or digits, or
+    parts a number from its unit."""
+    latin = bool(before) and bool(after) and before[-1].isascii() and before[-1].isalnum() \
         and after[0].isascii() and after[0].isalnum()
+    return latin or _number_and_unit(before, after)
 
 
 def _no_orphan(lines: list[str], width: int, measure: Measure) -> list[str]:

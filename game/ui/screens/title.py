@@ -20,7 +20,7 @@ from game.ui.images import png_bytes
 from game.ui.actions import Action, SceneCard
 from game.ui.keymap import HINT_SEPARATOR, LANGUAGE_KEY, Binding, Keymap, entry, focus_bindings
 from game.ui.screens.base import Screen
-from game.ui.strings import CUSTOMER_TYPES, t
+from game.ui.strings import CUSTOMER_TYPES, page_range, t
 from game.ui.widgets import Button, chip, draw_button, panel
 from game.vocab import STAGES
 
@@ -92,8 +92,9 @@ class TitleScreen(Screen):
             self.buttons.append(Button(rect, cards[index].id, SceneCard(index)))
         self.card_count = len(self.buttons)
         if pages > 1:
-            self.buttons.append(Button(self._pager_rect(area), t("more_scenes", self.language, first=self.first + 1,
-                                       last=self.first + self.card_count, total=len(cards)), "next_page"))
+            shown = page_range("more_scenes", "more_scenes_one", self.language, self.first + 1,
+                               self.first + self.card_count, len(cards))
+            self.buttons.append(Button(self._pager_rect(area), shown, "next_page"))
         self.grid_area = area
         self.buttons += menu
         if not 0 <= self.focus < len(self.buttons) or not self.buttons[self.focus].enabled:
