@@ -149,7 +149,8 @@ class TitleScreen(Screen):
     def _hint_lines(self, say: Optional[dict[str, str]] = None) -> list[str]:
         """The screen's keys (Enter names the focused card or button, or ``say``'s word) and the language key."""
         theme = self.app.theme
-        hint = self.keymap.hint(self.language, self.focus_modes(), self.focused_label() if say is None else say) \
+        modes = self.focus_modes() if say is None else {"focused"}  # ``say``: as if that were focused
+        hint = self.keymap.hint(self.language, modes, self.focused_label() if say is None else say) \
             + HINT_SEPARATOR + entry(LANGUAGE_KEY, self.language)
         return self.app.book.wrap(hint, theme.small, theme.width - theme.px(96))
 
