@@ -61,7 +61,7 @@ class RoomCard(CardOverlay):
         hint = measure(book, self.key_hint(), size, inner_width, (x + pad, y), pygame.Rect(0, 0, 0, 0), size,
                        DIM)
         blocks.append((hint, None))
-        y = hint.rect.bottom
+        y = hint.rect.bottom + gap  # clear of the card's edge, descenders and all
         height = y + pad
         top = max(0, (theme.height - height) // 2)
         self.card = pygame.Rect(x, top, width, height)
