@@ -439,3 +439,14 @@ def test_default_team_names_follow_the_language_and_typed_names_stay(app):
     setup.activate("add")
     key(app, pygame.K_l)
     assert setup.teams == ["第1组", "Owls", "第3组"]
+
+
+def test_default_team_names_follow_the_language_on_the_projector_and_the_debrief(app):
+    app.update_settings(language="zh")
+    app.start_workshop(TUTORIAL, ["第1组", "Owls"], "alternating")
+    key(app, pygame.K_l)  # the facilitator switches the room to English
+    assert "Team 1's turn" in _projected(app)
+    app.finish_workshop()
+    shown = " ".join(_projected(app))
+    assert "Team 1" in shown and "Owls" in shown and "第1组" not in shown
+    assert app.workshop.teams == ["第1组", "Owls"]  # the session's record keeps the names it started with

@@ -21,7 +21,7 @@ from game.ui.screens.base import NUMBER_KEYS, Screen
 from game.ui.screens.facilitate_overlays import ConfirmCard, FacilitatorMenu
 from game.ui.screens.presenter import NoteOption, draw_notes
 from game.ui.screens.projector import AMBER, Option, ProjectorPainter, projector_sizes
-from game.ui.strings import t
+from game.ui.strings import t, team_name
 from game.ui.workshop_control import WorkshopController
 from game.workshop import LETTERS, Reveal, Workshop, WorkshopError, letter
 
@@ -359,7 +359,7 @@ class FacilitatorScreen(Screen):
         workshop, language = self.workshop, self.language
         painter = ProjectorPainter(canvas, self.app.theme, language)
         timed = self._voting()  # the clock shows only while the room votes
-        top = painter.top_bar(workshop.team, pick(workshop.program.title, language),
+        top = painter.top_bar(team_name(workshop.team, workshop.turn, language), pick(workshop.program.title, language),
                               self.timer_left if timed else None, self.timer_total)
         view = workshop.view(language)
         bottom = painter.hint(self.key_hint()) - self.app.theme.px(8)

@@ -15,10 +15,9 @@ from game.ui.actions import Action, TeamRow
 from game.ui.keymap import HINT_SEPARATOR, LANGUAGE_KEY, Binding, Keymap, entry
 from game.ui.screens.base import Screen
 from game.ui.screens.projector import DIM, background, WHITE, projector_sizes
-from game.ui.strings import labelled, t
+from game.ui.strings import labelled, t, team_name
 from game.ui.widgets import Button
 from game.ui.workshop_control import key_decision_count
-from game.vocab import LANGUAGES
 from game.workshop import MAX_TEAM_NAME, teams_problem
 from game.workshop_export import load_last_teams
 
@@ -101,10 +100,8 @@ class FacilitatorSetup(Screen):
 
     def _follow_language(self) -> None:
         """Default names ("Team 1", "第1组") follow the interface language; a name the facilitator typed stays."""
-        for index, name in enumerate(self.teams):
-            defaults = {t("team_default", language, n=index + 1) for language in LANGUAGES}
-            if index != self.editing and name in defaults:
-                self.teams[index] = t("team_default", self.language, n=index + 1)
+        self.teams = [name if index == self.editing else team_name(name, index, self.language)
+                      for index, name in enumerate(self.teams)]
 
     def layout(self) -> None:
         self._follow_language()
