@@ -413,6 +413,10 @@ def test_the_timer_shows_only_while_a_vote_is_open(tmp_path):
             voting = "voting" in app.screen.modes()
             has_clock = clock.format(app.screen.timer_total // 60) in shown
             assert has_clock == voting, (kind, app.screen.modes(), shown[:3])
+            app.screen.show_notes = True  # the presenter notes say the time only while it is counted too
+            notes = " ".join(_projected(app))
+            app.screen.show_notes = False
+            assert (f" · {app.screen.timer_total // 60}:" in notes) == voting, (kind, notes[:80])
             seen.add("voting" if voting else "revealed" if app.screen.revealed else kind)
             if kind == "ending":
                 break

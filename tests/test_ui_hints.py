@@ -112,3 +112,29 @@ def test_the_projector_hint_names_back_and_the_menu_while_voting(make_app, langu
     for name in ("kn_pageup", "kn_esc", "kn_letters", "kn_r"):
         assert f"{t(name, language)}\u00a0" in hint, name
     assert_hint_shown(app, hint)
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+@pytest.mark.parametrize("text_size", [2, 5])
+def test_messages_and_questions_show_their_keys(make_app, language, text_size):
+    from game.ui.screens.briefing import ReplaceRunOverlay
+    from game.ui.screens.overlays import ErrorOverlay, NoticeOverlay
+
+    app = make_app((1280, 720), language, text_size)
+    for overlay in (NoticeOverlay(app, ["A save was set aside."], restart=TUTORIAL), ErrorOverlay(app, []),
+                    ReplaceRunOverlay(app, TUTORIAL, "The Promised Top-Up", ("First Day", "tutorial", 2))):
+        app.push(overlay)
+        overlay.layout()
+        for focus in range(len(overlay.buttons)):
+            overlay.focus = focus
+            lines = overlay._hint_lines()
+            assert f"\u00a0{overlay.buttons[focus].label}" in " ".join(lines)  # Enter names the focused button
+            assert_hint_shown(app, overlay.key_hint())
+            surface = RecordingSurface(app.surface.get_size(), app.book)
+            overlay.draw(surface)
+            boxes = [box.box for box in surface.texts if box.text in lines]
+            assert len(boxes) == len(lines)
+            for button in overlay.buttons:  # the hint keeps clear of the buttons, inside the card
+                assert not any(button.rect.colliderect(box) for box in boxes)
+            assert all(overlay.box().contains(box) for box in boxes)
+        app.pop()

@@ -445,7 +445,8 @@ class FacilitatorScreen(Screen):
         key = workshop.key_decision(shown)
         options = [NoteOption(letter(n), c.rating, c.stage, pick(c.feedback, language))
                    for n, c in enumerate(workshop.options(shown), start=1)]
-        draw_notes(canvas, self.app.theme, language, f"{minutes}:{seconds:02d}", notes_text,
+        timer = f"{minutes}:{seconds:02d}" if self._voting() else ""  # the clock runs only while the room votes
+        draw_notes(canvas, self.app.theme, language, timer, notes_text,
                    pick(key.model_answer, language) if key else None, options, to_room)
 
     def draw_presenter(self, surface: pygame.Surface) -> None:

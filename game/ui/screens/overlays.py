@@ -473,8 +473,18 @@ class _MessageOverlay(CardOverlay):
         return [(t("ok", self.language), "close")]
 
     def footer_height(self) -> int:
-        """Room under the buttons for a hint (none by default)."""
-        return 0
+        """Room under the buttons for the key hint, whichever button has the focus."""
+        theme, book = self.app.theme, self.app.book
+        lines = max(len(self._hint_lines({"ka_activate": label})) for label, _ in self.entries())
+        return book.text_height(lines, theme.font_px(14)) + theme.gap
+
+    def _hint_lines(self, say: Optional[dict[str, str]] = None) -> list[str]:
+        """The keys (Enter names the focused button, or ``say``'s word) and the language key, wrapped."""
+        theme = self.app.theme
+        modes = self.modes() | (self.focus_modes() if say is None else {"focused"})
+        hint = self.keymap.hint(self.language, modes, self.focused_label() if say is None else say) \
+            + HINT_SEPARATOR + entry(LANGUAGE_KEY, self.language)
+        return self.app.book.wrap(hint, theme.font_px(14), round(theme.width * self.size[0]) - 4 * theme.gap)
 
     def layout(self) -> None:
         theme, book = self.app.theme, self.app.book
@@ -499,9 +509,15 @@ class _MessageOverlay(CardOverlay):
         self.app.pop()
 
     def draw(self, surface: pygame.Surface) -> None:
+        theme, book = self.app.theme, self.app.book
         self.draw_card(surface, t(self.title_key, self.language))
-        self.scroller.draw(surface, self.rows, self.area, self.app.theme)
+        self.scroller.draw(surface, self.rows, self.area, theme)
         self.draw_buttons(surface)
+        lines = self._hint_lines()
+        box = self.box()
+        book.draw_lines(surface, lines, theme.font_px(14), theme.palette.text_dim,
+                        (box.x + 2 * theme.gap, box.bottom - theme.gap - book.text_height(len(lines),
+                                                                                          theme.font_px(14))))
 
 
 class NoticeOverlay(_MessageOverlay):
@@ -533,21 +549,3 @@ class ErrorOverlay(_MessageOverlay):
     def __init__(self, app, diagnostics: list[Diagnostic]):
         errors = [d.format() for d in diagnostics if d.severity == "error"][:30]
         super().__init__(app, errors)
-
-    def footer_height(self) -> int:
-        theme, book = self.app.theme, self.app.book
-        return book.text_height(len(self._hint_lines()), theme.font_px(14)) + theme.gap
-
-    def _hint_lines(self) -> list[str]:
-        theme = self.app.theme
-        return self.app.book.wrap(self.key_hint(), theme.font_px(14),
-                                  round(theme.width * self.size[0]) - 4 * theme.gap)
-
-    def draw(self, surface: pygame.Surface) -> None:
-        super().draw(surface)
-        theme, book = self.app.theme, self.app.book
-        lines = self._hint_lines()
-        box = self.box()
-        book.draw_lines(surface, lines, theme.font_px(14), theme.palette.text_dim,
-                        (box.x + 2 * theme.gap, box.bottom - theme.gap - book.text_height(len(lines),
-                                                                                          theme.font_px(14))))
