@@ -14,7 +14,7 @@ import pygame
 from game.ui.actions import Option
 from game.ui.layout import recap_lines
 from game.ui.play_parts import draw_card, draw_hud_meter
-from game.ui.strings import t
+from game.ui.strings import page_range, t
 from game.ui.widgets import chip, draw_button, meter_extent, panel
 
 if TYPE_CHECKING:
@@ -201,8 +201,8 @@ class PlayPanels:
         theme, book, palette = self.app.theme, self.app.book, self.app.theme.palette
         stack, area = self.option_stack, self.rects["choices"]
         shown = stack.pages[self.option_page]
-        text = t("options_page", self.language, first=shown[0] + 1, last=shown[-1] + 1,
-                 total=len(self.view.choices))
+        text = page_range("options_page", "options_page_one", self.language, shown[0] + 1, shown[-1] + 1,
+                          len(self.view.choices))
         width = book.width(text, theme.small, bold=True) + max(theme.px(16), theme.small)
         return chip(surface, text, (area.right - width, area.bottom - round(theme.small * 1.6)), theme, book,
                     palette.accent, palette.accent_text)

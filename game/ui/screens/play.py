@@ -18,6 +18,7 @@ from game.run import Coaching
 from game.ui.actions import Action, Option
 from game.ui.keymap import CTRL, ENTER_KEYS, Binding, Keymap
 from game.ui.layout import option_stack
+from game.ui.phone import card_rect
 from game.ui.play_parts import CardText, PlayPicture, card_text, draw_hud, draw_hud_meter, hud_height
 from game.ui.screens.base import ACTIVATE_KEYS, NUMBER_KEYS, Screen
 from game.ui.play_ahead import Ahead
@@ -168,6 +169,7 @@ class PlayScreen(PlayPanels, Screen):
             self.card = self._card_text(area.width)
             self.card_page = min(self.card_page, len(self.card.pages) - 1)
         self.rects["choices"] = area
+        self.rects["customer"] = card_rect(self.app, self.rects["customer"], self.rects["dialog"].top - theme.px(28))
 
     def _lines_per_page(self, line: int) -> int:
         theme = self.app.theme
