@@ -412,7 +412,11 @@ import pygame
 from game.analysis import analyze
 from game.loader import load_scene
 from game.ui.app import App
-from game.ui.driver import finish_line, key
+from game.ui.driver import finish_line, key as press
+def key(app, code):  # the loop's idle steps first, as while a player reads (the play screen works ahead then)
+    while app.stack.top.idle():
+        pass
+    press(app, code)
 app = App(size=(1920, 1080), saves_folder={saves!r})
 for card in list(app.cards):
     for language in ("en", "zh"):
