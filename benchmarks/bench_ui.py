@@ -16,8 +16,8 @@
 * P5 CPU used by the real loop while the title screen, then a finished line, sit still, as a share
   of one core, next to a bare pygame window waiting for events the same way;
 * P6 peak resident memory (the process's own high-water mark ``VmHWM``, not the size at the end) of a game
-  process that plays every shipped scene to an ending in both languages at 1920x1080, next to a
-  bare pygame window of that size.
+  process that plays every shipped scene to an ending in both languages at 1920x1080 (the loop's idle
+  steps run before each key, as while a player reads), next to a bare pygame window of that size.
 
 The video driver is SDL's ``dummy`` unless SDL_VIDEODRIVER is set (P5 on a real display: run under
 ``xvfb-run -a`` with SDL_VIDEODRIVER=x11).
