@@ -101,7 +101,7 @@ class PlayPanels:
         theme, book = self.app.theme, self.app.book
         painted = []
         if not self.assessing and not self.meter_still:
-            painted.append(draw_hud_meter(surface, self.app, self.meter_rect, self.meter_shown))
+            painted.append(draw_hud_meter(surface, self.app, self.meter_rect, self.meter_shown, "moving"))
         if not self.recap:
             painted.append(self._draw_hint(surface, self.key_hint(), self.rects["dialog"]))
             painted.append(self._draw_line(surface))

@@ -267,11 +267,13 @@ def draw_hud(surface: pygame.Surface, app: "App", stages: tuple[str, ...], asses
     return meter_rect
 
 
-def draw_hud_meter(surface: pygame.Surface, app: "App", rect: pygame.Rect, meter: float) -> pygame.Rect:
-    """The satisfaction meter in the top bar at ``rect``; returns the area painted."""
+def draw_hud_meter(surface: pygame.Surface, app: "App", rect: pygame.Rect, meter: float,
+                   parts: str = "all") -> pygame.Rect:
+    """The satisfaction meter in the top bar at ``rect`` (``parts``: see :func:`draw_meter`); returns the
+    area painted."""
     program = app.playing.program
     return draw_meter(surface, rect, meter, art.expression_for(meter), app.theme, app.book, app.settings.language,
-                      (program.meter_min, program.meter_max))
+                      (program.meter_min, program.meter_max), parts)
 
 
 @dataclass(frozen=True)

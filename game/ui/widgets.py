@@ -122,23 +122,30 @@ def meter_extent(rect: pygame.Rect, theme: Theme, book: TextBook) -> pygame.Rect
 
 
 def draw_meter(surface: pygame.Surface, rect: pygame.Rect, value: float, expression: str, theme: Theme,
-               book: TextBook, language: str, meter_range: tuple[int, int]) -> pygame.Rect:
+               book: TextBook, language: str, meter_range: tuple[int, int], parts: str = "all") -> pygame.Rect:
     """The satisfaction meter: a bar with ticks, a marker whose shape matches the mood, and a text label,
-    so it reads without colour. Returns the area it painted."""
+    so it reads without colour. Returns the area it painted.
+
+    ``parts`` draws only the bar ("bar": it stays while the value moves) or only the label and the
+    marker ("moving"; the label never overlaps the bar, so bar then the rest is the same picture)."""
     palette = theme.palette
     low, high = meter_range
     label = t("meter_label", language, mood=level_word(meter_level(value, high), language),
               value=signed(meter_level(value, high)))  # the same words and levels as the chart and the card
     rendered = book.render(label, theme.small, palette.accent_text if not theme.high_contrast else (255, 255, 255),
                            bold=True)
-    painted = surface.blit(rendered, (rect.x, rect.y))
     bar = pygame.Rect(rect.x, rect.y + rendered.get_height() + theme.px(4), rect.width, theme.px(14))
-    steps = 7
-    for index in range(steps):  # a stepped bar from red to green; the steps carry meaning without colour too
-        part = pygame.Rect(bar.x + bar.width * index // steps, bar.y, bar.width // steps - theme.px(2), bar.height)
-        blend = index / (steps - 1)
-        colour = tuple(round(palette.bad[c] * (1 - blend) + palette.good[c] * blend) for c in range(3))
-        pygame.draw.rect(surface, colour, part, border_radius=theme.px(3))
+    if parts != "moving":
+        steps = 7
+        for index in range(steps):  # a stepped bar from red to green; the steps carry meaning without colour too
+            part = pygame.Rect(bar.x + bar.width * index // steps, bar.y, bar.width // steps - theme.px(2),
+                               bar.height)
+            blend = index / (steps - 1)
+            colour = tuple(round(palette.bad[c] * (1 - blend) + palette.good[c] * blend) for c in range(3))
+            pygame.draw.rect(surface, colour, part, border_radius=theme.px(3))
+        if parts == "bar":
+            return pygame.Rect(bar)
+    painted = surface.blit(rendered, (rect.x, rect.y))
     position = bar.x + round((min(high, max(low, value)) - low) / (high - low) * (bar.width - theme.px(8))) \
         + theme.px(4)
     marker = [(position, bar.y - theme.px(3)), (position - theme.px(8), bar.bottom + theme.px(10)),

@@ -27,6 +27,7 @@ from game.ui.play_panels import PlayPanels
 from game.ui.still_layer import StillLayer
 from game.ui.strings import t
 from game.ui.widgets import Button, meter_extent
+from game.vocab import meter_level
 
 METER_SPEED = 6.0  # meter units per second while it animates
 COMMAND_KEYS = {pygame.K_ESCAPE, pygame.K_BACKSPACE, pygame.K_h, pygame.K_l, pygame.K_F5, pygame.K_F11,
@@ -383,14 +384,16 @@ class PlayScreen(PlayPanels, Screen):
 
     def _base_keys(self) -> tuple[tuple, tuple]:
         """What the base of the still part depends on: its ground, and its parts with their rects (the
-        figure in the picture's rect, with its card's shadow; the top bar)."""
+        figure in the picture's rect, with its card's shadow; the top bar, whose meter bar sits under a
+        label as tall as the meter's level word)."""
         theme, view = self.app.theme, self.view
         ground, figure = self.picture.keys(self.app, self.meter_shown, self.assessing)
         ground = (ground, theme.text_scale, self.language, round(self.meter_shown, 2) if self.meter_still else None)
         picture = self.rects["customer"]
         hud = pygame.Rect(0, 0, theme.width, hud_height(self.app))
         return ground, ((figure, tuple(picture.union(picture.move(0, theme.px(4))))),
-                        ((view.stages, self.assessing), tuple(hud)))
+                        ((view.stages, self.assessing, meter_level(self.meter_shown, self.play.run.program.meter_max)),
+                         tuple(hud)))
 
     def _panel_keys(self) -> tuple[tuple, tuple]:
         """What each panel of the still part shows (see :mod:`game.ui.still_layer`): the line's box, and the
@@ -439,12 +442,15 @@ class PlayScreen(PlayPanels, Screen):
         self._draw_panels(surface)
 
     def _draw_base(self, surface: pygame.Surface) -> None:
-        """The picture and the top bar (with the meter, when it reaches the options' area), within the
-        surface's clip: the top bar is left alone when the clip is below it (its meter rect is then kept)."""
+        """The picture and the top bar with the meter's bar (the whole meter, when it reaches the options'
+        area), within the surface's clip: the top bar is left alone when the clip is below it (its meter
+        rect is then kept)."""
         self.picture.draw(surface, self.app, self.rects["customer"], self.meter_shown, self.assessing)
         clip = surface.get_clip()
         if clip.top < hud_height(self.app) or not self.meter_rect.width:
             self.meter_rect = draw_hud(surface, self.app, self.view.stages, self.assessing)
+            if not self.assessing and not self.meter_still:  # the marker and the label move: drawn apart
+                draw_hud_meter(surface, self.app, self.meter_rect, self.meter_shown, "bar")
         if self.meter_still:
             draw_hud_meter(surface, self.app, self.meter_rect, self.meter_shown)
 
