@@ -96,7 +96,9 @@ def _shown_texts(app) -> list:
         app.screen.draw(pygame.Surface(app.surface.get_size()))  # not the window: composed whole
     finally:
         app.book.render = render
-    return drawn
+    # each surface once: a text asked for twice (the meter's label is also asked for its height, to place
+    # the bar) is shown once; a text really drawn twice then counts once, which only lowers the floor
+    return list({id(surface): surface for surface in drawn}.values())
 
 
 def _floor(surface, fill, frames: list) -> None:
