@@ -193,6 +193,7 @@ class ScorecardBuilder:
 
     def __init__(self, program: Program, language: str):
         self.program, self.language = program, language
+        self.texts = program.texts(language)
         meter = float(program.mood)
         self.summary = start_summary(program, meter)
         self.points = [JourneyPoint("start", program.start, meter, _level(meter, program.meter_max), None)]
@@ -213,14 +214,15 @@ class ScorecardBuilder:
         ``candidates`` may be every open choice or only those rated above ``chosen``.
         """
         best = best_missed(candidates, chosen)
-        language, meter_max = self.language, self.program.meter_max
+        said = self.texts[node.id]
+        meter_max = self.program.meter_max
         level_after = _level(step.meter_after, meter_max)
         number = len(self.entries) + 1
         self.entries.append(DebriefEntry(
             number=number,
             node=step.node,
-            situation=pick(node.text, language),
-            choice=pick(chosen.text, language),
+            situation=said.text,
+            choice=said.options[chosen.index],
             choice_id=chosen.id,
             stage=step.stage,
             rating=step.rating,
@@ -228,12 +230,12 @@ class ScorecardBuilder:
             meter_after=step.meter_after,
             level_before=_level(step.meter_before, meter_max),
             level_after=level_after,
-            feedback=pick(chosen.feedback, language),
+            feedback=said.feedback[chosen.index],
             principles=chosen.principles,
-            best_missed=pick(best.text, language) if best else None,
+            best_missed=said.options[best.index] if best else None,
             best_missed_id=best.id if best else None,
             best_missed_rating=best.rating if best else None,
-            best_missed_feedback=pick(best.feedback, language) if best else None,
+            best_missed_feedback=said.feedback[best.index] if best else None,
         ))
         self.summary = advance(self.summary, step.stage, step.rating, step.meter_after)
         self.points.append(JourneyPoint("decision", step.node, step.meter_after, level_after, number))
