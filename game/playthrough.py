@@ -20,7 +20,7 @@ class PlaythroughError(ValueError):
     """The choices given cannot be played (not open, ran out, or too many)."""
 
 
-@dataclass
+@dataclass(slots=True)
 class Beat:
     """One node passed through, with the decision taken there if any."""
 

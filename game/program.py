@@ -61,9 +61,12 @@ class RNode:
     # Whether any choice has a condition: a node without one opens all its choices, so a run need not
     # evaluate anything there (worked out once here rather than at every visit).
     gated: bool = field(init=False, repr=False, compare=False)
+    # The first of the highest-rated choices: the best one missed, whenever every choice is open.
+    top: Optional[RChoice] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "gated", any(choice.condition is not None for choice in self.choices))
+        object.__setattr__(self, "top", max(self.choices, key=lambda choice: choice.rating, default=None))
 
 
 @dataclass(frozen=True)

@@ -121,17 +121,26 @@ def _felt_sum(program: Program, summary: Summary) -> float:
     With no moment that lowered the meter, the worst moment felt is the end itself.
     """
     w = program.weights
-    end = meter_position(summary.meter, program.meter_max)
-    low = end if summary.low is None else meter_position(summary.low, program.meter_max)
+    end = _position(summary.meter, program.meter_max)
+    low = end if summary.low is None else _position(summary.low, program.meter_max)
     last = 0 if summary.last is None else summary.last
     return w.meter * end + w.worst * low + w.last * last
 
 
+# A run's meter takes few distinct values (rounded to 0.001, within the meter's span), and the position
+# is asked for twice per reading: a memo of the pure function (as game.scorecard does for the level).
+_position = lru_cache(maxsize=4096)(meter_position)
+
+
 def felt(program: Program, summary: Summary) -> float:
     """How the journey felt on the MOT scale (-3..3): the meter's worst and last moments, weighted."""
+    return _felt(program, _felt_sum(program, summary))
+
+
+def _felt(program: Program, felt_sum: float) -> float:
     w = program.weights
     shares = w.meter + w.worst + w.last
-    return 0.0 if shares == 0 else _felt_sum(program, summary) / shares
+    return 0.0 if shares == 0 else felt_sum / shares
 
 
 def customer_reading(program: Program, summary: Summary, ending: REnding) -> float:
@@ -139,7 +148,11 @@ def customer_reading(program: Program, summary: Summary, ending: REnding) -> flo
 
     The ending's outcome and the felt journey, weighted; never more than one step from the outcome.
     """
-    feeling = program.weights.outcome * ending.outcome + _felt_sum(program, summary)
+    return _customer_reading(program, _felt_sum(program, summary), ending)
+
+
+def _customer_reading(program: Program, felt_sum: float, ending: REnding) -> float:
+    feeling = program.weights.outcome * ending.outcome + felt_sum
     return _nudged(ending.outcome, feeling)
 
 
@@ -188,6 +201,7 @@ class Reading(NamedTuple):
         penalties: :func:`penalties`.
         technique: :func:`technique`.
         score: :func:`score`.
+        felt: :func:`felt`.
     """
 
     customer: float
@@ -195,17 +209,22 @@ class Reading(NamedTuple):
     penalties: tuple[Penalty, ...]
     technique: float
     score: float
+    felt: float
 
 
 def read_run(program: Program, summary: Summary, ending: REnding) -> Reading:
-    """Every reading of a path that reached ``ending``, the same numbers as the functions above give."""
+    """Every reading of a path that reached ``ending``, the same numbers as the functions above give.
+
+    The journey's weighted sum is worked out once and shared by the customer reading and ``felt``.
+    """
     w = program.weights
     lost = _penalties(w.offer_before_explore, w.act_before_offer, w.skipped_stage, w.no_confirm,
                       summary.order, summary.stages)
-    customer = customer_reading(program, summary, ending)
+    felt_sum = _felt_sum(program, summary)
+    customer = _customer_reading(program, felt_sum, ending)
     process = _technique(summary, lost)
     value = _customer_score(customer)
-    return Reading(customer, value, lost, process, _score(program, value, process))
+    return Reading(customer, value, lost, process, _score(program, value, process), _felt(program, felt_sum))
 
 
 # Penalties depend only on four weights and two small bit sets: a run's are looked up, not rebuilt.
