@@ -36,7 +36,7 @@ class Beat:
     feedback: Optional[str] = None
 
 
-@dataclass
+@dataclass(slots=True)
 class PlaythroughResult:
     """A finished run: the beats, the final state and the scorecard."""
 
@@ -102,8 +102,9 @@ def play(program: Program, numbers: Optional[list[int | str]], seed: Optional[in
         step = walk.take(choice)
         card.decision(node, step, choice, open_now)
         taken.append(number)
-        beats.append(Beat(node.id, said.speaker, said.text, [said.options[c.index] for c in open_now], number,
-                          step.stage, step.rating, step.meter_before, step.meter_after, said.feedback[choice.index]))
+        options = [said.options[c.index] for c in open_now] if node.gated else list(said.options)  # all open
+        beats.append(Beat(node.id, said.speaker, said.text, options, number, step.stage, step.rating,
+                          step.meter_before, step.meter_after, said.feedback[choice.index]))
     if numbers is not None and len(numbers) > len(taken):
         raise PlaythroughError(f"the scene ended after {len(taken)} decision(s) but {len(numbers)} choices were "
                                f"given: remove the extra ones")

@@ -18,7 +18,7 @@ from game.engine import EngineError, State, Step, Story, apply_effects, enter_no
 from game.program import Program, RChoice, REnding, RNode
 from game.ltext import pick
 from game.scoring import (
-    SERVICE_LEVELS, WORD_OF_MOUTH, Penalty, advance, advance_event, grade, read_run, relationship,
+    SERVICE_LEVELS, WORD_OF_MOUTH, Penalty, RunningSummary, grade, read_run, relationship,
     relationship_label, start_summary,
 )
 from game.vocab import STAGES, meter_level
@@ -197,21 +197,24 @@ class ScorecardBuilder:
     Every line applies its `meter` event to the scoring summary; every decision applies its rating.
     """
 
+    __slots__ = ("program", "language", "texts", "summary", "points", "entries", "decisions", "ratings")
+
     def __init__(self, program: Program, language: str):
         self.program, self.language = program, language
         self.texts = program.texts(language)
         meter = float(program.mood)
-        self.summary = start_summary(program, meter)
+        self.summary = RunningSummary(start_summary(program, meter))
         self.points = [JourneyPoint("start", program.start, meter, _level(meter, program.meter_max), None)]
         self.entries: list[DebriefEntry] = []
-        self.tally = dict.fromkeys(STAGES, (0, 0))  # decisions and their ratings' sum, by stage
+        self.decisions = dict.fromkeys(STAGES, 0)  # by stage: how many decisions, the sum of their ratings
+        self.ratings = dict.fromkeys(STAGES, 0)
 
     def line(self, node_id: str) -> None:
         """The node ``node_id`` is shown: its `meter` event, if any, moves the summary and the journey."""
         summary = self.summary
         entered = enter_node(self.program, summary.meter, node_id)
         if entered != summary.meter:
-            self.summary = advance_event(summary, entered)
+            summary.event(entered)
             self.points.append(JourneyPoint("event", node_id, entered, _level(entered, self.program.meter_max),
                                             None))
 
@@ -247,19 +250,19 @@ class ScorecardBuilder:
             best_missed_rating=best.rating if best else None,
             best_missed_feedback=said.feedback[best.index] if best else None,
         ))
-        if step.stage in self.tally:
-            decisions, total = self.tally[step.stage]
-            self.tally[step.stage] = (decisions + 1, total + step.rating)
-        self.summary = advance(self.summary, step.stage, step.rating, step.meter_after)
+        if step.stage in self.decisions:
+            self.decisions[step.stage] += 1
+            self.ratings[step.stage] += step.rating
+        self.summary.decision(step.stage, step.rating, step.meter_after)
         self.points.append(JourneyPoint("decision", step.node, step.meter_after, level_after, number))
 
     def finish(self, state: State, ending: REnding) -> Scorecard:
         """The scorecard of the finished run ``state`` (which reached ``ending``)."""
-        program, language, summary = self.program, self.language, self.summary
+        program, language, summary = self.program, self.language, self.summary.summary()
         debrief = tuple(self.entries)
         reading = read_run(program, summary, ending)
         lost = reading.penalties
-        stages = _stage_scores(tuple(self.tally.values()))
+        stages = tuple(map(_stage_score, STAGES, self.decisions.values(), self.ratings.values()))
         skipped, out_of_order = _process_mistakes(lost)
         mean = round(summary.total / summary.count, 2) if summary.count else None
         level = relationship(reading.customer)
@@ -299,12 +302,6 @@ def _process_mistakes(lost: tuple[Penalty, ...]) -> tuple[tuple[str, ...], tuple
         + (("confirm",) if any(p.code == "no_confirm" for p in lost) else ())
     out_of_order = tuple(p.code for p in lost if p.code in ("offer_before_explore", "act_before_offer"))
     return skipped, out_of_order
-
-
-@lru_cache(maxsize=1024)  # a run's tally takes few values; the scores are shared, immutable results
-def _stage_scores(tally: tuple[tuple[int, int], ...]) -> tuple[StageScore, ...]:
-    """Each stage's score from its (decisions, sum of ratings), in the order of ``STAGES``."""
-    return tuple(_stage_score(stage, decisions, total) for stage, (decisions, total) in zip(STAGES, tally, strict=True))
 
 
 @lru_cache(maxsize=1024)  # 4 stages x a few counts x a few totals: shared, immutable results
