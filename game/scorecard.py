@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 from functools import lru_cache
+from operator import attrgetter
 from typing import Any, Optional, Sequence
 
 from game.conditions import evaluate
@@ -258,7 +259,7 @@ class ScorecardBuilder:
 
     def finish(self, state: State, ending: REnding) -> Scorecard:
         """The scorecard of the finished run ``state`` (which reached ``ending``)."""
-        program, language, summary = self.program, self.language, self.summary.summary()
+        program, language, summary = self.program, self.language, self.summary
         debrief = tuple(self.entries)
         reading = read_run(program, summary, ending)
         lost = reading.penalties
@@ -313,10 +314,13 @@ def _stage_score(stage: str, decisions: int, total: int) -> StageScore:
     return StageScore(stage, decisions, round(average, 2), round((average + 3) / 6 * 100, 1))
 
 
+_rating = attrgetter("rating")
+
+
 def _moment(debrief: tuple[DebriefEntry, ...], worst: bool) -> Optional[Moment]:
     if not debrief:
         return None
-    entry = min(debrief, key=lambda e: e.rating) if worst else debrief[-1]
+    entry = min(debrief, key=_rating) if worst else debrief[-1]
     return Moment(entry.number, entry.choice, entry.rating)
 
 

@@ -157,7 +157,7 @@ def penalties(program: Program, summary: Summary) -> list[Penalty]:
                            summary.order, summary.stages))
 
 
-def _felt_sum(program: Program, summary: Summary) -> float:
+def _felt_sum(program: Program, summary: Summary | RunningSummary) -> float:
     """The journey's part of the customer reading: the weighted end, low point and last rating (MOT scale).
 
     With no moment that lowered the meter, the worst moment felt is the end itself.
@@ -208,7 +208,7 @@ def technique(program: Program, summary: Summary) -> float:
     return _technique(summary, penalties(program, summary))
 
 
-def _technique(summary: Summary, lost: Sequence[Penalty]) -> float:
+def _technique(summary: Summary | RunningSummary, lost: Sequence[Penalty]) -> float:
     mean = summary.total / summary.count if summary.count else 0.0
     points = 100 * (mean + 3) / 6 - sum(p.points for p in lost)
     return round(min(100.0, max(0.0, points)), 1)
@@ -254,10 +254,11 @@ class Reading(NamedTuple):
     felt: float
 
 
-def read_run(program: Program, summary: Summary, ending: REnding) -> Reading:
+def read_run(program: Program, summary: Summary | RunningSummary, ending: REnding) -> Reading:
     """Every reading of a path that reached ``ending``, the same numbers as the functions above give.
 
-    The journey's weighted sum is worked out once and shared by the customer reading and ``felt``.
+    The journey's weighted sum is worked out once and shared by the customer reading and ``felt``;
+    a scorecard passes its :class:`RunningSummary` as it is (a frozen copy would only be read here).
     """
     w = program.weights
     lost = _penalties(w.offer_before_explore, w.act_before_offer, w.skipped_stage, w.no_confirm,
