@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple, Optional
+from typing import Any, NamedTuple, Optional, Sequence
 
 from game.conditions import evaluate
 from game.program import Program, RChoice, REnding, RNode
@@ -75,7 +75,7 @@ def open_at(node: RNode, flags: frozenset, meter: float) -> list[RChoice]:
     return open_among(node.choices, flags, meter) if node.gated else list(node.choices)
 
 
-def numbered(open_now: list[RChoice], node_id: str, wanted: int | str) -> tuple[int, RChoice]:
+def numbered(open_now: Sequence[RChoice], node_id: str, wanted: int | str) -> tuple[int, RChoice]:
     """The open choice a player asked for, by its number (1-based) or its id, with its number.
 
     Raises:
@@ -366,9 +366,10 @@ class Walk:
         self.steps: list[Step] = []
         self.visited = [program.start]
 
-    def open_choices(self) -> list[RChoice]:
-        """The choices open at the current node, in authored order."""
-        return open_at(self.node, self.flags, self.meter)
+    def open_choices(self) -> Sequence[RChoice]:
+        """The choices open at the current node, in authored order (the node's own tuple when all are)."""
+        node = self.node
+        return open_among(node.choices, self.flags, self.meter) if node.gated else node.choices
 
     def advance(self) -> None:
         """Move past the current line (the caller has checked that it is one)."""
