@@ -345,6 +345,9 @@ class _Builder:
         self.nodes_expanded += weight  # written nodes never break the alias ratio: only _alias checks it
         top = self.stack[-1] if self.stack else None
         if top is not None and top.key is None and type(top.data) is dict:
+            if event.tag is not None:  # `!!int backdrop:` would silently be the key "backdrop"
+                self.error(event.start_mark, "MOT004", f"the key {text!r} carries the tag {event.tag}: keys are "
+                                                       "plain names, so remove the tag")
             text = self._shared(text)
             self._set_key(top, text, event.start_mark)
             if event.anchor is not None:  # `&k key: v` is valid YAML: *k later means the key's text

@@ -329,6 +329,7 @@ def test_title_screen_writes_no_picture_outside_saves(tmp_path):
         app.screen.draw(app.surface)
         picture = app.screen._thumbnail("../../escaped", (40, 30))  # even if a bad name got this far
         assert picture.get_size() == (40, 30)
+        app.screen.update(0.0)
     finally:
         pygame.display.quit()
     assert not list(tmp_path.rglob("escaped*"))
@@ -343,7 +344,25 @@ def _start_title_screen(scenes: Path, saves: Path):
     app = App(saves_folder=saves, scenes_folder=scenes)
     try:
         app.screen.draw(app.surface)
+        app.screen.update(0.0)  # the pictures a frame drew are written by the next update
         return list(app.cards)
+    finally:
+        pygame.display.quit()
+
+
+def test_the_title_writes_its_pictures_after_the_frame_not_inside_draw(tmp_path):
+    pygame = pytest.importorskip("pygame")
+    from game.ui.app import App
+
+    scenes = tmp_path / "scenes"
+    scenes.mkdir()
+    (scenes / "tutorial.yaml").write_text(Path(TUTORIAL).read_text(encoding="utf-8"), encoding="utf-8")
+    app = App(saves_folder=tmp_path / "saves", scenes_folder=scenes)
+    try:
+        app.screen.draw(app.surface)
+        assert not list((tmp_path / "saves").rglob("*.png")) and app.screen.unsaved_pictures
+        app.screen.update(0.0)
+        assert list((tmp_path / "saves" / "cache").glob("*.png")) and not app.screen.unsaved_pictures
     finally:
         pygame.display.quit()
 

@@ -73,6 +73,20 @@ def test_other_tags_are_refused_as_before(tag, yaml_backend):
     assert _codes(load_scene("t.yaml", text=_with(f"mood: {tag} x"))) == ["MOT012"]
 
 
+@pytest.mark.parametrize("tag", ["!!int", "!!str", "!", "!<tag:yaml.org,2002:str>"])
+def test_a_tag_on_a_key_is_refused_where_it_is_written(tag, yaml_backend):
+    text = _with(f"{tag} backdrop: shop")
+    loaded = load_scene("t.yaml", text=text)
+    assert loaded.program is None
+    first = loaded.diagnostics[0]
+    assert (first.code, first.line) == ("MOT004", _line_of(text, "backdrop: shop"))
+    assert "'backdrop'" in first.message and "remove the tag" in first.message
+
+
+def test_a_tag_not_allowed_anywhere_is_refused_on_a_key_too(yaml_backend):
+    assert _codes(load_scene("t.yaml", text=_with("!!python/object:os.system backdrop: shop"))) == ["MOT012"]
+
+
 @settings(max_examples=150, deadline=None)
 @given(tag=st.sampled_from(["!!int", "!!float", "!!bool", "!!null", "!!str", "!!map", "!!seq",
                             "!<tag:yaml.org,2002:int>", "!<tag:yaml.org,2002:float>"]),

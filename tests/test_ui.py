@@ -369,3 +369,21 @@ def test_an_unwritable_saves_folder_is_explained_not_a_crash(tmp_path):
     _until_decision_or_ending(app, lambda: key(app, pygame.K_SPACE))
     key(app, pygame.K_2)
     assert app.run.decisions == 1  # play goes on
+
+
+def test_an_unwritable_saves_folder_is_told_once_until_a_save_works_again(tmp_path):
+    blocked = tmp_path / "a_file"
+    blocked.write_text("not a folder", encoding="utf-8")
+    app = App(saves_folder=blocked)
+    app.start_scene(str(ROOT / "scenes" / "tutorial.yaml"))
+    told = app.toast[0]
+    app.toast = None
+    _until_decision_or_ending(app, lambda: key(app, pygame.K_SPACE))
+    key(app, pygame.K_2)  # an autosave fails again, for the same reason
+    assert app.run.decisions == 1 and app.toast is None
+    assert app.saved(lambda: "written") == "written"  # a write works again: the next refusal is news
+    app.saved(app.store.save_run, app.run)
+    assert app.toast is not None and app.toast[0] == told
+    app.toast = None
+    app.saved(app.store.save_run, app.run, asked=True)  # a write the player asked for: told every time
+    assert app.toast is not None and app.toast[0] == told

@@ -54,6 +54,9 @@ class App(Window):
         self.play: Optional["PlayController"] = None  # set by the controller that opens its screen
         self.session: Optional["WorkshopController"] = None
         self.results = Results(self.store, lambda: self.settings)
+        # the last failed-save notice shown: autosaves run on every choice, so a read-only folder
+        # would otherwise cover the screen with the same ten-second notice again and again
+        self.save_problem_told: Optional[str] = None
         self.cards = self.scan()
         from game.ui.screens.title import TitleScreen  # screens import the App type: import late
 
@@ -115,14 +118,29 @@ class App(Window):
 
     # --- saves --------------------------------------------------------------------------------
 
-    def saved(self, write, *args):
-        """Run a write to saves/; when the disk refuses, tell the player what to do and return None."""
+    def saved(self, write, *args, asked: bool = False):
+        """Run a write to saves/; when the disk refuses, tell the player what to do and return None.
+
+        Args:
+            write: the function that writes; ``args`` are passed to it.
+            asked: the player asked for this write (an export): a refusal is told every time. Otherwise
+                (autosaves, history) the same refusal is told once, until a write succeeds again.
+        """
         try:
-            return write(*args)
+            result = write(*args)
         except (OSError, pygame.error) as exc:
             reason = getattr(exc, "strerror", None) or str(exc)
-            self.notify(self.t("cannot_save", folder=str(self.store.folder), reason=reason), 10)
+            self.tell_save_problem(str(self.store.folder), reason, asked)
             return None
+        self.save_problem_told = None
+        return result
+
+    def tell_save_problem(self, folder: str, reason: str, asked: bool = False) -> None:
+        """Say that ``folder`` cannot be written, unless this very notice was the last one told."""
+        text = self.t("cannot_save", folder=folder, reason=reason)
+        if asked or text != self.save_problem_told:
+            self.notify(text, 10)
+        self.save_problem_told = text
 
     def save_png(self, image: pygame.Surface, subfolder: str, name: str) -> Optional[str]:
         """Save ``image`` as ``saves/SUBFOLDER/TIMESTAMP-NAME.png``; returns the path (None if it failed)."""
@@ -132,7 +150,7 @@ class App(Window):
             # a new name every time, written whole or not at all, never through a link planted at the name
             return str(write_unique(folder, f"{time.strftime('%Y%m%d-%H%M%S')}-{name}", ".png", png_bytes(image)))
 
-        return self.saved(write)
+        return self.saved(write, asked=True)
 
     # --- settings -----------------------------------------------------------------------------
 
@@ -258,7 +276,10 @@ class App(Window):
 
     def update(self, dt: float) -> bool:
         for key, values in self.results.notices():
-            self.notify(self.t(key, **values), 10)
+            if key == "cannot_save":  # the sender's outbox: the same once-only rule as the autosaves
+                self.tell_save_problem(values["folder"], values["reason"])
+            else:
+                self.notify(self.t(key, **values), 10)
         return super().update(dt)
 
     def closing(self) -> None:

@@ -99,13 +99,13 @@ class CompareScreen(Screen):
         """Start an asked-for export once "Saving…" is on screen; show its result once it is written."""
         if self.export_asked is not None and self.app.frames > self.export_asked:
             self.export_asked = None
-            images = self.app.saved(self.page_images)
+            images = self.app.saved(self.page_images, asked=True)
             self.export_job = ExportJob(self.export_writer(), images) if images else None
             if self.export_job is None:
                 self.status = ""
         if self.export_job is not None and self.export_job.done():
             job, self.export_job = self.export_job, None
-            paths = self.app.saved(job.result)
+            paths = self.app.saved(job.result, asked=True)
             self.status = t("saved_to", self.language, path=f"{paths[0].parent.name}/{paths[0].name}, "
                                                           f"{paths[1].name}") if paths else ""
             self.app.dirty = True
@@ -156,7 +156,7 @@ class CompareScreen(Screen):
 
     def save_image(self) -> Optional[str]:
         """Export the debrief; returns the PNG's path (None if the disk refused)."""
-        paths = self.app.saved(self.export)
+        paths = self.app.saved(self.export, asked=True)
         return str(paths[0]) if paths else None
 
 

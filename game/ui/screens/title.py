@@ -9,6 +9,7 @@ Continue names the unfinished run's scene and how far it got; starting another s
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import Optional
 
 import pygame
@@ -49,6 +50,8 @@ class TitleScreen(Screen):
     def __init__(self, app):
         super().__init__(app)
         self.thumbnails: dict[tuple, pygame.Surface] = {}
+        # pictures drawn in a frame, written to the cache by the next update: no file I/O inside draw()
+        self.unsaved_pictures: list[tuple[pygame.Surface, Path]] = []
         self.card_count = 0
         self.page = 0
         self.per_page = 1
@@ -298,7 +301,7 @@ class TitleScreen(Screen):
                     art.draw_backdrop(full, full.get_rect(), backdrop, palette, raining=False)
                 image = full.subsurface(pygame.Rect(0, (full.get_height() - size[1]) * 2 // 3, *size)).copy()
                 if cached is not None:  # a name that is not a safe file name is drawn, never written
-                    self._keep(image, cached)
+                    self.unsaved_pictures.append((image, cached))
             self.thumbnails[key] = image
         return self.thumbnails[key]
 
@@ -313,7 +316,13 @@ class TitleScreen(Screen):
             return None
         return image if image.get_size() == tuple(size) else None
 
-    def _keep(self, image: pygame.Surface, path) -> None:
+    def update(self, dt: float) -> bool:
+        """Write the pictures the last frame drew to the cache, for the next start."""
+        while self.unsaved_pictures:
+            self._keep(*self.unsaved_pictures.pop())
+        return False
+
+    def _keep(self, image: pygame.Surface, path: Path) -> None:
         """Save a thumbnail for the next start; a read-only saves folder only costs the redraw."""
         try:
             write_bytes(path, png_bytes(image))  # atomic: a link or FIFO planted at the name is replaced, not followed
