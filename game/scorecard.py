@@ -20,7 +20,7 @@ from game.program import Program, RChoice, REnding, RNode
 from game.ltext import pick
 from game.scoring import (
     SERVICE_LEVELS, WORD_OF_MOUTH, Penalty, RunningSummary, grade, read_run, relationship,
-    relationship_label, start_summary,
+    relationship_label, start_low,
 )
 from game.vocab import STAGES, meter_level
 
@@ -188,6 +188,7 @@ def _is_open(choice: RChoice, flags: frozenset, meter: float) -> bool:
 # meters take few distinct values (rounded to 0.001, within -10..10; 171 over every path of the
 # shipped scenes): a memo of the pure function. 4096 entries of (float, float) -> int stay under 1 MB.
 _level = lru_cache(maxsize=4096)(meter_level)
+_NONE_MISSED = (None, None, None, None)  # a debrief entry's best_missed fields when the best was taken
 
 
 class ScorecardBuilder:
@@ -204,7 +205,7 @@ class ScorecardBuilder:
         self.program, self.language = program, language
         self.texts = program.texts(language)
         meter = float(program.mood)
-        self.summary = RunningSummary(start_summary(program, meter))
+        self.summary = RunningSummary(meter, start_low(program, meter))
         self.points = [JourneyPoint("start", program.start, meter, _level(meter, program.meter_max), None)]
         self.entries: list[DebriefEntry] = []
         self.decisions = dict.fromkeys(STAGES, 0)  # by stage: how many decisions, the sum of their ratings
@@ -232,25 +233,13 @@ class ScorecardBuilder:
         meter_max = self.program.meter_max
         level_after = _level(step.meter_after, meter_max)
         number = len(self.entries) + 1
+        missed = (said.options[best.index], best.id, best.rating, said.feedback[best.index]) if best else _NONE_MISSED
+        # Positional, in field order (number ... principles, then the four best_missed fields): one entry is
+        # built per decision, and keywords made each cost 1.2 µs instead of 0.7 µs (measured).
         self.entries.append(DebriefEntry(
-            number=number,
-            node=step.node,
-            situation=said.text,
-            choice=said.options[chosen.index],
-            choice_id=chosen.id,
-            stage=step.stage,
-            rating=step.rating,
-            delta=step.delta,
-            meter_after=step.meter_after,
-            level_before=_level(step.meter_before, meter_max),
-            level_after=level_after,
-            feedback=said.feedback[chosen.index],
-            principles=chosen.principles,
-            best_missed=said.options[best.index] if best else None,
-            best_missed_id=best.id if best else None,
-            best_missed_rating=best.rating if best else None,
-            best_missed_feedback=said.feedback[best.index] if best else None,
-        ))
+            number, step.node, said.text, said.options[chosen.index], chosen.id, step.stage, step.rating,
+            step.delta, step.meter_after, _level(step.meter_before, meter_max), level_after,
+            said.feedback[chosen.index], chosen.principles, *missed))
         if step.stage in self.decisions:
             self.decisions[step.stage] += 1
             self.ratings[step.stage] += step.rating

@@ -71,7 +71,12 @@ def start_summary(program: Program, meter: Optional[float] = None) -> Summary:
     later step can lower the meter to record it).
     """
     value = float(program.mood) if meter is None else meter
-    return Summary(meter=value, low=value if value <= program.meter_min else None)
+    return Summary(meter=value, low=start_low(program, value))
+
+
+def start_low(program: Program, meter: float) -> Optional[float]:
+    """The low point a run starts with at ``meter`` (see :func:`start_summary`)."""
+    return meter if meter <= program.meter_min else None
 
 
 def _low_after(summary: Summary, meter_after: float) -> Optional[float]:
@@ -110,9 +115,12 @@ class RunningSummary:
 
     __slots__ = ("meter", "low", "worst", "last", "stages", "order", "total", "count")
 
-    def __init__(self, start: Summary):
-        self.meter, self.low, self.worst, self.last = start.meter, start.low, start.worst, start.last
-        self.stages, self.order, self.total, self.count = start.stages, start.order, start.total, start.count
+    def __init__(self, meter: float, low: Optional[float]):
+        """A run before any decision, as ``start_summary`` (``low``: :func:`start_low`)."""
+        self.meter, self.low = meter, low
+        self.worst: Optional[int] = None
+        self.last: Optional[int] = None
+        self.stages = self.order = self.total = self.count = 0
 
     def decision(self, stage: str, rating: int, meter_after: float) -> None:
         """As :func:`advance`."""

@@ -19,7 +19,7 @@ starts = st.builds(lambda meter, at_bottom: Summary(meter=meter, low=meter if at
 
 @given(starts, moves)
 def test_running_summary_matches_advance_after_every_move(start, sequence):
-    running, expected = RunningSummary(start), start
+    running, expected = RunningSummary(start.meter, start.low), start
     assert running.summary() == expected
     for move in sequence:
         if isinstance(move, tuple):
