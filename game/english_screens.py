@@ -152,6 +152,7 @@ TRAINEE_TEXTS: tuple[tuple[str, str], ...] = (  # the briefing, assessment mode 
     entry("tells_bad_one", "Likely to tell one person about a bad experience"),
     entry("recap", "{speaker}: {text}"),
     entry("options_page", "Options {first}–{last} of {total}  ·  PgUp/PgDn"),
+    entry("options_page_one", "Option {n} of {total}  ·  PgUp/PgDn"),
     entry("card_more", "Space: more ({page}/{pages})"),
     entry("assessment_meter", "Assessment: reactions shown at the end"),
     entry("no_undo_in_assessment", "No undo in an assessment"),
@@ -173,6 +174,7 @@ TRAINEE_TEXTS: tuple[tuple[str, str], ...] = (  # the briefing, assessment mode 
     entry("keep_run", "Keep my run"),
     entry("summary_label", "About this scene"),
     entry("more_scenes", "Scenes {first}–{last} of {total}  ·  PgUp/PgDn"),
+    entry("more_scenes_one", "Scene {n} of {total}  ·  PgUp/PgDn"),
 )
 
 PHONE_TEXTS: tuple[tuple[str, str], ...] = (  # the call view of phone scenes
@@ -247,6 +249,7 @@ KEY_TEXTS: tuple[tuple[str, str], ...] = (  # the keymaps (game.ui.keymap): how 
     entry("ka_fullscreen", "full screen"),
     entry("ka_reload", "reload the scene"),
     entry("ka_next", "next"),
+    entry("ka_show_options", "show the options"),
     entry("ka_next_page", "next page"),
     entry("ka_back", "back"),
     entry("ka_timer", "timer"),

@@ -6,6 +6,7 @@ import pytest
 from game.ui.keymap import CTRL, GLOBAL_KEYS, HINT_SEPARATOR, Binding, Keymap
 from game.ui.screens.facilitate import FACILITATOR_KEYS
 from game.ui.screens.play import PLAY_KEYS
+from game.ui.strings import t
 
 
 class Recorder:
@@ -37,7 +38,11 @@ def test_hints_show_what_the_keys_do_in_each_mode(language):
     assert PLAY_KEYS.hint(language, {"deciding", "focused"}).count("Enter") == 1
     voting = FACILITATOR_KEYS.hint(language, {"voting"})
     assert voting.startswith("T\u00a0") and "R\u00a0" in voting and "PageDown" not in voting
+    assert "PageUp\u00a0" in voting and "Esc\u00a0" in voting  # back and the menu work while voting too
+    assert "PageDown\u00a0" in FACILITATOR_KEYS.hint(language, {"voting", "votes"})  # it reveals once votes are in
     assert "PageDown" in FACILITATOR_KEYS.hint(language, set())
+    reading = FACILITATOR_KEYS.hint(language, {"reading"})  # PageDown says it shows the options (and the vote)
+    assert reading.startswith(f"PageDown\u00a0{t('ka_show_options', language)}") and "A-I" not in reading
 
 
 def test_every_action_is_a_method_of_its_screen():

@@ -30,11 +30,12 @@ def type_text(app, text):
 
 
 def to_decision(app):
-    """Clicker 'next' until the current team faces a decision or an ending."""
+    """Clicker 'next' until the current team faces a decision open to votes (past the line's own page, when
+    the line is too long to show with the options) or an ending."""
     workshop = app.workshop
     for _ in range(100):
         kind = workshop.story.kind(workshop.state)
-        if kind in ("decision", "ending") and app.screen.revealed is None:
+        if kind in ("decision", "ending") and app.screen.revealed is None and not app.screen.reading():
             return kind
         key(app, pygame.K_PAGEDOWN)
     raise AssertionError("no decision reached")
@@ -349,3 +350,107 @@ def test_long_team_names_keep_clear_of_the_next_column_on_the_debrief(app, langu
         if page.kind == "results":
             assert {b.text for b in names} == set(teams)
             assert any(len(b.lines) > 1 for b in names)  # the longest name wraps inside its column
+
+
+UMBRELLA = str(ROOT / "scenes" / "umbrella.yaml")
+
+
+def _projected(app):
+    app.dirty = True
+    app.draw()
+    return [block.text for block in app.screen.drawn]
+
+
+def test_a_line_too_long_for_the_options_is_read_on_its_own_page_before_the_vote(tmp_path):
+    app = App(size=(1920, 1080), saves_folder=tmp_path)  # the umbrella's opening narration, in English, at 1080p
+    try:
+        app.start_workshop(UMBRELLA, ["Red"], "sequential")
+        screen, workshop = app.screen, app.workshop
+        view = workshop.view("en")
+        options = [choice.text for choice in view.choices]
+        assert screen.reading() and "reading" in screen.modes() and "voting" not in screen.modes()
+        shown = _projected(app)
+        assert view.text in shown and not any(text in shown for text in options)
+        assert not any(":" in text and text.replace(":", "").isdigit() for text in shown)  # no clock yet
+        assert "PageDown\u00a0show the options" in screen.key_hint()
+        key(app, pygame.K_a)  # the vote is not open yet: a letter counts for nothing
+        assert workshop.votes == {} and screen.reading()
+        key(app, pygame.K_PAGEDOWN)  # the room has read the line: the options, the timer, the vote
+        assert not screen.reading() and "voting" in screen.modes() and not screen.timer_running
+        shown = _projected(app)
+        assert all(text in shown for text in options) and view.text not in shown
+        assert f"{screen.timer_total // 60}:00" in shown
+        key(app, pygame.K_PAGEUP)  # no vote entered yet: back to the line, nothing undone
+        assert screen.reading() and not workshop.records
+        key(app, pygame.K_PAGEDOWN)
+        key(app, pygame.K_b)
+        assert "PageDown\u00a0reveal" in screen.key_hint()
+        key(app, pygame.K_PAGEDOWN)  # reveal
+        assert workshop.records[-1].chosen == "B"
+        key(app, pygame.K_PAGEUP)  # the decision taken back: straight to its vote, the line was read
+        assert not workshop.records and not screen.reading() and "voting" in screen.modes()
+    finally:
+        pygame.display.quit()
+
+
+def test_a_line_that_fits_beside_the_options_opens_on_the_vote(app):
+    app.start_workshop(TUTORIAL, ["Only"], "sequential")
+    to_decision(app)
+    key(app, pygame.K_PAGEUP)  # nothing to go back to: still the vote
+    assert "voting" in app.screen.modes() and not app.screen.reading()
+    assert app.workshop.view().text in _projected(app)
+
+
+def test_the_timer_shows_only_while_a_vote_is_open(tmp_path):
+    app = App(size=(1920, 1080), saves_folder=tmp_path)
+    try:
+        app.start_workshop(UMBRELLA, ["Red"], "sequential")
+        workshop, clock = app.workshop, "{}:00"
+        seen = set()
+        for _ in range(40):
+            shown = _projected(app)
+            kind = workshop.kind()
+            voting = "voting" in app.screen.modes()
+            has_clock = clock.format(app.screen.timer_total // 60) in shown
+            assert has_clock == voting, (kind, app.screen.modes(), shown[:3])
+            app.screen.show_notes = True  # the presenter notes say the time only while it is counted too
+            notes = " ".join(_projected(app))
+            app.screen.show_notes = False
+            assert (f" · {app.screen.timer_total // 60}:" in notes) == voting, (kind, notes[:80])
+            seen.add("voting" if voting else "revealed" if app.screen.revealed else kind)
+            if kind == "ending":
+                break
+            if voting:
+                key(app, pygame.K_a)
+            key(app, pygame.K_PAGEDOWN)
+        assert {"voting", "revealed", "line", "decision"} <= seen
+    finally:
+        pygame.display.quit()
+
+
+def test_default_team_names_follow_the_language_and_typed_names_stay(app):
+    app.update_settings(language="zh")
+    click(app, button_centre(app, "facilitate"))
+    setup = app.screen
+    assert setup.teams == ["第1组", "第2组"]
+    click(app, button_centre(app, TeamRow(1)))
+    for _ in range(len("第2组")):
+        key(app, pygame.K_BACKSPACE)
+    type_text(app, "Owls")
+    key(app, pygame.K_RETURN)  # stop typing
+    key(app, pygame.K_l)
+    assert app.settings.language == "en" and setup.teams == ["Team 1", "Owls"]
+    setup.activate("add")
+    key(app, pygame.K_l)
+    assert setup.teams == ["第1组", "Owls", "第3组"]
+
+
+def test_default_team_names_follow_the_language_on_the_projector_and_the_debrief(app):
+    app.update_settings(language="zh")
+    app.start_workshop(TUTORIAL, ["第1组", "Owls"], "alternating")
+    key(app, pygame.K_l)  # the facilitator switches the room to English
+    assert "Team 1's turn" in _projected(app)
+    app.finish_workshop()
+    shown = " ".join(_projected(app))
+    assert "Team 1" in shown and "Owls" in shown and "第1组" not in shown
+    assert app.workshop.teams == ["第1组", "Owls"]  # the session's record keeps the names it started with

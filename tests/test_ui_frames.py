@@ -158,19 +158,20 @@ def test_a_panel_looks_as_it_did_with_its_whole_shadow_blitted(window):
         assert painted == rect.union(rect.move(0, theme.px(4)))
 
 
-def test_a_moving_call_card_under_a_tall_line_box_equals_the_whole_frame(app):
-    """The caller's card changes (voice, timer) while the line's box overlapping it stays: the box is
-    drawn again over the card's area only."""
+def test_a_moving_call_card_above_a_tall_line_box_equals_the_whole_frame(app):
+    """The caller's card changes (voice, timer) beside a line box tall enough to have covered its foot: the
+    card now ends above the box (its headset caption stays readable), and each frame still equals the whole."""
     app.update_settings(text_size=5)
     app.start_scene(str(SCENES / "thirty_fen.yaml"))
     settle(app)
     for _ in range(30):
         screen = app.screen
-        if screen.rects["dialog"].colliderect(screen.rects["customer"]) and screen.view.kind == "line":
+        if screen.view.kind == "line" and screen.rects["dialog"].height > app.theme.height * 0.35:
             break
         key(app, pygame.K_1 if screen.deciding else pygame.K_SPACE)
         finish_line(app)
-    assert screen.rects["dialog"].colliderect(screen.rects["customer"])
+    assert screen.rects["dialog"].height > app.theme.height * 0.35  # a tall box, as the old card ran under
+    assert screen.rects["customer"].bottom < screen.rects["dialog"].top
     screen.picture.touch()
     rebuilds = screen.still.rebuilds
     for frame in range(6):

@@ -146,3 +146,39 @@ def test_time_on_hold_advances_the_call_timer():
     on_hold = call_look(prog, seed + ("hold",), "en")
     assert on_hold.state == "hold" and on_hold.story_seconds == HOLD_SECONDS
     assert call_look(prog, ("intro",), "en").story_seconds == 0  # a new call starts at zero
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
+def test_the_call_card_ends_above_the_line_box_at_the_largest_text(size, language, monkeypatch):
+    """The headset's caption is the card's foot: at the largest text size it must not hide behind the line
+    box (the voice gives way first); the box's name tag sits on its top edge, so the card ends above that."""
+    from game.settings import TEXT_SIZES
+    from game.ui import phone
+    from game.ui.app import App
+    from game.ui.driver import finish_line, key
+
+    strips = []
+    draw_strip = phone._draw_headset_strip
+    monkeypatch.setattr(phone, "_draw_headset_strip", lambda surface, app, strip, state: strips.append(strip.copy())
+                        or draw_strip(surface, app, strip, state))
+    with tempfile.TemporaryDirectory() as saves:
+        app = App(size=size, saves_folder=Path(saves))
+        app.update_settings(language=language, text_size=len(TEXT_SIZES) - 1)
+        app.start_scene(str(SCENES / "thirty_fen.yaml"))
+        tall = 0
+        for _ in range(24):
+            finish_line(app)
+            screen = app.screen
+            card, box = screen.rects["customer"], screen.rects["dialog"]
+            strips.clear()
+            phone.draw_call(app.surface, app, screen.picture, card, screen.meter_shown, False)
+            assert strips and strips[-1].bottom <= card.bottom and strips[-1].top > card.top
+            name_tag = round(app.theme.body * 1.6) // 2  # the speaker's tag straddles the box's top edge
+            assert card.bottom <= box.top - name_tag, (app.run.state.node, card, box)
+            tall += box.height > size[1] * 0.35
+            if app.run.is_over() or not isinstance(app.screen, type(screen)):
+                break
+            key(app, pygame.K_1 if screen.deciding else pygame.K_SPACE)
+        assert tall  # some of those boxes were as tall as the ones the card used to run under
+        pygame.quit()

@@ -91,6 +91,27 @@ def test_chinese_lines_never_split_a_latin_word_or_number(book, sentence, runs):
                 start = found + len(run)
 
 
+NUMBER_SENTENCES = [
+    ("您已经在这里等了1分35秒，真的非常抱歉，我马上帮您处理。", ["1分35秒"]),
+    ("第1组和第2组请举手投票，每组约3天后会收到结果。", ["第1组", "第2组", "约3天"]),
+    ("您在2026年12月3日下午5点30分办理的业务，退款20元已经到账了。", ["2026年12月3日", "5点30分", "20元"]),
+]
+
+
+@pytest.mark.parametrize("sentence, units", NUMBER_SENTENCES)
+def test_chinese_lines_never_part_a_number_from_its_unit(book, sentence, units):
+    for width in range(60, 520, 7):
+        lines = book.wrap(sentence, 20, width)
+        assert "".join(lines) == sentence
+        offsets = [sum(len(line) for line in lines[:i]) for i in range(len(lines) + 1)]
+        for unit in units:
+            found = sentence.find(unit)
+            held = unit + "".join(c for c in sentence[found + len(unit):][:1] if c in NO_LINE_START)
+            if book.width(held, 20) > width:
+                continue  # wider than the line (with the comma that may not start one): only then broken
+            assert not any(found < cut < found + len(unit) for cut in offsets), (unit, width, lines)
+
+
 # Characters with no width of their own (zero-width space and joiners, a byte-order mark, a bidi override,
 # a lone variation selector or soft hyphen) and surrogates from a JSON or YAML escape: pygame refuses to
 # render either, and such text reaches the window from scenes, settings and caches.
@@ -118,6 +139,36 @@ def test_a_line_never_breaks_at_a_no_break_space(book, space, language):
         for head in heads:  # never "L" alone at the end of a line
             assert any(head in line for line in lines), (width, head, lines)
         assert not any(line.startswith(("·", space)) or line.endswith(space) for line in lines), (width, lines)
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_a_hint_line_breaks_between_entries_while_each_entry_fits_a_line(book, language):
+    from game.ui.keymap import GLOBAL_KEYS, HINT_SEPARATOR
+    from game.ui.screens.title import TITLE_KEYS
+
+    hint = TITLE_KEYS.hint(language, {"focused"}, {"ka_activate": "Start practice"}) + HINT_SEPARATOR + \
+        GLOBAL_KEYS.hint(language)
+    entries = hint.split(HINT_SEPARATOR)
+    assert any(" " in entry for entry in entries)  # "Esc quit", "L language": labels of several words
+    for width in range(max(book.width(entry, 16) for entry in entries) + 12, book.width(hint, 16) + 20, 5):
+        lines = book.wrap(hint, 16, width)
+        assert all(book.width(line, 16) <= width for line in lines), (width, lines)
+        for entry in entries:  # "Esc main / menu" never: every entry whole on one line
+            assert any(entry in line for line in lines), (width, entry, lines)
+        assert not any(line.startswith(("·", " ")) for line in lines), (width, lines)
+
+
+def test_an_entry_wider_than_the_line_breaks_inside_it_at_its_words(book):
+    from game.ui.keymap import HINT_SEPARATOR
+
+    long_entry = "Enter\u00a0press the selected button and open the scenario it names"
+    hint = HINT_SEPARATOR.join(["Esc\u00a0main menu", long_entry, "L\u00a0language"])
+    width = book.width("Enter press the selected button", 16) + 4
+    lines = book.wrap(hint, 16, width)
+    assert all(book.width(line, 16) <= width for line in lines) and len(lines) > 3
+    assert lines[0].startswith("Esc\u00a0main menu") and lines[-1].endswith("L\u00a0language")
+    words = set(long_entry.replace("\u00a0", " ").split()) | {"·", "Esc", "main", "menu", "L", "language"}
+    assert all(set(line.replace("\u00a0", " ").split()) <= words for line in lines), lines  # broken at words only
 
 
 def test_the_hints_join_each_key_to_its_label_with_a_no_break_space():

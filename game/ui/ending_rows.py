@@ -15,7 +15,7 @@ from game.ui.layout import button_width
 from game.ui.scroll import Row, text_rows
 from game.ui.strings import MOT_LABELS, SERVICE_LEVELS, t
 from game.i18n import level_word, process_problems
-from game.vocab import signed
+from game.vocab import SERVICE_LEVEL_NAMES, signed
 from game.ui.widgets import chip, rating_colour
 
 if TYPE_CHECKING:
@@ -30,6 +30,11 @@ def word_of_mouth(count: int, language: str) -> str:
         return t("tells_none", language)
     key = "tells_good" if count > 0 else "tells_bad"
     return t(f"{key}_one", language) if abs(count) == 1 else t(key, language, n=abs(count))
+
+
+def service_colour(card: Scorecard, theme) -> tuple:
+    """The service level's colour: the warning colour when no level was reached, the accent otherwise."""
+    return theme.palette.bad if card.service_level == SERVICE_LEVEL_NAMES[0] else theme.palette.accent
 
 
 def summary_rows(app: "App", card: Scorecard, width: int) -> list[Row]:
@@ -50,7 +55,7 @@ def summary_rows(app: "App", card: Scorecard, width: int) -> list[Row]:
     facts = [
         (t("relationship", language), f"{signed(card.relationship)} {MOT_LABELS[language][card.relationship]}",
          rating_colour(card.relationship, theme)),
-        (t("service_level", language), SERVICE_LEVELS[language][card.service_level], palette.accent),
+        (t("service_level", language), SERVICE_LEVELS[language][card.service_level], service_colour(card, theme)),
         (t("word_of_mouth", language), word_of_mouth(card.word_of_mouth, language),
          rating_colour(card.word_of_mouth, theme)),
     ]

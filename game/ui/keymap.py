@@ -13,10 +13,11 @@ from typing import Any, Iterable, Mapping, Optional
 
 import pygame
 
+from game.ui.linebreak import ENTRY_SEPARATOR
 from game.ui.strings import t
 
 SHIFT, CTRL = pygame.KMOD_SHIFT, pygame.KMOD_CTRL
-HINT_SEPARATOR = "\u00a0\u00a0·  "  # no-break before the dot: a wrapped hint line never starts with "·"
+HINT_SEPARATOR = ENTRY_SEPARATOR  # a hint line breaks between entries first, never before the dot
 NO_BREAK_SPACE = "\u00a0"  # between a key and what it does in a hint
 
 

@@ -20,10 +20,16 @@ NO_LINE_END = set("（《「『【〔〈“‘(")
 # No-break spaces (U+00A0, and the narrow U+202F) join what is on either side ("L\u00a0language" in a key
 # hint): a line never breaks at them. Every other space is a break opportunity.
 NO_BREAK_SPACES = "\u00a0\u202f"
+# Between the entries of a list that breaks between entries first ("Esc\u00a0main menu  ·  L\u00a0language" in a
+# key hint): a line breaks inside an entry only when the entry alone is wider than the line. The no-break spaces
+# keep the dot with the entry before it, so a wrapped line never starts with "·".
+ENTRY_END = "\u00a0\u00a0·"
+ENTRY_SEPARATOR = ENTRY_END + "  "
 _SPACE = r"[^\S\u00a0\u202f]+"
 _WORDS = re.compile(_SPACE + r"|(?:\S|[\u00a0\u202f])+")
 # A Latin word, number or code that must stay on one line: Micro-USB, 8:40, 0.3, Type-C, iPhone15.
 _LATIN_RUN = re.compile(r"[A-Za-z0-9]+(?:[-:.'’/_][A-Za-z0-9]+)*")
+NUMBER_PREFIXES = set("第约近共每")  # Chinese characters that belong to the number after them: 第1组, 约3天
 _LATIN_TOKEN = re.compile(_SPACE + r"|[A-Za-z0-9'’\-_/.,;:!?()\"“”%$@#&*+=<>\[\]{}~^|\\]+|.", re.DOTALL)
 
 Measure = Callable[[str], int]
@@ -51,19 +57,34 @@ def _phrases(paragraph: str) -> tuple[str, ...]:
 
 
 def _keep_latin_runs_whole(phrases: list[str]) -> list[str]:
-    """Join phrases whose boundary falls inside a Latin run: BudouX may cut "Micro-USB" into "Mi|cro-USB"."""
+    """Join phrases whose boundary falls inside a Latin run (BudouX may cut "Micro-USB" into "Mi|cro-USB") or
+    between a number and its unit ("1|分35秒", "第|1组")."""
+    text = "".join(phrases)
     inside: set[int] = set()
-    for run in _LATIN_RUN.finditer("".join(phrases)):
+    for run in _LATIN_RUN.finditer(text):
         inside.update(range(run.start() + 1, run.end()))
     joined: list[str] = []
     offset = 0
     for phrase in phrases:
-        if joined and offset in inside:
+        if joined and (offset in inside or _number_and_unit(text[:offset], text[offset:])):
             joined[-1] += phrase
         else:
             joined.append(phrase)
         offset += len(phrase)
     return joined
+
+
+def _number_and_unit(before: str, after: str) -> bool:
+    """True when a cut between ``before`` and ``after`` would part a number from its unit: "1|分", "1分|35秒"
+    (a unit between two numbers: a time or a date), "第|1组"."""
+    if not before or not after:
+        return False
+    last, first = before[-1], after[0]
+    if last.isdigit() and is_wide(first):
+        return True
+    if first.isdigit() and is_wide(last):
+        return last in NUMBER_PREFIXES or (len(before) > 1 and before[-2].isdigit())
+    return False
 
 
 def units_of(paragraph: str) -> tuple[str, ...]:
@@ -74,7 +95,35 @@ def units_of(paragraph: str) -> tuple[str, ...]:
 
 
 def break_paragraph(paragraph: str, width: int, measure: Measure) -> list[str]:
-    """Break one paragraph (no newlines) into lines that ``measure`` no wider than ``width``."""
+    """Break one paragraph (no newlines) into lines that ``measure`` no wider than ``width``; a list of
+    entries joined by :data:`ENTRY_SEPARATOR` breaks between entries (see :func:`break_entries`)."""
+    if ENTRY_SEPARATOR in paragraph:
+        return break_entries(paragraph.split(ENTRY_SEPARATOR), width, measure)
+    return _break_words(paragraph, width, measure)
+
+
+def break_entries(entries: list[str], width: int, measure: Measure) -> list[str]:
+    """Lines of ``entries``, joined on a line by :data:`ENTRY_SEPARATOR`: each entry stays whole on one line,
+    and only an entry wider than a line is broken inside, at its own break opportunities. A line the list goes
+    on after ends with the separator's dot when it fits there."""
+    lines: list[str] = []
+    current = ""
+    for entry in entries:
+        candidate = current + ENTRY_SEPARATOR + entry if current else entry
+        if measure(candidate) <= width:
+            current = candidate
+            continue
+        if current:
+            lines.append(current + ENTRY_END if measure(current + ENTRY_END) <= width else current)
+        parts = [entry] if measure(entry) <= width else _break_words(entry, width, measure)
+        lines.extend(parts[:-1])  # an entry wider than a line: broken inside, the list goes on after it
+        current = parts[-1]
+    lines.append(current)
+    return lines
+
+
+def _break_words(paragraph: str, width: int, measure: Measure) -> list[str]:
+    """Break a paragraph at its words (English) or phrases (Chinese), with the kinsoku rules."""
     lines: list[str] = []
     current = ""
     for unit in _glue(units_of(paragraph)):
@@ -128,16 +177,18 @@ def _kinsoku(lines: list[str], width: int, measure: Measure) -> list[str]:
     for index in range(1, len(lines)):
         while lines[index][:1] in NO_LINE_START and len(lines[index - 1]) > 1 and is_wide(lines[index - 1][-1]):
             carried = lines[index - 1][-1] + lines[index]
-            if measure(carried) > width:
+            if measure(carried) > width or _splits_latin_run(lines[index - 1][:-1], carried):
                 break
             lines[index - 1], lines[index] = lines[index - 1][:-1], carried
     return lines
 
 
 def _splits_latin_run(before: str, after: str) -> bool:
-    """True when the cut between ``before`` and ``after`` falls inside a run of Latin letters or digits."""
-    return bool(before) and bool(after) and before[-1].isascii() and before[-1].isalnum() \
+    """True when the cut between ``before`` and ``after`` falls inside a run of Latin letters or digits, or
+    parts a number from its unit."""
+    latin = bool(before) and bool(after) and before[-1].isascii() and before[-1].isalnum() \
         and after[0].isascii() and after[0].isalnum()
+    return latin or _number_and_unit(before, after)
 
 
 def _no_orphan(lines: list[str], width: int, measure: Measure) -> list[str]:

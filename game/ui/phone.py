@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 CALL_STATES = ("ringing", "connected", "hold", "transfer", "ended")
 VOICE_FPS = 12  # the waveform is repainted this often while it moves
 VOICE_SECONDS = 6.0  # it moves this long after the last input, then the screen rests (the timer still ticks)
+MIN_VOICE = 24  # the voice is drawn only when it can be at least this tall (layout units); else just its caption
 HOLD_SECONDS = 60  # each line the caller spends on hold adds this much story time to the call timer
 # A line's expression heard as a voice, on the meter's scale (-10 furious ... 10 delighted).
 EXPRESSION_VOICE = {"angry": -8.0, "worried": -4.0, "sad": -3.0, "surprised": -1.0, "neutral": 0.0,
@@ -216,14 +217,33 @@ def _draw_card(surface: pygame.Surface, app: "App", rect: pygame.Rect, look: Cal
         meter = 0.0
     if look.expression is not None:
         meter = EXPRESSION_VOICE.get(look.expression, meter)
-    headset_height = max(theme.px(44), book.line_height(theme.small) + theme.px(12))
-    wave = pygame.Rect(x, y, inner, rect.bottom - gap - headset_height - gap - y - book.line_height(theme.small))
-    draw_voice(surface, wave, meter, look.state, moment, look.caller_speaking, assessing, theme.unit)
-    caption = _caption(look, meter, assessing, language)
-    rendered = book.render(_fit(book, caption, theme.small, inner, False), theme.small, palette.text_dim)
-    surface.blit(rendered, (x, wave.bottom + theme.px(4)))
-    _draw_headset_strip(surface, app, pygame.Rect(x, rect.bottom - gap - headset_height, inner, headset_height),
-                        look.state)
+    headset_height = _headset_height(theme, book)
+    strip = pygame.Rect(x, rect.bottom - gap - headset_height, inner, headset_height)
+    caption_height = book.line_height(theme.small) + theme.px(4)
+    room = strip.top - gap - y  # for the voice and its caption: the voice gives way first when the card is short
+    if room - caption_height >= MIN_VOICE * theme.unit:
+        wave = pygame.Rect(x, y, inner, room - caption_height)
+        draw_voice(surface, wave, meter, look.state, moment, look.caller_speaking, assessing, theme.unit)
+        y = wave.bottom + theme.px(4)
+    if room >= caption_height:
+        caption = _caption(look, meter, assessing, language)
+        rendered = book.render(_fit(book, caption, theme.small, inner, False), theme.small, palette.text_dim)
+        surface.blit(rendered, (x, y))
+    _draw_headset_strip(surface, app, strip, look.state)
+
+
+def _headset_height(theme: Any, book: Any) -> int:
+    """The headset strip's height: its caption in the small type, with room around it."""
+    return max(theme.px(44), book.line_height(theme.small) + theme.px(12))
+
+
+def card_rect(app: "App", picture: pygame.Rect, box_top: int) -> pygame.Rect:
+    """Where a phone scene's card goes: the picture's rect, ending ``box_top`` (the line box's top, less its
+    name tag) at the latest, so nothing of the card (the headset's caption last of all) hides behind the box.
+    A counter scene's picture is returned as it is: the person stands behind the box."""
+    if not is_phone(app):
+        return picture
+    return pygame.Rect(picture.x, picture.y, picture.width, max(0, min(picture.height, box_top - picture.y)))
 
 
 def _caption(look: CallLook, meter: float, assessing: bool, language: str) -> str:

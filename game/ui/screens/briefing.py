@@ -147,7 +147,7 @@ class ReplaceRunOverlay(_MessageOverlay):
         lines = book.wrap(message, theme.small, width - theme.px(18))
         buttons = 2 * (book.line_height(theme.body) * 2 + 2 * theme.px(10) + theme.gap)
         return self.title_height(t(self.title_key, self.language)) + 4 * theme.gap \
-            + book.text_height(len(lines), theme.small) + buttons
+            + book.text_height(len(lines), theme.small) + buttons + self.footer_height()
 
     def entries(self) -> list[tuple[str, str]]:
         return [(t("replace_run_yes", self.language, new=self.new_title), "replace"),

@@ -20,7 +20,7 @@ from game.ui.blocks import Canvas, measure, one_line
 from game.ui.chart import journey_xy, meter_y
 from game.ui.screens.projector import AMBER, DIM, background, QUALITY_TEXT, WHITE, projector_sizes, quality, \
     rating_words
-from game.ui.strings import t
+from game.ui.strings import t, team_name
 from game.ui.theme import Theme
 from game.vocab import signed
 
@@ -75,6 +75,9 @@ class DebriefBuilder:
         self.margin = round(theme.width * 0.04)
         self.gap = theme.px(10)
         self.results = workshop.results()
+        self.teams = [team_name(team, index, language) for index, team in enumerate(workshop.teams)]
+        for row, shown in zip(self.results, self.teams, strict=True):  # default names follow the language
+            row["team"] = shown
         self.header_bottom = self.margin // 2 + book.line_height(round(self.size * 1.2)) + self.gap
         width = theme.width - 2 * self.margin
         self.keys_top = theme.height - theme.px(4) - keys_lines * book.line_height(self.label)
@@ -87,7 +90,7 @@ class DebriefBuilder:
     def _name_column_width(self) -> int:
         """The team-name column, sized by the widest name (between a quarter-ish and a third of the page);
         a longer name wraps inside it. Its right edge keeps a full line height clear of the next column."""
-        widest = max((self.book.width(team, self.size, True) for team in self.workshop.teams), default=0)
+        widest = max((self.book.width(team, self.size, True) for team in self.teams), default=0)
         lead = 2 * self.pad + self.size  # the marker and its padding, left of the name
         wanted = lead + widest + self.column_gap
         return max(round(self.area.width * 0.18), min(round(self.area.width * 0.34), wanted))
@@ -294,4 +297,4 @@ class DebriefBuilder:
         """Scenario, date, teams and page number: an exported page stands on its own."""
         workshop = self.workshop
         return self.t("footer", scenario=pick(workshop.program.title, self.language), date=workshop.started,
-                      teams=", ".join(workshop.teams), page=number, total=total)
+                      teams=", ".join(self.teams), page=number, total=total)

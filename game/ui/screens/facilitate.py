@@ -21,7 +21,7 @@ from game.ui.screens.base import NUMBER_KEYS, Screen
 from game.ui.screens.facilitate_overlays import ConfirmCard, FacilitatorMenu
 from game.ui.screens.presenter import NoteOption, draw_notes
 from game.ui.screens.projector import AMBER, Option, ProjectorPainter, projector_sizes
-from game.ui.strings import t
+from game.ui.strings import t, team_name
 from game.ui.workshop_control import WorkshopController
 from game.workshop import LETTERS, Reveal, Workshop, WorkshopError, letter
 
@@ -34,15 +34,17 @@ TIMER_STEP = 30
 LETTERS_SHOWN = tuple(LETTER_KEYS)
 DIGITS = tuple(NUMBER_KEYS) + (pygame.K_0, pygame.K_KP0)
 # Tried in order, like an if/elif chain: a tie's letter before a vote's, Shift+letter before the letter,
-# Down selecting an option (while voting) before Down going on. While votes are entered, B is a vote.
+# Down selecting an option (while voting) before Down going on. While votes are entered, B is a vote. The rows
+# for PageDown say what it does next: show the options after a line read on its own page, reveal once votes are
+# in, go on otherwise.
 FACILITATOR_KEYS = Keymap(
     "facilitate", "keys_facilitate",
     Binding(LETTERS_SHOWN, "break_tie", "kn_letters", "ka_break_tie", when=("tie",), with_key=True),
+    Binding(NEXT_KEYS, "proceed", "kn_pagedown", "ka_show_options", when=("reading",)),
     Binding((pygame.K_t,), "toggle_timer", "kn_t", "ka_timer", when=("voting",)),
-    Binding((pygame.K_t,), "toggle_timer", "kn_t", "ka_timer", hint=False),
     Binding((pygame.K_EQUALS, pygame.K_PLUS, pygame.K_KP_PLUS), "add_time", "kn_plus_minus", "ka_timer_step",
-            args=(TIMER_STEP,), hint=False),
-    Binding((pygame.K_MINUS, pygame.K_KP_MINUS), "add_time", "kn_plus_minus", "ka_timer_step",
+            when=("voting",), args=(TIMER_STEP,), hint=False),
+    Binding((pygame.K_MINUS, pygame.K_KP_MINUS), "add_time", "kn_plus_minus", "ka_timer_step", when=("voting",),
             args=(-TIMER_STEP,), hint=False),
     Binding(LETTERS_SHOWN, "vote", "kn_shift_letters", "ka_unvote", when=("voting",), mods=pygame.KMOD_SHIFT,
             args=(-1,), with_key=True),
@@ -51,16 +53,15 @@ FACILITATOR_KEYS = Keymap(
     Binding((pygame.K_BACKSPACE,), "untype", "kn_backspace", "ka_untype", when=("typed",), hint=False),
     Binding((pygame.K_UP,), "select", "kn_up_down", "ka_pick_option", when=("voting",), args=(-1,), hint=False),
     Binding((pygame.K_DOWN,), "select", "kn_up_down", "ka_pick_option", when=("voting",), args=(1,), hint=False),
+    Binding(NEXT_KEYS, "proceed", "kn_pagedown", "ka_reveal", when=("voting", "votes")),
     Binding((pygame.K_r,), "reveal", "kn_r", "ka_reveal", when=("voting",)),
     Binding(NEXT_KEYS, "proceed", "kn_pagedown", "ka_next", when=("!voting", "!tie")),
     Binding(NEXT_KEYS, "proceed", "kn_pagedown", "ka_next", hint=False),
-    Binding(BACK_KEYS, "back_one", "kn_pageup", "ka_back", when=("!voting",)),
-    Binding(BACK_KEYS, "back_one", "kn_pageup", "ka_back", hint=False),
+    Binding(BACK_KEYS, "back_one", "kn_pageup", "ka_back"),
     Binding((pygame.K_n,), "toggle_notes", "kn_n", "ka_notes"),
     Binding((pygame.K_PERIOD,), "blank_screen", "kn_period", "ka_blank"),
     Binding((pygame.K_b, pygame.K_w), "blank_screen", "kn_b", "ka_blank", when=("!voting",), hint=False),
-    Binding((pygame.K_ESCAPE,), "open_menu", "kn_esc", "ka_menu", when=("!voting",)),
-    Binding((pygame.K_ESCAPE,), "open_menu", "kn_esc", "ka_menu", hint=False),
+    Binding((pygame.K_ESCAPE,), "open_menu", "kn_esc", "ka_menu"),
 )
 
 
@@ -84,6 +85,8 @@ class FacilitatorScreen(Screen):
         self.presenter: Optional[pygame.Window] = None
         self.rects: dict[str, pygame.Rect] = {}
         self.past_records = _past_records(app.store.folder)  # read once per session, never per frame
+        self.line_read: Optional[tuple] = None  # the decision whose line the room read on a page of its own
+        self._fits: tuple[tuple, bool] = ((), True)  # (place and screen, whether the line fits with the options)
 
     @property
     def workshop(self) -> Workshop:
@@ -135,20 +138,47 @@ class FacilitatorScreen(Screen):
         FACILITATOR_KEYS.dispatch(self, key, pygame.KMOD_SHIFT if shift else 0, self.modes())
 
     def modes(self) -> set[str]:
-        """What holds now, for the keymap: a tie to break, a vote open, a count being typed."""
+        """What holds now, for the keymap: a tie to break, a line to read before the vote, a vote open (with
+        votes in), a count being typed."""
         modes = set()
         if self.workshop.pending_tie is not None and self.revealed is not None:
             modes.add("tie")
-        if self._voting():
+        if self.reading():
+            modes.add("reading")
+        elif self._voting():
             modes.add("voting")
+            if any(self.workshop.votes.values()):
+                modes.add("votes")
         if self.typed:
             modes.add("typed")
         return modes
 
-    def key_hint(self) -> str:
-        """The keys that work now, from the keymap (and the language key every screen has)."""
-        return HINT_SEPARATOR.join([FACILITATOR_KEYS.hint(self.language, self.modes()),
+    def key_hint(self, modes: Optional[set[str]] = None) -> str:
+        """The keys that work now (or in ``modes``), from the keymap, and the language key every screen has."""
+        return HINT_SEPARATOR.join([FACILITATOR_KEYS.hint(self.language, self.modes() if modes is None else modes),
                                     entry(LANGUAGE_KEY, self.language)])
+
+    def reading(self) -> bool:
+        """True on a decision's reading page: its line is too long to project with the options at the room's
+        size, so the room reads it on its own page first (PageDown then shows the options and opens the vote)."""
+        workshop = self.workshop
+        return (self.revealed is None and workshop.pending_tie is None and workshop.kind() == "decision"
+                and self.line_read != self.place and not any(workshop.votes.values()) and not self._line_fits())
+
+    def _line_fits(self) -> bool:
+        """Whether the decision on screen shows its line beside or above the options (measured once per decision,
+        window size and language)."""
+        theme = self.app.theme
+        key = (self.place, self.language, theme.width, theme.height, self.body)
+        if self._fits[0] != key:
+            painter = ProjectorPainter(Canvas(self.app.surface, self.app.book), theme, self.language)
+            view = self.workshop.view(self.language)
+            top = painter.bar_height()
+            bottom = painter.hint_block(self.key_hint({"voting"})).rect.top - theme.px(8)
+            fits = painter.keeps_line(top, bottom, view.speaker_name, view.text, self._prompt(),
+                                      self.vote_options(view))
+            self._fits = (key, fits)
+        return self._fits[1]
 
     def break_tie(self, key: int) -> None:
         """A letter after a tied reveal: that option wins."""
@@ -202,6 +232,9 @@ class FacilitatorScreen(Screen):
             self.revealed = None
             return
         entered = sum(workshop.votes.values())
+        if self._voting() and not entered and self.line_read == self.place and not self._line_fits():
+            self.line_read = None  # back to the line's own page
+            return
         if self._voting() and entered and workshop.state_before_last() is not None:
             self.app.push(ConfirmCard(self.app, "back_title", "back_message", "back_yes", "back_no", self._undo,
                                       n=entered))
@@ -214,9 +247,10 @@ class FacilitatorScreen(Screen):
         if self.workshop.undo():
             self.revealed = None
             self._sync()
+            self.line_read = self.place  # the room read this decision's line before it voted the first time
 
     def _voting(self) -> bool:
-        return self.revealed is None and self.workshop.kind() == "decision"
+        return self.revealed is None and self.workshop.kind() == "decision" and not self.reading()
 
     def type_count(self, digit: int) -> None:
         """Digits typed set the selected option's count, like a spreadsheet cell."""
@@ -240,6 +274,9 @@ class FacilitatorScreen(Screen):
         """Clicker 'next': reveal at a decision, move past a result, a line or an ending."""
         workshop = self.workshop
         if workshop.pending_tie is not None:
+            return
+        if self.reading():
+            self.line_read = self.place  # the room has read the line: the options, and the vote
             return
         if self.revealed is not None:
             self.revealed = None
@@ -321,12 +358,15 @@ class FacilitatorScreen(Screen):
         """The audience's view: what the room may see at this moment, and nothing else."""
         workshop, language = self.workshop, self.language
         painter = ProjectorPainter(canvas, self.app.theme, language)
-        top = painter.top_bar(workshop.team, pick(workshop.program.title, language), self.timer_left,
-                              self.timer_total)
+        timed = self._voting()  # the clock shows only while the room votes
+        top = painter.top_bar(team_name(workshop.team, workshop.turn, language), pick(workshop.program.title, language),
+                              self.timer_left if timed else None, self.timer_total)
         view = workshop.view(language)
         bottom = painter.hint(self.key_hint()) - self.app.theme.px(8)
         if self.revealed is not None and workshop.pending_tie is None:
             self._reveal(painter, top, bottom)
+        elif self.reading():  # the line alone, with the question: the options come with the vote
+            painter.decision(top, bottom, view.speaker_name, view.text, self._prompt(), [])
         elif view.kind == "decision":
             prompt = self._prompt()
             options = self.vote_options(view)
@@ -405,7 +445,8 @@ class FacilitatorScreen(Screen):
         key = workshop.key_decision(shown)
         options = [NoteOption(letter(n), c.rating, c.stage, pick(c.feedback, language))
                    for n, c in enumerate(workshop.options(shown), start=1)]
-        draw_notes(canvas, self.app.theme, language, f"{minutes}:{seconds:02d}", notes_text,
+        timer = f"{minutes}:{seconds:02d}" if self._voting() else ""  # the clock runs only while the room votes
+        draw_notes(canvas, self.app.theme, language, timer, notes_text,
                    pick(key.model_answer, language) if key else None, options, to_room)
 
     def draw_presenter(self, surface: pygame.Surface) -> None:

@@ -13,7 +13,8 @@ import pygame
 from game.ui.actions import Action
 from game.ui.blocks import Canvas, TextBlock, measure
 from game.ui.screens.overlays import CardOverlay
-from game.ui.screens.projector import projector_sizes
+from game.ui.keymap import HINT_SEPARATOR, LANGUAGE_KEY, entry
+from game.ui.screens.projector import DIM, projector_sizes
 from game.ui.strings import t
 from game.vocab import next_language
 from game.ui.widgets import Button, panel, shade
@@ -57,6 +58,10 @@ class RoomCard(CardOverlay):
             self.buttons.append(button)
             blocks.append((text, button))
             y = button.rect.bottom + gap
+        hint = measure(book, self.key_hint(), size, inner_width, (x + pad, y), pygame.Rect(0, 0, 0, 0), size,
+                       DIM)
+        blocks.append((hint, None))
+        y = hint.rect.bottom + gap  # clear of the card's edge, descenders and all
         height = y + pad
         top = max(0, (theme.height - height) // 2)
         self.card = pygame.Rect(x, top, width, height)
@@ -72,6 +77,14 @@ class RoomCard(CardOverlay):
     def box(self) -> pygame.Rect:
         return getattr(self, "card", super().box())
 
+    def key_hint(self) -> str:
+        """The card's keys (Enter names the focused answer) and the language key, at the card's foot."""
+        return HINT_SEPARATOR.join([super().key_hint(), entry(LANGUAGE_KEY, self.language)])
+
+    def move_focus(self, delta: int) -> None:
+        super().move_focus(delta)
+        self.layout()  # the hint names the focused answer: it may take another line
+
     def draw(self, surface: pygame.Surface) -> None:
         theme, book = self.app.theme, self.app.book
         shade(surface, theme)
@@ -85,7 +98,8 @@ class RoomCard(CardOverlay):
                                  border_radius=theme.radius)
                 pygame.draw.rect(surface, (250, 200, 60) if focused else (90, 104, 130), button.rect,
                                  theme.px(5) if focused else theme.px(2), border_radius=theme.radius)
-            block.colour = (255, 255, 255)
+            if block.colour != DIM:  # the hint keeps its dim colour
+                block.colour = (255, 255, 255)
             canvas.draw(block)
         self.drawn = canvas.drawn
 

@@ -15,7 +15,7 @@ from game.ui.actions import Action, TeamRow
 from game.ui.keymap import HINT_SEPARATOR, LANGUAGE_KEY, Binding, Keymap, entry
 from game.ui.screens.base import Screen
 from game.ui.screens.projector import DIM, background, WHITE, projector_sizes
-from game.ui.strings import labelled, t
+from game.ui.strings import labelled, t, team_name
 from game.ui.widgets import Button
 from game.ui.workshop_control import key_decision_count
 from game.workshop import MAX_TEAM_NAME, teams_problem
@@ -98,7 +98,13 @@ class FacilitatorSetup(Screen):
         cursor = "▏" if index == self.editing else ""
         return labelled(f"{t('team', self.language)} {index + 1}", self.teams[index] + cursor, self.language)
 
+    def _follow_language(self) -> None:
+        """Default names ("Team 1", "第1组") follow the interface language; a name the facilitator typed stays."""
+        self.teams = [name if index == self.editing else team_name(name, index, self.language)
+                      for index, name in enumerate(self.teams)]
+
     def layout(self) -> None:
+        self._follow_language()
         theme, book = self.app.theme, self.app.book
         sizes = projector_sizes(theme)
         screen = pygame.Rect(0, 0, theme.width, theme.height)

@@ -9,7 +9,9 @@ import pygame
 from game.diagnostics import Diagnostic
 from game.settings import MAX_LEARNER_FIELD, TEXT_SIZES, TEXT_SPEEDS, valid_email
 from game.ui.actions import Action
-from game.ui.keymap import ACTIVATE_KEYS, GLOBAL_KEYS, Binding, Keymap, focus_bindings
+from game.ui.keymap import (
+    ACTIVATE_KEYS, GLOBAL_KEYS, HINT_SEPARATOR, LANGUAGE_KEY, Binding, Keymap, entry, focus_bindings,
+)
 from game.ui.screens.base import Screen
 from game.ui.layout import button_height, button_row, button_width, stack_buttons
 from game.ui.scroll import Row, Scroller, scrollbar_width, text_rows
@@ -108,7 +110,21 @@ class PauseOverlay(CardOverlay):
 
     def content_height(self) -> int:
         theme = self.app.theme
-        return self.title_height(t("paused", self.language)) + 3 * theme.gap + self.stacked_height(self._labels())
+        return self.title_height(t("paused", self.language)) + 4 * theme.gap + self.stacked_height(self._labels()) \
+            + self._hint_height()
+
+    def _hint_lines(self, say: Optional[dict[str, str]] = None) -> list[str]:
+        """The menu's keys (Enter names the focused button, or ``say``'s word) and the language key, wrapped."""
+        theme = self.app.theme
+        modes = self.focus_modes() if say is None else {"focused"}  # ``say``: as if that were focused
+        hint = self.keymap.hint(self.language, modes, self.focused_label() if say is None else say) \
+            + HINT_SEPARATOR + entry(LANGUAGE_KEY, self.language)
+        return self.app.book.wrap(hint, theme.font_px(14), round(theme.width * self.size[0]) - 4 * theme.gap)
+
+    def _hint_height(self) -> int:
+        """Room for the hint with whichever button has the focus (the panel does not jump as the focus moves)."""
+        lines = max(len(self._hint_lines({"ka_activate": label})) for label in self._labels())
+        return self.app.book.text_height(lines, self.app.theme.font_px(14))
 
     def layout(self) -> None:
         theme = self.app.theme
@@ -132,8 +148,12 @@ class PauseOverlay(CardOverlay):
             app.running = False
 
     def draw(self, surface: pygame.Surface) -> None:
-        self.draw_card(surface, t("paused", self.language))
+        theme, book = self.app.theme, self.app.book
+        area = self.draw_card(surface, t("paused", self.language))
         self.draw_buttons(surface)
+        lines = self._hint_lines()
+        top = self.box().bottom - theme.gap - book.text_height(len(lines), theme.font_px(14))
+        book.draw_lines(surface, lines, theme.font_px(14), theme.palette.text_dim, (area.x, top))
 
 
 class HistoryOverlay(CardOverlay):
@@ -453,8 +473,18 @@ class _MessageOverlay(CardOverlay):
         return [(t("ok", self.language), "close")]
 
     def footer_height(self) -> int:
-        """Room under the buttons for a hint (none by default)."""
-        return 0
+        """Room under the buttons for the key hint, whichever button has the focus."""
+        theme, book = self.app.theme, self.app.book
+        lines = max(len(self._hint_lines({"ka_activate": label})) for label, _ in self.entries())
+        return book.text_height(lines, theme.font_px(14)) + theme.gap
+
+    def _hint_lines(self, say: Optional[dict[str, str]] = None) -> list[str]:
+        """The keys (Enter names the focused button, or ``say``'s word) and the language key, wrapped."""
+        theme = self.app.theme
+        modes = self.modes() | (self.focus_modes() if say is None else {"focused"})
+        hint = self.keymap.hint(self.language, modes, self.focused_label() if say is None else say) \
+            + HINT_SEPARATOR + entry(LANGUAGE_KEY, self.language)
+        return self.app.book.wrap(hint, theme.font_px(14), round(theme.width * self.size[0]) - 4 * theme.gap)
 
     def layout(self) -> None:
         theme, book = self.app.theme, self.app.book
@@ -479,9 +509,15 @@ class _MessageOverlay(CardOverlay):
         self.app.pop()
 
     def draw(self, surface: pygame.Surface) -> None:
+        theme, book = self.app.theme, self.app.book
         self.draw_card(surface, t(self.title_key, self.language))
-        self.scroller.draw(surface, self.rows, self.area, self.app.theme)
+        self.scroller.draw(surface, self.rows, self.area, theme)
         self.draw_buttons(surface)
+        lines = self._hint_lines()
+        box = self.box()
+        book.draw_lines(surface, lines, theme.font_px(14), theme.palette.text_dim,
+                        (box.x + 2 * theme.gap, box.bottom - theme.gap - book.text_height(len(lines),
+                                                                                          theme.font_px(14))))
 
 
 class NoticeOverlay(_MessageOverlay):
@@ -513,21 +549,3 @@ class ErrorOverlay(_MessageOverlay):
     def __init__(self, app, diagnostics: list[Diagnostic]):
         errors = [d.format() for d in diagnostics if d.severity == "error"][:30]
         super().__init__(app, errors)
-
-    def footer_height(self) -> int:
-        theme, book = self.app.theme, self.app.book
-        return book.text_height(len(self._hint_lines()), theme.font_px(14)) + theme.gap
-
-    def _hint_lines(self) -> list[str]:
-        theme = self.app.theme
-        return self.app.book.wrap(self.key_hint(), theme.font_px(14),
-                                  round(theme.width * self.size[0]) - 4 * theme.gap)
-
-    def draw(self, surface: pygame.Surface) -> None:
-        super().draw(surface)
-        theme, book = self.app.theme, self.app.book
-        lines = self._hint_lines()
-        box = self.box()
-        book.draw_lines(surface, lines, theme.font_px(14), theme.palette.text_dim,
-                        (box.x + 2 * theme.gap, box.bottom - theme.gap - book.text_height(len(lines),
-                                                                                          theme.font_px(14))))

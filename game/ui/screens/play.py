@@ -18,11 +18,12 @@ from game.run import Coaching
 from game.ui.actions import Action, Option
 from game.ui.keymap import CTRL, ENTER_KEYS, Binding, Keymap
 from game.ui.layout import option_stack, recap_lines
+from game.ui.phone import card_rect
 from game.ui.play_parts import CardText, PlayPicture, card_text, draw_card, draw_hud, draw_hud_meter, hud_height
 from game.ui.screens.base import ACTIVATE_KEYS, NUMBER_KEYS, Screen
 from game.ui.play_control import PlayController
 from game.ui.still_layer import StillLayer
-from game.ui.strings import t
+from game.ui.strings import page_range, t
 from game.ui.widgets import Button, chip, draw_button, meter_extent, panel
 
 METER_SPEED = 6.0  # meter units per second while it animates
@@ -164,6 +165,7 @@ class PlayScreen(Screen):
             self.card = self._card_text(area.width)
             self.card_page = min(self.card_page, len(self.card.pages) - 1)
         self.rects["choices"] = area
+        self.rects["customer"] = card_rect(self.app, self.rects["customer"], self.rects["dialog"].top - theme.px(28))
 
     def _lines_per_page(self, line: int) -> int:
         theme = self.app.theme
@@ -518,8 +520,8 @@ class PlayScreen(Screen):
         theme, book, palette = self.app.theme, self.app.book, self.app.theme.palette
         stack, area = self.option_stack, self.rects["choices"]
         shown = stack.pages[self.option_page]
-        text = t("options_page", self.language, first=shown[0] + 1, last=shown[-1] + 1,
-                 total=len(self.view.choices))
+        text = page_range("options_page", "options_page_one", self.language, shown[0] + 1, shown[-1] + 1,
+                          len(self.view.choices))
         width = book.width(text, theme.small, bold=True) + max(theme.px(16), theme.small)
         return chip(surface, text, (area.right - width, area.bottom - round(theme.small * 1.6)), theme, book,
                     palette.accent, palette.accent_text)

@@ -47,7 +47,8 @@ def draw_notes(canvas: Canvas, theme: Theme, language: str, timer: str, notes: O
     texts: list[tuple[str, tuple, bool]] = []
     if to_room:
         texts.append((t("notes_visible", language), (255, 200, 120), True))
-    texts.append((f"{t('presenter_notes', language)} · {timer}", WHITE, True))
+    texts.append((f"{t('presenter_notes', language)} · {timer}" if timer else t("presenter_notes", language), WHITE,
+                  True))
     if notes:
         texts.append((notes, WHITE, False))
     if model_answer:

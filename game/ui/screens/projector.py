@@ -2,16 +2,18 @@
 
 Every option of a decision uses one type size, at least 1/25 of the screen height. The screen tries
 the arrangement with the line above the options at sizes from its design size down to that floor,
-then the line beside the options, then the options alone (the line was read out already); the
-first arrangement whose every block fits is drawn. Ratings and coaching are drawn only once the room's
-vote is revealed, coloured by the choice's quality and said in words.
+then the line beside the options, then the options alone; the first arrangement whose every block
+fits is drawn. A decision whose line would be left out gets a reading page first (the line alone,
+:meth:`ProjectorPainter.keeps_line`), so the room has read it before the options and the vote appear.
+Ratings and coaching are drawn only once the room's vote is revealed, coloured by the choice's quality
+and said in words.
 """
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Callable, Optional
+from typing import Optional
 
 import pygame
 
@@ -102,12 +104,11 @@ class ProjectorPainter:
 
     # --- pieces ------------------------------------------------------------------------------
 
-    def top_bar(self, team: str, title: str, timer_left: float, timer_total: int) -> int:
-        """Team, scenario title and timer; returns the bar's bottom."""
+    def top_bar(self, team: str, title: str, timer_left: Optional[float], timer_total: int) -> int:
+        """Team, scenario title and timer (None: no vote is being timed, so no clock); returns the bar's bottom."""
         surface, book, theme, sizes = self.canvas.surface, self.book, self.theme, self.sizes
         surface.fill(background(theme))
-        height = max(round(theme.height * 0.1), book.line_height(sizes.timer) + theme.px(12))
-        bar = pygame.Rect(0, 0, theme.width, height)
+        bar = pygame.Rect(0, 0, theme.width, self.bar_height())
         pad = theme.px(10)
         chip_block = one_line(book, t("turn_of", self.language, team=team), sizes.floor, (0, 0), bar, sizes.floor,
                               WHITE, bold=True)
@@ -117,28 +118,42 @@ class ProjectorPainter:
         chip_block.container = chip_rect
         pygame.draw.rect(surface, theme.palette.accent, chip_rect, border_radius=chip_rect.height // 2)
         self.canvas.draw(chip_block)
-        minutes, seconds = divmod(math.ceil(timer_left), 60)
-        colour = (250, 200, 60) if timer_left <= 10 else WHITE
-        shown = t("time_up", self.language) if timer_left == 0 else f"{minutes}:{seconds:02d}"
-        clock = one_line(book, shown, sizes.timer, (0, 0), bar, sizes.floor, colour, bold=True)
-        clock.rect.midright = (theme.width - self.margin, bar.centery)
-        self.canvas.draw(clock)
-        room = pygame.Rect(chip_rect.right + 2 * pad, 0, clock.rect.left - chip_rect.right - 4 * pad, height)
+        clock_left = theme.width - self.margin
+        colour = WHITE
+        if timer_left is not None:
+            minutes, seconds = divmod(math.ceil(timer_left), 60)
+            colour = (250, 200, 60) if timer_left <= 10 else WHITE
+            shown = t("time_up", self.language) if timer_left == 0 else f"{minutes}:{seconds:02d}"
+            clock = one_line(book, shown, sizes.timer, (0, 0), bar, sizes.floor, colour, bold=True)
+            clock.rect.midright = (theme.width - self.margin, bar.centery)
+            self.canvas.draw(clock)
+            clock_left = clock.rect.left
+        room = pygame.Rect(chip_rect.right + 2 * pad, 0, clock_left - chip_rect.right - 4 * pad, bar.height)
         heading = one_line(book, title, sizes.label, (0, 0), bar, sizes.label, DIM)
         if heading.rect.width <= room.width:  # the scenario's name is a courtesy: left out rather than squeezed
             heading.rect.center = room.center
             self.canvas.draw(heading)
         track = pygame.Rect(0, bar.bottom - theme.px(6), theme.width, theme.px(6))
         pygame.draw.rect(surface, (40, 50, 66), track)
-        share = timer_left / timer_total if timer_total else 0
-        pygame.draw.rect(surface, colour, (0, track.y, round(theme.width * share), track.height))
+        if timer_left is not None:
+            share = timer_left / timer_total if timer_total else 0
+            pygame.draw.rect(surface, colour, (0, track.y, round(theme.width * share), track.height))
         return bar.bottom
 
-    def hint(self, text: str) -> int:
-        """The keys, small, at the bottom; returns the top of the hint (the content must end above it)."""
+    def bar_height(self) -> int:
+        """The top bar's height (the same with or without a clock)."""
+        return max(round(self.theme.height * 0.1), self.book.line_height(self.sizes.timer) + self.theme.px(12))
+
+    def hint_block(self, text: str) -> TextBlock:
+        """The key hint's block, placed at the bottom of the screen (not drawn)."""
         block = measure(self.book, text, self.sizes.label, self.theme.width - 2 * self.margin, (self.margin, 0),
                         self.screen, self.sizes.label, DIM, align="center")
         block.rect.bottom = self.theme.height - self.theme.px(4)
+        return block
+
+    def hint(self, text: str) -> int:
+        """The keys, small, at the bottom; returns the top of the hint (the content must end above it)."""
+        block = self.hint_block(text)
         self.canvas.draw(block)
         return block.rect.top
 
@@ -214,15 +229,33 @@ class ProjectorPainter:
     def decision(self, top: int, bottom: int, speaker: str, line: str, prompt: Optional[tuple[str, tuple]],
                  options: list[Option]) -> None:
         """A decision being voted on (or a tie): the line, the question or result, the options."""
-        arrangements: list[Callable[..., Optional[Callable[[], None]]]] = [
-            lambda size, force=False: self._stacked(top, bottom, speaker, line, prompt, options, size, force),
-            lambda size, force=False: self._columns(top, bottom, speaker, line, prompt, options, size, force),
+        self._first_fit([arrange for _, arrange in self._decision_arrangements(top, bottom, speaker, line, prompt,
+                                                                                options)])
+
+    def keeps_line(self, top: int, bottom: int, speaker: str, line: str, prompt: Optional[tuple[str, tuple]],
+                   options: list[Option]) -> bool:
+        """True when :meth:`decision` can show the line with the options at a size the room reads; False
+        when it would drop the line (the room then needs to read it on a page of its own before the vote)."""
+        try:
+            for keeps, arrange in self._decision_arrangements(top, bottom, speaker, line, prompt, options):
+                if not keeps:
+                    return False
+                if any(arrange(size) is not None for size in sizes_down(self.sizes.body, self.sizes.floor)):
+                    return True
+            return False
+        finally:
+            self.compact = False
+
+    def _decision_arrangements(self, top, bottom, speaker, line, prompt, options):
+        """(whether it shows the line, arrangement) for a decision, in the order they are tried."""
+        return [
+            (True, lambda size, force=False: self._stacked(top, bottom, speaker, line, prompt, options, size, force)),
+            (True, lambda size, force=False: self._columns(top, bottom, speaker, line, prompt, options, size, force)),
             # the line matters more to a room discussing it than roomy option rows: keep it while it fits
-            lambda size, force=False: self._compact(top, bottom, prompt, options, size, force, line=line),
-            lambda size, force=False: self._stacked(top, bottom, None, None, prompt, options, size, force),
-            lambda size, force=False: self._compact(top, bottom, prompt, options, size, force),
+            (True, lambda size, force=False: self._compact(top, bottom, prompt, options, size, force, line=line)),
+            (False, lambda size, force=False: self._stacked(top, bottom, None, None, prompt, options, size, force)),
+            (False, lambda size, force=False: self._compact(top, bottom, prompt, options, size, force)),
         ]
-        self._first_fit(arrangements)
 
     def _first_fit(self, arrangements) -> None:
         """Draw the first arrangement that fits, trying each at sizes down to the floor; the last one at

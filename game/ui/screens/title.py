@@ -19,9 +19,9 @@ from game.ltext import pick
 from game.storage import is_small_regular_file, write_bytes
 from game.ui.images import png_bytes
 from game.ui.actions import Action, SceneCard
-from game.ui.keymap import Binding, Keymap, focus_bindings
+from game.ui.keymap import HINT_SEPARATOR, LANGUAGE_KEY, Binding, Keymap, entry, focus_bindings
 from game.ui.screens.base import Screen
-from game.ui.strings import CUSTOMER_TYPES, t
+from game.ui.strings import CUSTOMER_TYPES, page_range, t
 from game.ui.widgets import Button, chip, draw_button, panel
 from game.vocab import STAGES
 
@@ -95,8 +95,9 @@ class TitleScreen(Screen):
             self.buttons.append(Button(rect, cards[index].id, SceneCard(index)))
         self.card_count = len(self.buttons)
         if pages > 1:
-            self.buttons.append(Button(self._pager_rect(area), t("more_scenes", self.language, first=self.first + 1,
-                                       last=self.first + self.card_count, total=len(cards)), "next_page"))
+            shown = page_range("more_scenes", "more_scenes_one", self.language, self.first + 1,
+                               self.first + self.card_count, len(cards))
+            self.buttons.append(Button(self._pager_rect(area), shown, "next_page"))
         self.grid_area = area
         self.buttons += menu
         if not 0 <= self.focus < len(self.buttons) or not self.buttons[self.focus].enabled:
@@ -120,7 +121,7 @@ class TitleScreen(Screen):
         room = theme.width - theme.px(96)
         rows = [labels] if sum(widths) + theme.gap * 3 <= room else [labels[:1], labels[1:]]
         buttons: list[Button] = []
-        y = theme.height - theme.px(24) - height * len(rows) - theme.gap * (len(rows) - 1)
+        y = self._hint_top() - theme.px(12) - height * len(rows) - theme.gap * (len(rows) - 1)
         for row in rows:
             row_widths = [book.width(label, theme.body) + 2 * pad for label, _, _ in row]
             x = theme.width - theme.px(48) - sum(row_widths) - theme.gap * (len(row) - 1)
@@ -144,6 +145,29 @@ class TitleScreen(Screen):
             self.how_box = pygame.Rect(theme.px(48), top - theme.gap - band, theme.width - theme.px(96), band)
             self.how_lines = (lines, self.how_box)
         return buttons
+
+    def _hint_lines(self, say: Optional[dict[str, str]] = None) -> list[str]:
+        """The screen's keys (Enter names the focused card or button, or ``say``'s word) and the language key."""
+        theme = self.app.theme
+        modes = self.focus_modes() if say is None else {"focused"}  # ``say``: as if that were focused
+        hint = self.keymap.hint(self.language, modes, self.focused_label() if say is None else say) \
+            + HINT_SEPARATOR + entry(LANGUAGE_KEY, self.language)
+        return self.app.book.wrap(hint, theme.small, theme.width - theme.px(96))
+
+    def _hint_top(self) -> int:
+        """The top of the key hint at the bottom of the screen: room for it whichever card or button has the
+        focus, so nothing moves as the focus does."""
+        theme = self.app.theme
+        names = [self._title(card) for card in self.app.cards] + [t(key, self.language) for key in MENU] \
+            + [self._menu_label("continue"), t("more_scenes", self.language, first=99, last=99, total=99)]
+        lines = max(len(self._hint_lines({"ka_activate": name})) for name in names)
+        return theme.height - theme.px(8) - self.app.book.text_height(lines, theme.small)
+
+    def focused_label(self) -> dict[str, str]:
+        """Enter's word in the hint: the focused scenario's title, or the focused button's label."""
+        if 0 <= self.focus < self.card_count:
+            return {"ka_activate": self._title(self.app.cards[self.first + self.focus])}
+        return super().focused_label()
 
     def _menu_label(self, key: str) -> str:
         if key != "continue" or self.run_info is None:
@@ -263,6 +287,9 @@ class TitleScreen(Screen):
                 continue
             draw_button(surface, button, theme, book, index == self.focus, index == self.hover,
                         primary=button.action == "continue" and button.enabled)
+        lines = self._hint_lines()
+        book.draw_lines(surface, lines, theme.small, (196, 206, 220),
+                        (theme.px(48), theme.height - theme.px(8) - book.text_height(len(lines), theme.small)))
 
     def _draw_header(self, surface: pygame.Surface) -> None:
         theme, book = self.app.theme, self.app.book
