@@ -352,8 +352,8 @@ class Walk:
     """One run followed in place, for callers that play runs to the end (:func:`game.playthrough.play`).
 
     The same rules as :class:`Story` (the same helpers move the meter and the flags), but the run is kept
-    in lists and turned into a :class:`State` once, by :meth:`state`: a state per step (a frozen object
-    and two tuples copied longer each time) was a quarter of a random playthrough's cost.
+    in lists and turned into a :class:`State` once, by :meth:`state`, instead of a new frozen state per
+    step with its two tuples copied one longer each time.
     """
 
     __slots__ = ("program", "node", "meter", "flags", "steps", "visited")

@@ -116,8 +116,8 @@ def _next_number(numbers: Optional[list[int | str]], taken: list[int], node_id: 
                  chooser: random.Random) -> int | str:
     if numbers is None:
         # randint(1, n) is randrange(1, n + 1), which draws 1 + randrange(n): the same number from the
-        # same seed (tests/test_playthrough_random.py holds this), through two fewer calls, about 5 % of
-        # a random playthrough.
+        # same seed (tests/test_playthrough_random.py holds this), through fewer calls (3-5 % of a random
+        # playthrough, measured).
         return chooser.randrange(open_count) + 1 if open_count else 1
     if len(taken) >= len(numbers):
         raise PlaythroughError(f"the choices ran out at decision {len(taken) + 1} (node '{node_id}') before an "

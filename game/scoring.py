@@ -108,9 +108,9 @@ def advance_event(summary: Summary, meter_after: float) -> Summary:
 class RunningSummary:
     """A :class:`Summary` kept up to date in place while one run is followed (the scorecard's).
 
-    The same rules as :func:`advance` and :func:`advance_event` (tests/test_readings_agree.py checks
+    The same rules as :func:`advance` and :func:`advance_event` (tests/test_running_summary.py checks
     that both give the same summary), without a new frozen object per decision: a run that builds its
-    scorecard as it goes made one per decision, about 7 % of a random playthrough's cost.
+    scorecard as it goes made one per decision, 7 % of a random playthrough in a profile.
     """
 
     __slots__ = ("meter", "low", "worst", "last", "stages", "order", "total", "count")
