@@ -8,7 +8,8 @@
   memory of analysing the 40k-node one, and a 1k-node scene with a ``satisfaction`` condition in
   every other chapter ÷ the same scene without;
 * P7 random playthroughs per second through ``game.playthrough.play`` (what ``main.py run --random``
-  calls) over the shipped scenes, against the bare engine loop (the floor) in the same process.
+  calls) over the shipped scenes, against the bare engine loop (the floor) in the same process, and
+  against ``play()`` of the code before the P7 work (``--p7-before``, a fixed floor) in its own processes.
 
 Scenes come from ``benchmarks/generate.py`` (about 1.8 KB of YAML per node, like the shipped ones);
 ``--keep DIR`` keeps them between runs.
@@ -19,6 +20,7 @@ from __future__ import annotations
 import argparse
 import random
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -141,6 +143,45 @@ def p7_playthroughs(runs: int, seconds: float = 1.0) -> list[str]:
             f"engine loop {statistics.median(floor):,.0f}/s | {runs} |"]
 
 
+# P7's before-and-after pair: main just before the playthrough work (2026-12-02); its game/ is
+# extracted with `git archive` and timed in its own processes, A B A B, on the same scenes.
+P7_BEFORE = "4144af0"
+PLAY_RATE = """
+import sys, time
+from pathlib import Path
+tree, scenes, seconds = sys.argv[1], Path(sys.argv[2]), float(sys.argv[3])
+sys.path.insert(0, tree)
+from game.loader import load_scene
+from game.playthrough import play
+programs = [load_scene(str(p)).program for p in sorted(scenes.glob('*.yaml'))]
+def rate():
+    done, start = 0, time.process_time()
+    while time.process_time() - start < seconds:
+        play(programs[done % len(programs)], None, seed=done)
+        done += 1
+    return done / (time.process_time() - start)
+rate()
+print(rate())
+"""
+
+
+def p7_before_after(runs: int, before: str, seconds: float = 1.0) -> list[str]:
+    """play() per CPU second in this checkout ÷ the same at the commit ``before``, each in its own process."""
+    with tempfile.TemporaryDirectory() as old_tree:
+        archive = subprocess.run(["git", "-C", str(ROOT), "archive", before, "game"], check=True,
+                                 capture_output=True).stdout
+        subprocess.run(["tar", "-x", "-C", old_tree], input=archive, check=True)
+        scenes = str(ROOT / "scenes")
+        now, then = [], []
+        for _ in range(runs):
+            for tree, rates in ((str(ROOT), now), (old_tree, then)):
+                rates.append(float(run_child([PYTHON, "-c", PLAY_RATE, tree, scenes, str(seconds)]).output))
+    ratios = [a / b for a, b in zip(now, then, strict=True)]
+    return [f"| P7 play() now ÷ play() at {before} (before this work), own processes | — | "
+            f"{min(ratios):.2f} / {statistics.median(ratios):.2f} | — | now {statistics.median(now):,.0f}/s | "
+            f"then {statistics.median(then):,.0f}/s | {runs} |"]
+
+
 def main() -> int:
     """Print the rows of every measure asked for."""
     parser = argparse.ArgumentParser(description="engine-core benchmarks")
@@ -148,6 +189,7 @@ def main() -> int:
     parser.add_argument("--sizes", default="1000,10000,40000")
     parser.add_argument("--only", default="P1,P2,P7")
     parser.add_argument("--keep", help="folder for the generated scenes (kept between runs)")
+    parser.add_argument("--p7-before", default=P7_BEFORE, help="commit whose play() P7 compares with ('' skips)")
     args = parser.parse_args()
     only = set(args.only.split(","))
     with tempfile.TemporaryDirectory() as temporary:
@@ -160,6 +202,8 @@ def main() -> int:
             p2_analyze(folder, args.runs)
         if "P7" in only:
             print("\n".join(p7_playthroughs(args.runs)), flush=True)
+            if args.p7_before:
+                print("\n".join(p7_before_after(args.runs, args.p7_before)), flush=True)
     return 0
 
 

@@ -275,14 +275,14 @@ def evaluate(node: Expr, flags: Mapping[str, bool] | frozenset, meter: float) ->
         flags: The flags that are true (a set), or a mapping of flag to value.
         meter: The current satisfaction meter.
     """
-    if isinstance(node, Bool):
-        return node.value
-    if isinstance(node, Number):
-        return node.value
-    if isinstance(node, Name):
+    if isinstance(node, Name):  # the most common node first
         if node.name == METER_NAME:
             return meter
+        if type(flags) is frozenset:  # the engine's flags: skips the Mapping check, an ABC look-up per name
+            return node.name in flags
         return bool(flags.get(node.name, False)) if isinstance(flags, Mapping) else node.name in flags
+    if isinstance(node, (Bool, Number)):
+        return node.value
     if isinstance(node, Not):
         return not evaluate(node.operand, flags, meter)
     if isinstance(node, Logic):

@@ -226,6 +226,7 @@ KEY_TEXTS: tuple[tuple[str, str], ...] = (  # the keymaps (game.ui.keymap): how 
     entry("kn_r", "R"),
     entry("kn_s", "S"),
     entry("kn_t", "T"),
+    entry("kn_t_pagedown", "T/PageDown"),
     entry("kn_b", "B"),
     entry("kn_period", "."),
     entry("kn_esc", "Esc"),

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 from functools import lru_cache
+from operator import attrgetter
 from typing import Any, Optional, Sequence
 
 from game.conditions import evaluate
@@ -18,13 +19,19 @@ from game.engine import EngineError, State, Step, Story, apply_effects, enter_no
 from game.program import Program, RChoice, REnding, RNode
 from game.ltext import pick
 from game.scoring import (
-    SERVICE_LEVELS, WORD_OF_MOUTH, Penalty, advance, advance_event, felt, grade, read_run, relationship,
-    relationship_label, start_summary,
+    SERVICE_LEVELS, WORD_OF_MOUTH, Penalty, RunningSummary, grade, read_run, relationship,
+    relationship_label, start_low,
 )
 from game.vocab import STAGES, meter_level
 
 
-@dataclass(frozen=True)
+# The records below are built for every playthrough (a debrief entry per decision, a journey point per
+# move of the meter), so they are slotted dataclasses, not frozen ones: a frozen dataclass sets each
+# field through object.__setattr__, and a 17-field entry cost 3.7 µs to build instead of 1.3 µs. Nothing
+# changes them once built. StageScore stays frozen: its instances are shared through a memo.
+
+
+@dataclass(slots=True)
 class DebriefEntry:
     """One decision, explained."""
 
@@ -57,7 +64,7 @@ class StageScore:
     subscore: Optional[float]
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Moment:
     """The worst or last moment: which decision (1-based) and its rating."""
 
@@ -66,7 +73,7 @@ class Moment:
     rating: int
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class JourneyPoint:
     """The meter at one point of the run: the start, after a decision, or after a line's event."""
 
@@ -77,7 +84,7 @@ class JourneyPoint:
     decision: Optional[int]  # 1-based decision number for kind "decision"
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Technique:
     """The technique reading: how the explore-offer-act-confirm process went, 0-100."""
 
@@ -89,7 +96,7 @@ class Technique:
     out_of_order: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Scorecard:
     """Everything the ending screen and ``run --json`` show.
 
@@ -181,6 +188,7 @@ def _is_open(choice: RChoice, flags: frozenset, meter: float) -> bool:
 # meters take few distinct values (rounded to 0.001, within -10..10; 171 over every path of the
 # shipped scenes): a memo of the pure function. 4096 entries of (float, float) -> int stay under 1 MB.
 _level = lru_cache(maxsize=4096)(meter_level)
+_NONE_MISSED = (None, None, None, None)  # a debrief entry's best_missed fields when the best was taken
 
 
 class ScorecardBuilder:
@@ -191,19 +199,24 @@ class ScorecardBuilder:
     Every line applies its `meter` event to the scoring summary; every decision applies its rating.
     """
 
+    __slots__ = ("program", "language", "texts", "summary", "points", "entries", "decisions", "ratings")
+
     def __init__(self, program: Program, language: str):
         self.program, self.language = program, language
+        self.texts = program.texts(language)
         meter = float(program.mood)
-        self.summary = start_summary(program, meter)
+        self.summary = RunningSummary(meter, start_low(program, meter))
         self.points = [JourneyPoint("start", program.start, meter, _level(meter, program.meter_max), None)]
         self.entries: list[DebriefEntry] = []
+        self.decisions = dict.fromkeys(STAGES, 0)  # by stage: how many decisions, the sum of their ratings
+        self.ratings = dict.fromkeys(STAGES, 0)
 
     def line(self, node_id: str) -> None:
         """The node ``node_id`` is shown: its `meter` event, if any, moves the summary and the journey."""
         summary = self.summary
         entered = enter_node(self.program, summary.meter, node_id)
         if entered != summary.meter:
-            self.summary = advance_event(summary, entered)
+            summary.event(entered)
             self.points.append(JourneyPoint("event", node_id, entered, _level(entered, self.program.meter_max),
                                             None))
 
@@ -212,30 +225,25 @@ class ScorecardBuilder:
 
         ``candidates`` may be every open choice or only those rated above ``chosen``.
         """
-        best = best_missed(candidates, chosen)
-        language, meter_max = self.language, self.program.meter_max
+        # Where no choice has a condition, every choice was open: the best one is known in advance.
+        best = best_missed(candidates, chosen) if node.gated else node.top
+        if best is not None and best.rating <= chosen.rating:
+            best = None
+        said = self.texts[node.id]
+        meter_max = self.program.meter_max
         level_after = _level(step.meter_after, meter_max)
         number = len(self.entries) + 1
+        missed = (said.options[best.index], best.id, best.rating, said.feedback[best.index]) if best else _NONE_MISSED
+        # Positional, in field order (number ... principles, then the four best_missed fields): one entry is
+        # built per decision, and keywords made each cost 1.2 µs instead of 0.7 µs (measured).
         self.entries.append(DebriefEntry(
-            number=number,
-            node=step.node,
-            situation=pick(node.text, language),
-            choice=pick(chosen.text, language),
-            choice_id=chosen.id,
-            stage=step.stage,
-            rating=step.rating,
-            delta=step.delta,
-            meter_after=step.meter_after,
-            level_before=_level(step.meter_before, meter_max),
-            level_after=level_after,
-            feedback=pick(chosen.feedback, language),
-            principles=chosen.principles,
-            best_missed=pick(best.text, language) if best else None,
-            best_missed_id=best.id if best else None,
-            best_missed_rating=best.rating if best else None,
-            best_missed_feedback=pick(best.feedback, language) if best else None,
-        ))
-        self.summary = advance(self.summary, step.stage, step.rating, step.meter_after)
+            number, step.node, said.text, said.options[chosen.index], chosen.id, step.stage, step.rating,
+            step.delta, step.meter_after, _level(step.meter_before, meter_max), level_after,
+            said.feedback[chosen.index], chosen.principles, *missed))
+        if step.stage in self.decisions:
+            self.decisions[step.stage] += 1
+            self.ratings[step.stage] += step.rating
+        self.summary.decision(step.stage, step.rating, step.meter_after)
         self.points.append(JourneyPoint("decision", step.node, step.meter_after, level_after, number))
 
     def finish(self, state: State, ending: REnding) -> Scorecard:
@@ -244,10 +252,8 @@ class ScorecardBuilder:
         debrief = tuple(self.entries)
         reading = read_run(program, summary, ending)
         lost = reading.penalties
-        stages = _stage_scores(state)
-        skipped = tuple(p.code.removeprefix("skipped_") for p in lost if p.code.startswith("skipped_")) \
-            + (("confirm",) if any(p.code == "no_confirm" for p in lost) else ())
-        out_of_order = tuple(p.code for p in lost if p.code in ("offer_before_explore", "act_before_offer"))
+        stages = tuple(map(_stage_score, STAGES, self.decisions.values(), self.ratings.values()))
+        skipped, out_of_order = _process_mistakes(lost)
         mean = round(summary.total / summary.count, 2) if summary.count else None
         level = relationship(reading.customer)
         return Scorecard(
@@ -262,7 +268,7 @@ class ScorecardBuilder:
             service_level=SERVICE_LEVELS[level],
             word_of_mouth=WORD_OF_MOUTH[level],
             customer_score=reading.customer_score,
-            felt=round(felt(program, summary), 2),
+            felt=round(reading.felt, 2),
             satisfaction=state.meter,
             satisfaction_level=_level(state.meter, program.meter_max),
             low_point=summary.low,
@@ -278,14 +284,14 @@ class ScorecardBuilder:
         )
 
 
-def _stage_scores(state: State) -> tuple[StageScore, ...]:
-    counts = {stage: 0 for stage in STAGES}
-    totals = dict.fromkeys(STAGES, 0)
-    for step in state.steps:
-        if step.stage in counts:
-            counts[step.stage] += 1
-            totals[step.stage] += step.rating
-    return tuple(_stage_score(stage, counts[stage], totals[stage]) for stage in STAGES)
+# A run's penalties are one of a few shared tuples (see game.scoring), so what they say is looked up.
+@lru_cache(maxsize=256)
+def _process_mistakes(lost: tuple[Penalty, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The stages skipped (``confirm`` last) and the order mistakes the penalties ``lost`` name."""
+    skipped = tuple(p.code.removeprefix("skipped_") for p in lost if p.code.startswith("skipped_")) \
+        + (("confirm",) if any(p.code == "no_confirm" for p in lost) else ())
+    out_of_order = tuple(p.code for p in lost if p.code in ("offer_before_explore", "act_before_offer"))
+    return skipped, out_of_order
 
 
 @lru_cache(maxsize=1024)  # 4 stages x a few counts x a few totals: shared, immutable results
@@ -297,10 +303,13 @@ def _stage_score(stage: str, decisions: int, total: int) -> StageScore:
     return StageScore(stage, decisions, round(average, 2), round((average + 3) / 6 * 100, 1))
 
 
+_rating = attrgetter("rating")
+
+
 def _moment(debrief: tuple[DebriefEntry, ...], worst: bool) -> Optional[Moment]:
     if not debrief:
         return None
-    entry = min(debrief, key=lambda e: e.rating) if worst else debrief[-1]
+    entry = min(debrief, key=_rating) if worst else debrief[-1]
     return Moment(entry.number, entry.choice, entry.rating)
 
 

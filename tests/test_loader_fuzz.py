@@ -5,7 +5,6 @@ unicode. The only acceptable outcome is a LoadedScene (compiled, or with diagnos
 location); never another exception.
 """
 
-import time
 from pathlib import Path
 
 import yaml
@@ -25,11 +24,9 @@ ODD_VALUES = st.one_of(st.none(), st.booleans(), st.integers(-10**20, 10**20), s
 
 
 def _load(name: str, text: str):
-    """Load from memory; every answer must come within a second, whatever the input."""
-    start = time.perf_counter()
-    loaded = load_scene(name, text=text)
-    assert time.perf_counter() - start < 1.0
-    return loaded
+    """Load from memory. How fast hostile input is answered is measured by benchmarks/bench_hostile.py,
+    not here: a wall-clock limit in a test fails on a busy machine, not on slow code."""
+    return load_scene(name, text=text)
 
 
 def _assert_clean(loaded, text_lines: int) -> None:

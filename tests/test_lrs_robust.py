@@ -248,7 +248,8 @@ def test_the_background_sender_survives_a_crashing_sync(tmp_path, canned, monkey
     sender.start()
     try:
         assert _wait_for(lambda: outbox.counts().sent == 1)
-        assert failures["n"] == 3 and sender.failures == 0
-        assert [key for key, _ in sender.notices()] == ["lrs_credentials"]
     finally:
-        sender.stop()
+        sender.stop(timeout=10)  # joined before reading its counters: the thread may be mid-loop
+    # two crashes, then the send that worked (later polls may call sync again, with nothing to send)
+    assert failures["n"] >= 3 and sender.failures == 0
+    assert [key for key, _ in sender.notices()] == ["lrs_credentials"]

@@ -115,8 +115,11 @@ def test_asset_names_cannot_leave_assets(load_dict, backdrop):
     ],
     ids=["deep-flow", "deep-block", "alias-fanout", "one-huge-scalar", "many-errors"],
 )
-def test_hostile_input_is_answered_within_a_second(text):
-    start = time.perf_counter()
+def test_hostile_input_is_answered_not_expanded(text):
+    # A guard against blow-up (an alias bomb expanded, a quadratic error list), not a timing: these
+    # take milliseconds, an unguarded loader minutes. CPU seconds of this process, so a busy machine
+    # does not fail it; benchmarks/bench_hostile.py measures the speed itself.
+    start = time.process_time()
     loaded = load_scene("hostile.yaml", text=text)
-    assert time.perf_counter() - start < 1.0
+    assert time.process_time() - start < 10.0
     assert loaded.program is None and loaded.diagnostics and loaded.diagnostics[0].line >= 1

@@ -454,3 +454,40 @@ def test_default_team_names_follow_the_language_on_the_projector_and_the_debrief
     shown = " ".join(_projected(app))
     assert "Team 1" in shown and "Owls" in shown and "第1组" not in shown
     assert app.workshop.teams == ["第1组", "Owls"]  # the session's record keeps the names it started with
+
+
+def test_the_vote_clock_stands_still_while_the_menu_is_open(app):
+    app.start_workshop(TUTORIAL, ["Only"], "sequential")
+    to_decision(app)
+    screen = app.screen
+    key(app, pygame.K_t)
+    settle(app, 30)
+    running_for = screen.timer_total - screen.timer_left
+    assert running_for > 0
+    key(app, pygame.K_ESCAPE)  # the facilitator's menu: "Paused"
+    assert app.screens[-1] is not screen
+    settle(app, 120)
+    assert screen.timer_total - screen.timer_left == running_for  # not a tick while the menu is open
+    key(app, pygame.K_RETURN)  # Resume (it has the focus)
+    assert app.screen is screen and screen.timer_running
+    settle(app, 30)
+    assert screen.timer_total - screen.timer_left > running_for  # and it runs on from where it stood
+
+
+def test_the_hint_says_pagedown_starts_the_timer_until_votes_are_in(app):
+    from game.ui.strings import t
+
+    app.start_workshop(TUTORIAL, ["Only"], "sequential")
+    to_decision(app)
+    screen = app.screen
+    both = f"{t('kn_t_pagedown', 'en')}\u00a0{t('ka_timer', 'en')}"
+    hint = screen.key_hint()
+    assert both in hint and f"{t('kn_pagedown', 'en')}\u00a0{t('ka_reveal', 'en')}" not in hint
+    key(app, pygame.K_PAGEDOWN)  # what the hint says: the clock starts
+    assert screen.timer_running
+    key(app, pygame.K_DOWN)  # Down still picks an option
+    assert screen.selected == 1 and screen.timer_running
+    key(app, pygame.K_a)
+    hint = screen.key_hint()  # votes in: PageDown reveals, T alone runs the clock
+    assert both not in hint and f"T\u00a0{t('ka_timer', 'en')}" in hint
+    assert f"{t('kn_pagedown', 'en')}\u00a0{t('ka_reveal', 'en')}" in hint

@@ -117,11 +117,14 @@ class Keymap:
     def table(self, language: str = "en") -> list[tuple[str, str]]:
         """(keys, what they do) for every labelled binding, once per label: the README's rows."""
         rows: dict[str, list[str]] = {}
+        keys: dict[str, set[int]] = {}  # the keys a row names already: "T" adds nothing after "T/PageDown"
         for binding in self.bindings:
             rows.setdefault(binding.label, [])
+            named = keys.setdefault(binding.label, set())
             name = t(binding.names, language)
-            if name not in rows[binding.label]:
+            if name not in rows[binding.label] and not (binding.keys and set(binding.keys) <= named):
                 rows[binding.label].append(name)
+            named.update(binding.keys)
         return [(" / ".join(names), t(label, language)) for label, names in rows.items()]
 
 

@@ -49,6 +49,10 @@ class Scroller:
             index -= 1
         return min(index, max(0, len(rows) - 1))
 
+    def scrolls(self, rows: list[Row], height: int) -> bool:
+        """True when the rows do not all fit in ``height``: the scroll keys then do something."""
+        return self.last_start(rows, height) > 0
+
     def clamp(self, rows: list[Row], height: int) -> None:
         """Keep ``first`` within the rows."""
         self.first = max(0, min(self.first, self.last_start(rows, height)))

@@ -27,10 +27,11 @@ BRIEFING_KEYS = Keymap(
     Binding(ACTIVATE_KEYS, "activate_focused", "kn_space", "ka_activate", when=("focused",)),
     Binding((pygame.K_LEFT,), "move_focus", "kn_left_right_tab", "ka_pick_button", args=(-1,)),
     Binding((pygame.K_RIGHT, pygame.K_TAB), "move_focus", "kn_left_right_tab", "ka_pick_button", args=(1,)),
-    Binding((pygame.K_UP,), "scroll", "kn_up_down", "ka_scroll", args=(-1,)),  # the buttons sit in a row:
-    Binding((pygame.K_DOWN,), "scroll", "kn_up_down", "ka_scroll", args=(1,)),  # Up/Down read the text
-    Binding((pygame.K_PAGEUP,), "scroll", "kn_pages", "ka_scroll_page", args=(-8,)),
-    Binding((pygame.K_PAGEDOWN,), "scroll", "kn_pages", "ka_scroll_page", args=(8,)),
+    # the buttons sit in a row: Up/Down read the text (when it is longer than its panel)
+    Binding((pygame.K_UP,), "scroll", "kn_up_down", "ka_scroll", when=("scrolls",), args=(-1,)),
+    Binding((pygame.K_DOWN,), "scroll", "kn_up_down", "ka_scroll", when=("scrolls",), args=(1,)),
+    Binding((pygame.K_PAGEUP,), "scroll", "kn_pages", "ka_scroll_page", when=("scrolls",), args=(-8,)),
+    Binding((pygame.K_PAGEDOWN,), "scroll", "kn_pages", "ka_scroll_page", when=("scrolls",), args=(8,)),
     Binding((pygame.K_ESCAPE,), "back", "kn_esc", "ka_back"),
 )
 
@@ -93,6 +94,10 @@ class BriefingScreen(Screen):
 
     def scroll(self, lines: int) -> None:
         self.scroller.scroll(self.rows, self.area.height, lines)
+
+    def modes(self) -> set[str]:
+        """"scrolls" when the briefing is longer than its panel (the scroll keys then work)."""
+        return {"scrolls"} if self.scroller.scrolls(self.rows, self.area.height) else set()
 
     def activate(self, action: Action) -> None:
         if action in ("practice", "assessment"):

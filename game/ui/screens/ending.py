@@ -30,10 +30,10 @@ ENDING_KEYS = Keymap(
     Binding((pygame.K_LEFT,), "move_focus", "kn_left_right_tab", "ka_pick_button", args=(-1,)),
     Binding((pygame.K_RIGHT, pygame.K_TAB), "move_focus", "kn_left_right_tab", "ka_pick_button", args=(1,)),
     Binding((pygame.K_s,), "save", "kn_s", "ka_save_image"),
-    Binding((pygame.K_UP,), "scroll_summary", "kn_up_down", "ka_scroll", args=(-1,)),
-    Binding((pygame.K_DOWN,), "scroll_summary", "kn_up_down", "ka_scroll", args=(1,)),
-    Binding((pygame.K_PAGEUP,), "scroll", "kn_pages", "ka_scroll_page", args=(-8,)),
-    Binding((pygame.K_PAGEDOWN,), "scroll", "kn_pages", "ka_scroll_page", args=(8,)),
+    Binding((pygame.K_UP,), "scroll_summary", "kn_up_down", "ka_scroll", when=("summary_scrolls",), args=(-1,)),
+    Binding((pygame.K_DOWN,), "scroll_summary", "kn_up_down", "ka_scroll", when=("summary_scrolls",), args=(1,)),
+    Binding((pygame.K_PAGEUP,), "scroll", "kn_pages", "ka_scroll_page", when=("debrief_scrolls",), args=(-8,)),
+    Binding((pygame.K_PAGEDOWN,), "scroll", "kn_pages", "ka_scroll_page", when=("debrief_scrolls",), args=(8,)),
     Binding((pygame.K_ESCAPE,), "back", "kn_esc", "ka_main_menu"),
 )
 
@@ -125,6 +125,15 @@ class EndingScreen(Screen):
         return buttons
 
     # --- input -------------------------------------------------------------------------------
+
+    def modes(self) -> set[str]:
+        """Which lists are longer than their room: Up/Down scroll the summary, PgUp/PgDn the debrief."""
+        modes = set()
+        for mode, scroller, rows, room in (("summary_scrolls", self.summary_scroll, self.summary, "summary_rows"),
+                                           ("debrief_scrolls", self.debrief_scroll, self.debrief, "debrief_rows")):
+            if room in self.rects and scroller.scrolls(rows, self.rects[room].height):
+                modes.add(mode)
+        return modes
 
     def scroll_summary(self, lines: int) -> None:
         """Up/Down: scroll the scorecard's summary."""

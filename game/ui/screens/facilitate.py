@@ -32,15 +32,17 @@ TIMER_STEP = 30
 
 
 LETTERS_SHOWN = tuple(LETTER_KEYS)
+TIMER_NEXT_KEYS = tuple(k for k in NEXT_KEYS if k != pygame.K_DOWN)  # before a vote; Down still picks an option
 DIGITS = tuple(NUMBER_KEYS) + (pygame.K_0, pygame.K_KP0)
 # Tried in order, like an if/elif chain: a tie's letter before a vote's, Shift+letter before the letter,
 # Down selecting an option (while voting) before Down going on. While votes are entered, B is a vote. The rows
-# for PageDown say what it does next: show the options after a line read on its own page, reveal once votes are
-# in, go on otherwise.
+# for PageDown say what it does next: show the options after a line read on its own page, start or pause the
+# timer before any vote ("T/PageDown timer"), reveal once votes are in, go on otherwise.
 FACILITATOR_KEYS = Keymap(
     "facilitate", "keys_facilitate",
     Binding(LETTERS_SHOWN, "break_tie", "kn_letters", "ka_break_tie", when=("tie",), with_key=True),
     Binding(NEXT_KEYS, "proceed", "kn_pagedown", "ka_show_options", when=("reading",)),
+    Binding((pygame.K_t, *TIMER_NEXT_KEYS), "toggle_timer", "kn_t_pagedown", "ka_timer", when=("voting", "!votes")),
     Binding((pygame.K_t,), "toggle_timer", "kn_t", "ka_timer", when=("voting",)),
     Binding((pygame.K_EQUALS, pygame.K_PLUS, pygame.K_KP_PLUS), "add_time", "kn_plus_minus", "ka_timer_step",
             when=("voting",), args=(TIMER_STEP,), hint=False),
@@ -194,6 +196,11 @@ class FacilitatorScreen(Screen):
         """Esc: the facilitator's menu."""
         self.app.push(FacilitatorMenu(self.app, self.session))
 
+    def paused(self) -> bool:
+        """True while the facilitator's menu is open (its title says "Paused"): the discussion clock stands still
+        and runs on from where it stood once the menu is closed."""
+        return any(isinstance(screen, FacilitatorMenu) for screen in self.app.screens)
+
     def toggle_timer(self) -> None:
         """T: start or pause the discussion timer."""
         self.timer_running = not self.timer_running and self.timer_left > 0
@@ -321,7 +328,7 @@ class FacilitatorScreen(Screen):
     def update(self, dt: float) -> bool:
         self._sync()
         moving = False
-        if self.timer_running:
+        if self.timer_running and not self.paused():
             self.timer_left = max(0.0, self.timer_left - dt)
             moving = True
             if self.timer_left == 0:

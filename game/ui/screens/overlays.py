@@ -26,10 +26,10 @@ if TYPE_CHECKING:
 
 HISTORY_KEYS = Keymap(
     "history", "keys_history",
-    Binding((pygame.K_UP,), "scroll", "kn_up_down", "ka_scroll", args=(-1,)),
-    Binding((pygame.K_DOWN,), "scroll", "kn_up_down", "ka_scroll", args=(1,)),
-    Binding((pygame.K_PAGEUP,), "scroll", "kn_pages", "ka_scroll_page", args=(-10,)),
-    Binding((pygame.K_PAGEDOWN,), "scroll", "kn_pages", "ka_scroll_page", args=(10,)),
+    Binding((pygame.K_UP,), "scroll", "kn_up_down", "ka_scroll", when=("scrolls",), args=(-1,)),
+    Binding((pygame.K_DOWN,), "scroll", "kn_up_down", "ka_scroll", when=("scrolls",), args=(1,)),
+    Binding((pygame.K_PAGEUP,), "scroll", "kn_pages", "ka_scroll_page", when=("scrolls",), args=(-10,)),
+    Binding((pygame.K_PAGEDOWN,), "scroll", "kn_pages", "ka_scroll_page", when=("scrolls",), args=(10,)),
     Binding((pygame.K_h, pygame.K_ESCAPE), "close", "kn_h_esc", "ka_close"),
 )
 
@@ -189,8 +189,12 @@ class HistoryOverlay(CardOverlay):
             self.opened = True
         self.scroller.clamp(self.rows, self.area.height)
 
+    def modes(self) -> set[str]:
+        """"scrolls" when the conversation is longer than the panel (the scroll keys then work)."""
+        return {"scrolls"} if self.scroller.scrolls(self.rows, self.area.height) else set()
+
     def handle_key(self, event: pygame.event.Event) -> None:
-        HISTORY_KEYS.dispatch(self, event.key, event.mod)
+        HISTORY_KEYS.dispatch(self, event.key, event.mod, self.modes())
 
     def close(self) -> None:
         """H or Esc: back to the scene."""
@@ -209,7 +213,7 @@ class HistoryOverlay(CardOverlay):
         theme, book, palette = self.app.theme, self.app.book, self.app.theme.palette
         self.draw_card(surface, t("history", self.language))
         self.scroller.draw(surface, self.rows, self.area, theme)
-        hint = book.render(HISTORY_KEYS.hint(self.language), theme.font_px(14), palette.text_dim)
+        hint = book.render(HISTORY_KEYS.hint(self.language, self.modes()), theme.font_px(14), palette.text_dim)
         surface.blit(hint, (self.area.x, self.area.bottom + theme.px(6)))
 
 
@@ -445,9 +449,9 @@ class SettingsOverlay(CardOverlay):
 
 MESSAGE_KEYS = Keymap(
     "message", "keys_message",
-    Binding((pygame.K_PAGEUP,), "scroll", "kn_pages", "ka_scroll_page", args=(-8,)),
-    Binding((pygame.K_PAGEDOWN,), "scroll", "kn_pages", "ka_scroll_page", args=(8,)),
-    *focus_bindings(),  # its PgUp/PgDn go to the rows above
+    Binding((pygame.K_PAGEUP,), "scroll", "kn_pages", "ka_scroll_page", when=("scrolls",), args=(-8,)),
+    Binding((pygame.K_PAGEDOWN,), "scroll", "kn_pages", "ka_scroll_page", when=("scrolls",), args=(8,)),
+    *focus_bindings(),  # its PgUp/PgDn go to the rows above while the messages scroll, else move the focus
 )
 RELOAD_KEY = next(binding for binding in GLOBAL_KEYS.bindings if binding.action == "reload_scene")
 ERROR_KEYS = Keymap("errors", "keys_message", RELOAD_KEY, *MESSAGE_KEYS.bindings)  # F5: the App's, shown here
@@ -472,26 +476,38 @@ class _MessageOverlay(CardOverlay):
         """(label, action) of the buttons, left to right."""
         return [(t("ok", self.language), "close")]
 
-    def footer_height(self) -> int:
-        """Room under the buttons for the key hint, whichever button has the focus."""
+    def footer_height(self, scrolls: bool = False) -> int:
+        """Room under the buttons for the key hint, whichever button has the focus (and the scroll keys when
+        the messages scroll)."""
         theme, book = self.app.theme, self.app.book
-        lines = max(len(self._hint_lines({"ka_activate": label})) for label, _ in self.entries())
+        modes = {"focused", "scrolls"} if scrolls else {"focused"}
+        lines = max(len(self._hint_lines({"ka_activate": label}, modes)) for label, _ in self.entries())
         return book.text_height(lines, theme.font_px(14)) + theme.gap
 
-    def _hint_lines(self, say: Optional[dict[str, str]] = None) -> list[str]:
-        """The keys (Enter names the focused button, or ``say``'s word) and the language key, wrapped."""
+    def modes(self) -> set[str]:
+        """"scrolls" when the messages are longer than their room (PgUp/PgDn then scroll them)."""
+        return {"scrolls"} if self.scroller.scrolls(self.rows, self.area.height) else set()
+
+    def _hint_lines(self, say: Optional[dict[str, str]] = None, modes: Optional[set[str]] = None) -> list[str]:
+        """The keys (Enter names the focused button, or ``say``'s word) and the language key, wrapped; in the
+        screen's modes now, or in ``modes``."""
         theme = self.app.theme
-        modes = self.modes() | (self.focus_modes() if say is None else {"focused"})
+        modes = modes if modes is not None else self.modes() | self.focus_modes()
         hint = self.keymap.hint(self.language, modes, self.focused_label() if say is None else say) \
             + HINT_SEPARATOR + entry(LANGUAGE_KEY, self.language)
         return self.app.book.wrap(hint, theme.font_px(14), round(theme.width * self.size[0]) - 4 * theme.gap)
 
     def layout(self) -> None:
+        self._lay_out(scrolls=False)
+        if self.scroller.scrolls(self.rows, self.area.height):  # the hint names the scroll keys: room for them
+            self._lay_out(scrolls=True)
+
+    def _lay_out(self, scrolls: bool) -> None:
         theme, book = self.app.theme, self.app.book
         box = self.box()
         entries = self.entries()
         rects = button_row(book, theme, [label for label, _ in entries], box.right - 2 * theme.gap,
-                           box.bottom - theme.gap - self.footer_height(), box.width - 4 * theme.gap)
+                           box.bottom - theme.gap - self.footer_height(scrolls), box.width - 4 * theme.gap)
         self.buttons = [Button(rect, label, action) for rect, (label, action) in zip(rects, entries, strict=True)]
         top = box.y + self.title_height(t(self.title_key, self.language)) + 2 * theme.gap
         self.area = pygame.Rect(box.x + 2 * theme.gap, top, box.width - 4 * theme.gap,

@@ -31,13 +31,15 @@ CALL_CENTRE = "call-centre"  # the backdrop of phone scenes: their card shows th
 THUMBNAIL_VERSION = 2
 
 
+FULL_PAGE = 4  # cards: a page this full does not give up the header or the "how it works" text for more
+MIN_PICTURE = 72  # layout units: the shortest card picture that still shows the place
 MAX_PICTURE_BYTES = 8 * 1024 * 1024  # a card picture is a few hundred KB: anything bigger is not ours
 
 
 TITLE_KEYS = Keymap(
     "title", "keys_title",
-    Binding((pygame.K_PAGEUP,), "turn_page", "kn_pages", "ka_other_scenarios", args=(-1,)),
-    Binding((pygame.K_PAGEDOWN,), "turn_page", "kn_pages", "ka_other_scenarios", args=(1,)),
+    Binding((pygame.K_PAGEUP,), "turn_page", "kn_pages", "ka_other_scenarios", when=("pages",), args=(-1,)),
+    Binding((pygame.K_PAGEDOWN,), "turn_page", "kn_pages", "ka_other_scenarios", when=("pages",), args=(1,)),
     *focus_bindings(back="ka_quit"),  # its PgUp/PgDn go to the rows above
 )
 
@@ -61,6 +63,8 @@ class TitleScreen(Screen):
         self.best: dict = {}
         self.header_bottom = 0
         self.how_box = pygame.Rect(0, 0, 0, 0)
+        self.how_lines: tuple[list[str], pygame.Rect] = ([], self.how_box)
+        self.compact = False  # a one-line header, when that shows more cards or taller pictures
         self.focus = -1  # placed by the first layout: on Continue when there is a run to continue
 
     # --- layout ------------------------------------------------------------------------------
@@ -69,25 +73,35 @@ class TitleScreen(Screen):
         theme = self.app.theme
         self.best = self.app.store.best_scores()  # read from disk per layout, not per frame
         self.run_info = self.app.store.run_summary() if self.app.store.has_run() else None
+        cards = self.app.cards
+        choice = None
+        # The full header with the "how it works" band, without the band, then a one-line header: the first
+        # that shows as many cards (up to a row of FULL_PAGE) as any, each with a picture, is taken.
+        for compact, band in ((False, True), (False, False), (True, False)):
+            self.compact = compact
+            self.header_bottom = self._header_height()
+            menu = self._layout_menu()
+            if band and not self.how_box.height:
+                continue  # the text sits beside the buttons: there is no band to give up
+            top = self.header_bottom + theme.gap
+            bottom = (self.how_box.top if band else min(b.rect.top for b in menu)) - theme.gap
+            area = pygame.Rect(theme.px(48), top, theme.width - theme.px(96), bottom - top)
+            grid = self._grid(area, len(cards))
+            score = min(len(cards), grid[2] * grid[3], FULL_PAGE) if grid else 0
+            if choice is None or score > choice[0]:
+                choice = (score, compact, band, area, grid)
+        assert choice is not None
+        _, self.compact, band, area, grid = choice
         self.header_bottom = self._header_height()
         menu = self._layout_menu()
-        self.buttons = []
-        cards = self.app.cards
-        top = self.header_bottom + theme.gap
-        menu_top = min(b.rect.top for b in menu)
-        band = self.how_box.height + theme.gap if self.how_box.height else 0
-        area = pygame.Rect(theme.px(48), top, theme.width - theme.px(96), menu_top - theme.gap - band - top)
-        grid = self._grid(area, len(cards))
-        roomier = self._grid(area.inflate(0, band).move(0, band // 2), len(cards)) if band else None
-        if roomier is not None and (grid is None or roomier[2] * roomier[3] > grid[2] * grid[3]):
-            self.how_lines: tuple[list[str], pygame.Rect] = ([], self.how_box)  # the band gives way to more cards
-            area.height += band
-            grid = roomier
+        if self.how_box.height and not band:
+            self.how_lines = ([], self.how_box)  # the band gives way to more cards or taller pictures
         width, height, columns, rows = grid or (area.width, area.height, 1, 1)
         self.per_page = max(1, columns * rows)
         pages = max(1, -(-len(cards) // self.per_page))
         self.page = min(self.page, pages - 1)
         self.first = self.page * self.per_page
+        self.buttons = []
         for slot, index in enumerate(range(self.first, min(len(cards), self.first + self.per_page))):
             column, row = slot % columns, slot // columns
             rect = pygame.Rect(area.x + column * (width + theme.gap), area.y + row * (height + theme.gap), width,
@@ -104,8 +118,18 @@ class TitleScreen(Screen):
             self.focus = self.buttons.index(next(b for b in menu if b.action == "continue")) \
                 if self.run_info else 0
 
+    def picture_height(self, card: pygame.Rect) -> int:
+        """The height of a card's picture: what the card's text leaves."""
+        return card.height - self.card_content_height(card.width) - self.app.theme.px(8)
+
+    def minimum_picture(self) -> int:
+        """The shortest picture a card may have: enough to see the place (a card never goes without one)."""
+        return self.app.theme.px(MIN_PICTURE)
+
     def _header_height(self) -> int:
         theme, book = self.app.theme, self.app.book
+        if self.compact:
+            return theme.px(16) + book.line_height(theme.heading)
         return theme.px(40) + book.line_height(theme.title) + book.line_height(theme.body)
 
     def _layout_menu(self) -> list[Button]:
@@ -146,10 +170,15 @@ class TitleScreen(Screen):
             self.how_lines = (lines, self.how_box)
         return buttons
 
+    def modes(self) -> set[str]:
+        """"pages" when the scenarios take more than one page (PgUp/PgDn turn them; else they move the focus)."""
+        return {"pages"} if len(self.app.cards) > self.per_page else set()
+
     def _hint_lines(self, say: Optional[dict[str, str]] = None) -> list[str]:
         """The screen's keys (Enter names the focused card or button, or ``say``'s word) and the language key."""
         theme = self.app.theme
-        modes = self.focus_modes() if say is None else {"focused"}  # ``say``: as if that were focused
+        # ``say``: as if focused, with pages to turn (the longest hint, for the room kept)
+        modes = self.modes() | self.focus_modes() if say is None else {"pages", "focused"}
         hint = self.keymap.hint(self.language, modes, self.focused_label() if say is None else say) \
             + HINT_SEPARATOR + entry(LANGUAGE_KEY, self.language)
         return self.app.book.wrap(hint, theme.small, theme.width - theme.px(96))
@@ -179,6 +208,22 @@ class TitleScreen(Screen):
             return t("continue_named", self.language, scene=title, n=decisions + 1)
         return t("continue_named_start", self.language, scene=title)
 
+    def _status_texts(self) -> tuple[str, str]:
+        """The two ways a card's status line reads: not played yet, or the best score (the widest one)."""
+        return t("not_played", self.language), "✓ " + t("best", self.language, score="100")
+
+    def status_beside(self, width: int) -> bool:
+        """True when every card's customer type and status fit on one row of a card ``width`` wide."""
+        theme, book = self.app.theme, self.app.book
+        inner = width - 2 * theme.gap
+        kinds = [t("customer_type", self.language, type=CUSTOMER_TYPES[self.language].get(c.customer_type,
+                                                                                      c.customer_type))
+                 for c in self.app.cards]
+        chip_width = max((book.width(k, theme.small, bold=True) for k in kinds), default=0) \
+            + max(theme.px(16), theme.small)
+        status = max(book.width(text, theme.small, bold=True) for text in self._status_texts())
+        return chip_width + theme.gap + status <= inner
+
     def card_content_height(self, width: int) -> int:
         """Height a card needs below its picture for the longest title and place at this text size."""
         theme, book = self.app.theme, self.app.book
@@ -188,28 +233,29 @@ class TitleScreen(Screen):
         place_lines = max((len(book.wrap(pick(c.place, self.language), theme.small, inner)) for c in self.app.cards
                            if c.place), default=1)
         chip_row = round(theme.small * 1.6)
+        status = 0 if self.status_beside(width) else book.line_height(theme.small) + theme.px(6)
         return (title_lines * book.line_height(theme.font_px(24)) + theme.px(6)
-                + place_lines * book.line_height(theme.small) + theme.px(8) + chip_row + theme.px(6)
-                + book.line_height(theme.small) + 2 * theme.gap)
+                + place_lines * book.line_height(theme.small) + theme.px(8) + chip_row + status + 2 * theme.gap)
 
     def _grid(self, area: pygame.Rect, count: int) -> Optional[tuple[int, int, int, int]]:
-        """Card width and height, columns and rows: as many columns as the text size allows (fewer when the
-        text of narrower cards would not fit), pictures shrinking before a row is given up; None when not even
-        one card fits."""
+        """Card width and height, columns and rows: the most cards a page can show with every picture at
+        least :meth:`minimum_picture` tall (then the tallest pictures); None when not even one card fits."""
         theme = self.app.theme
         minimum = max(theme.px(240), theme.body * 11)
         most = max(1, min(max(1, count), (area.width + theme.gap) // (minimum + theme.gap), 4))
         pager = round(theme.small * 1.6) + theme.gap
+        best: Optional[tuple[tuple[int, int], tuple[int, int, int, int]]] = None
         for columns in range(most, 0, -1):
             width = (area.width - theme.gap * (columns - 1)) // columns
-            content = self.card_content_height(width)
+            content = self.card_content_height(width) + theme.px(8)
             picture = min(theme.px(150), (width - 2 * theme.gap) * 9 // 16)
             for rows in range(max(1, -(-count // columns)), 0, -1):
                 room = area.height - (pager if rows * columns < count else 0)
-                height = (room - theme.gap * (rows - 1)) // rows
-                if height - content >= theme.px(60) or (rows == 1 and height >= content):
-                    return width, min(height, content + picture), columns, rows
-        return None
+                height = min((room - theme.gap * (rows - 1)) // rows, content + picture)
+                score = (min(count, rows * columns), height - content)
+                if height - content >= self.minimum_picture() and (best is None or score > best[0]):
+                    best = (score, (width, height, columns, rows))
+        return best[1] if best else None
 
     def _pager_rect(self, area: pygame.Rect) -> pygame.Rect:
         theme, book = self.app.theme, self.app.book
@@ -292,17 +338,29 @@ class TitleScreen(Screen):
                         (theme.px(48), theme.height - theme.px(8) - book.text_height(len(lines), theme.small)))
 
     def _draw_header(self, surface: pygame.Surface) -> None:
+        """The game's name and what it is (on one line when compact), and the MOT stages when there is room."""
         theme, book = self.app.theme, self.app.book
-        x, y = theme.px(48), theme.px(40)
-        title = book.render(t("app_title", self.language), theme.title, (255, 255, 255), bold=True)
+        x, y = theme.px(48), theme.px(16 if self.compact else 40)
+        title = book.render(t("app_title", self.language), theme.heading if self.compact else theme.title,
+                            (255, 255, 255), bold=True)
         surface.blit(title, (x, y))
-        subtitle = book.render(t("app_subtitle", self.language), theme.body, (196, 206, 220))
-        surface.blit(subtitle, (x, y + book.line_height(theme.title)))
+        subtitle = book.render(t("app_subtitle", self.language), theme.small if self.compact else theme.body,
+                               (196, 206, 220))
+        if self.compact:  # after the name, on its baseline
+            base = y + book.font(theme.heading, True).get_ascent() - book.font(theme.small, False).get_ascent()
+            sub_at = (x + title.get_width() + theme.gap, base)
+        else:
+            sub_at = (x, y + book.line_height(theme.title))
+        end = sub_at[0] + subtitle.get_width()
+        if end <= theme.width - theme.px(48):
+            surface.blit(subtitle, sub_at)
         stages = "  ›  ".join(t(stage, self.language) for stage in STAGES)
         model = book.render(stages, theme.small, (150, 200, 210), bold=True)
         right = theme.width - theme.px(48) - model.get_width()
-        if right > x + max(title.get_width(), subtitle.get_width()) + theme.gap:
-            surface.blit(model, (right, y + theme.px(20)))
+        if right > max(x + title.get_width(), end if self.compact else x + subtitle.get_width()) + theme.gap:
+            surface.blit(model, (right, y + (book.font(theme.heading, True).get_ascent()
+                                             - book.font(theme.small, True).get_ascent() if self.compact
+                                             else theme.px(20))))
 
     def _title(self, card) -> str:
         return pick(card.title, self.language) if card.title else card.id
@@ -364,9 +422,8 @@ class TitleScreen(Screen):
         if focused:
             pygame.draw.rect(surface, palette.focus, rect, theme.px(4), border_radius=theme.radius)
         inner = rect.inflate(-2 * theme.gap, -2 * theme.gap)
-        content = self.card_content_height(rect.width) - 2 * theme.gap
-        picture = pygame.Rect(inner.x, inner.y, inner.width, max(0, inner.height - content - theme.px(8)))
-        if picture.height >= theme.px(30):
+        picture = pygame.Rect(inner.x, inner.y, inner.width, max(0, self.picture_height(rect)))
+        if picture.height >= theme.px(30):  # only the fallback of a window too small for any card goes without
             surface.blit(self._thumbnail(card.backdrop, picture.size), picture)
         y = picture.bottom + theme.px(8) if picture.height >= theme.px(30) else inner.y
         lines = book.wrap(self._title(card), theme.font_px(24), inner.width, bold=True)
@@ -381,9 +438,15 @@ class TitleScreen(Screen):
         status = t("best", self.language, score=f"{score:g}") if score is not None else t("not_played", self.language)
         rendered = book.render(("✓ " if score is not None else "") + status, theme.small,
                                palette.good if score is not None else palette.text_dim, bold=score is not None)
-        status_y = inner.bottom - book.line_height(theme.small)
-        surface.blit(rendered, (inner.x, status_y))
+        chip_height = round(theme.small * 1.6)
+        if self.status_beside(rect.width):  # the status at the right end of the customer-type row
+            chip_y = inner.bottom - chip_height
+            status_at = (inner.right - rendered.get_width(),
+                         chip_y + (chip_height - book.line_height(theme.small)) // 2)
+        else:
+            status_at = (inner.x, inner.bottom - book.line_height(theme.small))
+            chip_y = status_at[1] - theme.px(6) - chip_height
+        surface.blit(rendered, status_at)
         kind = CUSTOMER_TYPES[self.language].get(card.customer_type, card.customer_type)
-        chip(surface, t("customer_type", self.language, type=kind),
-             (inner.x, status_y - theme.px(6) - round(theme.small * 1.6)), theme, book, palette.accent,
+        chip(surface, t("customer_type", self.language, type=kind), (inner.x, chip_y), theme, book, palette.accent,
              palette.accent_text)
