@@ -60,8 +60,9 @@ def test_every_action_is_a_method_of_its_screen():
     from game.ui.screens.base import Screen
     from game.ui.screens.briefing import BRIEFING_KEYS, BriefingScreen
     from game.ui.screens.ending import ENDING_KEYS, EndingScreen
+    from game.ui.screens.settings_overlay import SETTINGS_KEYS, TYPING_KEYS, SettingsOverlay
     from game.ui.screens.overlays import (
-        ERROR_KEYS, MESSAGE_KEYS, SETTINGS_KEYS, TYPING_KEYS, ErrorOverlay, NoticeOverlay, SettingsOverlay,
+        ERROR_KEYS, MESSAGE_KEYS, ErrorOverlay, NoticeOverlay,
     )
     from game.ui.screens.title import TITLE_KEYS, TitleScreen
 
@@ -89,7 +90,8 @@ def test_every_label_and_key_name_is_in_both_languages():
     from game.ui.keymap import MENU_KEYS
     from game.ui.screens.briefing import BRIEFING_KEYS
     from game.ui.screens.ending import ENDING_KEYS
-    from game.ui.screens.overlays import ERROR_KEYS, MESSAGE_KEYS, SETTINGS_KEYS, TYPING_KEYS
+    from game.ui.screens.overlays import ERROR_KEYS, MESSAGE_KEYS
+    from game.ui.screens.settings_overlay import SETTINGS_KEYS, TYPING_KEYS
     from game.ui.screens.title import TITLE_KEYS
 
     for keymap in (PLAY_KEYS, FACILITATOR_KEYS, GLOBAL_KEYS, COMPARE_KEYS, HISTORY_KEYS, SETUP_KEYS, MENU_KEYS,

@@ -17,7 +17,7 @@ from game.ui.play_parts import scene_look
 from game.ui.screens.briefing import BriefingScreen, ReplaceRunOverlay
 from game.ui.screens import ending as ending_module
 from game.ui.screens.ending import EndingScreen
-from game.ui.screens.overlays import SettingsOverlay
+from game.ui.screens.settings_overlay import SettingsOverlay
 from game.ui.screens.play import PlayScreen
 from game.ui.screens.title import TitleScreen
 from game.ui.actions import SceneCard

@@ -15,7 +15,8 @@ from game.storage import write_json
 from game.ui.app import App
 from game.ui.driver import finish_line, key, settle
 from game.ui.screens.ending import EndingScreen
-from game.ui.screens.overlays import HistoryOverlay, NoticeOverlay, PauseOverlay, SettingsOverlay
+from game.ui.screens.overlays import HistoryOverlay, NoticeOverlay, PauseOverlay
+from game.ui.screens.settings_overlay import SettingsOverlay
 from game.ui.screens.play import PlayScreen
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -6,7 +6,7 @@ import pytest
 from game.settings import valid_email
 from game.ui.app import App
 from game.ui.driver import button_centre, click, key
-from game.ui.screens.overlays import SettingsOverlay
+from game.ui.screens.settings_overlay import SettingsOverlay
 
 
 @pytest.fixture

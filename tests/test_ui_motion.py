@@ -9,7 +9,7 @@ from game.settings import Settings
 from game.ui.app import App
 from game.ui.driver import settle
 from game.ui.play_parts import scene_look
-from game.ui.screens.overlays import SettingsOverlay
+from game.ui.screens.settings_overlay import SettingsOverlay
 
 ROOT = Path(__file__).resolve().parent.parent
 UMBRELLA = str(ROOT / "scenes" / "umbrella.yaml")

@@ -305,7 +305,7 @@ class TitleScreen(Screen):
         elif action == "facilitate":
             self.app.open_facilitator_setup()
         elif action == "settings":
-            from game.ui.screens.overlays import SettingsOverlay
+            from game.ui.screens.settings_overlay import SettingsOverlay
 
             self.app.push(SettingsOverlay(self.app))
         elif action == "quit":
