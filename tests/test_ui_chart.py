@@ -29,8 +29,7 @@ def drawn():
     book.render = spy
     surface = pygame.Surface((1280, 720))
     rect = pygame.Rect(460, 80, 780, 240)
-    chart.draw_journey(surface, rect, card, float(program.mood), theme, book, "en",
-                       (program.meter_min, program.meter_max))
+    chart.draw_journey(surface, rect, card, theme, book, "en")
     return card, texts, surface, theme, rect, program
 
 
@@ -58,7 +57,7 @@ def test_the_worst_moment_is_ringed_on_its_own_point(drawn):
     assert worst is not None
     index = next(i for i, p in enumerate(card.journey) if p.decision == worst.decision)
     plot = chart.plot_area(rect, theme, TextBook())
-    centres = chart.point_positions(card, float(program.mood), plot, (program.meter_min, program.meter_max))
+    centres = chart.point_positions(card, plot)
     x, y = centres[index]
     ring = [surface.get_at((x + dx, y + dy))[:3] for dx, dy in ((theme.px(9), 0), (-theme.px(9), 0), (0, theme.px(9)))]
     assert all(colour == theme.palette.bad for colour in ring)

@@ -5,6 +5,9 @@ not chosen by the player) is a small hollow diamond between them, explained by t
 
 from __future__ import annotations
 
+import math
+from dataclasses import dataclass, field
+
 import pygame
 
 from game.scorecard import Scorecard
@@ -15,10 +18,35 @@ from game.ui.widgets import panel
 from game.vocab import signed
 
 
-def journey_points(card: Scorecard, start: float) -> list[float]:
-    """The meter at the start, after each decision and after each line's event (the card's journey
-    starts at the customer's mood, which ``start`` repeats)."""
-    return [point.meter for point in card.journey] or [start]
+LEVELS = (-3, 3)  # the chart's axis: the meter's seven levels, as every screen names them (docs/scoring.md 2)
+
+
+@dataclass(frozen=True)
+class MomentLabel:
+    """A worst- or last-moment label: its text, colour and box, and the point it belongs to."""
+
+    kind: str  # "worst" or "last"
+    text: str
+    colour: tuple
+    box: pygame.Rect
+    anchor: tuple[int, int]
+
+
+@dataclass
+class ChartLayout:
+    """Where everything of a journey chart goes: the plot, the points, the axis labels and the moment labels."""
+
+    plot: pygame.Rect
+    area: pygame.Rect  # where the moment labels may go: the plot's band, clear of the axis labels
+    points: list[tuple[int, int]]
+    ticks: list[tuple[str, pygame.Rect]] = field(default_factory=list)
+    labels: list[MomentLabel] = field(default_factory=list)
+
+
+def journey_points(card: Scorecard) -> list[int]:
+    """The customer's level (-3..3) at the start, after each decision and after each line's event: the same
+    level the debrief and the play screen's meter name, so a point's height agrees with its word."""
+    return [point.level for point in card.journey]
 
 
 def plot_area(rect: pygame.Rect, theme: Theme, book: TextBook) -> pygame.Rect:
@@ -34,14 +62,23 @@ def plot_area(rect: pygame.Rect, theme: Theme, book: TextBook) -> pygame.Rect:
     return plot
 
 
-def point_positions(card: Scorecard, start: float, plot: pygame.Rect,
-                    meter_range: tuple[int, int]) -> list[tuple[int, int]]:
-    """Each journey point's centre: spaced evenly in story order (events too), a high meter at the top."""
-    return journey_xy(journey_points(card, start), plot, meter_range)
+def label_area(rect: pygame.Rect, theme: Theme, book: TextBook) -> pygame.Rect:
+    """Where the moment labels may go: from the title's row (beside the title; the legend gives way) down to
+    above the decision numbers, right of the level labels, inside the panel. The title's row is the headroom a
+    label needs over a point at +3."""
+    plot = plot_area(rect, theme, book)
+    top = rect.y + theme.px(8)
+    bottom = plot.bottom + book.line_height(theme.font_px(14)) // 2
+    return pygame.Rect(plot.x, top, rect.right - theme.gap - plot.x, bottom - top)
+
+
+def point_positions(card: Scorecard, plot: pygame.Rect) -> list[tuple[int, int]]:
+    """Each journey point's centre: spaced evenly in story order (events too), at the height of its level."""
+    return journey_xy([float(level) for level in journey_points(card)], plot, LEVELS)
 
 
 def meter_y(value: float, plot: pygame.Rect, meter_range: tuple[int, int]) -> int:
-    """The height of meter ``value`` in ``plot``: the range's top at the top, its bottom at the bottom."""
+    """The height of ``value`` in ``plot``: the range's top at the top, its bottom at the bottom."""
     low, high = meter_range
     return round(plot.bottom - (value - low) / (high - low) * plot.height)
 
@@ -55,57 +92,60 @@ def journey_xy(values: list[float], plot: pygame.Rect, meter_range: tuple[int, i
             for index, value in enumerate(values)]
 
 
-def draw_journey(surface: pygame.Surface, rect: pygame.Rect, card: Scorecard, start: float, theme: Theme,
-                 book: TextBook, language: str, meter_range: tuple[int, int]) -> None:
-    """Draw the chart inside ``rect``; markers differ in shape as well as colour, and every label stays
-    inside the panel, clear of the axis numbers and of each other."""
+def layout_chart(rect: pygame.Rect, card: Scorecard, theme: Theme, book: TextBook, language: str) -> ChartLayout:
+    """Place the chart's points, axis labels and moment labels inside ``rect`` (nothing is drawn)."""
+    plot = plot_area(rect, theme, book)
+    chart = ChartLayout(plot, label_area(rect, theme, book), point_positions(card, plot))
+    tick = theme.font_px(14)
+    title = pygame.Rect(rect.x + theme.gap, rect.y + theme.px(8), book.width(t("journey", language),
+                        theme.font_px(18), bold=True), book.line_height(theme.font_px(18)))
+    bands: list[pygame.Rect] = []
+    for level in sorted(range(LEVELS[0], LEVELS[1] + 1), key=abs):  # 0 first, then every level with room
+        box = pygame.Rect((0, 0), (book.width(signed(level), tick), book.line_height(tick)))
+        box.midright = (plot.x - theme.px(8), meter_y(level, plot, LEVELS))
+        band = pygame.Rect(box.x, box.centery - round(tick * 0.65), box.width, round(tick * 1.3))
+        if not any(band.colliderect(other) for other in bands):
+            bands.append(band)
+            chart.ticks.append((signed(level), box))
+    for index, point in enumerate(chart.points):
+        kind = card.journey[index].kind
+        number = card.journey[index].decision
+        text = str(number) if number else t("chart_start", language) if kind == "start" else ""
+        if text:  # the x axis names decisions (and the start); a story event is told by its marker
+            box = pygame.Rect((0, 0), (book.width(text, tick), book.line_height(tick)))
+            box.midtop = (point[0], plot.bottom + book.line_height(tick) // 2 + theme.px(4))
+            box = box.clamp(rect.inflate(-theme.px(8), 0))
+            if not any(box.colliderect(other) for _, other in chart.ticks):
+                chart.ticks.append((text, box))
+    chart.labels = moment_labels(card, chart, theme, book, language, title)
+    return chart
+
+
+def draw_journey(surface: pygame.Surface, rect: pygame.Rect, card: Scorecard, theme: Theme, book: TextBook,
+                 language: str) -> ChartLayout:
+    """Draw the chart inside ``rect`` and return where its parts went; markers differ in shape as well as
+    colour, and every label stays next to its own marker, inside the plot, clear of the line and the axis."""
     palette = theme.palette
     panel(surface, rect, theme, book)
     title = book.render(t("journey", language), theme.font_px(18), palette.text, bold=True)
     surface.blit(title, (rect.x + theme.gap, rect.y + theme.px(8)))
-    tick = theme.font_px(14)
     events = any(point.kind == "event" for point in card.journey)
+    chart = layout_chart(rect, card, theme, book, language)
     _legend(surface, pygame.Rect(rect.x + theme.gap + title.get_width() + 2 * theme.gap, rect.y + theme.px(8),
                                  0, title.get_height()), rect.right - theme.gap, events, theme, book,
-            language)
-    plot = plot_area(rect, theme, book)
-    high = meter_range[1]
-
-    def y_of(value: float) -> int:
-        return meter_y(value, plot, meter_range)
-
-    taken: list[pygame.Rect] = []
-    lines = _level_lines(high)
-    for level, value in lines:
-        y = y_of(value)
+            language, [label.box for label in chart.labels])
+    plot, tick = chart.plot, theme.font_px(14)
+    for level in range(LEVELS[0], LEVELS[1] + 1):
+        y = meter_y(level, plot, LEVELS)
         pygame.draw.line(surface, palette.panel_edge, (plot.x, y), (plot.right, y), 2 if level == 0 else 1)
-    labelled: list[pygame.Rect] = []
-    for level, value in sorted(lines, key=lambda line: abs(line[0])):  # labelled with the meter's levels; when
-        label = book.render(signed(level), tick, palette.text_dim)   # the lines are close, 0 first, then every
-        box = label.get_rect(midright=(plot.x - theme.px(8), y_of(value)))  # level that has room for its label
-        line_box = pygame.Rect(box.x, box.centery - round(tick * 0.65), box.width, round(tick * 1.3))
-        if any(line_box.colliderect(other) for other in labelled):
-            continue
-        surface.blit(label, box)
-        labelled.append(line_box)
-        taken.append(box)
-    xy = point_positions(card, start, plot, meter_range)
-    decisions = {p.decision: index for index, p in enumerate(card.journey) if p.decision is not None}
-    if len(xy) > 1:
-        pygame.draw.lines(surface, palette.accent, False, xy, theme.px(4))
-    for index, point in enumerate(xy):
-        kind = card.journey[index].kind if index < len(card.journey) else "start"
-        _point(surface, point, kind, theme)
-        number = card.journey[index].decision if index < len(card.journey) else None
-        text = str(number) if number else t("chart_start", language) if kind == "start" else ""
-        if text:  # the x axis names decisions (and the start); a story event is told by its marker
-            label = book.render(text, tick, palette.text_dim)
-            box = label.get_rect(midtop=(point[0], plot.bottom + theme.px(4))).clamp(rect.inflate(-theme.px(8), 0))
-            if not any(box.colliderect(other) for other in taken):
-                surface.blit(label, box)
-                taken.append(box)
-    marks = [xy[decisions.get(n, 0)] for n in range(len(card.debrief) + 1)]
-    _mark(surface, card, marks, rect.inflate(-2 * theme.gap, -theme.px(8)), taken, theme, book, language)
+    for text, box in chart.ticks:
+        surface.blit(book.render(text, tick, palette.text_dim), box)
+    if len(chart.points) > 1:
+        pygame.draw.lines(surface, palette.accent, False, chart.points, theme.px(4))
+    for index, point in enumerate(chart.points):
+        _point(surface, point, card.journey[index].kind, theme)
+    _draw_moments(surface, chart, theme, book)
+    return chart
 
 
 def _point(surface: pygame.Surface, centre: tuple[int, int], kind: str, theme: Theme) -> None:
@@ -124,8 +164,9 @@ def _point(surface: pygame.Surface, centre: tuple[int, int], kind: str, theme: T
 
 
 def _legend(surface: pygame.Surface, row: pygame.Rect, right: int, events: bool, theme: Theme, book: TextBook,
-            language: str) -> None:
-    """What the markers mean, right-aligned on the title's row; left out when the row has no room for it."""
+            language: str, labels: list[pygame.Rect]) -> None:
+    """What the markers mean, right-aligned on the title's row; left out when the row has no room for it or a
+    moment's label sits there."""
     size = theme.font_px(14)
     entries = [("decision", t("chart_decisions", language))] + ([("event", t("chart_events", language))]
                                                                  if events else [])
@@ -133,7 +174,7 @@ def _legend(surface: pygame.Surface, row: pygame.Rect, right: int, events: bool,
     widths = [icon + theme.px(6) + book.width(text, size) for _, text in entries]
     total = sum(widths) + theme.gap * (len(entries) - 1)
     x = right - total
-    if x < row.x:
+    if x < row.x or any(pygame.Rect(x, row.y, total, row.height).colliderect(box) for box in labels):
         return
     for (kind, text), width in zip(entries, widths, strict=True):
         _point(surface, (x + icon // 2, row.centery), kind, theme)
@@ -142,55 +183,136 @@ def _legend(surface: pygame.Surface, row: pygame.Rect, right: int, events: bool,
         x += width + theme.gap
 
 
-def _level_lines(high: int) -> list[tuple[int, float]]:
-    """(level, meter value) at the middle of each of the meter's seven levels."""
-    return [(level, _middle(level) * high / 10) for level in range(-3, 4)]
 
 
-def _middle(level: int) -> float:
-    """Meter value (on -10..10) in the middle of a level's band: 0, 2.5, 5.5, 8.5 and their mirrors."""
-    return {0: 0.0, 1: 2.5, 2: 5.5, 3: 8.5}[abs(level)] * (1 if level >= 0 else -1)
+def _distance(box: pygame.Rect, point: tuple[int, int]) -> float:
+    """How far ``point`` lies from ``box`` (0 inside it)."""
+    dx = max(box.left - point[0], 0, point[0] - box.right)
+    dy = max(box.top - point[1], 0, point[1] - box.bottom)
+    return math.hypot(dx, dy)
 
 
-def _place(boxes: list[pygame.Rect], inside: pygame.Rect, taken: list[pygame.Rect], steps: list[int]) -> pygame.Rect:
-    """The first of ``boxes`` (candidate spots), moved inside ``inside`` and up or down by ``steps``, that clears
-    every ``taken`` box (compared by their middle band, where the letters are)."""
-    def ink(rect: pygame.Rect) -> pygame.Rect:
-        return rect.inflate(0, -rect.height // 4)
+def _spots(size: tuple[int, int], anchor: tuple[int, int], up: int, side: int, order: tuple[str, ...],
+           step: int, area: pygame.Rect) -> list[pygame.Rect]:
+    """Candidate boxes of ``size`` around ``anchor``: in ``order`` of preference, first right beside the marker,
+    then pushed half a ``step`` to three steps further away from it; a box sticking out of ``area`` at the side
+    is also tried slid back in (a label over the last point ends at the panel's edge)."""
+    x, y = anchor
+    places = {"above": ("midbottom", (x, y - up)), "below": ("midtop", (x, y + side)),
+              "above_right": ("bottomleft", (x + side, y - side)), "above_left": ("bottomright", (x - side, y - side)),
+              "below_right": ("topleft", (x + side, y + side)), "below_left": ("topright", (x - side, y + side)),
+              "right": ("midleft", (x + side, y)), "left": ("midright", (x - side, y))}
+    boxes = []
+    for push in (0, step // 2, step, 2 * step, 3 * step):
+        for name in order:
+            corner, spot = places[name]
+            box = pygame.Rect((0, 0), size)
+            setattr(box, corner, spot)
+            away = -push if name.startswith("above") else push
+            moved = [box.move(0, away)] + ([box.move(0, -away)] if name in ("left", "right") and push else [])
+            for candidate in moved:
+                boxes.append(candidate)
+                inside = candidate.clamp(pygame.Rect(area.x, candidate.y, area.width, candidate.height))
+                if inside != candidate:
+                    boxes.append(inside)
+    return boxes
 
-    for box in boxes:
-        for step in steps:
-            moved = box.move(0, step).clamp(inside)
-            if not any(ink(moved).colliderect(ink(other)) for other in taken):
-                return moved
-    return boxes[0].clamp(inside)
+
+def _problems(box: pygame.Rect, own: tuple[int, int], chart: ChartLayout, taken: list[pygame.Rect],
+              marks: list[tuple[int, int]], blocks: list[pygame.Rect], line: int) -> list[bool]:
+    """What is wrong with ``box`` as a label of the marker at ``own``, most serious first: outside the plot's band,
+    over another label or an axis label, nearer another moment's marker, over the line, over a point, nearer
+    another point."""
+    own_distance = _distance(box, own)
+    ink = box.inflate(line, line)
+    segments = zip(chart.points, chart.points[1:], strict=False)
+    return [not chart.area.contains(box),
+            any(box.colliderect(other) for other in taken),
+            any(_distance(box, mark) < own_distance for mark in marks if mark != own),
+            any(ink.clipline(start, end) for start, end in segments),
+            any(box.colliderect(block) for block in blocks),
+            any(_distance(box, point) < own_distance for point in chart.points if point != own)]
 
 
-def _mark(surface: pygame.Surface, card: Scorecard, xy: list, inside: pygame.Rect, taken: list[pygame.Rect],
-          theme: Theme, book: TextBook, language: str) -> None:
-    palette = theme.palette
-    size = theme.px(11)
+def _best_spot(spots: list[pygame.Rect], own: tuple[int, int], chart: ChartLayout, taken: list[pygame.Rect],
+               marks: list[tuple[int, int]], blocks: list[pygame.Rect], line: int) -> pygame.Rect:
+    """The first spot with nothing wrong, else the one whose problems are the least serious."""
+    best, best_score = spots[0].clamp(chart.area), None
+    for spot in spots:
+        problems = _problems(spot, own, chart, taken, marks, blocks, line)
+        if not any(problems):
+            return spot
+        score = [int(problem) for problem in problems]
+        if best_score is None or score < best_score:
+            best, best_score = spot, score
+    return best if chart.area.contains(best) else best.clamp(chart.area)
+
+
+def moment_labels(card: Scorecard, chart: ChartLayout, theme: Theme, book: TextBook, language: str,
+                  title: pygame.Rect) -> list[MomentLabel]:
+    """The worst and the last moment's labels, each beside its own marker (the worst one above its triangle
+    when there is room), inside the plot's band, clear of the line, the points, the axis and each other."""
     tick = theme.font_px(14)
-    height = book.line_height(tick)
-    steps = [0, -height, height, -2 * height, 2 * height, -3 * height, 3 * height]
+    ring = theme.px(11)
+    decisions = {p.decision: index for index, p in enumerate(card.journey) if p.decision is not None}
+    wanted = []
     if card.worst_moment is not None:
-        x, y = xy[card.worst_moment.decision]
-        pygame.draw.circle(surface, palette.bad, (x, y), size, theme.px(4))  # ringed like the last moment's point
-        triangle = [(x - size, y - size * 2 - 4), (x + size, y - size * 2 - 4), (x, y - 4)]
-        pygame.draw.polygon(surface, palette.bad, triangle)
-        pygame.draw.polygon(surface, (20, 20, 20), triangle, 2)
-        text = book.render(f"▼ {t('worst_moment', language)} ({signed(card.worst_moment.rating)})", tick, palette.bad,
-                           bold=True)
-        box = _place([text.get_rect(midbottom=(x, y - size * 2 - theme.px(6)))], inside, taken, steps)
-        surface.blit(text, box)
-        taken.append(box)
+        wanted.append(("worst", f"▼ {t('worst_moment', language)} ({signed(card.worst_moment.rating)})",
+                       theme.palette.bad, card.worst_moment.decision, 2 * ring + theme.px(8),
+                       ("above", "above_right", "above_left", "below", "below_right", "below_left", "right", "left")))
     if card.last_moment is not None:
-        x, y = xy[card.last_moment.decision]
-        pygame.draw.circle(surface, palette.focus, (x, y), size, theme.px(4))
-        text = book.render(f"◎ {t('last_moment', language)} ({signed(card.last_moment.rating)})", tick, palette.text,
-                           bold=True)
-        gap = size + theme.px(6)
-        spots = [text.get_rect(topright=(x - gap, y + gap)), text.get_rect(topleft=(x + gap, y + gap)),
-                 text.get_rect(bottomright=(x - gap, y - gap)), text.get_rect(bottomleft=(x + gap, y - gap))]
-        box = _place(spots, inside, taken, [-step for step in steps])
-        surface.blit(text, box)
+        wanted.append(("last", f"◎ {t('last_moment', language)} ({signed(card.last_moment.rating)})",
+                       theme.palette.text, card.last_moment.decision, ring + theme.px(6),
+                       ("below_left", "below_right", "below", "above_left", "above_right", "above", "left", "right")))
+    anchors = [chart.points[decisions.get(decision, 0)] for _, _, _, decision, _, _ in wanted]
+    blocks = [pygame.Rect(x - ring - 2, y - ring - 2, 2 * ring + 4, 2 * ring + 4) for x, y in chart.points]
+    if card.worst_moment is not None:  # the worst moment's triangle above its ring
+        x, y = anchors[0]
+        blocks.append(pygame.Rect(x - ring, y - 2 * ring - 4, 2 * ring, 2 * ring))
+    taken = [box for _, box in chart.ticks] + [title]
+    spots = []
+    for (_, text, _, _, up, order), anchor in zip(wanted, anchors, strict=True):
+        size = (book.width(text, tick, bold=True), book.line_height(tick))
+        spots.append(_spots(size, anchor, up, ring + theme.px(6), order, size[1], chart.area))
+    boxes = _place_all(spots, anchors, chart, taken, blocks, theme.px(4))
+    return [MomentLabel(kind, text, colour, box, anchor)
+            for (kind, text, colour, *_), anchor, box in zip(wanted, anchors, boxes, strict=True)]
+
+
+def _place_all(spots: list[list[pygame.Rect]], anchors: list[tuple[int, int]], chart: ChartLayout,
+               taken: list[pygame.Rect], blocks: list[pygame.Rect], line: int) -> list[pygame.Rect]:
+    """A box for each label from its ``spots``: the first pair (or single spot) with nothing wrong, tried
+    together so the first label does not take the second one's only good spot; else one after the other, each
+    with its least serious problems."""
+    def clean(box: pygame.Rect, anchor: tuple[int, int], others: list[pygame.Rect], strict: bool) -> bool:
+        problems = _problems(box, anchor, chart, others, anchors, blocks, line)
+        return not any(problems if strict else problems[:-1])  # at a pinch, nearer a plain point than its own
+
+    for strict in (True, False):
+        if len(spots) != 2:
+            break
+        for first in (box for box in spots[0] if clean(box, anchors[0], taken, strict)):
+            second = next((box for box in spots[1] if clean(box, anchors[1], taken + [first], strict)), None)
+            if second is not None:
+                return [first, second]
+    boxes: list[pygame.Rect] = []
+    for candidates, anchor in zip(spots, anchors, strict=True):
+        boxes.append(_best_spot(candidates, anchor, chart, taken + boxes, anchors, blocks, line))
+    return boxes
+
+
+def _draw_moments(surface: pygame.Surface, chart: ChartLayout, theme: Theme, book: TextBook) -> None:
+    """Ring the worst and the last moment's points (the worst one with a triangle over it) and write their
+    labels."""
+    palette, ring, tick = theme.palette, theme.px(11), theme.font_px(14)
+    for label in chart.labels:
+        x, y = label.anchor
+        if label.kind == "worst":
+            pygame.draw.circle(surface, palette.bad, (x, y), ring, theme.px(4))
+            triangle = [(x - ring, y - ring * 2 - 4), (x + ring, y - ring * 2 - 4), (x, y - 4)]
+            pygame.draw.polygon(surface, palette.bad, triangle)
+            pygame.draw.polygon(surface, (20, 20, 20), triangle, 2)
+        else:
+            pygame.draw.circle(surface, palette.focus, (x, y), ring, theme.px(4))
+    for label in chart.labels:
+        surface.blit(book.render(label.text, tick, label.colour, bold=True), label.box)

@@ -12,7 +12,7 @@ import pygame
 
 from game.scorecard import DebriefEntry, Scorecard
 from game.ui.layout import button_width
-from game.ui.scroll import Row, text_rows
+from game.ui.scroll import Row, paragraph_rows
 from game.ui.strings import MOT_LABELS, SERVICE_LEVELS, t
 from game.i18n import level_word, process_problems
 from game.vocab import SERVICE_LEVEL_NAMES, signed
@@ -37,8 +37,12 @@ def service_colour(card: Scorecard, theme) -> tuple:
     return theme.palette.bad if card.service_level == SERVICE_LEVEL_NAMES[0] else theme.palette.accent
 
 
-def summary_rows(app: "App", card: Scorecard, width: int) -> list[Row]:
-    """The grade, the score, the relationship, service level, word of mouth, process and stage scores."""
+def summary_rows(app: "App", card: Scorecard, width: int, room: int = 10 ** 6) -> list[Row]:
+    """The grade, the score, the relationship, service level, word of mouth, process and stage scores.
+
+    Each text is one row (a fact's label and value one row together), so a list ``room`` high never shows
+    half of one; only a text taller than ``room`` is split, between whole lines.
+    """
     theme, book, palette, language = app.theme, app.book, app.theme.palette, app.settings.language
     label_size, value_size = theme.font_px(14), theme.font_px(19)
     radius = max(theme.px(40), theme.font_px(60) * 3 // 4)
@@ -50,8 +54,8 @@ def summary_rows(app: "App", card: Scorecard, width: int) -> list[Row]:
         surface.blit(letter, letter.get_rect(center=centre))
 
     rows = [Row(2 * radius + theme.px(8), grade)]
-    rows += text_rows(book, f"{card.score:g} / 100  {t('score', language)}", theme.font_px(30), width, palette.text,
-                      bold=True)
+    rows += paragraph_rows(book, f"{card.score:g} / 100  {t('score', language)}", theme.font_px(30), width,
+                           palette.text, room, bold=True)
     facts = [
         (t("relationship", language), f"{signed(card.relationship)} {MOT_LABELS[language][card.relationship]}",
          rating_colour(card.relationship, theme)),
@@ -59,22 +63,39 @@ def summary_rows(app: "App", card: Scorecard, width: int) -> list[Row]:
         (t("word_of_mouth", language), word_of_mouth(card.word_of_mouth, language),
          rating_colour(card.word_of_mouth, theme)),
     ]
-    for label, value, colour in facts:
+    for index, (label, value, colour) in enumerate(facts):
         rows.append(Row(theme.px(6)))
-        rows += text_rows(book, label, label_size, width, palette.text_dim)
-        rows += text_rows(book, value, value_size, width, colour, bold=True)
-    rows.append(Row(theme.px(30), _people_painter(app, card.word_of_mouth, width)))
+        fact = paragraph_rows(book, label, label_size, width, palette.text_dim, room)
+        fact += paragraph_rows(book, value, value_size, width, colour, room, bold=True)
+        if index == len(facts) - 1:  # the word of mouth's figures go with it
+            fact.append(Row(theme.px(30), _people_painter(app, card.word_of_mouth, width)))
+        rows += joined(fact, room)
     problems = process_problems(card.out_of_order, card.skipped_stages, language)
     text = "\n".join(f"• {problem}" for problem in problems) or f"✓ {t('process_ok', language)}"
     heading = t("technique_score", language, score=f"{card.technique.score:g}")  # the second reading, apart
-    rows += text_rows(book, heading, label_size, width, palette.text_dim)
-    rows += text_rows(book, text, theme.small, width, palette.bad if problems else palette.good)
+    rows += joined(paragraph_rows(book, heading, label_size, width, palette.text_dim, room)
+                   + paragraph_rows(book, text, theme.small, width, palette.bad if problems else palette.good, room),
+                   room)
     rows.append(Row(theme.px(8)))
-    rows += text_rows(book, t("stage_scores", language), label_size, width, palette.text_dim)
+    rows += paragraph_rows(book, t("stage_scores", language), label_size, width, palette.text_dim, room)
     label_width = max(book.width(t(s.stage, language), label_size) for s in card.stages) + theme.gap
     for stage in card.stages:
         rows.append(Row(book.line_height(label_size) + theme.px(6), _stage_painter(app, stage, label_width, width)))
     return rows
+
+
+def joined(rows: list[Row], room: int) -> list[Row]:
+    """``rows`` as one row painted top to bottom when together they fit in ``room``; else as they are."""
+    height = sum(row.height for row in rows)
+    if len(rows) < 2 or height > room:
+        return rows
+
+    def paint(surface, x, y):
+        for row in rows:
+            if row.paint is not None:
+                row.paint(surface, x, y)
+            y += row.height
+    return [Row(height, paint, rows[0].group, rows[0].starts_group)]
 
 
 def _people_painter(app: "App", count: int, width: int):
@@ -115,8 +136,11 @@ def _stage_painter(app: "App", stage, label_width: int, width: int):
     return paint
 
 
-def debrief_rows(app: "App", card: Scorecard, width: int) -> tuple[list[Row], dict[int, int]]:
+def debrief_rows(app: "App", card: Scorecard, width: int, room: int = 10 ** 6) -> tuple[list[Row], dict[int, int]]:
     """Each decision as a group of rows: its chips, the choice, the feedback and the better choice missed.
+
+    Each text is one row, so a list ``room`` high never shows half of one (only a text taller than ``room`` is
+    split, between whole lines).
 
     Returns the rows and, per decision number, the index of the row where its "what if" button goes.
     """
@@ -131,8 +155,8 @@ def debrief_rows(app: "App", card: Scorecard, width: int) -> tuple[list[Row], di
         rows += _chip_rows(app, entry, width, inner - what_if - theme.gap)
         colours = {"choice": palette.text, "feedback": palette.text_dim, "better": palette.good}
         for text, kind in entry_texts(entry, language):
-            for row in text_rows(book, text, theme.small, inner, colours[kind], bold=kind == "choice",
-                                 group=entry.number, indent=theme.gap):
+            for row in paragraph_rows(book, text, theme.small, inner, colours[kind], room, bold=kind == "choice",
+                                      group=entry.number, indent=theme.gap):
                 rows.append(Row(row.height, _behind(app, entry, width, row), entry.number))
         rows.append(Row(theme.px(10), _entry_background(app, entry, width), entry.number))
         rows.append(Row(theme.px(10)))

@@ -109,3 +109,40 @@ def text_rows(book, text: str, size: int, width: int, colour: tuple, bold: bool 
             surface.blit(book.render(line, size, colour, bold), (x + indent, y))
         rows.append(Row(book.line_height(size), paint, group, first_starts and index == 0))
     return rows
+
+
+def paragraph_rows(book, text: str, size: int, width: int, colour: tuple, room: int, bold: bool = False,
+                   group: int = -1, indent: int = 0) -> list[Row]:
+    """``text`` wrapped at ``size`` as one row, so a list never shows half of it; a paragraph taller than the
+    list's ``room`` is split into as few rows as fit, each of whole lines."""
+    lines = book.wrap(text, size, width - indent, bold)
+    line = book.line_height(size)
+    per_row = max(1, room // line)
+    rows = []
+    for start in range(0, len(lines), per_row):
+        chunk = lines[start:start + per_row]
+
+        def paint(surface, x, y, chunk=chunk):
+            for index, words in enumerate(chunk):
+                surface.blit(book.render(words, size, colour, bold), (x + indent, y + index * line))
+        rows.append(Row(line * len(chunk), paint, group))
+    return rows
+
+
+def page(scroller: Scroller, rows: list[Row], height: int, direction: int) -> None:
+    """PgDn/PgUp: show the next (or the previous) page, starting at an entry's first row when one is in reach,
+    so a page never opens halfway through an entry that could be shown from its start."""
+    first = scroller.first
+    starts = [index for index, row in enumerate(rows) if row.starts_group]
+    if direction > 0:
+        end = Scroller.end(rows, first, height)
+        ahead = [index for index in starts if first < index <= end]
+        scroller.first = ahead[-1] if ahead else max(end, first + 1)
+    else:
+        used, index = 0, first
+        while index > 0 and used + rows[index - 1].height <= height:
+            used += rows[index - 1].height
+            index -= 1
+        behind = [start for start in starts if index <= start < first]
+        scroller.first = behind[0] if behind else min(index, max(0, first - 1))
+    scroller.clamp(rows, height)

@@ -17,7 +17,7 @@ from game.ui.ending_rows import debrief_rows, summary_rows
 from game.ui.layout import button_row, button_width
 from game.ui.play_control import PlayController
 from game.ui.screens.base import Screen
-from game.ui.scroll import Row, Scroller, scrollbar_width
+from game.ui.scroll import Row, Scroller, page, scrollbar_width
 from game.ui.strings import t
 from game.ui.actions import Action, WhatIf
 from game.ui.keymap import ACTIVATE_KEYS, Binding, Keymap
@@ -32,8 +32,8 @@ ENDING_KEYS = Keymap(
     Binding((pygame.K_s,), "save", "kn_s", "ka_save_image"),
     Binding((pygame.K_UP,), "scroll_summary", "kn_up_down", "ka_scroll", when=("summary_scrolls",), args=(-1,)),
     Binding((pygame.K_DOWN,), "scroll_summary", "kn_up_down", "ka_scroll", when=("summary_scrolls",), args=(1,)),
-    Binding((pygame.K_PAGEUP,), "scroll", "kn_pages", "ka_scroll_page", when=("debrief_scrolls",), args=(-8,)),
-    Binding((pygame.K_PAGEDOWN,), "scroll", "kn_pages", "ka_scroll_page", when=("debrief_scrolls",), args=(8,)),
+    Binding((pygame.K_PAGEUP,), "page", "kn_pages", "ka_scroll_page", when=("debrief_scrolls",), args=(-1,)),
+    Binding((pygame.K_PAGEDOWN,), "page", "kn_pages", "ka_scroll_page", when=("debrief_scrolls",), args=(1,)),
     Binding((pygame.K_ESCAPE,), "back", "kn_esc", "ka_main_menu"),
 )
 
@@ -93,10 +93,12 @@ class EndingScreen(Screen):
         self.rects["debrief_rows"] = pygame.Rect(debrief.x + theme.gap, debrief.y + theme.px(8) + heading + theme.px(6),
                                                  debrief.width - 2 * theme.gap,
                                                  debrief.height - heading - theme.px(14) - theme.gap)
-        self.summary = summary_rows(self.app, card, self.rects["summary_rows"].width - scrollbar_width(theme))
+        self.summary = summary_rows(self.app, card, self.rects["summary_rows"].width - scrollbar_width(theme),
+                                    self.rects["summary_rows"].height)
         self.summary_scroll.clamp(self.summary, self.rects["summary_rows"].height)
         self.debrief, self.anchors = debrief_rows(self.app, card,
-                                                  self.rects["debrief_rows"].width - scrollbar_width(theme))
+                                                  self.rects["debrief_rows"].width - scrollbar_width(theme),
+                                                  self.rects["debrief_rows"].height)
         self.debrief_scroll.clamp(self.debrief, self.rects["debrief_rows"].height)
         self.buttons = self._what_if_buttons() + menu
         self.focus = min(self.focus, len(self.buttons) - 1)
@@ -157,6 +159,11 @@ class EndingScreen(Screen):
         self.debrief_scroll.scroll(self.debrief, self.rects["debrief_rows"].height, lines)
         self.layout()
 
+    def page(self, direction: int) -> None:
+        """PgDn/PgUp: the debrief's next or previous page, from a decision's start when one is in reach."""
+        page(self.debrief_scroll, self.debrief, self.rects["debrief_rows"].height, direction)
+        self.layout()
+
     def activate(self, action: Action) -> None:
         if isinstance(action, WhatIf):
             self.play.what_if(action.decision)
@@ -201,9 +208,7 @@ class EndingScreen(Screen):
                                                                                     theme.px(20)), bold=True)
         panel(surface, self.rects["summary"], theme, book)
         self.summary_scroll.draw(surface, self.summary, self.rects["summary_rows"], theme)
-        program = self.play.run.program
-        draw_journey(surface, self.rects["chart"], card, float(program.mood), theme, book, self.language,
-                     (program.meter_min, program.meter_max))
+        draw_journey(surface, self.rects["chart"], card, theme, book, self.language)
         self._draw_debrief(surface, full_list)
 
     def _draw_debrief(self, surface: pygame.Surface, full_list: bool) -> None:
