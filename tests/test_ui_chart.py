@@ -56,8 +56,7 @@ def test_the_worst_moment_is_ringed_on_its_own_point(drawn):
     worst = card.worst_moment
     assert worst is not None
     index = next(i for i, p in enumerate(card.journey) if p.decision == worst.decision)
-    plot = chart.plot_area(rect, theme, TextBook())
-    centres = chart.point_positions(card, plot)
+    centres = chart.layout_chart(rect, card, theme, TextBook(), "en").points
     x, y = centres[index]
     ring = [surface.get_at((x + dx, y + dy))[:3] for dx, dy in ((theme.px(9), 0), (-theme.px(9), 0), (0, theme.px(9)))]
     assert all(colour == theme.palette.bad for colour in ring)

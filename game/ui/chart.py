@@ -41,6 +41,7 @@ class ChartLayout:
     points: list[tuple[int, int]]
     ticks: list[tuple[str, pygame.Rect]] = field(default_factory=list)
     labels: list[MomentLabel] = field(default_factory=list)
+    clean: bool = True  # every moment label found a spot clear of the line, the points and each other
 
 
 def journey_points(card: Scorecard) -> list[int]:
@@ -49,16 +50,16 @@ def journey_points(card: Scorecard) -> list[int]:
     return [point.level for point in card.journey]
 
 
-def plot_area(rect: pygame.Rect, theme: Theme, book: TextBook) -> pygame.Rect:
+def plot_area(rect: pygame.Rect, theme: Theme, book: TextBook, headroom: int = 0) -> pygame.Rect:
     """Where the line is drawn inside the chart's ``rect``: below the title, right of the level labels,
-    above the decision numbers."""
+    above the decision numbers, ``headroom`` above them for a moment label under a point at -3."""
     tick = theme.font_px(14)
     tick_width = book.width("+3", tick) + theme.px(8)
     label_row = book.line_height(tick)
     plot = pygame.Rect(rect.x + theme.gap + tick_width, rect.y + theme.px(8) + book.line_height(theme.font_px(18))
                        + label_row // 2 + theme.px(4), 0, 0)
     plot.width = rect.right - theme.gap - theme.px(12) - plot.x
-    plot.height = rect.bottom - theme.px(8) - label_row - theme.px(4) - label_row // 2 - plot.y
+    plot.height = rect.bottom - theme.px(8) - label_row - theme.px(4) - label_row // 2 - plot.y - headroom
     return plot
 
 
@@ -68,7 +69,7 @@ def label_area(rect: pygame.Rect, theme: Theme, book: TextBook) -> pygame.Rect:
     label needs over a point at +3."""
     plot = plot_area(rect, theme, book)
     top = rect.y + theme.px(8)
-    bottom = plot.bottom + book.line_height(theme.font_px(14)) // 2
+    bottom = plot.bottom + book.line_height(theme.font_px(14)) // 2  # the decision numbers' row starts below
     return pygame.Rect(plot.x, top, rect.right - theme.gap - plot.x, bottom - top)
 
 
@@ -93,8 +94,25 @@ def journey_xy(values: list[float], plot: pygame.Rect, meter_range: tuple[int, i
 
 
 def layout_chart(rect: pygame.Rect, card: Scorecard, theme: Theme, book: TextBook, language: str) -> ChartLayout:
-    """Place the chart's points, axis labels and moment labels inside ``rect`` (nothing is drawn)."""
-    plot = plot_area(rect, theme, book)
+    """Place the chart's points, axis labels and moment labels inside ``rect`` (nothing is drawn).
+
+    When a moment label finds no spot clear of everything (the last point at -3 just after the worst one), the
+    plot is laid out again with a label's height of room below -3.
+    """
+    chart = _layout_chart(rect, card, theme, book, language, 0)
+    label = book.line_height(theme.font_px(14))
+    for headroom in (label, label + theme.px(11) + theme.px(6)):  # a label's height, then also the ring's gap
+        if chart.clean:
+            break
+        roomier = _layout_chart(rect, card, theme, book, language, headroom)
+        if roomier.clean:
+            return roomier
+    return chart
+
+
+def _layout_chart(rect: pygame.Rect, card: Scorecard, theme: Theme, book: TextBook, language: str,
+                  headroom: int) -> ChartLayout:
+    plot = plot_area(rect, theme, book, headroom)
     chart = ChartLayout(plot, label_area(rect, theme, book), point_positions(card, plot))
     tick = theme.font_px(14)
     title = pygame.Rect(rect.x + theme.gap, rect.y + theme.px(8), book.width(t("journey", language),
@@ -113,24 +131,25 @@ def layout_chart(rect: pygame.Rect, card: Scorecard, theme: Theme, book: TextBoo
         text = str(number) if number else t("chart_start", language) if kind == "start" else ""
         if text:  # the x axis names decisions (and the start); a story event is told by its marker
             box = pygame.Rect((0, 0), (book.width(text, tick), book.line_height(tick)))
-            box.midtop = (point[0], plot.bottom + book.line_height(tick) // 2 + theme.px(4))
+            box.midtop = (point[0], chart.area.bottom + theme.px(4))
             box = box.clamp(rect.inflate(-theme.px(8), 0))
             if not any(box.colliderect(other) for _, other in chart.ticks):
                 chart.ticks.append((text, box))
-    chart.labels = moment_labels(card, chart, theme, book, language, title)
+    chart.labels, chart.clean = moment_labels(card, chart, theme, book, language, title)
     return chart
 
 
 def draw_journey(surface: pygame.Surface, rect: pygame.Rect, card: Scorecard, theme: Theme, book: TextBook,
-                 language: str) -> ChartLayout:
-    """Draw the chart inside ``rect`` and return where its parts went; markers differ in shape as well as
-    colour, and every label stays next to its own marker, inside the plot, clear of the line and the axis."""
+                 language: str, chart: ChartLayout | None = None) -> ChartLayout:
+    """Draw the chart inside ``rect`` (laid out by :func:`layout_chart` unless ``chart`` is given: a screen lays
+    it out once, not every frame) and return where its parts went; markers differ in shape as well as colour,
+    and every label stays next to its own marker, inside the plot, clear of the line and the axis."""
     palette = theme.palette
     panel(surface, rect, theme, book)
     title = book.render(t("journey", language), theme.font_px(18), palette.text, bold=True)
     surface.blit(title, (rect.x + theme.gap, rect.y + theme.px(8)))
     events = any(point.kind == "event" for point in card.journey)
-    chart = layout_chart(rect, card, theme, book, language)
+    chart = chart or layout_chart(rect, card, theme, book, language)
     _legend(surface, pygame.Rect(rect.x + theme.gap + title.get_width() + 2 * theme.gap, rect.y + theme.px(8),
                                  0, title.get_height()), rect.right - theme.gap, events, theme, book,
             language, [label.box for label in chart.labels])
@@ -249,7 +268,7 @@ def _best_spot(spots: list[pygame.Rect], own: tuple[int, int], chart: ChartLayou
 
 
 def moment_labels(card: Scorecard, chart: ChartLayout, theme: Theme, book: TextBook, language: str,
-                  title: pygame.Rect) -> list[MomentLabel]:
+                  title: pygame.Rect) -> tuple[list[MomentLabel], bool]:
     """The worst and the last moment's labels, each beside its own marker (the worst one above its triangle
     when there is room), inside the plot's band, clear of the line, the points, the axis and each other."""
     tick = theme.font_px(14)
@@ -274,13 +293,13 @@ def moment_labels(card: Scorecard, chart: ChartLayout, theme: Theme, book: TextB
     for (_, text, _, _, up, order), anchor in zip(wanted, anchors, strict=True):
         size = (book.width(text, tick, bold=True), book.line_height(tick))
         spots.append(_spots(size, anchor, up, ring + theme.px(6), order, size[1], chart.area))
-    boxes = _place_all(spots, anchors, chart, taken, blocks, theme.px(4))
+    boxes, clean = _place_all(spots, anchors, chart, taken, blocks, theme.px(4))
     return [MomentLabel(kind, text, colour, box, anchor)
-            for (kind, text, colour, *_), anchor, box in zip(wanted, anchors, boxes, strict=True)]
+            for (kind, text, colour, *_), anchor, box in zip(wanted, anchors, boxes, strict=True)], clean
 
 
 def _place_all(spots: list[list[pygame.Rect]], anchors: list[tuple[int, int]], chart: ChartLayout,
-               taken: list[pygame.Rect], blocks: list[pygame.Rect], line: int) -> list[pygame.Rect]:
+               taken: list[pygame.Rect], blocks: list[pygame.Rect], line: int) -> tuple[list[pygame.Rect], bool]:
     """A box for each label from its ``spots``: the first pair (or single spot) with nothing wrong, tried
     together so the first label does not take the second one's only good spot; else one after the other, each
     with its least serious problems."""
@@ -294,11 +313,12 @@ def _place_all(spots: list[list[pygame.Rect]], anchors: list[tuple[int, int]], c
         for first in (box for box in spots[0] if clean(box, anchors[0], taken, strict)):
             second = next((box for box in spots[1] if clean(box, anchors[1], taken + [first], strict)), None)
             if second is not None:
-                return [first, second]
+                return [first, second], True
     boxes: list[pygame.Rect] = []
     for candidates, anchor in zip(spots, anchors, strict=True):
         boxes.append(_best_spot(candidates, anchor, chart, taken + boxes, anchors, blocks, line))
-    return boxes
+    return boxes, all(clean(box, anchor, taken + boxes[:index], False)
+                      for index, (box, anchor) in enumerate(zip(boxes, anchors, strict=True)))
 
 
 def _draw_moments(surface: pygame.Surface, chart: ChartLayout, theme: Theme, book: TextBook) -> None:

@@ -12,7 +12,7 @@ from typing import Optional
 import pygame
 
 from game.scorecard import Scorecard
-from game.ui.chart import draw_journey
+from game.ui.chart import ChartLayout, draw_journey, layout_chart
 from game.ui.ending_rows import debrief_rows, summary_rows
 from game.ui.layout import button_row, button_width
 from game.ui.play_control import PlayController
@@ -55,6 +55,7 @@ class EndingScreen(Screen):
         self.summary_scroll = Scroller()
         self.debrief_scroll = Scroller()
         self.title_lines: list[str] = []
+        self.chart: Optional[ChartLayout] = None
         self.focus = -1
 
     def scorecard(self) -> Scorecard:
@@ -88,6 +89,7 @@ class EndingScreen(Screen):
             "chart": pygame.Rect(right_x, top, right_w, chart_h),
             "debrief": pygame.Rect(right_x, top + chart_h + theme.gap, right_w, bottom - top - chart_h - theme.gap),
         }
+        self.chart = layout_chart(self.rects["chart"], card, theme, book, self.language)
         self.rects["summary_rows"] = self.rects["summary"].inflate(-2 * theme.gap, -2 * theme.gap)
         debrief = self.rects["debrief"]
         self.rects["debrief_rows"] = pygame.Rect(debrief.x + theme.gap, debrief.y + theme.px(8) + heading + theme.px(6),
@@ -208,7 +210,7 @@ class EndingScreen(Screen):
                                                                                     theme.px(20)), bold=True)
         panel(surface, self.rects["summary"], theme, book)
         self.summary_scroll.draw(surface, self.summary, self.rects["summary_rows"], theme)
-        draw_journey(surface, self.rects["chart"], card, theme, book, self.language)
+        draw_journey(surface, self.rects["chart"], card, theme, book, self.language, self.chart)
         self._draw_debrief(surface, full_list)
 
     def _draw_debrief(self, surface: pygame.Surface, full_list: bool) -> None:
