@@ -93,6 +93,8 @@ def test_moment_labels_sit_beside_their_own_marker_inside_the_plot(path, book):
                     if any(distance(label.box, other.anchor) < distance(label.box, label.anchor)
                            for other in layout.labels):
                         problems.append(f"{where}: {label.kind} label nearer another marker")
+                    if distance(label.box, label.anchor) > layout.reach:
+                        problems.append(f"{where}: {label.kind} label far from its marker")
                     if any(ink.clipline(a, b) for a, b in zip(line, line[1:], strict=False)):
                         problems.append(f"{where}: {label.kind} label over the line")
     assert not problems, "\n".join(problems[:20]) + f"\n({len(problems)} in all)"

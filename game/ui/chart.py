@@ -42,6 +42,7 @@ class ChartLayout:
     ticks: list[tuple[str, pygame.Rect]] = field(default_factory=list)
     labels: list[MomentLabel] = field(default_factory=list)
     clean: bool = True  # every moment label found a spot clear of the line, the points and each other
+    reach: int = 0  # how far from its marker a moment label may sit and still read as beside it
 
 
 def journey_points(card: Scorecard) -> list[int]:
@@ -240,14 +241,15 @@ def _spots(size: tuple[int, int], anchor: tuple[int, int], up: int, side: int, o
 def _problems(box: pygame.Rect, own: tuple[int, int], chart: ChartLayout, taken: list[pygame.Rect],
               marks: list[tuple[int, int]], blocks: list[pygame.Rect], line: int) -> list[bool]:
     """What is wrong with ``box`` as a label of the marker at ``own``, most serious first: outside the plot's band,
-    over another label or an axis label, nearer another moment's marker, over the line, over a point, nearer
-    another point."""
+    over another label or an axis label, nearer another moment's marker, further than ``chart.reach`` from its
+    own, over the line, over a point, nearer another point."""
     own_distance = _distance(box, own)
     ink = box.inflate(line, line)
     segments = zip(chart.points, chart.points[1:], strict=False)
     return [not chart.area.contains(box),
             any(box.colliderect(other) for other in taken),
             any(_distance(box, mark) < own_distance for mark in marks if mark != own),
+            own_distance > chart.reach,
             any(ink.clipline(start, end) for start, end in segments),
             any(box.colliderect(block) for block in blocks),
             any(_distance(box, point) < own_distance for point in chart.points if point != own)]
@@ -289,6 +291,7 @@ def moment_labels(card: Scorecard, chart: ChartLayout, theme: Theme, book: TextB
         x, y = anchors[0]
         blocks.append(pygame.Rect(x - ring, y - 2 * ring - 4, 2 * ring, 2 * ring))
     taken = [box for _, box in chart.ticks] + [title]
+    chart.reach = 2 * ring + theme.px(8) + book.line_height(tick)  # above the triangle, or a line's height off
     spots = []
     for (_, text, _, _, up, order), anchor in zip(wanted, anchors, strict=True):
         size = (book.width(text, tick, bold=True), book.line_height(tick))

@@ -21,6 +21,11 @@ from game.ui.widgets import chip, rating_colour
 if TYPE_CHECKING:
     from game.ui.app import App
 
+def entry_top(theme) -> int:
+    """The margin above a debrief entry's chips (its "what if" button sits below it)."""
+    return theme.px(10)
+
+
 GRADE_COLOURS = {"A": (46, 134, 84), "B": (38, 110, 128), "C": (200, 140, 40), "D": (200, 96, 40), "F": (190, 64, 54)}
 
 
@@ -150,9 +155,10 @@ def debrief_rows(app: "App", card: Scorecard, width: int, room: int = 10 ** 6) -
     inner = width - 2 * theme.gap
     what_if = button_width(app.book, theme, t("what_if", language), theme.small)
     for entry in card.debrief:
-        rows.append(Row(theme.px(10), _entry_background(app, entry, width), entry.number, True))
-        anchors[entry.number] = len(rows)
-        rows += _chip_rows(app, entry, width, inner - what_if - theme.gap)
+        chips = _chip_rows(app, entry, width, inner - what_if - theme.gap)
+        anchors[entry.number] = len(rows)  # the entry's top margin and first chip row are one row: a page never
+        rows += joined([Row(entry_top(theme), _entry_background(app, entry, width), entry.number, True), chips[0]],
+                       10 ** 6) + chips[1:]  # ends on a bare strip of the next entry
         colours = {"choice": palette.text, "feedback": palette.text_dim, "better": palette.good}
         for text, kind in entry_texts(entry, language):
             for row in paragraph_rows(book, text, theme.small, inner, colours[kind], room, bold=kind == "choice",

@@ -13,7 +13,7 @@ import pygame
 
 from game.scorecard import Scorecard
 from game.ui.chart import ChartLayout, draw_journey, layout_chart
-from game.ui.ending_rows import debrief_rows, summary_rows
+from game.ui.ending_rows import debrief_rows, entry_top, summary_rows
 from game.ui.layout import button_row, button_width
 from game.ui.play_control import PlayController
 from game.ui.screens.base import Screen
@@ -56,6 +56,7 @@ class EndingScreen(Screen):
         self.debrief_scroll = Scroller()
         self.title_lines: list[str] = []
         self.chart: Optional[ChartLayout] = None
+        self.chart_key: tuple = ()
         self.focus = -1
 
     def scorecard(self) -> Scorecard:
@@ -89,7 +90,9 @@ class EndingScreen(Screen):
             "chart": pygame.Rect(right_x, top, right_w, chart_h),
             "debrief": pygame.Rect(right_x, top + chart_h + theme.gap, right_w, bottom - top - chart_h - theme.gap),
         }
-        self.chart = layout_chart(self.rects["chart"], card, theme, book, self.language)
+        key = (tuple(self.rects["chart"]), self.language, theme.width, theme.height, theme.text_scale, id(card))
+        if self.chart is None or self.chart_key != key:  # scrolling lays the page out again: the chart stays
+            self.chart, self.chart_key = layout_chart(self.rects["chart"], card, theme, book, self.language), key
         self.rects["summary_rows"] = self.rects["summary"].inflate(-2 * theme.gap, -2 * theme.gap)
         debrief = self.rects["debrief"]
         self.rects["debrief_rows"] = pygame.Rect(debrief.x + theme.gap, debrief.y + theme.px(8) + heading + theme.px(6),
@@ -123,8 +126,9 @@ class EndingScreen(Screen):
         buttons = []
         for number, row in self.anchors.items():
             if row in tops:
-                rect = pygame.Rect(area.right - scrollbar_width(theme) - theme.gap - width, tops[row], width,
-                                   self.debrief[row].height - theme.px(6))
+                top = tops[row] + entry_top(theme)  # below the entry's margin, beside its first chips
+                rect = pygame.Rect(area.right - scrollbar_width(theme) - theme.gap - width, top, width,
+                                   self.debrief[row].height - entry_top(theme) - theme.px(6))
                 buttons.append(Button(rect, label, WhatIf(number)))
         return buttons
 
