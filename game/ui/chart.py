@@ -43,6 +43,7 @@ class ChartLayout:
     labels: list[MomentLabel] = field(default_factory=list)
     clean: bool = True  # every moment label found a spot clear of the line, the points and each other
     reach: int = 0  # how far from its marker a moment label may sit and still read as beside it
+    apart: int = 0  # how much nearer its own marker than the other moment's a label must be to read as its own
 
 
 def journey_points(card: Scorecard) -> list[int]:
@@ -97,23 +98,28 @@ def journey_xy(values: list[float], plot: pygame.Rect, meter_range: tuple[int, i
 def layout_chart(rect: pygame.Rect, card: Scorecard, theme: Theme, book: TextBook, language: str) -> ChartLayout:
     """Place the chart's points, axis labels and moment labels inside ``rect`` (nothing is drawn).
 
-    When a moment label finds no spot clear of everything (the last point at -3 just after the worst one), the
-    plot is laid out again with a label's height of room below -3.
+    When a moment label finds no spot clear of everything (the last point at -3 just after the worst one, or a
+    label wider than the points are apart), the plot is laid out again with room for a label below -3, then
+    with room right of the last point for the last moment's label, then with both.
     """
-    chart = _layout_chart(rect, card, theme, book, language, 0)
+    chart = _layout_chart(rect, card, theme, book, language, 0, 0)
     label = book.line_height(theme.font_px(14))
-    for headroom in (label, label + theme.px(11) + theme.px(6)):  # a label's height, then also the ring's gap
+    below = label + theme.px(11) + theme.px(6)  # a label's height and the ring's gap
+    right = (book.width(f"◎ {t('last_moment', language)} (-3)", theme.font_px(14), bold=True)
+             + theme.px(11) + theme.px(6))
+    for headroom, right_room in ((label, 0), (below, 0), (0, right), (below, right)):
         if chart.clean:
             break
-        roomier = _layout_chart(rect, card, theme, book, language, headroom)
+        roomier = _layout_chart(rect, card, theme, book, language, headroom, right_room)
         if roomier.clean:
             return roomier
     return chart
 
 
 def _layout_chart(rect: pygame.Rect, card: Scorecard, theme: Theme, book: TextBook, language: str,
-                  headroom: int) -> ChartLayout:
+                  headroom: int, right_room: int) -> ChartLayout:
     plot = plot_area(rect, theme, book, headroom)
+    plot.width -= right_room
     chart = ChartLayout(plot, label_area(rect, theme, book), point_positions(card, plot))
     tick = theme.font_px(14)
     title = pygame.Rect(rect.x + theme.gap, rect.y + theme.px(8), book.width(t("journey", language),
@@ -248,7 +254,7 @@ def _problems(box: pygame.Rect, own: tuple[int, int], chart: ChartLayout, taken:
     segments = zip(chart.points, chart.points[1:], strict=False)
     return [not chart.area.contains(box),
             any(box.colliderect(other) for other in taken),
-            any(_distance(box, mark) < own_distance for mark in marks if mark != own),
+            any(_distance(box, mark) < own_distance + chart.apart for mark in marks if mark != own),
             own_distance > chart.reach,
             any(ink.clipline(start, end) for start, end in segments),
             any(box.colliderect(block) for block in blocks),
@@ -292,6 +298,7 @@ def moment_labels(card: Scorecard, chart: ChartLayout, theme: Theme, book: TextB
         blocks.append(pygame.Rect(x - ring, y - 2 * ring - 4, 2 * ring, 2 * ring))
     taken = [box for _, box in chart.ticks] + [title]
     chart.reach = 2 * ring + theme.px(8) + book.line_height(tick)  # above the triangle, or a line's height off
+    chart.apart = ring
     spots = []
     for (_, text, _, _, up, order), anchor in zip(wanted, anchors, strict=True):
         size = (book.width(text, tick, bold=True), book.line_height(tick))
