@@ -210,6 +210,7 @@ KEY_TEXTS: tuple[tuple[str, str], ...] = (  # the keymaps (game.ui.keymap): how 
     entry("team_name_control", "The team name '{name}' contains the control character {code}: use letters, digits, "
                                "spaces and punctuation only"),
     entry("rename_hint", "Click a team name and type to rename it"),
+    entry("name_typing_hint", "Type the team's name"),
     entry("kn_digits", "1-9"),
     entry("kn_count", "0-9"),
     entry("kn_up_down", "↑↓"),

@@ -576,3 +576,30 @@ def test_a_toast_goes_once_its_problem_is_resolved_and_keeps_clear_of_the_hint(a
     assert painted.get_bounding_rects() and max(r.bottom for r in painted.get_bounding_rects()) <= hint_top
     key(app, pygame.K_b)  # the tie broken: the toast about it goes
     assert app.workshop.records[-1].chosen == "B" and app.toast is None
+
+
+def test_typing_a_team_name_replaces_the_default_and_keeps_the_keys_in_the_field(app):
+    click(app, button_centre(app, "facilitate"))
+    setup = app.screen
+    scene = setup.scene_path
+    click(app, button_centre(app, TeamRow(0)))
+    assert setup.editing == 0 and setup.buttons[setup.focus].action == TeamRow(0)
+    hint = setup.key_hint()  # the typing keys: L is a letter now, not the language key
+    assert "Enter\u00a0" in hint and "Backspace\u00a0" in hint and "L\u00a0" not in hint
+    type_text(app, "Reds")  # the default name was selected whole: typing replaces it
+    assert setup.teams[0] == "Reds"
+    key(app, pygame.K_LEFT)
+    key(app, pygame.K_RIGHT)  # Left and Right stay in the field: neither the focus nor the scenario moves
+    assert setup.editing == 0 and setup.buttons[setup.focus].action == TeamRow(0) and setup.scene_path == scene
+    type_text(app, "l")
+    assert setup.teams[0] == "Redsl" and app.settings.language == "en"
+    key(app, pygame.K_BACKSPACE)
+    app.dirty = True
+    app.draw()
+    assert not any("\u258f" in block.text for block in setup.drawn)  # the caret is drawn as a line, not a glyph
+    key(app, pygame.K_RETURN)
+    assert setup.editing == -1 and setup.teams[0] == "Reds" and "L\u00a0" in setup.key_hint()
+    click(app, button_centre(app, TeamRow(0)))  # a typed name is edited at its end
+    type_text(app, "!")
+    key(app, pygame.K_ESCAPE)  # Esc: the name as it was
+    assert setup.teams[0] == "Reds" and setup.editing == -1
