@@ -603,3 +603,23 @@ def test_typing_a_team_name_replaces_the_default_and_keeps_the_keys_in_the_field
     type_text(app, "!")
     key(app, pygame.K_ESCAPE)  # Esc: the name as it was
     assert setup.teams[0] == "Reds" and setup.editing == -1
+
+
+def test_the_debrief_shows_the_save_status_and_the_keys_and_asks_before_leaving(app):
+    app.start_workshop(TUTORIAL, ["Red"], "sequential")
+    app.finish_workshop()  # ended before any decision was completed
+    screen = app.screen
+    assert isinstance(screen, CompareScreen) and screen.status  # the results' CSV was written
+    shown = _projected(app)
+    assert any(screen.status in text and "Esc" in text for text in shown)  # both: what was saved, and the keys
+    decisions = next(number for number, page in enumerate(screen.pages) if page.kind == "decisions")
+    screen.page = decisions
+    assert "No team completed a decision in this session." in _projected(app)  # never a blank page
+    key(app, pygame.K_ESCAPE)  # "Esc main menu": asked first, the pages are not exported yet
+    card = app.screen
+    assert isinstance(card, ConfirmCard) and "not" in card.message and "S" in card.message
+    key(app, pygame.K_ESCAPE)  # Esc on the question: stay
+    assert app.screen is screen
+    key(app, pygame.K_ESCAPE)
+    app.screen.activate("yes")
+    assert not any(isinstance(s, CompareScreen) for s in app.screens)

@@ -227,7 +227,12 @@ class FacilitatorScreen(Screen):
         return self._fits[1]
 
     def break_tie(self, key: int) -> None:
-        """A letter after a tied reveal: that option wins."""
+        """A letter after a tied reveal: that option wins (a letter that was not tied is refused, in words)."""
+        tied = self.workshop.pending_tie or ()
+        if LETTER_KEYS[key] not in tied:
+            self._tell(t("not_tied", self.language, option=letter(LETTER_KEYS[key]),
+                         options=" / ".join(letter(n) for n in tied)))
+            return
         self.workshop.break_tie(LETTER_KEYS[key])
         if self.revealed is not None:
             self.revealed = Reveal(self.revealed.counts, self.revealed.leaders, LETTER_KEYS[key])
