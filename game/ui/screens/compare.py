@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from game.ui.workshop_control import WorkshopController
 
 EXPORT_SIZE = (1920, 1080)
-KEYS_LINES = 2  # under the debrief's footer on screen: the keys, or the export's status with both file names
+KEYS_LINES = 3  # under the debrief's footer on screen: what the last export wrote (both file names), then the keys
 COMPARE_KEYS = Keymap(
     "compare", "keys_compare",
     Binding((pygame.K_PAGEDOWN, pygame.K_RIGHT, pygame.K_SPACE, pygame.K_DOWN, pygame.K_RETURN), "turn",
