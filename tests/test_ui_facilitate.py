@@ -623,3 +623,19 @@ def test_the_debrief_shows_the_save_status_and_the_keys_and_asks_before_leaving(
     key(app, pygame.K_ESCAPE)
     app.screen.activate("yes")
     assert not any(isinstance(s, CompareScreen) for s in app.screens)
+
+
+def test_toasts_on_the_set_up_and_the_debrief_keep_clear_of_their_hints(app):
+    click(app, button_centre(app, "facilitate"))
+    for screen_of in ("setup", "debrief"):
+        if screen_of == "debrief":
+            app.start_workshop(TUTORIAL, ["Red"], "sequential")
+            app.finish_workshop()
+        app.notify("A message long enough to matter, about something on this screen")
+        surface = pygame.Surface(app.surface.get_size())
+        surface.fill((0, 0, 0))
+        app.draw_toast(surface, app.toast[0])
+        painted = pygame.mask.from_threshold(surface, (0, 0, 0), (1, 1, 1, 255))
+        painted.invert()
+        bottom = max(r.bottom for r in painted.get_bounding_rects())
+        assert bottom <= min(rect.top for rect in app.screen.keep_clear), screen_of

@@ -59,6 +59,12 @@ class CompareScreen(Screen):
         self.page = min(self.page, len(self.pages) - 1)
         self.buttons = []
 
+    @property
+    def keep_clear(self) -> list[pygame.Rect]:
+        """The footer, the save status and the keys, which a toast (a disk that refused) must not cover."""
+        top = self.builder.footer_top
+        return [pygame.Rect(0, top, self.app.theme.width, self.app.theme.height - top)]
+
     def handle(self, event: pygame.event.Event) -> None:
         if event.type == pygame.MOUSEBUTTONDOWN and event.button in (1, 3):
             self.turn(1 if event.button == 1 else -1)

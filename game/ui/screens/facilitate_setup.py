@@ -158,6 +158,11 @@ class FacilitatorSetup(Screen):
         if self.buttons and not self.buttons[self.focus].enabled:
             self.move_focus(1)
 
+    @property
+    def keep_clear(self) -> list[pygame.Rect]:
+        """The key hint, which a toast (a name refused, say) must not cover."""
+        return [self.fixed[-1].rect] if self.fixed else []
+
     # --- input -------------------------------------------------------------------------------
 
     def handle(self, event: pygame.event.Event) -> None:
