@@ -352,6 +352,36 @@ def test_long_team_names_keep_clear_of_the_next_column_on_the_debrief(app, langu
             assert any(len(b.lines) > 1 for b in names)  # the longest name wraps inside its column
 
 
+def test_the_teams_journeys_are_drawn_at_the_levels_every_other_screen_names(app, monkeypatch):
+    from game.ui.screens import debrief_pages
+    from game.ui.screens.compare import EXPORT_SIZE
+    from game.ui.text import TextBook
+    from game.ui.theme import make_theme
+    from game.vocab import meter_level
+
+    app.start_workshop(TUTORIAL, ["Reds", "Blues"], "alternating")
+    for letter in [pygame.K_c, pygame.K_a, pygame.K_b] * 100:
+        if isinstance(app.screen, CompareScreen):
+            break
+        key(app, letter)
+        key(app, pygame.K_PAGEDOWN)
+    plotted = []
+    real = debrief_pages.journey_xy
+    monkeypatch.setattr(debrief_pages, "journey_xy",
+                        lambda values, *rest: plotted.append(values) or real(values, *rest))
+    theme, book = make_theme(EXPORT_SIZE, 1.0, False), TextBook()
+    builder = debrief_pages.DebriefBuilder(app.workshop, "en", theme, book)
+    pages = builder.pages()
+    chart = next(number for number, page in enumerate(pages, start=1) if page.kind == "journeys")
+    builder.draw(debrief_pages.Canvas(pygame.Surface(EXPORT_SIZE), book), pages[chart - 1], chart, len(pages))
+    raw = [row["journey"] for row in app.workshop.results()]
+    team_lines = plotted[1:]  # the first call only places the decision numbers
+    meter_max = app.workshop.program.meter_max
+    assert len(team_lines) == 2 and all(value in range(-3, 4) for line in team_lines for value in line)
+    assert team_lines == [[float(meter_level(v, meter_max)) for v in line] for line in raw]
+    assert any(v != meter_level(v, meter_max) for line in raw for v in line)  # raw meters differ from levels
+
+
 UMBRELLA = str(ROOT / "scenes" / "umbrella.yaml")
 
 

@@ -17,13 +17,13 @@ import pygame
 
 from game.ltext import pick
 from game.ui.blocks import Canvas, measure, one_line
-from game.ui.chart import journey_xy, meter_y
+from game.ui.chart import LEVELS, journey_xy, meter_y
 from game.ui.keymap import HINT_SEPARATOR
 from game.ui.screens.projector import AMBER, DIM, background, QUALITY_TEXT, WHITE, projector_sizes, quality, \
     rating_words
 from game.ui.strings import t, team_name
 from game.ui.theme import Theme
-from game.vocab import signed
+from game.vocab import meter_level, signed
 
 TEAM_COLOURS = [(90, 190, 230), (250, 160, 70), (190, 150, 250), (120, 220, 140), (250, 120, 120), (220, 220, 220)]
 SHAPES = ("circle", "square", "triangle", "diamond", "cross", "star")
@@ -225,10 +225,14 @@ class DebriefBuilder:
     # --- the journeys chart ------------------------------------------------------------------
 
     def _chart(self, canvas: Canvas) -> None:
-        """Every team's satisfaction over its decisions, overlaid: labelled axes, a legend with shapes."""
+        """Every team's satisfaction over its decisions, overlaid: labelled axes, a legend with shapes.
+
+        Points are the customer's level (-3..+3), as on a trainee's scorecard and the projector's meter, so a
+        height means the same word on every screen (docs/scoring.md section 2), not the raw meter.
+        """
         book, theme, surface = self.book, self.theme, canvas.surface
-        program = self.workshop.program
-        low, high = program.meter_min, program.meter_max
+        meter_max = self.workshop.program.meter_max
+        low, high = LEVELS
         legend_width = round(self.area.width * 0.26)
         tick = self.label
         y_title = one_line(book, self.t("axis_satisfaction"), tick, (self.area.x, self.area.y), self.screen, tick,
@@ -245,7 +249,7 @@ class DebriefBuilder:
         longest = max((len(row["journey"]) for row in self.results), default=2) - 1 or 1
 
         pygame.draw.line(surface, DIM, plot.bottomleft, plot.topleft, 2)
-        for value in range(low, high + 1, 5):
+        for value in range(low, high + 1):
             y = meter_y(value, plot, (low, high))
             pygame.draw.line(surface, (70, 84, 104), (plot.x, y), (plot.right, y), 3 if value == 0 else 1)
             label = one_line(book, signed(value), tick, (0, 0), self.screen, tick, DIM)
@@ -260,7 +264,8 @@ class DebriefBuilder:
             canvas.draw(label)
         for number, row in enumerate(self.results):
             colour, shape = TEAM_COLOURS[number % 6], SHAPES[number % 6]
-            points = journey_xy(row["journey"], plot, (low, high), longest)
+            levels = [float(meter_level(value, meter_max)) for value in row["journey"]]
+            points = journey_xy(levels, plot, (low, high), longest)
             if len(points) > 1:
                 pygame.draw.lines(surface, colour, False, points, theme.px(4))
             for spot in points:
