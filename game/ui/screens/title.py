@@ -208,8 +208,8 @@ class TitleScreen(Screen):
             return t("continue_named", self.language, scene=title, n=decisions + 1)
         return t("continue_named_start", self.language, scene=title)
 
-    def _status_texts(self) -> tuple[str, str]:
-        """The two ways a card's status line reads: not played yet, or the best score (the widest one)."""
+    def _status_texts(self) -> tuple[str, str, str]:
+        """The ways a card's status line reads: not played yet, in progress, or the best score (the widest one)."""
         return t("not_played", self.language), t("in_progress", self.language), \
             "✓ " + t("best", self.language, score="100")
 
