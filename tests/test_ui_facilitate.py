@@ -491,3 +491,151 @@ def test_the_hint_says_pagedown_starts_the_timer_until_votes_are_in(app):
     hint = screen.key_hint()  # votes in: PageDown reveals, T alone runs the clock
     assert both not in hint and f"T\u00a0{t('ka_timer', 'en')}" in hint
     assert f"{t('kn_pagedown', 'en')}\u00a0{t('ka_reveal', 'en')}" in hint
+
+
+BANK = str(ROOT / "scenes" / "bank_transfer.yaml")
+
+
+def _to_reading_page(app):
+    """Vote A at every decision until one opens on its reading page (the bank transfer's long line at 720p)."""
+    screen, workshop = app.screen, app.workshop
+    for _ in range(60):
+        if screen.reading():
+            return
+        if workshop.kind() == "decision" and screen.revealed is None:
+            key(app, pygame.K_a)
+        key(app, pygame.K_PAGEDOWN)
+    raise AssertionError("no reading page reached")
+
+
+def test_a_language_switch_during_an_open_vote_keeps_the_options_and_the_clock(app):
+    app.start_workshop(BANK, ["Red"], "sequential")
+    _to_reading_page(app)
+    screen, workshop = app.screen, app.workshop
+    assert app.settings.language == "en"
+    key(app, pygame.K_l)  # the Chinese line fits beside the options: the room sees them, the vote is open
+    assert not screen.reading() and "voting" in screen.modes()
+    options = [choice.text for choice in workshop.view(app.settings.language).choices]
+    assert all(text in _projected(app) for text in options)
+    key(app, pygame.K_PAGEDOWN)  # the clock starts
+    assert screen.timer_running
+    key(app, pygame.K_l)  # back to English, whose line alone would need its own page
+    assert app.settings.language == "en"
+    assert not screen.reading() and "voting" in screen.modes() and screen.timer_running
+    shown = _projected(app)
+    assert all(choice.text in shown for choice in workshop.view("en").choices)
+    minutes, seconds = divmod(int(screen.timer_left) + (screen.timer_left % 1 > 0), 60)
+    assert f"{minutes}:{seconds:02d}" in shown  # the running clock still shows
+    assert "show the options" not in screen.key_hint()
+
+
+def test_a_reading_page_follows_the_language_until_the_vote_opens(app):
+    app.start_workshop(BANK, ["Red"], "sequential")
+    _to_reading_page(app)
+    screen = app.screen
+    app.switch_language()
+    assert not screen.reading()
+    app.switch_language()  # no frame drawn in between: the room saw no options, so English reads its line first
+    assert screen.reading() and not screen.timer_running
+
+
+def test_the_projector_hint_offers_only_keys_that_do_something_now(app):
+    app.start_workshop(TUTORIAL, ["Only"], "sequential")
+    screen = app.screen
+    if app.workshop.kind() != "decision":  # the session's very first line: nothing to take back
+        assert "PageUp" not in screen.key_hint()
+    to_decision(app)
+    hint = screen.key_hint()
+    assert "reveal" not in hint and "Shift" not in hint  # no votes yet: nothing to reveal or take back
+    assert "PageUp" not in hint  # the first decision, no vote: nothing to go back to
+    key(app, pygame.K_a)
+    hint = screen.key_hint()
+    assert "reveal" in hint and "Shift" in hint and "PageUp" not in hint
+    key(app, pygame.K_PAGEDOWN)  # reveal: now the decision can be taken back
+    assert "PageUp" in screen.key_hint()
+
+
+def test_a_toast_goes_once_its_problem_is_resolved_and_keeps_clear_of_the_hint(app):
+    app.start_workshop(TUTORIAL, ["Only"], "sequential")
+    to_decision(app)
+    screen = app.screen
+    key(app, pygame.K_a)
+    key(app, pygame.K_b)
+    key(app, pygame.K_PAGEDOWN)  # A 1, B 1: a tie
+    assert app.workshop.pending_tie == (1, 2)
+    key(app, pygame.K_c)  # not one of the tied options: the toast says so
+    assert app.toast is not None and "C" in app.toast[0]
+    app.dirty = True
+    app.draw()
+    hint_top = screen.keep_clear[0].top
+    surface = pygame.Surface(app.surface.get_size())
+    surface.fill((0, 0, 0))
+    app.draw_toast(surface, app.toast[0])
+    painted = pygame.mask.from_threshold(surface, (0, 0, 0), (1, 1, 1, 255))
+    painted.invert()
+    assert painted.get_bounding_rects() and max(r.bottom for r in painted.get_bounding_rects()) <= hint_top
+    key(app, pygame.K_b)  # the tie broken: the toast about it goes
+    assert app.workshop.records[-1].chosen == "B" and app.toast is None
+
+
+def test_typing_a_team_name_replaces_the_default_and_keeps_the_keys_in_the_field(app):
+    click(app, button_centre(app, "facilitate"))
+    setup = app.screen
+    scene = setup.scene_path
+    click(app, button_centre(app, TeamRow(0)))
+    assert setup.editing == 0 and setup.buttons[setup.focus].action == TeamRow(0)
+    hint = setup.key_hint()  # the typing keys: L is a letter now, not the language key
+    assert "Enter\u00a0" in hint and "Backspace\u00a0" in hint and "L\u00a0" not in hint
+    type_text(app, "Reds")  # the default name was selected whole: typing replaces it
+    assert setup.teams[0] == "Reds"
+    key(app, pygame.K_LEFT)
+    key(app, pygame.K_RIGHT)  # Left and Right stay in the field: neither the focus nor the scenario moves
+    assert setup.editing == 0 and setup.buttons[setup.focus].action == TeamRow(0) and setup.scene_path == scene
+    type_text(app, "l")
+    assert setup.teams[0] == "Redsl" and app.settings.language == "en"
+    key(app, pygame.K_BACKSPACE)
+    app.dirty = True
+    app.draw()
+    assert not any("\u258f" in block.text for block in setup.drawn)  # the caret is drawn as a line, not a glyph
+    key(app, pygame.K_RETURN)
+    assert setup.editing == -1 and setup.teams[0] == "Reds" and "L\u00a0" in setup.key_hint()
+    click(app, button_centre(app, TeamRow(0)))  # a typed name is edited at its end
+    type_text(app, "!")
+    key(app, pygame.K_ESCAPE)  # Esc: the name as it was
+    assert setup.teams[0] == "Reds" and setup.editing == -1
+
+
+def test_the_debrief_shows_the_save_status_and_the_keys_and_asks_before_leaving(app):
+    app.start_workshop(TUTORIAL, ["Red"], "sequential")
+    app.finish_workshop()  # ended before any decision was completed
+    screen = app.screen
+    assert isinstance(screen, CompareScreen) and screen.status  # the results' CSV was written
+    shown = _projected(app)
+    assert any(screen.status in text and "Esc" in text for text in shown)  # both: what was saved, and the keys
+    decisions = next(number for number, page in enumerate(screen.pages) if page.kind == "decisions")
+    screen.page = decisions
+    assert "No team completed a decision in this session." in _projected(app)  # never a blank page
+    key(app, pygame.K_ESCAPE)  # "Esc main menu": asked first, the pages are not exported yet
+    card = app.screen
+    assert isinstance(card, ConfirmCard) and "not" in card.message and "S" in card.message
+    key(app, pygame.K_ESCAPE)  # Esc on the question: stay
+    assert app.screen is screen
+    key(app, pygame.K_ESCAPE)
+    app.screen.activate("yes")
+    assert not any(isinstance(s, CompareScreen) for s in app.screens)
+
+
+def test_toasts_on_the_set_up_and_the_debrief_keep_clear_of_their_hints(app):
+    click(app, button_centre(app, "facilitate"))
+    for screen_of in ("setup", "debrief"):
+        if screen_of == "debrief":
+            app.start_workshop(TUTORIAL, ["Red"], "sequential")
+            app.finish_workshop()
+        app.notify("A message long enough to matter, about something on this screen")
+        surface = pygame.Surface(app.surface.get_size())
+        surface.fill((0, 0, 0))
+        app.draw_toast(surface, app.toast[0])
+        painted = pygame.mask.from_threshold(surface, (0, 0, 0), (1, 1, 1, 255))
+        painted.invert()
+        bottom = max(r.bottom for r in painted.get_bounding_rects())
+        assert bottom <= min(rect.top for rect in app.screen.keep_clear), screen_of

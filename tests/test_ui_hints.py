@@ -108,9 +108,17 @@ def test_the_projector_hint_names_back_and_the_menu_while_voting(make_app, langu
     while screen.workshop.kind() != "decision" or screen.reading():
         key(app, pygame.K_PAGEDOWN)
     assert "voting" in screen.modes()
+    hint = screen.key_hint()  # the session's first vote: nothing to go back to, nothing to reveal yet
+    assert f"{t('kn_pageup', language)}\u00a0" not in hint and t("ka_reveal", language) not in hint
+    key(app, pygame.K_a)
+    key(app, pygame.K_PAGEDOWN)  # revealed: the next decision can go back to this one
+    while screen.workshop.kind() != "decision" or screen.reading() or screen.revealed is not None:
+        key(app, pygame.K_PAGEDOWN)
+    key(app, pygame.K_a)
     hint = screen.key_hint()
-    for name in ("kn_pageup", "kn_esc", "kn_letters", "kn_r"):
+    for name in ("kn_pageup", "kn_esc", "kn_letters"):
         assert f"{t(name, language)}\u00a0" in hint, name
+    assert t("ka_reveal", language) in hint
     assert_hint_shown(app, hint)
 
 

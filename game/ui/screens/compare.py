@@ -17,6 +17,7 @@ from game.ui.blocks import Canvas, TextBlock
 from game.ui.keymap import HINT_SEPARATOR, LANGUAGE_KEY, Binding, Keymap, entry
 from game.ui.screens.base import Screen
 from game.ui.screens.debrief_pages import DebriefBuilder, Page
+from game.ui.screens.facilitate_overlays import ConfirmCard
 from game.ui.strings import t
 from game.ui.theme import make_theme
 from game.ui.text import TextBook
@@ -25,14 +26,14 @@ if TYPE_CHECKING:
     from game.ui.workshop_control import WorkshopController
 
 EXPORT_SIZE = (1920, 1080)
-KEYS_LINES = 2  # under the debrief's footer on screen: the keys, or the export's status with both file names
+KEYS_LINES = 3  # under the debrief's footer on screen: what the last export wrote (both file names), then the keys
 COMPARE_KEYS = Keymap(
     "compare", "keys_compare",
     Binding((pygame.K_PAGEDOWN, pygame.K_RIGHT, pygame.K_SPACE, pygame.K_DOWN, pygame.K_RETURN), "turn",
             "kn_pagedown", "ka_next_page", args=(1,)),
     Binding((pygame.K_PAGEUP, pygame.K_LEFT, pygame.K_UP), "turn", "kn_pageup", "ka_back", args=(-1,)),
     Binding((pygame.K_s, pygame.K_c), "ask_export", "kn_s", "ka_export", with_key=True),
-    Binding((pygame.K_ESCAPE,), "to_title", "kn_esc", "ka_menu"),
+    Binding((pygame.K_ESCAPE,), "ask_leave", "kn_esc", "ka_main_menu"),
 )
 
 
@@ -49,6 +50,7 @@ class CompareScreen(Screen):
         self.export_job: Optional[ExportJob] = None  # the export being written, between its S and its result
         self.export_asked: Optional[int] = None  # the frame count at S: the export starts once a later frame
         # has said "Saving…"
+        self.exported = False  # the debrief pages are saved as PNG and PDF
 
     def layout(self) -> None:
         self.builder = DebriefBuilder(self.session.workshop, self.language, self.app.theme, self.app.book,
@@ -56,6 +58,12 @@ class CompareScreen(Screen):
         self.pages = self.builder.pages()
         self.page = min(self.page, len(self.pages) - 1)
         self.buttons = []
+
+    @property
+    def keep_clear(self) -> list[pygame.Rect]:
+        """The footer, the save status and the keys, which a toast (a disk that refused) must not cover."""
+        top = self.builder.footer_top
+        return [pygame.Rect(0, top, self.app.theme.width, self.app.theme.height - top)]
 
     def handle(self, event: pygame.event.Event) -> None:
         if event.type == pygame.MOUSEBUTTONDOWN and event.button in (1, 3):
@@ -77,8 +85,14 @@ class CompareScreen(Screen):
         self.app.held.add(key)  # one press, one export: its repeats wait for the key's release
         self.activate("save")
 
+    def ask_leave(self) -> None:
+        """Esc: ask before going back to the main menu, saying whether the debrief pages are exported yet (the
+        results are: they were written when the session ended)."""
+        message = "leave_saved" if self.exported else "leave_unsaved"
+        self.app.push(ConfirmCard(self.app, "leave_title", message, "leave_yes", "leave_no", self.to_title))
+
     def to_title(self) -> None:
-        """Esc: back to the title screen."""
+        """Back to the title screen."""
         self.app.to_title()
 
     def turn(self, step: int) -> None:
@@ -106,6 +120,7 @@ class CompareScreen(Screen):
         if self.export_job is not None and self.export_job.done():
             job, self.export_job = self.export_job, None
             paths = self.app.saved(job.result, asked=True)
+            self.exported = self.exported or bool(paths)
             self.status = t("saved_to", self.language, path=f"{paths[0].parent.name}/{paths[0].name}, "
                                                           f"{paths[1].name}") if paths else ""
             self.app.dirty = True
@@ -150,13 +165,14 @@ class CompareScreen(Screen):
 
     def draw(self, surface: pygame.Surface) -> None:
         canvas = Canvas(surface, self.app.book)
-        self.builder.draw(canvas, self.pages[self.page], self.page + 1, len(self.pages),
-                          self.status or self.key_hint())
+        self.builder.draw(canvas, self.pages[self.page], self.page + 1, len(self.pages), self.key_hint(),
+                          self.status)
         self.drawn = canvas.drawn
 
     def save_image(self) -> Optional[str]:
         """Export the debrief; returns the PNG's path (None if the disk refused)."""
         paths = self.app.saved(self.export, asked=True)
+        self.exported = self.exported or bool(paths)
         return str(paths[0]) if paths else None
 
 

@@ -18,6 +18,7 @@ import pygame
 from game.ltext import pick
 from game.ui.blocks import Canvas, measure, one_line
 from game.ui.chart import journey_xy, meter_y
+from game.ui.keymap import HINT_SEPARATOR
 from game.ui.screens.projector import AMBER, DIM, background, QUALITY_TEXT, WHITE, projector_sizes, quality, \
     rating_words
 from game.ui.strings import t, team_name
@@ -109,7 +110,8 @@ class DebriefBuilder:
         """Every page of the debrief, in order."""
         pages = self._flow(self.t("compare_title"), self._result_rows(), "results")
         pages.append(Page(self.t("journeys_title"), [self._chart], "journeys"))
-        pages += self._flow(self.t("decisions_title"), self._decision_rows(), "decisions")
+        decisions = self._decision_rows() or [(self._text_row, (self.t("no_decisions"), WHITE, False))]
+        pages += self._flow(self.t("decisions_title"), decisions, "decisions")  # never a blank page
         plan = self.workshop.program.workshop
         if plan is not None:
             for number, key in enumerate(plan.key_decisions, start=1):
@@ -275,8 +277,9 @@ class DebriefBuilder:
 
     # --- drawing a page ----------------------------------------------------------------------
 
-    def draw(self, canvas: Canvas, page: Page, number: int, total: int, hint: str = "") -> None:
-        """Draw ``page`` with its title and the footer (scenario, date, teams, page number)."""
+    def draw(self, canvas: Canvas, page: Page, number: int, total: int, hint: str = "", status: str = "") -> None:
+        """Draw ``page`` with its title and the footer (scenario, date, teams, page number), and on screen the
+        keys (``hint``) after what the last export did (``status``)."""
         theme, book = self.theme, self.book
         canvas.surface.fill(background(theme))
         title = measure(book, page.title, round(self.size * 1.2), self.area.width, (self.margin, self.margin // 2),
@@ -287,11 +290,15 @@ class DebriefBuilder:
         line = measure(book, self._footer(number, total), self.label, self.area.width,
                        (self.margin, self.footer_top), self.screen, self.label, DIM)
         canvas.draw(line)
-        if hint:  # the keys, or what the export did, in the room kept for them under the footer
-            keys = measure(book, hint, self.label, self.area.width, (self.margin, self.keys_top), self.screen,
+        # what the export did and the keys, in the room kept for them under the footer; when both do not fit
+        # there, what the export did (the keys come back with the next key)
+        shown = [HINT_SEPARATOR.join(part for part in (status, hint) if part)] + ([status] if status else [])
+        for text in shown if hint or status else []:
+            keys = measure(book, text, self.label, self.area.width, (self.margin, self.keys_top), self.screen,
                            self.label, DIM, align="right")
             if keys.rect.bottom <= theme.height and not keys.rect.colliderect(line.rect):
                 canvas.draw(keys)
+                break
 
     def _footer(self, number: int, total: int) -> str:
         """Scenario, date, teams and page number: an exported page stands on its own."""

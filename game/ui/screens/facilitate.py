@@ -48,18 +48,22 @@ FACILITATOR_KEYS = Keymap(
             when=("voting",), args=(TIMER_STEP,), hint=False),
     Binding((pygame.K_MINUS, pygame.K_KP_MINUS), "add_time", "kn_plus_minus", "ka_timer_step", when=("voting",),
             args=(-TIMER_STEP,), hint=False),
+    Binding(LETTERS_SHOWN, "vote", "kn_shift_letters", "ka_unvote", when=("voting", "votes"),
+            mods=pygame.KMOD_SHIFT, args=(-1,), with_key=True),
     Binding(LETTERS_SHOWN, "vote", "kn_shift_letters", "ka_unvote", when=("voting",), mods=pygame.KMOD_SHIFT,
-            args=(-1,), with_key=True),
+            args=(-1,), with_key=True, hint=False),
     Binding(LETTERS_SHOWN, "vote", "kn_letters", "ka_vote", when=("voting",), args=(1,), with_key=True),
     Binding(DIGITS, "type_digit", "kn_count", "ka_count", when=("voting",), with_key=True),
     Binding((pygame.K_BACKSPACE,), "untype", "kn_backspace", "ka_untype", when=("typed",), hint=False),
     Binding((pygame.K_UP,), "select", "kn_up_down", "ka_pick_option", when=("voting",), args=(-1,), hint=False),
     Binding((pygame.K_DOWN,), "select", "kn_up_down", "ka_pick_option", when=("voting",), args=(1,), hint=False),
     Binding(NEXT_KEYS, "proceed", "kn_pagedown", "ka_reveal", when=("voting", "votes")),
-    Binding((pygame.K_r,), "reveal", "kn_r", "ka_reveal", when=("voting",)),
+    Binding((pygame.K_r,), "reveal", "kn_r", "ka_reveal", when=("voting", "votes")),
+    Binding((pygame.K_r,), "reveal", "kn_r", "ka_reveal", when=("voting",), hint=False),  # says: votes first
     Binding(NEXT_KEYS, "proceed", "kn_pagedown", "ka_next", when=("!voting", "!tie")),
     Binding(NEXT_KEYS, "proceed", "kn_pagedown", "ka_next", hint=False),
-    Binding(BACK_KEYS, "back_one", "kn_pageup", "ka_back"),
+    Binding(BACK_KEYS, "back_one", "kn_pageup", "ka_back", when=("back",)),
+    Binding(BACK_KEYS, "back_one", "kn_pageup", "ka_back", hint=False),  # nothing to take back: says why, if need be
     Binding((pygame.K_n,), "toggle_notes", "kn_n", "ka_notes"),
     Binding((pygame.K_PERIOD,), "blank_screen", "kn_period", "ka_blank"),
     Binding((pygame.K_b, pygame.K_w), "blank_screen", "kn_b", "ka_blank", when=("!voting",), hint=False),
@@ -87,7 +91,11 @@ class FacilitatorScreen(Screen):
         self.presenter: Optional[pygame.Window] = None
         self.rects: dict[str, pygame.Rect] = {}
         self.past_records = _past_records(app.store.folder)  # read once per session, never per frame
-        self.line_read: Optional[tuple] = None  # the decision whose line the room read on a page of its own
+        # The decision whose vote is open: the room has seen its options (after reading a long line on a page of
+        # its own, or straight away). From then on the options and the clock stay, whatever the language or size.
+        self.vote_open: Optional[tuple] = None
+        self.keep_clear: list[pygame.Rect] = []  # the key hint, which a toast must not cover
+        self.told: Optional[tuple[str, tuple]] = None  # the last toast and the situation it was about
         self._fits: tuple[tuple, bool] = ((), True)  # (place and screen, whether the line fits with the options)
 
     @property
@@ -134,7 +142,7 @@ class FacilitatorScreen(Screen):
         try:
             self._dispatch_key(key, shift)
         except WorkshopError as exc:
-            self.app.notify(str(exc))
+            self._tell(str(exc))
 
     def _dispatch_key(self, key: int, shift: bool) -> None:
         FACILITATOR_KEYS.dispatch(self, key, pygame.KMOD_SHIFT if shift else 0, self.modes())
@@ -153,19 +161,55 @@ class FacilitatorScreen(Screen):
                 modes.add("votes")
         if self.typed:
             modes.add("typed")
+        if self._can_go_back():
+            modes.add("back")
         return modes
+
+    def _can_go_back(self) -> bool:
+        """Whether PageUp does something now: reopen a tie, return to a long line's page, take a decision back."""
+        workshop = self.workshop
+        return workshop.pending_tie is not None or self._can_reread() or workshop.state_before_last() is not None
+
+    def _can_reread(self) -> bool:
+        """A long line's vote is open but empty: PageUp shows the line on its own page again."""
+        return (self._voting() and not any(self.workshop.votes.values()) and self.vote_open == self.place
+                and not self._line_fits())
 
     def key_hint(self, modes: Optional[set[str]] = None) -> str:
         """The keys that work now (or in ``modes``), from the keymap, and the language key every screen has."""
         return HINT_SEPARATOR.join([FACILITATOR_KEYS.hint(self.language, self.modes() if modes is None else modes),
                                     entry(LANGUAGE_KEY, self.language)])
 
+    def _situation(self) -> tuple:
+        """What a toast of this screen is about: the place, the tie, the reveal, whether votes are in, the option
+        selected. When it changes, the toast's problem is resolved (or no longer the one on screen)."""
+        workshop = self.workshop
+        return (self.place, workshop.pending_tie, self.revealed is None, any(workshop.votes.values()), self.selected)
+
+    def _tell(self, text: str) -> None:
+        """A toast about the situation on screen; it goes once that situation is resolved (see :meth:`update`)."""
+        self.app.notify(text)
+        self.told = (text, self._situation())
+
+    def _clear_resolved_toast(self) -> None:
+        toast = self.app.toast
+        if self.told is not None and toast is not None and toast[0] == self.told[0]:
+            if self._situation() != self.told[1]:
+                self.app.toast, self.told = None, None
+                self.app.dirty = True
+
     def reading(self) -> bool:
         """True on a decision's reading page: its line is too long to project with the options at the room's
         size, so the room reads it on its own page first (PageDown then shows the options and opens the vote)."""
         workshop = self.workshop
         return (self.revealed is None and workshop.pending_tie is None and workshop.kind() == "decision"
-                and self.line_read != self.place and not any(workshop.votes.values()) and not self._line_fits())
+                and self.vote_open != self.place and not any(workshop.votes.values()) and not self._line_fits())
+
+    def _open_vote(self) -> None:
+        """The room has seen the options of the decision on screen: its vote is open, and stays open (a language
+        switch that makes the line longer never takes the options or the running clock away again)."""
+        if self.revealed is None and self.workshop.kind() == "decision":
+            self.vote_open = self.place
 
     def _line_fits(self) -> bool:
         """Whether the decision on screen shows its line beside or above the options (measured once per decision,
@@ -183,7 +227,12 @@ class FacilitatorScreen(Screen):
         return self._fits[1]
 
     def break_tie(self, key: int) -> None:
-        """A letter after a tied reveal: that option wins."""
+        """A letter after a tied reveal: that option wins (a letter that was not tied is refused, in words)."""
+        tied = self.workshop.pending_tie or ()
+        if LETTER_KEYS[key] not in tied:
+            self._tell(t("not_tied", self.language, option=letter(LETTER_KEYS[key]),
+                         options=" / ".join(letter(n) for n in tied)))
+            return
         self.workshop.break_tie(LETTER_KEYS[key])
         if self.revealed is not None:
             self.revealed = Reveal(self.revealed.counts, self.revealed.leaders, LETTER_KEYS[key])
@@ -203,6 +252,7 @@ class FacilitatorScreen(Screen):
 
     def toggle_timer(self) -> None:
         """T: start or pause the discussion timer."""
+        self._open_vote()
         self.timer_running = not self.timer_running and self.timer_left > 0
 
     def add_time(self, seconds: int) -> None:
@@ -214,6 +264,7 @@ class FacilitatorScreen(Screen):
         """A letter (Shift: take back) adds a vote for that option, and selects it for typed counts."""
         number = LETTER_KEYS[key]
         if number <= len(self.workshop.view().choices):
+            self._open_vote()
             self.workshop.add_vote(number, amount)
             self.selected, self.typed = number, ""
 
@@ -239,14 +290,14 @@ class FacilitatorScreen(Screen):
             self.revealed = None
             return
         entered = sum(workshop.votes.values())
-        if self._voting() and not entered and self.line_read == self.place and not self._line_fits():
-            self.line_read = None  # back to the line's own page
+        if self._can_reread():
+            self.vote_open, self.timer_running = None, False  # back to the line's own page
             return
         if self._voting() and entered and workshop.state_before_last() is not None:
             self.app.push(ConfirmCard(self.app, "back_title", "back_message", "back_yes", "back_no", self._undo,
                                       n=entered))
         elif self._voting() and entered:
-            self.app.notify(t("votes_kept", self.language))
+            self._tell(t("votes_kept", self.language))
         else:
             self._undo()
 
@@ -254,7 +305,7 @@ class FacilitatorScreen(Screen):
         if self.workshop.undo():
             self.revealed = None
             self._sync()
-            self.line_read = self.place  # the room read this decision's line before it voted the first time
+            self.vote_open = self.place  # the room saw this decision's options before it voted the first time
 
     def _voting(self) -> bool:
         return self.revealed is None and self.workshop.kind() == "decision" and not self.reading()
@@ -264,15 +315,16 @@ class FacilitatorScreen(Screen):
         if not self._voting():
             return
         if not self.selected:
-            self.app.notify(t("select_option_first", self.language))
+            self._tell(t("select_option_first", self.language))
             return
+        self._open_vote()
         self.typed = (self.typed + str(digit))[-4:]
         self.workshop.set_votes(self.selected, int(self.typed))
 
     def reveal(self) -> None:
         """Count the room's votes and show the result (and, for a clear majority, the consequences)."""
         if not any(self.workshop.votes.values()):
-            self.app.notify(t("enter_votes", self.language))
+            self._tell(t("enter_votes", self.language))
             return
         self.timer_running = False
         self.revealed = self.workshop.reveal()
@@ -283,7 +335,7 @@ class FacilitatorScreen(Screen):
         if workshop.pending_tie is not None:
             return
         if self.reading():
-            self.line_read = self.place  # the room has read the line: the options, and the vote
+            self._open_vote()  # the room has read the line: the options, and the vote
             return
         if self.revealed is not None:
             self.revealed = None
@@ -293,7 +345,7 @@ class FacilitatorScreen(Screen):
             if any(workshop.votes.values()):
                 self.reveal()
             else:  # 'next' before any vote: start (or pause) the discussion timer
-                self.timer_running = not self.timer_running and self.timer_left > 0
+                self.toggle_timer()
             return
         elif workshop.kind() == "line":
             workshop.advance()
@@ -327,6 +379,7 @@ class FacilitatorScreen(Screen):
 
     def update(self, dt: float) -> bool:
         self._sync()
+        self._clear_resolved_toast()
         moving = False
         if self.timer_running and not self.paused():
             self.timer_left = max(0.0, self.timer_left - dt)
@@ -369,7 +422,9 @@ class FacilitatorScreen(Screen):
         top = painter.top_bar(team_name(workshop.team, workshop.turn, language), pick(workshop.program.title, language),
                               self.timer_left if timed else None, self.timer_total)
         view = workshop.view(language)
-        bottom = painter.hint(self.key_hint()) - self.app.theme.px(8)
+        hint_top = painter.hint(self.key_hint())
+        self.keep_clear = [pygame.Rect(0, hint_top, self.app.theme.width, self.app.theme.height - hint_top)]
+        bottom = hint_top - self.app.theme.px(8)
         if self.revealed is not None and workshop.pending_tie is None:
             self._reveal(painter, top, bottom)
         elif self.reading():  # the line alone, with the question: the options come with the vote
@@ -378,6 +433,7 @@ class FacilitatorScreen(Screen):
             prompt = self._prompt()
             options = self.vote_options(view)
             painter.decision(top, bottom, view.speaker_name, view.text, prompt, options)
+            self._open_vote()  # the room has seen the options
         elif view.kind == "ending":
             painter.visited = workshop.visited()
             card = workshop.scorecard(workshop.team)

@@ -29,9 +29,22 @@ SETUP_KEYS = Keymap(
     Binding((pygame.K_RETURN, pygame.K_KP_ENTER), "start", "kn_enter", "ka_start"),  # from any row; Space: the
     Binding((pygame.K_ESCAPE,), "to_title", "kn_esc", "ka_back"),                      # focused row
 )
+# While a team name is typed: letters are the name's (L is a letter then, not the language key), Left and Right
+# stay in the field, Up, Down and Tab finish the name and move on.
+NAME_KEYS = Keymap(
+    "setup_typing", "keys_typing",
+    Binding((pygame.K_RETURN, pygame.K_KP_ENTER), "finish_name", "kn_enter", "ka_save"),
+    Binding((pygame.K_BACKSPACE,), "delete_letter", "kn_backspace", "ka_delete_letter"),
+    Binding((pygame.K_ESCAPE,), "cancel_name", "kn_esc", "ka_cancel"),
+    Binding((pygame.K_LEFT, pygame.K_RIGHT), "stay_in_name", "kn_left_right", "ka_change_setting", hint=False),
+    Binding((pygame.K_DOWN, pygame.K_TAB), "finish_and_move", "kn_arrows_tab", "ka_pick_button", args=(1,),
+            hint=False),
+    Binding((pygame.K_UP,), "finish_and_move", "kn_arrows_tab", "ka_pick_button", args=(-1,), hint=False),
+)
 MAX_TEAMS = 6
 MAX_NAME = MAX_TEAM_NAME
 ROW_FILL, ROW_EDGE, FOCUS = (28, 38, 56), (90, 104, 130), (250, 200, 60)
+SELECTION = (52, 96, 170)  # behind a name selected whole
 
 
 class FacilitatorSetup(Screen):
@@ -46,6 +59,8 @@ class FacilitatorSetup(Screen):
         self.mode = "sequential"
         self.key_only = False
         self.editing = -1  # index of the team name being typed, or -1
+        self.whole_name = False  # the name being edited is selected whole: the first letter typed replaces it
+        self.before_edit = ""  # the name as it was, for Esc
         self.rows: list[tuple[Button, TextBlock]] = []
         self.fixed: list[TextBlock] = []
         self.drawn: list[TextBlock] = []
@@ -95,8 +110,7 @@ class FacilitatorSetup(Screen):
                         self.language)
 
     def _team_label(self, index: int) -> str:
-        cursor = "▏" if index == self.editing else ""
-        return labelled(f"{t('team', self.language)} {index + 1}", self.teams[index] + cursor, self.language)
+        return labelled(f"{t('team', self.language)} {index + 1}", self.teams[index], self.language)
 
     def _follow_language(self) -> None:
         """Default names ("Team 1", "第1组") follow the interface language; a name the facilitator typed stays."""
@@ -144,31 +158,55 @@ class FacilitatorSetup(Screen):
         if self.buttons and not self.buttons[self.focus].enabled:
             self.move_focus(1)
 
+    @property
+    def keep_clear(self) -> list[pygame.Rect]:
+        """The key hint, which a toast (a name refused, say) must not cover."""
+        return [self.fixed[-1].rect] if self.fixed else []
+
     # --- input -------------------------------------------------------------------------------
 
     def handle(self, event: pygame.event.Event) -> None:
         if event.type == pygame.TEXTINPUT and self.editing >= 0:
             typed = "".join(c for c in event.text if c.isprintable())  # pasted line breaks never reach a name
-            self.teams[self.editing] = (self.teams[self.editing] + typed)[:MAX_NAME]
+            name = "" if self.whole_name else self.teams[self.editing]
+            self.teams[self.editing] = (name + typed)[:MAX_NAME]
+            self.whole_name = self.whole_name and not typed
             self.layout()
             return
         super().handle(event)
 
     def handle_key(self, event: pygame.event.Event) -> None:
-        if self.editing >= 0:
-            if event.key == pygame.K_BACKSPACE:
-                self.teams[self.editing] = self.teams[self.editing][:-1]
-                self.layout()
-                return
-            if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_TAB, pygame.K_ESCAPE):
-                self._stop_editing()
-                self.layout()
-                if event.key != pygame.K_TAB:
-                    return
-            elif event.unicode and event.unicode.isprintable():
-                return  # the TEXTINPUT event carries the character
+        if self.editing >= 0:  # a letter is carried by its TEXTINPUT event; any other key does nothing then
+            NAME_KEYS.dispatch(self, event.key, event.mod)
+            return
         if not SETUP_KEYS.dispatch(self, event.key, event.mod, self.modes()):
             super().handle_key(event)  # arrows move between the rows, Space activates the focused one
+
+    def finish_name(self) -> None:
+        """Enter while typing: keep the name."""
+        self._stop_editing()
+        self.layout()
+
+    def cancel_name(self) -> None:
+        """Esc while typing: the name as it was before."""
+        self.teams[self.editing] = self.before_edit
+        self.finish_name()
+
+    def delete_letter(self) -> None:
+        """Backspace while typing: the last letter (the whole name while it is selected)."""
+        name = self.teams[self.editing]
+        self.teams[self.editing] = "" if self.whole_name else name[:-1]
+        self.whole_name = False
+        self.layout()
+
+    def stay_in_name(self) -> None:
+        """Left or Right while typing: the caret stays in the field (the name is edited at its end)."""
+        self.whole_name = False
+
+    def finish_and_move(self, direction: int) -> None:
+        """Up, Down or Tab while typing: keep the name and move to the next or previous row."""
+        self.finish_name()
+        self.move_focus(direction)
 
     def modes(self) -> set[str]:
         """"setting" while a row that cycles through values (scenario, turns, what is discussed) has the focus."""
@@ -176,7 +214,10 @@ class FacilitatorSetup(Screen):
         return {"setting"} if action in SETTING_ROWS else set()
 
     def key_hint(self) -> str:
-        """The set-up's hint: how to rename a team, then the keys, from the keymap."""
+        """The set-up's hint: how to rename a team, then the keys, from the keymap; while a name is typed, the
+        typing keys (L is a letter then)."""
+        if self.editing >= 0:
+            return HINT_SEPARATOR.join([t("name_typing_hint", self.language), NAME_KEYS.hint(self.language)])
         return HINT_SEPARATOR.join([t("rename_hint", self.language), SETUP_KEYS.hint(self.language, {"setting"}),
                                     entry(LANGUAGE_KEY, self.language)])
 
@@ -194,7 +235,7 @@ class FacilitatorSetup(Screen):
     def _stop_editing(self) -> None:
         if self.editing >= 0 and not self.teams[self.editing].strip():
             self.teams[self.editing] = t("team_default", self.language, n=self.editing + 1)
-        self.editing = -1
+        self.editing, self.whole_name = -1, False
         pygame.key.stop_text_input()
 
     def cycle(self, action: str, direction: int) -> None:
@@ -218,7 +259,10 @@ class FacilitatorSetup(Screen):
             self.cycle(action, 1)
         elif isinstance(action, TeamRow):
             self._stop_editing()
-            self.editing = action.index
+            self.editing, self.before_edit = action.index, self.teams[action.index]
+            # a default name ("Team 1") is selected whole: typing replaces it rather than adding to it
+            self.whole_name = self.teams[action.index] == t("team_default", self.language, n=action.index + 1)
+            self.focus = next((i for i, b in enumerate(self.buttons) if b.action == action), self.focus)
             pygame.key.start_text_input()
         elif action == "last":
             self.teams = list(self.last_teams)
@@ -255,5 +299,23 @@ class FacilitatorSetup(Screen):
             pygame.draw.rect(surface, fill, button.rect, border_radius=theme.radius)
             pygame.draw.rect(surface, FOCUS if focused else ROW_EDGE, button.rect,
                              theme.px(5) if focused else theme.px(2), border_radius=theme.radius)
+            if button.action == TeamRow(self.editing):
+                self._draw_editing(surface, block)
             canvas.draw(block)
         self.drawn = canvas.drawn
+
+    def _draw_editing(self, surface: pygame.Surface, block: TextBlock) -> None:
+        """The name being typed: its caret, a line after the last letter (drawn, so every font has it), and
+        the name highlighted while it is selected whole."""
+        book, theme = self.app.book, self.app.theme
+        line_height = book.line_height(block.size)
+        last = block.lines[-1] if block.lines else ""
+        end = block.rect.x + book.width(last, block.size, block.bold)
+        top = block.rect.y + (len(block.lines) - 1) * line_height
+        name = self.teams[self.editing]
+        if self.whole_name and name and last.endswith(name):
+            start = end - book.width(name, block.size, block.bold)
+            pygame.draw.rect(surface, SELECTION, pygame.Rect(start, top, end - start, line_height))
+        caret = end + theme.px(3)
+        pygame.draw.line(surface, WHITE, (caret, top + line_height // 8), (caret, top + line_height * 7 // 8),
+                         max(2, theme.px(3)))
