@@ -17,6 +17,8 @@ SCREEN_TEXTS: tuple[tuple[str, str], ...] = (  # the title, play, scorecard, set
     entry("quit", "Quit"),
     entry("best", "Best {score}"),
     entry("not_played", "Not played yet"),
+    # TRANSLATORS: a scene card's status while an unfinished run of that scene waits to be continued
+    entry("in_progress", "In progress"),
     entry("customer_type", "Customer: {type}"),
     entry("meter_label", "Satisfaction: {mood} ({value})"),
     entry("how_it_works", "Choose a scenario. You are the staff member: every choice moves the customer's "
@@ -162,6 +164,8 @@ TRAINEE_TEXTS: tuple[tuple[str, str], ...] = (  # the briefing, assessment mode 
     entry("options_page", "Options {first}–{last} of {total}  ·  PgUp/PgDn"),
     entry("options_page_one", "Option {n} of {total}  ·  PgUp/PgDn"),
     entry("card_more", "Space: more ({page}/{pages})"),
+    # TRANSLATORS: under the last page of a paged coaching or ending card: which page it is
+    entry("card_last", "Page {page}/{pages}"),
     entry("assessment_meter", "Assessment: reactions shown at the end"),
     entry("no_undo_in_assessment", "No undo in an assessment"),
     entry("briefing", "Briefing"),
@@ -174,7 +178,7 @@ TRAINEE_TEXTS: tuple[tuple[str, str], ...] = (  # the briefing, assessment mode 
                               "and no undo; \"what if\" opens after the end. The run is recorded as an assessment."),
     entry("start_practice", "Start practice"),
     entry("start_assessment", "Start assessment"),
-    entry("continue_named", "Continue: {scene} · decision {n}"),
+    entry("continue_named", "Continue: {scene} (decision {n})"),
     entry("continue_named_start", "Continue: {scene}"),
     entry("replace_run_title", "Start a new scene?"),
     entry("replace_run", "You have an unfinished run of \"{scene}\" (decision {n}). Starting \"{new}\" ends it."),

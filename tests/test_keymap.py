@@ -31,10 +31,11 @@ def test_the_first_row_that_matches_takes_the_key():
 
 @pytest.mark.parametrize("language", ["en", "zh"])
 def test_hints_show_what_the_keys_do_in_each_mode(language):
-    deciding = PLAY_KEYS.hint(language, {"deciding"})
+    deciding = PLAY_KEYS.hint(language, {"deciding", "undoable"})
     assert deciding.startswith("1-9\u00a0") and "Backspace" in deciding
     assert "Enter" not in deciding.split(HINT_SEPARATOR)[2]
-    assert "Backspace" not in PLAY_KEYS.hint(language, {"deciding", "assessment"})  # no undo in an assessment
+    assert "Backspace" not in PLAY_KEYS.hint(language, {"deciding"})  # nothing to undo yet: not offered
+    assert "Backspace" not in PLAY_KEYS.hint(language, {"deciding", "assessment", "undoable"})  # no undo there
     assert PLAY_KEYS.hint(language, {"deciding", "focused"}).count("Enter") == 1
     voting = FACILITATOR_KEYS.hint(language, {"voting"})
     # before any vote PageDown starts or pauses the clock, as T does: the hint says both keys, once

@@ -90,7 +90,7 @@ def test_title_screen_with_any_number_of_scenes(make_app, scenes):
     play_to_decision(app)
     key(app, pygame.K_3)
     app.to_title()
-    assert "·" in app.screen.buttons[app.screen.focus].label  # Continue names the scene and where
+    assert "(decision 2)" in app.screen.buttons[app.screen.focus].label  # Continue names the scene and where
     problems = audit_matrix(app, f"title {scenes} scenes")
     assert not problems, report(problems)
 

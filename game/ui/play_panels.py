@@ -57,6 +57,8 @@ class PlayPanels:
 
         def key_hint(self) -> str: ...
 
+        def widest_hint(self) -> str: ...
+
     def _draw_panels(self, surface: pygame.Surface) -> None:
         """The line's box, the card and the options, unselected."""
         self._draw_dialog_panel(surface)
@@ -87,8 +89,9 @@ class PlayPanels:
         areas = []
         if not self.assessing and not self.meter_still:
             areas.append(meter_extent(self.meter_rect, theme, book))
+        areas.append(self._hint_rect(self.key_hint(), self.rects["dialog"]))
         if not self.recap:
-            areas += [self._hint_rect(self.key_hint(), self.rects["dialog"]), self._line_area()]
+            areas.append(self._line_area())
         if self.deciding:
             focused = Option(self.view.choices[self.focus].number) if self.focus is not None else None
             areas += [pygame.Rect(button.rect) for index, button in enumerate(self.buttons)
@@ -102,8 +105,8 @@ class PlayPanels:
         painted = []
         if not self.assessing and not self.meter_still:
             painted.append(draw_hud_meter(surface, self.app, self.meter_rect, self.meter_shown, "moving"))
+        painted.append(self._draw_hint(surface, self.key_hint(), self.rects["dialog"]))
         if not self.recap:
-            painted.append(self._draw_hint(surface, self.key_hint(), self.rects["dialog"]))
             painted.append(self._draw_line(surface))
         if self.deciding:
             focused = Option(self.view.choices[self.focus].number) if self.focus is not None else None
@@ -163,19 +166,43 @@ class PlayPanels:
             y += book.line_height(theme.body)
         return painted
 
-    def _hint_rect(self, text: str, box: pygame.Rect) -> pygame.Rect:
-        """Where the key hint ``text`` goes: at the bottom right of ``box``."""
+    def hint_lines(self, text: str, beside: bool = False) -> list[str]:
+        """The key hint ``text`` in the lines it takes across the line's box, or ``beside`` a recap in two
+        thirds of it (broken between entries, never inside one: a hint too wide for one line takes two rather
+        than losing an entry)."""
+        theme = self.app.theme
+        width = round(theme.width * 0.94)
+        room = width - width // 3 - 4 * theme.gap if beside else width - 2 * theme.gap
+        return self.app.book.wrap(text, theme.font_px(14), room)
+
+    def _hint_places(self, text: str, box: pygame.Rect) -> list[tuple[pygame.Surface, pygame.Rect]]:
+        """Each line of the key hint ``text``, rendered, with where it goes: right-aligned, its last line at
+        the bottom right of ``box``."""
         theme, book = self.app.theme, self.app.book
-        hint = book.render(text, theme.font_px(14), theme.palette.text_dim)
+        lines = self.hint_lines(text, self.recap and self.recap_hint_beside())
         line = book.line_height(theme.font_px(14))
-        return hint.get_rect(topleft=(box.right - hint.get_width() - theme.gap,
-                                      box.bottom - theme.px(10) - line + (line - hint.get_height()) // 2))
+        top = box.bottom - theme.px(10) - len(lines) * line
+        places = []
+        for row, words in enumerate(lines):
+            hint = book.render(words, theme.font_px(14), theme.palette.text_dim)
+            places.append((hint, hint.get_rect(topleft=(box.right - hint.get_width() - theme.gap,
+                                                        top + row * line + (line - hint.get_height()) // 2))))
+        return places
+
+    def _hint_rect(self, text: str, box: pygame.Rect) -> pygame.Rect:
+        """Where the key hint ``text`` goes: at the bottom right of ``box``, in one or two lines."""
+        rects = [rect for _, rect in self._hint_places(text, box)]
+        return rects[0].unionall(rects[1:])
 
     def _draw_hint(self, surface: pygame.Surface, text: str, box: pygame.Rect) -> pygame.Rect:
         """The key hint at the bottom right of ``box``; returns the area painted."""
-        theme, book = self.app.theme, self.app.book
-        hint = book.render(text, theme.font_px(14), theme.palette.text_dim)
-        return surface.blit(hint, self._hint_rect(text, box))
+        rects = [surface.blit(hint, rect) for hint, rect in self._hint_places(text, box)]
+        return rects[0].unionall(rects[1:])
+
+    def recap_hint_beside(self) -> bool:
+        """True when the widest key hint of this decision fits beside the recap, in as many lines as the
+        recap has (else the hint takes its own lines under the recap)."""
+        return len(self.hint_lines(self.widest_hint(), beside=True)) <= self.recap_lines
 
     def _draw_recap(self, surface: pygame.Surface, view) -> pygame.Rect:
         """The line above a decision too long to show beside it, in one or two lines (H shows it in full);
@@ -183,18 +210,17 @@ class PlayPanels:
         theme, book, palette = self.app.theme, self.app.book, self.app.theme.palette
         box = self.rects["dialog"]
         painted = panel(surface, box, theme, book)
-        hint = self.key_hint()
-        hint_width = book.width(hint, theme.font_px(14))
-        room = box.width - hint_width - 4 * theme.gap
-        hint_y: Optional[int] = box.bottom - theme.px(10) - book.line_height(theme.font_px(14))
-        if room < box.width // 3:  # no room beside the hint: the recap alone
-            room, hint_y = box.width - 3 * theme.gap, None
+        widest = self.widest_hint()  # the hint changes with the selection (a moving part): room for the widest
+        if self.recap_hint_beside():
+            hint_width = max(book.width(line, theme.font_px(14)) for line in self.hint_lines(widest, beside=True))
+            room, middle = box.width - hint_width - 4 * theme.gap, box.centery
+        else:  # the hint's lines under the recap
+            below = len(self.hint_lines(widest)) * book.line_height(theme.font_px(14))
+            room, middle = box.width - 3 * theme.gap, (box.top + box.bottom - below) // 2
         lines = recap_lines(book, t("recap", self.language, speaker=view.speaker_name, text=view.text), theme.body,
                             room, self.recap_lines)
-        top = box.centery - book.text_height(len(lines), theme.body) // 2
+        top = middle - book.text_height(len(lines), theme.body) // 2
         book.draw_lines(surface, lines, theme.body, palette.text, (box.x + theme.gap, top))
-        if hint_y is not None:
-            self._draw_hint(surface, hint, box)
         return painted
 
     def _draw_page_indicator(self, surface: pygame.Surface) -> pygame.Rect:

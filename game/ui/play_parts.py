@@ -69,7 +69,7 @@ class PlayPicture:
             return phone.call_key(app, self, meter, assessing)
         theme = app.theme
         look = self.scene_look(app)
-        expression = look.expression or ("neutral" if assessing else art.expression_for(meter))
+        expression = _expression(look, meter, assessing)
         moment = int(self.clock * AMBIENT_FPS) / AMBIENT_FPS if self.animating(app) else 0.0
         return theme.width, theme.height, look, expression, theme.high_contrast, moment
 
@@ -182,6 +182,14 @@ def _people_room(rect: pygame.Rect) -> int:
     return max(0, PEOPLE_BYTES // max(1, rect.width * rect.height * 4) - 1)
 
 
+def _expression(look: "SceneLook", meter: float, assessing: bool) -> str:
+    """The face shown: in an assessment always a neutral one (the face gives no feedback, not even a scene's
+    scripted reaction: the reactions are shown on the scorecard); else the scene's, or the meter's."""
+    if assessing:
+        return "neutral"
+    return look.expression or art.expression_for(meter)
+
+
 def _faces_ahead(program, meter: float, assessing: bool,
                  ahead: list[tuple[tuple[str, ...], float]]) -> list[tuple[art.Person, str]]:
     """The people and faces the steps ``ahead`` show: a fixed face, or for the customer every face the
@@ -191,7 +199,7 @@ def _faces_ahead(program, meter: float, assessing: bool,
     for visited, later in ahead:
         look = look_at(program, visited)
         if look.expression is not None or assessing:
-            shown = [look.expression or "neutral"]
+            shown = [_expression(look, meter, assessing)]
         else:
             start, end = order.index(art.expression_for(meter)), order.index(art.expression_for(later))
             step = 1 if end >= start else -1
@@ -342,7 +350,8 @@ def draw_card(surface: pygame.Surface, app: "App", card: CardText, area: pygame.
         y += round(theme.body * 1.6) + theme.px(8)
     book.draw_lines(surface, lines, theme.body, palette.text, (x, y))
     if paged:
-        more = t("card_more", app.settings.language, page=page + 1, pages=len(card.pages))
+        last = page == len(card.pages) - 1  # the last page says where it is, not that more follows
+        more = t("card_last" if last else "card_more", app.settings.language, page=page + 1, pages=len(card.pages))
         rendered = book.render(more, theme.font_px(14), palette.text_dim)
         surface.blit(rendered, (box.right - theme.gap - rendered.get_width(),
                                 box.bottom - theme.gap - book.line_height(theme.font_px(14))))

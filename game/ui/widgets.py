@@ -180,13 +180,13 @@ def draw_stage_tracker(surface: pygame.Surface, topleft: tuple[int, int], covere
 
 
 def draw_key_hint(surface: pygame.Surface, text: str, left: int, right: int, bottom: int, theme: Theme,
-                  book: TextBook) -> None:
+                  book: TextBook, most: int = 2) -> None:
     """Which key does what, in small dim text between ``left`` and ``right`` with its last line ending at
-    ``bottom``; left out when it would take more than two lines (the buttons still say what they do)."""
+    ``bottom``; left out when it would take more than ``most`` lines (the buttons still say what they do)."""
     if right - left < theme.px(120):
         return
     lines = book.wrap(text, theme.small, right - left)
-    if len(lines) > 2:
+    if len(lines) > most:
         return
     top = bottom - book.text_height(len(lines), theme.small)
     colour = (255, 255, 255) if theme.high_contrast else (196, 206, 220)  # light on the dark screen background

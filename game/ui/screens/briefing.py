@@ -49,6 +49,7 @@ class BriefingScreen(Screen):
         self.rows: list[Row] = []
         self.area = pygame.Rect(0, 0, 0, 0)
         self.focus = 0  # Start practice: what Enter does here, drawn focused
+        self.hint_below = False  # the key hint has a row of its own under the buttons (large text)
 
     def layout(self) -> None:
         theme, book = self.app.theme, self.app.book
@@ -57,7 +58,9 @@ class BriefingScreen(Screen):
         entries = [("start_practice", "practice"), ("start_assessment", "assessment"), ("back", "back")]
         widths = [book.width(t(key, self.language), theme.body) + 2 * pad for key, _ in entries]
         x = theme.width - theme.px(48) - sum(widths) - theme.gap * (len(widths) - 1)
-        y = theme.height - theme.px(24) - height
+        below = self._hint_below(x)
+        y = theme.height - theme.px(24) - height - (book.text_height(below, theme.small) + theme.gap if below else 0)
+        self.hint_below = bool(below)
         self.buttons = []
         for (key, action), width in zip(entries, widths, strict=True):
             self.buttons.append(Button(pygame.Rect(x, y, width, height), t(key, self.language), action))
@@ -68,6 +71,21 @@ class BriefingScreen(Screen):
         self.rows = self._rows(self.area.width - scrollbar_width(theme))
         self.scroller.clamp(self.rows, self.area.height)
         self.focus = min(self.focus, len(self.buttons) - 1)
+
+    def _widest_hints(self) -> list[str]:
+        """The hints the briefing may show: with each button focused, the text scrolling."""
+        labels = [t(key, self.language) for key in ("start_practice", "start_assessment", "back")]
+        return [self.keymap.hint(self.language, {"focused", "scrolls"}, {"ka_activate": label}) for label in labels]
+
+    def _hint_below(self, buttons_left: int) -> int:
+        """0 when the key hint fits beside the buttons in two lines whichever button is focused; else the lines
+        it takes in a row of its own under them (at large text sizes the hint is never left out)."""
+        theme, book = self.app.theme, self.app.book
+        beside = buttons_left - theme.gap - theme.px(48)
+        if beside >= theme.px(120) and all(len(book.wrap(hint, theme.small, beside)) <= 2
+                                           for hint in self._widest_hints()):
+            return 0
+        return max(len(book.wrap(hint, theme.small, theme.width - theme.px(96))) for hint in self._widest_hints())
 
     def _rows(self, width: int) -> list[Row]:
         theme, book, palette = self.app.theme, self.app.book, self.app.theme.palette
@@ -115,7 +133,12 @@ class BriefingScreen(Screen):
         self.scroller.draw(surface, self.rows, self.area, theme)
         for index, button in enumerate(self.buttons):
             draw_button(surface, button, theme, book, index == self.focus, index == self.hover)
-        if 0 <= self.focus < len(self.buttons):
+        if not 0 <= self.focus < len(self.buttons):
+            return
+        if self.hint_below:  # its own row under the buttons, across the window
+            draw_key_hint(surface, self.key_hint(), self.box.x, self.box.right, theme.height - theme.px(24), theme,
+                          book, most=4)
+        else:
             draw_key_hint(surface, self.key_hint(), self.box.x, self.buttons[0].rect.x - theme.gap,
                           self.buttons[0].rect.bottom, theme, book)
 

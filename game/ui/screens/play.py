@@ -47,8 +47,9 @@ PLAY_KEYS = Keymap(
     Binding((pygame.K_PAGEDOWN, pygame.K_RIGHT), "turn_option_page", "kn_pages", "ka_more_choices", when=("deciding",),
             args=(1,), hint=False),
     Binding(ACTIVATE_KEYS + (pygame.K_RIGHT,), "proceed", "kn_space", "ka_more", when=("more",)),
+    Binding(ACTIVATE_KEYS + (pygame.K_RIGHT,), "proceed", "kn_space", "ka_more", when=("card_more",)),
     Binding(ACTIVATE_KEYS + (pygame.K_RIGHT,), "proceed", "kn_space", "ka_continue", when=("!deciding",)),
-    Binding((pygame.K_BACKSPACE,), "undo", "kn_backspace", "ka_undo", when=("!assessment",)),
+    Binding((pygame.K_BACKSPACE,), "undo", "kn_backspace", "ka_undo", when=("!assessment", "undoable")),
     Binding((pygame.K_BACKSPACE,), "undo", "kn_backspace", "ka_undo", hint=False),  # an assessment says: no undo
     Binding((pygame.K_z,), "undo", "kn_ctrl_z", "ka_undo", mods=CTRL, hint=False),
     Binding((pygame.K_h,), "open_history", "kn_h", "ka_history"),
@@ -177,14 +178,19 @@ class PlayScreen(PlayPanels, Screen):
         return max(1, (round(theme.height * MAX_DIALOG) - self._dialog_chrome()) // line)
 
     def _dialog_chrome(self) -> int:
-        """The line box's height without its text: the name tag above, the key hint below, the padding."""
+        """The line box's height without its text: the name tag above, the key hint below (one or two lines),
+        the padding."""
         theme, book = self.app.theme, self.app.book
         name = round(theme.body * 1.6) - theme.px(16)
-        return name + theme.px(8) + book.line_height(theme.font_px(14)) + theme.px(8) + theme.gap
+        hint = len(self.hint_lines(self.widest_hint())) * book.line_height(theme.font_px(14))
+        return name + theme.px(8) + hint + theme.px(8) + theme.gap
 
     def _recap_height(self, lines: int) -> int:
         theme, book = self.app.theme, self.app.book
-        return book.text_height(lines, theme.body) + 2 * theme.px(10)
+        height = book.text_height(lines, theme.body) + 2 * theme.px(10)
+        if not self.recap_hint_beside():
+            height += len(self.hint_lines(self.widest_hint())) * book.line_height(theme.font_px(14))
+        return height
 
     def _indicator_height(self) -> int:
         theme = self.app.theme
@@ -235,12 +241,17 @@ class PlayScreen(PlayPanels, Screen):
         PLAY_KEYS.dispatch(self, key, mods, self.modes())
 
     def modes(self) -> set[str]:
-        """What holds now, for the keymap: deciding, an option focused, more pages of the line, an assessment."""
+        """What holds now, for the keymap: deciding, an option focused, more pages of the line or of the card,
+        a decision to take back, an assessment."""
         modes = {"deciding"} if self.deciding else set()
         if self.focus is not None:
             modes.add("focused")
         if self.text_page < len(self.pages) - 1:
             modes.add("more")
+        elif self.card is not None and self.card_page < len(self.card.pages) - 1:
+            modes.add("card_more")
+        if self.play.run.can_undo():
+            modes.add("undoable")
         if self.assessing:
             modes.add("assessment")
         return modes
@@ -253,6 +264,16 @@ class PlayScreen(PlayPanels, Screen):
         if hint is None:
             hint = self.hints[key] = PLAY_KEYS.hint(*key)
         return hint
+
+    def widest_hint(self) -> str:
+        """The widest key hint this node may show (at a decision: with an option selected, when Enter's entry
+        joins it), which the line's box keeps room for so that the box keeps its size as the hint changes."""
+        hints = [self.key_hint()]
+        if self.view.kind == "decision":
+            modes = (self.modes() - {"more", "card_more"}) | {"deciding", "focused"}
+            key = (self.language, frozenset(modes))
+            hints.append(self.hints.setdefault(key, PLAY_KEYS.hint(*key)))
+        return max(hints, key=lambda hint: self.app.book.width(hint, self.app.theme.font_px(14)))
 
     def open_pause(self) -> None:
         """Esc: the pause menu."""
@@ -267,8 +288,17 @@ class PlayScreen(PlayPanels, Screen):
         self.app.push(HistoryOverlay(self.app, self.play.run))
 
     def choose_key(self, key: int) -> None:
-        """A number key: take that option (when it is on the page shown)."""
-        self.choose(NUMBER_KEYS[key])
+        """A number key: take that option when it is on the page shown; an option on another page is shown
+        and selected instead (nobody takes an option unread: Enter then takes it)."""
+        number = NUMBER_KEYS[key]
+        index = next((i for i, choice in enumerate(self.view.choices) if choice.number == number), None)
+        if index is None or not self.deciding:
+            return
+        if index in self.option_stack.pages[self.option_page]:
+            self.choose(number)
+            return
+        self.option_page, self.focus = self.option_stack.page_of(index), index
+        self.layout()
 
     def take_selected(self) -> None:
         """Enter or Space on a selected option: take it."""
@@ -401,7 +431,7 @@ class PlayScreen(PlayPanels, Screen):
         same speaker keeps the box and only the line is drawn."""
         view = self.view
         if self.recap:
-            dialog: tuple = ("recap", self.recap_lines, view.speaker_name, view.text)
+            dialog: tuple = ("recap", self.recap_lines, view.speaker_name, view.text, self.widest_hint())
         else:
             dialog = (view.speaker_name, view.speaker_role)  # the key hint moves with the modes: drawn apart
         card = None

@@ -49,7 +49,6 @@ class SettingsOverlay(CardOverlay):
 
     keymap = SETTINGS_KEYS
 
-    size = (0.6, 0.8)
     ROWS = ("language", "text_size", "high_contrast", "fullscreen", "text_speed", "coaching_mode", "reduce_motion",
             "learner")
 
@@ -63,9 +62,31 @@ class SettingsOverlay(CardOverlay):
         """True while a name or email is typed (L then types an L rather than switching the language)."""
         return self.typing_field is not None
 
-    def _entries(self) -> list[tuple[str, str]]:
+    @property
+    def size(self) -> tuple[float, float]:  # type: ignore[override]
+        """The card's share of the window: wide enough for every row on one line in two columns (large text
+        widens it up to nearly the window)."""
+        theme, book = self.app.theme, self.app.book
+        widest = max(book.width(labelled(title, value, self.language), theme.body) for title, value, _ in self._rows())
+        needed = 2 * (widest + 2 * theme.gap + theme.px(4)) + theme.gap + 4 * theme.gap
+        return min(0.94, max(0.6, needed / theme.width)), 0.8
+
+    def _rows(self) -> list[tuple[str, str, str]]:
+        """(title, value, row) of each setting."""
         titles = {row: row for row in self.ROWS} | {"learner": self.typing_field or "learner"}
-        return [(labelled(t(titles[row], self.language), self._value(row), self.language), row) for row in self.ROWS]
+        return [(t(titles[row], self.language), self._value(row), row) for row in self.ROWS]
+
+    def _entries(self, width: int) -> list[tuple[str, str]]:
+        """(label, row) of each setting for buttons ``width`` wide: "title: value" on one line, or when it does
+        not fit, the value on a line of its own (a label never breaks inside a word, Chinese ones included)."""
+        theme, book = self.app.theme, self.app.book
+        entries = []
+        for title, value, row in self._rows():
+            label = labelled(title, value, self.language)
+            if book.width(label, theme.body) > width - 2 * theme.gap:
+                label = labelled(title, "\0", self.language).split("\0")[0].rstrip() + "\n" + value
+            entries.append((label, row))
+        return entries
 
     def _hint_lines(self) -> list[str]:
         theme = self.app.theme
@@ -91,10 +112,11 @@ class SettingsOverlay(CardOverlay):
 
     def _columns(self) -> list[list[tuple[str, str]]]:
         """The rows in one column, or in two when one column would not fit the window (large text)."""
-        entries = self._entries()
         theme = self.app.theme
+        entries = self._entries(self._column_width(1))
         if self._frame_height() + self._column_height(entries, 1) <= theme.height - 2 * theme.gap:
             return [entries]
+        entries = self._entries(self._column_width(2))
         half = (len(entries) + 1) // 2
         return [entries[:half], entries[half:]]
 

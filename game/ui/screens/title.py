@@ -208,9 +208,10 @@ class TitleScreen(Screen):
             return t("continue_named", self.language, scene=title, n=decisions + 1)
         return t("continue_named_start", self.language, scene=title)
 
-    def _status_texts(self) -> tuple[str, str]:
-        """The two ways a card's status line reads: not played yet, or the best score (the widest one)."""
-        return t("not_played", self.language), "✓ " + t("best", self.language, score="100")
+    def _status_texts(self) -> tuple[str, str, str]:
+        """The ways a card's status line reads: not played yet, in progress, or the best score (the widest one)."""
+        return t("not_played", self.language), t("in_progress", self.language), \
+            "✓ " + t("best", self.language, score="100")
 
     def status_beside(self, width: int) -> bool:
         """True when every card's customer type and status fit on one row of a card ``width`` wide."""
@@ -435,7 +436,9 @@ class TitleScreen(Screen):
             place = book.wrap(pick(card.place, self.language), theme.small, inner.width)
             y = book.draw_lines(surface, place, theme.small, palette.text_dim, (inner.x, y))
         score = self.best.get(card.id)
-        status = t("best", self.language, score=f"{score:g}") if score is not None else t("not_played", self.language)
+        waiting = self.run_info is not None and self.run_info[0] == card.id  # Continue names this scene
+        unplayed = t("in_progress" if waiting else "not_played", self.language)
+        status = t("best", self.language, score=f"{score:g}") if score is not None else unplayed
         rendered = book.render(("✓ " if score is not None else "") + status, theme.small,
                                palette.good if score is not None else palette.text_dim, bold=score is not None)
         chip_height = round(theme.small * 1.6)
