@@ -19,14 +19,14 @@ import heapq
 import math
 from array import array
 from dataclasses import dataclass, field, replace
-from typing import Optional
+from typing import Any, Callable, Iterable, Optional
 
-from game.conditions import METER_NAME, Compare, Expr, Logic, Name, Not, reads_meter
 from game.bounds import Bounds, Outlook
 from game.engine import apply_effects, apply_meter, enter_node, open_among
 from game.gcpause import without_gc_pauses
+from game.meterspan import meter_only_opens
 from game.program import Program, RChoice, RNode
-from game.reach import TooManyStates, explore, start_state, state_key
+from game.reach import TooManyStates, explore, start_state, ways_back
 from game.scoring import STAGE_BITS, Summary, advance, advance_event, score, start_summary
 
 MAX_STATES = 2_000_000
@@ -60,9 +60,10 @@ class Analysis:
     reachable_nodes: int
     endings_reached: list[str]
     endings_unreached: list[str]
-    paths: Optional[int]  # None: unbounded, the scene loops
+    paths: Optional[int]  # None: unbounded, the scene loops (or not counted, see paths_counted)
     stages_seen: list[str]
     stuck: list[str] = field(default_factory=list)
+    paths_counted: bool = True  # False: too many states to count the paths one state at a time
     best: Optional[Extreme] = None
     worst: Optional[Extreme] = None
 
@@ -75,18 +76,20 @@ def analyze(program: Program) -> Analysis:
         AnalysisError: when the scene has more than ``MAX_STATES`` states.
     """
     graph = StateGraph(program, MAX_STATES)
-    reached_nodes = {key[0] for key in graph.edges}
+    reached_nodes = {place[0] for place in graph.reached.meters}
     reached_endings = {program.nodes[n].ending for n in reached_nodes if program.nodes[n].ending}
+    paths, counted = graph.count_paths()
     result = Analysis(
         scene=program.id,
         nodes=len(program.nodes),
-        states=len(graph.edges),
+        states=graph.reached.states,
         reachable_nodes=len(reached_nodes),
         endings_reached=[e for e in program.endings if e in reached_endings],
         endings_unreached=[e for e in program.endings if e not in reached_endings],
-        paths=graph.count_paths(),
-        stages_seen=[s for s in STAGE_BITS if s in graph.stages],
-        stuck=sorted(graph.stuck),
+        paths=paths,
+        paths_counted=counted,
+        stages_seen=[s for s in STAGE_BITS if s in graph.reached.stages],
+        stuck=sorted(graph.reached.stuck),
     )
     del graph  # the searches below need memory more than the edges
     result.best = _extreme(program, maximise=True, max_states=MAX_STATES)
@@ -95,38 +98,97 @@ def analyze(program: Program) -> Analysis:
 
 
 class StateGraph:
-    """Reachable states (node, flags, meter-or-None) and their edges (see :mod:`game.reach`)."""
+    """Reachable places (node, flags) with their meters, and their edges (see :mod:`game.reach`)."""
 
     def __init__(self, program: Program, max_states: int = MAX_STATES):
         self.program = program
+        self.max_states = max_states
         try:
-            reached = explore(program, max_states)
+            self.reached = explore(program, max_states)
         except TooManyStates as exc:
             raise AnalysisError(str(exc)) from exc
-        self.edges, self.stages, self.stuck = reached.edges, reached.stages, reached.stuck
 
-    def count_paths(self) -> Optional[int]:
-        """Distinct paths from the start to an ending; None when a loop makes them unbounded."""
-        program = self.program
-        start = state_key(program, *start_state(program))
-        counts: dict[tuple, int] = {}
-        on_stack: set[tuple] = set()
-        stack = [(start, iter(self.edges[start]))]
-        on_stack.add(start)
+    def count_paths(self) -> tuple[Optional[int], bool]:
+        """(distinct paths from the start to an ending, counted).
+
+        The paths are None when a loop makes them unbounded. When no condition reads the meter a
+        place is a state, and the places' graph is counted; otherwise a loop of places that every
+        meter can go round (no condition reading the meter on it) repeats a state sooner or later
+        (the meter settles: moves are monotone on a finite grid), and else the states are counted
+        one by one, up to ``max_states`` of them (not counted beyond).
+        """
+        reached, program = self.reached, self.program
+        start: tuple[str, frozenset] = (program.start, frozenset())
+        if reached.grid is None:
+            def ways(place: Any) -> list[Any]:
+                return [target for target, (number, _) in reached.edges[place].items() for _ in range(number)]
+
+            return _count(start, ways, program, None), True
+        if _has_loop({place: [target for target, (_, always) in edges.items() if always]
+                      for place, edges in reached.edges.items()}):
+            return None, True
+        first = start_state(program)
+        try:
+            return _count(first, lambda state: _state_successors(program, state), program, self.max_states), True
+        except TooManyStates:
+            return None, False
+
+
+def _count(start: Any, successors: Callable[[Any], Iterable[Any]], program: Program,
+           max_states: Optional[int]) -> Optional[int]:
+    """Paths from ``start`` to an ending (states' first item: their node); None when they loop."""
+    counts: dict[Any, int] = {}
+    on_stack = {start}
+    stack = [(start, iter(successors(start)))]
+    while stack:
+        key, children = stack[-1]
+        child = next(children, None)
+        if child is None:
+            stack.pop()
+            on_stack.discard(key)
+            counts[key] = 1 if program.nodes[key[0]].ending is not None else sum(
+                counts[c] for c in successors(key))
+        elif child in on_stack:
+            return None
+        elif child not in counts:
+            if max_states is not None and len(counts) + len(stack) >= max_states:
+                raise TooManyStates(f"more than {max_states} states")
+            on_stack.add(child)
+            stack.append((child, iter(successors(child))))
+    return counts[start]
+
+
+def _state_successors(program: Program, state: tuple[str, frozenset, float]) -> list[tuple[str, frozenset, float]]:
+    node_id, flags, meter = state
+    node = program.nodes[node_id]
+    found = [] if node.next is None else [(node.next, flags, enter_node(program, meter, node.next))]
+    for choice in open_among(node.choices, flags, meter):
+        after = enter_node(program, apply_meter(program, meter, choice.rating), choice.next)
+        found.append((choice.next, apply_effects(flags, choice), after))
+    return found
+
+
+def _has_loop(edges: dict[Any, list[Any]]) -> bool:
+    """True when the directed graph ``edges`` has a cycle (an iterative three-colour walk)."""
+    done: set[Any] = set()
+    for root in edges:
+        if root in done:
+            continue
+        on_path = {root}
+        stack = [(root, iter(edges.get(root, ())))]
         while stack:
             key, children = stack[-1]
             child = next(children, None)
             if child is None:
                 stack.pop()
-                on_stack.discard(key)
-                is_ending = program.nodes[key[0]].ending is not None
-                counts[key] = 1 if is_ending else sum(counts[c] for c in self.edges[key])
-            elif child in on_stack:
-                return None
-            elif child not in counts:
-                on_stack.add(child)
-                stack.append((child, iter(self.edges[child])))
-        return counts[start]
+                on_path.discard(key)
+                done.add(key)
+            elif child in on_path:
+                return True
+            elif child not in done:
+                on_path.add(child)
+                stack.append((child, iter(edges.get(child, ()))))
+    return False
 
 
 def _better_or_equal(a: Summary, b: Summary, maximise: bool) -> bool:
@@ -149,45 +211,6 @@ def _better_or_equal(a: Summary, b: Summary, maximise: bool) -> bool:
     return (a.meter <= b.meter and a_low <= b_low and a_last <= b_last
             and 3 * a.count - a.total >= 3 * b.count - b.total
             and a.stages & b.stages == a.stages and a.order & b.order == b.order)
-
-
-def ways_back(program: Program) -> tuple[dict[str, frozenset[int]], list[str]]:
-    """For each node, the ways out of it that go back to a point the conversation has already passed.
-
-    A depth-first walk from the start (a line's ``next`` first, then the choices in authored order)
-    marks the edges that lead to a node still on the walk's path: every loop contains one. The
-    numbers are choice positions from 1, and 0 for a line's ``next``. Also returns the reachable
-    nodes in the order the walk left them: without the ways back, each after every node it leads to.
-    """
-    back: dict[str, set[int]] = {node_id: set() for node_id in program.nodes}
-    on_path: set[str] = set()
-    seen: set[str] = set()
-    order: list[str] = []
-
-    def ways(node_id: str) -> list[tuple[int, str]]:
-        node = program.nodes[node_id]
-        found = [] if node.next is None else [(0, node.next)]
-        return found + [(number, choice.next) for number, choice in enumerate(node.choices, start=1)]
-
-    stack = [(program.start, iter(ways(program.start)))]
-    on_path.add(program.start)
-    seen.add(program.start)
-    while stack:
-        node_id, pending = stack[-1]
-        step = next(pending, None)
-        if step is None:
-            stack.pop()
-            on_path.discard(node_id)
-            order.append(node_id)
-            continue
-        number, target = step
-        if target in on_path:
-            back[node_id].add(number)
-        elif target not in seen:
-            seen.add(target)
-            on_path.add(target)
-            stack.append((target, iter(ways(target))))
-    return {node_id: frozenset(numbers) for node_id, numbers in back.items()}, order
 
 
 class _Steps:
@@ -332,7 +355,7 @@ def _search(program: Program, maximise: bool, max_states: int, back: dict[str, f
     frontier: dict[int, list[int]] = {}  # by state, numbered as one int (hashed far faster than a tuple)
     heap: list[tuple[float, float, int]] = []  # (-sign * bound, ..., -label): the most promising label first
     # the meter is part of a state only when a higher (lower) meter could close a choice
-    reads_meter = program.reads_meter and not _meter_only_opens(program, upward=maximise)
+    reads_meter = program.reads_meter and not meter_only_opens(program, upward=maximise)
     node_numbers = steps.node_number
     flag_sets: dict[frozenset, int] = {}
     bound_of: dict[int, tuple[float, float]] = {}
@@ -398,37 +421,6 @@ def _search(program: Program, maximise: bool, max_states: int, back: dict[str, f
                 after = steps.after(sid, choice, decides[choice.next])
                 push(choice.next, apply_effects(flags, choice), after, index, number, taken)
     return None if best is None else _trace(program, steps, labels, best)
-
-
-def _meter_only_opens(program: Program, upward: bool) -> bool:
-    """True when a higher meter (``upward``; else a lower one) never closes a choice.
-
-    Then, from the same node and flags, a label whose meter is higher (lower) and whose summary
-    is no worse can take every path the other can, and the meter leaves the state for the
-    dominance test: ``satisfaction >= 2`` gates stop multiplying the best score's states.
-    """
-    wanted = 1 if upward else -1
-    for node in program.nodes.values():
-        for choice in node.choices:
-            if choice.condition is not None and _meter_directions(choice.condition) - {wanted}:
-                return False
-    return True
-
-
-def _meter_directions(expr: Expr, sign: int = 1) -> set[int]:
-    """+1 when a higher meter can only make ``expr`` true, -1 when only false, both when either."""
-    if isinstance(expr, Not):
-        return _meter_directions(expr.operand, -sign)
-    if isinstance(expr, Logic):
-        return set().union(*(_meter_directions(operand, sign) for operand in expr.operands))
-    if isinstance(expr, Compare) and reads_meter(expr):
-        meter_left = isinstance(expr.left, Name) and expr.left.name == METER_NAME
-        meter_right = isinstance(expr.right, Name) and expr.right.name == METER_NAME
-        if expr.op in ("==", "!=") or meter_left == meter_right:
-            return {1, -1}
-        rising = expr.op in (">", ">=") if meter_left else expr.op in ("<", "<=")
-        return {sign if rising else -sign}
-    return set()
 
 
 def _decides_before_ending(program: Program) -> dict[str, bool]:
