@@ -353,7 +353,7 @@ def _search(program: Program, maximise: bool, max_states: int, back: dict[str, f
     bounds = Bounds(program, maximise, outlook)
     labels = _Labels()
     frontier: dict[int, list[int]] = {}  # by state, numbered as one int (hashed far faster than a tuple)
-    heap: list[tuple[float, float, int]] = []  # (-sign * bound, ..., -label): the most promising label first
+    heap: list[tuple[float, int, float, int]] = []  # (-sign * bound, ..., -label): the most promising label first
     # the meter is part of a state only when a higher (lower) meter could close a choice
     reads_meter = program.reads_meter and not meter_only_opens(program, upward=maximise)
     node_numbers = steps.node_number
@@ -361,13 +361,16 @@ def _search(program: Program, maximise: bool, max_states: int, back: dict[str, f
     bound_of: dict[int, tuple[float, float]] = {}
     best: Optional[tuple[float, int]] = None
 
-    def push(node: str, flags: frozenset, sid: int, parent: int, number: int, backs: int) -> None:
-        node_number = node_numbers[node]
+    def bound_for(node_number: int, sid: int, backs: int) -> tuple[float, float]:
         bound_key = (sid << 24 | node_number) << 16 | backs
         found = bound_of.get(bound_key)
         if found is None:
             found = bound_of[bound_key] = bounds.of(node_number, steps.summaries[sid], limit - backs)
-        bound, unclamped = found
+        return found
+
+    def push(node: str, flags: frozenset, sid: int, parent: int, number: int, backs: int) -> None:
+        node_number = node_numbers[node]
+        bound, unclamped = bound_for(node_number, sid, backs)
         if bound == -sign * math.inf or (best is not None and sign * bound <= sign * best[0]):
             return  # no ending ahead, or none that can beat the best found so far
         flag_set = flag_sets.get(flags)
@@ -391,35 +394,70 @@ def _search(program: Program, maximise: bool, max_states: int, back: dict[str, f
                 survivors.append(index)
         survivors.append(labels.add(node, flags, sid, parent, number, backs))
         frontier[key] = survivors
-        # ties: the furthest past 0 (100) first, then the newest, diving to an ending
-        heapq.heappush(heap, (-sign * bound, -sign * unclamped, -survivors[-1]))
+        # ties: the most decisions taken first (diving to an ending), then the furthest past 0 (100), the newest
+        heapq.heappush(heap, (-sign * bound, -steps.summaries[sid].count, -sign * unclamped, -survivors[-1]))
 
     decides = _decides_before_ending(program)
+
+    def children(index: int) -> list[tuple[str, frozenset, int, int, int]]:
+        """(node, flags, summary, choice number, ways back) one step after label ``index``."""
+        node = program.nodes[labels.node[index]]
+        flags, sid, backs = labels.flags[index], labels.summary[index], labels.backs[index]
+        going_back = back[node.id]
+        found = []
+        if node.next is not None and backs + (0 in going_back) <= limit:
+            found.append((node.next, flags, steps.enter(sid, node.next), 0, backs + (0 in going_back)))
+        for number, choice in steps.open_choices(node, flags, steps.meters[sid]):
+            taken = backs + ((choice.index + 1) in going_back)
+            if taken <= limit:
+                after = steps.after(sid, choice, decides[choice.next])
+                found.append((choice.next, apply_effects(flags, choice), after, number, taken))
+        return found
+
+    def dive(index: int, by_step: bool) -> Optional[tuple[float, int]]:
+        """Follow the most promising step, never going back, down to an ending: a first ending to beat.
+
+        Without one, the search expands the many partial paths whose bound is 0 (or 100) one
+        level at a time; with it, every label that cannot beat it is dropped at once. The most
+        promising step is the one with the best bound, or (``by_step``) the best rating, then meter.
+        """
+        summaries = steps.summaries
+        for _ in range(len(program.nodes) + 1):  # without its ways back the scene is acyclic
+            ending = program.nodes[labels.node[index]].ending
+            if ending is not None:
+                return steps.score(labels.summary[index], ending), index
+            ahead = []
+            for node, flags, sid, number, backs in children(index):
+                bound = bound_for(node_numbers[node], sid, backs)
+                if backs == labels.backs[index] and bound[0] != -sign * math.inf:
+                    key = (sign * summaries[sid].total, sign * summaries[sid].meter) if by_step else ()
+                    ahead.append((key + (sign * bound[0], sign * bound[1]), node, flags, sid, number, backs))
+            if not ahead:
+                return None
+            _, node, flags, sid, number, backs = max(ahead, key=lambda step: step[0])
+            index = labels.add(node, flags, sid, index, number, backs)
+        return None
+
     first = start_summary(program)
-    entered = advance_event(first, enter_node(program, first.meter, program.start))
-    push(program.start, frozenset(), steps.intern(entered), -1, 0, 0)
+    entered = steps.intern(advance_event(first, enter_node(program, first.meter, program.start)))
+    dives = [dive(labels.add(program.start, frozenset(), entered, -1, 0, 0), by_step) for by_step in (False, True)]
+    best = max((found for found in dives if found is not None), key=lambda found: sign * found[0], default=None)
+    push(program.start, frozenset(), entered, -1, 0, 0)
     while heap:
-        priority, _, negative_index = heapq.heappop(heap)
+        priority, _, _, negative_index = heapq.heappop(heap)
         if best is not None and -priority * sign <= sign * best[0]:
             break  # no label left can beat the best ending found
         index = -negative_index
         if not labels.alive[index]:
             continue
-        node = program.nodes[labels.node[index]]
-        flags, sid, backs = labels.flags[index], labels.summary[index], labels.backs[index]
-        if node.ending is not None:
-            value = steps.score(sid, node.ending)
+        ending = program.nodes[labels.node[index]].ending
+        if ending is not None:
+            value = steps.score(labels.summary[index], ending)
             if best is None or sign * value > sign * best[0]:
                 best = (value, index)
             continue
-        going_back = back[node.id]
-        if node.next is not None and backs + (0 in going_back) <= limit:
-            push(node.next, flags, steps.enter(sid, node.next), index, 0, backs + (0 in going_back))
-        for number, choice in steps.open_choices(node, flags, steps.meters[sid]):
-            taken = backs + ((choice.index + 1) in going_back)
-            if taken <= limit:
-                after = steps.after(sid, choice, decides[choice.next])
-                push(choice.next, apply_effects(flags, choice), after, index, number, taken)
+        for node, flags, sid, number, backs in children(index):
+            push(node, flags, sid, index, number, backs)
     return None if best is None else _trace(program, steps, labels, best)
 
 
