@@ -2,10 +2,10 @@
 
 Two searches, both linear in the number of distinct states:
 
-* The *state graph* (node, flags, and the meter when a condition reads it)
-  gives the reachable nodes and endings, the decisions where no choice is
-  open, the stages seen, and the number of distinct paths (dynamic
-  programming over the acyclic state graph; unbounded when it loops).
+* The *state graph* (:mod:`game.reach`: places (node, flags) with the meter
+  values they are reached with) gives the reachable nodes and endings, the
+  decisions where no choice is open, the stages seen, and the number of
+  distinct paths (:mod:`game.pathcount`; unbounded when it loops).
 * The best and worst scores come from a label-correcting search whose labels
   are the scoring :class:`~game.scoring.Summary`. The score grows with the
   meter, the worst moment and the last moment, so at a given (node, flags,
@@ -19,13 +19,14 @@ import heapq
 import math
 from array import array
 from dataclasses import dataclass, field, replace
-from typing import Any, Callable, Iterable, Optional
+from typing import Any, Optional
 
 from game.bounds import Bounds, Outlook
 from game.engine import apply_effects, apply_meter, enter_node, open_among
 from game.gcpause import without_gc_pauses
 from game.meterspan import meter_only_opens
 from game.program import Program, RChoice, RNode
+from game.pathcount import count_paths, has_loop, state_successors
 from game.reach import TooManyStates, explore, start_state, ways_back
 from game.scoring import STAGE_BITS, Summary, advance, advance_event, score, start_summary
 
@@ -64,6 +65,7 @@ class Analysis:
     stages_seen: list[str]
     stuck: list[str] = field(default_factory=list)
     paths_counted: bool = True  # False: too many states to count the paths one state at a time
+    states_are_places: bool = False  # True: ``states`` counts (node, flags); each kept only its extreme meter
     best: Optional[Extreme] = None
     worst: Optional[Extreme] = None
 
@@ -90,6 +92,7 @@ def analyze(program: Program) -> Analysis:
         paths_counted=counted,
         stages_seen=[s for s in STAGE_BITS if s in graph.reached.stages],
         stuck=sorted(graph.reached.stuck),
+        states_are_places=graph.reached.grid is not None and not graph.reached.enumerated,
     )
     del graph  # the searches below need memory more than the edges
     result.best = _extreme(program, maximise=True, max_states=MAX_STATES)
@@ -123,72 +126,15 @@ class StateGraph:
             def ways(place: Any) -> list[Any]:
                 return [target for target, (number, _) in reached.edges[place].items() for _ in range(number)]
 
-            return _count(start, ways, program, None), True
-        if _has_loop({place: [target for target, (_, always) in edges.items() if always]
+            return count_paths(start, ways, program, None), True
+        if has_loop({place: [target for target, (_, always) in edges.items() if always]
                       for place, edges in reached.edges.items()}):
             return None, True
         first = start_state(program)
         try:
-            return _count(first, lambda state: _state_successors(program, state), program, self.max_states), True
+            return count_paths(first, lambda state: state_successors(program, state), program, self.max_states), True
         except TooManyStates:
             return None, False
-
-
-def _count(start: Any, successors: Callable[[Any], Iterable[Any]], program: Program,
-           max_states: Optional[int]) -> Optional[int]:
-    """Paths from ``start`` to an ending (states' first item: their node); None when they loop."""
-    counts: dict[Any, int] = {}
-    on_stack = {start}
-    stack = [(start, iter(successors(start)))]
-    while stack:
-        key, children = stack[-1]
-        child = next(children, None)
-        if child is None:
-            stack.pop()
-            on_stack.discard(key)
-            counts[key] = 1 if program.nodes[key[0]].ending is not None else sum(
-                counts[c] for c in successors(key))
-        elif child in on_stack:
-            return None
-        elif child not in counts:
-            if max_states is not None and len(counts) + len(stack) >= max_states:
-                raise TooManyStates(f"more than {max_states} states")
-            on_stack.add(child)
-            stack.append((child, iter(successors(child))))
-    return counts[start]
-
-
-def _state_successors(program: Program, state: tuple[str, frozenset, float]) -> list[tuple[str, frozenset, float]]:
-    node_id, flags, meter = state
-    node = program.nodes[node_id]
-    found = [] if node.next is None else [(node.next, flags, enter_node(program, meter, node.next))]
-    for choice in open_among(node.choices, flags, meter):
-        after = enter_node(program, apply_meter(program, meter, choice.rating), choice.next)
-        found.append((choice.next, apply_effects(flags, choice), after))
-    return found
-
-
-def _has_loop(edges: dict[Any, list[Any]]) -> bool:
-    """True when the directed graph ``edges`` has a cycle (an iterative three-colour walk)."""
-    done: set[Any] = set()
-    for root in edges:
-        if root in done:
-            continue
-        on_path = {root}
-        stack = [(root, iter(edges.get(root, ())))]
-        while stack:
-            key, children = stack[-1]
-            child = next(children, None)
-            if child is None:
-                stack.pop()
-                on_path.discard(key)
-                done.add(key)
-            elif child in on_path:
-                return True
-            elif child not in done:
-                on_path.add(child)
-                stack.append((child, iter(edges.get(child, ()))))
-    return False
 
 
 def _better_or_equal(a: Summary, b: Summary, maximise: bool) -> bool:

@@ -48,7 +48,8 @@ def analysis_text(result: Analysis) -> str:
     if not result.paths_counted:
         paths = "not counted (too many states to follow one by one)"
     lines = [
-        f"scene {result.scene}: {result.nodes} nodes, {result.reachable_nodes} reachable, {result.states} states",
+        f"scene {result.scene}: {result.nodes} nodes, {result.reachable_nodes} reachable, {result.states} states"
+        + (" (node and flags: only the meter that opens the most was followed)" if result.states_are_places else ""),
         f"endings reachable: {', '.join(result.endings_reached) or 'none'}",
     ]
     if result.endings_unreached:
