@@ -31,6 +31,9 @@ from game.reach import TooManyStates, explore, start_state, ways_back
 from game.scoring import STAGE_BITS, Summary, advance, advance_event, score, start_summary
 
 MAX_STATES = 2_000_000
+# Each of the score search's caches is emptied when it holds this many results: a 40k-node scene
+# meets millions of (summary, node) pairs, most of them once, and the caches outgrew everything else.
+CACHE_ENTRIES = 1 << 17
 # A path of the score search may go back (round a loop) this many times; more only if no ending is
 # reachable within it. Without a limit a loop could raise (or lower) the mean rating without end.
 MAX_WAYS_BACK = 2
@@ -208,6 +211,8 @@ class _Steps:
             else:
                 after = replace(after, worst=None)  # shown on the card, never scored
             found = self._after[key] = self.intern(after)
+            if len(self._after) > CACHE_ENTRIES:
+                self._after.clear()
         return found
 
     def enter(self, sid: int, node_id: str) -> int:
@@ -227,6 +232,8 @@ class _Steps:
         key = a << 32 | b
         found = self._dominates.get(key)
         if found is None:
+            if len(self._dominates) >= CACHE_ENTRIES:
+                self._dominates.clear()
             found = self._dominates[key] = _better_or_equal(self.summaries[a], self.summaries[b], self.maximise)
         return found
 
@@ -311,6 +318,8 @@ def _search(program: Program, maximise: bool, max_states: int, back: dict[str, f
         bound_key = (sid << 24 | node_number) << 16 | backs
         found = bound_of.get(bound_key)
         if found is None:
+            if len(bound_of) >= CACHE_ENTRIES:
+                bound_of.clear()
             found = bound_of[bound_key] = bounds.of(node_number, steps.summaries[sid], limit - backs)
         return found
 
