@@ -4,9 +4,9 @@
 
 * P1 ``python main.py validate`` of a generated scene ÷ ``yaml.load`` of the same file with libyaml
   (``CSafeLoader``) in its own process, at each size;
-* P2 ``python main.py analyze`` of a 20k-node scene ÷ the same of a 10k-node one (growth), the peak
-  memory of analysing the 40k-node one, and a 1k-node scene with a ``satisfaction`` condition in
-  every other chapter ÷ the same scene without;
+* P2 ``python main.py analyze`` of a 20k-node scene ÷ the same of a 10k-node one (growth), the same
+  with a ``satisfaction`` condition in every other chapter, the peak memory of analysing the 40k-node
+  one, and a 1k-node scene with the conditions ÷ the same scene without;
 * P7 random playthroughs per second through ``game.playthrough.play`` (what ``main.py run --random``
   calls) over the shipped scenes, against the bare engine loop (the floor) in the same process, and
   against ``play()`` of the code before the P7 work (``--p7-before``, a fixed floor) in its own processes.
@@ -83,6 +83,11 @@ def p2_analyze(folder: Path, runs: int) -> list[str]:
     biggest = run_child([PYTHON, "main.py", "analyze", str(scene(folder, 40_000))])
     rows.append(f"| P2 analyze 40k nodes, peak memory | ≤ 600 MB | — | — | {biggest.peak_mb:.0f} MB "
                 f"({biggest.cpu:.1f} s CPU) | — | 1 |")
+    print(rows[-1], flush=True)
+    meter_growth = paired("P2 analyze 20k ÷ 10k, `satisfaction` gates in every other chapter",
+                          [PYTHON, "main.py", "analyze", str(scene(folder, 20_000, meter=True))],
+                          [PYTHON, "main.py", "analyze", str(scene(folder, 10_000, meter=True))], runs=runs, warmup=0)
+    rows.append(meter_growth.row("≤ 2.2"))
     print(rows[-1], flush=True)
     plain, metered = scene(folder, 1_000), scene(folder, 1_000, meter=True)
     meter_pair = paired("P2 analyze 1k with `satisfaction` conditions ÷ without",

@@ -2,10 +2,10 @@
 
 Two searches, both linear in the number of distinct states:
 
-* The *state graph* (node, flags, and the meter when a condition reads it)
-  gives the reachable nodes and endings, the decisions where no choice is
-  open, the stages seen, and the number of distinct paths (dynamic
-  programming over the acyclic state graph; unbounded when it loops).
+* The *state graph* (:mod:`game.reach`: places (node, flags) with the meter
+  values they are reached with) gives the reachable nodes and endings, the
+  decisions where no choice is open, the stages seen, and the number of
+  distinct paths (:mod:`game.pathcount`; unbounded when it loops).
 * The best and worst scores come from a label-correcting search whose labels
   are the scoring :class:`~game.scoring.Summary`. The score grows with the
   meter, the worst moment and the last moment, so at a given (node, flags,
@@ -19,17 +19,21 @@ import heapq
 import math
 from array import array
 from dataclasses import dataclass, field, replace
-from typing import Optional
+from typing import Any, Optional
 
-from game.conditions import METER_NAME, Compare, Expr, Logic, Name, Not, reads_meter
 from game.bounds import Bounds, Outlook
 from game.engine import apply_effects, apply_meter, enter_node, open_among
 from game.gcpause import without_gc_pauses
+from game.meterspan import meter_only_opens
 from game.program import Program, RChoice, RNode
-from game.reach import TooManyStates, explore, start_state, state_key
+from game.pathcount import count_paths, has_loop, state_successors
+from game.reach import TooManyStates, explore, start_state, ways_back
 from game.scoring import STAGE_BITS, Summary, advance, advance_event, score, start_summary
 
 MAX_STATES = 2_000_000
+# Each of the score search's caches is emptied when it holds this many results: a 40k-node scene
+# meets millions of (summary, node) pairs, most of them once, and the caches outgrew everything else.
+CACHE_ENTRIES = 1 << 17
 # A path of the score search may go back (round a loop) this many times; more only if no ending is
 # reachable within it. Without a limit a loop could raise (or lower) the mean rating without end.
 MAX_WAYS_BACK = 2
@@ -60,9 +64,11 @@ class Analysis:
     reachable_nodes: int
     endings_reached: list[str]
     endings_unreached: list[str]
-    paths: Optional[int]  # None: unbounded, the scene loops
+    paths: Optional[int]  # None: unbounded, the scene loops (or not counted, see paths_counted)
     stages_seen: list[str]
     stuck: list[str] = field(default_factory=list)
+    paths_counted: bool = True  # False: too many states to count the paths one state at a time
+    states_are_places: bool = False  # True: ``states`` counts (node, flags); each kept only its extreme meter
     best: Optional[Extreme] = None
     worst: Optional[Extreme] = None
 
@@ -75,18 +81,21 @@ def analyze(program: Program) -> Analysis:
         AnalysisError: when the scene has more than ``MAX_STATES`` states.
     """
     graph = StateGraph(program, MAX_STATES)
-    reached_nodes = {key[0] for key in graph.edges}
+    reached_nodes = {place[0] for place in graph.reached.meters}
     reached_endings = {program.nodes[n].ending for n in reached_nodes if program.nodes[n].ending}
+    paths, counted = graph.count_paths()
     result = Analysis(
         scene=program.id,
         nodes=len(program.nodes),
-        states=len(graph.edges),
+        states=graph.reached.states,
         reachable_nodes=len(reached_nodes),
         endings_reached=[e for e in program.endings if e in reached_endings],
         endings_unreached=[e for e in program.endings if e not in reached_endings],
-        paths=graph.count_paths(),
-        stages_seen=[s for s in STAGE_BITS if s in graph.stages],
-        stuck=sorted(graph.stuck),
+        paths=paths,
+        paths_counted=counted,
+        stages_seen=[s for s in STAGE_BITS if s in graph.reached.stages],
+        stuck=sorted(graph.reached.stuck),
+        states_are_places=graph.reached.grid is not None and not graph.reached.enumerated,
     )
     del graph  # the searches below need memory more than the edges
     result.best = _extreme(program, maximise=True, max_states=MAX_STATES)
@@ -95,38 +104,40 @@ def analyze(program: Program) -> Analysis:
 
 
 class StateGraph:
-    """Reachable states (node, flags, meter-or-None) and their edges (see :mod:`game.reach`)."""
+    """Reachable places (node, flags) with their meters, and their edges (see :mod:`game.reach`)."""
 
     def __init__(self, program: Program, max_states: int = MAX_STATES):
         self.program = program
+        self.max_states = max_states
         try:
-            reached = explore(program, max_states)
+            self.reached = explore(program, max_states)
         except TooManyStates as exc:
             raise AnalysisError(str(exc)) from exc
-        self.edges, self.stages, self.stuck = reached.edges, reached.stages, reached.stuck
 
-    def count_paths(self) -> Optional[int]:
-        """Distinct paths from the start to an ending; None when a loop makes them unbounded."""
-        program = self.program
-        start = state_key(program, *start_state(program))
-        counts: dict[tuple, int] = {}
-        on_stack: set[tuple] = set()
-        stack = [(start, iter(self.edges[start]))]
-        on_stack.add(start)
-        while stack:
-            key, children = stack[-1]
-            child = next(children, None)
-            if child is None:
-                stack.pop()
-                on_stack.discard(key)
-                is_ending = program.nodes[key[0]].ending is not None
-                counts[key] = 1 if is_ending else sum(counts[c] for c in self.edges[key])
-            elif child in on_stack:
-                return None
-            elif child not in counts:
-                on_stack.add(child)
-                stack.append((child, iter(self.edges[child])))
-        return counts[start]
+    def count_paths(self) -> tuple[Optional[int], bool]:
+        """(distinct paths from the start to an ending, counted).
+
+        The paths are None when a loop makes them unbounded. When no condition reads the meter a
+        place is a state, and the places' graph is counted; otherwise a loop of places that every
+        meter can go round (no condition reading the meter on it) repeats a state sooner or later
+        (the meter settles: moves are monotone on a finite grid), and else the states are counted
+        one by one, up to ``max_states`` of them (not counted beyond).
+        """
+        reached, program = self.reached, self.program
+        start: tuple[str, frozenset] = (program.start, frozenset())
+        if reached.grid is None:
+            def ways(place: Any) -> list[Any]:
+                return [target for target, (number, _) in reached.edges[place].items() for _ in range(number)]
+
+            return count_paths(start, ways, program, None), True
+        if has_loop({place: [target for target, (_, always) in edges.items() if always]
+                      for place, edges in reached.edges.items()}):
+            return None, True
+        first = start_state(program)
+        try:
+            return count_paths(first, lambda state: state_successors(program, state), program, self.max_states), True
+        except TooManyStates:
+            return None, False
 
 
 def _better_or_equal(a: Summary, b: Summary, maximise: bool) -> bool:
@@ -149,45 +160,6 @@ def _better_or_equal(a: Summary, b: Summary, maximise: bool) -> bool:
     return (a.meter <= b.meter and a_low <= b_low and a_last <= b_last
             and 3 * a.count - a.total >= 3 * b.count - b.total
             and a.stages & b.stages == a.stages and a.order & b.order == b.order)
-
-
-def ways_back(program: Program) -> tuple[dict[str, frozenset[int]], list[str]]:
-    """For each node, the ways out of it that go back to a point the conversation has already passed.
-
-    A depth-first walk from the start (a line's ``next`` first, then the choices in authored order)
-    marks the edges that lead to a node still on the walk's path: every loop contains one. The
-    numbers are choice positions from 1, and 0 for a line's ``next``. Also returns the reachable
-    nodes in the order the walk left them: without the ways back, each after every node it leads to.
-    """
-    back: dict[str, set[int]] = {node_id: set() for node_id in program.nodes}
-    on_path: set[str] = set()
-    seen: set[str] = set()
-    order: list[str] = []
-
-    def ways(node_id: str) -> list[tuple[int, str]]:
-        node = program.nodes[node_id]
-        found = [] if node.next is None else [(0, node.next)]
-        return found + [(number, choice.next) for number, choice in enumerate(node.choices, start=1)]
-
-    stack = [(program.start, iter(ways(program.start)))]
-    on_path.add(program.start)
-    seen.add(program.start)
-    while stack:
-        node_id, pending = stack[-1]
-        step = next(pending, None)
-        if step is None:
-            stack.pop()
-            on_path.discard(node_id)
-            order.append(node_id)
-            continue
-        number, target = step
-        if target in on_path:
-            back[node_id].add(number)
-        elif target not in seen:
-            seen.add(target)
-            on_path.add(target)
-            stack.append((target, iter(ways(target))))
-    return {node_id: frozenset(numbers) for node_id, numbers in back.items()}, order
 
 
 class _Steps:
@@ -239,6 +211,8 @@ class _Steps:
             else:
                 after = replace(after, worst=None)  # shown on the card, never scored
             found = self._after[key] = self.intern(after)
+            if len(self._after) > CACHE_ENTRIES:
+                self._after.clear()
         return found
 
     def enter(self, sid: int, node_id: str) -> int:
@@ -258,6 +232,8 @@ class _Steps:
         key = a << 32 | b
         found = self._dominates.get(key)
         if found is None:
+            if len(self._dominates) >= CACHE_ENTRIES:
+                self._dominates.clear()
             found = self._dominates[key] = _better_or_equal(self.summaries[a], self.summaries[b], self.maximise)
         return found
 
@@ -330,21 +306,26 @@ def _search(program: Program, maximise: bool, max_states: int, back: dict[str, f
     bounds = Bounds(program, maximise, outlook)
     labels = _Labels()
     frontier: dict[int, list[int]] = {}  # by state, numbered as one int (hashed far faster than a tuple)
-    heap: list[tuple[float, float, int]] = []  # (-sign * bound, ..., -label): the most promising label first
+    heap: list[tuple[float, int, float, int]] = []  # (-sign * bound, ..., -label): the most promising label first
     # the meter is part of a state only when a higher (lower) meter could close a choice
-    reads_meter = program.reads_meter and not _meter_only_opens(program, upward=maximise)
+    reads_meter = program.reads_meter and not meter_only_opens(program, upward=maximise)
     node_numbers = steps.node_number
     flag_sets: dict[frozenset, int] = {}
     bound_of: dict[int, tuple[float, float]] = {}
     best: Optional[tuple[float, int]] = None
 
-    def push(node: str, flags: frozenset, sid: int, parent: int, number: int, backs: int) -> None:
-        node_number = node_numbers[node]
+    def bound_for(node_number: int, sid: int, backs: int) -> tuple[float, float]:
         bound_key = (sid << 24 | node_number) << 16 | backs
         found = bound_of.get(bound_key)
         if found is None:
+            if len(bound_of) >= CACHE_ENTRIES:
+                bound_of.clear()
             found = bound_of[bound_key] = bounds.of(node_number, steps.summaries[sid], limit - backs)
-        bound, unclamped = found
+        return found
+
+    def push(node: str, flags: frozenset, sid: int, parent: int, number: int, backs: int) -> None:
+        node_number = node_numbers[node]
+        bound, unclamped = bound_for(node_number, sid, backs)
         if bound == -sign * math.inf or (best is not None and sign * bound <= sign * best[0]):
             return  # no ending ahead, or none that can beat the best found so far
         flag_set = flag_sets.get(flags)
@@ -368,67 +349,71 @@ def _search(program: Program, maximise: bool, max_states: int, back: dict[str, f
                 survivors.append(index)
         survivors.append(labels.add(node, flags, sid, parent, number, backs))
         frontier[key] = survivors
-        # ties: the furthest past 0 (100) first, then the newest, diving to an ending
-        heapq.heappush(heap, (-sign * bound, -sign * unclamped, -survivors[-1]))
+        # ties: the most decisions taken first (diving to an ending), then the furthest past 0 (100), the newest
+        heapq.heappush(heap, (-sign * bound, -steps.summaries[sid].count, -sign * unclamped, -survivors[-1]))
 
     decides = _decides_before_ending(program)
+
+    def children(index: int) -> list[tuple[str, frozenset, int, int, int]]:
+        """(node, flags, summary, choice number, ways back) one step after label ``index``."""
+        node = program.nodes[labels.node[index]]
+        flags, sid, backs = labels.flags[index], labels.summary[index], labels.backs[index]
+        going_back = back[node.id]
+        found = []
+        if node.next is not None and backs + (0 in going_back) <= limit:
+            found.append((node.next, flags, steps.enter(sid, node.next), 0, backs + (0 in going_back)))
+        for number, choice in steps.open_choices(node, flags, steps.meters[sid]):
+            taken = backs + ((choice.index + 1) in going_back)
+            if taken <= limit:
+                after = steps.after(sid, choice, decides[choice.next])
+                found.append((choice.next, apply_effects(flags, choice), after, number, taken))
+        return found
+
+    def dive(index: int, by_step: bool) -> Optional[tuple[float, int]]:
+        """Follow the most promising step, never going back, down to an ending: a first ending to beat.
+
+        Without one, the search expands the many partial paths whose bound is 0 (or 100) one
+        level at a time; with it, every label that cannot beat it is dropped at once. The most
+        promising step is the one with the best bound, or (``by_step``) the best rating, then meter.
+        """
+        summaries = steps.summaries
+        for _ in range(len(program.nodes) + 1):  # without its ways back the scene is acyclic
+            ending = program.nodes[labels.node[index]].ending
+            if ending is not None:
+                return steps.score(labels.summary[index], ending), index
+            ahead = []
+            for node, flags, sid, number, backs in children(index):
+                bound = bound_for(node_numbers[node], sid, backs)
+                if backs == labels.backs[index] and bound[0] != -sign * math.inf:
+                    key = (sign * summaries[sid].total, sign * summaries[sid].meter) if by_step else ()
+                    ahead.append((key + (sign * bound[0], sign * bound[1]), node, flags, sid, number, backs))
+            if not ahead:
+                return None
+            _, node, flags, sid, number, backs = max(ahead, key=lambda step: step[0])
+            index = labels.add(node, flags, sid, index, number, backs)
+        return None
+
     first = start_summary(program)
-    entered = advance_event(first, enter_node(program, first.meter, program.start))
-    push(program.start, frozenset(), steps.intern(entered), -1, 0, 0)
+    entered = steps.intern(advance_event(first, enter_node(program, first.meter, program.start)))
+    dives = [dive(labels.add(program.start, frozenset(), entered, -1, 0, 0), by_step) for by_step in (False, True)]
+    best = max((found for found in dives if found is not None), key=lambda found: sign * found[0], default=None)
+    push(program.start, frozenset(), entered, -1, 0, 0)
     while heap:
-        priority, _, negative_index = heapq.heappop(heap)
+        priority, _, _, negative_index = heapq.heappop(heap)
         if best is not None and -priority * sign <= sign * best[0]:
             break  # no label left can beat the best ending found
         index = -negative_index
         if not labels.alive[index]:
             continue
-        node = program.nodes[labels.node[index]]
-        flags, sid, backs = labels.flags[index], labels.summary[index], labels.backs[index]
-        if node.ending is not None:
-            value = steps.score(sid, node.ending)
+        ending = program.nodes[labels.node[index]].ending
+        if ending is not None:
+            value = steps.score(labels.summary[index], ending)
             if best is None or sign * value > sign * best[0]:
                 best = (value, index)
             continue
-        going_back = back[node.id]
-        if node.next is not None and backs + (0 in going_back) <= limit:
-            push(node.next, flags, steps.enter(sid, node.next), index, 0, backs + (0 in going_back))
-        for number, choice in steps.open_choices(node, flags, steps.meters[sid]):
-            taken = backs + ((choice.index + 1) in going_back)
-            if taken <= limit:
-                after = steps.after(sid, choice, decides[choice.next])
-                push(choice.next, apply_effects(flags, choice), after, index, number, taken)
+        for node, flags, sid, number, backs in children(index):
+            push(node, flags, sid, index, number, backs)
     return None if best is None else _trace(program, steps, labels, best)
-
-
-def _meter_only_opens(program: Program, upward: bool) -> bool:
-    """True when a higher meter (``upward``; else a lower one) never closes a choice.
-
-    Then, from the same node and flags, a label whose meter is higher (lower) and whose summary
-    is no worse can take every path the other can, and the meter leaves the state for the
-    dominance test: ``satisfaction >= 2`` gates stop multiplying the best score's states.
-    """
-    wanted = 1 if upward else -1
-    for node in program.nodes.values():
-        for choice in node.choices:
-            if choice.condition is not None and _meter_directions(choice.condition) - {wanted}:
-                return False
-    return True
-
-
-def _meter_directions(expr: Expr, sign: int = 1) -> set[int]:
-    """+1 when a higher meter can only make ``expr`` true, -1 when only false, both when either."""
-    if isinstance(expr, Not):
-        return _meter_directions(expr.operand, -sign)
-    if isinstance(expr, Logic):
-        return set().union(*(_meter_directions(operand, sign) for operand in expr.operands))
-    if isinstance(expr, Compare) and reads_meter(expr):
-        meter_left = isinstance(expr.left, Name) and expr.left.name == METER_NAME
-        meter_right = isinstance(expr.right, Name) and expr.right.name == METER_NAME
-        if expr.op in ("==", "!=") or meter_left == meter_right:
-            return {1, -1}
-        rising = expr.op in (">", ">=") if meter_left else expr.op in ("<", "<=")
-        return {sign if rising else -sign}
-    return set()
 
 
 def _decides_before_ending(program: Program) -> dict[str, bool]:

@@ -9,7 +9,10 @@ from game.analysis import Analysis, Extreme
 
 
 def analysis_json(result: Analysis) -> dict[str, Any]:
-    """Plain data for ``analyze --json`` (``paths`` is null when loops make it unbounded)."""
+    """Plain data for ``analyze --json``.
+
+    ``paths`` is null when loops make it unbounded, or when ``paths_counted`` is false.
+    """
     return asdict(result)
 
 
@@ -42,8 +45,11 @@ def _count(paths: int) -> str:
 def analysis_text(result: Analysis) -> str:
     """The human-readable ``analyze`` report."""
     paths = "unbounded (the scene loops)" if result.paths is None else _count(result.paths)
+    if not result.paths_counted:
+        paths = "not counted (too many states to follow one by one)"
     lines = [
-        f"scene {result.scene}: {result.nodes} nodes, {result.reachable_nodes} reachable, {result.states} states",
+        f"scene {result.scene}: {result.nodes} nodes, {result.reachable_nodes} reachable, {result.states} states"
+        + (" (node and flags: only the meter that opens the most was followed)" if result.states_are_places else ""),
         f"endings reachable: {', '.join(result.endings_reached) or 'none'}",
     ]
     if result.endings_unreached:
