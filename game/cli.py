@@ -14,7 +14,6 @@ from typing import Callable, Optional, Sequence
 
 from game import __version__, cli_results
 from game.diagnostics import escape_controls, escape_terminal, has_errors, summary_last
-from game.scenes import find_scene_files
 from game.vocab import LANGUAGES
 
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
@@ -100,6 +99,7 @@ def _facilitate(args: argparse.Namespace) -> int:
 
 def _validate(args: argparse.Namespace) -> int:
     from game.loader import load_scene
+    from game.scenes import find_scene_files  # imported here: the game's start-up does not need the scene model
 
     files = find_scene_files(args.paths or ["scenes"])
     if not files:

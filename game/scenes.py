@@ -7,9 +7,7 @@ import re
 from pathlib import Path
 
 from game.diagnostics import escape_controls
-from game.model import ID_PATTERN
 from game.paths import PROJECT_ROOT
-from game.yamlsrc import YamlSourceError, parse, read_text
 
 TEMPLATE = Path(__file__).resolve().parent / "templates" / "new_scene.yaml"
 TEMPLATE_ID = "__SCENE_ID__"
@@ -65,6 +63,10 @@ def find_scene_files(paths: list[str]) -> list[str]:
 
 
 def _scene_id(file: Path) -> str:
+    # imported here, as in create_scene: the game's start-up lists scene files through this module, and
+    # the YAML reader and the scene model cost more than half of the time to its first frame
+    from game.yamlsrc import YamlSourceError, parse, read_text
+
     try:
         data, _ = parse(read_text(str(file)), str(file))
     except YamlSourceError:
@@ -93,6 +95,8 @@ def create_scene(name: str, folder: str = "scenes") -> str:
     Raises:
         NewSceneError: when the name is not a valid id or the file exists.
     """
+    from game.model import ID_PATTERN
+
     # fullmatch: with re.match, ID_PATTERN's `$` would also accept a name ending in a newline
     if not re.fullmatch(ID_PATTERN, name):
         raise NewSceneError(f"'{escape_controls(name)}' is not a valid scene id: use letters, digits, '_', '-' and '.' "

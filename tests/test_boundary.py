@@ -93,3 +93,19 @@ def test_the_screen_check_sees_an_engine_call(tmp_path):
                       encoding="utf-8")
     assert sorted(_engine_reaches(screen)) == ["1: from game.engine import", "2: scorecard rule best_missed",
                                                "4: .state.x", "4: .story"]
+
+
+def test_the_game_window_starts_without_the_scene_reader_or_model():
+    """What `python main.py` imports before its first title frame (P4 in BENCHMARKS.md): the scene model
+    (pydantic), the YAML reader, the engine and the art come later, when a scene or a picture needs them.
+    A structural check, not a timing: one module-level import of game.scenes once doubled the start-up."""
+    code = (
+        "import sys\n"
+        "import game.cli, game.ui.app, game.ui.screens.title\n"
+        "heavy = ('pydantic', 'yaml', 'game.model', 'game.loader', 'game.yamlsrc', 'game.engine', 'game.ui.art')\n"
+        "print('loaded:' + ','.join(name for name in heavy if name in sys.modules))\n"
+    )
+    env = {**__import__("os").environ, "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy"}
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=GAME.parent, check=True,
+                            env=env)
+    assert [line for line in result.stdout.splitlines() if line.startswith("loaded:")] == ["loaded:"]
