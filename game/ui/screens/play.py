@@ -272,7 +272,9 @@ class PlayScreen(PlayPanels, Screen):
         if self.view.kind == "decision":
             modes = (self.modes() - {"more", "card_more"}) | {"deciding", "focused"}
             key = (self.language, frozenset(modes))
-            hints.append(self.hints.setdefault(key, PLAY_KEYS.hint(*key)))
+            if key not in self.hints:  # not setdefault: its argument would be worked out on every call
+                self.hints[key] = PLAY_KEYS.hint(*key)
+            hints.append(self.hints[key])
         return max(hints, key=lambda hint: self.app.book.width(hint, self.app.theme.font_px(14)))
 
     def open_pause(self) -> None:
