@@ -10,7 +10,7 @@ import pytest
 from game.engine import State
 from game.program import NodeLook
 from game.ui.app import App
-from game.ui.driver import finish_line, key, settle
+from game.ui.driver import finish_line, key, settle, to_decision
 from game.ui.ending_rows import word_of_mouth
 from game.ui.layout import recap_lines
 from game.ui.play_parts import scene_look
@@ -38,15 +38,6 @@ def app(tmp_path):
 def begin(app, path=TUTORIAL, mode="practice"):
     app.open_briefing(path)
     app.begin(path, app.screen.program, mode)
-
-
-def to_decision(app):
-    for _ in range(60):
-        finish_line(app)
-        if app.screen.deciding:
-            return app.screen
-        key(app, pygame.K_SPACE)
-    raise AssertionError("no decision reached")
 
 
 def take_first_options_to_the_end(app):

@@ -9,7 +9,7 @@ import pygame
 import pytest
 
 from game.ui.app import App
-from game.ui.driver import finish_line, key, settle
+from game.ui.driver import finish_line, key, settle, to_decision
 from game.ui.keymap import HINT_SEPARATOR
 from game.ui.layout import label_lines, Padding
 from game.ui.play_parts import _expression, scene_look
@@ -27,15 +27,6 @@ def app(tmp_path):
     application.update_settings(text_speed="fast")
     yield application
     pygame.display.quit()
-
-
-def to_decision(app):
-    for _ in range(60):
-        finish_line(app)
-        if app.screen.deciding:
-            return app.screen
-        key(app, pygame.K_SPACE)
-    raise AssertionError("no decision reached")
 
 
 def shown_hint(screen) -> str:

@@ -35,6 +35,20 @@ def finish_line(app: App) -> None:
     settle(app, 40, 0.25)
 
 
+def to_decision(app: App, presses: int = 60):
+    """Press Space (each line revealed first) until the play screen shows a decision; returns the screen.
+
+    Raises:
+        AssertionError: when no decision comes within ``presses`` presses.
+    """
+    for _ in range(presses):
+        finish_line(app)
+        if getattr(app.screen, "deciding", False):  # only the play screen decides
+            return app.screen
+        key(app, pygame.K_SPACE)
+    raise AssertionError("no decision reached")
+
+
 def resize(app: App, size: tuple[int, int]) -> None:
     """Resize the window as the window manager would."""
     app.step([pygame.event.Event(pygame.VIDEORESIZE, size=size, w=size[0], h=size[1])])
