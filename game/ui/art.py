@@ -16,7 +16,8 @@ import pygame
 from game.ui.art_people import FACES, FIGURE_H, FIGURE_W
 from game.ui.pen import Pen, paint_supersampled
 from game.ui.art_person import draw_figure, make_look
-from game.ui.art_rooms import H, SCENES, tones_for, weather
+from game.ui.art_rooms import SCENES
+from game.ui.art_set import H, tones_for
 from game.ui.phone_voice import CALL_CENTRE, draw_call_centre
 from game.vocab import CUSTOMER_SPEAKER, METER_MOODS, meter_level
 
@@ -117,14 +118,13 @@ def draw_backdrop(surface: pygame.Surface, rect: pygame.Rect, name: str, palette
     if name == CALL_CENTRE:  # the phone scenes' room, drawn by the call view's own painter
         draw_call_centre(surface.subsurface(rect.clip(surface.get_rect())), palette.high_contrast)
         return
-    scene, tones = SCENES.get(name, SCENES["store"]), tones_for(palette)
     wet = name == "street-rain" if raining is None else raining
+    scene, tones = SCENES.get(name, SCENES["store"]), tones_for(palette, wet)
 
     def paint(tmp: pygame.Surface, factor: float) -> None:
         scale = tmp.get_height() / H
         pen = Pen(tmp, scale, ink=palette.ink, edge=4.5 if palette.high_contrast else 0)
-        with weather(wet):
-            scene(pen, tones, tmp.get_width() / scale, time)
+        scene(pen, tones, tmp.get_width() / scale, time)
 
     paint_supersampled(surface, rect, paint)
 

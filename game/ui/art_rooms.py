@@ -1,175 +1,42 @@
-"""The five backdrops, painted in a 900-unit-tall design space (see :mod:`game.ui.art`)."""
+"""The backdrops, painted in a 900-unit-tall design space (see :mod:`game.ui.art`).
+
+Each takes a pen, the tones (colours and weather, :class:`~game.ui.art_set.Tones`), the design
+width and the time in seconds.
+"""
 
 from __future__ import annotations
 
-import contextlib
-import contextvars
 import math
 import random
-from functools import lru_cache
-from typing import TYPE_CHECKING
 
 import pygame
 
+from game.ui.art_set import FLOOR, Tones, clock, plant, room, shelves, sign
 from game.ui.pen import WHITE, Color, Pen, arc_arrow, curve, hash01, mix, seven_seg
 
-if TYPE_CHECKING:
-    from game.ui.art import ArtPalette
 
-
-_RAINING = contextvars.ContextVar("raining", default=True)
-
-
-@contextlib.contextmanager
-def weather(raining: bool):
-    """Paint the backdrops inside the ``with`` block with rain falling outside, or not."""
-    token = _RAINING.set(raining)
-    try:
-        yield
-    finally:
-        _RAINING.reset(token)
-
-
-H = 900  # design height of every backdrop
-FLOOR = 610  # where the back wall meets the floor
-
-
-class _Tones:
-    """Colours derived from a palette. High contrast keeps to the palette itself plus white."""
-
-    def __init__(self, p: ArtPalette):
-        hc = p.high_contrast
-        soft = 0.0 if hc else 1.0  # subtle shading only in the normal theme; outlines do the job in HC
-        self.p, self.hc = p, hc
-        self.wall, self.ink, self.accent = p.wall, p.ink, p.accent
-        self.wall_dark = mix(p.wall, p.ink, 0.07 * soft)
-        self.wall_deep = mix(p.wall, p.ink, 0.16) if not hc else p.floor
-        self.wall_light = mix(p.wall, WHITE, 0.45)
-        self.trim = mix(p.wall, p.ink, 0.3) if not hc else p.ink
-        self.floor, self.floor_dark = p.floor, mix(p.floor, p.ink, 0.14 * soft + (0.5 if hc else 0))
-        self.wood = mix(p.floor, p.wall, 0.25) if not hc else p.wall
-        self.wood_dark = mix(p.floor, p.ink, 0.18) if not hc else p.floor
-        self.accent_dark = mix(p.accent, p.ink, 0.3) if not hc else p.accent
-        self.accent_light = mix(p.accent, p.wall, 0.7) if not hc else WHITE
-        self.glass = mix(p.sky, p.wall, 0.45) if not hc else p.sky
-        self.metal = mix(p.wall, p.ink, 0.45) if not hc else p.ink
-        self.warm = mix(p.skin, (255, 214, 120), 0.5) if not hc else p.accent
-        self.leaf, self.leaf_dark = mix(p.accent, (120, 160, 90), 0.5), mix(p.accent, p.ink, 0.35)
-        if hc:
-            self.leaf, self.leaf_dark = (60, 200, 90), (0, 130, 60)
-        goods = [p.accent, p.cloth, mix(p.accent, WHITE, 0.45), mix(p.skin, (214, 120, 80), 0.4),
-                 mix(p.cloth, WHITE, 0.4), mix(p.sky, p.accent, 0.3), self.warm]
-        # Goods sit behind the customer: in the normal theme they are pulled towards the wall so
-        # they read as texture, not as a competing focus.
-        self.goods = [mix(c, p.wall, 0.25) for c in goods]
-        if hc:
-            self.goods = [p.accent, p.cloth, WHITE, p.sky, p.accent, p.skin, p.cloth]
-
-
-tones_for = lru_cache(maxsize=8)(_Tones)  # palettes are frozen, so derived colours are computed once each
-
-
-# --- shared set pieces ------------------------------------------------------------------------
-
-def _room(pen: Pen, t: _Tones, w: float) -> None:
-    """Back wall, skirting and a plain floor whose seams widen towards the viewer."""
-    pen.rect(t.wall, 0, 0, w, FLOOR, edge=0)
-    pen.rect(t.floor, 0, FLOOR, w, H - FLOOR, edge=0)
-    for i, y in enumerate((FLOOR + 26, FLOOR + 70, FLOOR + 140, FLOOR + 245)):
-        pen.line(t.floor_dark, (0, y), (w, y), 2 + i)
-    pen.rect(t.trim, 0, FLOOR - 16, w, 16)
-
-
-def _plant(pen: Pen, t: _Tones, x: float, base: float, size: float = 1.0) -> None:
-    """A potted plant: leaves are Bezier lenses fanned out from the pot."""
-    for i, angle in enumerate((-62, -36, -12, 12, 38, 64, -20, 24)):
-        a = math.radians(angle - 90)
-        length = size * (120 if i < 6 else 90)
-        tip = (x + math.cos(a) * length, base - 60 * size + math.sin(a) * length)
-        root = (x, base - 60 * size)
-        side = (-math.sin(a) * 26 * size, math.cos(a) * 26 * size)
-        mid = ((root[0] + tip[0]) / 2, (root[1] + tip[1]) / 2)
-        leaf = curve(root, (mid[0] + side[0], mid[1] + side[1]), tip, 8)
-        leaf += curve(tip, (mid[0] - side[0], mid[1] - side[1]), root, 8)[1:]
-        pen.poly(t.leaf if i % 2 else t.leaf_dark, leaf)
-    pen.poly(t.wood_dark, [(x - 38 * size, base - 66 * size), (x + 38 * size, base - 66 * size),
-                           (x + 28 * size, base), (x - 28 * size, base)])
-
-
-def _clock(pen: Pen, t: _Tones, x: float, y: float, r: float, start_minutes: float, time: float) -> None:
-    """An analogue wall clock showing ``start_minutes`` after midnight plus ``time`` seconds."""
-    sec = start_minutes * 60 + time
-    pen.circle(t.wall_light if not t.hc else WHITE, x, y, r, edge=0 if not t.hc else None)
-    pen.stroke(t.trim, [(x + r * math.sin(a / 30 * math.pi), y - r * math.cos(a / 30 * math.pi)) for a in range(61)], 6)
-    for i in range(12):
-        a, inner = i / 6 * math.pi, 0.72 if i % 3 == 0 else 0.8
-        pen.line(t.ink, (x + r * inner * math.sin(a), y - r * inner * math.cos(a)),
-                 (x + r * 0.88 * math.sin(a), y - r * 0.88 * math.cos(a)), 3 if i % 3 else 4)
-    for turns, length, width, color in ((sec / 43200, 0.5, 6, t.ink), (sec / 3600, 0.75, 4, t.ink),
-                                        (sec / 60, 0.8, 1.6, t.accent_dark)):  # hour, minute, second hands
-        a = turns * 2 * math.pi
-        pen.line(color, (x, y), (x + r * length * math.sin(a), y - r * length * math.cos(a)), width)
-    pen.circle(t.accent_dark, x, y, 4, edge=0)
-
-
-def _shelves(pen: Pen, t: _Tones, x: float, y: float, w: float, rows: int, seed: int, gap: float = 100) -> None:
-    """A shelving unit with rows of boxes, jars and bottles, repeatable for a given seed."""
-    rng = random.Random(seed)
-    pen.rect(t.wall_deep, x, y, w, rows * gap + 20)
-    for row in range(rows):
-        base, cursor = y + (row + 1) * gap, x + 12
-        while True:
-            kind, width, color = rng.choice("bbjtc"), rng.uniform(26, 54), rng.choice(t.goods)
-            width, height = (min(width, 26) if kind == "t" else width), rng.uniform(0.45, 0.8) * gap
-            if cursor + width > x + w - 12:
-                break
-            if kind == "t":  # bottle: body and neck
-                pen.rect(color, cursor, base - height, width, height, radius=6)
-                pen.rect(color, cursor + width * 0.3, base - height - 14, width * 0.4, 16, radius=3)
-            elif kind == "j":  # jar: squat body and a lid
-                pen.rect(color, cursor, base - height * 0.7, width, height * 0.7, radius=9)
-                pen.rect(t.trim, cursor + 3, base - height * 0.7 - 8, width - 6, 10, radius=3)
-            elif kind == "c":  # two stacked cans
-                for k in range(2):
-                    pen.rect(color, cursor, base - (k + 1) * height * 0.42, width * 0.8, height * 0.4, radius=4)
-            else:  # box with a pale label band
-                pen.rect(color, cursor, base - height, width, height, radius=3)
-                pen.rect(mix(color, WHITE, 0.35), cursor + 5, base - height * 0.62, width - 10, height * 0.22, edge=0)
-            cursor += width + rng.uniform(3, 10)
-        pen.rect(t.trim, x - 4, base, w + 8, 10)
-
-
-def _sign(pen: Pen, t: _Tones, x: float, y: float, w: float, h: float) -> None:
-    """A hanging sign panel on two cords (its pictograms are drawn by the caller)."""
-    for cx in (x + w * 0.2, x + w * 0.8):
-        pen.line(t.metal, (cx, 0), (cx, y), 3)
-    pen.rect(t.accent, x, y, w, h, radius=h * 0.22)
-
-
-# --- the backdrops ----------------------------------------------------------------------------
-
-def _store(pen: Pen, t: _Tones, w: float, time: float) -> None:
-    _room(pen, t, w)
+def _store(pen: Pen, t: Tones, w: float, time: float) -> None:
+    room(pen, t, w)
     pen.rect(t.accent_light, 0, 0, w, 54)
     for x in (w * 0.3, w * 0.7):  # pendant lamps
         pen.line(t.metal, (x, 0), (x, 90), 3)
         pen.circle(t.warm, x, 120, 14, edge=0)
         pen.poly(t.accent_dark, curve((x - 52, 122), (x, 40), (x + 52, 122), 16))
-    _shelves(pen, t, w * 0.02, 150, w * 0.26, 4, seed=1, gap=108)
-    _shelves(pen, t, w * 0.72, 150, w * 0.26, 4, seed=2, gap=108)
+    shelves(pen, t, w * 0.02, 150, w * 0.26, 4, seed=1, gap=108)
+    shelves(pen, t, w * 0.72, 150, w * 0.26, 4, seed=2, gap=108)
     # Checkout counter behind the customer, its till off to the right of their shoulder.
     pen.rect(t.wood, w * 0.31, 452, w * 0.38, 30)
     pen.rect(t.accent_dark, w * 0.32, 482, w * 0.36, FLOOR - 482)
     pen.rect(t.accent, w * 0.32, 520, w * 0.36, 14, edge=0)
     _till(pen, t, w * 0.6, 452)
-    _plant(pen, t, w * 0.355, 452, 0.55)
-    _sign(pen, t, w * 0.44, 70, w * 0.12, 72)
+    plant(pen, t, w * 0.355, 452, 0.55)
+    sign(pen, t, w * 0.44, 70, w * 0.12, 72)
     bx, by = w * 0.5, 108  # a basket pictogram
     pen.poly(WHITE, [(bx - 34, by - 8), (bx + 34, by - 8), (bx + 24, by + 24), (bx - 24, by + 24)], edge=0)
     pen.stroke(WHITE, curve((bx - 24, by - 8), (bx, by - 50), (bx + 24, by - 8), 10), 5)
 
 
-def _till(pen: Pen, t: _Tones, x: float, top: float) -> None:
+def _till(pen: Pen, t: Tones, x: float, top: float) -> None:
     """A cash register: drawer, keypad block and an angled screen on a stem."""
     pen.rect(t.metal, x, top - 34, 110, 36, radius=6)
     pen.rect(t.wall_light, x + 62, top - 28, 40, 22, radius=3, edge=0)
@@ -178,18 +45,18 @@ def _till(pen: Pen, t: _Tones, x: float, top: float) -> None:
     pen.poly(t.glass, [(x - 1, top - 112), (x + 62, top - 106), (x + 59, top - 70), (x + 2, top - 75)], edge=0)
 
 
-def _service_desk(pen: Pen, t: _Tones, w: float, time: float) -> None:
-    _room(pen, t, w)
+def _service_desk(pen: Pen, t: Tones, w: float, time: float) -> None:
+    room(pen, t, w)
     for x in range(0, int(w), 180):  # tall warehouse wall panels
         pen.line(t.wall_dark, (x, 0), (x, FLOOR), 3)
-    _shelves(pen, t, w * 0.03, 180, w * 0.25, 3, seed=3, gap=92)
-    _shelves(pen, t, w * 0.72, 180, w * 0.25, 3, seed=4, gap=92)
+    shelves(pen, t, w * 0.03, 180, w * 0.25, 3, seed=3, gap=92)
+    shelves(pen, t, w * 0.72, 180, w * 0.25, 3, seed=4, gap=92)
     # Stockroom double doors behind the desk: a plain, calm shape for the customer to stand against.
     pen.rect(t.trim, w * 0.5 - 136, 214, 272, 230)
     for door_x in (w * 0.5 - 126, w * 0.5 + 2):
         pen.rect(t.wall_deep, door_x, 224, 124, 220)
         pen.rect(t.glass, door_x + 44, 250, 36, 80, radius=8)
-    _sign(pen, t, w * 0.27, 40, w * 0.46, 100)
+    sign(pen, t, w * 0.27, 40, w * 0.46, 100)
     _sign_icons(pen, t, w * 0.5, 90, w * 0.46)
     glow = 0.5 + 0.5 * math.cos(time * 2 * math.pi / 1.6)  # "now serving" lamp pulses; lit at time 0
     pen.circle(mix(t.accent_dark, t.warm, glow) if not t.hc else (WHITE if glow > 0.5 else t.ink), w * 0.7, 90, 13)
@@ -203,7 +70,7 @@ def _service_desk(pen: Pen, t: _Tones, w: float, time: float) -> None:
     pen.rect(t.goods[3], w * 0.76 + 64, 384, 54, 24, radius=3)
 
 
-def _sign_icons(pen: Pen, t: _Tones, cx: float, cy: float, w: float) -> None:
+def _sign_icons(pen: Pen, t: Tones, cx: float, cy: float, w: float) -> None:
     """Language-free pictograms for help, returns and receipts, in white on the accent sign."""
     ink = WHITE if not t.hc else t.ink
     x = cx - w * 0.28
@@ -221,8 +88,8 @@ def _sign_icons(pen: Pen, t: _Tones, cx: float, cy: float, w: float) -> None:
         pen.line(q, (x - 12, cy - 20 + k * 14), (x + 12, cy - 20 + k * 14), 4)
 
 
-def _bank(pen: Pen, t: _Tones, w: float, time: float) -> None:
-    _room(pen, t, w)
+def _bank(pen: Pen, t: Tones, w: float, time: float) -> None:
+    room(pen, t, w)
     pen.rect(t.wall_dark, 0, 0, w, 60, edge=0)
     for i in range(5):  # recessed ceiling lights
         pen.ellipse(t.warm, w * (0.1 + i * 0.2), 30, 40, 9, edge=0)
@@ -259,12 +126,12 @@ def _bank(pen: Pen, t: _Tones, w: float, time: float) -> None:
     if time == 0 or (time % 1.2) < 0.8:
         pen.poly(lit, [(w * 0.05 + 240, 90), (w * 0.05 + 262, 100), (w * 0.05 + 240, 110)], edge=0)
     seven_seg(pen, lit, w * 0.05 + 284, 82, 36, "2")
-    _clock(pen, t, w * 0.9, 110, 44, 17 * 60 + 30, time)
-    _plant(pen, t, w * 0.04, FLOOR + 50, 0.9)
+    clock(pen, t, w * 0.9, 110, 44, 17 * 60 + 30, time)
+    plant(pen, t, w * 0.04, FLOOR + 50, 0.9)
 
 
-def _street_rain(pen: Pen, t: _Tones, w: float, time: float) -> None:
-    _room(pen, t, w)
+def _street_rain(pen: Pen, t: Tones, w: float, time: float) -> None:
+    room(pen, t, w)
     x0, x1, top = w * 0.1, w * 0.9, 70
     view = pen.box(x0, top, x1 - x0, FLOOR - top)
     old_clip = pen.surface.get_clip()
@@ -282,7 +149,7 @@ def _street_rain(pen: Pen, t: _Tones, w: float, time: float) -> None:
     _umbrella_stand(pen, t, w * 0.05, FLOOR + 20)
 
 
-def _street_view(pen: Pen, t: _Tones, x0: float, x1: float, top: float, time: float) -> None:
+def _street_view(pen: Pen, t: Tones, x0: float, x1: float, top: float, time: float) -> None:
     """Outside, clipped to the glass: grey sky, shopfronts over the road, a taxi and its stand."""
     p = t.p
     sky = mix(p.sky, p.ink, 0.22) if not t.hc else p.sky
@@ -311,7 +178,7 @@ def _street_view(pen: Pen, t: _Tones, x0: float, x1: float, top: float, time: fl
     _rain(pen, t, x0, x1, top, sky, time)
 
 
-def _taxi(pen: Pen, t: _Tones, x: float, base: float) -> None:
+def _taxi(pen: Pen, t: Tones, x: float, base: float) -> None:
     body = t.warm if not t.hc else t.accent
     pen.poly(mix(body, t.ink, 0.2), [(x + 60, base - 62), (x + 90, base - 100), (x + 190, base - 100),
                                      (x + 230, base - 62)])
@@ -325,7 +192,7 @@ def _taxi(pen: Pen, t: _Tones, x: float, base: float) -> None:
     pen.rect(WHITE, x + 276, base - 56, 12, 10, radius=3, edge=0)
 
 
-def _taxi_sign(pen: Pen, t: _Tones, x: float, y: float) -> None:
+def _taxi_sign(pen: Pen, t: Tones, x: float, y: float) -> None:
     """A taxi-stand sign on a pole; TAXI is all straight strokes, so it is drawn, not typeset."""
     pen.rect(t.metal, x - 5, y, 10, 540 - y)
     pen.rect(t.accent, x - 66, y - 40, 132, 60, radius=8)
@@ -338,9 +205,9 @@ def _taxi_sign(pen: Pen, t: _Tones, x: float, y: float) -> None:
         pen.line(ink, (lx + ax, ly + ay), (lx + bx, ly + by), 5)
 
 
-def _rain(pen: Pen, t: _Tones, x0: float, x1: float, top: float, sky: Color, time: float) -> None:
+def _rain(pen: Pen, t: Tones, x0: float, x1: float, top: float, sky: Color, time: float) -> None:
     """Slanted streaks falling at steady speed (positions wrap), and ripples opening on the kerb (when it rains)."""
-    if not _RAINING.get():
+    if not t.raining:
         return
     streak = mix(sky, WHITE, 0.5) if not t.hc else WHITE
     height = FLOOR - top + 60
@@ -356,7 +223,7 @@ def _rain(pen: Pen, t: _Tones, x0: float, x1: float, top: float, sky: Color, tim
         pygame.draw.ellipse(pen.surface, mix(streak, sky, phase), r, max(1, pen.px(2)))
 
 
-def _umbrella_stand(pen: Pen, t: _Tones, x: float, base: float) -> None:
+def _umbrella_stand(pen: Pen, t: Tones, x: float, base: float) -> None:
     for i, color in enumerate((t.accent, t.goods[1], t.goods[3])):
         hx = x - 22 + i * 22
         pen.line(t.ink, (hx, base - 120), (hx, base - 200 - i * 10), 4)
@@ -366,15 +233,15 @@ def _umbrella_stand(pen: Pen, t: _Tones, x: float, base: float) -> None:
     pen.rect(t.metal, x - 40, base - 120, 80, 120, radius=10)
 
 
-def _classroom(pen: Pen, t: _Tones, w: float, time: float) -> None:
-    _room(pen, t, w)
+def _classroom(pen: Pen, t: Tones, w: float, time: float) -> None:
+    room(pen, t, w)
     pen.rect(t.glass, w * 0.04, 100, w * 0.16, 320)  # window with a half-drawn blind
     pen.ellipse(t.wall_light, w * 0.1, 260, 48, 18, edge=0)
     pen.rect(t.wall_dark if not t.hc else t.wall, w * 0.04, 100, w * 0.16, 110)
     for y in range(112, 210, 16):
         pen.line(t.trim, (w * 0.04, y), (w * 0.2, y), 2)
     pen.rect(t.trim, w * 0.035, 414, w * 0.17, 14)
-    _plant(pen, t, w * 0.12, FLOOR + 24, 0.9)
+    plant(pen, t, w * 0.12, FLOOR + 24, 0.9)
     # Whiteboard: the MOT cycle on the left, bullet notes on the right, the middle left clear.
     bx, bw = w * 0.27, w * 0.46
     pen.rect(t.trim, bx - 12, 88, bw + 24, 334, radius=8)
@@ -388,10 +255,10 @@ def _classroom(pen: Pen, t: _Tones, w: float, time: float) -> None:
         pen.circle(t.accent, bx + bw * 0.7, y, 7, edge=0)
         pen.stroke(t.metal, [(bx + bw * 0.7 + 22 + j * 14, y + (3 if j % 2 else -3)) for j in range(6 + k % 2 * 2)], 4)
     _flip_chart(pen, t, w * 0.8, 140)
-    _clock(pen, t, w * 0.92, 80, 38, 10 * 60 + 10, time)
+    clock(pen, t, w * 0.92, 80, 38, 10 * 60 + 10, time)
 
 
-def _mot_cycle(pen: Pen, t: _Tones, cx: float, cy: float, r: float) -> None:
+def _mot_cycle(pen: Pen, t: Tones, cx: float, cy: float, r: float) -> None:
     """Four stages round a loop, joined by arrows: explore, offer, act, confirm."""
     colors = (t.accent, t.goods[1], t.goods[3], t.goods[5])
     for i in range(4):
@@ -401,7 +268,7 @@ def _mot_cycle(pen: Pen, t: _Tones, cx: float, cy: float, r: float) -> None:
         pen.circle(color, cx + r * math.cos(a), cy + r * math.sin(a), 24)
 
 
-def _flip_chart(pen: Pen, t: _Tones, x: float, top: float) -> None:
+def _flip_chart(pen: Pen, t: Tones, x: float, top: float) -> None:
     for dx in (-70, 70):
         pen.line(t.wood_dark, (x + dx * 0.6, top + 20), (x + dx, FLOOR + 30), 8)
     pen.rect(WHITE, x - 90, top, 180, 240, radius=4)
@@ -411,7 +278,7 @@ def _flip_chart(pen: Pen, t: _Tones, x: float, top: float) -> None:
     pen.line(t.metal, (x - 70, top + 212), (x + 70, top + 212), 3)
 
 
-def _tire(pen: Pen, t: _Tones, cx: float, cy: float, r: float) -> None:
+def _tire(pen: Pen, t: Tones, cx: float, cy: float, r: float) -> None:
     """A tyre seen from the side: black rubber, tread notches, a grey rim."""
     rubber = mix(t.ink, (60, 60, 64), 0.3) if not t.hc else t.ink
     pen.circle(rubber, cx, cy, r)
@@ -423,7 +290,7 @@ def _tire(pen: Pen, t: _Tones, cx: float, cy: float, r: float) -> None:
     pen.circle(mix(t.metal, WHITE, 0.4) if not t.hc else t.ink, cx, cy, r * 0.16, edge=0)
 
 
-def _trolley(pen: Pen, t: _Tones, x: float, base: float) -> None:
+def _trolley(pen: Pen, t: Tones, x: float, base: float) -> None:
     """A shopping trolley seen from the side."""
     pen.poly(t.metal, [(x, base - 150), (x + 150, base - 150), (x + 130, base - 60), (x + 14, base - 60)], edge=None)
     pen.poly(t.wall_light, [(x + 12, base - 140), (x + 138, base - 140), (x + 122, base - 70), (x + 22, base - 70)],
@@ -437,22 +304,22 @@ def _trolley(pen: Pen, t: _Tones, x: float, base: float) -> None:
         pen.circle(t.ink, wheel, base - 12, 12)
 
 
-def _supermarket_desk(pen: Pen, t: _Tones, w: float, time: float) -> None:
+def _supermarket_desk(pen: Pen, t: Tones, w: float, time: float) -> None:
     """A supermarket's customer-service desk: aisle signs, a bicycle-tyre rack by the desk, a trolley."""
-    _room(pen, t, w)
+    room(pen, t, w)
     pen.rect(t.accent_light, 0, 0, w, 40)
     for index, x in enumerate((w * 0.08, w * 0.3, w * 0.7, w * 0.9)):  # hanging aisle numbers
         pen.line(t.metal, (x, 40), (x, 80), 3)
         pen.rect(t.accent, x - 46, 80, 92, 56, radius=6)
         seven_seg(pen, WHITE, x - 14, 90, 36, str(index + 3))
-    _shelves(pen, t, w * 0.02, 190, w * 0.22, 3, seed=5, gap=92)
+    shelves(pen, t, w * 0.02, 190, w * 0.22, 3, seed=5, gap=92)
     x0 = w * 0.76  # the cycling corner: tyres hung on pegs
     pen.rect(t.wood_dark, x0, 170, w * 0.22, 16, edge=0)
     count = max(2, int(w * 0.22 // 80))
     for k in range(count):
         _tire(pen, t, x0 + 40 + k * (w * 0.22 - 80) / max(1, count - 1), 250, 40)
         _tire(pen, t, x0 + 40 + k * (w * 0.22 - 80) / max(1, count - 1), 360, 34)
-    _sign(pen, t, w * 0.3, 160, w * 0.4, 80)  # "Customer service"
+    sign(pen, t, w * 0.3, 160, w * 0.4, 80)  # "Customer service"
     pen.circle(WHITE, w * 0.5 - w * 0.12, 200, 20, edge=0)
     pen.rect(WHITE, w * 0.5 - w * 0.08, 192, w * 0.2, 16, radius=6, edge=0)
     pen.rect(t.wood, w * 0.02, 430, w * 0.96, 28)  # the long desk
@@ -463,9 +330,9 @@ def _supermarket_desk(pen: Pen, t: _Tones, w: float, time: float) -> None:
     _trolley(pen, t, w * 0.84, FLOOR + 150)
 
 
-def _telecom_hall(pen: Pen, t: _Tones, w: float, time: float) -> None:
+def _telecom_hall(pen: Pen, t: Tones, w: float, time: float) -> None:
     """A telecom operator's business hall: a wall of phones, open service counters, a queue board, a top-up kiosk."""
-    _room(pen, t, w)
+    room(pen, t, w)
     pen.rect(t.accent_light, 0, 0, w, 40)
     pen.rect(t.wall_deep, w * 0.02, 150, w * 0.24, 250, radius=8)  # the display wall: phones on stands
     for row in range(3):
@@ -474,7 +341,7 @@ def _telecom_hall(pen: Pen, t: _Tones, w: float, time: float) -> None:
             if x + 44 < w * 0.26:
                 pen.rect(t.ink, x, y, 40, 64, radius=8)
                 pen.rect(t.goods[(row + k) % 7], x + 5, y + 8, 30, 46, radius=4, edge=0)
-    _sign(pen, t, w * 0.32, 56, w * 0.36, 92)  # a handset, a SIM card and signal bars
+    sign(pen, t, w * 0.32, 56, w * 0.36, 92)  # a handset, a SIM card and signal bars
     ink, cx = (WHITE if not t.hc else t.ink), w * 0.5
     pen.rect(ink, cx - w * 0.1 - 18, 70, 36, 64, radius=8, edge=0)
     pen.poly(ink, [(cx - 20, 74), (cx + 10, 74), (cx + 22, 88), (cx + 22, 130), (cx - 20, 130)], edge=0)
