@@ -78,6 +78,21 @@ def test_no_umbrella_coaching_card_pages_more_than_twice_at_the_largest_text(app
     assert max(pages for _, _, pages in cards) <= 2, [card for card in cards if card[2] > 2]
 
 
+COUNTER_SCENES = [path for path in sorted((ROOT / "scenes").glob("*.yaml"))
+                  if "channel: phone" not in path.read_text(encoding="utf-8")]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("language", ["en", "zh"])
+@pytest.mark.parametrize("scene", COUNTER_SCENES, ids=[path.stem for path in COUNTER_SCENES])
+def test_no_counter_scenes_coaching_card_pages_more_than_twice_at_the_largest_text(app, scene, language):
+    """Every shipped counter scene (a phone call's card keeps the options' column: the caller's card fills the
+    picture, so a long English card there may take three pages)."""
+    screen = start(app, scene, (1920, 1080), language)
+    cards = cards_along_a_path(app, screen)
+    assert max(pages for _, _, pages in cards) <= 2, [card for card in cards if card[2] > 2]
+
+
 @pytest.mark.parametrize("language", ["en", "zh"])
 @pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
 @pytest.mark.parametrize("text_size", [2, LARGEST])
