@@ -11,16 +11,18 @@ The chips are at the size of the top bar's stage chips (the stage chip on the ca
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 import pygame
 
+from game.ltext import pick
 from game.ui import art, phone
 from game.ui.strings import MOT_LABELS, t
 from game.ui.widgets import chip, panel, rating_colour
 from game.vocab import signed
 
 if TYPE_CHECKING:
+    from game.run import Coaching
     from game.ui.app import App
 
 CARD_TOP = 84  # layout units: below the top bar
@@ -51,6 +53,18 @@ def card_area(app: "App", picture: pygame.Rect, beside: pygame.Rect) -> pygame.R
         return pygame.Rect(beside)
     left = min(beside.left, art.figure_box(picture).right + app.theme.gap)
     return pygame.Rect(left, beside.top, beside.right - left, beside.height)
+
+
+def play_card(app: "App", view: Any, coaching: Optional["Coaching"], area: pygame.Rect) -> CardText:
+    """The play screen's card in ``area``: the ``coaching`` after a choice (its feedback, and the better choice
+    that was open), else the ending of ``view`` (the run's view of its node)."""
+    language = app.settings.language
+    if coaching is not None:
+        text = pick(coaching.feedback, language)
+        if coaching.better is not None:
+            text += "\n" + t("better_choice", language, text=pick(coaching.better, language))
+        return card_text(app, t("coaching", language), text, area, rating=coaching.rating, stage=coaching.stage)
+    return card_text(app, view.ending_title, view.ending_text, area)
 
 
 def card_text(app: "App", title: str, text: str, area: pygame.Rect, rating: Optional[int] = None,

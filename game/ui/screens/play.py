@@ -13,13 +13,12 @@ from typing import Optional
 
 import pygame
 
-from game.ltext import pick
 from game.run import Coaching
 from game.ui.actions import Action, Option
 from game.ui.keymap import CTRL, ENTER_KEYS, Binding, Keymap
 from game.ui.layout import option_stack
 from game.ui.phone import card_rect
-from game.ui.card import CardText, card_area, card_text
+from game.ui.card import CardText, card_area, play_card
 from game.ui.play_parts import PlayPicture, draw_hud, draw_hud_meter, hud_height
 from game.ui.screens.base import ACTIVATE_KEYS, NUMBER_KEYS, Screen
 from game.ui.play_ahead import Ahead
@@ -170,7 +169,7 @@ class PlayScreen(PlayPanels, Screen):
                                            hotkey=str(choice.number)))
         elif self.coaching is not None or (view.kind == "ending" and self.line_done):
             self.rects["card"] = card_area(self.app, self.rects["customer"], area)
-            self.card = self._card_text(self.rects["card"])
+            self.card = play_card(self.app, view, self.coaching, self.rects["card"])
             self.card_page = min(self.card_page, len(self.card.pages) - 1)
         self.rects["choices"] = area
         self.rects["customer"] = card_rect(self.app, self.rects["customer"], self.rects["dialog"].top - theme.px(28))
@@ -202,18 +201,6 @@ class PlayScreen(PlayPanels, Screen):
         theme = self.app.theme
         return pygame.Rect(round(theme.width * 0.03), theme.height - theme.px(12) - height, round(theme.width * 0.94),
                            height)
-
-    def _card_text(self, area: pygame.Rect) -> CardText:
-        """The coaching (after a choice) or the ending card, wrapped and paged for its ``area``."""
-        view, language = self.view, self.language
-        coaching = self.coaching
-        if coaching is not None:
-            text = pick(coaching.feedback, language)
-            if coaching.better is not None:
-                text += "\n" + t("better_choice", language, text=pick(coaching.better, language))
-            return card_text(self.app, t("coaching", language), text, area, rating=coaching.rating,
-                             stage=coaching.stage)
-        return card_text(self.app, view.ending_title, view.ending_text, area)
 
     # --- input -------------------------------------------------------------------------------
 
