@@ -221,6 +221,15 @@ KEY_TEXTS: tuple[tuple[str, str], ...] = (  # the keymaps (game.ui.keymap): how 
     entry("team_name_long", "The team name '{name}' is {n} characters long: keep it to {most}"),
     entry("team_name_control", "The team name '{name}' contains the control character {code}: use letters, digits, "
                                "spaces and punctuation only"),
+    # TRANSLATORS: a facilitator action the session refuses (game.workshop's WorkshopError), shown as a notice
+    entry("workshop_no_teams", "A session needs at least one team: add a team, then start"),
+    entry("workshop_names_not_text", "Team names must be text: type each team's name"),
+    entry("workshop_bad_mode", "The turn mode '{mode}' is not one the game knows: use one of {modes}"),
+    entry("workshop_no_plan", "This scene has no workshop plan, which 'key decisions only' needs: discuss every "
+                              "decision, or add a plan to the scene (docs/facilitator.md)"),
+    entry("workshop_no_vote", "There is no decision to vote on right now"),
+    entry("workshop_no_option", "There is no option {option} here"),
+    entry("workshop_no_tie", "There is no tie to break"),
     entry("rename_hint", "Click a team name and type to rename it"),
     entry("name_typing_hint", "Type the team's name"),
     entry("kn_digits", "1-9"),

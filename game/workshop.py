@@ -27,7 +27,24 @@ MAX_TEAM_NAME = 40  # fits a projector's team chip and a spreadsheet column
 
 
 class WorkshopError(ValueError):
-    """A facilitator action that does not apply now (no decision open, no tie to break...)."""
+    """A facilitator action that does not apply now (no decision open, no tie to break...).
+
+    It carries its sentence as a :class:`Notice` (a catalogue key and its values), so the core says nothing in
+    any one language: ``str()`` is the English (logs, tests), and a screen shows ``notice.in_language(...)``.
+
+    Args:
+        key: The catalogue entry (game/english_screens.py) that says what went wrong.
+        **values: The entry's placeholders.
+    """
+
+    def __init__(self, key: str, **values: str):
+        self.notice = Notice(key, **values)
+        super().__init__(str(self.notice))
+
+    @classmethod
+    def of(cls, notice: Notice) -> "WorkshopError":
+        """The error saying ``notice`` (a sentence already made, e.g. why team names cannot start)."""
+        return cls(notice.key, **notice.values)
 
 
 def _name_problem(name: str) -> Optional[Notice]:
@@ -115,17 +132,17 @@ class Workshop:
 
     def __post_init__(self) -> None:
         if not isinstance(self.teams, (list, tuple)) or not self.teams:
-            raise WorkshopError("a session needs at least one team")
+            raise WorkshopError("workshop_no_teams")
         if any(not isinstance(name, str) for name in self.teams):
-            raise WorkshopError("team names must be text")
+            raise WorkshopError("workshop_names_not_text")
         problem = teams_problem(list(self.teams))
         if problem is not None:
-            raise WorkshopError(str(problem))
+            raise WorkshopError.of(problem)
         names = [name.strip() for name in self.teams]
         if self.mode not in MODES:
-            raise WorkshopError(f"mode must be one of {', '.join(MODES)}")
+            raise WorkshopError("workshop_bad_mode", mode=str(self.mode), modes=", ".join(MODES))
         if self.key_only and self.program.workshop is None:
-            raise WorkshopError("this scene has no workshop plan: 'key decisions only' needs one")
+            raise WorkshopError("workshop_no_plan")
         self.teams = names
         self.story = Story(self.program)
         self.states: dict[str, State] = {team: self.story.start() for team in self.teams}
@@ -243,19 +260,19 @@ class Workshop:
 
     def _open_count(self) -> int:
         if self.kind() != "decision":
-            raise WorkshopError("there is no decision to vote on right now")
+            raise WorkshopError("workshop_no_vote")
         return len(self.story.open_choices(self.state))
 
     def add_vote(self, number: int, amount: int = 1) -> None:
         """Add ``amount`` votes (negative takes votes back, never below zero) for choice ``number``."""
         if not 1 <= number <= self._open_count():
-            raise WorkshopError(f"there is no option {letter(number)} here")
+            raise WorkshopError("workshop_no_option", option=letter(number))
         self.votes[number] = max(0, self.votes.get(number, 0) + amount)
 
     def set_votes(self, number: int, count: int) -> None:
         """Set the votes for choice ``number`` (typed counts)."""
         if not 1 <= number <= self._open_count():
-            raise WorkshopError(f"there is no option {letter(number)} here")
+            raise WorkshopError("workshop_no_option", option=letter(number))
         self.votes[number] = max(0, min(count, 9999))
 
     def reveal(self) -> Reveal:
@@ -273,10 +290,10 @@ class Workshop:
     def break_tie(self, number: int) -> None:
         """The facilitator picks among the tied options."""
         if self.pending_tie is None:
-            raise WorkshopError("there is no tie to break")
+            raise WorkshopError("workshop_no_tie")
         if number not in self.pending_tie:
-            tied = ", ".join(letter(n) for n in self.pending_tie)
-            raise WorkshopError(f"option {letter(number)} is not one of the tied options ({tied})")
+            tied = " / ".join(letter(n) for n in self.pending_tie)
+            raise WorkshopError("not_tied", option=letter(number), options=tied)
         self._take(number, tie=True)
 
     def cancel_tie(self) -> bool:

@@ -288,3 +288,25 @@ def test_the_projector_says_the_meter_in_the_words_and_levels_of_every_other_scr
     from game.ui.screens.projector import meter_label
 
     assert meter_words(meter, language) in meter_label(meter, language)
+
+
+@pytest.mark.parametrize("size", SIZES[:2], ids=[f"{w}x{h}" for w, h in SIZES[:2]])
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_the_debriefs_keys_are_right_aligned_like_the_play_screens_hint(make_app, tmp_path, size, language):
+    app = make_app(size, language)
+    for where in _states(app, tmp_path, False):
+        if where == "debrief page 1":
+            break
+    blocks = _drawn(app)
+    hint = app.screen.key_hint()
+    keys = next(block for block in blocks if hint in block.text)
+    line = app.book.line_height(keys.size)
+    for row in range(len(keys.lines)):  # where each line's letters are, from the pixels drawn
+        band = pygame.Rect(keys.rect.x, keys.rect.y + row * line, keys.rect.width, line)
+        pixels = app.surface.subsurface(band)
+        mask = pygame.mask.from_threshold(pixels, app.surface.get_at((0, app.theme.height - 1)), (3, 3, 3, 255))
+        mask.invert()
+        ink = mask.get_bounding_rects()
+        drawn = ink[0].unionall(ink[1:]).move(band.topleft)
+        starts = keys.rect.right - app.book.width(keys.lines[row], keys.size)  # where a right-aligned line starts
+        assert abs(drawn.left - starts) <= app.theme.px(4) and drawn.right <= keys.rect.right, (row, drawn, starts)

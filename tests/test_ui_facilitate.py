@@ -669,3 +669,30 @@ def test_toasts_on_the_set_up_and_the_debrief_keep_clear_of_their_hints(app):
         painted.invert()
         bottom = max(r.bottom for r in painted.get_bounding_rects())
         assert bottom <= min(rect.top for rect in app.screen.keep_clear), screen_of
+
+
+def test_a_refused_start_is_told_in_the_facilitators_language(app, tmp_path):
+    """'Key decisions only' chosen, then the scene's plan taken out of the file before Start: the session
+    refuses, and the toast says why in Chinese (the core's error carries a catalogue key, not English)."""
+    import yaml
+
+    from game.ui.strings import t
+
+    tutorial = yaml.safe_load(Path(TUTORIAL).read_text(encoding="utf-8"))
+    first = next(node_id for node_id, node in tutorial["nodes"].items() if node.get("choices"))
+    decision = {"node": first, "minutes": 5, "question": {"en": "Why?", "zh": "为什么？"},
+                "model_answer": {"en": "Listen first.", "zh": "先倾听。"}}
+    rubric = [{"en": "Did the team explore?", "zh": "小组是否先探索？"}]
+    tutorial["workshop"] = {"key_decisions": [decision], "rubric": rubric}
+    scene = tmp_path / "planned.yaml"
+    scene.write_text(yaml.safe_dump(tutorial, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    app.update_settings(language="zh")
+    app.open_facilitator_setup(str(scene))
+    click(app, button_centre(app, "plan"))
+    assert app.screen.key_only
+    del tutorial["workshop"]
+    scene.write_text(yaml.safe_dump(tutorial, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    click(app, button_centre(app, "start"))
+    assert app.workshop is None or not isinstance(app.screen, FacilitatorScreen)
+    assert app.toast is not None and "工作坊计划" in app.toast[0], app.toast  # not the core's English
+    assert app.toast[0] == t("workshop_no_plan", "zh")

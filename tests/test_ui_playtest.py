@@ -3,6 +3,7 @@
 scene is in progress, and an assessment's faces give no feedback."""
 
 import dataclasses
+import re
 from pathlib import Path
 
 import pygame
@@ -66,12 +67,26 @@ def test_backspace_is_offered_only_when_there_is_something_to_undo(app):
     assert "Backspace" in screen.key_hint()
 
 
+def long_feedback_scene(folder: Path) -> str:
+    """The umbrella scene with the first option's feedback three times as long (a card paged at large text:
+    the shipped feedback fits in two pages or fewer)."""
+    text = Path(UMBRELLA).read_text(encoding="utf-8")
+    start = text.index("feedback:", text.index("id: may_i_help"))
+    block = text[start:text.index("principles:", start)]
+    longer = re.sub(r'^(          (?:en|zh): )"(.*)"$', lambda m: f'{m[1]}"{" ".join([m[2]] * 3)}"', block,
+                    flags=re.MULTILINE)
+    path = folder / "umbrella_long_feedback.yaml"
+    path.write_text(text.replace(block, longer), encoding="utf-8")
+    return str(path)
+
+
 @pytest.mark.parametrize("language", ["en", "zh"])
-def test_a_paged_coaching_card_and_the_hint_say_the_same_thing(app, language):
+def test_a_paged_coaching_card_and_the_hint_say_the_same_thing(app, language, tmp_path):
     app.resize((1920, 1080))
     app.update_settings(language=language, text_size=5, coaching=True)
-    app.open_briefing(UMBRELLA)
-    app.begin(UMBRELLA, app.screen.program, "practice")
+    scene = long_feedback_scene(tmp_path)
+    app.open_briefing(scene)
+    app.begin(scene, app.screen.program, "practice")
     screen = to_decision(app)
     key(app, getattr(pygame, f"K_{screen.view.choices[0].number}"))
     finish_line(app)

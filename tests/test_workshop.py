@@ -6,11 +6,13 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 
 from game.loader import load_scene
 from game.workshop import Workshop, WorkshopError
 
-TUTORIAL = load_scene(str(Path(__file__).resolve().parent.parent / "scenes" / "tutorial.yaml")).program
+TUTORIAL_PATH = Path(__file__).resolve().parent.parent / "scenes" / "tutorial.yaml"
+TUTORIAL = load_scene(str(TUTORIAL_PATH)).program
 
 
 def _to_decision(workshop):
@@ -129,3 +131,40 @@ def test_the_facilitator_screen_asks_the_workshop_what_it_shows():
     assert workshop.visited()[-1] == workshop.state.node and workshop.place()[2] == 1
     assert workshop.notes() == (workshop.story.node(workshop.state).facilitator.notes
                                 if workshop.story.node(workshop.state).facilitator else None)
+
+
+def _refusals() -> list[WorkshopError]:
+    """One of each refusal the session makes, raised by the calls a facilitator's keys become."""
+    def raised(call) -> WorkshopError:
+        with pytest.raises(WorkshopError) as caught:
+            call()
+        return caught.value
+
+    tutorial = yaml.safe_load(TUTORIAL_PATH.read_text(encoding="utf-8"))
+    del tutorial["workshop"]
+    unplanned = load_scene(str(TUTORIAL_PATH), yaml.safe_dump(tutorial, allow_unicode=True)).program
+    at_line = Workshop(TUTORIAL, ["Solo"])
+    at_decision = Workshop(TUTORIAL, ["Solo"])
+    _to_decision(at_decision)
+    tied = Workshop(TUTORIAL, ["Solo"])
+    _to_decision(tied)
+    tied.add_vote(1)
+    tied.add_vote(2)
+    tied.reveal()
+    return [raised(lambda: Workshop(TUTORIAL, [])), raised(lambda: Workshop(TUTORIAL, [3])),
+            raised(lambda: Workshop(TUTORIAL, ["A", " "])), raised(lambda: Workshop(TUTORIAL, ["A"], mode="random")),
+            raised(lambda: Workshop(unplanned, ["A"], key_only=True)), raised(lambda: at_line.add_vote(1)),
+            raised(lambda: at_decision.add_vote(9)), raised(lambda: at_decision.set_votes(9, 2)),
+            raised(lambda: at_decision.break_tie(1)), raised(lambda: tied.break_tie(3))]
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_every_refusal_is_a_catalogue_sentence_the_screen_can_show_in_its_language(language):
+    refusals = _refusals()
+    assert len({refusal.notice.key for refusal in refusals}) == 9, "each refusal its own sentence (two say 'no C')"
+    for refusal in refusals:
+        assert str(refusal) == refusal.notice.in_language("en"), "str() is the English, for logs and tests"
+        shown = refusal.notice.in_language(language)
+        assert "{" not in shown and shown[:1].isupper() or not shown[:1].isascii()
+        if language == "zh":
+            assert re.search(r"[\u4e00-\u9fff]", shown) and shown != str(refusal), shown

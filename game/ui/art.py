@@ -141,6 +141,15 @@ def expression_for(meter: float) -> str:
     return METER_MOODS[meter_level(meter)]  # the meter's one vocabulary, shared with the card
 
 
+def figure_box(rect: pygame.Rect) -> pygame.Rect:
+    """Where :func:`draw_person` draws in ``rect``: the 3:4 figure scaled to fit and centred (a card beside
+    the picture may come up to it, over the backdrop on either side)."""
+    scale = min(rect.width / FIGURE_W, rect.height / FIGURE_H)
+    box = pygame.Rect(0, 0, round(FIGURE_W * scale), round(FIGURE_H * scale))
+    box.center = rect.center
+    return box
+
+
 def draw_person(surface: pygame.Surface, rect: pygame.Rect, expression: str, palette: ArtPalette, person: Person,
                 time: float = 0.0) -> None:
     """Draw ``person``, half body and facing the viewer, centred in ``rect`` on a transparent ground.

@@ -43,7 +43,7 @@ class TextBlock:
     minimum: int
     colour: tuple = (255, 255, 255)
     bold: bool = False
-    align: str = "left"  # left or center (within rect)
+    align: str = "left"  # left, center or right (each line within rect)
 
 
 @dataclass
@@ -59,11 +59,18 @@ class Canvas:
         y = block.rect.y
         for line in block.lines:
             rendered = self.book.render(line, block.size, block.colour, block.bold)
-            x = block.rect.x + ((block.rect.width - rendered.get_width()) // 2 if block.align == "center" else 0)
+            x = block.rect.x + _indent(block.align, block.rect.width - rendered.get_width())
             self.surface.blit(rendered, (x, y))
             y += self.book.line_height(block.size)
         self.drawn.append(block)
         return block
+
+
+def _indent(align: str, room: int) -> int:
+    """How far a line starts into its block, ``room`` being the block's width less the line's."""
+    if align not in ("left", "center", "right"):
+        raise ValueError(f"align must be left, center or right, not {align!r}")
+    return {"left": 0, "center": room // 2, "right": room}[align]
 
 
 def measure(book: TextBook, text: str, size: int, width: int, topleft: tuple[int, int], container: pygame.Rect,

@@ -13,13 +13,14 @@ import pygame
 
 from game.ui.actions import Option
 from game.ui.layout import recap_lines
-from game.ui.play_parts import draw_card, draw_hud_meter
+from game.ui.card import draw_card
+from game.ui.play_parts import draw_hud_meter
 from game.ui.strings import page_range, t
 from game.ui.widgets import chip, draw_button, meter_extent, panel
 
 if TYPE_CHECKING:
     from game.ui.app import App
-    from game.ui.play_parts import CardText
+    from game.ui.card import CardText
     from game.ui.widgets import Button
 
 
@@ -73,7 +74,7 @@ class PlayPanels:
         theme, book = self.app.theme, self.app.book
         beside = []
         if self.card is not None:
-            beside.append(draw_card(surface, self.app, self.card, self.rects["choices"], self.card_page))
+            beside.append(draw_card(surface, self.app, self.card, self.rects["card"], self.card_page, self.card_turns))
         if self.deciding:
             for button in self.buttons:  # unselected: the selected and the hovered one are drawn over them
                 draw_button(surface, button, theme, book, False, False)
@@ -81,6 +82,12 @@ class PlayPanels:
             if len(self.option_stack.pages) > 1:
                 beside.append(self._draw_page_indicator(surface))
         return beside[0].unionall(beside[1:]) if beside else pygame.Rect(0, 0, 0, 0)
+
+    @property
+    def card_turns(self) -> bool:
+        """True when Space turns the card's pages: the line is on its last page (Space turns the line's pages
+        first, the line being what led to the card)."""
+        return self.text_page >= len(self.pages) - 1
 
     def _moving_areas(self) -> list[pygame.Rect]:
         """Where :meth:`_draw_moving` will paint this frame, whatever the meter's value or how far the line

@@ -1,4 +1,4 @@
-"""Pieces of the play screen: the picture (cached), the top bar, and the coaching or ending card."""
+"""Pieces of the play screen: the picture (cached) and the top bar (the card: :mod:`game.ui.card`)."""
 
 from __future__ import annotations
 
@@ -9,16 +9,15 @@ from typing import TYPE_CHECKING, Optional
 import pygame
 
 from game.ui import art, phone
-from game.ui.strings import MOT_LABELS, t
-from game.vocab import CUSTOMER_SPEAKER, signed
-from game.ui.widgets import chip, draw_meter, draw_stage_tracker, panel, rating_colour
+from game.ui.strings import t
+from game.vocab import CUSTOMER_SPEAKER
+from game.ui.widgets import draw_meter, draw_stage_tracker
 
 if TYPE_CHECKING:
     from game.ui.app import App
 
 AMBIENT_SECONDS = 6.0  # backdrop motion (rain) runs this long after the last input, then the screen rests
 AMBIENT_FPS = 12  # rain is repainted this often; smooth enough for rain, and a fifth of the painting work
-CARD_TOP = 84  # layout units: below the top bar
 # People kept painted, by bytes: the one shown, the one before (a face changing back and forth as the
 # meter moves, two speakers taking turns) and those the next step may show, painted ahead while the
 # player reads (a decision of four options whose meter changes pass through two or three faces). A
@@ -282,77 +281,3 @@ def draw_hud_meter(surface: pygame.Surface, app: "App", rect: pygame.Rect, meter
     program = app.playing.program
     return draw_meter(surface, rect, meter, art.expression_for(meter), app.theme, app.book, app.settings.language,
                       (program.meter_min, program.meter_max), parts)
-
-
-@dataclass(frozen=True)
-class CardText:
-    """A card beside the picture (coaching or an ending): a title, optional chips, and pages of text."""
-
-    title: list[str]
-    chips: list[tuple[str, tuple]]
-    chip_rows: int
-    pages: list[list[str]]
-
-
-def card_text(app: "App", title: str, text: str, width: int, bottom: int, rating: Optional[int] = None,
-              stage: Optional[str] = None) -> CardText:
-    """Wrap a card's title and text for a card ``width`` wide ending above ``bottom``; page the text."""
-    theme, book, language = app.theme, app.book, app.settings.language
-    inner = width - 2 * theme.gap
-    title_lines = book.wrap(title, theme.font_px(24), inner, bold=True)
-    chips: list[tuple[str, tuple]] = []
-    rows = 0
-    if rating is not None and stage is not None:
-        chips = [(f"{signed(rating)}  {MOT_LABELS[language][rating]}", rating_colour(rating, theme)),
-                 (t(stage, language), theme.palette.accent)]
-        widths = [book.width(label, theme.body, bold=True) + max(theme.px(16), theme.body) for label, _ in chips]
-        rows = 1 if sum(widths) + theme.px(8) <= inner else 2
-    lines = book.wrap(text, theme.body, inner)
-    fixed = card_header(app, len(title_lines), rows) + 2 * theme.gap + indicator_height(app)
-    room = max(book.line_height(theme.body), bottom - theme.px(CARD_TOP) - theme.px(28) - fixed)
-    per_page = max(1, room // book.line_height(theme.body))
-    pages = [lines[i:i + per_page] for i in range(0, len(lines), per_page)] or [[]]
-    return CardText(title_lines, chips, rows, pages)
-
-
-def card_header(app: "App", title_lines: int, chip_rows: int) -> int:
-    """Height of a card's title and chips."""
-    theme, book = app.theme, app.book
-    chips = chip_rows * (round(theme.body * 1.6) + theme.px(8))
-    return title_lines * book.line_height(theme.font_px(24)) + theme.px(8) + chips
-
-
-def indicator_height(app: "App") -> int:
-    """Height of the "more" line under a paged card."""
-    return app.book.line_height(app.theme.font_px(14)) + app.theme.px(4)
-
-
-def draw_card(surface: pygame.Surface, app: "App", card: CardText, area: pygame.Rect, page: int) -> pygame.Rect:
-    """Draw ``card`` at the top of ``area``, showing text page ``page``; returns the area painted."""
-    theme, book, palette = app.theme, app.book, app.theme.palette
-    lines = card.pages[page]
-    paged = len(card.pages) > 1
-    height = card_header(app, len(card.title), card.chip_rows) + 2 * theme.gap \
-        + max(len(p) for p in card.pages) * book.line_height(theme.body) + (indicator_height(app) if paged else 0)
-    box = pygame.Rect(area.x, area.y, area.width, height)
-    edge = card.chips[0][1] if card.chips else palette.accent
-    painted = panel(surface, box, theme, book, edge=edge)
-    x, y = box.x + theme.gap, box.y + theme.gap
-    y = book.draw_lines(surface, card.title, theme.font_px(24), palette.text, (x, y), bold=True) + theme.px(8)
-    chip_x = x
-    for label, fill in card.chips:
-        width = book.width(label, theme.body, bold=True) + max(theme.px(16), theme.body)
-        if chip_x > x and chip_x + width > box.right - theme.gap:
-            chip_x, y = x, y + round(theme.body * 1.6) + theme.px(8)
-        rect = chip(surface, label, (chip_x, y), theme, book, fill, (255, 255, 255), size=theme.body)
-        chip_x = rect.right + theme.px(8)
-    if card.chips:
-        y += round(theme.body * 1.6) + theme.px(8)
-    book.draw_lines(surface, lines, theme.body, palette.text, (x, y))
-    if paged:
-        last = page == len(card.pages) - 1  # the last page says where it is, not that more follows
-        more = t("card_last" if last else "card_more", app.settings.language, page=page + 1, pages=len(card.pages))
-        rendered = book.render(more, theme.font_px(14), palette.text_dim)
-        surface.blit(rendered, (box.right - theme.gap - rendered.get_width(),
-                                box.bottom - theme.gap - book.line_height(theme.font_px(14))))
-    return painted

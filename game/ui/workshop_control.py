@@ -82,7 +82,7 @@ def start(app: "App", scene_path: str, teams: list[str], mode: str, key_only: bo
     try:
         workshop = Workshop(loaded.program, teams, mode, app.settings.language, key_only=key_only)
     except WorkshopError as exc:
-        app.notify(str(exc))
+        app.notify(exc.notice.in_language(app.settings.language))
         return
     app.saved(save_last_teams, app.store.folder, workshop.teams)
     WorkshopController(app, workshop).open()

@@ -142,7 +142,7 @@ class FacilitatorScreen(Screen):
         try:
             self._dispatch_key(key, shift)
         except WorkshopError as exc:
-            self._tell(str(exc))
+            self._tell(exc.notice.in_language(self.language))  # the core says it by key: in the screen's language
 
     def _dispatch_key(self, key: int, shift: bool) -> None:
         FACILITATOR_KEYS.dispatch(self, key, pygame.KMOD_SHIFT if shift else 0, self.modes())

@@ -13,13 +13,13 @@ from typing import Optional
 
 import pygame
 
-from game.ltext import pick
 from game.run import Coaching
 from game.ui.actions import Action, Option
 from game.ui.keymap import CTRL, ENTER_KEYS, Binding, Keymap
 from game.ui.layout import option_stack
 from game.ui.phone import card_rect
-from game.ui.play_parts import CardText, PlayPicture, card_text, draw_hud, draw_hud_meter, hud_height
+from game.ui.card import CardText, card_area, play_card
+from game.ui.play_parts import PlayPicture, draw_hud, draw_hud_meter, hud_height
 from game.ui.screens.base import ACTIVATE_KEYS, NUMBER_KEYS, Screen
 from game.ui.play_ahead import Ahead
 from game.ui.play_control import PlayController
@@ -168,7 +168,8 @@ class PlayScreen(PlayPanels, Screen):
                 self.buttons.append(Button(stack.rects[index], choice.text, Option(choice.number),
                                            hotkey=str(choice.number)))
         elif self.coaching is not None or (view.kind == "ending" and self.line_done):
-            self.card = self._card_text(area.width)
+            self.rects["card"] = card_area(self.app, self.rects["customer"], area)
+            self.card = play_card(self.app, view, self.coaching, self.rects["card"])
             self.card_page = min(self.card_page, len(self.card.pages) - 1)
         self.rects["choices"] = area
         self.rects["customer"] = card_rect(self.app, self.rects["customer"], self.rects["dialog"].top - theme.px(28))
@@ -200,18 +201,6 @@ class PlayScreen(PlayPanels, Screen):
         theme = self.app.theme
         return pygame.Rect(round(theme.width * 0.03), theme.height - theme.px(12) - height, round(theme.width * 0.94),
                            height)
-
-    def _card_text(self, width: int) -> CardText:
-        """The coaching (after a choice) or the ending card, wrapped and paged for the card area."""
-        view, language = self.view, self.language
-        coaching = self.coaching
-        if coaching is not None:
-            text = pick(coaching.feedback, language)
-            if coaching.better is not None:
-                text += "\n" + t("better_choice", language, text=pick(coaching.better, language))
-            return card_text(self.app, t("coaching", language), text, width, self.rects["dialog"].top,
-                             rating=coaching.rating, stage=coaching.stage)
-        return card_text(self.app, view.ending_title, view.ending_text, width, self.rects["dialog"].top)
 
     # --- input -------------------------------------------------------------------------------
 
@@ -438,8 +427,8 @@ class PlayScreen(PlayPanels, Screen):
             dialog = (view.speaker_name, view.speaker_role)  # the key hint moves with the modes: drawn apart
         card = None
         if self.card is not None:
-            card = (tuple(self.card.title), tuple(self.card.chips), self.card.chip_rows,
-                    tuple(tuple(page) for page in self.card.pages), self.card_page)
+            card = (tuple(self.rects["card"]), tuple(self.card.title), tuple(self.card.chips), self.card.chip_rows,
+                    tuple(tuple(page) for page in self.card.pages), self.card_page, self.card_turns)
         options = None
         if self.deciding:
             pages = tuple(tuple(page) for page in self.option_stack.pages)
