@@ -696,3 +696,21 @@ def test_a_refused_start_is_told_in_the_facilitators_language(app, tmp_path):
     assert app.workshop is None or not isinstance(app.screen, FacilitatorScreen)
     assert app.toast is not None and "工作坊计划" in app.toast[0], app.toast  # not the core's English
     assert app.toast[0] == t("workshop_no_plan", "zh")
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_a_letter_past_the_options_and_an_early_reveal_are_told_with_this_decisions_letters(app, language):
+    """The tutorial's first decision has three options (A-C): D adds no vote and says there is no D here, and
+    revealing before any vote asks for votes A-C, in the screen's language (both were silent or said A-D)."""
+    from game.ui.strings import t
+
+    app.update_settings(language=language)
+    app.start_workshop(TUTORIAL, ["North", "South"], "alternating")
+    to_decision(app)
+    assert len(app.workshop.view().choices) == 3
+    key(app, pygame.K_d)
+    assert not any(app.workshop.votes.values())
+    assert app.toast is not None and app.toast[0] == t("workshop_no_option", language, option="D"), app.toast
+    key(app, pygame.K_r)  # reveal with no votes in
+    assert app.toast is not None and app.toast[0] == t("enter_votes", language, last="C"), app.toast
+    assert "A-C" in app.toast[0] and "D" not in app.toast[0]
