@@ -263,10 +263,9 @@ class FacilitatorScreen(Screen):
     def vote(self, amount: int, key: int) -> None:
         """A letter (Shift: take back) adds a vote for that option, and selects it for typed counts."""
         number = LETTER_KEYS[key]
-        if number <= len(self.workshop.view().choices):
-            self._open_vote()
-            self.workshop.add_vote(number, amount)
-            self.selected, self.typed = number, ""
+        self.workshop.add_vote(number, amount)  # a letter past the options is refused (a toast in the screen's language)
+        self._open_vote()
+        self.selected, self.typed = number, ""
 
     def select(self, delta: int) -> None:
         """Up or Down while voting: the option typed digits count for."""
@@ -324,7 +323,7 @@ class FacilitatorScreen(Screen):
     def reveal(self) -> None:
         """Count the room's votes and show the result (and, for a clear majority, the consequences)."""
         if not any(self.workshop.votes.values()):
-            self._tell(t("enter_votes", self.language))
+            self._tell(t("enter_votes", self.language, last=letter(len(self.workshop.view().choices))))
             return
         self.timer_running = False
         self.revealed = self.workshop.reveal()
