@@ -13,7 +13,7 @@ import pygame
 
 from game.ui.actions import Option
 from game.ui.layout import recap_lines
-from game.ui.play_parts import draw_card, draw_hud_meter
+from game.ui.play_parts import card_box, draw_card, draw_hud_meter
 from game.ui.strings import page_range, t
 from game.ui.widgets import chip, draw_button, meter_extent, panel
 
@@ -81,6 +81,18 @@ class PlayPanels:
             if len(self.option_stack.pages) > 1:
                 beside.append(self._draw_page_indicator(surface))
         return beside[0].unionall(beside[1:]) if beside else pygame.Rect(0, 0, 0, 0)
+
+    def _panel_middles(self) -> list[pygame.Rect]:
+        """The rows of each panel's rounded box that its opaque fill covers from edge to edge (all but the
+        rows of its corners): whatever is under them is painted over when the panel is drawn."""
+        theme = self.app.theme
+        boxes = [self.rects["dialog"]]
+        if self.card is not None:
+            boxes.append(card_box(self.app, self.card, self.rects["choices"]))
+        if self.deciding:
+            boxes += [button.rect for button in self.buttons]
+        middles = [box.inflate(0, -2 * theme.radius) for box in boxes]
+        return [middle for middle in middles if middle.width > 0 and middle.height > 0]
 
     def _moving_areas(self) -> list[pygame.Rect]:
         """Where :meth:`_draw_moving` will paint this frame, whatever the meter's value or how far the line

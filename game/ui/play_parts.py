@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Optional, Sequence
 
 import pygame
 
 from game.ui import art, phone
+from game.ui.still_layer import pieces_outside
 from game.ui.strings import MOT_LABELS, t
 from game.vocab import CUSTOMER_SPEAKER, signed
 from game.ui.widgets import chip, draw_meter, draw_stage_tracker, panel, rating_colour
@@ -82,15 +83,23 @@ class PlayPicture:
         width, height, look, expression, high_contrast, moment = key
         return (width, height, look.backdrop, look.raining, high_contrast, moment), (look.person, expression)
 
-    def draw(self, surface: pygame.Surface, app: "App", rect: pygame.Rect, meter: float, assessing: bool) -> None:
-        """Blit the picture for the current node and the top bar's band (within the surface's clip),
-        painting first what changed."""
+    def draw(self, surface: pygame.Surface, app: "App", rect: pygame.Rect, meter: float, assessing: bool,
+             holes: Sequence[pygame.Rect] = ()) -> None:
+        """Blit the picture for the current node and the top bar's band (within the surface's clip, and
+        but for ``holes``: areas the caller paints over opaque right after), painting first what changed."""
         bar = self._bar(app)
         if phone.is_phone(app):  # a call: the caller's card and voice instead of a backdrop and a face
             phone.draw_call(surface, app, self, rect, meter, assessing)
             surface.blit(bar, (0, 0))
             return
-        surface.blit(self._scene(app, rect, meter, assessing, bar), (0, 0))
+        scene = self._scene(app, rect, meter, assessing, bar)
+        if not holes:
+            surface.blit(scene, (0, 0))
+            return
+        # a copy of the picture under a panel's opaque middle would be overwritten at once: 40 % of a
+        # whole frame's copy at 1080p (the line's box and four options)
+        for piece in pieces_outside(surface.get_clip(), holes):
+            surface.blit(scene, piece, piece)
 
     def _bar(self, app: "App") -> pygame.Surface:
         """The top bar's dark translucent band, kept here (not in the text cache, whose texts would push it out)."""
@@ -327,14 +336,21 @@ def indicator_height(app: "App") -> int:
     return app.book.line_height(app.theme.font_px(14)) + app.theme.px(4)
 
 
+def card_box(app: "App", card: CardText, area: pygame.Rect) -> pygame.Rect:
+    """The box :func:`draw_card` draws ``card`` in, at the top of ``area`` (as tall as its longest page)."""
+    theme = app.theme
+    paged = len(card.pages) > 1
+    height = card_header(app, len(card.title), card.chip_rows) + 2 * theme.gap \
+        + max(len(p) for p in card.pages) * app.book.line_height(theme.body) + (indicator_height(app) if paged else 0)
+    return pygame.Rect(area.x, area.y, area.width, height)
+
+
 def draw_card(surface: pygame.Surface, app: "App", card: CardText, area: pygame.Rect, page: int) -> pygame.Rect:
     """Draw ``card`` at the top of ``area``, showing text page ``page``; returns the area painted."""
     theme, book, palette = app.theme, app.book, app.theme.palette
     lines = card.pages[page]
     paged = len(card.pages) > 1
-    height = card_header(app, len(card.title), card.chip_rows) + 2 * theme.gap \
-        + max(len(p) for p in card.pages) * book.line_height(theme.body) + (indicator_height(app) if paged else 0)
-    box = pygame.Rect(area.x, area.y, area.width, height)
+    box = card_box(app, card, area)
     edge = card.chips[0][1] if card.chips else palette.accent
     painted = panel(surface, box, theme, book, edge=edge)
     x, y = box.x + theme.gap, box.y + theme.gap

@@ -234,3 +234,25 @@ def _without_nested(rects: list[pygame.Rect]) -> list[pygame.Rect]:
         if rect.width and rect.height and not inside:
             kept.append(rect)
     return kept
+
+
+def pieces_outside(area: pygame.Rect, holes: Sequence[pygame.Rect]) -> list[pygame.Rect]:
+    """``area`` cut into rectangles that together cover it but for ``holes`` (which they never overlap)."""
+    pieces = [pygame.Rect(area)]
+    for hole in holes:
+        kept = []
+        for piece in pieces:
+            cut = piece.clip(hole)
+            if not cut.width or not cut.height:
+                kept.append(piece)
+                continue
+            if cut.top > piece.top:  # the rows above the hole, the rows below it, then the hole's rows beside it
+                kept.append(pygame.Rect(piece.left, piece.top, piece.width, cut.top - piece.top))
+            if cut.bottom < piece.bottom:
+                kept.append(pygame.Rect(piece.left, cut.bottom, piece.width, piece.bottom - cut.bottom))
+            if cut.left > piece.left:
+                kept.append(pygame.Rect(piece.left, cut.top, cut.left - piece.left, cut.height))
+            if cut.right < piece.right:
+                kept.append(pygame.Rect(cut.right, cut.top, piece.right - cut.right, cut.height))
+        pieces = kept
+    return pieces
