@@ -174,6 +174,42 @@ def test_a_panel_looks_as_it_did_with_its_whole_shadow_blitted(window):
         assert painted == rect.union(rect.move(0, theme.px(4)))
 
 
+@pytest.mark.parametrize("window", [(1280, 720), (1920, 1080), (3840, 2160)])
+@pytest.mark.parametrize("high_contrast", [False, True])
+def test_a_panel_drawn_over_a_ground_left_out_of_its_middle_looks_as_over_the_whole_ground(window, high_contrast):
+    """The play frame copies its picture everywhere but under the panels' middles (the rows their rounded
+    fill covers edge to edge): a panel drawn over a ground with holes there, and stale pixels in the holes,
+    looks as it does drawn over the whole ground."""
+    from game.ui.still_layer import pieces_outside
+    from game.ui.text import TextBook
+    from game.ui.theme import make_theme
+    from game.ui.widgets import panel
+
+    pygame.display.init()
+    theme, book = make_theme(window, 1.0, high_contrast), TextBook()
+    ground = pygame.Surface((900, 700))
+    for x in range(0, 900, 7):  # a busy ground, so any pixel of it left in a middle shows
+        pygame.draw.line(ground, ((x * 37) % 256, (x * 11) % 256, (x * 5) % 256), (x, 0), (899 - x, 699), 5)
+    area = ground.get_rect()
+    for size in [(3, 3), (30, 12), (120, 40), (400, 260), (880, 300), (60, 600), (200, 2 * theme.radius + 1)]:
+        rect = pygame.Rect((10, 20), size)
+        middle = rect.inflate(0, -2 * theme.radius)
+        holes = [middle] if middle.width > 0 and middle.height > 0 else []
+        whole, ours = ground.copy(), pygame.Surface(area.size)
+        ours.fill((255, 0, 255))  # stale pixels where the ground is left out
+        pieces = pieces_outside(area, holes)
+        for piece in pieces:
+            ours.blit(ground, piece, piece)
+        panel(whole, rect, theme, book)
+        panel(ours, rect, theme, book)
+        assert pygame.image.tobytes(ours, "RGB") == pygame.image.tobytes(whole, "RGB"), size
+        # the pieces cover the area but for the holes, each pixel once
+        covered = sum(piece.width * piece.height for piece in pieces)
+        assert covered == area.width * area.height - sum(hole.width * hole.height for hole in holes), size
+        assert not any(a.colliderect(b) for i, a in enumerate(pieces) for b in pieces[i + 1:]), size
+        assert not any(piece.colliderect(hole) for piece in pieces for hole in holes), size
+
+
 def test_a_moving_call_card_above_a_tall_line_box_equals_the_whole_frame(app):
     """The caller's card changes (voice, timer) beside a line box tall enough to have covered its foot: the
     card now ends above the box (its headset caption stays readable), and each frame still equals the whole."""

@@ -115,6 +115,15 @@ def indicator_height(app: "App") -> int:
     return app.book.line_height(app.theme.font_px(14)) + app.theme.px(4)
 
 
+def card_box(app: "App", card: CardText, area: pygame.Rect) -> pygame.Rect:
+    """The box :func:`draw_card` draws ``card`` in, at the top of ``area`` (as tall as its longest page)."""
+    theme = app.theme
+    paged = len(card.pages) > 1
+    height = card_header(app, len(card.title), card.chip_rows, bool(card.chips)) + 2 * theme.gap \
+        + max(len(p) for p in card.pages) * app.book.line_height(theme.body) + (indicator_height(app) if paged else 0)
+    return pygame.Rect(area.x, area.y, area.width, height)
+
+
 def draw_card(surface: pygame.Surface, app: "App", card: CardText, area: pygame.Rect, page: int,
               turns: bool = True) -> pygame.Rect:
     """Draw ``card`` at the top of ``area``, showing text page ``page``; returns the area painted. A paged
@@ -123,9 +132,7 @@ def draw_card(surface: pygame.Surface, app: "App", card: CardText, area: pygame.
     theme, book, palette = app.theme, app.book, app.theme.palette
     lines = card.pages[page]
     paged = len(card.pages) > 1
-    height = card_header(app, len(card.title), card.chip_rows, bool(card.chips)) + 2 * theme.gap \
-        + max(len(p) for p in card.pages) * book.line_height(theme.body) + (indicator_height(app) if paged else 0)
-    box = pygame.Rect(area.x, area.y, area.width, height)
+    box = card_box(app, card, area)
     edge = card.chips[0][1] if card.chips else palette.accent
     painted = panel(surface, box, theme, book, edge=edge)
     x, y = box.x + theme.gap, box.y + theme.gap

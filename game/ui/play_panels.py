@@ -13,7 +13,7 @@ import pygame
 
 from game.ui.actions import Option
 from game.ui.layout import recap_lines
-from game.ui.card import draw_card
+from game.ui.card import card_box, draw_card
 from game.ui.play_parts import draw_hud_meter
 from game.ui.strings import page_range, t
 from game.ui.widgets import chip, draw_button, meter_extent, panel
@@ -88,6 +88,18 @@ class PlayPanels:
         """True when Space turns the card's pages: the line is on its last page (Space turns the line's pages
         first, the line being what led to the card)."""
         return self.text_page >= len(self.pages) - 1
+
+    def _panel_middles(self) -> list[pygame.Rect]:
+        """The rows of each panel's rounded box that its opaque fill covers from edge to edge (all but the
+        rows of its corners): whatever is under them is painted over when the panel is drawn."""
+        theme = self.app.theme
+        boxes = [self.rects["dialog"]]
+        if self.card is not None:
+            boxes.append(card_box(self.app, self.card, self.rects["card"]))
+        if self.deciding:
+            boxes += [button.rect for button in self.buttons]
+        middles = [box.inflate(0, -2 * theme.radius) for box in boxes]
+        return [middle for middle in middles if middle.width > 0 and middle.height > 0]
 
     def _moving_areas(self) -> list[pygame.Rect]:
         """Where :meth:`_draw_moving` will paint this frame, whatever the meter's value or how far the line

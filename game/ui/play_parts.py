@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Optional, Sequence
 
 import pygame
 
 from game.ui import art, phone
+from game.ui.still_layer import pieces_outside
 from game.ui.strings import t
 from game.vocab import CUSTOMER_SPEAKER
 from game.ui.widgets import draw_meter, draw_stage_tracker
@@ -81,15 +82,23 @@ class PlayPicture:
         width, height, look, expression, high_contrast, moment = key
         return (width, height, look.backdrop, look.raining, high_contrast, moment), (look.person, expression)
 
-    def draw(self, surface: pygame.Surface, app: "App", rect: pygame.Rect, meter: float, assessing: bool) -> None:
-        """Blit the picture for the current node and the top bar's band (within the surface's clip),
-        painting first what changed."""
+    def draw(self, surface: pygame.Surface, app: "App", rect: pygame.Rect, meter: float, assessing: bool,
+             holes: Sequence[pygame.Rect] = ()) -> None:
+        """Blit the picture for the current node and the top bar's band (within the surface's clip, and
+        but for ``holes``: areas the caller paints over opaque right after), painting first what changed."""
         bar = self._bar(app)
         if phone.is_phone(app):  # a call: the caller's card and voice instead of a backdrop and a face
             phone.draw_call(surface, app, self, rect, meter, assessing)
             surface.blit(bar, (0, 0))
             return
-        surface.blit(self._scene(app, rect, meter, assessing, bar), (0, 0))
+        scene = self._scene(app, rect, meter, assessing, bar)
+        if not holes:
+            surface.blit(scene, (0, 0))
+            return
+        # a copy of the picture under a panel's opaque middle would be overwritten at once: 40 % of a
+        # whole frame's copy at 1080p (the line's box and four options)
+        for piece in pieces_outside(surface.get_clip(), holes):
+            surface.blit(scene, piece, piece)
 
     def _bar(self, app: "App") -> pygame.Surface:
         """The top bar's dark translucent band, kept here (not in the text cache, whose texts would push it out)."""

@@ -92,7 +92,6 @@ class StillLayer:
         if ground != self.ground or len(parts) != len(self.parts) or bounds.size != self.size:
             self._whole(window, base, panels, bounds)
         elif held_ok:
-            self._restore_moving(window)
             changed = self._changes(window, parts, base, panels, bounds)
             if changed:
                 self._drop_patches([area for area in self.patches if pygame.Rect(area).collidelist(changed) != -1])
@@ -123,15 +122,18 @@ class StillLayer:
         self._drop_patches(list(self.patches))
         self.copied = None
 
-    def _restore_moving(self, window: pygame.Surface) -> None:
-        """Put back the still pixels where the last frame's moving parts were drawn."""
+    def _restore_moving(self, window: pygame.Surface, erase: Sequence[pygame.Rect] = ()) -> None:
+        """Put back the still pixels where the last frame's moving parts were drawn (but where the still
+        part is about to be drawn again: inside an area in ``erase``)."""
         for rect, area in self.moving:
-            window.blit(self.patches[area], rect, rect.move(-area[0], -area[1]))
+            if not any(erased.contains(rect) for erased in erase):
+                window.blit(self.patches[area], rect, rect.move(-area[0], -area[1]))
         self.moving = []
 
     def _changes(self, window: pygame.Surface, parts: tuple, base: DrawBase,
                  panels: Sequence[tuple[Hashable, DrawPanel]], bounds: pygame.Rect) -> list[pygame.Rect]:
-        """Draw again, on the window showing the last still frame, what changed; returns the areas drawn."""
+        """Restore the last frame's moving parts and draw again, on the window showing the last still frame,
+        what changed; returns the areas drawn."""
         erase = [pygame.Rect(rect) for (new, rect), (old, old_rect) in zip(parts, self.parts, strict=True)
                  if new != old for rect in (rect, old_rect)]
         old = self.panels
@@ -149,6 +151,7 @@ class StillLayer:
                         redraw.add(index)
                         erase.append(area)
                         grown = True
+        self._restore_moving(window, erase)  # what is erased next is not worth restoring
         if not erase and not redraw:
             return []
         self.rebuilds += 1
@@ -234,3 +237,25 @@ def _without_nested(rects: list[pygame.Rect]) -> list[pygame.Rect]:
         if rect.width and rect.height and not inside:
             kept.append(rect)
     return kept
+
+
+def pieces_outside(area: pygame.Rect, holes: Sequence[pygame.Rect]) -> list[pygame.Rect]:
+    """``area`` cut into rectangles that together cover it but for ``holes`` (which they never overlap)."""
+    pieces = [pygame.Rect(area)]
+    for hole in holes:
+        kept = []
+        for piece in pieces:
+            cut = piece.clip(hole)
+            if not cut.width or not cut.height:
+                kept.append(piece)
+                continue
+            if cut.top > piece.top:  # the rows above the hole, the rows below it, then the hole's rows beside it
+                kept.append(pygame.Rect(piece.left, piece.top, piece.width, cut.top - piece.top))
+            if cut.bottom < piece.bottom:
+                kept.append(pygame.Rect(piece.left, cut.bottom, piece.width, piece.bottom - cut.bottom))
+            if cut.left > piece.left:
+                kept.append(pygame.Rect(piece.left, cut.top, cut.left - piece.left, cut.height))
+            if cut.right < piece.right:
+                kept.append(pygame.Rect(cut.right, cut.top, piece.right - cut.right, cut.height))
+        pieces = kept
+    return pieces

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 Colour = tuple[int, int, int]
 BASE_HEIGHT = 720  # layouts are designed at 1280x720 and scale with the window height
@@ -48,6 +48,8 @@ class Theme:
     palette: Palette
     text_scale: float
     high_contrast: bool
+    # sizes worked out so far, by layout units: a play frame asks for about 160 (not part of the theme's value)
+    _sizes: dict[tuple[bool, float], int] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @property
     def unit(self) -> float:
@@ -56,11 +58,17 @@ class Theme:
 
     def px(self, value: float) -> int:
         """``value`` layout units in pixels."""
-        return max(1, round(value * self.unit))
+        size = self._sizes.get((False, value))
+        if size is None:
+            size = self._sizes[(False, value)] = max(1, round(value * self.unit))
+        return size
 
     def font_px(self, base: float) -> int:
         """A text size in pixels: scaled by the window and the player's text-size setting."""
-        return max(10, round(base * self.unit * self.text_scale))
+        size = self._sizes.get((True, base))
+        if size is None:
+            size = self._sizes[(True, base)] = max(10, round(base * self.unit * self.text_scale))
+        return size
 
     @property
     def body(self) -> int:

@@ -263,7 +263,7 @@ class FacilitatorScreen(Screen):
     def vote(self, amount: int, key: int) -> None:
         """A letter (Shift: take back) adds a vote for that option, and selects it for typed counts."""
         number = LETTER_KEYS[key]
-        self.workshop.add_vote(number, amount)  # a letter past the options is refused (a toast in the screen's language)
+        self.workshop.add_vote(number, amount)  # past the options: refused, told in a toast
         self._open_vote()
         self.selected, self.typed = number, ""
 

@@ -9,7 +9,7 @@ one, so Space and Enter never take a choice nobody selected.
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import Optional, Sequence
 
 import pygame
 
@@ -453,7 +453,8 @@ class PlayScreen(PlayPanels, Screen):
             return
         stays = self.app.screen is self and not self.app.toast  # else an overlay or a toast is drawn over it
         dialog, beside = self._panel_keys()
-        self.still.draw(surface, self._base_keys(), self._draw_base,
+        middles = self._panel_middles()  # the picture is not copied where a panel drawn next paints opaque
+        self.still.draw(surface, self._base_keys(), lambda window: self._draw_base(window, middles),
                         ((dialog, self._draw_dialog_panel), (beside, self._draw_beside)),
                         self._moving_areas, self._draw_moving, stays, self.app.theme)
 
@@ -462,11 +463,11 @@ class PlayScreen(PlayPanels, Screen):
         self._draw_base(surface)
         self._draw_panels(surface)
 
-    def _draw_base(self, surface: pygame.Surface) -> None:
+    def _draw_base(self, surface: pygame.Surface, holes: Sequence[pygame.Rect] = ()) -> None:
         """The picture and the top bar with the meter's bar (the whole meter, when it reaches the options'
         area), within the surface's clip: the top bar is left alone when the clip is below it (its meter
-        rect is then kept)."""
-        self.picture.draw(surface, self.app, self.rects["customer"], self.meter_shown, self.assessing)
+        rect is then kept). The picture is left out of ``holes`` (the panels' middles, painted over next)."""
+        self.picture.draw(surface, self.app, self.rects["customer"], self.meter_shown, self.assessing, holes)
         clip = surface.get_clip()
         if clip.top < hud_height(self.app) or not self.meter_rect.width:
             self.meter_rect = draw_hud(surface, self.app, self.view.stages, self.assessing)
