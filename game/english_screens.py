@@ -145,7 +145,9 @@ SCREEN_TEXTS: tuple[tuple[str, str], ...] = (  # the title, play, scorecard, set
     entry("axis_satisfaction", "Satisfaction"),
     entry("axis_decision", "Decision →"),
     entry("start_tick", "start"),
-    entry("footer", "{scenario} · {date} · Teams: {teams} · page {page} of {total}"),
+    # TRANSLATORS: entries of the debrief page's footer (the game puts the dots between them)
+    entry("footer_teams", "Teams: {teams}"),
+    entry("footer_page", "page {page} of {total}"),
     entry("votes_kept", "Nothing to take back: the votes stay"),
     entry("lrs_refused", "The learning record store refused {count} result(s): {reason}. They are kept in "
                          "saves/outbox/refused; tell your trainer."),

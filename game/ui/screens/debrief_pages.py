@@ -18,9 +18,9 @@ import pygame
 from game.ltext import pick
 from game.ui.blocks import Canvas, measure, one_line
 from game.ui.chart import LEVELS, journey_xy, meter_y
-from game.ui.keymap import HINT_SEPARATOR
-from game.ui.screens.projector import AMBER, DIM, background, QUALITY_TEXT, WHITE, projector_sizes, quality, \
-    rating_words
+from game.ui.keymap import HINT_SEPARATOR, NO_BREAK_SPACE
+from game.ui.screens.projector import AMBER, DIM, KEY_LINE_ALIGN, background, QUALITY_TEXT, WHITE, \
+    projector_sizes, quality, rating_words
 from game.ui.strings import t, team_name
 from game.ui.theme import Theme
 from game.vocab import meter_level, signed
@@ -300,13 +300,15 @@ class DebriefBuilder:
         shown = [HINT_SEPARATOR.join(part for part in (status, hint) if part)] + ([status] if status else [])
         for text in shown if hint or status else []:
             keys = measure(book, text, self.label, self.area.width, (self.margin, self.keys_top), self.screen,
-                           self.label, DIM, align="right")
+                           self.label, DIM, align=KEY_LINE_ALIGN)
             if keys.rect.bottom <= theme.height and not keys.rect.colliderect(line.rect):
                 canvas.draw(keys)
                 break
 
     def _footer(self, number: int, total: int) -> str:
-        """Scenario, date, teams and page number: an exported page stands on its own."""
+        """Scenario, date, teams and page number: an exported page stands on its own. The facts are entries of
+        a list (as in a key hint), so the footer breaks between them, and the page number is never split."""
         workshop = self.workshop
-        return self.t("footer", scenario=pick(workshop.program.title, self.language), date=workshop.started,
-                      teams=", ".join(self.teams), page=number, total=total)
+        page = self.t("footer_page", page=number, total=total).replace(" ", NO_BREAK_SPACE)
+        return HINT_SEPARATOR.join([pick(workshop.program.title, self.language), workshop.started,
+                                    self.t("footer_teams", teams=", ".join(self.teams)), page])
