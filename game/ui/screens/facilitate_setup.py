@@ -14,7 +14,7 @@ from game.ui.blocks import Canvas, TextBlock, measure, sizes_down
 from game.ui.actions import Action, TeamRow
 from game.ui.keymap import HINT_SEPARATOR, LANGUAGE_KEY, Binding, Keymap, entry
 from game.ui.screens.base import Screen
-from game.ui.screens.projector import DIM, background, WHITE, projector_sizes
+from game.ui.screens.projector import DIM, KEY_LINE_ALIGN, background, WHITE, projector_sizes
 from game.ui.strings import labelled, t, team_name
 from game.ui.widgets import Button
 from game.ui.workshop_control import key_decision_count
@@ -125,7 +125,7 @@ class FacilitatorSetup(Screen):
         margin, gap = round(theme.width * 0.05), theme.px(8)
         width = theme.width - 2 * margin
         hint = measure(book, self.key_hint(), sizes.label, width, (margin, 0), screen, sizes.label,
-                       DIM, align="center")
+                       DIM, align=KEY_LINE_ALIGN)
         hint.rect.bottom = theme.height - theme.px(6)
         for size in sizes_down(sizes.body, sizes.floor):
             pad = round(size * 0.3)
