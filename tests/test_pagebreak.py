@@ -25,6 +25,15 @@ def test_a_page_ends_at_the_sentence_end_near_its_bottom_not_mid_sentence():
     assert pages[1][0] == "Then offer the cable"
 
 
+def test_turning_between_sentences_never_costs_a_page():
+    text = "Listen to her first, and ask what happened. Then offer the cable that fits her phone and show her the " \
+           "label on the packet."
+    wrap = wrap_at(24)
+    assert len(wrap(text)) == 6, "two full pages of three lines"
+    pages = paginate(text, 3, wrap)
+    assert len(pages) == 2 and pages == [wrap(text)[:3], wrap(text)[3:]], "the sentence end would need a third page"
+
+
 def test_a_paragraph_that_would_be_split_starts_a_new_page():
     text = "She has waited an hour. Nobody came.\nA better choice was open: stand beside her. Then ask."
     pages = paginate(text, 3, wrap_at(24))
@@ -62,9 +71,10 @@ words = st.sampled_from(["cable", "phone", "her.", "Then", "quietly:", "'Where?'
 
 @settings(max_examples=150, deadline=None)
 @given(st.lists(words, min_size=1, max_size=60), st.integers(min_value=1, max_value=6),
-       st.integers(min_value=6, max_value=30))
+       st.integers(min_value=10, max_value=30))  # every word fits on a line
 def test_no_page_is_longer_than_asked_and_no_text_is_lost(parts, per_page, width):
     text = " ".join(parts).strip() or "a"
     pages = paginate(text, per_page, wrap_at(width))
     assert all(len(page) <= per_page for page in pages)
+    assert len(pages) <= max(1, -(-len(wrap_at(width)(text)) // per_page)), "no more pages than filling them takes"
     assert re.sub(r"\s", "", "".join(line for page in pages for line in page)) == re.sub(r"\s", "", text)

@@ -86,14 +86,20 @@ SENTENCE_END = re.compile(r"[.!?。！？…][\"'’”）)」』》]*(\s|$)")
 
 
 def turns_between_thoughts(pages: list[list[str]], better: str) -> None:
-    """Each page of a paged card but the last ends at a sentence's end unless none is in its lower half, and the
-    better choice's paragraph is split over two pages only when it starts in a page's upper half."""
-    for number, page in enumerate(pages[:-1]):
-        half = len(page) - len(page) // 2  # a page ended there is at least half full
-        near = " ".join(page[half - 1:])
-        assert SENTENCE_END.search(page[-1]) or not SENTENCE_END.search(near), (number, page)
-        starts = [row for row, line in enumerate(page) if line.startswith(better)]
-        assert not starts or starts[0] < half, ("the better choice split though its start was near", number, page)
+    """A two-page card's first page ends at a sentence's end when one is in its lower half, and the better choice's
+    paragraph starts the second page when it starts in the first page's lower half, unless what would move then
+    no longer fits on the second page (turning between thoughts never costs a page)."""
+    if len(pages) != 2:
+        return
+    first, second = pages
+    per_page = len(first)  # at least: the first page is never longer than a page
+    half = per_page - per_page // 2  # a page ended there is at least half full
+    near = [row for row in range(half - 1, per_page) if SENTENCE_END.search(first[row])]
+    if near and len(second) + per_page - near[-1] <= per_page:  # what follows it fits on the second page
+        assert SENTENCE_END.search(first[-1]), ("mid-sentence", pages)
+    starts = [row for row, line in enumerate(first) if line.startswith(better)]
+    near_start = starts and starts[0] >= half and len(second) <= starts[0]  # and it would fit on the second page
+    assert not near_start, ("the better choice split though its start was near", pages)
 
 
 COUNTER_SCENES = [path for path in sorted((ROOT / "scenes").glob("*.yaml"))

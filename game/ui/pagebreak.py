@@ -20,26 +20,31 @@ WORD, SENTENCE, PARAGRAPH = 0, 1, 2  # how good a place to end a page is
 
 
 def paginate(text: str, per_page: int, wrap: Wrap) -> list[list[str]]:
-    """``text`` as pages of at most ``per_page`` lines each (``wrap`` gives a text's lines).
+    """``text`` as pages of at most ``per_page`` lines each (``wrap`` gives a text's lines), in as few pages as
+    filling every page would take.
 
     A page that cannot hold the rest ends at the last paragraph end that leaves it at least half full, else at
-    the last sentence end that does, else where its lines run out (in the middle of a sentence).
+    the last sentence end that does, else where its lines run out (in the middle of a sentence); an end that
+    would leave more than the pages left can hold is passed over (turning between thoughts never costs a page).
     """
+    per_page = max(1, per_page)
     pages: list[list[str]] = []
     rest = text
+    budget = -(-len(wrap(text)) // per_page)  # the pages a text filling every page takes
     while True:
         lines = wrap(rest)
         if len(lines) <= per_page:
             return pages + [lines]
-        cut = _page_end(rest, max(1, per_page), wrap)
+        cut = _page_end(rest, per_page, wrap, max(1, budget - len(pages) - 1) * per_page)
         pages.append(wrap(rest[:cut].rstrip()))
         rest = rest[cut:].lstrip()
         if not rest:
             return pages
 
 
-def _page_end(text: str, per_page: int, wrap: Wrap) -> int:
-    """Where the page that starts ``text`` ends (an offset into it), ``text`` being longer than a page."""
+def _page_end(text: str, per_page: int, wrap: Wrap, room_after: int) -> int:
+    """Where the page that starts ``text`` ends (an offset into it), ``text`` being longer than a page and the
+    pages after it holding ``room_after`` lines."""
     places = break_places(text)
 
     def lines_to(index: int) -> int:
@@ -51,10 +56,11 @@ def _page_end(text: str, per_page: int, wrap: Wrap) -> int:
     half = per_page - per_page // 2
     for wanted in (PARAGRAPH, SENTENCE):
         for index in range(low, -1, -1):
-            if lines_to(index) < half:
-                break
-            if places[index][1] >= wanted:
-                return places[index][0]
+            offset, kind = places[index]
+            if lines_to(index) < half or len(wrap(text[offset:].lstrip())) > room_after:
+                break  # an earlier end leaves the page emptier and more for the pages after it
+            if kind >= wanted:
+                return offset
     return places[low][0]
 
 
