@@ -131,6 +131,7 @@ SCREEN_TEXTS: tuple[tuple[str, str], ...] = (  # the title, play, scorecard, set
     entry("discuss", "Discuss"),
     entry("discuss_all", "every decision"),
     entry("discuss_key", "the {n} key decisions only, quick votes for the rest"),
+    entry("discuss_key_one", "the key decision only, quick votes for the rest"),
     entry("no_plan", "(this scenario has no workshop plan)"),
     entry("journeys_title", "Satisfaction over the decisions"),
     entry("decisions_title", "Decision by decision"),

@@ -7,6 +7,9 @@ rows sized to their text, nothing shrunk or clipped.
 
 from __future__ import annotations
 
+import os
+from typing import Optional
+
 import pygame
 
 from game.ltext import pick
@@ -45,6 +48,16 @@ MAX_TEAMS = 6
 MAX_NAME = MAX_TEAM_NAME
 ROW_FILL, ROW_EDGE, FOCUS = (28, 38, 56), (90, 104, 130), (250, 200, 60)
 SELECTION = (52, 96, 170)  # behind a name selected whole
+CHECK_SECONDS = 1.0  # how often the chosen scene's file is looked at for changes (a stat, cheap)
+
+
+def file_stamp(path: str) -> Optional[tuple[int, int]]:
+    """When the file at ``path`` was last changed and its size (None when it cannot be read)."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return info.st_mtime_ns, info.st_size
 
 
 class FacilitatorSetup(Screen):
@@ -64,7 +77,8 @@ class FacilitatorSetup(Screen):
         self.rows: list[tuple[Button, TextBlock]] = []
         self.fixed: list[TextBlock] = []
         self.drawn: list[TextBlock] = []
-        self._plans: dict[str, int] = {}
+        self._plans: dict[str, tuple[Optional[tuple[int, int]], int]] = {}  # path: (file stamp, key decisions)
+        self.since_check = 0.0  # seconds since the scene's file was last looked at
 
     @property
     def card(self):
@@ -72,11 +86,27 @@ class FacilitatorSetup(Screen):
         return next((card for card in self.app.cards if card.path == self.scene_path), None)
 
     def plan_size(self) -> int:
-        """How many key decisions the chosen scene's workshop plan has (0: no plan)."""
-        if self.scene_path not in self._plans:
-            playable = self.card is not None and not self.card.errors
-            self._plans[self.scene_path] = key_decision_count(self.scene_path) if playable else 0
-        return self._plans[self.scene_path]
+        """How many key decisions the chosen scene's workshop plan has as its file is now (0: no plan, or the
+        file has errors): read again whenever the file changed, so the set-up says what Start will do."""
+        stamp = file_stamp(self.scene_path)
+        seen = self._plans.get(self.scene_path)
+        if seen is None or seen[0] != stamp:
+            seen = (stamp, key_decision_count(self.scene_path) if self.card is not None and stamp else 0)
+            self._plans[self.scene_path] = seen
+        return seen[1]
+
+    def update(self, dt: float) -> bool:
+        """Look at the chosen scene's file now and then: when it changed (its plan edited or taken out while
+        the set-up is shown), lay out again; True then, so the change is drawn."""
+        self.since_check += dt
+        if self.since_check < CHECK_SECONDS:
+            return False
+        self.since_check = 0.0
+        seen = self._plans.get(self.scene_path)
+        if seen is not None and seen[0] == file_stamp(self.scene_path):
+            return False
+        self.layout()
+        return True
 
     # --- layout ------------------------------------------------------------------------------
 
@@ -95,7 +125,9 @@ class FacilitatorSetup(Screen):
         rows.append([(labelled(t("mode", self.language), t("mode_" + self.mode, self.language), self.language),
                       "mode", True)])
         plan = self.plan_size()
-        value = t("discuss_key", self.language, n=plan) if self.key_only else t("discuss_all", self.language)
+        value = t("discuss_all", self.language)
+        if self.key_only:
+            value = t("discuss_key_one", self.language) if plan == 1 else t("discuss_key", self.language, n=plan)
         if not plan:
             value += " " + t("no_plan", self.language)
         rows.append([(labelled(t("discuss", self.language), value, self.language), "plan", bool(plan))])
@@ -119,6 +151,8 @@ class FacilitatorSetup(Screen):
 
     def layout(self) -> None:
         self._follow_language()
+        if not self.plan_size():  # the plan went away (or the scene has none): every decision is discussed
+            self.key_only = False
         theme, book = self.app.theme, self.app.book
         sizes = projector_sizes(theme)
         screen = pygame.Rect(0, 0, theme.width, theme.height)
