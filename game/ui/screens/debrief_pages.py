@@ -119,17 +119,22 @@ class DebriefBuilder:
                                     self._key_rows(key), "key")
             criteria = [(self._text_row, (f"{n}. {pick(c, self.language)}", WHITE, False))
                         for n, c in enumerate(plan.rubric, start=1)]
-            pages += self._flow(self.t("rubric_title"), [(self._text_row, (self.t("rubric_intro"), AMBER, False))]
+            pages += self._flow(self.t("rubric_title"), [(self._heading_row, (self.t("rubric_intro"), AMBER, False))]
                                 + criteria, "rubric")
         return pages
 
     def _flow(self, title: str, rows: list[tuple[Callable, tuple]], kind: str) -> list[Page]:
-        """Place rows top to bottom, starting a new page (same title, "continued") where one runs out."""
+        """Place rows top to bottom, starting a new page (same title, "continued") where one runs out; a heading
+        (:meth:`_heading_row`) goes with the row after it, never alone at the bottom of a page."""
         pages = [Page(title, kind=kind)]
         y = self.area.y
-        for make, args in rows:
+        for index, (make, args) in enumerate(rows):
             height = make(y, *args, measure_only=True)
-            if y + height > self.area.bottom and pages[-1].parts:
+            needed = height
+            if make == self._heading_row and index + 1 < len(rows):
+                after, after_args = rows[index + 1]
+                needed += self.gap + after(y, *after_args, measure_only=True)
+            if y + needed > self.area.bottom and pages[-1].parts:
                 pages.append(Page(f"{title} {self.t('continued')}", kind=kind))
                 y = self.area.y
             pages[-1].parts.append(functools.partial(_draw_row, make, y, args))
@@ -145,6 +150,11 @@ class DebriefBuilder:
         if canvas is not None:
             canvas.draw(block)
         return block.rect.height
+
+    def _heading_row(self, y: int, text: str, colour: tuple, bold: bool, measure_only: bool = False,
+                     canvas: Optional[Canvas] = None) -> int:
+        """A text row that heads the rows after it (a decision's number, a key decision's question)."""
+        return self._text_row(y, text, colour, bold, measure_only, canvas)
 
     def _team_row(self, y: int, index: int, lines: list[tuple[str, tuple, bool]], measure_only: bool = False,
                   canvas: Optional[Canvas] = None) -> int:
@@ -206,7 +216,7 @@ class DebriefBuilder:
         longest = max((len(row["decisions"]) for row in self.results), default=0)
         rows: list[tuple[Callable, tuple]] = []
         for number in range(longest):
-            rows.append((self._text_row, (self.t("decision", n=number + 1), AMBER, True)))
+            rows.append((self._heading_row, (self.t("decision", n=number + 1), AMBER, True)))
             for index, row in enumerate(self.results):
                 if number < len(row["decisions"]):
                     rows.append((self._team_row, (index, self._choice_lines(row["decisions"][number]))))
@@ -214,7 +224,7 @@ class DebriefBuilder:
 
     def _key_rows(self, key) -> list[tuple[Callable, tuple]]:
         rows: list[tuple[Callable, tuple]] = [
-            (self._text_row, (pick(key.question, self.language), WHITE, True)),
+            (self._heading_row, (pick(key.question, self.language), WHITE, True)),
             (self._text_row, (self.t("model_answer", text=pick(key.model_answer, self.language)), AMBER, False))]
         for index, row in enumerate(self.results):
             taken = [d for d in row["decisions"] if d["node"] == key.node]
