@@ -42,7 +42,7 @@ def test_the_plan_taken_out_while_the_set_up_is_shown_is_shown_gone_and_start_di
     app.screen.activate("plan")
     assert t("discuss_key", "en", n=2) in shown(app)
     write_scene(scene, plan=False)
-    settle(app, 3, 0.5)  # the window idles: a frame each half second
+    settle(app)  # the window idles: it wakes twice a second
     assert t("no_plan", "en") in shown(app) and t("discuss_key", "en", n=2) not in shown(app)
     key(app, pygame.K_RETURN)
     assert isinstance(app.screen, FacilitatorScreen), "Start starts what the set-up shows"
@@ -68,7 +68,7 @@ def test_a_plan_put_back_is_offered_again(app, tmp_path):
     app.open_facilitator_setup(str(scene))
     assert t("no_plan", "en") in shown(app)
     write_scene(scene, plan=True)
-    settle(app, 3, 0.5)
+    settle(app)
     assert t("no_plan", "en") not in shown(app)
     app.screen.activate("plan")
     assert t("discuss_key", "en", n=2) in shown(app)

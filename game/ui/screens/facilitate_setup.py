@@ -48,7 +48,6 @@ MAX_TEAMS = 6
 MAX_NAME = MAX_TEAM_NAME
 ROW_FILL, ROW_EDGE, FOCUS = (28, 38, 56), (90, 104, 130), (250, 200, 60)
 SELECTION = (52, 96, 170)  # behind a name selected whole
-CHECK_SECONDS = 1.0  # how often the chosen scene's file is looked at for changes (a stat, cheap)
 
 
 def file_stamp(path: str) -> Optional[tuple[int, int]]:
@@ -78,7 +77,6 @@ class FacilitatorSetup(Screen):
         self.fixed: list[TextBlock] = []
         self.drawn: list[TextBlock] = []
         self._plans: dict[str, tuple[Optional[tuple[int, int]], int]] = {}  # path: (file stamp, key decisions)
-        self.since_check = 0.0  # seconds since the scene's file was last looked at
 
     @property
     def card(self):
@@ -96,12 +94,9 @@ class FacilitatorSetup(Screen):
         return seen[1]
 
     def update(self, dt: float) -> bool:
-        """Look at the chosen scene's file now and then: when it changed (its plan edited or taken out while
-        the set-up is shown), lay out again; True then, so the change is drawn."""
-        self.since_check += dt
-        if self.since_check < CHECK_SECONDS:
-            return False
-        self.since_check = 0.0
+        """Look at the chosen scene's file (a stat: the idle window wakes twice a second, so this is cheap): when
+        it changed (its plan edited or taken out while the set-up is shown), lay out again; True then, so the
+        change is drawn."""
         seen = self._plans.get(self.scene_path)
         if seen is not None and seen[0] == file_stamp(self.scene_path):
             return False
