@@ -131,6 +131,7 @@ SCREEN_TEXTS: tuple[tuple[str, str], ...] = (  # the title, play, scorecard, set
     entry("discuss", "Discuss"),
     entry("discuss_all", "every decision"),
     entry("discuss_key", "the {n} key decisions only, quick votes for the rest"),
+    entry("discuss_key_one", "the key decision only, quick votes for the rest"),
     entry("no_plan", "(this scenario has no workshop plan)"),
     entry("journeys_title", "Satisfaction over the decisions"),
     entry("decisions_title", "Decision by decision"),
@@ -145,7 +146,9 @@ SCREEN_TEXTS: tuple[tuple[str, str], ...] = (  # the title, play, scorecard, set
     entry("axis_satisfaction", "Satisfaction"),
     entry("axis_decision", "Decision →"),
     entry("start_tick", "start"),
-    entry("footer", "{scenario} · {date} · Teams: {teams} · page {page} of {total}"),
+    # TRANSLATORS: entries of the debrief page's footer (the game puts the dots between them)
+    entry("footer_teams", "Teams: {teams}"),
+    entry("footer_page", "page {page} of {total}"),
     entry("votes_kept", "Nothing to take back: the votes stay"),
     entry("lrs_refused", "The learning record store refused {count} result(s): {reason}. They are kept in "
                          "saves/outbox/refused; tell your trainer."),

@@ -17,6 +17,7 @@ import pygame
 
 from game.ltext import pick
 from game.ui import art, phone
+from game.ui.pagebreak import paginate
 from game.ui.strings import MOT_LABELS, t
 from game.ui.widgets import chip, panel, rating_colour
 from game.vocab import signed
@@ -70,7 +71,8 @@ def play_card(app: "App", view: Any, coaching: Optional["Coaching"], area: pygam
 def card_text(app: "App", title: str, text: str, area: pygame.Rect, rating: Optional[int] = None,
               stage: Optional[str] = None) -> CardText:
     """Wrap a card's title and text for a card in ``area`` (as wide, at most as tall); page the text when it
-    does not fit (each page then keeps a line for the page indicator)."""
+    does not fit (each page then keeps a line for the page indicator, and ends at a paragraph's or a sentence's
+    end when one is near: :func:`game.ui.pagebreak.paginate`)."""
     theme, book, language = app.theme, app.book, app.settings.language
     inner = area.width - 2 * theme.gap
     title_font = theme.font_px(24)
@@ -86,10 +88,10 @@ def card_text(app: "App", title: str, text: str, area: pygame.Rect, rating: Opti
     lines = book.wrap(text, theme.body, inner)
     line = book.line_height(theme.body)
     room = area.height - card_header(app, len(title_lines), rows, bool(chips)) - 2 * theme.gap
-    if len(lines) * line > room:  # paged: each page keeps room for the indicator under it
-        room -= indicator_height(app)
-    per_page = max(1, room // line)
-    pages = [lines[i:i + per_page] for i in range(0, len(lines), per_page)] or [[]]
+    if len(lines) * line <= room:
+        return CardText(title_lines, chips, rows, [lines])
+    room -= indicator_height(app)  # paged: each page keeps room for the indicator under it
+    pages = paginate(text, max(1, room // line), lambda piece: book.wrap(piece, theme.body, inner))
     return CardText(title_lines, chips, rows, pages)
 
 

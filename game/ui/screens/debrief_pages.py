@@ -18,9 +18,9 @@ import pygame
 from game.ltext import pick
 from game.ui.blocks import Canvas, measure, one_line
 from game.ui.chart import LEVELS, journey_xy, meter_y
-from game.ui.keymap import HINT_SEPARATOR
-from game.ui.screens.projector import AMBER, DIM, background, QUALITY_TEXT, WHITE, projector_sizes, quality, \
-    rating_words
+from game.ui.keymap import HINT_SEPARATOR, NO_BREAK_SPACE
+from game.ui.screens.projector import AMBER, DIM, KEY_LINE_ALIGN, background, QUALITY_TEXT, WHITE, \
+    projector_sizes, quality, rating_words
 from game.ui.strings import t, team_name
 from game.ui.theme import Theme
 from game.vocab import meter_level, signed
@@ -119,17 +119,22 @@ class DebriefBuilder:
                                     self._key_rows(key), "key")
             criteria = [(self._text_row, (f"{n}. {pick(c, self.language)}", WHITE, False))
                         for n, c in enumerate(plan.rubric, start=1)]
-            pages += self._flow(self.t("rubric_title"), [(self._text_row, (self.t("rubric_intro"), AMBER, False))]
+            pages += self._flow(self.t("rubric_title"), [(self._heading_row, (self.t("rubric_intro"), AMBER, False))]
                                 + criteria, "rubric")
         return pages
 
     def _flow(self, title: str, rows: list[tuple[Callable, tuple]], kind: str) -> list[Page]:
-        """Place rows top to bottom, starting a new page (same title, "continued") where one runs out."""
+        """Place rows top to bottom, starting a new page (same title, "continued") where one runs out; a heading
+        (:meth:`_heading_row`) goes with the row after it, never alone at the bottom of a page."""
         pages = [Page(title, kind=kind)]
         y = self.area.y
-        for make, args in rows:
+        for index, (make, args) in enumerate(rows):
             height = make(y, *args, measure_only=True)
-            if y + height > self.area.bottom and pages[-1].parts:
+            needed = height
+            if make == self._heading_row and index + 1 < len(rows):
+                after, after_args = rows[index + 1]
+                needed += self.gap + after(y, *after_args, measure_only=True)
+            if y + needed > self.area.bottom and pages[-1].parts:
                 pages.append(Page(f"{title} {self.t('continued')}", kind=kind))
                 y = self.area.y
             pages[-1].parts.append(functools.partial(_draw_row, make, y, args))
@@ -145,6 +150,11 @@ class DebriefBuilder:
         if canvas is not None:
             canvas.draw(block)
         return block.rect.height
+
+    def _heading_row(self, y: int, text: str, colour: tuple, bold: bool, measure_only: bool = False,
+                     canvas: Optional[Canvas] = None) -> int:
+        """A text row that heads the rows after it (a decision's number, a key decision's question)."""
+        return self._text_row(y, text, colour, bold, measure_only, canvas)
 
     def _team_row(self, y: int, index: int, lines: list[tuple[str, tuple, bool]], measure_only: bool = False,
                   canvas: Optional[Canvas] = None) -> int:
@@ -206,7 +216,7 @@ class DebriefBuilder:
         longest = max((len(row["decisions"]) for row in self.results), default=0)
         rows: list[tuple[Callable, tuple]] = []
         for number in range(longest):
-            rows.append((self._text_row, (self.t("decision", n=number + 1), AMBER, True)))
+            rows.append((self._heading_row, (self.t("decision", n=number + 1), AMBER, True)))
             for index, row in enumerate(self.results):
                 if number < len(row["decisions"]):
                     rows.append((self._team_row, (index, self._choice_lines(row["decisions"][number]))))
@@ -214,7 +224,7 @@ class DebriefBuilder:
 
     def _key_rows(self, key) -> list[tuple[Callable, tuple]]:
         rows: list[tuple[Callable, tuple]] = [
-            (self._text_row, (pick(key.question, self.language), WHITE, True)),
+            (self._heading_row, (pick(key.question, self.language), WHITE, True)),
             (self._text_row, (self.t("model_answer", text=pick(key.model_answer, self.language)), AMBER, False))]
         for index, row in enumerate(self.results):
             taken = [d for d in row["decisions"] if d["node"] == key.node]
@@ -300,13 +310,15 @@ class DebriefBuilder:
         shown = [HINT_SEPARATOR.join(part for part in (status, hint) if part)] + ([status] if status else [])
         for text in shown if hint or status else []:
             keys = measure(book, text, self.label, self.area.width, (self.margin, self.keys_top), self.screen,
-                           self.label, DIM, align="right")
+                           self.label, DIM, align=KEY_LINE_ALIGN)
             if keys.rect.bottom <= theme.height and not keys.rect.colliderect(line.rect):
                 canvas.draw(keys)
                 break
 
     def _footer(self, number: int, total: int) -> str:
-        """Scenario, date, teams and page number: an exported page stands on its own."""
+        """Scenario, date, teams and page number: an exported page stands on its own. The facts are entries of
+        a list (as in a key hint), so the footer breaks between them, and the page number is never split."""
         workshop = self.workshop
-        return self.t("footer", scenario=pick(workshop.program.title, self.language), date=workshop.started,
-                      teams=", ".join(self.teams), page=number, total=total)
+        page = self.t("footer_page", page=number, total=total).replace(" ", NO_BREAK_SPACE)
+        return HINT_SEPARATOR.join([pick(workshop.program.title, self.language), workshop.started,
+                                    self.t("footer_teams", teams=", ".join(self.teams)), page])

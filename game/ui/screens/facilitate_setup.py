@@ -7,6 +7,9 @@ rows sized to their text, nothing shrunk or clipped.
 
 from __future__ import annotations
 
+import os
+from typing import Optional
+
 import pygame
 
 from game.ltext import pick
@@ -14,7 +17,7 @@ from game.ui.blocks import Canvas, TextBlock, measure, sizes_down
 from game.ui.actions import Action, TeamRow
 from game.ui.keymap import HINT_SEPARATOR, LANGUAGE_KEY, Binding, Keymap, entry
 from game.ui.screens.base import Screen
-from game.ui.screens.projector import DIM, background, WHITE, projector_sizes
+from game.ui.screens.projector import DIM, KEY_LINE_ALIGN, background, WHITE, projector_sizes
 from game.ui.strings import labelled, t, team_name
 from game.ui.widgets import Button
 from game.ui.workshop_control import key_decision_count
@@ -47,6 +50,15 @@ ROW_FILL, ROW_EDGE, FOCUS = (28, 38, 56), (90, 104, 130), (250, 200, 60)
 SELECTION = (52, 96, 170)  # behind a name selected whole
 
 
+def file_stamp(path: str) -> Optional[tuple[int, int]]:
+    """When the file at ``path`` was last changed and its size (None when it cannot be read)."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return info.st_mtime_ns, info.st_size
+
+
 class FacilitatorSetup(Screen):
     """Holds the names being typed until the session starts (view state only)."""
 
@@ -64,7 +76,7 @@ class FacilitatorSetup(Screen):
         self.rows: list[tuple[Button, TextBlock]] = []
         self.fixed: list[TextBlock] = []
         self.drawn: list[TextBlock] = []
-        self._plans: dict[str, int] = {}
+        self._plans: dict[str, tuple[Optional[tuple[int, int]], int]] = {}  # path: (file stamp, key decisions)
 
     @property
     def card(self):
@@ -72,11 +84,24 @@ class FacilitatorSetup(Screen):
         return next((card for card in self.app.cards if card.path == self.scene_path), None)
 
     def plan_size(self) -> int:
-        """How many key decisions the chosen scene's workshop plan has (0: no plan)."""
-        if self.scene_path not in self._plans:
-            playable = self.card is not None and not self.card.errors
-            self._plans[self.scene_path] = key_decision_count(self.scene_path) if playable else 0
-        return self._plans[self.scene_path]
+        """How many key decisions the chosen scene's workshop plan has as its file is now (0: no plan, or the
+        file has errors): read again whenever the file changed, so the set-up says what Start will do."""
+        stamp = file_stamp(self.scene_path)
+        seen = self._plans.get(self.scene_path)
+        if seen is None or seen[0] != stamp:
+            seen = (stamp, key_decision_count(self.scene_path) if self.card is not None and stamp else 0)
+            self._plans[self.scene_path] = seen
+        return seen[1]
+
+    def update(self, dt: float) -> bool:
+        """Look at the chosen scene's file (a stat: the idle window wakes twice a second, so this is cheap): when
+        it changed (its plan edited or taken out while the set-up is shown), lay out again; True then, so the
+        change is drawn."""
+        seen = self._plans.get(self.scene_path)
+        if seen is not None and seen[0] == file_stamp(self.scene_path):
+            return False
+        self.layout()
+        return True
 
     # --- layout ------------------------------------------------------------------------------
 
@@ -95,7 +120,9 @@ class FacilitatorSetup(Screen):
         rows.append([(labelled(t("mode", self.language), t("mode_" + self.mode, self.language), self.language),
                       "mode", True)])
         plan = self.plan_size()
-        value = t("discuss_key", self.language, n=plan) if self.key_only else t("discuss_all", self.language)
+        value = t("discuss_all", self.language)
+        if self.key_only:
+            value = t("discuss_key_one", self.language) if plan == 1 else t("discuss_key", self.language, n=plan)
         if not plan:
             value += " " + t("no_plan", self.language)
         rows.append([(labelled(t("discuss", self.language), value, self.language), "plan", bool(plan))])
@@ -119,13 +146,15 @@ class FacilitatorSetup(Screen):
 
     def layout(self) -> None:
         self._follow_language()
+        if not self.plan_size():  # the plan went away (or the scene has none): every decision is discussed
+            self.key_only = False
         theme, book = self.app.theme, self.app.book
         sizes = projector_sizes(theme)
         screen = pygame.Rect(0, 0, theme.width, theme.height)
         margin, gap = round(theme.width * 0.05), theme.px(8)
         width = theme.width - 2 * margin
         hint = measure(book, self.key_hint(), sizes.label, width, (margin, 0), screen, sizes.label,
-                       DIM, align="center")
+                       DIM, align=KEY_LINE_ALIGN)
         hint.rect.bottom = theme.height - theme.px(6)
         for size in sizes_down(sizes.body, sizes.floor):
             pad = round(size * 0.3)

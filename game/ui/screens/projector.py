@@ -36,6 +36,10 @@ DIM = (170, 184, 204)
 # quality colours on the dark projector background (light enough to read as text), and as fills
 QUALITY_TEXT = {"good": (130, 224, 160), "bad": (255, 140, 128), "neutral": (214, 214, 224)}
 QUALITY_FILL = {"good": (36, 110, 70), "bad": (150, 52, 46), "neutral": (84, 88, 100)}
+# The keys at the bottom of a screen start at its left margin, under the text they belong to, on every screen
+# (title, briefing, scorecard, settings, and the facilitator's set-up, projector and debrief pages); only the
+# play screen's hint sits at the right inside the line's box, beside the line it turns.
+KEY_LINE_ALIGN = "left"
 
 
 def background(theme: Theme) -> tuple:
@@ -147,7 +151,7 @@ class ProjectorPainter:
     def hint_block(self, text: str) -> TextBlock:
         """The key hint's block, placed at the bottom of the screen (not drawn)."""
         block = measure(self.book, text, self.sizes.label, self.theme.width - 2 * self.margin, (self.margin, 0),
-                        self.screen, self.sizes.label, DIM, align="center")
+                        self.screen, self.sizes.label, DIM, align=KEY_LINE_ALIGN)
         block.rect.bottom = self.theme.height - self.theme.px(4)
         return block
 
