@@ -15,9 +15,7 @@ Two searches, both linear in the number of distinct states:
 
 from __future__ import annotations
 
-import heapq
 import math
-from array import array
 from dataclasses import dataclass, field, replace
 from typing import Any, Optional
 
@@ -28,6 +26,7 @@ from game.meterspan import meter_only_opens
 from game.program import Program, RChoice, RNode
 from game.pathcount import count_paths, has_loop, state_successors
 from game.reach import TooManyStates, explore, start_state, ways_back
+from game.searchlabels import NO_LABEL, Labels, Queue
 from game.scoring import STAGE_BITS, Summary, advance, advance_event, score, start_summary
 
 MAX_STATES = 2_000_000
@@ -183,7 +182,7 @@ class _Steps:
         self._ids: dict[Summary, int] = {}
         self._after: dict[int, int] = {}  # int keys: hashed far faster than tuples
         self._dominates: dict[int, bool] = {}
-        self._open: dict[tuple, list[tuple[int, RChoice]]] = {}
+        self._open: dict[int, tuple[RChoice, ...]] = {}
         self._scores: dict[tuple[int, str], float] = {}
 
     def intern(self, summary: Summary) -> int:
@@ -237,12 +236,16 @@ class _Steps:
             found = self._dominates[key] = _better_or_equal(self.summaries[a], self.summaries[b], self.maximise)
         return found
 
-    def open_choices(self, node: RNode, flags: frozenset, meter: float) -> list[tuple[int, RChoice]]:
-        """(number, choice) of the choices open at ``node``."""
-        key = (node.id, flags, meter if self.program.reads_meter else None)
+    def open_choices(self, node: RNode, flags: frozenset, sid: int, place: int) -> tuple[RChoice, ...]:
+        """The choices open at ``node`` with ``flags`` and summary ``sid``'s meter; ``place`` numbers (node, flags)."""
+        if not node.gated:  # every choice open whatever the flags and meter
+            return node.choices
+        key = place << 24 | self.meter_number[sid] if self.program.reads_meter else place
         found = self._open.get(key)
         if found is None:
-            found = self._open[key] = list(enumerate(open_among(node.choices, flags, meter), start=1))
+            if len(self._open) >= CACHE_ENTRIES:
+                self._open.clear()
+            found = self._open[key] = tuple(open_among(node.choices, flags, self.meters[sid]))
         return found
 
     def score(self, sid: int, ending: str) -> float:
@@ -252,29 +255,6 @@ class _Steps:
         if found is None:
             found = self._scores[key] = score(self.program, self.summaries[sid], self.program.endings[ending])
         return found
-
-
-class _Labels:
-    """Every label the search made, in parallel compact columns (a 40k-node scene makes millions)."""
-
-    def __init__(self) -> None:
-        self.node: list[str] = []
-        self.flags: list[frozenset] = []
-        self.summary = array("l")
-        self.parent = array("l")
-        self.number = array("l")
-        self.backs = array("l")  # ways back taken (see ways_back)
-        self.alive = bytearray()
-
-    def add(self, node: str, flags: frozenset, sid: int, parent: int, number: int, backs: int) -> int:
-        self.backs.append(backs)
-        self.node.append(node)
-        self.flags.append(flags)
-        self.summary.append(sid)
-        self.parent.append(parent)
-        self.number.append(number)
-        self.alive.append(1)
-        return len(self.alive) - 1
 
 
 def _extreme(program: Program, maximise: bool, max_states: int = MAX_STATES) -> Optional[Extreme]:
@@ -304,69 +284,81 @@ def _search(program: Program, maximise: bool, max_states: int, back: dict[str, f
     sign = 1 if maximise else -1
     steps = _Steps(program, maximise)
     bounds = Bounds(program, maximise, outlook)
-    labels = _Labels()
-    frontier: dict[int, list[int]] = {}  # by state, numbered as one int (hashed far faster than a tuple)
-    heap: list[tuple[float, int, float, int]] = []  # (-sign * bound, ..., -label): the most promising label first
+    flags_set = {flag for node in program.nodes.values() for choice in node.choices for flag, _ in choice.effects}
+    labels = Labels(len(program.nodes), len(flags_set),
+                    max((len(node.choices) for node in program.nodes.values()), default=0), limit)
+    queue = Queue(sign)
+    nodes = list(program.nodes.values())
+    node_numbers = steps.node_number
+    summaries, meter_number = steps.summaries, steps.meter_number
+    # the labels kept at each state (numbered as one int: hashed far faster than a tuple), chained by labels.link
+    frontier: dict[int, int] = {}
     # the meter is part of a state only when a higher (lower) meter could close a choice
     reads_meter = program.reads_meter and not meter_only_opens(program, upward=maximise)
-    node_numbers = steps.node_number
-    flag_sets: dict[frozenset, int] = {}
-    bound_of: dict[int, tuple[float, float]] = {}
+    bound_of: dict[int, tuple[float, float, int]] = {}
     best: Optional[tuple[float, int]] = None
+    decides_of = _decides_before_ending(program)
+    decides = [decides_of[node.id] for node in nodes]  # by node number
+    back_of = [back[node.id] for node in nodes]
 
-    def bound_for(node_number: int, sid: int, backs: int) -> tuple[float, float]:
-        bound_key = (sid << 24 | node_number) << 16 | backs
+    def bound_for(node: int, sid: int, backs: int) -> tuple[float, float, int]:
+        """(bound, unclamped bound, their part of the queue's priority)."""
+        bound_key = (sid << 24 | node) << 16 | backs
         found = bound_of.get(bound_key)
         if found is None:
             if len(bound_of) >= CACHE_ENTRIES:
                 bound_of.clear()
-            found = bound_of[bound_key] = bounds.of(node_number, steps.summaries[sid], limit - backs)
+            bound, unclamped = bounds.of(node, summaries[sid], limit - backs)
+            prefix = queue.prefix(bound, unclamped) if bound != -sign * math.inf else 0
+            found = bound_of[bound_key] = (bound, unclamped, prefix)
         return found
 
-    def push(node: str, flags: frozenset, sid: int, parent: int, number: int, backs: int) -> None:
-        node_number = node_numbers[node]
-        bound, unclamped = bound_for(node_number, sid, backs)
+    def push(node: int, flags: int, sid: int, parent: int, number: int, backs: int) -> None:
+        bound, _, prefix = bound_for(node, sid, backs)
         if bound == -sign * math.inf or (best is not None and sign * bound <= sign * best[0]):
             return  # no ending ahead, or none that can beat the best found so far
-        flag_set = flag_sets.get(flags)
-        if flag_set is None:
-            flag_set = flag_sets[flags] = len(flag_sets)
-        key = (node_number << 24 | flag_set) << 24 | (steps.meter_number[sid] if reads_meter else 0)
-        kept = frontier.get(key)
-        if kept is None:
-            if len(frontier) >= max_states:
-                raise AnalysisError(f"more than {max_states} states: the scene is too large to analyse")
-            kept = frontier[key] = []
-        summary_of, backs_of = labels.summary, labels.backs
-        for index in kept:
-            if backs_of[index] <= backs and steps.dominates(summary_of[index], sid):
+        key = (node << 24 | flags) << 24 | (meter_number[sid] if reads_meter else 0)
+        head = frontier.get(key, NO_LABEL)
+        if head == NO_LABEL and len(frontier) >= max_states:
+            raise AnalysisError(f"more than {max_states} states: the scene is too large to analyse")
+        summary_of, backs_of, link, alive = labels.summary, labels.backs, labels.link, labels.alive
+        kept = head
+        while kept != NO_LABEL:
+            if backs_of[kept] <= backs and steps.dominates(summary_of[kept], sid):
                 return
-        survivors = []
-        for index in kept:
-            if backs <= backs_of[index] and steps.dominates(sid, summary_of[index]):
-                labels.alive[index] = 0
+            kept = link[kept]
+        index = last = labels.add(node, flags, sid, parent, number, backs)
+        kept = head
+        while kept != NO_LABEL:  # chain the new label, then those it does not dominate
+            following = link[kept]
+            if backs <= backs_of[kept] and steps.dominates(sid, summary_of[kept]):
+                alive[kept] = 0
             else:
-                survivors.append(index)
-        survivors.append(labels.add(node, flags, sid, parent, number, backs))
-        frontier[key] = survivors
+                link[last] = kept
+                last = kept
+            kept = following
+        link[last] = NO_LABEL
+        frontier[key] = index
         # ties: the most decisions taken first (diving to an ending), then the furthest past 0 (100), the newest
-        heapq.heappush(heap, (-sign * bound, -steps.summaries[sid].count, -sign * unclamped, -survivors[-1]))
+        queue.push(prefix, summaries[sid].count, index)
 
-    decides = _decides_before_ending(program)
-
-    def children(index: int) -> list[tuple[str, frozenset, int, int, int]]:
-        """(node, flags, summary, choice number, ways back) one step after label ``index``."""
-        node = program.nodes[labels.node[index]]
-        flags, sid, backs = labels.flags[index], labels.summary[index], labels.backs[index]
-        going_back = back[node.id]
+    def children(index: int) -> list[tuple[int, int, int, int, int]]:
+        """(node, flag set, summary, choice number, ways back) one step after label ``index``, as numbers."""
+        node = nodes[labels.node[index]]
+        flag_number, sid, backs = labels.flags[index], labels.summary[index], labels.backs[index]
+        flags, going_back = labels.flag_sets[flag_number], back_of[labels.node[index]]
         found = []
         if node.next is not None and backs + (0 in going_back) <= limit:
-            found.append((node.next, flags, steps.enter(sid, node.next), 0, backs + (0 in going_back)))
-        for number, choice in steps.open_choices(node, flags, steps.meters[sid]):
+            found.append((node_numbers[node.next], flag_number, steps.enter(sid, node.next), 0,
+                          backs + (0 in going_back)))
+        place = labels.node[index] << 24 | flag_number
+        for number, choice in enumerate(steps.open_choices(node, flags, sid, place), start=1):
             taken = backs + ((choice.index + 1) in going_back)
             if taken <= limit:
-                after = steps.after(sid, choice, decides[choice.next])
-                found.append((choice.next, apply_effects(flags, choice), after, number, taken))
+                target = node_numbers[choice.next]
+                after = steps.after(sid, choice, decides[target])
+                flags_after = flag_number if not choice.effects else labels.flag_number(apply_effects(flags, choice))
+                found.append((target, flags_after, after, number, taken))
         return found
 
     def dive(index: int, by_step: bool) -> Optional[tuple[float, int]]:
@@ -376,17 +368,16 @@ def _search(program: Program, maximise: bool, max_states: int, back: dict[str, f
         level at a time; with it, every label that cannot beat it is dropped at once. The most
         promising step is the one with the best bound, or (``by_step``) the best rating, then meter.
         """
-        summaries = steps.summaries
         for _ in range(len(program.nodes) + 1):  # without its ways back the scene is acyclic
-            ending = program.nodes[labels.node[index]].ending
+            ending = nodes[labels.node[index]].ending
             if ending is not None:
                 return steps.score(labels.summary[index], ending), index
             ahead = []
             for node, flags, sid, number, backs in children(index):
-                bound = bound_for(node_numbers[node], sid, backs)
-                if backs == labels.backs[index] and bound[0] != -sign * math.inf:
+                bound, unclamped, _ = bound_for(node, sid, backs)
+                if backs == labels.backs[index] and bound != -sign * math.inf:
                     key = (sign * summaries[sid].total, sign * summaries[sid].meter) if by_step else ()
-                    ahead.append((key + (sign * bound[0], sign * bound[1]), node, flags, sid, number, backs))
+                    ahead.append((key + (sign * bound, sign * unclamped), node, flags, sid, number, backs))
             if not ahead:
                 return None
             _, node, flags, sid, number, backs = max(ahead, key=lambda step: step[0])
@@ -395,17 +386,17 @@ def _search(program: Program, maximise: bool, max_states: int, back: dict[str, f
 
     first = start_summary(program)
     entered = steps.intern(advance_event(first, enter_node(program, first.meter, program.start)))
-    dives = [dive(labels.add(program.start, frozenset(), entered, -1, 0, 0), by_step) for by_step in (False, True)]
+    start, no_flags = node_numbers[program.start], labels.flag_number(frozenset())
+    dives = [dive(labels.add(start, no_flags, entered, -1, 0, 0), by_step) for by_step in (False, True)]
     best = max((found for found in dives if found is not None), key=lambda found: sign * found[0], default=None)
-    push(program.start, frozenset(), entered, -1, 0, 0)
-    while heap:
-        priority, _, _, negative_index = heapq.heappop(heap)
-        if best is not None and -priority * sign <= sign * best[0]:
+    push(start, no_flags, entered, -1, 0, 0)
+    while (popped := queue.pop()) is not None:
+        bound, index = popped
+        if best is not None and sign * bound <= sign * best[0]:
             break  # no label left can beat the best ending found
-        index = -negative_index
         if not labels.alive[index]:
             continue
-        ending = program.nodes[labels.node[index]].ending
+        ending = nodes[labels.node[index]].ending
         if ending is not None:
             value = steps.score(labels.summary[index], ending)
             if best is None or sign * value > sign * best[0]:
@@ -433,17 +424,20 @@ def _decides_before_ending(program: Program) -> dict[str, bool]:
     return decides
 
 
-def _trace(program: Program, steps: _Steps, labels: _Labels, best: tuple[float, int]) -> Extreme:
+def _trace(program: Program, steps: _Steps, labels: Labels, best: tuple[float, int]) -> Extreme:
     value, index = best
+    ids = list(program.nodes)
     path, numbers, stages = [], [], []
     while index >= 0:
-        path.append(labels.node[index])
+        path.append(ids[labels.node[index]])
         number, parent = labels.number[index], labels.parent[index]
         if number:
             numbers.append(number)
-            parent_node = program.nodes[labels.node[parent]]
-            parent_open = steps.open_choices(parent_node, labels.flags[parent], steps.meters[labels.summary[parent]])
-            stages.append(parent_open[number - 1][1].stage)
+            parent_node = program.nodes[ids[labels.node[parent]]]
+            flag_number = labels.flags[parent]
+            parent_open = steps.open_choices(parent_node, labels.flag_sets[flag_number], labels.summary[parent],
+                                             labels.node[parent] << 24 | flag_number)
+            stages.append(parent_open[number - 1].stage)
         index = parent
     ending = program.nodes[path[0]].ending or ""
     return Extreme(value, ending, tuple(reversed(path)), tuple(reversed(numbers)), tuple(reversed(stages)))

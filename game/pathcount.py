@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Callable, Iterable, Optional
 
+from game.depthfirst import depth_first
 from game.engine import apply_effects, apply_meter, enter_node, open_among
 from game.program import Program
 from game.reach import TooManyStates
@@ -13,23 +14,16 @@ def count_paths(start: Any, successors: Callable[[Any], Iterable[Any]], program:
            max_states: Optional[int]) -> Optional[int]:
     """Paths from ``start`` to an ending (states' first item: their node); None when they loop."""
     counts: dict[Any, int] = {}
-    on_stack = {start}
-    stack = [(start, iter(successors(start)))]
-    while stack:
-        key, children = stack[-1]
-        child = next(children, None)
-        if child is None:
-            stack.pop()
-            on_stack.discard(key)
-            counts[key] = 1 if program.nodes[key[0]].ending is not None else sum(
-                counts[c] for c in successors(key))
-        elif child in on_stack:
-            return None
-        elif child not in counts:
-            if max_states is not None and len(counts) + len(stack) >= max_states:
-                raise TooManyStates(f"more than {max_states} states")
-            on_stack.add(child)
-            stack.append((child, iter(successors(child))))
+
+    def leave(key: Any) -> None:  # every state it leads to is counted by now
+        counts[key] = 1 if program.nodes[key[0]].ending is not None else sum(counts[c] for c in successors(key))
+
+    def enter(_: Any, on_path: int) -> None:
+        if max_states is not None and len(counts) + on_path >= max_states:
+            raise TooManyStates(f"more than {max_states} states")
+
+    if depth_first(start, successors, _itself, counts, leave, _stop, enter):
+        return None
     return counts[start]
 
 
@@ -45,23 +39,15 @@ def state_successors(program: Program, state: tuple[str, frozenset, float]) -> l
 
 
 def has_loop(edges: dict[Any, list[Any]]) -> bool:
-    """True when the directed graph ``edges`` has a cycle (an iterative three-colour walk)."""
+    """True when the directed graph ``edges`` has a cycle."""
     done: set[Any] = set()
-    for root in edges:
-        if root in done:
-            continue
-        on_path = {root}
-        stack = [(root, iter(edges.get(root, ())))]
-        while stack:
-            key, children = stack[-1]
-            child = next(children, None)
-            if child is None:
-                stack.pop()
-                on_path.discard(key)
-                done.add(key)
-            elif child in on_path:
-                return True
-            elif child not in done:
-                on_path.add(child)
-                stack.append((child, iter(edges.get(child, ()))))
-    return False
+    return any(depth_first(root, lambda key: edges.get(key, ()), _itself, done, done.add, _stop)
+               for root in edges if root not in done)
+
+
+def _itself(step: Any) -> Any:
+    return step
+
+
+def _stop(_: Any, __: Any) -> bool:
+    return True  # a step back onto the path: a loop, the walk's answer

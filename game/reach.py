@@ -15,6 +15,7 @@ from collections import deque
 from dataclasses import dataclass, field
 from typing import Optional
 
+from game.depthfirst import depth_first
 from game.conditions import Expr, evaluate
 from game.engine import apply_effects, enter_node
 from game.meterspan import MeterGrid, Runs, count, difference, holds_at, intersection, meter_only_opens, union
@@ -244,31 +245,21 @@ def ways_back(program: Program) -> tuple[dict[str, frozenset[int]], list[str]]:
     nodes in the order the walk left them: without the ways back, each after every node it leads to.
     """
     back: dict[str, set[int]] = {node_id: set() for node_id in program.nodes}
-    on_path: set[str] = set()
-    seen: set[str] = set()
     order: list[str] = []
+    left: set[str] = set()
 
     def ways(node_id: str) -> list[tuple[int, str]]:
         node = program.nodes[node_id]
         found = [] if node.next is None else [(0, node.next)]
         return found + [(number, choice.next) for number, choice in enumerate(node.choices, start=1)]
 
-    stack = [(program.start, iter(ways(program.start)))]
-    on_path.add(program.start)
-    seen.add(program.start)
-    while stack:
-        node_id, pending = stack[-1]
-        step = next(pending, None)
-        if step is None:
-            stack.pop()
-            on_path.discard(node_id)
-            order.append(node_id)
-            continue
-        number, target = step
-        if target in on_path:
-            back[node_id].add(number)
-        elif target not in seen:
-            seen.add(target)
-            on_path.add(target)
-            stack.append((target, iter(ways(target))))
+    def leave(node_id: str) -> None:
+        left.add(node_id)
+        order.append(node_id)
+
+    def going_back(node_id: str, step: tuple[int, str]) -> bool:
+        back[node_id].add(step[0])
+        return False  # every way back is wanted: walk on
+
+    depth_first(program.start, ways, lambda step: step[1], left, leave, going_back)
     return {node_id: frozenset(numbers) for node_id, numbers in back.items()}, order

@@ -39,7 +39,7 @@ WORD_OF_MOUTH = {-3: -20, -2: -15, -1: -10, 0: 0, 1: 1, 2: 3, 3: 5}
 MAX_NUDGE = 1.0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: the score search keeps tens of thousands
 class Summary:
     """What the score needs to know about a path so far.
 
