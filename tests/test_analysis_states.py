@@ -85,21 +85,24 @@ def _every_state(program):
     return seen, stuck, stages, edges
 
 
-def _paths(program, edges, state, on_path=frozenset(), counted=None):
+def _paths(program, edges, state, on_path=None, counted=None):
     """Paths from ``state`` to an ending, state by state; None when a state can come round again."""
-    counted = {} if counted is None else counted
+    on_path = set() if on_path is None else on_path  # one set, grown and shrunk along the walk: copying it per
+    counted = {} if counted is None else counted  # step made big examples quadratic (minutes for 366k states)
     if program.nodes[state[0]].ending is not None:
         return 1
     if state in counted:
         return counted[state]
     total = 0
+    on_path.add(state)
     for target in edges[state]:
-        if target in on_path or target == state:
+        if target in on_path:
             return None
-        below = _paths(program, edges, target, on_path | {state}, counted)
+        below = _paths(program, edges, target, on_path, counted)
         if below is None:
             return None
         total += below
+    on_path.discard(state)
     counted[state] = total
     return total
 
