@@ -14,7 +14,7 @@ from game.ui.blocks import Canvas, TextBlock, measure, sizes_down
 from game.ui.actions import Action, TeamRow
 from game.ui.keymap import HINT_SEPARATOR, LANGUAGE_KEY, Binding, Keymap, entry
 from game.ui.screens.base import Screen
-from game.ui.screens.projector import DIM, background, WHITE, projector_sizes
+from game.ui.screens.projector import DIM, Projected, background, WHITE, projector_sizes
 from game.ui.strings import labelled, t, team_name
 from game.ui.widgets import Button
 from game.ui.workshop_control import key_decision_count
@@ -47,7 +47,7 @@ ROW_FILL, ROW_EDGE, FOCUS = (28, 38, 56), (90, 104, 130), (250, 200, 60)
 SELECTION = (52, 96, 170)  # behind a name selected whole
 
 
-class FacilitatorSetup(Screen):
+class FacilitatorSetup(Projected, Screen):
     """Holds the names being typed until the session starts (view state only)."""
 
     def __init__(self, app, scene_path: str = ""):
