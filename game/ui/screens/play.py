@@ -120,9 +120,14 @@ class PlayScreen(PlayPanels, Screen):
         return sum(len(line) for line in self.pages[min(self.text_page, len(self.pages) - 1)])
 
     @property
+    def page_revealed(self) -> bool:
+        """True when the page of the line on screen is wholly shown."""
+        return self.revealed >= self._page_chars()
+
+    @property
     def line_done(self) -> bool:
         """True when the last page of the line is wholly shown."""
-        return self.text_page >= len(self.pages) - 1 and self.revealed >= self._page_chars()
+        return self.text_page >= len(self.pages) - 1 and self.page_revealed
 
     @property
     def deciding(self) -> bool:
