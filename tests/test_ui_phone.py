@@ -160,8 +160,9 @@ def test_the_call_card_ends_above_the_line_box_at_the_largest_text(size, languag
 
     strips = []
     draw_strip = phone._draw_headset_strip
-    monkeypatch.setattr(phone, "_draw_headset_strip", lambda surface, app, strip, state: strips.append(strip.copy())
-                        or draw_strip(surface, app, strip, state))
+    monkeypatch.setattr(phone, "_draw_headset_strip",
+                        lambda surface, app, strip, lines, state: strips.append(strip.copy())
+                        or draw_strip(surface, app, strip, lines, state))
     with tempfile.TemporaryDirectory() as saves:
         app = App(size=size, saves_folder=Path(saves))
         app.update_settings(language=language, text_size=len(TEXT_SIZES) - 1)

@@ -26,9 +26,6 @@ if TYPE_CHECKING:
     from game.run import Coaching
     from game.ui.app import App
 
-CARD_TOP = 84  # layout units: below the top bar
-
-
 @dataclass(frozen=True)
 class CardText:
     """A card beside the picture (coaching or an ending): a title, optional chips, and pages of text.

@@ -30,9 +30,23 @@ def settle(app: App, frames: int = 1, dt: float = FRAME) -> None:
         app.step([], dt)
 
 
+REVEAL_STEP = 0.25  # seconds a step of finish_line lets pass
+REVEAL_STEPS = 4000  # a thousand seconds: a line of 25,000 characters at the slowest speed (25 a second)
+
+
 def finish_line(app: App) -> None:
-    """Let the current line reveal completely (long enough at any text speed)."""
-    settle(app, 40, 0.25)
+    """Let the page of the line on screen reveal completely, whatever its length and the text speed: ten
+    seconds pass (the meter and the rest settle too), then more until the play screen says the page is shown.
+
+    Raises:
+        AssertionError: when the page is still not shown after REVEAL_STEPS steps (the reveal is stuck).
+    """
+    settle(app, 40, REVEAL_STEP)
+    for _ in range(REVEAL_STEPS):
+        if getattr(app.screen, "page_revealed", True):  # only the play screen reveals a line
+            return
+        settle(app, 1, REVEAL_STEP)
+    raise AssertionError(f"the line's page was not shown after {REVEAL_STEPS * REVEAL_STEP:.0f} s of reveal")
 
 
 def to_decision(app: App, presses: int = 60):

@@ -217,24 +217,20 @@ def _draw_card(surface: pygame.Surface, app: "App", rect: pygame.Rect, look: Cal
         meter = 0.0
     if look.expression is not None:
         meter = EXPRESSION_VOICE.get(look.expression, meter)
-    headset_height = _headset_height(theme, book)
+    headset = _headset_lines(app, inner, look.state)
+    headset_height = max(theme.px(44), len(headset) * book.line_height(theme.small) + theme.px(12))
     strip = pygame.Rect(x, rect.bottom - gap - headset_height, inner, headset_height)
-    caption_height = book.line_height(theme.small) + theme.px(4)
+    caption = _caption(look, meter, assessing, language)
+    caption_height = book.line_height(theme.small) + theme.px(4) if caption else 0
     room = strip.top - gap - y  # for the voice and its caption: the voice gives way first when the card is short
     if room - caption_height >= MIN_VOICE * theme.unit:
         wave = pygame.Rect(x, y, inner, room - caption_height)
         draw_voice(surface, wave, meter, look.state, moment, look.caller_speaking, assessing, theme.unit)
         y = wave.bottom + theme.px(4)
-    if room >= caption_height:
-        caption = _caption(look, meter, assessing, language)
+    if caption and room >= caption_height:
         rendered = book.render(_fit(book, caption, theme.small, inner, False), theme.small, palette.text_dim)
         surface.blit(rendered, (x, y))
-    _draw_headset_strip(surface, app, strip, look.state)
-
-
-def _headset_height(theme: Any, book: Any) -> int:
-    """The headset strip's height: its caption in the small type, with room around it."""
-    return max(theme.px(44), book.line_height(theme.small) + theme.px(12))
+    _draw_headset_strip(surface, app, strip, headset, look.state)
 
 
 def card_rect(app: "App", picture: pygame.Rect, box_top: int) -> pygame.Rect:
@@ -247,29 +243,53 @@ def card_rect(app: "App", picture: pygame.Rect, box_top: int) -> pygame.Rect:
 
 
 def _caption(look: CallLook, meter: float, assessing: bool, language: str) -> str:
+    """The words under the voice ('' when the state chip says it all: ringing, transferring, ended)."""
     if look.state == "hold":
         return t("hold_music", language)
     if look.state != "connected":
-        return t(look.state, language)
+        return ""
     if not look.caller_speaking:
         return t("voice_listening", language)
     return t("voice_hidden", language) if assessing else t(f"voice_{voice_band(meter)}", language)
 
 
-def _draw_headset_strip(surface: pygame.Surface, app: "App", strip: pygame.Rect, state: str) -> None:
-    """The agent's side: a headset, and what the microphone is doing."""
-    theme, book, language = app.theme, app.book, app.settings.language
+HEADSET_KEYS = {"connected": "headset_live", "hold": "headset_hold", "transfer": "headset_transfer",
+                "ringing": "headset_ringing", "ended": "headset_ended"}
+HEADSET_SEPARATOR = "·"  # between 'Your headset' and what the microphone does (the catalogue's captions)
+
+
+def _headset_size(theme: Any, book: Any) -> int:
+    """The headset icon's size: a one-line strip's height less its padding, whatever the caption's lines."""
+    return max(theme.px(44), book.line_height(theme.small) + theme.px(12)) - theme.px(12)
+
+
+def _headset_lines(app: "App", width: int, state: str) -> list[str]:
+    """The headset strip's caption in lines beside the icon in a strip ``width`` wide: whole, never cut short;
+    when it takes more than a line, broken first where 'Your headset' ends."""
+    theme, book = app.theme, app.book
+    text = t(HEADSET_KEYS[state], app.settings.language)
+    room = width - theme.px(24) - _headset_size(theme, book)
+    if book.width(text, theme.small) <= room:
+        return [text]
+    parts = [part.strip() for part in text.split(HEADSET_SEPARATOR)]
+    return [line for part in parts for line in book.wrap(part, theme.small, room)]
+
+
+def _draw_headset_strip(surface: pygame.Surface, app: "App", strip: pygame.Rect, lines: list[str],
+                        state: str) -> None:
+    """The agent's side: a headset, and what the microphone is doing (its caption's ``lines``)."""
+    theme, book = app.theme, app.book
     pygame.draw.rect(surface, (236, 240, 246) if not theme.high_contrast else (255, 255, 255), strip,
                      border_radius=theme.px(8))
-    size = strip.height - theme.px(12)
+    size = _headset_size(theme, book)
     draw_headset(surface, (strip.x + theme.px(8) + size // 2, strip.centery - size // 6), size,
                  theme.palette.text, live=state == "connected")
-    key = {"connected": "headset_live", "hold": "headset_hold", "transfer": "headset_transfer",
-           "ringing": "headset_ringing", "ended": "headset_ended"}[state]
     text_x = strip.x + theme.px(16) + size
-    text = _fit(book, t(key, language), theme.small, strip.right - theme.px(8) - text_x, False)
-    rendered = book.render(text, theme.small, theme.palette.text)
-    surface.blit(rendered, rendered.get_rect(midleft=(text_x, strip.centery)))
+    line = book.line_height(theme.small)
+    top = strip.centery - len(lines) * line // 2
+    for index, text in enumerate(lines):
+        rendered = book.render(text, theme.small, theme.palette.text)
+        surface.blit(rendered, rendered.get_rect(midleft=(text_x, top + index * line + line // 2)))
 
 
 def _fit(book: Any, text: str, size: int, width: int, bold: bool) -> str:

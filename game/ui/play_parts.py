@@ -263,6 +263,12 @@ def hud_height(app: "App") -> int:
     return max(theme.px(76), round(theme.small * 1.6) + 2 * theme.px(24), book.line_height(theme.small) + theme.px(44))
 
 
+def below_hud(app: "App") -> int:
+    """Where what sits below the top bar (the options, the coaching card) starts: the same gap under the bar
+    at every text size, as the bar grows with the text."""
+    return hud_height(app) + app.theme.px(8)
+
+
 def draw_hud(surface: pygame.Surface, app: "App", stages: tuple[str, ...], assessing: bool) -> pygame.Rect:
     """What the top bar shows over its band (drawn with the picture: :meth:`PlayPicture.draw`): the MOT
     stages and, in an assessment, a note that the meter is hidden.

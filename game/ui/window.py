@@ -107,21 +107,21 @@ class Window:
 
     def draw_toast(self, surface: pygame.Surface, text: str) -> None:
         """The toast: at the bottom centre, moved up above any button (or kept-clear line) it would cover."""
-        theme = self.theme
-        lines = self.book.wrap(text, theme.small, theme.width * 3 // 4)
-        height = self.book.text_height(len(lines), theme.small)
-        width = max(self.book.width(line, theme.small) for line in lines)
+        theme, top = self.theme, self.stack.top
+        size = top.toast_size()  # a projected screen's is read from the back of the room
+        lines = self.book.wrap(text, size, theme.width * 3 // 4)
+        height = self.book.text_height(len(lines), size)
+        width = max(self.book.width(line, size) for line in lines)
         box = pygame.Rect(0, 0, width + theme.gap * 2, height + theme.gap)
         box.midbottom = (theme.width // 2, theme.height - theme.gap)
-        top = self.stack.top  # its buttons, and any line it keeps clear (a projector's key hint)
         clear = [button.rect for button in top.buttons] + list(getattr(top, "keep_clear", ()))
         for rect in sorted(clear, key=lambda r: -r.bottom):
             if box.colliderect(rect.inflate(theme.px(8), theme.px(8))):
                 box.bottom = rect.top - theme.px(8)
         pygame.draw.rect(surface, (30, 30, 36), box, border_radius=min(box.height // 2, theme.radius * 2))
         note_container(surface, box)
-        self.book.draw_lines(surface, lines, theme.small, (255, 255, 255),
-                             (box.x + theme.gap, box.y + theme.gap // 2 - self._half_leading(theme.small)))
+        self.book.draw_lines(surface, lines, size, (255, 255, 255),
+                             (box.x + theme.gap, box.y + theme.gap // 2 - self._half_leading(size)))
 
     def _half_leading(self, size: int) -> int:
         """How far a rendered line's top sits above its share of the line height."""

@@ -36,6 +36,10 @@ class Screen:
         """The current interface language."""
         return self.app.settings.language
 
+    def toast_size(self) -> int:
+        """The type size of a toast over this screen (a projected screen's: see :class:`Projected`)."""
+        return self.app.theme.small
+
     def layout(self) -> None:
         """Recompute rects for the current window size (called on resize and settings changes)."""
 

@@ -16,6 +16,7 @@ from game.ui.actions import Action
 from game.ui.blocks import Canvas, TextBlock
 from game.ui.keymap import HINT_SEPARATOR, LANGUAGE_KEY, Binding, Keymap, entry
 from game.ui.screens.base import Screen
+from game.ui.screens.projector import Projected
 from game.ui.screens.debrief_pages import DebriefBuilder, Page
 from game.ui.screens.facilitate_overlays import ConfirmCard
 from game.ui.strings import t
@@ -37,7 +38,7 @@ COMPARE_KEYS = Keymap(
 )
 
 
-class CompareScreen(Screen):
+class CompareScreen(Projected, Screen):
     """Shows a finished workshop page by page; exporting is the only thing it does itself."""
 
     def __init__(self, app, session: "WorkshopController"):

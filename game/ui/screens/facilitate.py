@@ -20,7 +20,7 @@ from game.ui.keymap import HINT_SEPARATOR, LANGUAGE_KEY, Binding, Keymap, entry
 from game.ui.screens.base import NUMBER_KEYS, Screen
 from game.ui.screens.facilitate_overlays import ConfirmCard, FacilitatorMenu
 from game.ui.screens.presenter import NoteOption, draw_notes
-from game.ui.screens.projector import AMBER, Option, ProjectorPainter, projector_sizes
+from game.ui.screens.projector import AMBER, Option, Projected, ProjectorPainter, projector_sizes
 from game.ui.strings import t, team_name
 from game.ui.workshop_control import WorkshopController
 from game.workshop import LETTERS, Reveal, Workshop, WorkshopError, letter
@@ -71,7 +71,7 @@ FACILITATOR_KEYS = Keymap(
 )
 
 
-class FacilitatorScreen(Screen):
+class FacilitatorScreen(Projected, Screen):
     """Projector view; the controller's workshop holds the session, this screen only timers and display toggles."""
 
     def __init__(self, app, session: WorkshopController):

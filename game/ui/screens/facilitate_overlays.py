@@ -14,7 +14,7 @@ from game.ui.actions import Action
 from game.ui.blocks import Canvas, TextBlock, measure
 from game.ui.screens.overlays import CardOverlay
 from game.ui.keymap import HINT_SEPARATOR, LANGUAGE_KEY, entry
-from game.ui.screens.projector import DIM, projector_sizes
+from game.ui.screens.projector import DIM, Projected, projector_sizes
 from game.ui.strings import t
 from game.vocab import next_language
 from game.ui.widgets import Button, panel, shade
@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from game.ui.workshop_control import WorkshopController
 
 
-class RoomCard(CardOverlay):
+class RoomCard(Projected, CardOverlay):
     """A card with a title, an optional message and a column of buttons, all in projector type."""
 
     def __init__(self, app, title: str, entries: list[tuple[str, str]], message: str = ""):

@@ -17,7 +17,7 @@ from game.ui.blocks import Canvas, TextBlock, measure, sizes_down
 from game.ui.actions import Action, TeamRow
 from game.ui.keymap import HINT_SEPARATOR, LANGUAGE_KEY, Binding, Keymap, entry
 from game.ui.screens.base import Screen
-from game.ui.screens.projector import DIM, KEY_LINE_ALIGN, background, WHITE, projector_sizes
+from game.ui.screens.projector import DIM, KEY_LINE_ALIGN, Projected, background, WHITE, projector_sizes
 from game.ui.strings import labelled, t, team_name
 from game.ui.widgets import Button
 from game.ui.workshop_control import key_decision_count
@@ -59,7 +59,7 @@ def file_stamp(path: str) -> Optional[tuple[int, int]]:
     return info.st_mtime_ns, info.st_size
 
 
-class FacilitatorSetup(Screen):
+class FacilitatorSetup(Projected, Screen):
     """Holds the names being typed until the session starts (view state only)."""
 
     def __init__(self, app, scene_path: str = ""):

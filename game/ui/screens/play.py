@@ -17,9 +17,10 @@ from game.run import Coaching
 from game.ui.actions import Action, Option
 from game.ui.keymap import CTRL, ENTER_KEYS, Binding, Keymap
 from game.ui.layout import option_stack
+from game.ui.linepages import line_pages
 from game.ui.phone import card_rect
 from game.ui.card import CardText, card_area, play_card
-from game.ui.play_parts import PlayPicture, draw_hud, draw_hud_meter, hud_height
+from game.ui.play_parts import PlayPicture, below_hud, draw_hud, draw_hud_meter, hud_height
 from game.ui.screens.base import ACTIVATE_KEYS, NUMBER_KEYS, Screen
 from game.ui.play_ahead import Ahead
 from game.ui.play_control import PlayController
@@ -119,9 +120,14 @@ class PlayScreen(PlayPanels, Screen):
         return sum(len(line) for line in self.pages[min(self.text_page, len(self.pages) - 1)])
 
     @property
+    def page_revealed(self) -> bool:
+        """True when the page of the line on screen is wholly shown."""
+        return self.revealed >= self._page_chars()
+
+    @property
     def line_done(self) -> bool:
         """True when the last page of the line is wholly shown."""
-        return self.text_page >= len(self.pages) - 1 and self.revealed >= self._page_chars()
+        return self.text_page >= len(self.pages) - 1 and self.page_revealed
 
     @property
     def deciding(self) -> bool:
@@ -139,10 +145,10 @@ class PlayScreen(PlayPanels, Screen):
         view = self.view
         body, line = theme.body, book.line_height(theme.body)
         inner_width = round(width * 0.94) - 3 * theme.gap
-        self.pages = _chunks(book.wrap(view.text, body, inner_width), self._lines_per_page(line))
+        self.pages = line_pages(book, view.text, body, inner_width, self._lines_per_page(line))
         self.text_page = min(self.text_page, len(self.pages) - 1)
         rows = max(len(page) for page in self.pages)
-        top = theme.px(84)
+        top = below_hud(self.app)
         self.rects = {"customer": pygame.Rect(round(width * 0.05), round(height * 0.13), round(width * 0.34),
                                               round(height * 0.58))}
         self.rects["dialog"] = self._dialog_rect(rows * line + self._dialog_chrome())
@@ -475,8 +481,3 @@ class PlayScreen(PlayPanels, Screen):
                 draw_hud_meter(surface, self.app, self.meter_rect, self.meter_shown, "bar")
         if self.meter_still:
             draw_hud_meter(surface, self.app, self.meter_rect, self.meter_shown)
-
-
-def _chunks(lines: list[str], size: int) -> list[list[str]]:
-    """``lines`` in pages of at most ``size`` lines (at least one page)."""
-    return [lines[i:i + size] for i in range(0, len(lines), size)] or [[]]

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 import pygame
 
@@ -25,6 +25,9 @@ from game.i18n import level_word
 from game.vocab import meter_level, signed
 from game.ui.theme import Theme
 from game.workshop import letter
+
+if TYPE_CHECKING:
+    from game.ui.app import App
 
 PROJECTOR_BG = (12, 18, 30)
 ROW_FILL = (28, 38, 56)
@@ -77,6 +80,17 @@ class Sizes:
     floor: int
     label: int
     timer: int
+
+
+class Projected:
+    """Mixed into a facilitator screen, read from the back of the room: a toast over it is at least the size of
+    its key hint (a toast says why a key did nothing, so it is read from as far as the key hint)."""
+
+    app: "App"
+
+    def toast_size(self) -> int:
+        """The type size of a toast over this screen: the key hint's."""
+        return max(self.app.theme.small, projector_sizes(self.app.theme).label)
 
 
 def projector_sizes(theme: Theme) -> Sizes:

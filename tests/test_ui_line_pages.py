@@ -1,0 +1,95 @@
+"""A spoken line that needs more than one page of the line's box is cut into pages that are similarly full (at a
+sentence's end where that keeps them even), never into full pages and a last page of a word or two; the box is
+sized for the fullest page."""
+
+from pathlib import Path
+
+import pygame
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from game.ltext import pick
+from game.ui.app import App
+from game.ui.driver import finish_line, key, to_decision
+from game.ui.linepages import line_pages
+
+ROOT = Path(__file__).resolve().parent.parent
+SCENES = sorted((ROOT / "scenes").glob("*.yaml"))
+LARGEST = 5  # the largest text size (Settings' 6)
+
+
+@pytest.fixture(scope="module")
+def app(tmp_path_factory):
+    application = App(saves_folder=tmp_path_factory.mktemp("saves"))
+    application.update_settings(text_speed="instant", coaching=False)
+    yield application
+    pygame.display.quit()
+
+
+def start(app: App, scene: Path, size: tuple[int, int], language: str):
+    app.resize(size)
+    app.update_settings(language=language, text_size=LARGEST)
+    app.open_briefing(str(scene))
+    app.begin(str(scene), app.screen.program, "practice")
+    return to_decision(app)
+
+
+def fewest_pages(lines: int, per_page: int) -> int:
+    return -(-lines // per_page)
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
+def test_thirty_fen_shouting_line_pages_evenly_and_the_box_shrinks_to_its_fullest_page(app, size, language):
+    screen = start(app, ROOT / "scenes" / "thirty_fen.yaml", size, language)
+    key(app, getattr(pygame, f"K_{screen.view.choices[-1].number}"))  # the script: Mr. Gao talks over you
+    if screen.deciding:
+        key(app, pygame.K_RETURN)
+    finish_line(app)
+    assert screen.play.run.place[0] == "gao_sharp"
+    rows = [len(page) for page in screen.pages]
+    assert min(rows) * 2 >= max(rows), rows
+    line = app.book.line_height(app.theme.body)
+    assert screen.rects["dialog"].height == max(rows) * line + screen._dialog_chrome()
+    if len(rows) > 1:
+        assert screen.pages[-1][-1].endswith(("!", "！")), "the last page is the end of the line"
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
+def test_no_shipped_line_leaves_a_near_empty_page_at_the_largest_text(app, size, language):
+    paged = 0
+    for scene in SCENES:
+        screen = start(app, scene, size, language)
+        theme, book = app.theme, app.book
+        per_page = screen._lines_per_page(book.line_height(theme.body))
+        width = round(theme.width * 0.94) - 3 * theme.gap  # the line box's text width (PlayScreen.layout)
+        for name, node in app.playing.program.nodes.items():
+            text = pick(node.text, language)
+            pages = line_pages(book, text, theme.body, width, per_page)
+            rows = [len(page) for page in pages]
+            assert len(pages) == fewest_pages(len(book.wrap(text, theme.body, width)), per_page), (scene.name, name)
+            assert min(rows) * 2 >= max(rows), (scene.name, name, [page[-1] for page in pages])
+            paged += len(pages) > 1
+    assert paged >= 1 or language == "zh", "the largest English text pages some shipped lines"
+
+
+WORDS = st.sampled_from(["the", "receipt", "thirty", "fen", "umbrella", "a", "refund", "Mr. Gao", "3.50", "你好",
+                         "退款。", "nothing."])
+
+
+@settings(max_examples=60, deadline=None)
+@given(words=st.lists(WORDS, min_size=1, max_size=120), per_page=st.integers(1, 6), width=st.integers(160, 700))
+def test_pages_keep_every_word_in_order_on_the_fewest_pages_none_near_empty(app, words, per_page, width):
+    app.resize((1280, 720))
+    app.update_settings(language="en", text_size=LARGEST)
+    book, size = app.book, app.theme.body
+    text = " ".join(words)
+    pages = line_pages(book, text, size, width, per_page)
+    lines = book.wrap(text, size, width)
+    assert "".join("".join(page) for page in pages).replace(" ", "") == text.replace(" ", "")
+    assert len(pages) == fewest_pages(len(lines), per_page) or len(lines) == 0
+    assert all(len(page) <= per_page for page in pages)
+    even_shortest = len(lines) // len(pages)
+    assert min(len(page) for page in pages) >= max(1, -(-2 * even_shortest // 3)) or len(lines) == 0
