@@ -96,9 +96,13 @@ def analyze(program: Program) -> Analysis:
         stuck=sorted(graph.reached.stuck),
         states_are_places=graph.reached.grid is not None and not graph.reached.enumerated,
     )
+    # A path to an ending need not pass a state twice, so it goes back at most once per state: the searches'
+    # ways-back limit never has to grow past the number of states (when they are counted one by one).
+    most_back = graph.reached.states if graph.reached.grid is None or graph.reached.enumerated else MAX_STATES
     del graph  # the searches below need memory more than the edges
-    result.best = _extreme(program, maximise=True, max_states=MAX_STATES)
-    result.worst = _extreme(program, maximise=False, max_states=MAX_STATES)
+    if reached_endings:  # else every path goes round for ever: there is no best or worst ending to search for
+        result.best = _extreme(program, maximise=True, max_states=MAX_STATES, most_back=most_back)
+        result.worst = _extreme(program, maximise=False, max_states=MAX_STATES, most_back=most_back)
     return result
 
 
@@ -257,16 +261,18 @@ class _Steps:
         return found
 
 
-def _extreme(program: Program, maximise: bool, max_states: int = MAX_STATES) -> Optional[Extreme]:
+def _extreme(program: Program, maximise: bool, max_states: int = MAX_STATES,
+             most_back: int = MAX_STATES) -> Optional[Extreme]:
     """Best (or worst) reachable score over the paths that go back at most ``MAX_WAYS_BACK`` times.
 
     When no ending can be reached within that many ways back, the limit is doubled until one can
-    (or until it exceeds the number of states, when no ending is reachable at all).
+    (or until it reaches ``most_back``, the most ways back a path to an ending can need: then no
+    ending is reachable at all).
     """
     limit, (back, order) = MAX_WAYS_BACK, ways_back(program)
     while True:
         found = _search(program, maximise, max_states, back, Outlook(program, back, order, limit), limit)
-        if found is not None or not any(back.values()) or limit > max_states:
+        if found is not None or not any(back.values()) or limit >= most_back:
             return found
         limit *= 2
 
