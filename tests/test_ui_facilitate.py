@@ -80,13 +80,13 @@ def test_one_press_of_s_is_one_export_and_the_debrief_keeps_answering(app, tmp_p
     wait_for_export(app)
     settle(app, 30)
     sessions = tmp_path / "sessions"
-    assert len(list(sessions.glob("*-debrief.png"))) == 1 and len(list(sessions.glob("*-debrief.pdf"))) == 1
+    assert len(list(sessions.glob("*-debrief*.png"))) == 1 and len(list(sessions.glob("*-debrief*.pdf"))) == 1
     assert screen.status.startswith("Saved to sessions/")
     key(app, pygame.K_PAGEDOWN)
     assert screen.page == 1
     key(app, pygame.K_s)  # a new press is a new export
     wait_for_export(app)
-    assert len(list(sessions.glob("*-debrief.png"))) == 2 and len(list(sessions.glob("*-debrief.pdf"))) == 2
+    assert len(list(sessions.glob("*-debrief*.png"))) == 2 and len(list(sessions.glob("*-debrief*.pdf"))) == 2
     app.step([pygame.event.Event(pygame.QUIT)])
     assert not app.running
 
@@ -157,7 +157,7 @@ def test_a_whole_two_team_session_with_a_tie_a_vote_taken_back_and_the_export(ap
     assert {row["ending"] for row in rows if row["team"] == "Blue"} == {"gave_up"}
     key(app, pygame.K_s)
     wait_for_export(app)
-    pictures, documents = list(sessions.glob("*-debrief.png")), list(sessions.glob("*-debrief.pdf"))
+    pictures, documents = list(sessions.glob("*-debrief*.png")), list(sessions.glob("*-debrief*.pdf"))
     assert len(pictures) == 1 and len(documents) == 1 and documents[0].read_bytes().startswith(b"%PDF-1.4")
     assert pygame.image.load(str(pictures[0])).get_size()[1] == 1080 * len(app.screen.export_pages())
 
