@@ -202,7 +202,7 @@ def _at_decision(app, language: str, options: int = 4) -> None:
 
     for _ in range(200):
         screen = app.screen
-        if app.run.view(language).kind == "decision" and screen.coaching is None and screen.line_done:
+        if screen.deciding:  # the options are up
             if len(screen.view.choices) >= options:
                 break
             key(app, getattr(pygame, f"K_{screen.buttons[0].action.number}"))

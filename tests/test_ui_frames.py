@@ -54,7 +54,7 @@ def assert_window_is_whole_frame(app: App, where: str) -> None:
 def to_decision(app: App, language: str = "en") -> None:
     for _ in range(60):
         screen = app.screen
-        if app.run.view(language).kind == "decision" and screen.coaching is None and screen.line_done:
+        if screen.deciding:  # the options are up (a line the options need the room of is read first)
             return
         key(app, pygame.K_SPACE)
         finish_line(app)

@@ -93,3 +93,33 @@ def test_pages_keep_every_word_in_order_on_the_fewest_pages_none_near_empty(app,
     assert all(len(page) <= per_page for page in pages)
     even_shortest = len(lines) // len(pages)
     assert min(len(page) for page in pages) >= max(1, -(-2 * even_shortest // 3)) or len(lines) == 0
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_a_line_whose_room_the_options_need_stays_until_it_is_read(app, language):
+    """At the largest text the bank customer's 'need' line runs to several pages and the options that follow need
+    its room (the line collapses to a recap). Its last page used to vanish the moment it was shown (at once, with
+    text shown instantly): now it stays, the hint offers Space, and only the next press brings the options."""
+    screen = start(app, ROOT / "scenes" / "bank_transfer.yaml", (1280, 720), language)
+    for _ in range(20):  # at each decision the option towards the line (else the first), until it is on screen
+        if screen.play.run.place[0] == "need":
+            break
+        if screen.deciding:
+            program = screen.play.run.program
+            towards = [c for c in screen.view.choices if program.nodes[screen.play.run.place[0]].choices[
+                c.number - 1].next == "need"] or list(screen.view.choices)
+            key(app, getattr(pygame, f"K_{towards[0].number}"))
+            if screen.deciding:
+                key(app, pygame.K_RETURN)
+        else:
+            key(app, pygame.K_SPACE)
+    assert screen.play.run.place[0] == "need" and screen.view.kind == "decision"
+    while screen.text_page < len(screen.pages) - 1:
+        key(app, pygame.K_SPACE)
+    finish_line(app)
+    last_page = screen.pages[-1]
+    assert screen.line_done and screen.holding_line and not screen.deciding and not screen.recap
+    assert not screen.buttons  # no options yet: the last page has the room
+    assert "more" in screen.modes()  # the hint says Space goes on
+    key(app, pygame.K_SPACE)
+    assert screen.deciding and screen.recap and screen.buttons and screen.pages[-1] == last_page

@@ -82,6 +82,10 @@ class PlayScreen(PlayPanels, Screen):
         self.pages: list[list[str]] = [[]]
         self.recap = False
         self.recap_lines = 1
+        # When the options need the line's room (it would collapse to a recap), the line stays until the player
+        # has read it and pressed on: else its last page would vanish the moment it is shown.
+        self.line_read = False
+        self.holding_line = False
         self.card: Optional[CardText] = None
         self.still = StillLayer()  # everything but the line being revealed, the meter and the selected option
         self.meter_rect = pygame.Rect(0, 0, 0, 0)  # where the top bar puts the meter (set as the bar is drawn)
@@ -111,6 +115,7 @@ class PlayScreen(PlayPanels, Screen):
             self.revealed = 0.0 if self.app.settings.characters_per_second else 1e9
             self.text_page = self.option_page = 0
             self.focus = None
+            self.line_read = False
             self.layout()
 
     def follow(self) -> None:
@@ -132,6 +137,12 @@ class PlayScreen(PlayPanels, Screen):
     @property
     def deciding(self) -> bool:
         """True while the options are up."""
+        return self._options_due and not self.holding_line
+
+    @property
+    def _options_due(self) -> bool:
+        """The line of a decision is wholly shown and no card is up: the options come now (or after the line is
+        read, when they need its room: :attr:`holding_line`)."""
         return self.view.kind == "decision" and self.line_done and self.coaching is None
 
     # --- layout ------------------------------------------------------------------------------
@@ -156,9 +167,12 @@ class PlayScreen(PlayPanels, Screen):
         self.card = None
         area = pygame.Rect(round(width * 0.43), top, round(width * 0.54), 0)
         area.height = self.rects["dialog"].top - theme.px(28) - top
-        if self.deciding:
+        self.holding_line = False
+        if self._options_due:
             labels = [(str(c.number), c.text) for c in view.choices]
             stack, _ = option_stack(book, theme, labels, area)
+            self.holding_line = len(stack.pages) > 1 and not self.line_read
+        if self.deciding:
             if len(stack.pages) > 1:  # collapse the line to a recap (two lines if they leave room), then page
                 self.recap = True
                 for self.recap_lines in (2, 1):
@@ -241,7 +255,7 @@ class PlayScreen(PlayPanels, Screen):
         modes = {"deciding"} if self.deciding else set()
         if self.focus is not None:
             modes.add("focused")
-        if self.text_page < len(self.pages) - 1:
+        if self.text_page < len(self.pages) - 1 or self.holding_line:
             modes.add("more")
         elif self.card is not None and self.card_page < len(self.card.pages) - 1:
             modes.add("card_more")
@@ -344,6 +358,8 @@ class PlayScreen(PlayPanels, Screen):
             self.card_page += 1
         elif self.coaching is not None:
             self.coaching, self.card_page = None, 0
+        elif self.holding_line:
+            self.line_read = True  # the line is read: the options may take its room
         elif view.kind == "line":
             self.play.advance()
         elif view.kind == "ending":
