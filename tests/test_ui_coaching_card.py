@@ -10,7 +10,7 @@ import pytest
 
 from game.ui import art
 from game.ui.app import App
-from game.ui.driver import key, settle, to_decision
+from game.ui.driver import key, settle, start_practice, take_option
 from game.ui.strings import t
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,18 +27,12 @@ def app(tmp_path):
 
 
 def start(app: App, scene: Path, size: tuple[int, int], language: str, text_size: int = LARGEST):
-    app.resize(size)
-    app.update_settings(language=language, text_size=text_size)
-    app.open_briefing(str(scene))
-    app.begin(str(scene), app.screen.program, "practice")
-    return to_decision(app)
+    return start_practice(app, str(scene), size, language, text_size)
 
 
 def take(app: App, screen, index: int) -> None:
     """Take option ``index`` with its number key (a number on another page of options selects it: Enter)."""
-    key(app, getattr(pygame, f"K_{screen.view.choices[index].number}"))
-    if screen.deciding:
-        key(app, pygame.K_RETURN)
+    take_option(app, screen, index)
     assert screen.coaching is not None
 
 

@@ -8,7 +8,7 @@ import pytest
 
 from game.ui import phone
 from game.ui.app import App
-from game.ui.driver import finish_line, key, to_decision
+from game.ui.driver import finish_line, start_practice, take_option, to_decision
 from game.ui.strings import t
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -25,11 +25,7 @@ def app(tmp_path):
 
 
 def start(app: App, size: tuple[int, int], language: str):
-    app.resize(size)
-    app.update_settings(language=language, text_size=LARGEST)
-    app.open_briefing(INSURANCE)
-    app.begin(INSURANCE, app.screen.program, "practice")
-    return to_decision(app)
+    return start_practice(app, INSURANCE, size, language, LARGEST)
 
 
 def record_card(app: App, monkeypatch, draw) -> tuple[list[str], list[pygame.Rect]]:
@@ -62,9 +58,7 @@ def test_the_transfer_cards_headset_caption_is_whole_and_the_voice_is_drawn(app,
     screen = start(app, size, language)
     for _ in range(2):  # the last option twice: the call is handed over
         screen = to_decision(app)
-        key(app, getattr(pygame, f"K_{screen.view.choices[-1].number}"))
-        if screen.deciding:
-            key(app, pygame.K_RETURN)
+        take_option(app, screen, -1)
         finish_line(app)
     assert phone.call_look(app.playing.program, app.playing.visited, language).state == "transfer"
 

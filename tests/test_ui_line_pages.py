@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from game.ltext import pick
 from game.ui.app import App
-from game.ui.driver import finish_line, key, to_decision
+from game.ui.driver import finish_line, key, start_practice, take_option
 from game.ui.linepages import line_pages
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -28,11 +28,7 @@ def app(tmp_path_factory):
 
 
 def start(app: App, scene: Path, size: tuple[int, int], language: str):
-    app.resize(size)
-    app.update_settings(language=language, text_size=LARGEST)
-    app.open_briefing(str(scene))
-    app.begin(str(scene), app.screen.program, "practice")
-    return to_decision(app)
+    return start_practice(app, str(scene), size, language, LARGEST)
 
 
 def fewest_pages(lines: int, per_page: int) -> int:
@@ -43,9 +39,7 @@ def fewest_pages(lines: int, per_page: int) -> int:
 @pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
 def test_thirty_fen_shouting_line_pages_evenly_and_the_box_shrinks_to_its_fullest_page(app, size, language):
     screen = start(app, ROOT / "scenes" / "thirty_fen.yaml", size, language)
-    key(app, getattr(pygame, f"K_{screen.view.choices[-1].number}"))  # the script: Mr. Gao talks over you
-    if screen.deciding:
-        key(app, pygame.K_RETURN)
+    take_option(app, screen, -1)  # the script: Mr. Gao talks over you
     finish_line(app)
     assert screen.play.run.place[0] == "gao_sharp"
     rows = [len(page) for page in screen.pages]
@@ -108,9 +102,7 @@ def test_a_line_whose_room_the_options_need_stays_until_it_is_read(app, language
             program = screen.play.run.program
             towards = [c for c in screen.view.choices if program.nodes[screen.play.run.place[0]].choices[
                 c.number - 1].next == "need"] or list(screen.view.choices)
-            key(app, getattr(pygame, f"K_{towards[0].number}"))
-            if screen.deciding:
-                key(app, pygame.K_RETURN)
+            take_option(app, screen, screen.view.choices.index(towards[0]))
         else:
             key(app, pygame.K_SPACE)
     assert screen.play.run.place[0] == "need" and screen.view.kind == "decision"

@@ -7,7 +7,7 @@ import pygame
 import pytest
 
 from game.ui.app import App
-from game.ui.driver import key, to_decision
+from game.ui.driver import start_practice, take_option
 from game.ui.play_parts import hud_height
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -25,19 +25,13 @@ def app(tmp_path):
 @pytest.mark.parametrize("language", ["en", "zh"])
 @pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
 def test_the_options_and_the_card_start_the_same_gap_below_the_top_bar_at_every_text_size(app, size, language):
-    app.resize(size)
     gaps = {}
     for text_size in range(6):
-        app.update_settings(language=language, text_size=text_size)
-        app.open_briefing(UMBRELLA)
-        app.begin(UMBRELLA, app.screen.program, "practice")
-        screen = to_decision(app)
+        screen = start_practice(app, UMBRELLA, size, language, text_size)
         bar = hud_height(app)
         assert min(button.rect.top for button in screen.buttons) >= screen.rects["choices"].top
         option_gap = screen.rects["choices"].top - bar
-        key(app, getattr(pygame, f"K_{screen.view.choices[0].number}"))
-        if screen.deciding:
-            key(app, pygame.K_RETURN)
+        take_option(app, screen, 0)
         assert screen.card is not None, "a coaching card after the choice"
         gaps[text_size] = (option_gap, screen.rects["card"].top - bar)
     assert set(gaps.values()) == {(app.theme.px(8), app.theme.px(8))}, gaps

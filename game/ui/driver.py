@@ -5,6 +5,7 @@ from __future__ import annotations
 import pygame
 
 from game.ui.app import App
+from game.ui.screens.briefing import BriefingScreen
 
 FRAME = 1 / 60
 
@@ -61,6 +62,26 @@ def to_decision(app: App, presses: int = 60):
             return app.screen
         key(app, pygame.K_SPACE)
     raise AssertionError("no decision reached")
+
+
+def start_practice(app: App, scene: str, size: tuple[int, int], language: str, text_size: int):
+    """Open ``scene`` in practice at a window ``size``, ``language`` and ``text_size`` (0-5, Settings' 1-6), and
+    play to its first decision; returns the play screen."""
+    app.resize(size)
+    app.update_settings(language=language, text_size=text_size)
+    app.open_briefing(str(scene))
+    briefing = app.screen
+    assert isinstance(briefing, BriefingScreen), f"{scene} did not open: {type(briefing).__name__} shown"
+    app.begin(str(scene), briefing.program, "practice")
+    return to_decision(app)
+
+
+def take_option(app: App, screen, index: int) -> None:
+    """Take the open option at ``index`` with its number key (a number on another page of options only selects
+    it, as it shows that page: Enter then takes it)."""
+    key(app, getattr(pygame, f"K_{screen.view.choices[index].number}"))
+    if screen.deciding:
+        key(app, pygame.K_RETURN)
 
 
 def resize(app: App, size: tuple[int, int]) -> None:
