@@ -78,3 +78,11 @@ def test_no_page_is_longer_than_asked_and_no_text_is_lost(parts, per_page, width
     assert all(len(page) <= per_page for page in pages)
     assert len(pages) <= max(1, -(-len(wrap_at(width)(text)) // per_page)), "no more pages than filling them takes"
     assert re.sub(r"\s", "", "".join(line for page in pages for line in page)) == re.sub(r"\s", "", text)
+
+
+def test_a_title_and_a_decimal_point_do_not_end_a_sentence_for_the_cards_pages():
+    """The cards' pages end at sentences by the same rule as the line's pages: 'Mr.' and '3.50' are not ends."""
+    text = "Ring Mr. Li back at 3.50 today. Then tell Zhao."
+    kinds = {text[:offset]: kind for offset, kind in break_places(text)}
+    assert kinds["Ring Mr."] == WORD and kinds["Ring Mr. Li back at 3.50"] == WORD
+    assert kinds["Ring Mr. Li back at 3.50 today."] == SENTENCE

@@ -9,16 +9,12 @@ the fullest of these pages, so it shrinks too.
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
+
+from game.ui.pagebreak import SENTENCE_END
 
 if TYPE_CHECKING:
     from game.ui.text import TextBook
-
-# A sentence ends at a full stop, a question or an exclamation mark (and the quotes or brackets closing it):
-# in English before a space (so "3.50" stays whole) and not after a title ("Mr. Li"), in Chinese anywhere.
-SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)[.!?…]+[\"'’”)\]]*\s+"
-                          r"|[。！？…]+[”’」』）)]*\s*|\n+")
 
 
 def line_pages(book: "TextBook", text: str, size: int, width: int, per_page: int) -> list[list[str]]:

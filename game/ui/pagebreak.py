@@ -14,8 +14,11 @@ from game.ui.linebreak import NO_BREAK_SPACES, NO_LINE_END, NO_LINE_START, units
 
 Wrap = Callable[[str], list[str]]
 
-# The end of a sentence: its closing mark (English or Chinese), then any closing quotes or brackets.
-SENTENCE_END = re.compile(r"[.!?。！？…][\"'’”）)」』》]*$")
+# Where a sentence ends, with what follows it: a full stop, a question or an exclamation mark (and the quotes or
+# brackets closing it), in English before a space (so "3.50" stays whole) and not after a title ("Mr. Li"), in
+# Chinese anywhere. The one rule for the line's pages (game.ui.linepages) and the cards' pages.
+SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)[.!?…]+[\"'’”)\]]*\s+"
+                          r"|[。！？…]+[”’」』》）)]*\s*|\n+")
 WORD, SENTENCE, PARAGRAPH = 0, 1, 2  # how good a place to end a page is
 
 
@@ -77,6 +80,7 @@ def break_places(text: str) -> list[tuple[int, int]]:
     """Every place ``text`` may end a page, in order: (offset, how good: :data:`WORD`, :data:`SENTENCE` or
     :data:`PARAGRAPH`). Never before closing punctuation, after opening punctuation or at a no-break space."""
     places: list[tuple[int, int]] = []
+    sentence_ends = {match.end() for match in SENTENCE_END.finditer(text)}  # each after the spaces that follow
     start = 0
     for paragraph in text.split("\n"):
         offset = start
@@ -88,7 +92,8 @@ def break_places(text: str) -> list[tuple[int, int]]:
             if after in NO_LINE_START or before in NO_LINE_END or after in NO_BREAK_SPACES \
                     or before in NO_BREAK_SPACES:
                 continue
-            places.append((offset, SENTENCE if SENTENCE_END.search(text[start:offset]) else WORD))
+            after_spaces = len(text) - len(text[offset:].lstrip(" \t"))
+            places.append((offset, SENTENCE if after_spaces in sentence_ends else WORD))
         start += len(paragraph) + 1
         if paragraph.strip() and start <= len(text):  # the paragraph's end, where the next one begins
             places.append((start - 1, PARAGRAPH))
