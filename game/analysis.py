@@ -20,26 +20,32 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Optional
 
 from game.bounds import Bounds, Outlook
-from game.engine import apply_effects, apply_meter, enter_node, open_among
+from game.engine import apply_effects, enter_node
 from game.gcpause import without_gc_pauses
 from game.meterspan import meter_only_opens
-from game.program import Program, RChoice, RNode
+from game.program import Program
 from game.pathcount import count_paths, has_loop, state_successors
 from game.reach import TooManyStates, explore, start_state, ways_back
 from game.searchlabels import NO_LABEL, Labels, Queue
-from game.scoring import STAGE_BITS, Summary, advance, advance_event, score, start_summary
+from game.searchsteps import CACHE_ENTRIES, Steps
+from game.scoring import STAGE_BITS, advance_event, start_summary
 
 MAX_STATES = 2_000_000
-# Each of the score search's caches is emptied when it holds this many results: a 40k-node scene
-# meets millions of (summary, node) pairs, most of them once, and the caches outgrew everything else.
-CACHE_ENTRIES = 1 << 17
 # A path of the score search may go back (round a loop) this many times; more only if no ending is
 # reachable within it. Without a limit a loop could raise (or lower) the mean rating without end.
 MAX_WAYS_BACK = 2
+# The score search stops once it has made this many labels (partial paths) per node of the scene, and
+# at least MIN_LABELS: about 100 bytes each with the queue and the states, so memory stays linear in
+# the scene. A scene whose exact extreme would need more (a satisfaction gate in every other chapter of
+# a 20k-node generated scene) is told the extreme found so far and how far the unexplored paths could
+# go past it, instead of running for hours into gigabytes. The shipped scenes need under a thousand
+# labels in all; a 40k-node generated scene without gates needs 56 per node for its best score.
+LABELS_PER_NODE = 100
+MIN_LABELS = 1_000_000
 
 
 class AnalysisError(RuntimeError):
-    """The scene has more states than the analysis explores."""
+    """The scene has more states (or its score search more partial paths) than the analysis explores."""
 
 
 @dataclass(frozen=True)
@@ -51,6 +57,8 @@ class Extreme:
     path: tuple[str, ...]
     choices: tuple[int, ...]
     stages: tuple[str, ...]
+    proven: bool = True  # False: the search stopped at its labels limit; ``score`` is the extreme found so far
+    reach: Optional[float] = None  # when not proven: the most (least) any path could still score
 
 
 @dataclass
@@ -101,8 +109,10 @@ def analyze(program: Program) -> Analysis:
     most_back = graph.reached.states if graph.reached.grid is None or graph.reached.enumerated else MAX_STATES
     del graph  # the searches below need memory more than the edges
     if reached_endings:  # else every path goes round for ever: there is no best or worst ending to search for
-        result.best = _extreme(program, maximise=True, max_states=MAX_STATES, most_back=most_back)
-        result.worst = _extreme(program, maximise=False, max_states=MAX_STATES, most_back=most_back)
+        max_labels = max(MIN_LABELS, LABELS_PER_NODE * len(program.nodes))
+        caps = {"max_states": MAX_STATES, "most_back": most_back, "max_labels": max_labels}
+        result.best = _extreme(program, maximise=True, **caps)
+        result.worst = _extreme(program, maximise=False, **caps)
     return result
 
 
@@ -143,126 +153,8 @@ class StateGraph:
             return None, False
 
 
-def _better_or_equal(a: Summary, b: Summary, maximise: bool) -> bool:
-    """True when ``a`` can end no worse than ``b`` (no better, when minimising) from the same place.
-
-    The score grows with the meter, its low point and the last rating (the worst rating is shown on
-    the card but not scored); stages already used can only prevent later penalties, and order
-    mistakes already made can only add them. The mean rating is no worse whatever follows when the
-    sum of (rating + 3) is no smaller over no more decisions (for the worst score: the sum of
-    (3 - rating)). The search forgets ``last`` when it cannot count (see :func:`_extreme`).
-    """
-    if a.count > b.count:
-        return False
-    a_low, b_low = (99.0 if a.low is None else a.low), (99.0 if b.low is None else b.low)
-    a_last, b_last = (4 if a.last is None else a.last), (4 if b.last is None else b.last)
-    if maximise:
-        return (a.meter >= b.meter and a_low >= b_low and a_last >= b_last
-                and a.total + 3 * a.count >= b.total + 3 * b.count
-                and a.stages & b.stages == b.stages and a.order & b.order == a.order)
-    return (a.meter <= b.meter and a_low <= b_low and a_last <= b_last
-            and 3 * a.count - a.total >= 3 * b.count - b.total
-            and a.stages & b.stages == a.stages and a.order & b.order == b.order)
-
-
-class _Steps:
-    """The search's arithmetic, each result computed once.
-
-    A scene of any size meets only a few thousand distinct summaries (meter, worst, last, stages,
-    order), so each is numbered once and the search moves small integers around: advancing a
-    summary by a choice, comparing two summaries and scoring one at an ending are looked up, and
-    the open choices are worked out once per (node, flags, meter when a condition reads it).
-    """
-
-    def __init__(self, program: Program, maximise: bool):
-        self.program = program
-        self.maximise = maximise
-        self.summaries: list[Summary] = []
-        self.meters: list[float] = []
-        self.counts_last = program.weights.last > 0
-        self.node_number = {node_id: number for number, node_id in enumerate(program.nodes)}
-        self.meter_number: list[int] = []  # each distinct meter value numbered
-        self._meter_numbers: dict[float, int] = {}
-        self._ids: dict[Summary, int] = {}
-        self._after: dict[int, int] = {}  # int keys: hashed far faster than tuples
-        self._dominates: dict[int, bool] = {}
-        self._open: dict[int, tuple[RChoice, ...]] = {}
-        self._scores: dict[tuple[int, str], float] = {}
-
-    def intern(self, summary: Summary) -> int:
-        """The number of ``summary``."""
-        found = self._ids.get(summary)
-        if found is None:
-            found = self._ids[summary] = len(self.summaries)
-            self.summaries.append(summary)
-            self.meters.append(summary.meter)
-            self.meter_number.append(self._meter_numbers.setdefault(summary.meter, len(self._meter_numbers)))
-        return found
-
-    def after(self, sid: int, choice: RChoice, forget_last: bool) -> int:
-        """The summary after taking ``choice``; ``forget_last`` when another decision will replace the last moment."""
-        code = (STAGE_BITS[choice.stage] << 4) | ((choice.rating + 3) << 1) | forget_last
-        key = ((sid << 8 | code) << 24) | self.node_number[choice.next]
-        found = self._after.get(key)
-        if found is None:
-            summary, program = self.summaries[sid], self.program
-            meter = apply_meter(program, summary.meter, choice.rating)
-            after = advance(summary, choice.stage, choice.rating, meter)
-            after = advance_event(after, enter_node(program, meter, choice.next))
-            if not self.counts_last or forget_last:  # the last rating cannot count: forget it
-                after = replace(after, last=None, worst=None)
-            else:
-                after = replace(after, worst=None)  # shown on the card, never scored
-            found = self._after[key] = self.intern(after)
-            if len(self._after) > CACHE_ENTRIES:
-                self._after.clear()
-        return found
-
-    def enter(self, sid: int, node_id: str) -> int:
-        """The summary once the line of ``node_id`` is shown (its meter event applied)."""
-        key = -1 - ((sid << 24) | self.node_number[node_id])  # negative: apart from the choices' keys
-        found = self._after.get(key)
-        if found is None:
-            summary = self.summaries[sid]
-            found = self._after[key] = self.intern(
-                advance_event(summary, enter_node(self.program, summary.meter, node_id)))
-        return found
-
-    def dominates(self, a: int, b: int) -> bool:
-        """True when summary ``a`` can end no worse than ``b`` from the same place (see ``_better_or_equal``)."""
-        if a == b:
-            return True
-        key = a << 32 | b
-        found = self._dominates.get(key)
-        if found is None:
-            if len(self._dominates) >= CACHE_ENTRIES:
-                self._dominates.clear()
-            found = self._dominates[key] = _better_or_equal(self.summaries[a], self.summaries[b], self.maximise)
-        return found
-
-    def open_choices(self, node: RNode, flags: frozenset, sid: int, place: int) -> tuple[RChoice, ...]:
-        """The choices open at ``node`` with ``flags`` and summary ``sid``'s meter; ``place`` numbers (node, flags)."""
-        if not node.gated:  # every choice open whatever the flags and meter
-            return node.choices
-        key = place << 24 | self.meter_number[sid] if self.program.reads_meter else place
-        found = self._open.get(key)
-        if found is None:
-            if len(self._open) >= CACHE_ENTRIES:
-                self._open.clear()
-            found = self._open[key] = tuple(open_among(node.choices, flags, self.meters[sid]))
-        return found
-
-    def score(self, sid: int, ending: str) -> float:
-        """The 0-100 score of summary ``sid`` at ``ending``."""
-        key = (sid, ending)
-        found = self._scores.get(key)
-        if found is None:
-            found = self._scores[key] = score(self.program, self.summaries[sid], self.program.endings[ending])
-        return found
-
-
 def _extreme(program: Program, maximise: bool, max_states: int = MAX_STATES,
-             most_back: int = MAX_STATES) -> Optional[Extreme]:
+             most_back: int = MAX_STATES, max_labels: int = MIN_LABELS) -> Optional[Extreme]:
     """Best (or worst) reachable score over the paths that go back at most ``MAX_WAYS_BACK`` times.
 
     When no ending can be reached within that many ways back, the limit is doubled until one can
@@ -271,13 +163,14 @@ def _extreme(program: Program, maximise: bool, max_states: int = MAX_STATES,
     """
     limit, (back, order) = MAX_WAYS_BACK, ways_back(program)
     while True:
-        found = _search(program, maximise, max_states, back, Outlook(program, back, order, limit), limit)
+        outlook = Outlook(program, back, order, limit)
+        found = _search(program, maximise, (max_states, max_labels), back, outlook, limit)
         if found is not None or not any(back.values()) or limit >= most_back:
             return found
         limit *= 2
 
 
-def _search(program: Program, maximise: bool, max_states: int, back: dict[str, frozenset[int]],
+def _search(program: Program, maximise: bool, caps: tuple[int, int], back: dict[str, frozenset[int]],
             outlook: Outlook, limit: int) -> Optional[Extreme]:
     """A best-first label-correcting search over summaries, with branch and bound.
 
@@ -285,10 +178,16 @@ def _search(program: Program, maximise: bool, max_states: int, back: dict[str, f
     other label there dominates (a label dominates when its summary can end no worse and it has
     gone back no more often); the cap counts states, not labels. Labels are expanded in the order
     of the score they could still reach (:mod:`game.bounds`), and a label that cannot beat the best
-    ending found so far is dropped: the first time no label can, the search is done.
+    ending found so far is dropped: the first time no label can, the search is done. ``caps`` are
+    (states, labels): past the first the scene is too large; at the second the search stops with
+    the best ending found so far, unproven, and the bound of the labels left.
+
+    Raises:
+        AnalysisError: past the states cap, or at the labels cap before any ending was found.
     """
+    max_states, max_labels = caps
     sign = 1 if maximise else -1
-    steps = _Steps(program, maximise)
+    steps = Steps(program, maximise)
     bounds = Bounds(program, maximise, outlook)
     flags_set = {flag for node in program.nodes.values() for choice in node.choices for flag, _ in choice.effects}
     labels = Labels(len(program.nodes), len(flags_set),
@@ -400,6 +299,8 @@ def _search(program: Program, maximise: bool, max_states: int, back: dict[str, f
         bound, index = popped
         if best is not None and sign * bound <= sign * best[0]:
             break  # no label left can beat the best ending found
+        if len(labels.alive) >= max_labels:  # the queue is ordered by bound: none left can pass this one
+            return _unproven(program, steps, labels, best, bound, max_labels)
         if not labels.alive[index]:
             continue
         ending = nodes[labels.node[index]].ending
@@ -411,6 +312,15 @@ def _search(program: Program, maximise: bool, max_states: int, back: dict[str, f
         for node, flags, sid, number, backs in children(index):
             push(node, flags, sid, index, number, backs)
     return None if best is None else _trace(program, steps, labels, best)
+
+
+def _unproven(program: Program, steps: Steps, labels: Labels, best: Optional[tuple[float, int]],
+              reach: float, max_labels: int) -> Extreme:
+    """The extreme found when the search stopped at ``max_labels``; ``reach`` bounds every path left."""
+    if best is None:
+        raise AnalysisError(f"the score search made {max_labels} partial paths without reaching an ending: "
+                            "the scene is too large to analyse")
+    return replace(_trace(program, steps, labels, best), proven=False, reach=reach)
 
 
 def _decides_before_ending(program: Program) -> dict[str, bool]:
@@ -430,7 +340,7 @@ def _decides_before_ending(program: Program) -> dict[str, bool]:
     return decides
 
 
-def _trace(program: Program, steps: _Steps, labels: Labels, best: tuple[float, int]) -> Extreme:
+def _trace(program: Program, steps: Steps, labels: Labels, best: tuple[float, int]) -> Extreme:
     value, index = best
     ids = list(program.nodes)
     path, numbers, stages = [], [], []

@@ -30,8 +30,13 @@ def _joined(items: tuple, separator: str) -> str:
 def _extreme_lines(label: str, extreme: Extreme | None) -> list[str]:
     if extreme is None:
         return [f"{label}: no ending is reachable"]
+    headline = f"{label}: {extreme.score:g}/100 at ending '{extreme.ending}' after {len(extreme.choices)} decision(s)"
+    if not extreme.proven:
+        side = "higher" if label == "best" else "lower"
+        headline += (f" (the {'highest' if label == 'best' else 'lowest'} found, not proven: the search stopped at its "
+                     f"limit of partial paths; no path can score {side} than {extreme.reach:g})")
     return [
-        f"{label}: {extreme.score:g}/100 at ending '{extreme.ending}' after {len(extreme.choices)} decision(s)",
+        headline,
         f"  choices: {_joined(extreme.choices, ',')}",
         f"  stages:  {_joined(extreme.stages, ' -> ')}",
         f"  path:    {_joined(extreme.path, ' > ')}",
