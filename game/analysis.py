@@ -34,6 +34,8 @@ MAX_STATES = 2_000_000
 # A path of the score search may go back (round a loop) this many times; more only if no ending is
 # reachable within it. Without a limit a loop could raise (or lower) the mean rating without end.
 MAX_WAYS_BACK = 2
+# The partial paths the first beam search keeps at each step (see _search's beam).
+BEAM_WIDTH = 16
 # The score search stops once it has made this many labels (partial paths) per node of the scene, and
 # at least MIN_LABELS: about 100 bytes each with the queue and the states, so memory stays linear in
 # the scene. A scene whose exact extreme would need more (a satisfaction gate in every other chapter of
@@ -266,34 +268,42 @@ def _search(program: Program, maximise: bool, caps: tuple[int, int], back: dict[
                 found.append((target, flags_after, after, number, taken))
         return found
 
-    def dive(index: int, by_step: bool) -> Optional[tuple[float, int]]:
-        """Follow the most promising step, never going back, down to an ending: a first ending to beat.
+    def beam(index: int) -> Optional[tuple[float, int]]:
+        """The best ending a beam search from ``index`` reaches, never going back: a first ending to beat.
 
-        Without one, the search expands the many partial paths whose bound is 0 (or 100) one
-        level at a time; with it, every label that cannot beat it is dropped at once. The most
-        promising step is the one with the best bound, or (``by_step``) the best rating, then meter.
+        Without one, the search expands the many partial paths whose bound is 0 (or 100) one level
+        at a time; with it, every label that cannot beat it is dropped at once. Each step keeps the
+        BEAM_WIDTH most promising partial paths (best bound, then furthest past 0 or 100). A single
+        greedy dive found 3.5 as the worst of a 20k-node scene with satisfaction gates, and the
+        search then could not prove anything; sixteen wide, it finds the 0 in two seconds.
         """
+        members, found = [index], None
         for _ in range(len(program.nodes) + 1):  # without its ways back the scene is acyclic
-            ending = nodes[labels.node[index]].ending
-            if ending is not None:
-                return steps.score(labels.summary[index], ending), index
-            ahead = []
-            for node, flags, sid, number, backs in children(index):
-                bound, unclamped, _ = bound_for(node, sid, backs)
-                if backs == labels.backs[index] and bound != -sign * math.inf:
-                    key = (sign * summaries[sid].total, sign * summaries[sid].meter) if by_step else ()
-                    ahead.append((key + (sign * bound, sign * unclamped), node, flags, sid, number, backs))
+            ahead: dict[tuple[int, int, int], tuple[tuple[float, float], int, int, int]] = {}
+            for member in members:
+                ending = nodes[labels.node[member]].ending
+                if ending is not None:
+                    value = steps.score(labels.summary[member], ending)
+                    if found is None or sign * value > sign * found[0]:
+                        found = (value, member)
+                    continue
+                for node, flags, sid, number, backs in children(member):
+                    bound, unclamped, _ = bound_for(node, sid, backs)
+                    key = (sign * bound, sign * unclamped)
+                    if backs == labels.backs[member] and bound != -sign * math.inf and (
+                            (node, flags, sid) not in ahead or ahead[node, flags, sid][0] < key):
+                        ahead[node, flags, sid] = (key, member, number, backs)
             if not ahead:
-                return None
-            _, node, flags, sid, number, backs = max(ahead, key=lambda step: step[0])
-            index = labels.add(node, flags, sid, index, number, backs)
-        return None
+                break
+            chosen = sorted(ahead.items(), key=lambda item: item[1][0], reverse=True)[:BEAM_WIDTH]
+            members = [labels.add(node, flags, sid, member, number, backs)
+                       for (node, flags, sid), (_, member, number, backs) in chosen]
+        return found
 
     first = start_summary(program)
     entered = steps.intern(advance_event(first, enter_node(program, first.meter, program.start)))
     start, no_flags = node_numbers[program.start], labels.flag_number(frozenset())
-    dives = [dive(labels.add(start, no_flags, entered, -1, 0, 0), by_step) for by_step in (False, True)]
-    best = max((found for found in dives if found is not None), key=lambda found: sign * found[0], default=None)
+    best = beam(labels.add(start, no_flags, entered, -1, 0, 0))
     push(start, no_flags, entered, -1, 0, 0)
     while (popped := queue.pop()) is not None:
         bound, index = popped
