@@ -41,7 +41,7 @@ BEAM_WIDTH = 16
 # the scene. A scene whose exact extreme would need more (a satisfaction gate in every other chapter of
 # a 20k-node generated scene) is told the extreme found so far and how far the unexplored paths could
 # go past it, instead of running for hours into gigabytes. The shipped scenes need under a thousand
-# labels in all; a 40k-node generated scene without gates needs 56 per node for its best score.
+# labels in all; a 40k-node generated scene without gates needs 40 per node for its best score.
 LABELS_PER_NODE = 100
 MIN_LABELS = 1_000_000
 
