@@ -1,4 +1,5 @@
-"""The bundled fonts open fast: their CFF charset (glyph index -> CID) is one range of CIDs in glyph order.
+"""The bundled fonts open fast: their CFF charset (glyph index -> CID) is one range of CIDs in glyph order; and
+what they draw (assets/fonts/coverage.txt) is read only as far as a lookup needs.
 
 A subset that keeps the source's scattered CIDs has a charset of thousands of ranges, which FreeType reads a
 field at a time on every open, with a seek and a read of the file for each (3-4 ms a font, five fonts before
@@ -9,6 +10,7 @@ import struct
 
 import pytest
 
+from game.glyphs import _RANGE, COVERAGE_FILE, load_coverage
 from game.ui.text import FONT_FILES
 
 
@@ -84,3 +86,20 @@ def test_the_bundled_font_numbers_its_glyphs_in_one_range(bold):
     glyphs, ranges = charset_ranges(FONT_FILES[bold])
     assert glyphs > 7000  # the GB2312 subset, not a stand-in
     assert ranges == 1
+
+
+def test_the_coverage_read_as_far_as_asked_answers_as_the_whole_file():
+    """load_coverage reads the ranges only up to the code point asked about: in any order of questions, each
+    answer is the one the fully read file gives."""
+    text = COVERAGE_FILE.read_text("utf-8")
+    ranges = [(int(start, 16), int(end or start, 16)) for start, end in _RANGE.findall(text)]
+    assert len(ranges) > 1000  # the Chinese subset's scattered characters
+    whole = set()
+    for start, end in ranges:
+        whole.update(range(start, end + 1))
+    points = [0x4E2D, 0xA0, 0x2713, 0x10FFFF, 0x20, *range(0, 0x30000, 7), 0x9FA5, 0x3000, 0xFF01]
+    coverage = load_coverage()
+    assert coverage is not None
+    asked = {point: coverage.covers(chr(point)) for point in points if not chr(point).isspace()}
+    assert asked == {point: point in whole for point in asked}
+    assert load_coverage().missing("Hi\u00a0·\u2713 中文\U0001f600") == ["\U0001f600"]
