@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from typing import Any, Iterator, Mapping, Optional
 
 from game.outbox import Entry, Outbox
+from game.settings import ENV_ENDPOINT, ENV_PASSWORD, ENV_USERNAME
 from game.storage import loads_untrusted
 
-ENV_ENDPOINT, ENV_USERNAME, ENV_PASSWORD = "MOT_LRS_ENDPOINT", "MOT_LRS_USERNAME", "MOT_LRS_PASSWORD"
 BATCH_SIZE = 50
 TIMEOUT_SECONDS = 15.0
 MAX_ALONE_CONFLICTS = 5  # a statement the LRS keeps calling a conflict yet cannot show is set aside after this

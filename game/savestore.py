@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import math
 import os
-import secrets
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Optional
@@ -105,8 +104,9 @@ class SaveStore:
                  "grade": card.grade, "date": time.strftime("%Y-%m-%d %H:%M"),
                  "mode": getattr(run, "mode", "practice")}
         folder = self.folder / HISTORY_DIR
-        # Sorted by name = sorted by time; the pid and random part keep two windows' names apart.
-        name = f"{time.time_ns():020d}-{os.getpid()}-{secrets.token_hex(4)}.json"
+        # Sorted by name = sorted by time; the pid and random part keep two windows' names apart. The random
+        # part is what secrets.token_hex(4) gives, without importing secrets (hmac, OpenSSL) before the first frame.
+        name = f"{time.time_ns():020d}-{os.getpid()}-{os.urandom(4).hex()}.json"
         write_json(folder / name, entry)
         self.clear_run()
 

@@ -6,18 +6,21 @@ pydantic model there would cost more than opening the window.
 
 from __future__ import annotations
 
+import os
 import re
 import urllib.parse
 
 from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Mapping, Optional
 
 from game.storage import read_json, saves_dir, set_aside, write_json
 from game.vocab import LANGUAGES
 
 TEXT_SIZES = (0.8, 0.9, 1.0, 1.15, 1.3, 1.5)  # multipliers of the base text size
 TEXT_SPEEDS = {"slow": 25.0, "normal": 50.0, "fast": 110.0, "instant": 0.0}  # characters per second
+# The environment variables naming a Learning Record Store; they win over the lrs_* settings (game.lrs reads them)
+ENV_ENDPOINT, ENV_USERNAME, ENV_PASSWORD = "MOT_LRS_ENDPOINT", "MOT_LRS_USERNAME", "MOT_LRS_PASSWORD"
 
 
 @dataclass(frozen=True)
@@ -125,6 +128,15 @@ def url_problem(url: str) -> Optional[str]:
     if any(char.isspace() for char in url):
         return "it contains spaces"
     return None
+
+
+def lrs_address_given(settings: Settings, environ: Optional[Mapping[str, str]] = None) -> bool:
+    """True when an LRS address is set at all (``MOT_LRS_ENDPOINT`` or ``lrs_endpoint``), usable or not.
+
+    Without one there is nothing to send to, and the window starts without importing :mod:`game.lrs`.
+    """
+    environ = os.environ if environ is None else environ
+    return bool(environ.get(ENV_ENDPOINT) or settings.lrs_endpoint)
 
 
 def settings_path(folder: Optional[Path] = None) -> Path:

@@ -109,3 +109,28 @@ def test_the_game_window_starts_without_the_scene_reader_or_model():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=GAME.parent, check=True,
                             env=env)
     assert [line for line in result.stdout.splitlines() if line.startswith("loaded:")] == ["loaded:"]
+
+
+def test_the_first_title_frame_needs_no_command_parser_lrs_client_or_library_lookup(tmp_path):
+    """`python main.py` to its first title frame (P4: the card pictures and scene catalogue cached by an earlier
+    start) leaves out what only other paths use: the command parser (argparse, whose gettext lookups import
+    locale), the LRS client while no LRS address is set, ctypes.util (it finds the C library by running ldconfig;
+    glibc's own name is tried first) and secrets (hmac and OpenSSL, for a history file's random name)."""
+    start = (
+        "import sys\n"
+        "from game.ui.app import App\n"
+        "App.loop = lambda self: [self.step([]) for _ in range(2)]  # the first frame; the next caches its pictures\n"
+        "from game import cli\n"
+        "assert cli.main([]) == 0\n"
+        "late = ('argparse', 'locale', 'game.cli_results', 'game.lrs', 'ctypes.util', 'secrets')\n"
+        "print('loaded:' + ','.join(name for name in late if name in sys.modules))\n"
+    )
+    env = {key: value for key, value in __import__("os").environ.items() if not key.startswith("MOT_LRS_")}
+    env.update(SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy", MOT_SAVES_DIR=str(tmp_path))
+    shown = []
+    for _ in range(2):  # the first start reads the scenes and draws the pictures; the second finds them cached
+        result = subprocess.run([sys.executable, "-c", start], capture_output=True, text=True, cwd=GAME.parent,
+                                check=True, env=env)
+        shown.append([line for line in result.stdout.splitlines() if line.startswith("loaded:")])
+    assert list((tmp_path / "cache").glob("*.png")), "the first start cached no card picture"
+    assert shown[1] == ["loaded:"]

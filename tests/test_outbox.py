@@ -17,7 +17,7 @@ import pytest
 
 from game.lrs import LrsClient, LrsConfig, config_from, sync
 from game.outbox import Outbox, backoff_seconds
-from game.settings import Settings
+from game.settings import Settings, lrs_address_given
 from game.ui.sender import BackgroundSender
 
 
@@ -194,6 +194,16 @@ def test_environment_wins_over_settings():
     env = {"MOT_LRS_ENDPOINT": "http://127.0.0.1:9/xAPI/", "MOT_LRS_USERNAME": "e", "MOT_LRS_PASSWORD": "q"}
     assert config_from(settings, env) == LrsConfig("http://127.0.0.1:9/xAPI/", "e", "q")
     assert config_from(Settings(), {}) is None
+
+
+def test_no_address_given_means_no_lrs():
+    """The window starts without game.lrs when lrs_address_given finds no address: config_from then finds none
+    either; an address given but unusable is config_from's to refuse."""
+    cases = [(Settings(), {}), (Settings(lrs_endpoint="https://lrs.corp.test/xapi/"), {}),
+             (Settings(), {"MOT_LRS_ENDPOINT": "http://127.0.0.1:9/xAPI/"}), (Settings(), {"MOT_LRS_ENDPOINT": "ftp://x"}),
+             (Settings(), {"MOT_LRS_ENDPOINT": ""})]
+    assert [lrs_address_given(settings, env) for settings, env in cases] == [False, True, True, True, False]
+    assert [config_from(settings, env) is not None for settings, env in cases] == [False, True, True, False, False]
 
 
 def test_background_sender_delivers_without_blocking_and_tells_refusals_once(tmp_path, lrs):

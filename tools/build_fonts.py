@@ -8,11 +8,12 @@ warn about scene text the bundled font cannot draw.
 
 from __future__ import annotations
 
+import io
 import sys
 from pathlib import Path
 
 from fontTools import subset
-from fontTools.ttLib import TTCollection
+from fontTools.ttLib import TTCollection, TTFont
 
 SOURCE = Path("/usr/share/fonts/opentype/noto")
 OUT = Path(__file__).resolve().parent.parent / "assets" / "fonts"
@@ -56,8 +57,34 @@ def build(weight: str, source: str, points: set[int]) -> set[int]:
     subsetter.subset(font)
     target = OUT / f"NotoSansSC-{weight}-subset.otf"
     font.save(str(target))
+    renumber_cids(target)
     print(f"{target}: {target.stat().st_size / 1e6:.1f} MB")
     return set(font.getBestCmap())
+
+
+def renumber_cids(path: Path) -> None:
+    """Give the glyphs of a CID-keyed font the CIDs 1, 2, 3... in glyph order, in place.
+
+    A subset keeps the source's CIDs, scattered up to 65,535, so the CFF charset (glyph index -> CID) takes
+    about 3,900 ranges. FreeType reads that table a field at a time whenever a font is opened, and SDL reads
+    the file with a seek before every read: 8,000 system calls, 3-4 ms for each of the five sizes the
+    title screen opens. In order, the charset is one range and a font opens in 0.4 ms. A CID only names a
+    glyph (the cmap, the layout tables and the metrics go by glyph index), so every glyph draws the same;
+    only the CFF table is rewritten (its glyph programs copied as they are), the other tables are kept.
+    """
+    font = TTFont(str(path), lazy=True, recalcTimestamp=False)
+    top = font["CFF "].cff.topDictIndex[0]
+    if not hasattr(top, "ROS"):  # a name-keyed font: its charset names glyphs, not CIDs
+        return
+    names = list(top.charset)
+    ordered = names[:1] + [f"cid{index:05d}" for index in range(1, len(names))]  # glyph 0 stays .notdef
+    strings = top.CharStrings
+    strings.charStrings = {new: strings.charStrings[old] for old, new in zip(names, ordered, strict=True)}
+    top.charset = ordered
+    rewritten = io.BytesIO()  # a lazily read font cannot be saved over its own file
+    font.save(rewritten)
+    font.close()
+    path.write_bytes(rewritten.getvalue())
 
 
 def ranges(points: set[int]) -> list[tuple[int, int]]:

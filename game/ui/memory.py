@@ -15,7 +15,6 @@ Only on Linux with glibc; elsewhere these do nothing (other allocators, other ru
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import sys
 from typing import Optional
 
@@ -26,10 +25,18 @@ BIG_BLOCK = 256 * 1024  # a 1080p picture is 8 MB, a panel shadow 1-2 MB, a line
 def _glibc() -> Optional[ctypes.CDLL]:
     if not sys.platform.startswith("linux"):
         return None
-    try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+    try:  # glibc's own name first: looking the C library up imports subprocess and may run ldconfig
+        libc = ctypes.CDLL("libc.so.6")
     except OSError:
-        return None
+        from ctypes.util import find_library  # only when glibc's name does not load (another C library)
+
+        name = find_library("c")
+        if name is None:
+            return None
+        try:
+            libc = ctypes.CDLL(name)
+        except OSError:
+            return None
     return libc if hasattr(libc, "mallopt") and hasattr(libc, "malloc_trim") else None
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Callable, Optional
 
+from game.settings import lrs_address_given
+
 if TYPE_CHECKING:  # recording and sending load on first use, not before the first frame
     from game.recording import Recorder
     from game.savestore import SaveStore
@@ -26,9 +28,11 @@ class Results:
 
     def _start_sender(self):
         """The background sender, when an LRS is configured (settings or MOT_LRS_ENDPOINT)."""
+        if not lrs_address_given(self.settings()):  # the usual case: not even game.lrs before the first frame
+            return None
         from game.lrs import config_from
 
-        if config_from(self.settings()) is None:  # the usual case: import nothing more before the first frame
+        if config_from(self.settings()) is None:  # an address that is not usable: nothing is ever sent to it
             return None
         from game.recording import OUTBOX_DIR
         from game.ui.sender import BackgroundSender

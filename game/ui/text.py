@@ -254,6 +254,10 @@ def drawable(text: str) -> str:
 def _render_run(font: pygame.font.Font, text: str, colour: tuple) -> pygame.Surface:
     """One run of text; invisible characters alone (zero-width space, joiners, a soft hyphen, a BOM)
     give an empty surface of the line's height, where pygame raises "Text has zero width"."""
-    if font.size(text)[0] == 0:
-        return pygame.Surface((0, font.get_height()), pygame.SRCALPHA)
-    return font.render(text, True, colour)
+    if text:
+        try:
+            return font.render(text, True, colour)
+        except pygame.error:  # measured only then: measuring every run first shaped each text twice
+            if font.size(text)[0] != 0:
+                raise
+    return pygame.Surface((0, font.get_height()), pygame.SRCALPHA)
