@@ -443,7 +443,7 @@ def idle_rows(runs: int, saves: Path, seconds: float = 4.0, settle: float = 2.0)
         shares = [float(run_child([PYTHON, "-c", script]).output.split()[-1]) for _ in range(runs)]
         rows.append(f"| P5 idle CPU, {label} ({os.environ['SDL_VIDEODRIVER']} driver) | < 3 % | "
                     f"{min(shares) * 100:.2f} % | {statistics.median(shares) * 100:.2f} % | — | "
-                    f"bare window {statistics.median(bare) * 100:.2f} % | {runs} |")
+                    f"bare window in pygame.event.wait(500) {statistics.median(bare) * 100:.2f} % | {runs} |")
     return rows
 
 
