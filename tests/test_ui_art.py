@@ -182,3 +182,44 @@ def test_the_telecom_hall_has_its_own_picture():
     hall, shop = backdrop("telecom-hall", art.DEFAULT_PALETTE, (320, 180)), backdrop("service-desk",
                                                                                      art.DEFAULT_PALETTE, (320, 180))
     assert pygame.image.tobytes(hall, "RGB") != pygame.image.tobytes(shop, "RGB")
+
+
+@pytest.mark.parametrize("palette", PALETTES, ids=PALETTE_IDS)
+@pytest.mark.parametrize("size", [(420, 560), (30, 40)], ids=["large", "tiny"])
+def test_a_person_skips_premultiplying_only_when_it_changes_no_pixel(palette, size):
+    """Painted in opaque colours on a transparent ground, a person is already premultiplied: the pass the
+    painter skips must give the very same pixels as the pass run anyway (the tiny size draws hairlines)."""
+    from game.ui import pen as pen_module
+
+    person = art.Person("customer", "demanding", "elderly", "feminine", hair="bun", glasses=True,
+                        clothing="cardigan", details=("pearls", "scarf"))
+    skipped = art.person_surface(size, "angry", palette, person)
+    original = pen_module.supersampled
+
+    def always_premultiplied(wanted, paint):
+        return original(wanted, lambda tmp, factor: paint(tmp, factor) and None)  # no pen: premultiply
+
+    pen_module.supersampled = always_premultiplied
+    art.supersampled = always_premultiplied
+    try:
+        premultiplied = art.person_surface(size, "angry", palette, person)
+    finally:
+        pen_module.supersampled = art.supersampled = original
+    assert pygame.image.tobytes(skipped, "RGBA") == pygame.image.tobytes(premultiplied, "RGBA")
+
+
+def test_a_pen_notes_what_needs_premultiplying():
+    """Antialiased hairlines and translucent colours leave partial alpha: the pen says so."""
+    from game.ui.pen import Pen
+
+    surface = pygame.Surface((40, 40), pygame.SRCALPHA)
+    opaque = Pen(surface, 1.0)
+    opaque.poly((10, 20, 30), [(0, 0), (10, 0), (10, 10)])
+    opaque.stroke((10, 20, 30), [(0, 0), (30, 30)], 6)
+    assert not opaque.blends
+    hairline = Pen(surface, 1.0)
+    hairline.stroke((10, 20, 30), [(0, 0), (30, 30)], 0.5)
+    assert hairline.blends
+    translucent = Pen(surface, 1.0)
+    translucent.rect((10, 20, 30, 128), 0, 0, 5, 5)  # type: ignore[arg-type]
+    assert translucent.blends

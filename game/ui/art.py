@@ -14,7 +14,7 @@ from typing import Any, Optional
 import pygame
 
 from game.ui.art_people import FACES, FIGURE_H, FIGURE_W
-from game.ui.pen import Pen, paint_supersampled
+from game.ui.pen import Pen, paint_supersampled, supersampled
 from game.ui.art_person import draw_figure, make_look
 from game.ui.art_rooms import SCENES
 from game.ui.art_set import H, tones_for
@@ -165,17 +165,29 @@ def draw_person(surface: pygame.Surface, rect: pygame.Rect, expression: str, pal
     rect = pygame.Rect(rect)
     if rect.w < 1 or rect.h < 1:
         return
+    alone = person_surface(rect.size, expression, palette, person, time)
+    surface.blit(alone, rect, special_flags=pygame.BLEND_PREMULTIPLIED)
+
+
+def person_surface(size: tuple[int, int], expression: str, palette: ArtPalette, person: Person,
+                   time: float = 0.0) -> pygame.Surface:
+    """``person`` alone on a transparent ground of ``size``, premultiplied (see :func:`draw_person`).
+
+    Blended with ``BLEND_PREMULTIPLIED`` it leaves exactly the pixels :func:`draw_person` draws; kept, it
+    can be blended again over a new ground without painting the person again.
+    """
     face = FACES.get(expression) or FACES.get(LINE_EXPRESSIONS.get(expression, ""), FACES["neutral"])
     look = make_look(palette, person, face.flush)
 
-    def paint(tmp: pygame.Surface, factor: float) -> None:
+    def paint(tmp: pygame.Surface, factor: float) -> Pen:
         scale = min(tmp.get_width() / FIGURE_W, tmp.get_height() / FIGURE_H)
         origin = ((tmp.get_width() - FIGURE_W * scale) / 2, (tmp.get_height() - FIGURE_H * scale) / 2)
         pen = Pen(tmp, scale, origin, ink=palette.ink, edge=4.5 if palette.high_contrast else 2.2)
         tmp.set_clip(pen.box(0, 0, FIGURE_W, FIGURE_H))  # a clean bust: nothing below the waist line
         draw_figure(pen, face, look, person, time)
+        return pen
 
-    paint_supersampled(surface, rect, paint, alpha=True)
+    return supersampled(size, paint)
 
 
 def draw_customer(surface: pygame.Surface, rect: pygame.Rect, expression: str, palette: ArtPalette,

@@ -47,6 +47,13 @@ class Pen:
                  ink: Color = (0, 0, 0), edge: float = 0.0):
         self.surface, self.s, self.ox, self.oy = surface, scale, origin[0], origin[1]
         self.ink, self.edge = ink, edge
+        self.blends = False  # True once a stroke was antialiased: pixels then hold partial alpha
+
+    def _opaque(self, color: Color) -> Color:
+        """``color``, noting when it is translucent (its pixels then need premultiplying)."""
+        if len(color) > 3 and color[3] < 255:
+            self.blends = True
+        return color
 
     def pt(self, x: float, y: float) -> Point:
         return (self.ox + x * self.s, self.oy + y * self.s)
@@ -69,21 +76,22 @@ class Pen:
              edge: float | None = None) -> None:
         r, e, rad = self.box(x, y, w, h), self._edge(edge), round(radius * self.s)
         if e:  # the outline is an ink shape under the fill, so corners stay clean at any width
-            pygame.draw.rect(self.surface, self.ink, r.inflate(2 * e, 2 * e), border_radius=rad + e if rad else 0)
-        pygame.draw.rect(self.surface, color, r, border_radius=rad)
+            pygame.draw.rect(self.surface, self._opaque(self.ink), r.inflate(2 * e, 2 * e),
+                             border_radius=rad + e if rad else 0)
+        pygame.draw.rect(self.surface, self._opaque(color), r, border_radius=rad)
 
     def ellipse(self, color: Color, cx: float, cy: float, rx: float, ry: float, edge: float | None = None) -> None:
         r, e = self.box(cx - rx, cy - ry, 2 * rx, 2 * ry), self._edge(edge)
         if e:
-            pygame.draw.ellipse(self.surface, self.ink, r.inflate(2 * e, 2 * e))
-        pygame.draw.ellipse(self.surface, color, r)
+            pygame.draw.ellipse(self.surface, self._opaque(self.ink), r.inflate(2 * e, 2 * e))
+        pygame.draw.ellipse(self.surface, self._opaque(color), r)
 
     def circle(self, color: Color, cx: float, cy: float, r: float, edge: float | None = None) -> None:
         self.ellipse(color, cx, cy, r, r, edge)
 
     def poly(self, color: Color, points: list[Point], edge: float | None = None) -> None:
         pts = [self.pt(x, y) for x, y in points]
-        pygame.draw.polygon(self.surface, color, pts)
+        pygame.draw.polygon(self.surface, self._opaque(color), pts)
         e = self._edge(edge)
         if e:
             self._stroke_px(self.ink, pts + pts[:1], 2 * e)
@@ -103,7 +111,9 @@ class Pen:
         self.stroke(color, points, width)
 
     def _stroke_px(self, color: Color, pts: list[Point], width: int) -> None:
+        self._opaque(color)
         if width <= 1:
+            self.blends = True
             pygame.draw.aalines(self.surface, color, False, pts)
             return
         half = width / 2
@@ -118,27 +128,50 @@ class Pen:
             pygame.draw.circle(self.surface, color, (x, y), half)
 
 
+def _supersize(size: tuple[int, int]) -> tuple[int, int]:
+    """The size of the temporary surface a picture of ``size`` is painted on (see MAX_PIXELS)."""
+    factor = min(2.0, max(1.0, math.sqrt(MAX_PIXELS / (size[0] * size[1]))))
+    return max(1, round(size[0] * factor)), max(1, round(size[1] * factor))
+
+
+def supersampled(size: tuple[int, int], paint) -> pygame.Surface:
+    """Call ``paint(tmp, factor)`` on a transparent supersampled surface; return it at ``size``, premultiplied.
+
+    Premultiplied, the edges do not darken when scaled down and the result blends over anything with
+    ``BLEND_PREMULTIPLIED``. A pen that drew only opaque colours onto the transparent ground (``paint``
+    returns it) left every pixel either fully opaque or all zero, which is already premultiplied: the
+    pass, and its window-sized copy, are skipped (half the cost of painting a person).
+    """
+    size = (max(1, size[0]), max(1, size[1]))
+    big = _supersize(size)
+    tmp = pygame.Surface(big, pygame.SRCALPHA, 32)
+    tmp.fill((0, 0, 0, 0))
+    pen = paint(tmp, big[0] / size[0])
+    if pen is None or pen.blends:
+        tmp = tmp.premul_alpha()
+    return tmp if big == size else pygame.transform.smoothscale(tmp, size)
+
+
 def paint_supersampled(surface: pygame.Surface, rect: pygame.Rect, paint, alpha: bool = False) -> None:
     """Call ``paint(tmp, factor)`` on a supersampled temporary surface and blit it into ``rect``.
 
     Blitting one rect-sized surface guarantees nothing lands outside ``rect``. With ``alpha`` the
-    surface starts transparent and is premultiplied before scaling, so edges do not darken.
+    surface starts transparent (see :func:`supersampled`) and is blended over what ``surface`` holds.
     """
-    factor = min(2.0, max(1.0, math.sqrt(MAX_PIXELS / (rect.w * rect.h))))
-    size = (max(1, round(rect.w * factor)), max(1, round(rect.h * factor)))
-    tmp = pygame.Surface(size, pygame.SRCALPHA if alpha else 0, 32)
     if alpha:
-        tmp.fill((0, 0, 0, 0))
+        surface.blit(supersampled(rect.size, paint), rect, special_flags=pygame.BLEND_PREMULTIPLIED)
+        return
+    size = _supersize(rect.size)
+    tmp = pygame.Surface(size, 0, 32)
     paint(tmp, size[0] / rect.w)
-    if alpha:
-        tmp = tmp.premul_alpha()
-    if size != rect.size and not alpha and surface.get_bitsize() == 32 and surface.get_rect().contains(rect):
+    if size != rect.size and surface.get_bitsize() == 32 and surface.get_rect().contains(rect):
         # straight into place: a full-window backdrop would otherwise hold a third 8 MB copy at 1080p
         pygame.transform.smoothscale(tmp, rect.size, surface.subsurface(rect))
         return
     if size != rect.size:
         tmp = pygame.transform.smoothscale(tmp, rect.size)
-    surface.blit(tmp, rect, special_flags=pygame.BLEND_PREMULTIPLIED if alpha else 0)
+    surface.blit(tmp, rect)
+
 
 def hash01(i: int, salt: int) -> float:
     """A repeatable pseudo-random number in [0, 1) (rain needs thousands, without a Random object)."""

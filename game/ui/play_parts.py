@@ -148,9 +148,7 @@ class PlayPicture:
         if alone is not None:
             self.people.move_to_end(key)
             return alone
-        alone = pygame.Surface(rect.size, pygame.SRCALPHA)
-        alone.fill((0, 0, 0, 0))
-        art.draw_person(alone, alone.get_rect(), expression, palette, person, moment)
+        alone = art.person_surface(rect.size, expression, palette, person, moment)
         self.people[key] = alone
         self.paintings += 1
         while len(self.people) > 2 and sum(_bytes(kept) for kept in self.people.values()) > PEOPLE_BYTES:
