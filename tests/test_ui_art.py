@@ -223,3 +223,30 @@ def test_a_pen_notes_what_needs_premultiplying():
     translucent = Pen(surface, 1.0)
     translucent.rect((10, 20, 30, 128), 0, 0, 5, 5)  # type: ignore[arg-type]
     assert translucent.blends
+
+
+@pytest.mark.parametrize("palette", PALETTES, ids=PALETTE_IDS)
+def test_the_rain_layer_draws_the_painted_rain_on_the_glass_only(palette):
+    """The play screen's rain (a layer over the backdrop painted dry) falls where the painter's falls, only on
+    the glass between the frame's bars."""
+    from game.ui import art_rain
+
+    size, time = (1280, 720), 0.4
+    painted = backdrop("street-rain", palette, size, time)
+    dry = pygame.Surface(size)
+    art.draw_backdrop(dry, dry.get_rect(), "street-rain", palette, raining=False)
+    layered = dry.copy()
+    art_rain.draw_rain(layered, layered.get_rect(), palette, time)
+    panes = art_rain.rain_panes(layered.get_rect())
+    outside = pygame.Mask(size, fill=True)
+    for pane in panes:
+        outside.erase(pygame.Mask(pane.size, fill=True), pane.topleft)
+    changed = pygame.mask.from_threshold(layered, (0, 0, 0), (1, 1, 1, 255), dry, 1)  # equal to the dry one
+    changed.invert()
+    assert changed.overlap_area(outside, (0, 0)) == 0  # nothing drawn on the frame or the room
+    rained, layer = (pygame.mask.from_threshold(surface, (0, 0, 0), (1, 1, 1, 255), dry, 1) for surface in
+                     (painted, layered))
+    rained.invert()
+    layer.invert()
+    assert layer.count() > 0.5 * rained.count()  # as much rain as the painter's
+    assert layer.overlap_area(rained, (0, 0)) > 0.5 * layer.count()  # and in the same places

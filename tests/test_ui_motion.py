@@ -55,3 +55,39 @@ def test_the_settings_overlay_toggles_it_and_it_is_remembered(app, tmp_path):
     assert App(saves_folder=tmp_path).settings.reduce_motion
     with pytest.raises(ValueError, match="reduce_motion"):
         Settings(reduce_motion="yes")
+
+
+def test_falling_rain_paints_nothing_again(app):
+    """A moment of rain is the rain layer over the dry backdrop kept: no backdrop or person is painted for it,
+    and the glass shows streaks that move while the frame between the panes stays put."""
+    from game.ui import art_rain
+    from game.ui.driver import FRAME
+
+    _play_until_it_rains(app)
+    app.open_play()
+    screen = app.screen
+    screen.picture.touch()
+    app.step([], FRAME)
+    paintings = screen.picture.paintings
+    panes = art_rain.rain_panes(app.surface.get_rect())
+    before = pygame.image.tobytes(app.surface.subsurface(panes[0]), "RGB")
+    frame = [pygame.image.tobytes(app.surface.subsurface(rect.inflate(-2, -2)), "RGB")
+             for rect in _frame_between(panes)]
+    assert frame  # the bars between the door's leaves
+    for _ in range(12):  # a second of rain
+        app.step([], FRAME)
+    assert screen.picture.paintings == paintings
+    assert pygame.image.tobytes(app.surface.subsurface(panes[0]), "RGB") != before
+    assert frame == [pygame.image.tobytes(app.surface.subsurface(rect.inflate(-2, -2)), "RGB")
+                     for rect in _frame_between(panes)]
+
+
+def _frame_between(panes: list[pygame.Rect]) -> list[pygame.Rect]:
+    """Strips of the glazed front's frame: between two panes side by side on the same rows."""
+    strips = []
+    for left in panes:
+        for right in panes:
+            if right.left > left.right and right.top == left.top and right.height == left.height:
+                strips.append(pygame.Rect(left.right, left.top + left.height // 4, right.left - left.right,
+                                          left.height // 4))
+    return [strip for strip in strips if 2 < strip.width < 80]

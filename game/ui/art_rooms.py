@@ -130,21 +130,32 @@ def _bank(pen: Pen, t: Tones, w: float, time: float) -> None:
     plant(pen, t, w * 0.04, FLOOR + 50, 0.9)
 
 
+def street_glass(w: float) -> tuple[float, float, float]:
+    """The street-rain backdrop's glazed front in design units: its left, right and top (it ends at FLOOR)."""
+    return w * 0.1, w * 0.9, 70
+
+
+def street_frame(w: float) -> list[tuple[float, float, float, float]]:
+    """The design boxes (x, y, width, height) of the glazed front's frame and door handles, drawn over
+    the glass: rain shows only between them."""
+    x0, x1, top = street_glass(w)
+    bars = [(x - 10, top, 20.0, FLOOR - top) for x in (x0, w * 0.36, w * 0.64, x1)]
+    rails = [(x0 - 10, top - 10, x1 - x0 + 20, 20.0), (x0, 150.0, x1 - x0, 12.0)]
+    handles = [(x, 300.0, 8.0, 120.0) for x in (w * 0.36 + 26, w * 0.64 - 34)]
+    return bars + rails + handles
+
+
 def _street_rain(pen: Pen, t: Tones, w: float, time: float) -> None:
     room(pen, t, w)
-    x0, x1, top = w * 0.1, w * 0.9, 70
+    x0, x1, top = street_glass(w)
     view = pen.box(x0, top, x1 - x0, FLOOR - top)
     old_clip = pen.surface.get_clip()
     pen.surface.set_clip(view)
     _street_view(pen, t, x0, x1, top, time)
     pen.surface.set_clip(old_clip)
     # The store's glazed front: frame, transom, sliding door leaves with handles.
-    for x in (x0, w * 0.36, w * 0.64, x1):
-        pen.rect(t.trim, x - 10, top, 20, FLOOR - top)
-    pen.rect(t.trim, x0 - 10, top - 10, x1 - x0 + 20, 20)
-    pen.rect(t.trim, x0, 150, x1 - x0, 12)
-    for x in (w * 0.36 + 26, w * 0.64 - 34):
-        pen.rect(t.metal, x, 300, 8, 120, radius=4)
+    for index, (x, y, width, height) in enumerate(street_frame(w)):
+        pen.rect(t.metal if index >= 6 else t.trim, x, y, width, height, radius=4 if index >= 6 else 0)
     pen.rect(t.accent_dark, w * 0.3, FLOOR + 12, w * 0.4, 46, radius=8)  # door mat
     _umbrella_stand(pen, t, w * 0.05, FLOOR + 20)
 
@@ -152,7 +163,7 @@ def _street_rain(pen: Pen, t: Tones, w: float, time: float) -> None:
 def _street_view(pen: Pen, t: Tones, x0: float, x1: float, top: float, time: float) -> None:
     """Outside, clipped to the glass: grey sky, shopfronts over the road, a taxi and its stand."""
     p = t.p
-    sky = mix(p.sky, p.ink, 0.22) if not t.hc else p.sky
+    sky = rain_colours(t)[0]
     far = mix(p.sky, p.ink, 0.45) if not t.hc else p.floor
     road = mix(p.sky, p.ink, 0.62) if not t.hc else p.ink
     kerb = mix(p.sky, p.ink, 0.36) if not t.hc else mix(p.floor, WHITE, 0.4)
@@ -205,22 +216,45 @@ def _taxi_sign(pen: Pen, t: Tones, x: float, y: float) -> None:
         pen.line(ink, (lx + ax, ly + ay), (lx + bx, ly + by), 5)
 
 
+def rain_colours(t: Tones) -> tuple[Color, Color]:
+    """The street's sky behind the glass and the rain's streaks over it."""
+    p = t.p
+    sky = mix(p.sky, p.ink, 0.22) if not t.hc else p.sky
+    return sky, mix(sky, WHITE, 0.5) if not t.hc else WHITE
+
+
+def rain_streaks(x0: float, x1: float, top: float, time: float) -> list[tuple[float, float, float]]:
+    """Each streak's top end and length (design units) at ``time``: falling at its own steady speed, wrapping."""
+    height = FLOOR - top + 60
+    streaks = []
+    for i in range(int((x1 - x0) / 9)):
+        length, speed = 26 + 30 * hash01(i, 2), 700 + 300 * hash01(i, 3)
+        y = top - 60 + (hash01(i, 1) * height + time * speed) % height
+        streaks.append((x0 + hash01(i, 0) * (x1 - x0 + 60) - (y - top) * 0.18, y, length))
+    return streaks
+
+
+def rain_ripples(x0: float, x1: float, time: float) -> list[tuple[float, float, float]]:
+    """Each ripple's centre on the kerb and how far it has opened (0..1) at ``time``."""
+    return [(x0 + hash01(i, 6) * (x1 - x0), 545 + hash01(i, 7) * 55, (hash01(i, 5) + time * 0.9) % 1.0)
+            for i in range(10)]
+
+
+def draw_ripple(pen: Pen, streak: Color, sky: Color, cx: float, cy: float, phase: float) -> None:
+    """A ripple opening on the kerb, fading into the wet ground as it opens."""
+    r = pen.box(cx - 6 - 24 * phase, cy - 2 - 5 * phase, 12 + 48 * phase, 4 + 10 * phase)
+    pygame.draw.ellipse(pen.surface, mix(streak, sky, phase), r, max(1, pen.px(2)))
+
+
 def _rain(pen: Pen, t: Tones, x0: float, x1: float, top: float, sky: Color, time: float) -> None:
     """Slanted streaks falling at steady speed (positions wrap), and ripples opening on the kerb (when it rains)."""
     if not t.raining:
         return
-    streak = mix(sky, WHITE, 0.5) if not t.hc else WHITE
-    height = FLOOR - top + 60
-    for i in range(int((x1 - x0) / 9)):
-        length, speed = 26 + 30 * hash01(i, 2), 700 + 300 * hash01(i, 3)
-        y = top - 60 + (hash01(i, 1) * height + time * speed) % height
-        x = x0 + hash01(i, 0) * (x1 - x0 + 60) - (y - top) * 0.18
+    streak = rain_colours(t)[1]
+    for x, y, length in rain_streaks(x0, x1, top, time):
         pen.line(streak, (x, y), (x - length * 0.18, y + length), 1.6 if not t.hc else 2.4)
-    for i in range(10):
-        phase = (hash01(i, 5) + time * 0.9) % 1.0
-        cx, cy = x0 + hash01(i, 6) * (x1 - x0), 545 + hash01(i, 7) * 55
-        r = pen.box(cx - 6 - 24 * phase, cy - 2 - 5 * phase, 12 + 48 * phase, 4 + 10 * phase)
-        pygame.draw.ellipse(pen.surface, mix(streak, sky, phase), r, max(1, pen.px(2)))
+    for cx, cy, phase in rain_ripples(x0, x1, time):
+        draw_ripple(pen, streak, sky, cx, cy, phase)
 
 
 def _umbrella_stand(pen: Pen, t: Tones, x: float, base: float) -> None:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Optional, Sequence
 
 import pygame
 
-from game.ui import art, phone
+from game.ui import art, art_rain, phone
 from game.ui.still_layer import pieces_outside
 from game.ui.strings import t
 from game.vocab import CUSTOMER_SPEAKER
@@ -38,7 +38,8 @@ class PlayPicture:
         self.people: OrderedDict[tuple, pygame.Surface] = OrderedDict()  # the people shown last, premultiplied
         self.scene: Optional[pygame.Surface] = None  # the backdrop, the person and the bar, composed
         self.bar: Optional[pygame.Surface] = None  # the top bar's band
-        self.under: Optional[pygame.Surface] = None  # the backdrop alone in the person's area (for a new face)
+        # the dry backdrop alone where a new face or a moment of rain is drawn again: (pixels, area)
+        self.under: Optional[tuple[pygame.Surface, pygame.Rect]] = None
         self.scene_key: Optional[tuple] = None  # (backdrop key, person key, person rect, bar height) it shows
         self.look: Optional[tuple] = None  # (program, visited, look): the look worked out last
         self.ahead: Optional[tuple] = None  # (what they depend on, [(person, expression), ...] to paint ahead)
@@ -53,7 +54,8 @@ class PlayPicture:
         if phone.is_phone(app):
             return phone.animating(app, self)
         moving = self.clock - self.last_input < AMBIENT_SECONDS and not app.settings.reduce_motion
-        return moving and self.scene_look(app).raining
+        look = self.scene_look(app)
+        return moving and look.raining and art_rain.has_rain_layer(look.backdrop)
 
     def scene_look(self, app: "App") -> "SceneLook":
         """:func:`scene_look`, worked out once per node visited (frames ask for it several times)."""
@@ -110,45 +112,51 @@ class PlayPicture:
 
     def _scene(self, app: "App", rect: pygame.Rect, meter: float, assessing: bool,
                bar: pygame.Surface) -> pygame.Surface:
-        """The backdrop with the person and the bar over it, brought up to date: the backdrop painted
-        into it for a new backdrop or bar, the person's area only for a new person or face (from the
-        backdrop kept under it: the whole backdrop is not kept, 8 MB at 1920x1080)."""
+        """The backdrop with the rain, the person and the bar over it, brought up to date: the backdrop painted
+        into it for a new backdrop or bar; for a new person, face or moment of rain only the area they cover
+        (the person's, and the glass the rain falls behind), from the dry backdrop kept for that area (the
+        whole backdrop is not kept, 8 MB at 1920x1080)."""
         width, height, look, expression, high_contrast, moment = self.key(app, meter, assessing)
         palette = art.HIGH_CONTRAST_PALETTE if high_contrast else art.DEFAULT_PALETTE
-        backdrop_key = (width, height, look.backdrop, look.raining, high_contrast, moment)
-        person_key = (look.person, expression, palette, moment)
-        key = (backdrop_key, person_key, tuple(rect), bar.get_height())
+        rain = look.raining and art_rain.has_rain_layer(look.backdrop)
+        backdrop_key = (width, height, look.backdrop, look.raining, high_contrast)
+        key = (backdrop_key, (look.person, expression, palette), tuple(rect), bar.get_height(), moment)
         scene, shown, under = self.scene, self.scene_key, self.under
         if scene is not None and key == shown:
             return scene
-        person = self._person(rect, look.person, expression, palette, moment)
+        person = self._person(rect, look.person, expression, palette)
         if scene is None or scene.get_size() != (width, height):
             scene = self.scene = _window_surface((width, height))  # in the display's format before painting
             shown = None
+        whole = scene.get_rect()
         if shown is not None and under is not None and (shown[0], shown[2], shown[3]) == (key[0], key[2], key[3]):
-            scene.set_clip(rect)  # the same backdrop: the person's area again
-            scene.blit(under, rect)
+            scene.set_clip(under[1])  # the same backdrop: the person's area (and the glass) again
+            scene.blit(under[0], under[1])
         else:
             scene.fill((0, 0, 0))  # as a new surface: the painter draws over black
-            art.draw_backdrop(scene, scene.get_rect(), look.backdrop, palette, moment, raining=look.raining)
-            self.under = scene.subsurface(rect.clip(scene.get_rect())).copy()
+            art.draw_backdrop(scene, whole, look.backdrop, palette, raining=look.raining and not rain)
+            area = rect.clip(whole).union(art_rain.glass_bounds(whole)) if rain else rect.clip(whole)
+            self.under = (scene.subsurface(area).copy(), area)
             self.paintings += 1
+        if rain:
+            art_rain.draw_rain(scene, whole, palette, moment)
         scene.blit(person, rect, special_flags=pygame.BLEND_PREMULTIPLIED)
         scene.blit(bar, (0, 0))
         scene.set_clip(None)
         self.scene_key = key
         return scene
 
-    def _person(self, rect: pygame.Rect, person: art.Person, expression: str, palette: art.ArtPalette,
-                moment: float) -> pygame.Surface:
+    def _person(self, rect: pygame.Rect, person: art.Person, expression: str,
+                palette: art.ArtPalette) -> pygame.Surface:
         """The person alone on a transparent ground, premultiplied: painted onto nothing, a premultiplied
-        blend leaves exactly the pixels art.draw_person would blend over the backdrop."""
-        key = (tuple(rect), person, expression, palette, moment)
+        blend leaves exactly the pixels art.draw_person would blend over the backdrop. People stand still
+        (breathing would paint them again at every moment of the rain)."""
+        key = (tuple(rect), person, expression, palette, 0.0)
         alone = self.people.get(key)
         if alone is not None:
             self.people.move_to_end(key)
             return alone
-        alone = art.person_surface(rect.size, expression, palette, person, moment)
+        alone = art.person_surface(rect.size, expression, palette, person)
         self.people[key] = alone
         self.paintings += 1
         while len(self.people) > 2 and sum(_bytes(kept) for kept in self.people.values()) > PEOPLE_BYTES:
@@ -170,7 +178,7 @@ class PlayPicture:
         wanted = self.ahead[1][:_people_room(rect)]
         for person, expression in wanted:
             if (tuple(rect), person, expression, palette, 0.0) not in self.people:
-                self._person(rect, person, expression, palette, 0.0)
+                self._person(rect, person, expression, palette)
                 for kept in wanted:  # what is wanted ahead stays: the oldest of the rest make room
                     key = (tuple(rect), kept[0], kept[1], palette, 0.0)
                     if key in self.people:
