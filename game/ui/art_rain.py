@@ -30,12 +30,17 @@ def has_rain_layer(name: str) -> bool:
 def rain_panes(rect: pygame.Rect) -> list[pygame.Rect]:
     """The glass of the street-rain backdrop filling ``rect``, in pixels: the glazed front but for its frame
     and handles (each widened by a pixel, whose edge the backdrop's painter softened)."""
-    scale, w = _scale(rect)
-    pen = Pen(pygame.Surface((1, 1)), scale, rect.topleft)
+    return [pygame.Rect(pane) for pane in _panes(tuple(rect))]
+
+
+@lru_cache(maxsize=8)
+def _panes(rect: tuple[int, int, int, int]) -> tuple[tuple[int, int, int, int], ...]:
+    scale, w = _scale(pygame.Rect(rect))
+    pen = Pen(pygame.Surface((1, 1)), scale, rect[:2])
     x0, x1, top = street_glass(w)
     frame = [pen.box(*box).inflate(2, 2) for box in street_frame(w)]
-    return [pane for pane in pieces_outside(pen.box(x0, top, x1 - x0, FLOOR - top), frame)
-            if pane.width > 0 and pane.height > 0]
+    glass = pieces_outside(pen.box(x0, top, x1 - x0, FLOOR - top), frame)
+    return tuple((pane.x, pane.y, pane.width, pane.height) for pane in glass if pane.width > 0 and pane.height > 0)
 
 
 def glass_bounds(rect: pygame.Rect) -> pygame.Rect:
@@ -66,8 +71,10 @@ def draw_rain(surface: pygame.Surface, rect: pygame.Rect, palette, time: float) 
         sprites.append(sprite)
         places.append(pygame.Rect(round(ox + (x - length * 0.18) * scale - pad), round(oy + y * scale - pad),
                                   sprite.get_width(), sprite.get_height()))
-    clip = surface.get_clip()
     pen = Pen(surface, scale, rect.topleft)
+    ripples = [(pen.box(cx - 6 - 24 * phase, cy - 2 - 5 * phase, 12 + 48 * phase, 4 + 10 * phase), cx, cy, phase)
+               for cx, cy, phase in rain_ripples(x0, x1, time)]
+    clip = surface.get_clip()
     try:
         for pane in rain_panes(rect):
             pane = pane.clip(clip)
@@ -76,8 +83,9 @@ def draw_rain(surface: pygame.Surface, rect: pygame.Rect, palette, time: float) 
             surface.set_clip(pane)
             for index in pane.collidelistall(places):
                 surface.blit(sprites[index], places[index], special_flags=pygame.BLEND_PREMULTIPLIED)
-            for cx, cy, phase in rain_ripples(x0, x1, time):
-                draw_ripple(pen, streak, sky, cx, cy, phase)
+            for box, cx, cy, phase in ripples:
+                if pane.colliderect(box):
+                    draw_ripple(pen, streak, sky, cx, cy, phase)
     finally:
         surface.set_clip(clip)
 

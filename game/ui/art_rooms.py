@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import random
+from functools import lru_cache
 
 import pygame
 
@@ -226,12 +227,15 @@ def rain_colours(t: Tones) -> tuple[Color, Color]:
 def rain_streaks(x0: float, x1: float, top: float, time: float) -> list[tuple[float, float, float]]:
     """Each streak's top end and length (design units) at ``time``: falling at its own steady speed, wrapping."""
     height = FLOOR - top + 60
-    streaks = []
-    for i in range(int((x1 - x0) / 9)):
-        length, speed = 26 + 30 * hash01(i, 2), 700 + 300 * hash01(i, 3)
-        y = top - 60 + (hash01(i, 1) * height + time * speed) % height
-        streaks.append((x0 + hash01(i, 0) * (x1 - x0 + 60) - (y - top) * 0.18, y, length))
-    return streaks
+    return [(x0 + across * (x1 - x0 + 60) - (y - top) * 0.18, y, length)
+            for across, start, length, speed in _streak_seeds(int((x1 - x0) / 9))
+            for y in (top - 60 + (start * height + time * speed) % height,)]
+
+
+@lru_cache(maxsize=8)
+def _streak_seeds(count: int) -> tuple[tuple[float, float, float, float], ...]:
+    """Where across and how far down each streak starts (0..1), its length and its speed: fixed per streak."""
+    return tuple((hash01(i, 0), hash01(i, 1), 26 + 30 * hash01(i, 2), 700 + 300 * hash01(i, 3)) for i in range(count))
 
 
 def rain_ripples(x0: float, x1: float, time: float) -> list[tuple[float, float, float]]:
