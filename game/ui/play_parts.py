@@ -75,14 +75,19 @@ class PlayPicture:
         moment = int(self.clock * AMBIENT_FPS) / AMBIENT_FPS if self.animating(app) else 0.0
         return theme.width, theme.height, look, expression, theme.high_contrast, moment
 
-    def keys(self, app: "App", meter: float, assessing: bool) -> tuple[tuple, tuple]:
+    def keys(self, app: "App", meter: float, assessing: bool) -> tuple[tuple, tuple, tuple[tuple, pygame.Rect]]:
         """What the ground (the backdrop, the window's size) and the figure in the picture's rect (the
-        person, or the caller's card) each depend on."""
+        person, or the caller's card) each depend on; and the rain's moment with the area it falls in (the
+        glass, an empty rect where no rain shows)."""
         key = self.key(app, meter, assessing)
         if key[0] == "call":
-            return key[:4], key[4:]
+            return key[:4], key[4:], ((), pygame.Rect(0, 0, 0, 0))
         width, height, look, expression, high_contrast, moment = key
-        return (width, height, look.backdrop, look.raining, high_contrast, moment), (look.person, expression)
+        rain = pygame.Rect(0, 0, 0, 0)
+        if look.raining and art_rain.has_rain_layer(look.backdrop):
+            rain = art_rain.glass_bounds(pygame.Rect(0, 0, width, height))
+        return ((width, height, look.backdrop, look.raining, high_contrast), (look.person, expression),
+                ((moment,), rain))
 
     def draw(self, surface: pygame.Surface, app: "App", rect: pygame.Rect, meter: float, assessing: bool,
              holes: Sequence[pygame.Rect] = ()) -> None:

@@ -427,14 +427,14 @@ class PlayScreen(PlayPanels, Screen):
 
     def _base_keys(self) -> tuple[tuple, tuple]:
         """What the base of the still part depends on: its ground, and its parts with their rects (the
-        figure in the picture's rect, with its card's shadow; the top bar, whose meter bar sits under a
-        label as tall as the meter's level word)."""
+        figure in the picture's rect, with its card's shadow; the rain on the glass; the top bar, whose meter
+        bar sits under a label as tall as the meter's level word)."""
         theme, view = self.app.theme, self.view
-        ground, figure = self.picture.keys(self.app, self.meter_shown, self.assessing)
+        ground, figure, (rain, glass) = self.picture.keys(self.app, self.meter_shown, self.assessing)
         ground = (ground, theme.text_scale, self.language, round(self.meter_shown, 2) if self.meter_still else None)
         picture = self.rects["customer"]
         hud = pygame.Rect(0, 0, theme.width, hud_height(self.app))
-        return ground, ((figure, tuple(picture.union(picture.move(0, theme.px(4))))),
+        return ground, ((figure, tuple(picture.union(picture.move(0, theme.px(4))))), (rain, tuple(glass)),
                         ((view.stages, self.assessing, meter_level(self.meter_shown, self.play.run.program.meter_max)),
                          tuple(hud)))
 
