@@ -24,6 +24,10 @@ class EngineError(ValueError):
     """A request the engine cannot carry out (a choice that is not open, a corrupt state)."""
 
 
+# Moves kept per program by Walk.take (about 200 bytes each): enough for every move of the shipped scenes'
+# random runs many times over, bounded for a generated scene with thousands of nodes.
+MAX_MOVES = 50_000
+
 # Steps shrink once the meter is this close to the end it moves towards (a quarter of its span), so a
 # good moment still registers near the top instead of hitting a ceiling (docs/scoring.md, section 1).
 HEADROOM_FRACTION = 0.25
@@ -378,8 +382,19 @@ class Walk:
         self._reach(node_id)
 
     def take(self, choice: RChoice) -> Step:
-        """Take ``choice``, one of :meth:`open_choices`, and move to the node it leads to."""
-        step, self.meter, self.flags = after_choice(self.program, self.node.id, self.meter, self.flags, choice)
+        """Take ``choice``, one of :meth:`open_choices`, and move to the node it leads to.
+
+        What a choice does depends only on where, the meter and the flags, so it is worked out once per
+        program (random runs take the same few moves again and again: 14 % of :func:`game.playthrough.play`).
+        """
+        moves = self.program.moves
+        key = (self.node.id, choice.index, self.meter, self.flags)
+        move = moves.get(key)
+        if move is None:
+            if len(moves) >= MAX_MOVES:  # a scene with very many meters and flags: start again, bounded
+                moves.clear()
+            move = moves[key] = after_choice(self.program, self.node.id, self.meter, self.flags, choice)
+        step, self.meter, self.flags = move
         self.steps.append(step)
         self._reach(choice.next)
         return step

@@ -162,6 +162,10 @@ class Program:
     # Texts picked per language by :meth:`texts`, kept with the program they belong to (not in a global).
     picked: dict[str, Mapping[str, NodeTexts]] = field(default_factory=dict, init=False, repr=False,
                                                        compare=False)
+    # What each choice did from each meter and set of flags (:class:`game.engine.Walk`), kept the same way.
+    moves: dict[tuple, tuple] = field(default_factory=dict, init=False, repr=False, compare=False)
+    # A decision's debrief entry but its number, by language, step and best choice missed (game.scorecard).
+    debriefs: dict[tuple, tuple] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def texts(self, language: str) -> Mapping[str, NodeTexts]:
         """Every node's texts in ``language`` (:func:`game.ltext.pick`), by node id.

@@ -31,6 +31,10 @@ from game.vocab import STAGES, meter_level
 # changes them once built. StageScore stays frozen: its instances are shared through a memo.
 
 
+# Debrief entries kept per program (game.program.Program.debriefs): bounded for generated scenes with
+# thousands of decisions; the shipped scenes' random runs fill a few hundred.
+MAX_DEBRIEFS = 20_000
+
 @dataclass(slots=True)
 class DebriefEntry:
     """One decision, explained."""
@@ -229,22 +233,34 @@ class ScorecardBuilder:
         best = best_missed(candidates, chosen) if node.gated else node.top
         if best is not None and best.rating <= chosen.rating:
             best = None
-        said = self.texts[node.id]
-        meter_max = self.program.meter_max
-        level_after = _level(step.meter_after, meter_max)
+        memo = self.program.debriefs
+        key = (self.language, step, best.index if best is not None else -1)
+        known = memo.get(key)
+        if known is None:
+            if len(memo) >= MAX_DEBRIEFS:
+                memo.clear()
+            known = memo[key] = self._entry_fields(node, step, chosen, best)
+        fields, level_after = known
         number = len(self.entries) + 1
-        missed = (said.options[best.index], best.id, best.rating, said.feedback[best.index]) if best else _NONE_MISSED
-        # Positional, in field order (number ... principles, then the four best_missed fields): one entry is
-        # built per decision, and keywords made each cost 1.2 µs instead of 0.7 µs (measured).
-        self.entries.append(DebriefEntry(
-            number, step.node, said.text, said.options[chosen.index], chosen.id, step.stage, step.rating,
-            step.delta, step.meter_after, _level(step.meter_before, meter_max), level_after,
-            said.feedback[chosen.index], chosen.principles, *missed))
+        self.entries.append(DebriefEntry(number, *fields))
         if step.stage in self.decisions:
             self.decisions[step.stage] += 1
             self.ratings[step.stage] += step.rating
         self.summary.decision(step.stage, step.rating, step.meter_after)
         self.points.append(JourneyPoint("decision", step.node, step.meter_after, level_after, number))
+
+    def _entry_fields(self, node: RNode, step: Step, chosen: RChoice,
+                      best: Optional[RChoice]) -> tuple[tuple, int]:
+        """A debrief entry's fields after its number, and the meter's level after the decision: the same for
+        every run that takes ``chosen`` from the same meter with the same best choice missed, so kept."""
+        said = self.texts[node.id]
+        meter_max = self.program.meter_max
+        level_after = _level(step.meter_after, meter_max)
+        missed = (said.options[best.index], best.id, best.rating, said.feedback[best.index]) if best else _NONE_MISSED
+        # Positional, in field order (node ... principles, then the four best_missed fields).
+        return (step.node, said.text, said.options[chosen.index], chosen.id, step.stage, step.rating, step.delta,
+                step.meter_after, _level(step.meter_before, meter_max), level_after, said.feedback[chosen.index],
+                chosen.principles, *missed), level_after
 
     def finish(self, state: State, ending: REnding) -> Scorecard:
         """The scorecard of the finished run ``state`` (which reached ``ending``)."""
