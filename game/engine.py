@@ -24,9 +24,9 @@ class EngineError(ValueError):
     """A request the engine cannot carry out (a choice that is not open, a corrupt state)."""
 
 
-# Moves kept per program by Walk.take (about 200 bytes each): enough for every move of the shipped scenes'
-# random runs many times over, bounded for a generated scene with thousands of nodes.
-MAX_MOVES = 50_000
+# Moves kept per program by Walk.take (about 200 bytes each, 4 MB at most): 20,000 random runs of a shipped
+# scene take 260-3,000 different ones; a generated scene of thousands of nodes starts again when full.
+MAX_MOVES = 20_000
 
 # Steps shrink once the meter is this close to the end it moves towards (a quarter of its span), so a
 # good moment still registers near the top instead of hitting a ceiling (docs/scoring.md, section 1).
