@@ -91,3 +91,24 @@ def _frame_between(panes: list[pygame.Rect]) -> list[pygame.Rect]:
                 strips.append(pygame.Rect(left.right, left.top + left.height // 4, right.left - left.right,
                                           left.height // 4))
     return [strip for strip in strips if 2 < strip.width < 80]
+
+
+def test_the_rain_stays_where_it_was_when_it_stops(app):
+    """After the rain's few seconds of motion the screen rests on the last moment shown, not on the first."""
+    from game.ui import art_rain
+    from game.ui.driver import FRAME
+    from game.ui.play_parts import AMBIENT_SECONDS
+
+    _play_until_it_rains(app)
+    app.open_play()
+    screen = app.screen
+    screen.picture.touch()
+    glass = art_rain.glass_bounds(app.surface.get_rect())
+    frames = []
+    while screen.picture.animating(app):
+        app.step([], FRAME)
+        frames.append(pygame.image.tobytes(app.surface.subsurface(glass), "RGB"))
+    assert len(frames) >= AMBIENT_SECONDS * 50  # it fell for its seconds, at the loop's frame rate
+    app.dirty = True  # something else asks for a frame (a toast, a window uncovered)
+    app.step([], FRAME)
+    assert pygame.image.tobytes(app.surface.subsurface(glass), "RGB") == frames[-1] != frames[0]

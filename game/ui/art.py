@@ -17,7 +17,7 @@ from game.ui.art_people import FACES, FIGURE_H, FIGURE_W
 from game.ui.pen import Pen, paint_supersampled, supersampled
 from game.ui.art_person import draw_figure, make_look
 from game.ui.art_rooms import SCENES
-from game.ui.art_set import H, tones_for
+from game.ui.art_set import BACKDROP_EDGE_HC, H, tones_for
 from game.ui.phone_voice import CALL_CENTRE, draw_call_centre
 from game.vocab import CUSTOMER_SPEAKER, METER_MOODS, meter_level
 
@@ -123,7 +123,7 @@ def draw_backdrop(surface: pygame.Surface, rect: pygame.Rect, name: str, palette
 
     def paint(tmp: pygame.Surface, factor: float) -> None:
         scale = tmp.get_height() / H
-        pen = Pen(tmp, scale, ink=palette.ink, edge=4.5 if palette.high_contrast else 0)
+        pen = Pen(tmp, scale, ink=palette.ink, edge=BACKDROP_EDGE_HC if palette.high_contrast else 0)
         scene(pen, tones, tmp.get_width() / scale, time)
 
     paint_supersampled(surface, rect, paint)

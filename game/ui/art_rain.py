@@ -14,12 +14,13 @@ from functools import lru_cache
 
 import pygame
 
-from game.ui.art_rooms import draw_ripple, rain_colours, rain_ripples, rain_streaks, street_frame, street_glass
-from game.ui.art_set import FLOOR, H, tones_for
-from game.ui.pen import Color, Pen, supersampled
+from game.ui.art_rooms import rain_colours, rain_ripples, rain_streaks, street_frame, street_glass
+from game.ui.art_set import BACKDROP_EDGE_HC, FLOOR, H, tones_for
+from game.ui.pen import Color, Pen, mix, supersampled
 from game.ui.still_layer import pieces_outside
 
 RAIN_BACKDROPS = frozenset({"street-rain"})  # the backdrops whose window shows the weather outside
+RIPPLE_STEPS = 32  # a ripple's opening drawn in this many steps (it opens over a second and a bit)
 
 
 def has_rain_layer(name: str) -> bool:
@@ -27,25 +28,26 @@ def has_rain_layer(name: str) -> bool:
     return name in RAIN_BACKDROPS
 
 
-def rain_panes(rect: pygame.Rect) -> list[pygame.Rect]:
+def rain_panes(rect: pygame.Rect, high_contrast: bool = False) -> list[pygame.Rect]:
     """The glass of the street-rain backdrop filling ``rect``, in pixels: the glazed front but for its frame
-    and handles (each widened by a pixel, whose edge the backdrop's painter softened)."""
-    return [pygame.Rect(pane) for pane in _panes(tuple(rect))]
+    and handles, with their outline in high contrast, and a pixel more (the painter softened the edge)."""
+    return [pygame.Rect(pane) for pane in _panes(tuple(rect), high_contrast)]
 
 
 @lru_cache(maxsize=8)
-def _panes(rect: tuple[int, int, int, int]) -> tuple[tuple[int, int, int, int], ...]:
+def _panes(rect: tuple[int, int, int, int], high_contrast: bool) -> tuple[tuple[int, int, int, int], ...]:
     scale, w = _scale(pygame.Rect(rect))
     pen = Pen(pygame.Surface((1, 1)), scale, rect[:2])
     x0, x1, top = street_glass(w)
-    frame = [pen.box(*box).inflate(2, 2) for box in street_frame(w)]
+    outline = math.ceil(BACKDROP_EDGE_HC * scale) if high_contrast else 0
+    frame = [pen.box(*box).inflate(2 * outline + 2, 2 * outline + 2) for box in street_frame(w)]
     glass = pieces_outside(pen.box(x0, top, x1 - x0, FLOOR - top), frame)
     return tuple((pane.x, pane.y, pane.width, pane.height) for pane in glass if pane.width > 0 and pane.height > 0)
 
 
-def glass_bounds(rect: pygame.Rect) -> pygame.Rect:
+def glass_bounds(rect: pygame.Rect, high_contrast: bool = False) -> pygame.Rect:
     """The smallest rect holding every pane of :func:`rain_panes` (what the layer may change)."""
-    panes = rain_panes(rect)
+    panes = rain_panes(rect, high_contrast)
     return panes[0].unionall(panes[1:]) if panes else pygame.Rect(rect.topleft, (0, 0))
 
 
@@ -71,21 +73,24 @@ def draw_rain(surface: pygame.Surface, rect: pygame.Rect, palette, time: float) 
         sprites.append(sprite)
         places.append(pygame.Rect(round(ox + (x - length * 0.18) * scale - pad), round(oy + y * scale - pad),
                                   sprite.get_width(), sprite.get_height()))
-    pen = Pen(surface, scale, rect.topleft)
-    ripples = [(pen.box(cx - 6 - 24 * phase, cy - 2 - 5 * phase, 12 + 48 * phase, 4 + 10 * phase), cx, cy, phase)
-               for cx, cy, phase in rain_ripples(x0, x1, time)]
+    ripples = []
+    for cx, cy, phase in rain_ripples(x0, x1, time):
+        step = round(phase * RIPPLE_STEPS)
+        sprite, (left, top_edge) = _ripple(step, scale, streak, sky)
+        ripples.append((sprite, pygame.Rect(round(ox + (cx + left) * scale), round(oy + (cy + top_edge) * scale),
+                                            sprite.get_width(), sprite.get_height())))
     clip = surface.get_clip()
     try:
-        for pane in rain_panes(rect):
+        for pane in rain_panes(rect, tones.hc):
             pane = pane.clip(clip)
             if not pane.width or not pane.height:
                 continue
             surface.set_clip(pane)
             for index in pane.collidelistall(places):
                 surface.blit(sprites[index], places[index], special_flags=pygame.BLEND_PREMULTIPLIED)
-            for box, cx, cy, phase in ripples:
-                if pane.colliderect(box):
-                    draw_ripple(pen, streak, sky, cx, cy, phase)
+            for sprite, place in ripples:
+                if pane.colliderect(place):
+                    surface.blit(sprite, place, special_flags=pygame.BLEND_PREMULTIPLIED)
     finally:
         surface.set_clip(clip)
 
@@ -94,6 +99,24 @@ def _scale(rect: pygame.Rect) -> tuple[float, float]:
     """Pixels per design unit, and the design width, of a backdrop filling ``rect``."""
     scale = rect.height / H
     return scale, rect.width / scale
+
+
+@lru_cache(maxsize=2 * RIPPLE_STEPS + 2)
+def _ripple(step: int, scale: float, streak: Color, sky: Color) -> tuple[pygame.Surface, tuple[float, float]]:
+    """A ripple opened ``step / RIPPLE_STEPS`` of the way, antialiased, premultiplied; and where its top left
+    lies from the ripple's centre, in design units."""
+    phase = step / RIPPLE_STEPS
+    width, height = 12 + 48 * phase, 4 + 10 * phase
+    margin = 2 / scale  # a pixel or two round the ellipse for its soft edge
+    size = (math.ceil((width + 2 * margin) * scale), math.ceil((height + 2 * margin) * scale))
+
+    def paint(tmp: pygame.Surface, factor: float) -> Pen:
+        pen = Pen(tmp, scale * factor)
+        ring = pen.box(margin, margin, width, height)
+        pygame.draw.ellipse(tmp, mix(streak, sky, phase), ring, max(1, round(2 * scale * factor)))
+        return pen
+
+    return supersampled(size, paint), (-6 - 24 * phase - margin, -2 - 5 * phase - margin)
 
 
 @lru_cache(maxsize=128)

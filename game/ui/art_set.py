@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
 
 H = 900  # design height of every backdrop
+BACKDROP_EDGE_HC = 4.5  # the ink outline round every shape of a backdrop in high contrast (none otherwise)
 FLOOR = 610  # where the back wall meets the floor
 
 

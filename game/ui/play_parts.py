@@ -44,6 +44,7 @@ class PlayPicture:
         self.look: Optional[tuple] = None  # (program, visited, look): the look worked out last
         self.ahead: Optional[tuple] = None  # (what they depend on, [(person, expression), ...] to paint ahead)
         self.paintings = 0  # backdrops and people painted (benchmarks report it)
+        self.resting = 0.0  # the moment of the rain shown (the last one while it fell)
 
     def touch(self) -> None:
         """Input arrived: the backdrop may move for a while."""
@@ -72,8 +73,9 @@ class PlayPicture:
         theme = app.theme
         look = self.scene_look(app)
         expression = _expression(look, meter, assessing)
-        moment = int(self.clock * AMBIENT_FPS) / AMBIENT_FPS if self.animating(app) else 0.0
-        return theme.width, theme.height, look, expression, theme.high_contrast, moment
+        if self.animating(app):  # when the rain stops, it stays where it was (it does not jump back to its start)
+            self.resting = int(self.clock * AMBIENT_FPS) / AMBIENT_FPS
+        return theme.width, theme.height, look, expression, theme.high_contrast, self.resting
 
     def keys(self, app: "App", meter: float, assessing: bool) -> tuple[tuple, tuple, tuple[tuple, pygame.Rect]]:
         """What the ground (the backdrop, the window's size) and the figure in the picture's rect (the
@@ -85,7 +87,7 @@ class PlayPicture:
         width, height, look, expression, high_contrast, moment = key
         rain = pygame.Rect(0, 0, 0, 0)
         if look.raining and art_rain.has_rain_layer(look.backdrop):
-            rain = art_rain.glass_bounds(pygame.Rect(0, 0, width, height))
+            rain = art_rain.glass_bounds(pygame.Rect(0, 0, width, height), high_contrast)
         return ((width, height, look.backdrop, look.raining, high_contrast), (look.person, expression),
                 ((moment,), rain))
 
@@ -140,7 +142,7 @@ class PlayPicture:
         else:
             scene.fill((0, 0, 0))  # as a new surface: the painter draws over black
             art.draw_backdrop(scene, whole, look.backdrop, palette, raining=look.raining and not rain)
-            area = rect.clip(whole).union(art_rain.glass_bounds(whole)) if rain else rect.clip(whole)
+            area = rect.clip(whole).union(art_rain.glass_bounds(whole, high_contrast)) if rain else rect.clip(whole)
             self.under = (scene.subsurface(area).copy(), area)
             self.paintings += 1
         if rain:
