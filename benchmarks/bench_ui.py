@@ -2,15 +2,18 @@
 
     python benchmarks/bench_ui.py [--runs N] [--only P3,P4,P5,P6]
 
-* P3 dialogue frames actually drawn at 1920x1080, each after a change (a line being revealed, the
-  selection moving, the meter moving after a choice, text shown at once a key press at a time),
-  driven by the game's own loop step; the time inside ``App.draw`` (the frame drawn and flipped)
-  ÷ a fill plus blits of the very text surfaces each frame shows, pre-rendered, and the flip.
-  Frames whose still layer is composed again count where they happen (and are also reported
-  alone); a column gives the whole loop step (input, engine, saves and drawing) ÷ the same floor.
-  One sequence lets the loop idle between key presses, as while a player reads: the idle work done
-  there (painting ahead the faces and rendering ahead the texts the next step may show) is not in
-  any frame; it is run untimed and its CPU time and paintings are reported in the row;
+* P3 (``benchmarks/bench_frames.py``) dialogue frames actually drawn at 1920x1080, each after a change
+  (a line being revealed, the selection moving, the meter moving after a choice, the options appearing,
+  text shown at once a key press at a time, the rain falling, a phone call's voice), driven by the
+  game's own loop step; the time inside ``App.draw`` (the frame drawn and flipped) ÷ a fill plus blits
+  of the very text surfaces each frame shows, pre-rendered, and the flip. Frames whose still layer is
+  composed again count where they happen (and are also reported alone); a column gives the whole loop
+  step (input, engine, saves and drawing) ÷ the same floor. Key presses come as fast as
+  ``Window.loop`` takes them (one key event an iteration, with the loop's one idle piece before each
+  when nothing moves), or with the player reading between them; the idle work (painting ahead the
+  faces and rendering ahead the texts the next step may show) is in no frame: it is run untimed and its
+  CPU time, paintings and longest piece are reported in the row. Presses stepped back to back with no
+  loop iteration between, which the loop never does, are kept as a reference row;
 * P4 ``python main.py`` to its first title frame (``benchmarks/first_frame.py`` runs main.py and
   exits inside the first ``pygame.display.flip``) ÷ ``python -c "import pygame"``;
 * P5 CPU used by the real loop while the title screen, then a finished line, sit still, as a share
