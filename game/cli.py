@@ -114,10 +114,16 @@ def _play() -> int:
 
 
 def _facilitate(args: argparse.Namespace) -> int:
-    from game.scenes import resolve_scene
+    path = ""
+    if args.scene:
+        # the scene is found and checked before pygame is imported: a mistyped or broken scene gets its error
+        # (the file and what to do) with no pygame banner in front and no window opened for nothing
+        from game.scenes import resolve_scene
+
+        path = resolve_scene(args.scene)
+        _load_program(path)
     from game.ui.app import run_game
 
-    path = resolve_scene(args.scene) if args.scene else ""
     return run_game(facilitate=path)
 
 

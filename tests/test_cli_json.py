@@ -1,4 +1,4 @@
-"""``--json`` means JSON on stdout on every path, errors and "nothing to do" included, with the text mode's exit code."""
+"""``--json`` means JSON on stdout on every path, errors and "nothing to do" too, with the text mode's exit code."""
 
 import argparse
 import json
