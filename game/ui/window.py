@@ -26,6 +26,10 @@ DEFAULT_SIZE = (1280, 720)
 MIN_SIZE = (640, 360)
 FPS = 60
 IDLE_WAIT_MS = 500
+# how long after a relayout the pointer's place is asked for on every frame: the events SDL sends as a window
+# is opened again (F11) may carry the place from before the window moved, and moving a window under a still
+# mouse sends no event at all
+POINTER_SETTLE = 1.0
 # A still screen looks for input this often: a frame's time, so a key press is answered as fast as
 # while things move. pygame.event.wait(timeout) wakes about every millisecond under X11 (2.4 % of a
 # core in a bare window, against 1.1 % sleeping a frame at a time), hence the sleep of our own.
@@ -51,6 +55,7 @@ class Window:
         self.frames = 0  # frames shown so far (a screen can wait until one has shown what it said)
         self.toast: Optional[tuple[str, float]] = None
         self.held: set[int] = set()  # keys whose press changed the screen, ignored until released
+        self.pointer_until = 0.0  # see POINTER_SETTLE
 
     # --- the window ---------------------------------------------------------------------------
 
@@ -88,6 +93,37 @@ class Window:
         """Recompute the theme and every screen's layout (after a resize or a settings change)."""
         self.theme = self._make_theme()
         self.stack.relayout()
+        self.stack.point(self._pointer())
+        self.pointer_until = time.monotonic() + POINTER_SETTLE
+
+    def _settle_pointer(self) -> bool:
+        """Shortly after a relayout, follow where the mouse really is; True while it is followed."""
+        if time.monotonic() >= self.pointer_until or not pygame.mouse.get_focused():
+            return False
+        position = self._pointer()
+        if position is not None and position != self.stack.top.pointer:
+            self.stack.point(position)
+            self.dirty = True
+        return True
+
+    def _pointer(self) -> Optional[tuple[int, int]]:
+        """Where the mouse is in the window now (None when it is not over the window, or cannot be known).
+
+        A new window size or full screen moves the window under a pointer that has not moved, with no motion
+        event to say so, and SDL's window-relative position stays where it was until the mouse moves: the
+        pointer's place on the desktop less the window's is where it really is.
+        """
+        if not pygame.mouse.get_focused():
+            return None
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", DeprecationWarning)
+                left, top = pygame.Window.from_display_module().position
+            x, y = pygame.mouse.get_pos(desktop=True)
+        except (AttributeError, TypeError, pygame.error):  # an older pygame-ce, or a driver with no windows
+            return None
+        position = (x - left, y - top)
+        return position if self.surface.get_rect().collidepoint(position) else None
 
     def resize(self, size: tuple[int, int]) -> None:
         """Follow a new window size."""
@@ -140,6 +176,7 @@ class Window:
     def update(self, dt: float) -> bool:
         """Advance the screens and the toast by ``dt`` (state only); True while something moves."""
         moving = self.stack.update(dt)
+        moving = self._settle_pointer() or moving
         if self.toast and time.monotonic() > self.toast[1]:
             self.toast = None
             self.dirty = True

@@ -235,7 +235,7 @@ class PlayScreen(PlayPanels, Screen):
                 self.proceed()
             return
         if event.type == pygame.MOUSEMOTION:
-            self.hover = next((i for i, b in enumerate(self.buttons) if b.hit(event.pos)), None)
+            self.point(event.pos)
             return
         if event.type == pygame.MOUSEWHEEL and self.deciding:
             self.turn_option_page(-event.y)
