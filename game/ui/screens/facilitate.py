@@ -139,6 +139,10 @@ class FacilitatorScreen(FacilitatorView, Projected, Screen):
             self.blank = False  # any key brings the picture back, without acting
             return
         try:
+            if (key in LETTER_KEYS or key in DIGITS) and self.reading():
+                self.proceed()  # a vote or a count before the options are up does what PageDown does then: no vote
+                self.app.held.add(key)  # nor from its auto-repeat, on options only just shown
+                return
             self._dispatch_key(key, shift)
         except WorkshopError as exc:
             self._tell(exc.notice.in_language(self.language))  # the core says it by key: in the screen's language
