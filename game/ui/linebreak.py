@@ -3,7 +3,10 @@
 English breaks at spaces. Chinese breaks at phrase boundaries found by BudouX (a maintained
 phrase segmenter), so words such as 公司 are never split, with kinsoku rules on top: closing
 punctuation never starts a line, opening punctuation never ends one, and a paragraph never ends
-on a line holding a single character. A phrase wider than the line is broken between characters.
+on a line holding a single character. Those rules move whole phrases, never single characters, and a
+phrase BudouX leaves as one lone character stays with the phrase before it (BudouX is least sure
+there: 充多|久). A phrase wider than the line is broken at a boundary BudouX finds inside it, else
+between characters.
 """
 
 from __future__ import annotations
