@@ -12,25 +12,35 @@ import sys
 from typing import TYPE_CHECKING, Callable, Optional, Sequence
 
 from game import __version__
+from game.cli_errors import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, CliError, report, wants_json
 from game.diagnostics import escape_controls, escape_terminal, has_errors, summary_last
 from game.vocab import LANGUAGES
 
 if TYPE_CHECKING:  # the parser is built only for a command: `python main.py` alone opens the game without it
     import argparse
 
-EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
+__all__ = ["EXIT_OK", "EXIT_PROBLEM", "EXIT_USAGE", "build_parser", "main"]
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser for every command."""
+def build_parser(json_errors: bool = False) -> argparse.ArgumentParser:
+    """The argument parser for every command; with ``json_errors`` a usage error is printed as JSON."""
     import argparse  # here, not at the top: the game's start (no arguments) never builds the parser
 
     from game import cli_results
 
-    parser = argparse.ArgumentParser(
+    class Parser(argparse.ArgumentParser):
+        """Usage errors as JSON when the command line asks for ``--json`` (the exit code stays 2)."""
+
+        def error(self, message: str):
+            if not json_errors:
+                super().error(message)
+            raise SystemExit(report(CliError(f"{self.prog}: {message}", f"see `{self.prog} --help`",
+                                             EXIT_USAGE), as_json=True))
+
+    parser = Parser(
         prog="main.py", description="Customer-service training game: MOT (Moments of Truth) scenarios.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
 
     validate = commands.add_parser("validate", help="check scene files and print FILE:LINE:COL diagnostics")
     validate.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: scenes/)")
@@ -75,7 +85,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         # The game itself, the usual start: what parsing no arguments gives, without importing argparse and
         # building every command's parser (its gettext lookups import locale): 20 ms of a 0.3 s start
         return _play()
-    args = build_parser().parse_args(argv)
+    as_json = wants_json(sys.argv[1:] if argv is None else argv)
+    args = build_parser(json_errors=as_json).parse_args(argv)
     if args.command is None:  # the game: the loader, pydantic and the engine wait until a scene is opened
         return _play()
     from game import cli_results
@@ -88,8 +99,10 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     try:
         return handlers[args.command](args)
     except SceneNotFound as exc:
-        print(f"error: {escape_controls(str(exc))}", file=sys.stderr)
-        return EXIT_PROBLEM
+        return report(CliError(str(exc), "give the path of a scene file, or one of those ids"),
+                      as_json=getattr(args, "json", False))
+    except CliError as exc:
+        return report(exc, as_json=getattr(args, "json", False))
     except BrokenPipeError:  # output piped into `head`: not the user's mistake
         return EXIT_OK
 
@@ -101,10 +114,16 @@ def _play() -> int:
 
 
 def _facilitate(args: argparse.Namespace) -> int:
-    from game.scenes import resolve_scene
+    path = ""
+    if args.scene:
+        # the scene is found and checked before pygame is imported: a mistyped or broken scene gets its error
+        # (the file and what to do) with no pygame banner in front and no window opened for nothing
+        from game.scenes import resolve_scene
+
+        path = resolve_scene(args.scene)
+        _load_program(path)
     from game.ui.app import run_game
 
-    path = resolve_scene(args.scene) if args.scene else ""
     return run_game(facilitate=path)
 
 
@@ -114,9 +133,8 @@ def _validate(args: argparse.Namespace) -> int:
 
     files = find_scene_files(args.paths or ["scenes"])
     if not files:
-        print(f"error: no .yaml scene files in {escape_controls(', '.join(args.paths or ['scenes']))}",
-              file=sys.stderr)
-        return EXIT_USAGE
+        raise CliError(f"no .yaml scene files in {', '.join(args.paths or ['scenes'])}",
+                       "give scene files, or folders that hold .yaml scene files", EXIT_USAGE)
     from game.predictability import leak_diagnostics
 
     diagnostics = []
@@ -136,11 +154,24 @@ def _validate(args: argparse.Namespace) -> int:
     return EXIT_PROBLEM if has_errors(diagnostics) else EXIT_OK
 
 
-def _load_program(scene_arg: str):
+def _load_program(scene_arg: str, as_json: bool = False):
+    """The compiled scene; raises :class:`CliError` (with the diagnostics as JSON) when it has errors.
+
+    Its diagnostics go to stderr, except those of a scene that fails with ``as_json``: they are in the error's JSON.
+    """
     from game.loader import load_scene
     from game.scenes import resolve_scene
 
-    loaded = load_scene(resolve_scene(scene_arg))
+    path = resolve_scene(scene_arg)
+    loaded = load_scene(path)
+    if loaded.program is None:
+        errors = sum(d.severity == "error" for d in loaded.diagnostics)
+        if not as_json:
+            for diagnostic in loaded.diagnostics:
+                print(diagnostic.format(), file=sys.stderr)
+        raise CliError(f"{path}: the scene has {errors} error(s){' (listed above)' if not as_json else ''}",
+                       f"fix them and check with `python main.py validate {path}`", EXIT_PROBLEM,
+                       {"diagnostics": [d.to_dict() for d in loaded.diagnostics]})
     for diagnostic in loaded.diagnostics:
         print(diagnostic.format(), file=sys.stderr)
     return loaded.program
@@ -152,20 +183,16 @@ def _run(args: argparse.Namespace) -> int:
     try:
         numbers = _parse_numbers(args.choices) if args.choices is not None else None
     except ValueError as exc:
-        print(f"error: --choices: {escape_controls(str(exc))}", file=sys.stderr)
-        return EXIT_USAGE
-    program = _load_program(args.scene)
-    if program is None:
-        return EXIT_PROBLEM
+        raise CliError(f"--choices: {exc}", code=EXIT_USAGE) from None
+    program = _load_program(args.scene, args.json)
     try:
         result = play(program, numbers, seed=args.random, language=args.lang)
     except PlaythroughError as exc:
-        print(f"error: {escape_controls(str(exc))}", file=sys.stderr)
-        return EXIT_PROBLEM
+        raise CliError(str(exc)) from None
     from game import cli_results
 
-    if args.record and cli_results.record_run(args, program, result):
-        return EXIT_PROBLEM
+    if args.record:
+        cli_results.record_run(args, program, result)
     if args.json:
         print(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
     else:
@@ -192,14 +219,11 @@ def _analyze(args: argparse.Namespace) -> int:
     from game.analysis import AnalysisError, analyze
     from game.report import analysis_json, analysis_text
 
-    program = _load_program(args.scene)
-    if program is None:
-        return EXIT_PROBLEM
+    program = _load_program(args.scene, args.json)
     try:
         result = analyze(program)
     except AnalysisError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return EXIT_PROBLEM
+        raise CliError(str(exc)) from None
     if args.json:
         from game.predictability import predictability, predictability_json
 
@@ -214,8 +238,6 @@ def _graph(args: argparse.Namespace) -> int:
     from game.graphmap import to_dot, to_mermaid
 
     program = _load_program(args.scene)
-    if program is None:
-        return EXIT_PROBLEM
     render = to_dot if args.format == "dot" else to_mermaid
     sys.stdout.write(escape_terminal(render(program, args.lang)))
     return EXIT_OK
@@ -234,7 +256,6 @@ def _new(args: argparse.Namespace) -> int:
     try:
         path = create_scene(args.name, args.dir)
     except NewSceneError as exc:
-        print(f"error: {escape_controls(str(exc))}", file=sys.stderr)
-        return EXIT_USAGE
+        raise CliError(str(exc), code=EXIT_USAGE) from None
     print(f"created {escape_controls(path)}: edit it, then run `python main.py validate {escape_controls(path)}`")
     return EXIT_OK

@@ -14,11 +14,11 @@ import time
 from pathlib import Path
 from typing import Any, Callable
 
+from game.cli_errors import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, CliError
 from game.diagnostics import escape_controls
 from game.storage import saves_dir
 from game.vocab import LANGUAGES
 
-EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
 MAILTO = re.compile(r"mailto:[^@\s]+@[^@\s]+")
 
 
@@ -57,26 +57,25 @@ def handlers() -> dict[str, Callable[[argparse.Namespace], int]]:
 
 
 def _error(message: str, code: int) -> int:
+    """Print a message that does not stop the command (``report``'s notes on its sources) and return ``code``."""
     print(f"error: {escape_controls(message)}", file=sys.stderr)
     return code
 
 
 def _play(args: argparse.Namespace):
-    """Load and play the scene from ``--choices``; (program, result) or an exit code."""
+    """Load and play the scene from ``--choices``: (program, result); raises :class:`CliError`."""
     from game.cli import _load_program, _parse_numbers
     from game.playthrough import PlaythroughError, play
 
     try:
         numbers = _parse_numbers(args.choices)
     except ValueError as exc:
-        return _error(f"--choices: {exc}", EXIT_USAGE)
+        raise CliError(f"--choices: {exc}", code=EXIT_USAGE) from None
     program = _load_program(args.scene)
-    if program is None:
-        return EXIT_PROBLEM
     try:
         return program, play(program, numbers, language=args.lang)
     except PlaythroughError as exc:
-        return _error(str(exc), EXIT_PROBLEM)
+        raise CliError(str(exc)) from None
 
 
 def _xapi(args: argparse.Namespace) -> int:
@@ -85,26 +84,24 @@ def _xapi(args: argparse.Namespace) -> int:
     from game.xapi import new_registration, run_statements
 
     if args.learner is not None and not MAILTO.fullmatch(args.learner):
-        return _error(f"--learner must be a mailto: address such as mailto:name@example.com, not {args.learner!r}",
-                      EXIT_USAGE)
-    played = _play(args)
-    if isinstance(played, int):
-        return played
-    program, result = played
+        raise CliError(f"--learner must be a mailto: address such as mailto:name@example.com, not {args.learner!r}",
+                       code=EXIT_USAGE)
+    program, result = _play(args)
     settings, _ = load_settings()
     now = time.time()
     try:  # the anonymous learner id is made and kept under saves/ on first use
         recorder = Recorder(saves_dir(), settings.with_changes(language=args.lang), args.mode, args.learner)
         ctx = recorder.context(new_registration())
     except OSError as exc:
-        return _error(f"cannot write under {saves_dir()}: {exc.strerror or exc}", EXIT_PROBLEM)
+        raise CliError(f"cannot write under {saves_dir()}: {exc.strerror or exc}",
+                       "set MOT_SAVES_DIR to a folder you can write to") from None
     statements = run_statements(ctx, program, result.state, now, now, result.scorecard)
     print(json.dumps(statements, ensure_ascii=False, indent=2))
     return EXIT_OK
 
 
-def record_run(args: argparse.Namespace, program: Any, result: Any) -> int:
-    """``run --record``: the history and the outbox, exactly as the game leaves them; returns an exit code."""
+def record_run(args: argparse.Namespace, program: Any, result: Any) -> None:
+    """``run --record``: the history and the outbox, exactly as the game leaves them; raises :class:`CliError`."""
     from game.recording import Recorder
     from game.savestore import SaveStore
     from game.run import Run
@@ -119,8 +116,8 @@ def record_run(args: argparse.Namespace, program: Any, result: Any) -> int:
         recorder.launch(run)
         recorder.finish(run, result.scorecard, SaveStore())
     except OSError as exc:
-        return _error(f"--record: cannot write under {saves_dir()}: {exc.strerror or exc}", EXIT_PROBLEM)
-    return EXIT_OK
+        raise CliError(f"--record: cannot write under {saves_dir()}: {exc.strerror or exc}",
+                       "set MOT_SAVES_DIR to a folder you can write to") from None
 
 
 def _sync(args: argparse.Namespace) -> int:
@@ -132,50 +129,59 @@ def _sync(args: argparse.Namespace) -> int:
     settings, _ = load_settings()
     problem = config_problem(settings)
     if problem:
-        return _error(problem, EXIT_PROBLEM)
+        raise CliError(problem)
     config = config_from(settings)
     outbox = Outbox(saves_dir() / OUTBOX_DIR)
     if config is None:
         counts = outbox.counts()
-        print(f"sent 0, pending {counts.pending}, refused {counts.refused}")
-        return _error("no LRS is configured: set MOT_LRS_ENDPOINT (and MOT_LRS_USERNAME, MOT_LRS_PASSWORD) or "
-                      "lrs_endpoint in saves/settings.json; see docs/results.md", EXIT_PROBLEM)
+        if not args.json:
+            print(f"sent 0, pending {counts.pending}, refused {counts.refused}")
+        raise CliError("no LRS is configured", "set MOT_LRS_ENDPOINT (and MOT_LRS_USERNAME, MOT_LRS_PASSWORD) or "
+                       "lrs_endpoint in saves/settings.json; see docs/results.md",
+                       data=_sync_fields(None, 0, [], None, counts))
     try:
         report = sync(outbox, LrsClient(config))
         outbox.record_outcome(report.delivered_all, time.time())
     except OSError as exc:
-        return _error(f"cannot update the outbox in {outbox.folder}: {exc.strerror or exc}; nothing was lost, "
-                      "set MOT_SAVES_DIR to a folder you can write to", EXIT_PROBLEM)
+        raise CliError(f"cannot update the outbox in {outbox.folder}: {exc.strerror or exc}; nothing was lost",
+                       "set MOT_SAVES_DIR to a folder you can write to") from None
     counts = outbox.counts()
-    if args.json:
-        print(json.dumps({"lrs": config.public_name, "sent": report.sent, "pending": counts.pending,
-                          "refused": counts.refused, "newly_refused": [{"id": i, "reason": r} for i, r in
-                                                                       report.refused],
-                          "problem": report.problem, "files_set_aside": counts.problems}, ensure_ascii=False))
-    else:
+    fields = _sync_fields(config.public_name, report.sent, report.refused, report.problem, counts)
+    if not args.json:
         print(f"sent {report.sent}, pending {counts.pending}, refused {counts.refused} ({config.public_name})")
         for statement_id, reason in report.refused:
             print(escape_controls(f"refused {statement_id}: {reason}"))
-        for problem in counts.problems:
-            print(escape_controls(f"note: {problem}"))
-    if report.problem:
-        return _error(f"{report.problem}; the {counts.pending} pending statement(s) stay in the outbox",
-                      EXIT_PROBLEM)
-    return _sync_outcome(report, counts)
-
-
-def _sync_outcome(report: Any, counts: Any) -> int:
-    """The exit code of a sync that ran to its end: a problem when anything was refused or is still unsent."""
-    if report.refused:
-        return _error(f"the LRS refused {len(report.refused)} statement(s); they are kept in outbox/refused "
-                      "with the reason (see above): fix what it names, or tell whoever runs the LRS", EXIT_PROBLEM)
-    if counts.pending:
-        return _error(f"{counts.pending} statement(s) could not be sent yet and stay pending; run sync again",
-                      EXIT_PROBLEM)
-    if counts.problems:
-        return _error(f"{len(counts.problems)} outbox file(s) could not be read and were set aside (see the notes "
-                      "above)", EXIT_PROBLEM)
+        for note in counts.problems:
+            print(escape_controls(f"note: {note}"))
+    failure = _sync_failure(report, counts)
+    if failure is not None:
+        raise CliError(*failure, data=fields)
+    if args.json:
+        print(json.dumps(fields, ensure_ascii=False))
     return EXIT_OK
+
+
+def _sync_fields(lrs: Any, sent: int, refused: Any, problem: Any, counts: Any) -> dict[str, Any]:
+    """The ``sync --json`` object (an error adds ``error`` and ``hint``)."""
+    return {"lrs": lrs, "sent": sent, "pending": counts.pending, "refused": counts.refused,
+            "newly_refused": [{"id": i, "reason": r} for i, r in refused], "problem": problem,
+            "files_set_aside": counts.problems}
+
+
+def _sync_failure(report: Any, counts: Any) -> tuple[str, str] | None:
+    """What went wrong in a sync that ran (message, hint), or None: anything refused or still unsent is a problem."""
+    if report.problem:
+        return (f"{report.problem}; the {counts.pending} pending statement(s) stay in the outbox",
+                "run sync again once the LRS can be reached")
+    if report.refused:
+        return (f"the LRS refused {len(report.refused)} statement(s); they are kept in outbox/refused with the "
+                "reason", "fix what it names, or tell whoever runs the LRS")
+    if counts.pending:
+        return f"{counts.pending} statement(s) could not be sent yet and stay pending", "run sync again"
+    if counts.problems:
+        return (f"{len(counts.problems)} outbox file(s) could not be read and were set aside",
+                "see the notes (files_set_aside with --json)")
+    return None
 
 
 def _report(args: argparse.Namespace) -> int:
@@ -185,8 +191,6 @@ def _report(args: argparse.Namespace) -> int:
     from game.storage import write_text
 
     program = _load_program(args.scene)
-    if program is None:
-        return EXIT_PROBLEM
     statements, source = _read_statements(args, program)
     if statements is None:
         return EXIT_PROBLEM
@@ -195,7 +199,8 @@ def _report(args: argparse.Namespace) -> int:
     try:
         write_text(out, page)
     except OSError as exc:
-        return _error(f"cannot write {out}: {exc.strerror or exc}", EXIT_PROBLEM)
+        raise CliError(f"cannot write {out}: {exc.strerror or exc}",
+                       "give --out a file in a folder you can write to") from None
     print(escape_controls(f"wrote {out} ({len(statements)} statements from {source})"))
     return EXIT_OK
 

@@ -88,6 +88,12 @@ def letter(number: int) -> str:
     return LETTERS[number - 1] if 1 <= number <= len(LETTERS) else str(number)
 
 
+def letter_range(count: int) -> str:
+    """The letters of ``count`` options, as the keys to press: "A-C" (one option: "A"; at most A-I)."""
+    count = max(1, min(count, len(LETTERS)))
+    return LETTERS[0] if count == 1 else f"{LETTERS[0]}-{LETTERS[count - 1]}"
+
+
 @dataclass(frozen=True)
 class DecisionRecord:
     """One decision a team took, with the room's votes."""

@@ -403,8 +403,10 @@ def test_a_line_too_long_for_the_options_is_read_on_its_own_page_before_the_vote
         assert view.text in shown and not any(text in shown for text in options)
         assert not any(":" in text and text.replace(":", "").isdigit() for text in shown)  # no clock yet
         assert "PageDown\u00a0show the options" in screen.key_hint()
-        key(app, pygame.K_a)  # the vote is not open yet: a letter counts for nothing
-        assert workshop.votes == {} and screen.reading()
+        key(app, pygame.K_a)  # the vote is not open yet: a letter shows the options (as PageDown), counting nothing
+        assert workshop.votes == {} and not screen.reading()
+        key(app, pygame.K_PAGEUP)  # back to the line
+        assert screen.reading()
         key(app, pygame.K_PAGEDOWN)  # the room has read the line: the options, the timer, the vote
         assert not screen.reading() and "voting" in screen.modes() and not screen.timer_running
         shown = _projected(app)

@@ -109,8 +109,8 @@ class Keymap:
         Args:
             language: The interface language.
             modes: The screen modes that hold now.
-            say: Words to show instead of a label's catalogue text (the focused button's label for
-                ``ka_activate``: "Enter Start").
+            say: Words to show instead of a label's or a key name's catalogue text (the focused button's label
+                for ``ka_activate``: "Enter Start"; the letters of the options there are for ``kn_letters``: "A-C").
         """
         return HINT_SEPARATOR.join(entry(binding, language, say) for binding in self.shown(modes))
 
@@ -129,9 +129,10 @@ class Keymap:
 
 
 def entry(binding: Binding, language: str, say: Optional[Mapping[str, str]] = None) -> str:
-    """One binding as a hint shows it: its keys, then what it does (``say`` may name it instead)."""
+    """One binding as a hint shows it: its keys, then what it does (``say`` may name either instead)."""
     label = (say or {}).get(binding.label) or t(binding.label, language)
-    return f"{t(binding.names, language)}{NO_BREAK_SPACE}{label}"  # a hint line never breaks between the two
+    names = (say or {}).get(binding.names) or t(binding.names, language)
+    return f"{names}{NO_BREAK_SPACE}{label}"  # a hint line never breaks between the two
 
 
 ACTIVATE_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE)

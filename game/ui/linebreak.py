@@ -3,7 +3,10 @@
 English breaks at spaces. Chinese breaks at phrase boundaries found by BudouX (a maintained
 phrase segmenter), so words such as 公司 are never split, with kinsoku rules on top: closing
 punctuation never starts a line, opening punctuation never ends one, and a paragraph never ends
-on a line holding a single character. A phrase wider than the line is broken between characters.
+on a line holding a single character. Those rules move whole phrases, never single characters, and a
+phrase BudouX leaves as one lone character stays with the phrase before it (BudouX is least sure
+there: 充多|久). A phrase wider than the line is broken at a boundary BudouX finds inside it, else
+between characters.
 """
 
 from __future__ import annotations
@@ -57,8 +60,8 @@ def _phrases(paragraph: str) -> tuple[str, ...]:
 
 
 def _keep_latin_runs_whole(phrases: list[str]) -> list[str]:
-    """Join phrases whose boundary falls inside a Latin run (BudouX may cut "Micro-USB" into "Mi|cro-USB") or
-    between a number and its unit ("1|分35秒", "第|1组")."""
+    """Join phrases whose boundary falls inside a Latin run (BudouX may cut "Micro-USB" into "Mi|cro-USB"),
+    between a number and its unit ("1|分35秒", "第|1组"), or before a lone character (see :func:`_lone_character`)."""
     text = "".join(phrases)
     inside: set[int] = set()
     for run in _LATIN_RUN.finditer(text):
@@ -66,12 +69,22 @@ def _keep_latin_runs_whole(phrases: list[str]) -> list[str]:
     joined: list[str] = []
     offset = 0
     for phrase in phrases:
-        if joined and (offset in inside or _number_and_unit(text[:offset], text[offset:])):
+        if joined and (offset in inside or _number_and_unit(text[:offset], text[offset:])
+                       or _lone_character(joined[-1], phrase)):
             joined[-1] += phrase
         else:
             joined.append(phrase)
         offset += len(phrase)
     return joined
+
+
+def _lone_character(before: str, phrase: str) -> bool:
+    """True for a phrase of one Chinese character (closing marks aside) after a phrase ending in one: BudouX
+    cuts before and after such a character where it is unsure, and often inside a word (等|多|久, 充多|久),
+    so it stays with the phrase before it. Keeping it there costs a break opportunity, never a word."""
+    core = phrase.rstrip("".join(NO_LINE_START))
+    return len(core) == 1 and is_wide(core) and core not in NO_LINE_END and before[-1:] != "" \
+        and is_wide(before[-1]) and before[-1] not in NO_LINE_START
 
 
 def _number_and_unit(before: str, after: str) -> bool:
@@ -123,23 +136,45 @@ def break_entries(entries: list[str], width: int, measure: Measure) -> list[str]
 
 
 def _break_words(paragraph: str, width: int, measure: Measure) -> list[str]:
-    """Break a paragraph at its words (English) or phrases (Chinese), with the kinsoku rules."""
-    lines: list[str] = []
-    current = ""
+    """Break a paragraph at its words (English) or phrases (Chinese), with the kinsoku rules.
+
+    Each line is kept as the units it holds until the end, so that the kinsoku and no-orphan rules move whole
+    units from line to line: moving single characters would cut a word in two (多|久).
+    """
+    lines: list[list[str]] = []
+    current: list[str] = []
     for unit in _glue(units_of(paragraph)):
-        candidate = current + unit
-        if not current or unit.isspace() or measure(candidate.rstrip()) <= width:
-            current = candidate
+        if not current or unit.isspace() or measure("".join(current + [unit]).rstrip()) <= width:
+            current.append(unit)
         else:
-            lines.append(current.rstrip())
-            current = unit.lstrip()
-        # a unit wider than the line (even the paragraph's first, e.g. a long team name): break between characters
-        while current and measure(current.rstrip()) > width:
-            cut = _longest_prefix(current, width, measure)
-            lines.append(current[:cut])
-            current = current[cut:]
-    lines.append(current.rstrip())
-    return _no_orphan(_kinsoku(lines, width, measure), width, measure)
+            lines.append(current)
+            current = [unit.lstrip()]
+        # a unit wider than the line (even the paragraph's first, e.g. a long team name): break between characters,
+        # which from then on are the units of what is left of it
+        while current and measure("".join(current).rstrip()) > width:
+            text = "".join(current)
+            cut = _longest_prefix(text, width, measure)
+            lines.append(list(text[:cut]))
+            current = list(text[cut:])
+    lines.append(current)
+    lines = _no_orphan(_kinsoku(lines, width, measure), width, measure)
+    return ["".join(line).rstrip() for line in lines]
+
+
+def _move_last_unit(lines: list[list[str]], index: int, width: int, measure: Measure) -> bool:
+    """Move the last unit of line ``index - 1`` to the start of line ``index`` when that line still fits and the
+    line above keeps something; True when it moved."""
+    above, below = lines[index - 1], lines[index]
+    while len(above) > 1 and above[-1].isspace():  # a space at a break is not kept: what ends the line is before it
+        above.pop()
+    if len(above) < 2 or not "".join(above[:-1]).strip():
+        return False
+    carried = above[-1] + "".join(below).lstrip()
+    before = "".join(above[:-1])
+    if measure(carried.rstrip()) > width or _splits_latin_run(before, carried):
+        return False
+    lines[index - 1], lines[index] = above[:-1], [above[-1], *below]
+    return True
 
 
 def _glue(units: tuple[str, ...]) -> list[str]:
@@ -164,22 +199,45 @@ def _longest_prefix(text: str, width: int, measure: Measure) -> int:
         if measure(text[:end]) <= width:
             cut = end
             break
-    while 1 < cut < len(text) and (text[cut] in NO_LINE_START or text[cut - 1] in NO_LINE_END):
+    while 1 < cut < len(text) and (text[cut] in NO_LINE_START or text[cut - 1] in NO_LINE_END
+                                   or text[cut] in NO_BREAK_SPACES or text[cut - 1] in NO_BREAK_SPACES):
         cut -= 1
+    before_number = cut  # a number stays with its unit (约|3天, 3|天), unless that would cut a Latin run
+    while 1 < before_number < len(text) and _number_and_unit(text[:before_number], text[before_number:]):
+        before_number -= 1
+    if not _splits_latin_run(text[:before_number], text[before_number:]):
+        cut = before_number
     for run in _LATIN_RUN.finditer(text):  # cut before a Latin run rather than inside it, if it starts later
         if run.start() < cut < run.end() and run.start() > 0:
             return run.start()
-    return cut
+    return _phrase_cut(text, cut) if any(is_wide(c) for c in text[:cut + 1]) else cut
 
 
-def _kinsoku(lines: list[str], width: int, measure: Measure) -> list[str]:
-    """Carry the last character of a line down when the next line would start with closing punctuation."""
+def _phrase_cut(text: str, fit: int) -> int:
+    """Where to cut Chinese ``text`` that is wider than the line, no further in than ``fit`` characters: at a
+    boundary BudouX finds inside it, best one with a phrase of two characters or more on a side (a lone
+    character's boundaries are where BudouX is least sure, as in 多|久), in the line's second half; else at ``fit``."""
+    offsets, offset = [], 0
+    phrases = _parser().parse(text)
+    inside = {i for run in _LATIN_RUN.finditer(text) for i in range(run.start() + 1, run.end())}
+    for before, after in zip(phrases, phrases[1:], strict=False):
+        offset += len(before)
+        multi = (len(before.strip("".join(NO_LINE_START))) > 1) + (len(after.strip("".join(NO_LINE_START))) > 1)
+        if fit // 2 <= offset <= fit and offset not in inside and not _number_and_unit(text[:offset], text[offset:]) \
+                and text[offset] not in NO_LINE_START | set(NO_BREAK_SPACES) \
+                and text[offset - 1] not in NO_LINE_END | set(NO_BREAK_SPACES):
+            offsets.append((-multi, -offset))
+    return -min(offsets)[1] if offsets and min(offsets)[0] < 0 else fit
+
+
+def _kinsoku(lines: list[list[str]], width: int, measure: Measure) -> list[list[str]]:
+    """Carry the last unit of a line down when the next line would start with closing punctuation (units already
+    hold their closing marks: this is for a line cut between characters)."""
     for index in range(1, len(lines)):
-        while lines[index][:1] in NO_LINE_START and len(lines[index - 1]) > 1 and is_wide(lines[index - 1][-1]):
-            carried = lines[index - 1][-1] + lines[index]
-            if measure(carried) > width or _splits_latin_run(lines[index - 1][:-1], carried):
+        while "".join(lines[index]).lstrip()[:1] in NO_LINE_START and "".join(lines[index]).strip() \
+                and is_wide("".join(lines[index - 1]).rstrip()[-1:] or " "):
+            if not _move_last_unit(lines, index, width, measure):
                 break
-            lines[index - 1], lines[index] = lines[index - 1][:-1], carried
     return lines
 
 
@@ -191,17 +249,12 @@ def _splits_latin_run(before: str, after: str) -> bool:
     return latin or _number_and_unit(before, after)
 
 
-def _no_orphan(lines: list[str], width: int, measure: Measure) -> list[str]:
-    """A Chinese paragraph must not end on a line with a single character (punctuation not counted)."""
-    if len(lines) < 2 or not any(is_wide(c) for c in lines[-1]):
+def _no_orphan(lines: list[list[str]], width: int, measure: Measure) -> list[list[str]]:
+    """A Chinese paragraph must not end on a line with a single character (punctuation not counted): the last
+    unit of the line above comes down with it, when it fits (a word is never cut for this)."""
+    if len(lines) < 2 or not any(is_wide(c) for c in "".join(lines[-1])):
         return lines
-    while sum(1 for c in lines[-1] if c not in NO_LINE_START) < 2 and len(lines[-2]) > 2:
-        take = 1
-        while take < len(lines[-2]) - 1 and (lines[-2][-take] in NO_LINE_START
-                                             or lines[-2][-take - 1] in NO_LINE_END):
-            take += 1
-        moved = lines[-2][-take:] + lines[-1]
-        if measure(moved) > width or _splits_latin_run(lines[-2][:-take], moved):
+    while sum(1 for c in "".join(lines[-1]).strip() if c not in NO_LINE_START) < 2:
+        if not _move_last_unit(lines, len(lines) - 1, width, measure):
             break
-        lines[-2], lines[-1] = lines[-2][:-take], moved
     return lines

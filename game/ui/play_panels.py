@@ -41,7 +41,9 @@ class PlayPanels:
         option_stack: Any
         option_page: int
         focus: Optional[int]
-        hover: Optional[int]
+
+        @property
+        def hover(self) -> Optional[int]: ...
         meter_rect: pygame.Rect
         meter_still: bool
         meter_shown: float

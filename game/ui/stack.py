@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Optional
+
 from game.ui.screens.base import Screen
 
 
@@ -40,6 +42,11 @@ class ScreenStack:
         for screen in self.screens:
             screen.layout()
         self.changed = True
+
+    def point(self, position: Optional[tuple[int, int]]) -> None:
+        """Tell every screen where the mouse pointer is (None: not over the window)."""
+        for screen in self.screens:
+            screen.point(position)
 
     def follow(self) -> None:
         """Let every screen catch up with a change made to its run or workshop from outside it."""

@@ -26,6 +26,10 @@ DEFAULT_SIZE = (1280, 720)
 MIN_SIZE = (640, 360)
 FPS = 60
 IDLE_WAIT_MS = 500
+# how long after a relayout the pointer's place on the desktop is watched: moving a window under a still mouse
+# (F11) sends no event, and the motion SDL sends as the reopened window is entered may carry the place from
+# before the window moved
+POINTER_SETTLE = 1.0
 # A still screen looks for input this often: a frame's time, so a key press is answered as fast as
 # while things move. pygame.event.wait(timeout) wakes about every millisecond under X11 (2.4 % of a
 # core in a bare window, against 1.1 % sleeping a frame at a time), hence the sleep of our own.
@@ -51,6 +55,9 @@ class Window:
         self.frames = 0  # frames shown so far (a screen can wait until one has shown what it said)
         self.toast: Optional[tuple[str, float]] = None
         self.held: set[int] = set()  # keys whose press changed the screen, ignored until released
+        self.pointer_until = 0.0  # see POINTER_SETTLE
+        self.pointer_seen: Optional[tuple[int, int]] = None  # the pointer's place as last read from the desktop
+        self.entered = False  # the window was just entered: the motion SDL sends with it may be stale
 
     # --- the window ---------------------------------------------------------------------------
 
@@ -88,6 +95,47 @@ class Window:
         """Recompute the theme and every screen's layout (after a resize or a settings change)."""
         self.theme = self._make_theme()
         self.stack.relayout()
+        self.pointer_seen = self._pointer()
+        self.stack.point(self.pointer_seen)
+        self.pointer_until = time.monotonic() + POINTER_SETTLE
+
+    def _settle_pointer(self) -> None:
+        """Shortly after a relayout, follow the pointer when its place in the window changes with no event
+        (the window has moved under it)."""
+        if time.monotonic() >= self.pointer_until:
+            return
+        position = self._pointer()
+        if position is not None and position != self.pointer_seen:
+            self.pointer_seen = position
+            self.stack.point(position)
+            self.dirty = True
+
+    def _motion_place(self, event: pygame.event.Event) -> None:
+        """A motion just after the window was entered, shortly after a relayout, is read from the desktop."""
+        if self.entered and time.monotonic() < self.pointer_until:
+            position = self._pointer()
+            if position is not None:
+                event.pos = position
+        self.entered = False
+
+    def _pointer(self) -> Optional[tuple[int, int]]:
+        """Where the mouse is in the window now (None when it is not over the window, or cannot be known).
+
+        A new window size or full screen moves the window under a pointer that has not moved, with no motion
+        event to say so, and SDL's window-relative position stays where it was until the mouse moves: the
+        pointer's place on the desktop less the window's is where it really is.
+        """
+        if not pygame.mouse.get_focused():
+            return None
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", DeprecationWarning)
+                left, top = pygame.Window.from_display_module().position
+            x, y = pygame.mouse.get_pos(desktop=True)
+        except (AttributeError, TypeError, pygame.error):  # an older pygame-ce, or a driver with no windows
+            return None
+        position = (x - left, y - top)
+        return position if self.surface.get_rect().collidepoint(position) else None
 
     def resize(self, size: tuple[int, int]) -> None:
         """Follow a new window size."""
@@ -140,6 +188,7 @@ class Window:
     def update(self, dt: float) -> bool:
         """Advance the screens and the toast by ``dt`` (state only); True while something moves."""
         moving = self.stack.update(dt)
+        self._settle_pointer()
         if self.toast and time.monotonic() > self.toast[1]:
             self.toast = None
             self.dirty = True
@@ -171,10 +220,14 @@ class Window:
             self.resize(event.size)
         elif event.type == pygame.WINDOWEXPOSED:
             self.dirty = True
+        elif event.type == pygame.WINDOWENTER:
+            self.entered = True
         elif event.type == pygame.KEYDOWN and self.handle_global(event):
             return
         elif event.type in (pygame.KEYDOWN, pygame.TEXTINPUT, pygame.MOUSEBUTTONDOWN, pygame.MOUSEMOTION,
                             pygame.MOUSEWHEEL):
+            if event.type == pygame.MOUSEMOTION:
+                self._motion_place(event)
             before = self.stack.top
             before.handle(event)
             if event.type == pygame.KEYDOWN and self.stack.top is not before:

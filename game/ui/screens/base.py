@@ -29,7 +29,21 @@ class Screen:
         self.app = app
         self.buttons: list[Button] = []
         self.focus = 0
-        self.hover: Optional[int] = None
+        # where the mouse pointer is, not which button it is over: the hovered button is worked out from the
+        # buttons as they are now, so a relayout (text size, F11, a resize, the language) cannot leave the
+        # highlight on whatever button has come to sit at the old index
+        self.pointer: Optional[tuple[int, int]] = None
+
+    @property
+    def hover(self) -> Optional[int]:
+        """The index of the button under the mouse pointer now (None: no pointer, or no button there)."""
+        if self.pointer is None:
+            return None
+        return next((i for i, b in enumerate(self.buttons) if b.hit(self.pointer)), None)
+
+    def point(self, position: Optional[tuple[int, int]]) -> None:
+        """The mouse pointer moved to ``position`` (None: it left the window, or where it is is not known)."""
+        self.pointer = (position[0], position[1]) if position is not None else None
 
     @property
     def language(self) -> str:
@@ -63,7 +77,7 @@ class Screen:
         if event.type == pygame.KEYDOWN:
             self.handle_key(event)
         elif event.type == pygame.MOUSEMOTION:
-            self.hover = next((i for i, b in enumerate(self.buttons) if b.hit(event.pos)), None)
+            self.point(event.pos)
         elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
             for index, button in enumerate(self.buttons):
                 if button.hit(event.pos):

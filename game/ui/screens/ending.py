@@ -184,12 +184,18 @@ class EndingScreen(Screen):
 
     def save_image(self) -> Optional[str]:
         """Write the whole scorecard and the full debrief to a PNG under saves/debriefs/."""
+        return self.app.save_png(self.page_image(), "debriefs", self.play.run.program.id)
+
+    def page_image(self) -> pygame.Surface:
+        """The page as a still image: as wide as the window and tall enough for every row of the summary and
+        the debrief, from their first (however they are scrolled), with no scrollbar and no buttons."""
         theme = self.app.theme
-        full = sum(row.height for row in self.debrief) + theme.px(40)
-        height = max(theme.height, self.rects["debrief_rows"].y + full + theme.px(20))
+        summary = self.rects["summary_rows"].y + sum(row.height for row in self.summary) + theme.gap
+        debrief = self.rects["debrief_rows"].y + sum(row.height for row in self.debrief) + theme.gap
+        height = max(theme.height, summary + theme.px(20), debrief + theme.px(20))
         image = pygame.Surface((theme.width, height))
         self._draw_page(image, full_list=True)
-        return self.app.save_png(image, "debriefs", self.play.run.program.id)
+        return image
 
     # --- drawing -----------------------------------------------------------------------------
 
@@ -212,8 +218,12 @@ class EndingScreen(Screen):
         surface.fill(theme.palette.background)
         book.draw_lines(surface, self.title_lines, theme.heading, (255, 255, 255), (round(theme.width * 0.03),
                                                                                     theme.px(20)), bold=True)
-        panel(surface, self.rects["summary"], theme, book)
-        self.summary_scroll.draw(surface, self.summary, self.rects["summary_rows"], theme)
+        area, rows = self.rects["summary"].copy(), self.rects["summary_rows"].copy()
+        if full_list:  # the still image: every row, from the first, in a panel as tall as the image allows
+            area.height = surface.get_height() - area.y - theme.px(20)
+            rows.height = area.bottom - rows.y - theme.gap
+        panel(surface, area, theme, book)
+        (Scroller() if full_list else self.summary_scroll).draw(surface, self.summary, rows, theme)
         draw_journey(surface, self.rects["chart"], card, theme, book, self.language, self.chart)
         self._draw_debrief(surface, full_list)
 

@@ -22,7 +22,7 @@ from game.ui.screens.facilitate_view import FacilitatorView
 from game.ui.screens.projector import Projected, ProjectorPainter, projector_sizes
 from game.ui.strings import t
 from game.ui.workshop_control import WorkshopController
-from game.workshop import LETTERS, Reveal, Workshop, WorkshopError, letter
+from game.workshop import LETTERS, Reveal, Workshop, WorkshopError, letter, letter_range
 
 NEXT_KEYS = (pygame.K_PAGEDOWN, pygame.K_RIGHT, pygame.K_SPACE, pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_DOWN)
 BACK_KEYS = (pygame.K_PAGEUP, pygame.K_LEFT)
@@ -139,6 +139,10 @@ class FacilitatorScreen(FacilitatorView, Projected, Screen):
             self.blank = False  # any key brings the picture back, without acting
             return
         try:
+            if (key in LETTER_KEYS or key in DIGITS) and self.reading():
+                self.proceed()  # a vote or a count before the options are up does what PageDown does then: no vote
+                self.app.held.add(key)  # nor from its auto-repeat, on options only just shown
+                return
             self._dispatch_key(key, shift)
         except WorkshopError as exc:
             self._tell(exc.notice.in_language(self.language))  # the core says it by key: in the screen's language
@@ -176,8 +180,21 @@ class FacilitatorScreen(FacilitatorView, Projected, Screen):
 
     def key_hint(self, modes: Optional[set[str]] = None) -> str:
         """The keys that work now (or in ``modes``), from the keymap, and the language key every screen has."""
-        return HINT_SEPARATOR.join([FACILITATOR_KEYS.hint(self.language, self.modes() if modes is None else modes),
+        modes = self.modes() if modes is None else modes
+        return HINT_SEPARATOR.join([FACILITATOR_KEYS.hint(self.language, modes, self.letter_names(modes)),
                                     entry(LANGUAGE_KEY, self.language)])
+
+    def letter_names(self, modes: set[str]) -> dict[str, str]:
+        """The letter keys as the hint names them: the tied options' letters in a tie ("A / C"), else the letters
+        of the decision's options ("A-C"), never the keyboard's whole A-I."""
+        if "tie" in modes and self.workshop.pending_tie:
+            letters = " / ".join(letter(n) for n in self.workshop.pending_tie)
+        elif self.workshop.kind() == "decision":
+            letters = letter_range(len(self.workshop.view().choices))
+        else:
+            return {}
+        every = t("kn_letters", self.language)
+        return {"kn_letters": letters, "kn_shift_letters": t("kn_shift_letters", self.language).replace(every, letters)}
 
     def _situation(self) -> tuple:
         """What a toast of this screen is about: the place, the tie, the reveal, whether votes are in, the option

@@ -235,7 +235,7 @@ class PlayScreen(PlayPanels, Screen):
                 self.proceed()
             return
         if event.type == pygame.MOUSEMOTION:
-            self.hover = next((i for i, b in enumerate(self.buttons) if b.hit(event.pos)), None)
+            self.point(event.pos)
             return
         if event.type == pygame.MOUSEWHEEL and self.deciding:
             self.turn_option_page(-event.y)
@@ -244,6 +244,11 @@ class PlayScreen(PlayPanels, Screen):
 
     def handle_key(self, event: pygame.event.Event) -> None:
         key, mods = event.key, event.mod
+        if key in NUMBER_KEYS and not self.deciding and self.view.kind == "decision" and not mods & pygame.KMOD_CTRL:
+            self.proceed()  # an option's number before the options are up does what Space does then, taking none
+            if self.deciding:  # they are up now: the key's auto-repeat must not take one only just shown
+                self.app.held.add(key)
+            return
         if not self.line_done and key not in COMMAND_KEYS and not mods & pygame.KMOD_CTRL:
             self.proceed()  # any key shows the rest of the page, or turns to the next page
             return
