@@ -3,6 +3,7 @@ and the meter (a part of :class:`game.ui.screens.play.PlayScreen`, kept apart to
 
 The panels are drawn into the still part of the frame (:mod:`game.ui.still_layer`); the moving parts are
 drawn over it every frame, each inside an area announced beforehand (:meth:`PlayPanels._moving_areas`).
+What the still part's base and panels depend on (the keys the still layer compares) is worked out here too.
 """
 
 from __future__ import annotations
@@ -14,12 +15,15 @@ import pygame
 from game.ui.actions import Option
 from game.ui.layout import recap_lines
 from game.ui.card import card_box, draw_card
-from game.ui.play_parts import draw_hud_meter
+from game.ui.play_parts import draw_hud_meter, hud_height
 from game.ui.strings import page_range, t
 from game.ui.widgets import chip, draw_button, meter_extent, panel
+from game.vocab import meter_level
 
 if TYPE_CHECKING:
     from game.ui.app import App
+    from game.ui.play_control import PlayController
+    from game.ui.play_parts import PlayPicture
     from game.ui.card import CardText
     from game.ui.widgets import Button
 
@@ -48,6 +52,8 @@ class PlayPanels:
         meter_still: bool
         meter_shown: float
         language: str
+        picture: PlayPicture
+        play: PlayController
 
         @property
         def view(self) -> Any: ...
@@ -254,3 +260,46 @@ class PlayPanels:
         return chip(surface, text, (area.right - width, area.bottom - round(theme.small * 1.6)), theme, book,
                     palette.accent, palette.accent_text)
 
+    # --- what the still part depends on (game.ui.still_layer) ---------------------------------------
+
+    def _base_keys(self) -> tuple[tuple, tuple]:
+        """What the base of the still part depends on: its ground, and its parts with their rects (the
+        figure in the picture's rect, with its card's shadow; the rain on the glass; the top bar, whose meter
+        bar sits under a label as tall as the meter's level word)."""
+        theme, view = self.app.theme, self.view
+        ground, figure, (rain, glass) = self.picture.keys(self.app, self.meter_shown, self.assessing)
+        ground = (ground, theme.text_scale, self.language, round(self.meter_shown, 2) if self.meter_still else None)
+        picture = self.rects["customer"]
+        hud = pygame.Rect(0, 0, theme.width, hud_height(self.app))
+        return ground, ((figure, tuple(picture.union(picture.move(0, theme.px(4))))), (rain, tuple(glass)),
+                        ((view.stages, self.assessing, meter_level(self.meter_shown, self.play.run.program.meter_max)),
+                         tuple(hud)))
+
+    def _panel_keys(self) -> tuple[tuple, tuple]:
+        """What each panel of the still part shows (see :mod:`game.ui.still_layer`): the line's box, and the
+        card or the options beside the picture. By content, so a new line in a box of the same size from the
+        same speaker keeps the box and only the line is drawn."""
+        view = self.view
+        if self.recap:
+            dialog: tuple = ("recap", self.recap_lines, view.speaker_name, view.text, self.widest_hint())
+        else:
+            dialog = (view.speaker_name, view.speaker_role)  # the key hint moves with the modes: drawn apart
+        card = None
+        if self.card is not None:
+            card = (tuple(self.rects["card"]), tuple(self.card.title), tuple(self.card.chips), self.card.chip_rows,
+                    tuple(tuple(page) for page in self.card.pages), self.card_page, self.card_turns)
+        options = None
+        if self.deciding:
+            pages = tuple(tuple(page) for page in self.option_stack.pages)
+            options = (tuple((tuple(b.rect), b.label, b.action, b.hotkey) for b in self.buttons), pages,
+                       self.option_page, len(view.choices))
+        return (tuple(self.rects["dialog"]), dialog), (tuple(self.rects["choices"]), card, options)
+
+    def _meter_reaches_options(self) -> bool:
+        """True when the meter, wherever its marker is, may paint where the card or the options are drawn
+        (large text): it must then be drawn under them, as part of the still frame."""
+        theme = self.app.theme
+        if self.assessing or (self.card is None and not self.deciding):
+            return False
+        nominal = pygame.Rect(0, theme.px(12), theme.width, theme.px(56))
+        return meter_extent(nominal, theme, self.app.book).bottom > self.rects["choices"].top

@@ -27,8 +27,7 @@ from game.ui.play_control import PlayController
 from game.ui.play_panels import PlayPanels
 from game.ui.still_layer import StillLayer
 from game.ui.strings import t
-from game.ui.widgets import Button, meter_extent
-from game.vocab import meter_level
+from game.ui.widgets import Button
 
 METER_SPEED = 6.0  # meter units per second while it animates
 COMMAND_KEYS = {pygame.K_ESCAPE, pygame.K_BACKSPACE, pygame.K_h, pygame.K_l, pygame.K_F5, pygame.K_F11,
@@ -429,48 +428,6 @@ class PlayScreen(PlayPanels, Screen):
         self._draw_moving(surface)
 
     # --- drawing -----------------------------------------------------------------------------
-
-    def _base_keys(self) -> tuple[tuple, tuple]:
-        """What the base of the still part depends on: its ground, and its parts with their rects (the
-        figure in the picture's rect, with its card's shadow; the rain on the glass; the top bar, whose meter
-        bar sits under a label as tall as the meter's level word)."""
-        theme, view = self.app.theme, self.view
-        ground, figure, (rain, glass) = self.picture.keys(self.app, self.meter_shown, self.assessing)
-        ground = (ground, theme.text_scale, self.language, round(self.meter_shown, 2) if self.meter_still else None)
-        picture = self.rects["customer"]
-        hud = pygame.Rect(0, 0, theme.width, hud_height(self.app))
-        return ground, ((figure, tuple(picture.union(picture.move(0, theme.px(4))))), (rain, tuple(glass)),
-                        ((view.stages, self.assessing, meter_level(self.meter_shown, self.play.run.program.meter_max)),
-                         tuple(hud)))
-
-    def _panel_keys(self) -> tuple[tuple, tuple]:
-        """What each panel of the still part shows (see :mod:`game.ui.still_layer`): the line's box, and the
-        card or the options beside the picture. By content, so a new line in a box of the same size from the
-        same speaker keeps the box and only the line is drawn."""
-        view = self.view
-        if self.recap:
-            dialog: tuple = ("recap", self.recap_lines, view.speaker_name, view.text, self.widest_hint())
-        else:
-            dialog = (view.speaker_name, view.speaker_role)  # the key hint moves with the modes: drawn apart
-        card = None
-        if self.card is not None:
-            card = (tuple(self.rects["card"]), tuple(self.card.title), tuple(self.card.chips), self.card.chip_rows,
-                    tuple(tuple(page) for page in self.card.pages), self.card_page, self.card_turns)
-        options = None
-        if self.deciding:
-            pages = tuple(tuple(page) for page in self.option_stack.pages)
-            options = (tuple((tuple(b.rect), b.label, b.action, b.hotkey) for b in self.buttons), pages,
-                       self.option_page, len(view.choices))
-        return (tuple(self.rects["dialog"]), dialog), (tuple(self.rects["choices"]), card, options)
-
-    def _meter_reaches_options(self) -> bool:
-        """True when the meter, wherever its marker is, may paint where the card or the options are drawn
-        (large text): it must then be drawn under them, as part of the still frame."""
-        theme = self.app.theme
-        if self.assessing or (self.card is None and not self.deciding):
-            return False
-        nominal = pygame.Rect(0, theme.px(12), theme.width, theme.px(56))
-        return meter_extent(nominal, theme, self.app.book).bottom > self.rects["choices"].top
 
     def draw(self, surface: pygame.Surface) -> None:
         self.meter_still = self._meter_reaches_options()
