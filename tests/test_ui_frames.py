@@ -305,3 +305,16 @@ def test_texts_rendered_ahead_while_the_loop_idles_leave_the_next_frame_none_to_
         if app.run.view(language).kind == "ending":
             break
     assert press >= 5
+
+
+@pytest.mark.parametrize("scene", ["tutorial", "umbrella", "tire_refund"])
+def test_new_faces_and_speakers_over_a_tall_line_box_equal_the_whole_frame(app, scene):
+    """Line after line at once, at the largest text (the line's box reaches up over the person's rect): a new
+    face redraws only what lies above the box, and every frame still equals the whole one."""
+    app.update_settings(text_size=5, text_speed="instant")
+    app.start_scene(str(SCENES / f"{scene}.yaml"))
+    for press in range(14):
+        if app.run.view("en").kind == "ending":
+            break
+        key(app, pygame.K_1 if app.screen.deciding else pygame.K_SPACE)
+        assert_window_is_whole_frame(app, f"press {press}")

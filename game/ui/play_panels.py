@@ -269,11 +269,22 @@ class PlayPanels:
         theme, view = self.app.theme, self.view
         ground, figure, (rain, glass) = self.picture.keys(self.app, self.meter_shown, self.assessing)
         ground = (ground, theme.text_scale, self.language, round(self.meter_shown, 2) if self.meter_still else None)
-        picture = self.rects["customer"]
         hud = pygame.Rect(0, 0, theme.width, hud_height(self.app))
-        return ground, ((figure, tuple(picture.union(picture.move(0, theme.px(4))))), (rain, tuple(glass)),
+        return ground, ((figure, tuple(self._figure_area())), (rain, tuple(glass)),
                         ((view.stages, self.assessing, meter_level(self.meter_shown, self.play.run.program.meter_max)),
                          tuple(hud)))
+
+    def _figure_area(self) -> pygame.Rect:
+        """Where a new person or face changes the frame: the picture's rect with its card's shadow, but for what
+        lies under the line's box (its straight top edge covers it opaque: a new face need not draw the box and
+        its line again)."""
+        theme = self.app.theme
+        picture, dialog = self.rects["customer"], self.rects["dialog"]
+        area = picture.union(picture.move(0, theme.px(4)))
+        inside = dialog.left + theme.radius <= area.left and area.right <= dialog.right - theme.radius
+        if inside and area.top < dialog.top < area.bottom:
+            area.height = dialog.top - area.top
+        return area
 
     def _panel_keys(self) -> tuple[tuple, tuple]:
         """What each panel of the still part shows (see :mod:`game.ui.still_layer`): the line's box, and the
