@@ -143,21 +143,24 @@ class StillLayer:
         else:
             redraw = {index for index, (key, _) in enumerate(panels) if key != old[index][0]}
             erase += [old[index][1] for index in redraw]
-            grown = True
-            while grown:  # a panel that was not changed but lies under something erased is drawn again whole
-                grown = False
-                for index, (_, area) in enumerate(old):
-                    if index not in redraw and area.collidelist(erase) != -1:
-                        redraw.add(index)
-                        erase.append(area)
-                        grown = True
         self._restore_moving(window, erase)  # what is erased next is not worth restoring
         if not erase and not redraw:
             return []
         self.rebuilds += 1
         self._erase(window, base, erase, bounds)
-        areas = [draw(window).clip(bounds) if index in redraw else old[index][1]
-                 for index, (_, draw) in enumerate(panels)]
+        areas = []
+        for index, (_, draw) in enumerate(panels):
+            if index in redraw:
+                areas.append(draw(window).clip(bounds))
+                continue
+            area = old[index][1]
+            # a panel that did not change but lies under something erased is drawn again there only: the
+            # same pixels, where the base was drawn again under it (the rest of it was left as it was)
+            for rect in _without_nested([area.clip(erased) for erased in erase if area.colliderect(erased)]):
+                window.set_clip(rect)
+                draw(window)
+            window.set_clip(None)
+            areas.append(area)
         if any(areas[later].colliderect(areas[index]) for index in redraw
                for later in range(index + 1, len(panels)) if later not in redraw):
             # a panel drawn again over one after it that was not: everything under the panels, in order
