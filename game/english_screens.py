@@ -101,7 +101,7 @@ SCREEN_TEXTS: tuple[tuple[str, str], ...] = (  # the title, play, scorecard, set
     entry("compare_title", "How the teams did"),
     entry("team", "Team"),
     entry("exported", "Results saved to {path}"),
-    entry("enter_votes", "Enter the room's votes first (A-{last})"),
+    entry("enter_votes", "Enter the room's votes first ({letters})"),
     entry("end_session", "End session and compare"),
     entry("quick_vote", "Quick vote: hands up, no discussion"),
     entry("key_prompt", "Key decision · Discuss: {question}"),

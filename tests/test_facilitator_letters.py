@@ -55,3 +55,12 @@ def test_a_tie_names_the_tied_letters(app, tmp_path):
     assert screen.workshop.pending_tie == (5, 6)
     hint = screen.key_hint()
     assert f"E / F{NBSP}" in hint and "A-I" not in hint and "A-F" not in hint
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_a_decision_of_one_option_asks_for_the_vote_of_a_not_a_to_a(language):
+    from game.ui.strings import t
+    from game.workshop import letter_range
+
+    message = t("enter_votes", language, letters=letter_range(1))
+    assert "A" in message and "A-A" not in message

@@ -716,5 +716,5 @@ def test_a_letter_past_the_options_and_an_early_reveal_are_told_with_this_decisi
     assert not any(app.workshop.votes.values())
     assert app.toast is not None and app.toast[0] == t("workshop_no_option", language, option="D"), app.toast
     key(app, pygame.K_r)  # reveal with no votes in
-    assert app.toast is not None and app.toast[0] == t("enter_votes", language, last="C"), app.toast
+    assert app.toast is not None and app.toast[0] == t("enter_votes", language, letters="A-C"), app.toast
     assert "A-C" in app.toast[0] and "D" not in app.toast[0]

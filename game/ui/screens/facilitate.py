@@ -339,7 +339,7 @@ class FacilitatorScreen(FacilitatorView, Projected, Screen):
     def reveal(self) -> None:
         """Count the room's votes and show the result (and, for a clear majority, the consequences)."""
         if not any(self.workshop.votes.values()):
-            self._tell(t("enter_votes", self.language, last=letter(len(self.workshop.view().choices))))
+            self._tell(t("enter_votes", self.language, letters=letter_range(len(self.workshop.view().choices))))
             return
         self.timer_running = False
         self.revealed = self.workshop.reveal()
