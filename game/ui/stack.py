@@ -40,7 +40,7 @@ class ScreenStack:
     def relayout(self) -> None:
         """Lay every screen out again (after a resize or a settings change)."""
         for screen in self.screens:
-            screen.layout()
+            screen.relayout()
         self.changed = True
 
     def point(self, position: Optional[tuple[int, int]]) -> None:

@@ -57,6 +57,15 @@ class Screen:
     def layout(self) -> None:
         """Recompute rects for the current window size (called on resize and settings changes)."""
 
+    def relayout(self) -> None:
+        """Lay out again (a new window size, text size, language or contrast), the keyboard focus staying on the
+        control it was on, found by what it does: the buttons may now be others in another order (a title
+        showing three scenario cards a page instead of four put the focus on Quit)."""
+        focused = self.buttons[self.focus].action if 0 <= self.focus < len(self.buttons) else None
+        self.layout()
+        if focused is not None:  # gone (a card now on another page): nothing focused rather than another control
+            self.focus = next((index for index, button in enumerate(self.buttons) if button.action == focused), -1)
+
     def follow(self) -> None:
         """Catch up with a change made to the run or workshop shown (by a controller, not by this screen's input)."""
 

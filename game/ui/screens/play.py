@@ -193,6 +193,10 @@ class PlayScreen(PlayPanels, Screen):
         self.rects["choices"] = area
         self.rects["customer"] = card_rect(self.app, self.rects["customer"], self.rects["dialog"].top - theme.px(28))
 
+    def relayout(self) -> None:
+        """Lay out again; the focus is an option's place in the decision (not a button's), which layout keeps."""
+        self.layout()
+
     def _lines_per_page(self, line: int) -> int:
         theme = self.app.theme
         return max(1, (round(theme.height * MAX_DIALOG) - self._dialog_chrome()) // line)
