@@ -5,7 +5,7 @@ phrase segmenter), so words such as 公司 are never split, with kinsoku rules o
 punctuation never starts a line, opening punctuation never ends one, and a paragraph never ends
 on a line holding a single character. Those rules move whole phrases, never single characters, and a
 phrase BudouX leaves as one lone character stays with the phrase before it (BudouX is least sure
-there: 充多|久). A phrase wider than the line is broken at a boundary BudouX finds inside it, else
+there: 充多|久), as a name does with the title after it (高|先生). A phrase wider than the line is broken at a boundary BudouX finds inside it, else
 between characters.
 """
 
@@ -23,6 +23,9 @@ NO_LINE_END = set("（《「『【〔〈“‘(")
 # No-break spaces (U+00A0, and the narrow U+202F) join what is on either side ("L\u00a0language" in a key
 # hint): a line never breaks at them. Every other space is a break opportunity.
 NO_BREAK_SPACES = "\u00a0\u202f"
+# Titles written after a surname (高先生, 赵经理, 吴小姐): never the start of a line apart from the name.
+TITLES = ("先生", "小姐", "女士", "太太", "夫人", "经理", "主任", "主管", "老师", "师傅", "阿姨", "大爷", "医生",
+          "律师", "董事长", "行长", "店长", "组长", "科长", "处长", "部长", "总监", "老板", "同学")
 # Between the entries of a list that breaks between entries first ("Esc\u00a0main menu  ·  L\u00a0language" in a
 # key hint): a line breaks inside an entry only when the entry alone is wider than the line. The no-break spaces
 # keep the dot with the entry before it, so a wrapped line never starts with "·".
@@ -70,7 +73,7 @@ def _keep_latin_runs_whole(phrases: list[str]) -> list[str]:
     offset = 0
     for phrase in phrases:
         if joined and (offset in inside or _number_and_unit(text[:offset], text[offset:])
-                       or _lone_character(joined[-1], phrase)):
+                       or _lone_character(joined[-1], phrase) or _name_and_title(text[:offset], phrase)):
             joined[-1] += phrase
         else:
             joined.append(phrase)
@@ -85,6 +88,13 @@ def _lone_character(before: str, phrase: str) -> bool:
     core = phrase.rstrip("".join(NO_LINE_START))
     return len(core) == 1 and is_wide(core) and core not in NO_LINE_END and before[-1:] != "" \
         and is_wide(before[-1]) and before[-1] not in NO_LINE_START
+
+
+def _name_and_title(before: str, phrase: str) -> bool:
+    """True when ``phrase`` starts with a title that follows a name (高|先生, 赵|经理: BudouX cuts there): a
+    name stays with its title. After another word (她的|先生) keeping them together costs a break, never a word."""
+    return bool(before) and is_wide(before[-1]) and before[-1] not in NO_LINE_END | NO_LINE_START \
+        and phrase.startswith(TITLES)
 
 
 def _number_and_unit(before: str, after: str) -> bool:
