@@ -188,7 +188,8 @@ def _run(args: argparse.Namespace) -> int:
     try:
         result = play(program, numbers, seed=args.random, language=args.lang)
     except PlaythroughError as exc:
-        raise CliError(str(exc)) from None
+        raise CliError(f"{args.scene}: {exc}", "see each decision's open choices with `python main.py run "
+                       f"{args.scene} --random 1`, or its map with `python main.py graph {args.scene}`") from None
     from game import cli_results
 
     if args.record:

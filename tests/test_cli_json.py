@@ -90,3 +90,17 @@ def test_sync_json_with_an_unusable_or_unreachable_lrs(isolated, capsys, monkeyp
     Outbox(isolated / "saves" / "outbox").add([{"id": "00000000-0000-4000-8000-000000000001", "verb": {}}])
     data = _check(capsys, ["sync"])
     assert data["error"]
+
+
+def test_a_choice_not_open_names_the_scene_and_how_to_see_the_open_ones():
+    """`run --choices` with a choice that is not open: the error names the scene, the hint how to find the
+    open choices (it was an empty hint)."""
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "main.py", "run", "tutorial", "--choices", "1,9,9", "--json"],
+                          capture_output=True, text=True, cwd=ROOT)
+    data = json.loads(done.stdout)
+    assert done.returncode == 1
+    assert data["error"].startswith("tutorial: ") and "not open" in data["error"]
+    assert "--random" in data["hint"] and "graph" in data["hint"]
