@@ -5,8 +5,8 @@ phrase segmenter), so words such as 公司 are never split, with kinsoku rules o
 punctuation never starts a line, opening punctuation never ends one, and a paragraph never ends
 on a line holding a single character. Those rules move whole phrases, never single characters, and a
 phrase BudouX leaves as one lone character stays with the phrase before it (BudouX is least sure
-there: 充多|久), as a name does with the title after it (高|先生). A phrase wider than the line is broken at a boundary BudouX finds inside it, else
-between characters.
+there: 充多|久), as a name does with the title after it (高|先生). A phrase wider than the line is
+broken at a boundary BudouX finds inside it, else between characters.
 """
 
 from __future__ import annotations
