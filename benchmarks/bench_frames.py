@@ -308,8 +308,7 @@ def frame_rows(runs: int, saves: Path) -> list[str]:
                      "with no loop iteration between (Window.loop always takes an idle piece between them when "
                      f"nothing moves), so the people and faces are painted in the frames ({language})",
                      _case(app, restart, presses, runs), "—"))
-    app.update_settings(text_speed="normal")
-    rows += _ambient_rows(app, runs)
+    rows += _ambient_rows(app, runs)  # at the normal text speed
     app.update_settings(text_speed="normal")
     pygame.quit()
     return ["", P3_HEADER] + [row if isinstance(row, str) else _frame_row(*row) for row in rows]

@@ -152,15 +152,12 @@ def supersampled(size: tuple[int, int], paint) -> pygame.Surface:
     return tmp if big == size else pygame.transform.smoothscale(tmp, size)
 
 
-def paint_supersampled(surface: pygame.Surface, rect: pygame.Rect, paint, alpha: bool = False) -> None:
-    """Call ``paint(tmp, factor)`` on a supersampled temporary surface and blit it into ``rect``.
+def paint_supersampled(surface: pygame.Surface, rect: pygame.Rect, paint) -> None:
+    """Call ``paint(tmp, factor)`` on a supersampled opaque temporary surface and put it into ``rect``.
 
-    Blitting one rect-sized surface guarantees nothing lands outside ``rect``. With ``alpha`` the
-    surface starts transparent (see :func:`supersampled`) and is blended over what ``surface`` holds.
+    One rect-sized surface guarantees nothing lands outside ``rect``. Pictures on a transparent ground (people)
+    are painted with :func:`supersampled` instead.
     """
-    if alpha:
-        surface.blit(supersampled(rect.size, paint), rect, special_flags=pygame.BLEND_PREMULTIPLIED)
-        return
     size = _supersize(rect.size)
     tmp = pygame.Surface(size, 0, 32)
     paint(tmp, size[0] / rect.w)

@@ -55,8 +55,7 @@ class PlayPicture:
         if phone.is_phone(app):
             return phone.animating(app, self)
         moving = self.clock - self.last_input < AMBIENT_SECONDS and not app.settings.reduce_motion
-        look = self.scene_look(app)
-        return moving and look.raining and art_rain.has_rain_layer(look.backdrop)
+        return moving and self.scene_look(app).rain_falls
 
     def scene_look(self, app: "App") -> "SceneLook":
         """:func:`scene_look`, worked out once per node visited (frames ask for it several times)."""
@@ -86,7 +85,7 @@ class PlayPicture:
             return key[:4], key[4:], ((), pygame.Rect(0, 0, 0, 0))
         width, height, look, expression, high_contrast, moment = key
         rain = pygame.Rect(0, 0, 0, 0)
-        if look.raining and art_rain.has_rain_layer(look.backdrop):
+        if look.rain_falls:
             rain = art_rain.glass_bounds(pygame.Rect(0, 0, width, height), high_contrast)
         return ((width, height, look.backdrop, look.raining, high_contrast), (look.person, expression),
                 ((moment,), rain))
@@ -125,7 +124,7 @@ class PlayPicture:
         whole backdrop is not kept, 8 MB at 1920x1080)."""
         width, height, look, expression, high_contrast, moment = self.key(app, meter, assessing)
         palette = art.HIGH_CONTRAST_PALETTE if high_contrast else art.DEFAULT_PALETTE
-        rain = look.raining and art_rain.has_rain_layer(look.backdrop)
+        rain = look.rain_falls
         backdrop_key = (width, height, look.backdrop, look.raining, high_contrast)
         key = (backdrop_key, (look.person, expression, palette), tuple(rect), bar.get_height(), moment)
         scene, shown, under = self.scene, self.scene_key, self.under
@@ -158,7 +157,7 @@ class PlayPicture:
         """The person alone on a transparent ground, premultiplied: painted onto nothing, a premultiplied
         blend leaves exactly the pixels art.draw_person would blend over the backdrop. People stand still
         (breathing would paint them again at every moment of the rain)."""
-        key = (tuple(rect), person, expression, palette, 0.0)
+        key = (tuple(rect), person, expression, palette)
         alone = self.people.get(key)
         if alone is not None:
             self.people.move_to_end(key)
@@ -184,10 +183,10 @@ class PlayPicture:
         palette = art.HIGH_CONTRAST_PALETTE if app.theme.high_contrast else art.DEFAULT_PALETTE
         wanted = self.ahead[1][:_people_room(rect)]
         for person, expression in wanted:
-            if (tuple(rect), person, expression, palette, 0.0) not in self.people:
+            if (tuple(rect), person, expression, palette) not in self.people:
                 self._person(rect, person, expression, palette)
                 for kept in wanted:  # what is wanted ahead stays: the oldest of the rest make room
-                    key = (tuple(rect), kept[0], kept[1], palette, 0.0)
+                    key = (tuple(rect), kept[0], kept[1], palette)
                     if key in self.people:
                         self.people.move_to_end(key)
                 return True
@@ -247,6 +246,11 @@ class SceneLook:
     raining: bool
     person: art.Person
     expression: Optional[str]  # set by the line (or a cast member's default); None: the meter decides (customer)
+
+    @property
+    def rain_falls(self) -> bool:
+        """True when rain is seen falling: it rains, and the backdrop has a window on the street."""
+        return self.raining and art_rain.has_rain_layer(self.backdrop)
 
 
 def scene_look(app: "App") -> SceneLook:
